@@ -1,0 +1,5 @@
+import { UpcomingArea } from "@/components/shell/upcoming-area";
+
+export default function Page() {
+  return <UpcomingArea area="themes" permission="themes.view" />;
+}

@@ -1,0 +1,72 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+export { schema };
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Services accept either, so callers can compose them inside one transaction. */
+export type Executor = Database | Transaction;
+
+export type DatabaseTarget =
+  | { driver: "postgres"; url: string }
+  | { driver: "pglite"; dataDir: string | undefined };
+
+export interface DatabaseHandle {
+  db: Database;
+  driver: DatabaseTarget["driver"];
+  close: () => Promise<void>;
+}
+
+const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+
+/**
+ * Opens the database and applies pending migrations. PGlite (embedded PostgreSQL) when no URL is
+ * given, postgres.js otherwise; callers see the same Drizzle API either way.
+ */
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if (target.driver === "postgres") {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+    const client = postgres(target.url, { max: 10, onnotice: () => {} });
+    const db = drizzle(client, { schema });
+    await migrate(db, { migrationsFolder });
+    return { db: db as unknown as Database, driver: "postgres", close: () => client.end() };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  // PGlite does not create parent folders of its data directory.
+  if (target.dataDir) mkdirSync(path.dirname(path.resolve(target.dataDir)), { recursive: true });
+  const client = await PGlite.create(target.dataDir);
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder });
+  return { db: db as unknown as Database, driver: "pglite", close: () => client.close() };
+}
+
+type GlobalWithDatabase = typeof globalThis & { __kimDatabase?: Promise<DatabaseHandle> };
+
+/**
+ * The process-wide database. The server (tsx) and Next's bundle each load this module, so the
+ * handle lives on globalThis: two PGlite instances on one folder would silently lose writes.
+ */
+export function getDatabaseHandle(): Promise<DatabaseHandle> {
+  const g = globalThis as GlobalWithDatabase;
+  if (!g.__kimDatabase) {
+    g.__kimDatabase = openDatabase(databaseTargetFromEnv());
+  }
+  return g.__kimDatabase;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getDatabaseHandle()).db;
+}
+
+export function databaseTargetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  if (env.DATABASE_URL) return { driver: "postgres", url: env.DATABASE_URL };
+  return { driver: "pglite", dataDir: env.PGLITE_DATA_DIR ?? path.join(".data", "pglite") };
+}

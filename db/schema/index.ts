@@ -1,0 +1,4 @@
+export * from "./tenancy";
+export * from "./bodies";
+export * from "./users";
+export * from "./audit";

@@ -1,0 +1,51 @@
+import { pgEnum, pgTable, text, uuid, uniqueIndex, index } from "drizzle-orm/pg-core";
+import { kommuneKinds, organisationKinds } from "../../server/schemas/tenancy-kinds";
+import { createdAt, id, updatedAt } from "./columns";
+
+/** One KIM programme: a Kreis or a kreisfreie Stadt. */
+export const tenants = pgTable("tenants", {
+  id: id(),
+  name: text("name").notNull(),
+  slug: text("slug").notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const kommuneKind = pgEnum("kommune_kind", kommuneKinds);
+
+/** A municipality of a Kreis, or a district of a city. */
+export const kommunen = pgTable(
+  "kommunen",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    name: text("name").notNull(),
+    kind: kommuneKind("kind").notNull().default("kommune"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("kommunen_tenant_name_idx").on(t.tenantId, t.name)],
+);
+
+export const organisationKind = pgEnum("organisation_kind", organisationKinds);
+
+/** Employer of staff (Träger) or a network actor (Dienst). */
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    name: text("name").notNull(),
+    kind: organisationKind("kind").notNull(),
+    kommuneId: uuid("kommune_id").references(() => kommunen.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("organisations_tenant_name_idx").on(t.tenantId, t.name),
+    index("organisations_kommune_idx").on(t.kommuneId),
+  ],
+);

@@ -1,0 +1,30 @@
+import type { Role } from "../schemas/roles";
+
+/**
+ * Which roles grant which permission: the whole role model as data. Resource scope (tenant,
+ * Kommune, body) is checked by the policy functions in `policy.ts`.
+ */
+export const permissions = {
+  "profile.read": ["admin", "coordinator", "case_manager", "cm_spokesperson", "body_member", "network_actor"],
+  "presence.join": ["admin", "coordinator", "case_manager", "cm_spokesperson", "body_member", "network_actor"],
+  "tenancy.read": ["admin", "coordinator", "case_manager", "cm_spokesperson", "body_member", "network_actor"],
+  "tenancy.manage": ["admin"],
+  "bodies.read": ["admin", "coordinator", "cm_spokesperson", "body_member"],
+  "bodies.manage": ["admin"],
+  "users.read": ["admin", "coordinator"],
+  "users.manage": ["admin"],
+  "audit.read": ["admin", "coordinator"],
+  "cases.view": ["coordinator", "case_manager"],
+  "conferences.view": ["coordinator", "case_manager", "cm_spokesperson", "network_actor"],
+  "themes.view": ["coordinator", "case_manager", "cm_spokesperson", "body_member"],
+  "offers.view": ["coordinator", "case_manager"],
+  "reports.view": ["coordinator", "case_manager"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export const allPermissions = Object.keys(permissions) as Permission[];
+
+export function rolesGranting(permission: Permission): readonly Role[] {
+  return permissions[permission];
+}

@@ -1,0 +1,32 @@
+import { getToken } from "next-auth/jwt";
+import { getDb } from "@/db";
+import { getEnv } from "../config/env";
+import { loadActor } from "./load-actor";
+import type { Actor } from "./policy";
+
+export type CookieSource = { getAll(): { name: string; value: string }[] } | Record<string, string>;
+
+export function usesSecureCookies(): boolean {
+  return getEnv().NEXTAUTH_URL?.startsWith("https://") ?? false;
+}
+
+/**
+ * Resolves the session cookie to an actor, checked against the database on every call: null when
+ * absent, expired, or revoked by deactivation or a role change. Pages, tRPC and sockets share it.
+ */
+export async function actorFromCookies(cookies: CookieSource): Promise<Actor | null> {
+  return (await sessionFromCookies(cookies))?.actor ?? null;
+}
+
+export async function sessionFromCookies(
+  cookies: CookieSource,
+): Promise<{ actor: Actor; sessionVersion: number } | null> {
+  const token = await getToken({
+    req: { cookies, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"],
+    secret: getEnv().NEXTAUTH_SECRET,
+    secureCookie: usesSecureCookies(),
+  });
+  if (!token?.sub || typeof token.sv !== "number") return null;
+  const actor = await loadActor(await getDb(), { userId: token.sub, sessionVersion: token.sv });
+  return actor ? { actor, sessionVersion: token.sv } : null;
+}

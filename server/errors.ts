@@ -1,0 +1,46 @@
+import { TRPCError } from "@trpc/server";
+import { translate } from "./i18n/translate";
+
+export type AppErrorCode =
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "INVALID_INPUT"
+  | "RATE_LIMITED";
+
+/** The one error type of services: a code and a German message a user can act on. */
+export class AppError extends Error {
+  // `message` is a key of the German catalogue (server/i18n/de.json), translated when mapped.
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+const trpcCodes: Record<AppErrorCode, TRPCError["code"]> = {
+  UNAUTHENTICATED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  INVALID_INPUT: "BAD_REQUEST",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+};
+
+export function toTrpcError(error: AppError): TRPCError {
+  return new TRPCError({ code: trpcCodes[error.code], message: translate(error.message), cause: error });
+}
+
+/** Unique-constraint violations from either driver, so services can answer with CONFLICT. */
+export function isUniqueViolation(error: unknown): boolean {
+  let current: unknown = error;
+  while (current && typeof current === "object") {
+    if ((current as { code?: unknown }).code === "23505") return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -1,0 +1,93 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import next from "next";
+import { getDatabaseHandle } from "@/db";
+import { clientAddressHeader } from "./auth/auth-options";
+import { getEnv, InvalidEnvironmentError, parseEnv } from "./config/env";
+import { logger } from "./config/logger";
+import { seedDemoTenant, type DemoCredential } from "./demo/seed-demo-tenant";
+import { attachSocketServer } from "./realtime/socket-server";
+import { securityHeaders } from "./security/headers";
+
+/** Embedded mode keeps its session secret beside the data, created on first start. */
+function ensureSessionSecret(dataRoot: string) {
+  if (process.env.NEXTAUTH_SECRET) return;
+  const secretFile = path.join(dataRoot, "session-secret");
+  if (!existsSync(secretFile)) {
+    mkdirSync(dataRoot, { recursive: true });
+    writeFileSync(secretFile, randomBytes(48).toString("base64url"), { mode: 0o600 });
+  }
+  process.env.NEXTAUTH_SECRET = readFileSync(secretFile, "utf8").trim();
+}
+
+function printDemoCredentials(credentials: DemoCredential[]) {
+  const lines = credentials.map((c) => `  ${c.role.padEnd(16)} ${c.username.padEnd(16)} ${c.password}`);
+  // Printed once, on the first start only: the passwords are not stored anywhere in clear.
+  console.log(
+    [
+      "",
+      "Demo-Mandant „Kreis Beispiel“ angelegt. Anmeldedaten (werden nur jetzt angezeigt):",
+      `  ${"Rolle".padEnd(16)} ${"Benutzername".padEnd(16)} Passwort`,
+      ...lines,
+      "",
+    ].join("\n"),
+  );
+}
+
+export async function startServer() {
+  const started = performance.now();
+  const dev = process.env.NODE_ENV !== "production";
+  let env;
+  try {
+    env = parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof InvalidEnvironmentError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const dataRoot = path.dirname(path.resolve(env.PGLITE_DATA_DIR ?? path.join(".data", "pglite")));
+  ensureSessionSecret(dataRoot);
+  process.env.NEXTAUTH_URL ??= `http://${env.HOSTNAME}:${env.PORT}`;
+  env = getEnv();
+
+  const database = await getDatabaseHandle();
+  logger.info({ driver: database.driver }, "database ready, migrations applied");
+  const credentials = await seedDemoTenant(database.db, env.DEMO_PASSWORD);
+  if (credentials) printDemoCredentials(credentials);
+
+  const app = next({ dev, hostname: env.HOSTNAME, port: env.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const https = env.NEXTAUTH_URL?.startsWith("https://") ?? false;
+
+  const httpServer = createServer((req, res) => {
+    // Only the server may say where a request came from (sign-in rate limits use it).
+    req.headers[clientAddressHeader] = req.socket.remoteAddress ?? "unknown";
+    const { csp, headers } = securityHeaders({ dev, https });
+    req.headers["content-security-policy"] = csp;
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    void handle(req, res);
+  });
+  const io = attachSocketServer(httpServer);
+
+  await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOSTNAME, resolve));
+  const readyMs = Math.round(performance.now() - started);
+  logger.info({ url: process.env.NEXTAUTH_URL, readyMs, dev }, "KIM-Plattform bereit");
+  console.log(`KIM-Plattform läuft auf ${process.env.NEXTAUTH_URL} (bereit nach ${readyMs} ms)`);
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, "shutting down");
+    io.close();
+    httpServer.close();
+    await database.close().catch(() => {});
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+void startServer();

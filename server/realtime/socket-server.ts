@@ -1,0 +1,139 @@
+import type { Server as HttpServer, IncomingMessage } from "node:http";
+import { parse as parseCookies } from "cookie";
+import { Server, type Socket } from "socket.io";
+import type { z } from "zod";
+import { getDb } from "@/db";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { loadActor } from "../auth/load-actor";
+import type { Permission } from "../auth/permissions";
+import { canSomewhere, type Actor } from "../auth/policy";
+import { sessionFromCookies } from "../auth/session";
+import { logger } from "../config/logger";
+import { translate } from "../i18n/translate";
+import {
+  presenceJoinSchema,
+  type Ack,
+  type ClientToServerEvents,
+  type PresencePerson,
+  type ServerToClientEvents,
+} from "../schemas/realtime";
+
+interface SocketData {
+  userId: string;
+  sessionVersion: number;
+  tenantId: string;
+  displayName: string;
+}
+
+type KimServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type KimSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export function isSameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return false;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * socket.io on the application's HTTP server. The handshake must carry a valid session cookie from
+ * this origin; every event re-loads the actor, so deactivation or a role change takes effect on the
+ * next event, and runs the same policies as tRPC.
+ */
+export function attachSocketServer(httpServer: HttpServer): KimServer {
+  const io: KimServer = new Server(httpServer, {
+    path: "/socket.io",
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    allowRequest: (req, callback) => callback(null, isSameOrigin(req)),
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const cookies = parseCookies(socket.request.headers.cookie ?? "");
+      const session = await sessionFromCookies(cookies as Record<string, string>);
+      if (!session) return next(new Error(translate("errors.unauthenticated")));
+      const { actor, sessionVersion } = session;
+      socket.data = { userId: actor.userId, sessionVersion, tenantId: actor.tenantId, displayName: actor.displayName };
+      next();
+    } catch (error) {
+      logger.error({ err: error }, "socket handshake failed");
+      next(new Error(translate("errors.unexpected")));
+    }
+  });
+
+  io.on("connection", (socket) => {
+    socket.on("presence:join", guarded(socket, "presence.join", presenceJoinSchema, async (actor, { room }) => {
+      await socket.join(presenceRoom(actor.tenantId, room));
+      await broadcastPresence(io, actor.tenantId, room);
+    }));
+    socket.on("presence:leave", guarded(socket, "presence.join", presenceJoinSchema, async (actor, { room }) => {
+      await socket.leave(presenceRoom(actor.tenantId, room));
+      await broadcastPresence(io, actor.tenantId, room);
+    }));
+    socket.on("disconnecting", () => {
+      const rooms = [...socket.rooms].filter((room) => room.startsWith("presence:"));
+      setImmediate(() => {
+        for (const room of rooms) {
+          const [, tenantId, name] = room.split(":", 3) as [string, string, string];
+          void broadcastPresence(io, tenantId, name);
+        }
+      });
+    });
+  });
+
+  return io;
+}
+
+/** Wraps an event handler: parse the payload, re-authorise the sender, answer with an ack. */
+function guarded<S extends z.ZodType>(
+  socket: KimSocket,
+  permission: Permission,
+  schema: S,
+  handler: (actor: Actor, payload: z.output<S>) => Promise<void>,
+) {
+  return async (payload: unknown, ack?: (result: Ack) => void) => {
+    const reply = typeof ack === "function" ? ack : () => {};
+    const db = await getDb();
+    const actor = await loadActor(db, { userId: socket.data.userId, sessionVersion: socket.data.sessionVersion });
+    if (!actor) {
+      socket.emit("session:revoked");
+      socket.disconnect(true);
+      return;
+    }
+    if (!canSomewhere(actor, permission)) {
+      await recordAuditEvent(db, {
+        tenantId: actor.tenantId,
+        actorUserId: actor.userId,
+        action: "auth.access_denied",
+        outcome: "failure",
+        target: { type: "procedure", id: `socket:${permission}` },
+      });
+      return reply({ ok: false, message: translate("errors.forbidden") });
+    }
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) return reply({ ok: false, message: translate("errors.invalidInput") });
+    try {
+      await handler(actor, parsed.data);
+      reply({ ok: true });
+    } catch (error) {
+      logger.error({ err: error }, "socket event failed");
+      reply({ ok: false, message: translate("errors.unexpected") });
+    }
+  };
+}
+
+function presenceRoom(tenantId: string, room: string) {
+  return `presence:${tenantId}:${room}`;
+}
+
+async function broadcastPresence(io: KimServer, tenantId: string, room: string) {
+  const sockets = await io.in(presenceRoom(tenantId, room)).fetchSockets();
+  const people = new Map<string, PresencePerson>();
+  for (const s of sockets) people.set(s.data.userId, { userId: s.data.userId, displayName: s.data.displayName });
+  const sorted = [...people.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, "de"));
+  io.to(presenceRoom(tenantId, room)).emit("presence:update", { room, people: sorted });
+}

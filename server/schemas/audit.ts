@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { auditActions } from "../audit/events";
+
+export const listAuditEventsSchema = z
+  .object({
+    action: z.enum(auditActions).optional(),
+    cursor: z.number().int().positive().nullish(),
+    limit: z.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+
+export type ListAuditEventsInput = z.infer<typeof listAuditEventsSchema>;

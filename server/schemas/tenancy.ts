@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { kommuneKinds, organisationKinds } from "./tenancy-kinds";
+import { idSchema, nameSchema, optionalIdSchema } from "./common";
+
+export const createKommuneSchema = z
+  .object({ name: nameSchema, kind: z.enum(kommuneKinds, "validation.choose") })
+  .strict();
+export type CreateKommuneInput = z.infer<typeof createKommuneSchema>;
+
+export const updateKommuneSchema = createKommuneSchema.extend({ id: idSchema }).strict();
+export type UpdateKommuneInput = z.infer<typeof updateKommuneSchema>;
+
+export const createOrganisationSchema = z
+  .object({
+    name: nameSchema,
+    kind: z.enum(organisationKinds, "validation.choose"),
+    kommuneId: optionalIdSchema,
+  })
+  .strict();
+export type CreateOrganisationInput = z.infer<typeof createOrganisationSchema>;
+
+export const updateOrganisationSchema = createOrganisationSchema.extend({ id: idSchema }).strict();
+export type UpdateOrganisationInput = z.infer<typeof updateOrganisationSchema>;

@@ -1,0 +1,26 @@
+import {
+  createKommuneSchema,
+  createOrganisationSchema,
+  updateKommuneSchema,
+  updateOrganisationSchema,
+} from "../schemas/tenancy";
+import { authorizedProcedure, createTRPCRouter } from "../trpc/init";
+import { createKommune, listKommunen, updateKommune } from "./kommunen";
+import { createOrganisation, listOrganisations, updateOrganisation } from "./organisations";
+
+export const tenancyRouter = createTRPCRouter({
+  listKommunen: authorizedProcedure("tenancy.read").query(({ ctx }) => listKommunen(ctx.db, ctx.actor)),
+  createKommune: authorizedProcedure("tenancy.manage")
+    .input(createKommuneSchema)
+    .mutation(({ ctx, input }) => createKommune(ctx.db, ctx.actor, input)),
+  updateKommune: authorizedProcedure("tenancy.manage")
+    .input(updateKommuneSchema)
+    .mutation(({ ctx, input }) => updateKommune(ctx.db, ctx.actor, input)),
+  listOrganisations: authorizedProcedure("tenancy.read").query(({ ctx }) => listOrganisations(ctx.db, ctx.actor)),
+  createOrganisation: authorizedProcedure("tenancy.manage")
+    .input(createOrganisationSchema)
+    .mutation(({ ctx, input }) => createOrganisation(ctx.db, ctx.actor, input)),
+  updateOrganisation: authorizedProcedure("tenancy.manage")
+    .input(updateOrganisationSchema)
+    .mutation(({ ctx, input }) => updateOrganisation(ctx.db, ctx.actor, input)),
+});

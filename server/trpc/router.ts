@@ -1,0 +1,18 @@
+import { auditRouter } from "../audit/router";
+import { bodiesRouter } from "../bodies/router";
+import { profileRouter } from "../profile/router";
+import { tenancyRouter } from "../tenancy/router";
+import { usersRouter } from "../users/router";
+import { createCallerFactory, createTRPCRouter } from "./init";
+
+export const appRouter = createTRPCRouter({
+  profile: profileRouter,
+  tenancy: tenancyRouter,
+  bodies: bodiesRouter,
+  users: usersRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);
