@@ -35,12 +35,25 @@ export function toTrpcError(error: AppError): TRPCError {
   return new TRPCError({ code: trpcCodes[error.code], message: translate(error.message), cause: error });
 }
 
-/** Unique-constraint violations from either driver, so services can answer with CONFLICT. */
-export function isUniqueViolation(error: unknown): boolean {
+interface DriverError {
+  code?: unknown;
+  /** postgres.js names the constraint `constraint_name`, PGlite `constraint`. */
+  constraint_name?: string;
+  constraint?: string;
+  cause?: unknown;
+}
+
+/** The violated unique constraint's name, from either driver; null for any other error. */
+export function violatedUniqueConstraint(error: unknown): string | null {
   let current: unknown = error;
   while (current && typeof current === "object") {
-    if ((current as { code?: unknown }).code === "23505") return true;
-    current = (current as { cause?: unknown }).cause;
+    const driverError = current as DriverError;
+    if (driverError.code === "23505") return driverError.constraint_name ?? driverError.constraint ?? "";
+    current = driverError.cause;
   }
-  return false;
+  return null;
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return violatedUniqueConstraint(error) !== null;
 }

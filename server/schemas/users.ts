@@ -30,7 +30,7 @@ export const roleGrantSchema = z
 export type RoleGrantInput = z.infer<typeof roleGrantSchema>;
 
 const emailSchema = z.preprocess(
-  (value) => (value === "" ? null : value),
+  (value) => (value === "" ? null : typeof value === "string" ? value.trim().toLowerCase() : value),
   z.email("validation.email").max(200).nullable(),
 );
 

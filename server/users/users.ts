@@ -5,7 +5,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { hashPassword } from "../auth/password";
 import { can, type Actor } from "../auth/policy";
 import { requireBodyInTenant } from "../bodies/bodies";
-import { AppError, isUniqueViolation } from "../errors";
+import { AppError, violatedUniqueConstraint } from "../errors";
 import type {
   CreateUserInput,
   RoleGrantInput,
@@ -67,11 +67,9 @@ async function replaceGrants(tx: Executor, tenantId: string, userId: string, gra
 }
 
 function rethrowDuplicateUser(error: unknown): never {
-  if (isUniqueViolation(error)) {
-    const text = String((error as Error).message) + String((error as { cause?: Error }).cause?.message ?? "");
-    if (text.includes("email")) throw new AppError("CONFLICT", "errors.duplicateEmail", "email");
-    throw new AppError("CONFLICT", "errors.duplicateUsername", "username");
-  }
+  const constraint = violatedUniqueConstraint(error);
+  if (constraint === "users_email_idx") throw new AppError("CONFLICT", "errors.duplicateEmail", "email");
+  if (constraint !== null) throw new AppError("CONFLICT", "errors.duplicateUsername", "username");
   throw error;
 }
 
