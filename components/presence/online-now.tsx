@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, PresencePerson, ServerToClientEvents } from "@/server/schemas/realtime";
@@ -10,6 +11,7 @@ type State = { status: "connecting" } | { status: "live"; people: PresencePerson
 /** Who else is here right now: the live wiring of sockets, sessions and policies, end to end. */
 export function OnlineNow({ room, selfId }: { room: string; selfId: string }) {
   const t = useTranslations("home");
+  const router = useRouter();
   const [state, setState] = useState<State>({ status: "connecting" });
 
   useEffect(() => {
@@ -23,11 +25,11 @@ export function OnlineNow({ room, selfId }: { room: string; selfId: string }) {
     socket.on("presence:update", (update) => {
       if (update.room === room) setState({ status: "live", people: update.people });
     });
-    socket.on("session:revoked", () => window.location.assign("/sign-in?error=SessionExpired"));
+    socket.on("session:revoked", () => router.push("/sign-in?error=SessionExpired"));
     return () => {
       socket.disconnect();
     };
-  }, [room]);
+  }, [room, router]);
 
   return (
     <section aria-labelledby="online-title" className="card">

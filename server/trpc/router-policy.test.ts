@@ -11,7 +11,7 @@ import { createTestDatabase } from "../test/database";
 
 type ProcedureDef = { _def: { meta?: ProcedureMeta; type: "query" | "mutation" | "subscription" } };
 // tRPC's internal procedure map; the version is pinned in package.json so this shape is stable.
-const procedures = Object.entries(appRouter._def.procedures as Record<string, ProcedureDef>);
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>);
 
 async function callProcedure(db: DatabaseHandle["db"], actor: Actor | null, path: string, input: unknown) {
   const caller = createCallerFactory(appRouter)({ db, actor, request: { address: "127.0.0.1", userAgent: null } });

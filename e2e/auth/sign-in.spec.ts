@@ -1,0 +1,67 @@
+import { expect, test } from "@playwright/test";
+import { demoUsers, expectAccessible, signIn, type DemoRole } from "../fixtures";
+
+const allAreas = ["Start", "Fälle", "Konferenzen", "Themen", "Gremien", "Angebote", "Berichte", "Verwaltung", "Protokoll"];
+
+const expectedNavigation: Record<DemoRole, string[]> = {
+  admin: ["Start", "Gremien", "Verwaltung", "Protokoll"],
+  coordinator: ["Start", "Fälle", "Konferenzen", "Themen", "Gremien", "Angebote", "Berichte", "Protokoll"],
+  case_manager: ["Start", "Fälle", "Konferenzen", "Themen", "Angebote", "Berichte"],
+  cm_spokesperson: ["Start", "Konferenzen", "Themen", "Gremien"],
+  body_member: ["Start", "Themen", "Gremien"],
+  network_actor: ["Start", "Konferenzen"],
+};
+
+test("the sign-in page is German and accessible", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByRole("heading", { name: "Anmelden" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a wrong password shows a German error and no session", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Benutzername").fill("admin");
+  await page.getByLabel("Passwort").fill("falsches-passwort");
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await expect(page.locator("#sign-in-error")).toHaveText("Benutzername oder Passwort ist falsch.");
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("empty fields are named in German next to the field", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await expect(page.getByLabel("Benutzername")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Bitte füllen Sie dieses Feld aus.")).toHaveCount(2);
+  await expectAccessible(page);
+});
+
+for (const [role, user] of Object.entries(demoUsers) as [DemoRole, (typeof demoUsers)[DemoRole]][]) {
+  test(`${role} signs in and sees exactly their areas`, async ({ page }) => {
+    await signIn(page, user.username);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Willkommen, ${user.displayName}`);
+    const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
+    await expect(nav.getByRole("link")).toHaveText(expectedNavigation[role]);
+    for (const area of allAreas.filter((a) => !expectedNavigation[role].includes(a))) {
+      await expect(nav.getByRole("link", { name: area, exact: true })).toHaveCount(0);
+    }
+    await expectAccessible(page);
+  });
+}
+
+test("a page outside one's role is refused, not just hidden", async ({ page }) => {
+  await signIn(page, demoUsers.network_actor.username);
+  await page.goto("/admin/users");
+  await expect(page.getByRole("heading", { name: "Kein Zugriff" })).toBeVisible();
+  await page.goto("/audit");
+  await expect(page.getByRole("heading", { name: "Kein Zugriff" })).toBeVisible();
+});
+
+test("signing out ends the session", async ({ page }) => {
+  await signIn(page, demoUsers.coordinator.username);
+  await page.getByRole("button", { name: "Abmelden" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto("/audit");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
