@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import next from "next";
@@ -36,6 +36,16 @@ function printDemoCredentials(credentials: DemoCredential[]) {
   );
 }
 
+/** One structured line per request; the path only, since query strings may carry search terms. */
+function logRequest(req: IncomingMessage, res: ServerResponse) {
+  const started = performance.now();
+  res.once("finish", () => {
+    const path = (req.url ?? "").split("?")[0];
+    if (path?.startsWith("/_next/")) return;
+    logger.info({ method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) }, "request");
+  });
+}
+
 export async function startServer() {
   const started = performance.now();
   const dev = process.env.NODE_ENV !== "production";
@@ -70,6 +80,7 @@ export async function startServer() {
     const { csp, headers } = securityHeaders({ dev, https });
     req.headers["content-security-policy"] = csp;
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    logRequest(req, res);
     void handle(req, res);
   });
   const io = attachSocketServer(httpServer);

@@ -61,7 +61,8 @@ export function UsersAdmin() {
               <td>{[...new Set(user.grants.map((g) => t(`roles.${g.role}`)))].join(", ")}</td>
               <td>{user.isActive ? t("admin.active") : t("admin.inactive")}</td>
               <td>{user.lastSignInAt ? format.dateTime(user.lastSignInAt, { dateStyle: "short", timeStyle: "short" }) : t("admin.never")}</td>
-              <td className="row-actions">
+              <td>
+                <div className="row-actions">
                 <button type="button" className="button-link" onClick={() => setEditing(user)}>
                   {t("app.edit")} <span className="visually-hidden">{user.displayName}</span>
                 </button>
@@ -81,6 +82,7 @@ export function UsersAdmin() {
                   {user.isActive ? t("admin.deactivate") : t("admin.reactivate")}{" "}
                   <span className="visually-hidden">{user.displayName}</span>
                 </button>
+                </div>
               </td>
             </tr>
           ))}

@@ -58,10 +58,29 @@ test("a page outside one's role is refused, not just hidden", async ({ page }) =
   await expect(page.getByRole("heading", { name: "Kein Zugriff" })).toBeVisible();
 });
 
-test("signing out ends the session", async ({ page }) => {
+test("signing out ends the session, and a copied cookie is worthless afterwards", async ({ page, browser }) => {
   await signIn(page, demoUsers.coordinator.username);
+  const copiedCookies = await page.context().cookies();
   await page.getByRole("button", { name: "Abmelden" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto("/audit");
   await expect(page).toHaveURL(/\/sign-in/);
+
+  const replay = await browser.newContext();
+  await replay.addCookies(copiedCookies);
+  const replayPage = await replay.newPage();
+  await replayPage.goto("/audit");
+  await expect(replayPage).toHaveURL(/\/sign-in/);
+  const api = await replay.request.post("/api/trpc/profile.me", {
+    headers: { "content-type": "application/json", "x-http-method-override": "GET" },
+    data: JSON.stringify({ json: null }),
+  });
+  expect(api.status()).toBe(401);
+  await replay.close();
+});
+
+test("the session cookie is HttpOnly and SameSite", async ({ page }) => {
+  await signIn(page, demoUsers.body_member.username);
+  const session = (await page.context().cookies()).find((cookie) => cookie.name.endsWith("kim.session"));
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
 });

@@ -1,6 +1,7 @@
 /** Every audited action, as a typed union: a new kind of event is added here first. */
 export const auditActions = [
   "auth.sign_in",
+  "auth.sign_out",
   "auth.sign_in_failed",
   "auth.sign_in_blocked",
   "auth.access_denied",

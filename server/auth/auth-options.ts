@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db";
@@ -8,6 +8,7 @@ import { getEnv } from "../config/env";
 import { logger } from "../config/logger";
 import { signInSchema } from "../schemas/users";
 import { verifyPassword } from "./password";
+import { sessionCookieName, usesSecureCookies } from "./session";
 import { isSignInAllowed, recordFailedSignIn, resetSignInFailures } from "./sign-in-limiter";
 
 /** Set by the HTTP server from the socket address; a client cannot forge it (the server overwrites it). */
@@ -26,6 +27,8 @@ declare module "next-auth/jwt" {
   interface JWT {
     /** The user's session version when the token was issued. */
     sv?: number;
+    /** Seconds since epoch of the sign-in; sessions end a fixed time after it. */
+    authTime?: number;
   }
 }
 
@@ -35,7 +38,7 @@ interface SignedInUser {
   sessionVersion: number;
 }
 
-async function authorizeWithPassword(
+export async function authorizeWithPassword(
   credentials: Record<string, string> | undefined,
   address: string,
 ): Promise<SignedInUser | null> {
@@ -122,6 +125,12 @@ export function getAuthOptions(): NextAuthOptions {
   return {
     secret: env.NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
+    cookies: {
+      sessionToken: {
+        name: sessionCookieName(),
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure: usesSecureCookies() },
+      },
+    },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       CredentialsProvider({
@@ -143,6 +152,7 @@ export function getAuthOptions(): NextAuthOptions {
         return known ? true : `/sign-in?error=${signInErrors.noAccount}`;
       },
       async jwt({ token, user, account }) {
+        if (user) token.authTime = Math.floor(Date.now() / 1000);
         if (account?.provider === "oidc") {
           const known = await findActiveUserByEmail(user?.email);
           if (known) {
@@ -165,6 +175,19 @@ export function getAuthOptions(): NextAuthOptions {
       session({ session, token }) {
         session.user = { id: token.sub ?? "", name: token.name ?? "" };
         return session;
+      },
+    },
+    events: {
+      // Signing out ends the session everywhere: a copied cookie is worthless afterwards.
+      async signOut({ token }) {
+        if (!token?.sub) return;
+        const db = await getDb();
+        const [user] = await db
+          .update(users)
+          .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+          .where(eq(users.id, token.sub))
+          .returning({ tenantId: users.tenantId });
+        if (user) await recordAuditEvent(db, { tenantId: user.tenantId, actorUserId: token.sub, action: "auth.sign_out" });
       },
     },
     logger: {

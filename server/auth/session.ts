@@ -10,6 +10,11 @@ export function usesSecureCookies(): boolean {
   return getEnv().NEXTAUTH_URL?.startsWith("https://") ?? false;
 }
 
+/** `__Host-` binds the cookie to this exact origin over HTTPS; plain HTTP (local use) cannot carry it. */
+export function sessionCookieName(): string {
+  return usesSecureCookies() ? "__Host-kim.session" : "kim.session";
+}
+
 /**
  * Resolves the session cookie to an actor, checked against the database on every call: null when
  * absent, expired, or revoked by deactivation or a role change. Pages, tRPC and sockets share it.
@@ -25,8 +30,12 @@ export async function sessionFromCookies(
     req: { cookies, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"],
     secret: getEnv().NEXTAUTH_SECRET,
     secureCookie: usesSecureCookies(),
+    cookieName: sessionCookieName(),
   });
   if (!token?.sub || typeof token.sv !== "number") return null;
+  // Absolute limit from the moment of sign-in, however often the cookie was renewed since.
+  const signedInAt = typeof token.authTime === "number" ? token.authTime : 0;
+  if (Date.now() / 1000 - signedInAt > getEnv().SESSION_MAX_AGE_SECONDS) return null;
   const actor = await loadActor(await getDb(), { userId: token.sub, sessionVersion: token.sv });
   return actor ? { actor, sessionVersion: token.sv } : null;
 }

@@ -47,7 +47,7 @@ export type Env = z.infer<typeof envSchema>;
 export class InvalidEnvironmentError extends Error {}
 
 /** Parses the environment; the error names every bad variable so a start fails with a clear reason. */
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { InvalidEnvironmentError, parseEnv } from "./env";
+
+describe("configuration", () => {
+  it("starts with defaults on an empty environment (embedded database)", () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("names every bad variable", () => {
+    const attempt = () =>
+      parseEnv({ PORT: "einhundert", DATABASE_URL: "mysql://x", NEXTAUTH_SECRET: "kurz" });
+    expect(attempt).toThrow(InvalidEnvironmentError);
+    try {
+      attempt();
+    } catch (error) {
+      const message = (error as Error).message;
+      for (const name of ["PORT", "DATABASE_URL", "NEXTAUTH_SECRET"]) expect(message).toContain(name);
+    }
+  });
+
+  it("wants OpenID Connect configured completely or not at all", () => {
+    expect(() => parseEnv({ OIDC_CLIENT_ID: "kim" })).toThrow(/OIDC_ISSUER/);
+    expect(parseEnv({ OIDC_ISSUER: "https://sso.kreis.example/realms/kim", OIDC_CLIENT_ID: "kim", OIDC_CLIENT_SECRET: "s" }).OIDC_NAME).toBe(
+      "Single Sign-on",
+    );
+  });
+
+  it("demands a session secret in production on a PostgreSQL server", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/kim" })).toThrow(/NEXTAUTH_SECRET/);
+  });
+});
