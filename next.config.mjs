@@ -4,6 +4,8 @@ const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A separate build folder lets several builds of one checkout coexist (parallel test runs).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   productionBrowserSourceMaps: false,
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino"],

@@ -35,7 +35,7 @@ export default defineConfig({
   ],
   webServer: {
     // The production server on a fresh embedded database, with a known demo password.
-    command: "rm -rf .data/e2e && tsx server/index.ts",
+    command: `rm -rf .data/e2e-${port} && tsx server/index.ts`,
     url: `http://localhost:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -43,7 +43,8 @@ export default defineConfig({
     env: {
       NODE_ENV: "production",
       PORT: String(port),
-      PGLITE_DATA_DIR: ".data/e2e/pglite",
+      PGLITE_DATA_DIR: `.data/e2e-${port}/pglite`,
+      LOG_LEVEL: "warn",
       DEMO_PASSWORD: demoPassword,
       NEXTAUTH_URL: `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",

@@ -11,7 +11,7 @@ export type AppErrorCode =
 
 /** The one error type of services: a code and a German message a user can act on. */
 export class AppError extends Error {
-  // `message` is a key of the German catalogue (server/i18n/de.json), translated when mapped.
+  // `message` is a key of the German catalogue (server/i18n/de/), translated when mapped.
   constructor(
     readonly code: AppErrorCode,
     message: string,

@@ -11,15 +11,19 @@ import { seedDemoTenant, type DemoCredential } from "./demo/seed-demo-tenant";
 import { attachSocketServer } from "./realtime/socket-server";
 import { securityHeaders } from "./security/headers";
 
-/** Embedded mode keeps its session secret beside the data, created on first start. */
-function ensureSessionSecret(dataRoot: string) {
-  if (process.env.NEXTAUTH_SECRET) return;
-  const secretFile = path.join(dataRoot, "session-secret");
+/**
+ * Without configured secrets (embedded mode) the server keeps its own beside the data, created on
+ * first start. Losing the identity key makes the encrypted Aktendeckblätter unreadable: back it up.
+ */
+function ensureSecret(variable: "NEXTAUTH_SECRET" | "IDENTITY_ENCRYPTION_KEY", dataRoot: string, fileName: string, create: () => string) {
+  if (process.env[variable]) return;
+  const secretFile = path.join(dataRoot, fileName);
   if (!existsSync(secretFile)) {
     mkdirSync(dataRoot, { recursive: true });
-    writeFileSync(secretFile, randomBytes(48).toString("base64url"), { mode: 0o600 });
+    writeFileSync(secretFile, create(), { mode: 0o600 });
+    console.log(`${variable} nicht gesetzt: neuer Schlüssel in ${secretFile} angelegt (bitte sichern).`);
   }
-  process.env.NEXTAUTH_SECRET = readFileSync(secretFile, "utf8").trim();
+  process.env[variable] = readFileSync(secretFile, "utf8").trim();
 }
 
 function printDemoCredentials(credentials: DemoCredential[]) {
@@ -60,7 +64,8 @@ export async function startServer() {
     throw error;
   }
   const dataRoot = path.dirname(path.resolve(env.PGLITE_DATA_DIR ?? path.join(".data", "pglite")));
-  ensureSessionSecret(dataRoot);
+  ensureSecret("NEXTAUTH_SECRET", dataRoot, "session-secret", () => randomBytes(48).toString("base64url"));
+  ensureSecret("IDENTITY_ENCRYPTION_KEY", dataRoot, "identity-key", () => randomBytes(32).toString("base64"));
   process.env.NEXTAUTH_URL ??= `http://${env.HOSTNAME}:${env.PORT}`;
   env = getEnv();
 

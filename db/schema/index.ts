@@ -2,3 +2,5 @@ export * from "./tenancy";
 export * from "./bodies";
 export * from "./users";
 export * from "./audit";
+export * from "./offers";
+export * from "./cases";

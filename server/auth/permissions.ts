@@ -15,6 +15,13 @@ export const permissions = {
   "users.manage": ["admin"],
   "audit.read": ["admin", "coordinator"],
   "cases.view": ["coordinator", "case_manager"],
+  /** Work one's own cases: the responsible case manager (checked per case in server/cases/policy.ts). */
+  "cases.work": ["case_manager"],
+  /** Pseudonymised oversight: case lists without identities, caseload, waiting list, transfers, reports. */
+  "cases.coordinate": ["coordinator"],
+  "offers.read": ["coordinator", "case_manager"],
+  "offers.manage": ["coordinator", "case_manager"],
+  "gaps.read": ["coordinator"],
   "conferences.view": ["coordinator", "case_manager", "cm_spokesperson", "network_actor"],
   "themes.view": ["coordinator", "case_manager", "cm_spokesperson", "body_member"],
   "offers.view": ["coordinator", "case_manager"],

@@ -20,6 +20,11 @@ const envSchema = z
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).default("Single Sign-on"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Master key for the encrypted identity records: 32 random bytes, base64. Embedded mode creates one. */
+    IDENTITY_ENCRYPTION_KEY: z
+      .string()
+      .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64-encoded")
+      .optional(),
     /** Fixed password for all demo users (browser tests); random and printed once when unset. */
     DEMO_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
     SIGN_IN_ATTEMPTS_PER_15_MINUTES: z.coerce.number().int().min(1).default(10),
@@ -31,6 +36,13 @@ const envSchema = z
         code: "custom",
         path: ["OIDC_ISSUER"],
         message: "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together",
+      });
+    }
+    if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.IDENTITY_ENCRYPTION_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["IDENTITY_ENCRYPTION_KEY"],
+        message: "is required when running on a PostgreSQL server in production",
       });
     }
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.NEXTAUTH_SECRET) {

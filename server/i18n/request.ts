@@ -1,5 +1,5 @@
 import { getRequestConfig } from "next-intl/server";
-import messages from "./de.json";
+import { messages } from "./messages";
 
 // German only for now; the catalogue is the single place for UI text.
 export default getRequestConfig(async () => ({

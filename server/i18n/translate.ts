@@ -1,4 +1,4 @@
-import messages from "./de.json";
+import { messages } from "./messages";
 
 type Catalogue = { [key: string]: string | Catalogue };
 

@@ -1,0 +1,200 @@
+import { z } from "zod";
+import {
+  accessChannels,
+  closingTypes,
+  consentKinds,
+  contactChannels,
+  contactKinds,
+  indicationCriteria,
+  intakeDecisions,
+  lifeAreas,
+  reviewAreas,
+  attainmentLevels,
+  screeningVerdicts,
+  situationChanges,
+} from "./case-kinds";
+import { idSchema, optionalIdSchema } from "./common";
+
+const text = (max = 4000) => z.string("validation.required").trim().max(max, "validation.textTooLong").regex(/^[^\u0000]*$/, "validation.controlCharacters");
+const requiredText = (max = 200) => text(max).min(1, "validation.required");
+/** ISO date (yyyy-mm-dd) from a date input. */
+export const dateSchema = z.iso.date("validation.date");
+const optionalDate = z.preprocess((v) => (v === "" ? null : v), dateSchema.nullable());
+
+export const authorityKinds = [
+  "sozialamt_asylblg",
+  "sozialamt_sgb12",
+  "jugendamt",
+  "jobcenter",
+  "agentur_fuer_arbeit",
+  "employer",
+  "doctors",
+  "insurance",
+  "other",
+] as const;
+
+/** The Aktendeckblatt: every identifying field of the seed form. */
+export const identitySchema = z
+  .object({
+    lastName: requiredText(),
+    firstName: requiredText(),
+    birthName: text(200).default(""),
+    birthDate: dateSchema,
+    birthPlace: text(200).default(""),
+    nationalities: text(200).default(""),
+    residenceTitle: text(200).default(""),
+    gender: text(50).default(""),
+    countryOfOrigin: text(100).default(""),
+    maritalStatus: text(100).default(""),
+    householdType: text(100).default(""),
+    childrenInHousehold: text(200).default(""),
+    street: text(200).default(""),
+    town: text(200).default(""),
+    phone: text(100).default(""),
+    email: text(200).default(""),
+    alsoReachableAt: text(300).default(""),
+    relatives: text(1000).default(""),
+    legalAdviser: text(500).default(""),
+    previousCounselling: text(1000).default(""),
+    otherReferencePersons: text(1000).default(""),
+    authorityContacts: z
+      .array(
+        z
+          .object({
+            authority: z.enum(authorityKinds, "validation.choose"),
+            contactPerson: text(200).default(""),
+            fileNumber: text(100).default(""),
+          })
+          .strict(),
+      )
+      .max(20)
+      .default([]),
+  })
+  .strict();
+export type IdentityInput = z.infer<typeof identitySchema>;
+
+export const screeningSchema = z
+  .object({
+    screenedOn: dateSchema,
+    problemsByArea: z.partialRecord(z.enum(lifeAreas), text(2000)).default({}),
+    otherProblems: text(2000).default(""),
+    involvedServices: text(2000).default(""),
+    urgentConcern: text(2000).default(""),
+    verdict: z.enum(screeningVerdicts, "validation.choose"),
+  })
+  .strict();
+export type ScreeningInput = z.infer<typeof screeningSchema>;
+
+export const createCaseSchema = z
+  .object({
+    accessChannel: z.enum(accessChannels, "validation.choose"),
+    kommuneId: optionalIdSchema,
+    referringOrganisationId: optionalIdSchema.default(null),
+    identity: identitySchema,
+    screening: screeningSchema.nullable().default(null),
+  })
+  .strict();
+export type CreateCaseInput = z.infer<typeof createCaseSchema>;
+
+export const caseIdSchema = z.object({ caseId: idSchema }).strict();
+
+export const saveScreeningSchema = z.object({ caseId: idSchema, screening: screeningSchema }).strict();
+export const saveIdentitySchema = z.object({ caseId: idSchema, identity: identitySchema }).strict();
+
+export const saveIntakeSchema = z
+  .object({
+    caseId: idSchema,
+    conductedOn: dateSchema,
+    criteria: z.array(z.enum(indicationCriteria)).max(indicationCriteria.length).default([]),
+    decision: z.enum(intakeDecisions, "validation.choose"),
+    reason: text(4000).default(""),
+  })
+  .strict();
+export type SaveIntakeInput = z.infer<typeof saveIntakeSchema>;
+
+export const addConsentSchema = z
+  .object({
+    caseId: idSchema,
+    kind: z.enum(consentKinds, "validation.choose"),
+    organisationIds: z.array(idSchema).max(100).default([]),
+    lifeAreas: z.array(z.enum(lifeAreas)).max(lifeAreas.length).default([]),
+    grantedOn: dateSchema,
+    validUntil: optionalDate.default(null),
+    scopeNote: text(1000).default(""),
+  })
+  .strict()
+  .refine((c) => c.kind !== "confidentiality_release" || c.organisationIds.length > 0, {
+    message: "cases.validation.releaseNeedsOrganisation",
+    path: ["organisationIds"],
+  });
+export type AddConsentInput = z.infer<typeof addConsentSchema>;
+
+export const revokeConsentSchema = z.object({ caseId: idSchema, consentId: idSchema }).strict();
+
+export const addContactSchema = z
+  .object({
+    caseId: idSchema,
+    contactOn: dateSchema,
+    channel: z.enum(contactChannels, "validation.choose"),
+    kind: z.enum(contactKinds, "validation.choose").default("counselling"),
+    durationMinutes: z.coerce.number("validation.number").int("validation.number").min(1, "validation.durationRange").max(600, "validation.durationRange"),
+    topic: requiredText(500),
+    lifeAreas: z.array(z.enum(lifeAreas)).max(lifeAreas.length).default([]),
+  })
+  .strict();
+export type AddContactInput = z.infer<typeof addContactSchema>;
+
+const attainmentByArea = z.partialRecord(z.enum(reviewAreas), z.enum(attainmentLevels)).default({});
+
+export const addInterimReviewSchema = z
+  .object({
+    caseId: idSchema,
+    reviewedOn: dateSchema,
+    topic: text(500).default(""),
+    situationChange: z.enum(situationChanges, "validation.choose"),
+    attainmentByArea,
+    cooperation: text().default(""),
+    suitability: text().default(""),
+    reflection: text().default(""),
+  })
+  .strict();
+export type AddInterimReviewInput = z.infer<typeof addInterimReviewSchema>;
+
+export const closeCaseSchema = z
+  .object({
+    caseId: idSchema,
+    closedOn: dateSchema,
+    closingType: z.enum(closingTypes, "validation.choose"),
+    handedOverTo: text(300).default(""),
+    otherReason: text(1000).default(""),
+    situationChange: z.enum(situationChanges, "validation.choose"),
+    attainmentByArea,
+    cooperation: text().default(""),
+    suitability: text().default(""),
+    reflection: text().default(""),
+  })
+  .strict()
+  .refine((c) => c.closingType !== "agreed_handed_over" || c.handedOverTo.length > 0, {
+    message: "cases.validation.handedOverToRequired",
+    path: ["handedOverTo"],
+  })
+  .refine((c) => c.closingType !== "other" || c.otherReason.length > 0, {
+    message: "cases.validation.otherReasonRequired",
+    path: ["otherReason"],
+  });
+export type CloseCaseInput = z.infer<typeof closeCaseSchema>;
+
+export const listCasesSchema = z
+  .object({
+    status: z.enum(["screening", "intake", "active", "not_admitted", "closed"]).optional(),
+    kommuneId: idSchema.optional(),
+    search: z.string().trim().max(50).optional(),
+  })
+  .strict()
+  .default({});
+export type ListCasesInput = z.infer<typeof listCasesSchema>;
+
+export const saveSummarySchema = z
+  .object({ caseId: idSchema, title: requiredText(200), body: requiredText(20000) })
+  .strict();
+export type SaveSummaryInput = z.infer<typeof saveSummarySchema>;
