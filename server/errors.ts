@@ -16,6 +16,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message: string,
     readonly field?: string,
+    /** Values for placeholders in the catalogue message, e.g. `{fields}`. */
+    readonly values: Record<string, string | number> = {},
   ) {
     super(message);
     this.name = "AppError";
@@ -32,7 +34,7 @@ const trpcCodes: Record<AppErrorCode, TRPCError["code"]> = {
 };
 
 export function toTrpcError(error: AppError): TRPCError {
-  return new TRPCError({ code: trpcCodes[error.code], message: translate(error.message), cause: error });
+  return new TRPCError({ code: trpcCodes[error.code], message: translate(error.message, error.values), cause: error });
 }
 
 interface DriverError {

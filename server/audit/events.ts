@@ -16,11 +16,24 @@ export const auditActions = [
   "users.user_reactivated",
   "users.roles_changed",
   "users.password_set",
+  "cases.case_created",
+  "cases.duplicate_person_detected",
+  "cases.identity_read",
+  "cases.identity_updated",
+  "cases.screening_saved",
+  "cases.intake_saved",
+  "cases.consent_added",
+  "cases.consent_revoked",
+  "cases.contact_added",
+  "cases.interim_review_added",
+  "cases.case_closed",
+  "cases.summary_saved",
+  "cases.summary_rejected",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
 
-export type AuditTargetType = "user" | "kommune" | "organisation" | "body" | "procedure";
+export type AuditTargetType = "user" | "kommune" | "organisation" | "body" | "procedure" | "case" | "offer";
 
 export interface AuditEventInput {
   tenantId: string | null;

@@ -1,5 +1,6 @@
 import { auditRouter } from "../audit/router";
 import { bodiesRouter } from "../bodies/router";
+import { casesRouter } from "../cases/router";
 import { profileRouter } from "../profile/router";
 import { tenancyRouter } from "../tenancy/router";
 import { usersRouter } from "../users/router";
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   bodies: bodiesRouter,
   users: usersRouter,
   audit: auditRouter,
+  cases: casesRouter,
 });
 
 export type AppRouter = typeof appRouter;

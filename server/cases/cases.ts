@@ -1,0 +1,217 @@
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, ne, notInArray, or, sql } from "drizzle-orm";
+import type { Database, Executor } from "@/db";
+import { caseIdentities, cases, contacts, intakes, kommunen, screenings, tenants, users } from "@/db/schema";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { can, canSomewhere, type Actor } from "../auth/policy";
+import { AppError, violatedUniqueConstraint } from "../errors";
+import type { CreateCaseInput, ListCasesInput } from "../schemas/cases";
+import { requireKommuneInTenant } from "../tenancy/kommunen";
+import { requireOrganisationInTenant } from "../tenancy/organisations";
+import { blindIndexOf, encryptIdentity } from "./identity-crypto";
+import { getIdentityKeys } from "./identity-keys";
+import { caseAbilities, requireCase } from "./policy";
+
+export const today = () => new Date().toISOString().slice(0, 10);
+
+function pseudonymPrefix(slug: string): string {
+  const initials = slug
+    .split("-")
+    .filter(Boolean)
+    .map((part) => part[0]!.toUpperCase())
+    .join("");
+  return initials.slice(0, 4) || "KIM";
+}
+
+async function nextPseudonym(db: Executor, tenantId: string, year: number): Promise<string> {
+  const [tenant] = await db.select({ slug: tenants.slug }).from(tenants).where(eq(tenants.id, tenantId));
+  const prefix = `${pseudonymPrefix(tenant!.slug)}-${year}-`;
+  const [row] = await db
+    .select({ n: count() })
+    .from(cases)
+    .where(and(eq(cases.tenantId, tenantId), ilike(cases.pseudonym, `${prefix}%`)));
+  return `${prefix}${String((row?.n ?? 0) + 1).padStart(4, "0")}`;
+}
+
+/** Is this person already in an open case of the tenant? Answers yes or no, never which case. */
+async function findOpenCaseOfPerson(db: Executor, tenantId: string, blindIndex: string) {
+  const [row] = await db
+    .select({ id: cases.id, pseudonym: cases.pseudonym })
+    .from(caseIdentities)
+    .innerJoin(cases, eq(cases.id, caseIdentities.caseId))
+    .where(
+      and(
+        eq(caseIdentities.tenantId, tenantId),
+        eq(caseIdentities.blindIndex, blindIndex),
+        notInArray(cases.status, ["closed", "not_admitted"]),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+export async function createCase(db: Database, actor: Actor, input: CreateCaseInput) {
+  if (!can(actor, "cases.work", { tenantId: actor.tenantId, kommuneId: input.kommuneId })) {
+    throw new AppError("FORBIDDEN", "errors.forbidden");
+  }
+  if (input.kommuneId) await requireKommuneInTenant(db, actor.tenantId, input.kommuneId);
+  if (input.referringOrganisationId) await requireOrganisationInTenant(db, actor.tenantId, input.referringOrganisationId);
+  const keys = getIdentityKeys();
+  const blindIndex = blindIndexOf(keys, actor.tenantId, input.identity);
+  const existing = await findOpenCaseOfPerson(db, actor.tenantId, blindIndex);
+  if (existing) {
+    // The coordination resolves it: the audit row names the existing case's pseudonym, the CM learns nothing.
+    await recordAuditEvent(db, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: "cases.duplicate_person_detected",
+      outcome: "failure",
+      target: { type: "case", id: existing.id },
+      details: { existingCase: existing.pseudonym },
+    });
+    throw new AppError("CONFLICT", "cases.errors.personAlreadyInCaseManagement");
+  }
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.transaction(async (tx) => {
+        const openedOn = input.screening?.screenedOn ?? today();
+        const pseudonym = await nextPseudonym(tx, actor.tenantId, Number(openedOn.slice(0, 4)));
+        const [created] = await tx
+          .insert(cases)
+          .values({
+            tenantId: actor.tenantId,
+            pseudonym,
+            kommuneId: input.kommuneId,
+            responsibleUserId: actor.userId,
+            status: input.screening ? "screening" : "intake",
+            accessChannel: input.accessChannel,
+            referringOrganisationId: input.referringOrganisationId,
+            openedOn,
+          })
+          .returning();
+        await tx.insert(caseIdentities).values({
+          caseId: created!.id,
+          tenantId: actor.tenantId,
+          ciphertext: encryptIdentity(keys, created!.id, JSON.stringify(input.identity)),
+          blindIndex,
+        });
+        if (input.screening) await tx.insert(screenings).values({ caseId: created!.id, ...input.screening });
+        await recordAuditEvent(tx, {
+          tenantId: actor.tenantId,
+          actorUserId: actor.userId,
+          action: "cases.case_created",
+          target: { type: "case", id: created!.id },
+          details: { pseudonym, accessChannel: input.accessChannel },
+        });
+        return { id: created!.id, pseudonym };
+      });
+    } catch (error) {
+      // Two case managers numbering at once: take the next number.
+      if (violatedUniqueConstraint(error) === "cases_tenant_pseudonym_idx" && attempt < 5) continue;
+      throw error;
+    }
+  }
+}
+
+const listColumns = {
+  id: cases.id,
+  pseudonym: cases.pseudonym,
+  status: cases.status,
+  kommuneId: cases.kommuneId,
+  kommuneName: kommunen.name,
+  responsibleUserId: cases.responsibleUserId,
+  responsibleName: users.displayName,
+  openedOn: cases.openedOn,
+  admittedOn: cases.admittedOn,
+  closedOn: cases.closedOn,
+  lastContactOn: cases.lastContactOn,
+  nextReviewOn: cases.nextReviewOn,
+};
+
+/**
+ * Case lists, pseudonymised: a case manager sees their own cases, the coordination every case of
+ * the tenant (or of their Kommune). No identity field is ever part of a list.
+ */
+export async function listCases(db: Database, actor: Actor, input: ListCasesInput) {
+  const coordinates = canSomewhere(actor, "cases.coordinate");
+  const coordinatedKommunen = actor.grants
+    .filter((g) => g.role === "coordinator" && g.kommuneId)
+    .map((g) => g.kommuneId!);
+  const coordinatesTenant = actor.grants.some((g) => g.role === "coordinator" && !g.kommuneId && !g.bodyId);
+  const visibility = coordinatesTenant
+    ? undefined
+    : coordinates
+      ? or(eq(cases.responsibleUserId, actor.userId), coordinatedKommunen.length ? inArray(cases.kommuneId, coordinatedKommunen) : undefined)
+      : eq(cases.responsibleUserId, actor.userId);
+  return db
+    .select(listColumns)
+    .from(cases)
+    .leftJoin(kommunen, eq(kommunen.id, cases.kommuneId))
+    .leftJoin(users, eq(users.id, cases.responsibleUserId))
+    .where(
+      and(
+        eq(cases.tenantId, actor.tenantId),
+        visibility,
+        input.status ? eq(cases.status, input.status) : undefined,
+        input.kommuneId ? eq(cases.kommuneId, input.kommuneId) : undefined,
+        input.search ? ilike(cases.pseudonym, `%${input.search.replace(/[%_\\]/g, "\\$&")}%`) : undefined,
+      ),
+    )
+    .orderBy(desc(cases.openedOn), desc(cases.pseudonym))
+    .limit(500);
+}
+
+export async function getCaseOverview(db: Database, actor: Actor, caseId: string) {
+  const row = await requireCase(db, actor, caseId, "readMetadata");
+  const [details] = await db.select(listColumns).from(cases)
+    .leftJoin(kommunen, eq(kommunen.id, cases.kommuneId))
+    .leftJoin(users, eq(users.id, cases.responsibleUserId))
+    .where(eq(cases.id, row.id));
+  return { ...details!, accessChannel: row.accessChannel, abilities: caseAbilities(actor, row) };
+}
+
+/** Reminders for a case manager: reviews due within a week, and cases without contact for three months. */
+export async function listCaseReminders(db: Database, actor: Actor) {
+  const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const threeMonthsAgo = new Date(Date.now() - 91 * 86_400_000).toISOString().slice(0, 10);
+  const own = and(eq(cases.tenantId, actor.tenantId), eq(cases.responsibleUserId, actor.userId), eq(cases.status, "active"));
+  const reviewsDue = await db
+    .select({ id: cases.id, pseudonym: cases.pseudonym, dueOn: cases.nextReviewOn })
+    .from(cases)
+    .where(and(own, isNotNull(cases.nextReviewOn), sql`${cases.nextReviewOn} <= ${inAWeek}`))
+    .orderBy(asc(cases.nextReviewOn));
+  const withoutContact = await db
+    .select({ id: cases.id, pseudonym: cases.pseudonym, lastContactOn: cases.lastContactOn })
+    .from(cases)
+    .where(and(own, sql`coalesce(${cases.lastContactOn}, ${cases.admittedOn}, ${cases.openedOn}) < ${threeMonthsAgo}`))
+    .orderBy(asc(cases.lastContactOn));
+  return { reviewsDue, withoutContact };
+}
+
+/**
+ * Caseload as the Solingen concept counts it: everyone with at least a first conversation whose
+ * case is open, plus every case with a counselling contact (not a short referral) in the last
+ * three months, measured against the key of about 50 per full-time position.
+ */
+export async function listCaseload(db: Database, actor: Actor, caseloadKey = 50) {
+  if (!canSomewhere(actor, "cases.coordinate") && !canSomewhere(actor, "cases.work")) {
+    throw new AppError("FORBIDDEN", "errors.forbidden");
+  }
+  const threeMonthsAgo = new Date(Date.now() - 91 * 86_400_000).toISOString().slice(0, 10);
+  const recentCounselling = db
+    .selectDistinct({ caseId: contacts.caseId })
+    .from(contacts)
+    .where(and(eq(contacts.tenantId, actor.tenantId), ne(contacts.kind, "short_referral"), gte(contacts.contactOn, threeMonthsAgo)));
+  const counted = or(
+    and(inArray(cases.id, db.select({ caseId: intakes.caseId }).from(intakes)), notInArray(cases.status, ["closed", "not_admitted"])),
+    inArray(cases.id, recentCounselling),
+  );
+  const onlyOwn = canSomewhere(actor, "cases.coordinate") ? undefined : eq(cases.responsibleUserId, actor.userId);
+  const rows = await db
+    .select({ userId: users.id, displayName: users.displayName, caseload: count(cases.id) })
+    .from(users)
+    .innerJoin(cases, and(eq(cases.responsibleUserId, users.id), counted))
+    .where(and(eq(users.tenantId, actor.tenantId), onlyOwn))
+    .groupBy(users.id, users.displayName)
+    .orderBy(asc(users.displayName));
+  return rows.map((row) => ({ ...row, key: caseloadKey, utilisation: Math.round((row.caseload / caseloadKey) * 100) }));
+}

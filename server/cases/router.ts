@@ -1,0 +1,50 @@
+import { z } from "zod";
+import {
+  addConsentSchema,
+  addContactSchema,
+  addInterimReviewSchema,
+  caseIdSchema,
+  closeCaseSchema,
+  createCaseSchema,
+  listCasesSchema,
+  revokeConsentSchema,
+  saveIdentitySchema,
+  saveIntakeSchema,
+  saveScreeningSchema,
+  saveSummarySchema,
+} from "../schemas/cases";
+import { authorizedProcedure, createTRPCRouter } from "../trpc/init";
+import { createCase, getCaseOverview, listCaseload, listCaseReminders, listCases } from "./cases";
+import { getIdentity, saveIdentity } from "./identity";
+import { addConsent, getIntakeFile, revokeConsent, saveIntake, saveScreening } from "./intake";
+import { addContact, addInterimReview, closeCase, getMonitoringFile } from "./monitoring";
+import { listSummaries, saveSummary } from "./summaries";
+
+export const casesRouter = createTRPCRouter({
+  list: authorizedProcedure("cases.view").input(listCasesSchema).query(({ ctx, input }) => listCases(ctx.db, ctx.actor, input)),
+  create: authorizedProcedure("cases.work").input(createCaseSchema).mutation(({ ctx, input }) => createCase(ctx.db, ctx.actor, input)),
+  overview: authorizedProcedure("cases.view").input(caseIdSchema).query(({ ctx, input }) => getCaseOverview(ctx.db, ctx.actor, input.caseId)),
+  reminders: authorizedProcedure("cases.work").query(({ ctx }) => listCaseReminders(ctx.db, ctx.actor)),
+  caseload: authorizedProcedure("cases.view").input(z.object({}).strict().optional()).query(({ ctx }) => listCaseload(ctx.db, ctx.actor)),
+  identity: authorizedProcedure("cases.work").input(caseIdSchema).query(({ ctx, input }) => getIdentity(ctx.db, ctx.actor, input.caseId)),
+  saveIdentity: authorizedProcedure("cases.work")
+    .input(saveIdentitySchema)
+    .mutation(({ ctx, input }) => saveIdentity(ctx.db, ctx.actor, input.caseId, input.identity)),
+  intakeFile: authorizedProcedure("cases.work").input(caseIdSchema).query(({ ctx, input }) => getIntakeFile(ctx.db, ctx.actor, input.caseId)),
+  saveScreening: authorizedProcedure("cases.work")
+    .input(saveScreeningSchema)
+    .mutation(({ ctx, input }) => saveScreening(ctx.db, ctx.actor, input.caseId, input.screening)),
+  saveIntake: authorizedProcedure("cases.work").input(saveIntakeSchema).mutation(({ ctx, input }) => saveIntake(ctx.db, ctx.actor, input)),
+  addConsent: authorizedProcedure("cases.work").input(addConsentSchema).mutation(({ ctx, input }) => addConsent(ctx.db, ctx.actor, input)),
+  revokeConsent: authorizedProcedure("cases.work")
+    .input(revokeConsentSchema)
+    .mutation(({ ctx, input }) => revokeConsent(ctx.db, ctx.actor, input.caseId, input.consentId)),
+  monitoringFile: authorizedProcedure("cases.work").input(caseIdSchema).query(({ ctx, input }) => getMonitoringFile(ctx.db, ctx.actor, input.caseId)),
+  addContact: authorizedProcedure("cases.work").input(addContactSchema).mutation(({ ctx, input }) => addContact(ctx.db, ctx.actor, input)),
+  addInterimReview: authorizedProcedure("cases.work")
+    .input(addInterimReviewSchema)
+    .mutation(({ ctx, input }) => addInterimReview(ctx.db, ctx.actor, input)),
+  close: authorizedProcedure("cases.work").input(closeCaseSchema).mutation(({ ctx, input }) => closeCase(ctx.db, ctx.actor, input)),
+  summaries: authorizedProcedure("cases.work").input(caseIdSchema).query(({ ctx, input }) => listSummaries(ctx.db, ctx.actor, input.caseId)),
+  saveSummary: authorizedProcedure("cases.work").input(saveSummarySchema).mutation(({ ctx, input }) => saveSummary(ctx.db, ctx.actor, input)),
+});
