@@ -10,6 +10,7 @@ const systemChromium = "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "./e2e",
+  outputDir: `test-results/port-${port}`,
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

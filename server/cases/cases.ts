@@ -1,6 +1,23 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
-import { caseIdentities, cases, contacts, intakes, kommunen, screenings, tenants, users } from "@/db/schema";
+import {
+  assessments as assessmentsTable,
+  caseIdentities,
+  cases,
+  caseSummaries,
+  closures,
+  consents as consentsTable,
+  contacts,
+  goalAgreements,
+  helpPlanMeasures,
+  intakes,
+  interimReviews,
+  kommunen,
+  referrals,
+  screenings,
+  tenants,
+  users,
+} from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { can, canSomewhere, type Actor } from "../auth/policy";
 import { AppError, violatedUniqueConstraint } from "../errors";
@@ -214,4 +231,29 @@ export async function listCaseload(db: Database, actor: Actor, caseloadKey = 50)
     .groupBy(users.id, users.displayName)
     .orderBy(asc(users.displayName));
   return rows.map((row) => ({ ...row, key: caseloadKey, utilisation: Math.round((row.caseload / caseloadKey) * 100) }));
+}
+
+/** Which steps of the cycle a case has been through, for the responsible case manager's overview. */
+export async function getCaseProgress(db: Database, actor: Actor, caseId: string) {
+  await requireCase(db, actor, caseId, "readContent");
+  const tables = {
+    screening: screenings,
+    intake: intakes,
+    consents: consentsTable,
+    assessments: assessmentsTable,
+    goalAgreements,
+    measures: helpPlanMeasures,
+    referrals,
+    contacts,
+    interimReviews,
+    closure: closures,
+    summaries: caseSummaries,
+  };
+  const entries = await Promise.all(
+    Object.entries(tables).map(async ([step, table]) => {
+      const [row] = await db.select({ n: count() }).from(table).where(eq(table.caseId, caseId));
+      return [step, row?.n ?? 0] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Record<keyof typeof tables, number>;
 }

@@ -14,7 +14,7 @@ import {
   saveSummarySchema,
 } from "../schemas/cases";
 import { authorizedProcedure, createTRPCRouter } from "../trpc/init";
-import { createCase, getCaseOverview, listCaseload, listCaseReminders, listCases } from "./cases";
+import { createCase, getCaseOverview, getCaseProgress, listCaseload, listCaseReminders, listCases } from "./cases";
 import { getIdentity, saveIdentity } from "./identity";
 import { addConsent, getIntakeFile, revokeConsent, saveIntake, saveScreening } from "./intake";
 import { addContact, addInterimReview, closeCase, getMonitoringFile } from "./monitoring";
@@ -24,6 +24,7 @@ export const casesRouter = createTRPCRouter({
   list: authorizedProcedure("cases.view").input(listCasesSchema).query(({ ctx, input }) => listCases(ctx.db, ctx.actor, input)),
   create: authorizedProcedure("cases.work").input(createCaseSchema).mutation(({ ctx, input }) => createCase(ctx.db, ctx.actor, input)),
   overview: authorizedProcedure("cases.view").input(caseIdSchema).query(({ ctx, input }) => getCaseOverview(ctx.db, ctx.actor, input.caseId)),
+  progress: authorizedProcedure("cases.work").input(caseIdSchema).query(({ ctx, input }) => getCaseProgress(ctx.db, ctx.actor, input.caseId)),
   reminders: authorizedProcedure("cases.work").query(({ ctx }) => listCaseReminders(ctx.db, ctx.actor)),
   caseload: authorizedProcedure("cases.view").input(z.object({}).strict().optional()).query(({ ctx }) => listCaseload(ctx.db, ctx.actor)),
   identity: authorizedProcedure("cases.work").input(caseIdSchema).query(({ ctx, input }) => getIdentity(ctx.db, ctx.actor, input.caseId)),

@@ -160,6 +160,12 @@ export const addInterimReviewSchema = z
   .strict();
 export type AddInterimReviewInput = z.infer<typeof addInterimReviewSchema>;
 
+/** Run the closing-type checks even while other fields are wrong, so the form shows every problem at once. */
+function hasClosingType(payload: { value: unknown }): boolean {
+  const value = payload.value as { closingType?: unknown; handedOverTo?: unknown; otherReason?: unknown } | null;
+  return typeof value?.closingType === "string" && typeof (value.handedOverTo ?? "") === "string" && typeof (value.otherReason ?? "") === "string";
+}
+
 export const closeCaseSchema = z
   .object({
     caseId: idSchema,
@@ -174,13 +180,15 @@ export const closeCaseSchema = z
     reflection: text().default(""),
   })
   .strict()
-  .refine((c) => c.closingType !== "agreed_handed_over" || c.handedOverTo.length > 0, {
+  .refine((c) => c.closingType !== "agreed_handed_over" || String(c.handedOverTo ?? "").trim().length > 0, {
     message: "cases.validation.handedOverToRequired",
     path: ["handedOverTo"],
+    when: hasClosingType,
   })
-  .refine((c) => c.closingType !== "other" || c.otherReason.length > 0, {
+  .refine((c) => c.closingType !== "other" || String(c.otherReason ?? "").trim().length > 0, {
     message: "cases.validation.otherReasonRequired",
     path: ["otherReason"],
+    when: hasClosingType,
   });
 export type CloseCaseInput = z.infer<typeof closeCaseSchema>;
 

@@ -14,6 +14,15 @@ export interface ProcedureMeta {
   permission: Permission | "public";
 }
 
+function issuePathsOf(error: ZodError): Record<string, string[]> {
+  const paths: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join(".");
+    (paths[path] ??= []).push(translate(issue.message));
+  }
+  return paths;
+}
+
 const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
@@ -29,6 +38,8 @@ const t = initTRPC
           httpStatus: shape.data.httpStatus,
           // Field messages for forms; stack traces never leave the server.
           fieldErrors: zodError ? translateFieldErrors(z.flattenError(zodError).fieldErrors) : null,
+          // Nested fields by dotted path ("identity.lastName"), for forms with sections.
+          issuePaths: zodError ? issuePathsOf(zodError) : null,
           field: error.cause instanceof AppError ? (error.cause.field ?? null) : null,
         },
       };

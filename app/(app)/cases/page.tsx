@@ -1,5 +1,35 @@
-import { UpcomingArea } from "@/components/shell/upcoming-area";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { CaseList } from "@/components/cases/case-list";
+import { CaseReminders } from "@/components/cases/case-reminders";
+import { Caseload } from "@/components/cases/caseload";
+import { AccessDenied } from "@/components/shell/access-denied";
+import { actorMay } from "@/components/shell/current-actor";
 
-export default function Page() {
-  return <UpcomingArea area="cases" permission="cases.view" />;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("cases");
+  return { title: t("title") };
+}
+
+export default async function CasesPage() {
+  if (!(await actorMay("cases.view"))) return <AccessDenied />;
+  const t = await getTranslations("cases");
+  const works = await actorMay("cases.work");
+  const coordinates = await actorMay("cases.coordinate");
+  return (
+    <>
+      <h1>{coordinates && !works ? t("allCases") : t("myCases")}</h1>
+      {works && (
+        <p>
+          <Link href="/cases/new" className="button-primary link-button">
+            {t("newCase")}
+          </Link>
+        </p>
+      )}
+      {works && <CaseReminders />}
+      <CaseList />
+      <Caseload />
+    </>
+  );
 }

@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { loadCaseOverview } from "@/components/cases/load-case";
+import { getServerCaller } from "@/components/trpc/server";
+
+export default async function CaseOverviewPage({ params }: { params: Promise<{ caseId: string }> }) {
+  const { caseId } = await params;
+  const overview = await loadCaseOverview(caseId);
+  const t = await getTranslations("cases");
+  const format = await getFormatter();
+  const day = (value: string | null) => (value ? format.dateTime(new Date(`${value}T12:00:00`), { dateStyle: "medium" }) : t("none"));
+  const progress = overview.abilities.readContent ? await (await getServerCaller()).cases.progress({ caseId }) : null;
+  const base = `/cases/${caseId}`;
+  const steps = progress
+    ? [
+        { done: progress.screening > 0 || overview.accessChannel === "walk_in", label: t("screening.title"), href: `${base}/intake` },
+        { done: progress.intake > 0, label: t("intake.title"), href: `${base}/intake` },
+        { done: progress.consents > 0, label: t("consents.title"), href: `${base}/intake` },
+        { done: progress.assessments > 0, label: t("tabs.assessment"), href: `${base}/assessment` },
+        { done: progress.goalAgreements > 0, label: t("tabs.goals"), href: `${base}/goals` },
+        { done: progress.contacts > 0, label: t("monitoring.contacts"), href: `${base}/monitoring` },
+        { done: progress.interimReviews > 0, label: t("monitoring.interimReviews"), href: `${base}/monitoring` },
+        { done: progress.closure > 0, label: t("closure.title"), href: `${base}/closure` },
+      ]
+    : [];
+  return (
+    <>
+      <h1>{t("overview.title", { pseudonym: overview.pseudonym })}</h1>
+      {!overview.abilities.readContent && <p className="notice">{t("overview.pseudonymOnly")}</p>}
+      <dl className="facts">
+        <div><dt>{t("status")}</dt><dd>{t(`statuses.${overview.status}`)}</dd></div>
+        <div><dt>{t("overview.accessChannel")}</dt><dd>{t(`accessChannels.${overview.accessChannel}`)}</dd></div>
+        <div><dt>{t("kommune")}</dt><dd>{overview.kommuneName ?? t("noKommune")}</dd></div>
+        <div><dt>{t("responsible")}</dt><dd>{overview.responsibleName ?? t("none")}</dd></div>
+        <div><dt>{t("openedOn")}</dt><dd>{day(overview.openedOn)}</dd></div>
+        <div><dt>{t("admittedOn")}</dt><dd>{day(overview.admittedOn)}</dd></div>
+        <div><dt>{t("lastContactOn")}</dt><dd>{day(overview.lastContactOn)}</dd></div>
+        <div><dt>{t("nextReviewOn")}</dt><dd>{day(overview.nextReviewOn)}</dd></div>
+        <div><dt>{t("closedOn")}</dt><dd>{day(overview.closedOn)}</dd></div>
+      </dl>
+      {progress && (
+        <section aria-labelledby="steps-title" className="card">
+          <h2 id="steps-title">{t("overview.steps")}</h2>
+          <ol className="steps">
+            {steps.map((step) => (
+              <li key={step.label} className={step.done ? "step-done" : "step-open"}>
+                <Link href={step.href}>{step.label}</Link>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </>
+  );
+}

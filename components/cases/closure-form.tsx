@@ -1,0 +1,97 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { closingTypes } from "@/server/schemas/case-kinds";
+import { Field } from "../forms/field";
+import { FormStatus } from "../forms/form-status";
+import { useTRPC } from "../trpc/client";
+import type { CaseSectionProps } from "./case-props";
+import { formatDay } from "./case-list";
+import { nestedFieldErrors } from "./create-case-form";
+import { ReviewFields, reviewFromForm } from "./review-fields";
+
+export function ClosureForm({ caseId, status, abilities }: CaseSectionProps) {
+  const t = useTranslations("cases");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const monitoring = useQuery({ ...trpc.cases.monitoringFile.queryOptions({ caseId }), enabled: abilities.readContent });
+  const [closingType, setClosingType] = useState<(typeof closingTypes)[number] | "">("");
+  const close = useMutation(trpc.cases.close.mutationOptions({ onSuccess: () => router.refresh() }));
+  const errors = nestedFieldErrors(close.error);
+  const closure = monitoring.data?.closure;
+
+  if (status === "closed") {
+    return (
+      <section aria-labelledby="closure-title">
+        <h1 id="closure-title">{t("closure.title")}</h1>
+        {closure ? (
+          <>
+            <p>{t("closure.alreadyClosed", { date: formatDay(format, closure.closedOn) })}</p>
+            <dl className="facts">
+              <div><dt>{t("closure.closingType")}</dt><dd>{t(`closingTypes.${closure.closingType}`)}</dd></div>
+              <div><dt>{t("monitoring.situationChange")}</dt><dd>{t(`situationChanges.${closure.situationChange}`)}</dd></div>
+            </dl>
+          </>
+        ) : (
+          <p>{t("closure.alreadyClosed", { date: "" })}</p>
+        )}
+      </section>
+    );
+  }
+  if (status !== "active" || !abilities.write) {
+    return (
+      <section aria-labelledby="closure-title">
+        <h1 id="closure-title">{t("closure.title")}</h1>
+        <p>{t("closure.notYet")}</p>
+      </section>
+    );
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    close.mutate({
+      caseId,
+      closedOn: String(form.get("closedOn") ?? ""),
+      closingType: closingType as (typeof closingTypes)[number],
+      handedOverTo: String(form.get("handedOverTo") ?? ""),
+      otherReason: String(form.get("otherReason") ?? ""),
+      ...reviewFromForm(form),
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="card wide" aria-labelledby="closure-title">
+      <h1 id="closure-title">{t("closure.title")}</h1>
+      <FormStatus error={close.error?.message} success={close.isSuccess ? t("closure.closed") : null} />
+      <Field id="closure-date" label={t("closure.closedOn")} error={errors.closedOn}>
+        {(d) => <input id="closure-date" name="closedOn" type="date" defaultValue={new Date().toISOString().slice(0, 10)} {...d} />}
+      </Field>
+      <fieldset aria-describedby={errors.closingType ? "closure-type-error" : undefined}>
+        <legend>{t("closure.closingType")}</legend>
+        {errors.closingType && <p className="field-error" id="closure-type-error">{errors.closingType}</p>}
+        {closingTypes.map((type) => (
+          <label key={type} className="inline-choice block-choice">
+            <input type="radio" name="closingType" value={type} checked={closingType === type} onChange={() => setClosingType(type)} /> {t(`closingTypes.${type}`)}
+          </label>
+        ))}
+      </fieldset>
+      {closingType === "agreed_handed_over" && (
+        <Field id="closure-handed-over" label={t("closure.handedOverTo")} error={errors.handedOverTo}>
+          {(d) => <input id="closure-handed-over" name="handedOverTo" {...d} />}
+        </Field>
+      )}
+      {closingType === "other" && (
+        <Field id="closure-other" label={t("closure.otherReason")} error={errors.otherReason}>
+          {(d) => <input id="closure-other" name="otherReason" {...d} />}
+        </Field>
+      )}
+      <ReviewFields idPrefix="closure" errors={errors} />
+      <button type="submit" className="button-primary" disabled={close.isPending}>{t("closure.submit")}</button>
+    </form>
+  );
+}

@@ -1,0 +1,138 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { authorityKinds, type IdentityInput } from "@/server/schemas/cases";
+import { Field } from "../forms/field";
+import { FormStatus } from "../forms/form-status";
+import { useTRPC } from "../trpc/client";
+import type { CaseSectionProps } from "./case-props";
+import { nestedFieldErrors } from "./create-case-form";
+
+type TextField = Exclude<keyof IdentityInput, "authorityContacts">;
+
+const sections: { fields: TextField[]; multiline?: TextField[] }[] = [
+  { fields: ["lastName", "firstName", "birthName", "birthDate", "birthPlace", "nationalities", "residenceTitle", "gender", "countryOfOrigin"] },
+  { fields: ["maritalStatus", "householdType", "childrenInHousehold"] },
+  { fields: ["street", "town", "phone", "email", "alsoReachableAt"] },
+  { fields: ["relatives", "legalAdviser", "previousCounselling", "otherReferencePersons"], multiline: ["relatives", "previousCounselling", "otherReferencePersons"] },
+];
+
+function ageOn(birthDate: string, day = new Date()): number | null {
+  const birth = new Date(`${birthDate}T12:00:00`);
+  if (Number.isNaN(birth.getTime())) return null;
+  let age = day.getFullYear() - birth.getFullYear();
+  if (day.getMonth() < birth.getMonth() || (day.getMonth() === birth.getMonth() && day.getDate() < birth.getDate())) age--;
+  return age;
+}
+
+/** The Aktendeckblatt: decrypted for the responsible case manager only; the server audits each read. */
+export function IdentitySheet({ caseId, abilities }: CaseSectionProps) {
+  const t = useTranslations("cases");
+  const tField = useTranslations("cases.identityFields");
+  const trpc = useTRPC();
+  const identity = useQuery(trpc.cases.identity.queryOptions({ caseId }, { staleTime: 0, gcTime: 0 }));
+  const [contacts, setContacts] = useState<IdentityInput["authorityContacts"] | null>(null);
+  const [success, setSuccess] = useState<string | null>(null);
+  const save = useMutation(trpc.cases.saveIdentity.mutationOptions({ onSuccess: () => setSuccess(t("identity.saved")) }));
+  const errors = nestedFieldErrors(save.error);
+  if (!identity.data) return identity.error ? <p role="alert" className="form-error">{identity.error.message}</p> : null;
+  const current = identity.data;
+  const authorityContacts = contacts ?? current.authorityContacts;
+  const age = ageOn(current.birthDate);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const next = { authorityContacts } as IdentityInput;
+    for (const section of sections) for (const field of section.fields) next[field] = String(form.get(field) ?? "");
+    setSuccess(null);
+    save.mutate({ caseId, identity: next });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="card wide" aria-labelledby="identity-title">
+      <h1 id="identity-title">{t("identity.title")}</h1>
+      <p className="notice">{t("identity.notice")}</p>
+      <FormStatus error={save.error?.message} success={success} />
+      {age !== null && <p>{tField("age")}: {t("identity.years", { age })}</p>}
+      {sections.map((section, index) => (
+        <fieldset key={index}>
+          {section.fields.map((field) => (
+            <Field key={field} id={`identity-${field}`} label={tField(field)} error={errors[`identity.${field}`]}>
+              {(d) =>
+                section.multiline?.includes(field) ? (
+                  <textarea id={`identity-${field}`} name={field} defaultValue={current[field]} readOnly={!abilities.write} {...d} />
+                ) : (
+                  <input
+                    id={`identity-${field}`}
+                    name={field}
+                    type={field === "birthDate" ? "date" : field === "email" ? "email" : field === "phone" ? "tel" : "text"}
+                    defaultValue={current[field]}
+                    readOnly={!abilities.write}
+                    autoComplete="off"
+                    {...d}
+                  />
+                )
+              }
+            </Field>
+          ))}
+        </fieldset>
+      ))}
+      <fieldset>
+        <legend>{tField("authorityContacts")}</legend>
+        {authorityContacts.map((contact, index) => (
+          <div className="grant-row" key={index}>
+            <div className="field">
+              <label htmlFor={`authority-${index}`}>{tField("authority")} {index + 1}</label>
+              <select
+                id={`authority-${index}`}
+                value={contact.authority}
+                disabled={!abilities.write}
+                onChange={(e) => setContacts(authorityContacts.map((c, i) => (i === index ? { ...c, authority: e.target.value as typeof c.authority } : c)))}
+              >
+                {authorityKinds.map((kind) => (
+                  <option key={kind} value={kind}>{t(`authorities.${kind}`)}</option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`authority-person-${index}`}>{tField("contactPerson")} {index + 1}</label>
+              <input
+                id={`authority-person-${index}`}
+                value={contact.contactPerson}
+                readOnly={!abilities.write}
+                onChange={(e) => setContacts(authorityContacts.map((c, i) => (i === index ? { ...c, contactPerson: e.target.value } : c)))}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={`authority-file-${index}`}>{tField("fileNumber")} {index + 1}</label>
+              <input
+                id={`authority-file-${index}`}
+                value={contact.fileNumber}
+                readOnly={!abilities.write}
+                onChange={(e) => setContacts(authorityContacts.map((c, i) => (i === index ? { ...c, fileNumber: e.target.value } : c)))}
+              />
+            </div>
+            {abilities.write && (
+              <button type="button" className="button-link" onClick={() => setContacts(authorityContacts.filter((_, i) => i !== index))}>
+                {tField("removeAuthority", { index: index + 1 })}
+              </button>
+            )}
+          </div>
+        ))}
+        {abilities.write && (
+          <button type="button" className="button-secondary" onClick={() => setContacts([...authorityContacts, { authority: "jobcenter", contactPerson: "", fileNumber: "" }])}>
+            {tField("addAuthority")}
+          </button>
+        )}
+      </fieldset>
+      {abilities.write && (
+        <button type="submit" className="button-primary" disabled={save.isPending}>
+          {t("identity.save")}
+        </button>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { attainmentLevels, reviewAreas, situationChanges } from "@/server/schemas/case-kinds";
+import { Field } from "../forms/field";
+
+type Attainment = Partial<Record<(typeof reviewAreas)[number], (typeof attainmentLevels)[number]>>;
+
+/** The shared part of Zwischenstands- and Abschlussbogen: situation change, attainment per area, reflection. */
+export function ReviewFields({ idPrefix, errors }: { idPrefix: string; errors: Record<string, string> }) {
+  const t = useTranslations("cases");
+  return (
+    <>
+      <fieldset aria-describedby={errors.situationChange ? `${idPrefix}-situation-error` : undefined}>
+        <legend>{t("monitoring.situationChange")}</legend>
+        {errors.situationChange && <p className="field-error" id={`${idPrefix}-situation-error`}>{errors.situationChange}</p>}
+        {situationChanges.map((change) => (
+          <label key={change} className="inline-choice">
+            <input type="radio" name="situationChange" value={change} /> {t(`situationChanges.${change}`)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t("monitoring.attainment")}</legend>
+        <table className="rating-grid">
+          <thead>
+            <tr>
+              <th scope="col"><span className="visually-hidden">{t("monitoring.lifeAreas")}</span></th>
+              {attainmentLevels.map((level) => (
+                <th scope="col" key={level}>{t(`attainmentLevels.${level}`)}</th>
+              ))}
+              <th scope="col">{t("monitoring.notWorked")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {reviewAreas.map((area) => (
+              <tr key={area}>
+                <th scope="row">{t(`reviewAreas.${area}`)}</th>
+                {attainmentLevels.map((level) => (
+                  <td key={level}>
+                    <input type="radio" name={`attainment.${area}`} value={level} aria-label={`${t(`reviewAreas.${area}`)}: ${t(`attainmentLevels.${level}`)}`} />
+                  </td>
+                ))}
+                <td>
+                  <input type="radio" name={`attainment.${area}`} value="" defaultChecked aria-label={`${t(`reviewAreas.${area}`)}: ${t("monitoring.notWorked")}`} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </fieldset>
+      {(["cooperation", "suitability", "reflection"] as const).map((field) => (
+        <Field key={field} id={`${idPrefix}-${field}`} label={t(`monitoring.${field}`)} error={errors[field]}>
+          {(d) => <textarea id={`${idPrefix}-${field}`} name={field} {...d} />}
+        </Field>
+      ))}
+    </>
+  );
+}
+
+export function reviewFromForm(form: FormData) {
+  const attainmentByArea: Attainment = {};
+  for (const area of reviewAreas) {
+    const value = String(form.get(`attainment.${area}`) ?? "");
+    if (value) attainmentByArea[area] = value as (typeof attainmentLevels)[number];
+  }
+  return {
+    situationChange: String(form.get("situationChange") ?? "") as (typeof situationChanges)[number],
+    attainmentByArea,
+    cooperation: String(form.get("cooperation") ?? ""),
+    suitability: String(form.get("suitability") ?? ""),
+    reflection: String(form.get("reflection") ?? ""),
+  };
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { Field } from "../forms/field";
+import { FormStatus } from "../forms/form-status";
+import { useTRPC } from "../trpc/client";
+import type { CaseSectionProps } from "./case-props";
+import { nestedFieldErrors } from "./create-case-form";
+
+/** The pseudonymised Falldarstellung a case manager prepares for a conference. */
+export function SummaryEditor({ caseId, abilities }: CaseSectionProps) {
+  const t = useTranslations("cases.summary");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const summaries = useQuery(trpc.cases.summaries.queryOptions({ caseId }));
+  const [success, setSuccess] = useState<string | null>(null);
+  const save = useMutation(
+    trpc.cases.saveSummary.mutationOptions({
+      onSuccess: async () => {
+        setSuccess(t("saved"));
+        await queryClient.invalidateQueries({ queryKey: trpc.cases.summaries.queryKey({ caseId }) });
+      },
+    }),
+  );
+  const errors = nestedFieldErrors(save.error);
+  const latest = summaries.data?.[0];
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setSuccess(null);
+    save.mutate({ caseId, title: String(form.get("title") ?? ""), body: String(form.get("body") ?? "") });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="card wide" aria-labelledby="summary-title" key={latest?.id ?? "new"}>
+      <h1 id="summary-title">{t("title")}</h1>
+      <p className="notice">{t("intro")}</p>
+      <FormStatus error={save.error && !errors.body ? save.error.message : null} success={success} />
+      {latest && <p className="muted">{format.dateTime(new Date(latest.createdAt), { dateStyle: "medium", timeStyle: "short" })}</p>}
+      <Field id="summary-title-field" label={t("titleField")} error={errors.title}>
+        {(d) => <input id="summary-title-field" name="title" defaultValue={latest?.title ?? ""} readOnly={!abilities.write} {...d} />}
+      </Field>
+      <Field id="summary-body" label={t("body")} error={errors.body}>
+        {(d) => <textarea id="summary-body" name="body" rows={12} defaultValue={latest?.body ?? ""} readOnly={!abilities.write} {...d} />}
+      </Field>
+      {abilities.write && <button type="submit" className="button-primary" disabled={save.isPending}>{t("save")}</button>}
+    </form>
+  );
+}
