@@ -3,6 +3,7 @@ import type { Database } from "@/db";
 import { bodies, kommunen, organisations, roleAssignments, tenants, users } from "@/db/schema";
 import { hashPassword } from "../auth/password";
 import type { Role } from "../schemas/roles";
+import { seedDemoCases } from "./seed-demo-cases";
 
 export interface DemoCredential {
   role: Role;
@@ -27,6 +28,7 @@ const demoUsers: { role: Role; username: string; displayName: string; organisati
   { role: "admin", username: "admin", displayName: "Alex Admin", organisation: 0 },
   { role: "coordinator", username: "koordination", displayName: "Kim Koordination", organisation: 0 },
   { role: "case_manager", username: "casemanagement", displayName: "Chris Casemanagement", organisation: 1 },
+  { role: "case_manager", username: "cm-nordheim", displayName: "Dana Demir", organisation: 2 },
   { role: "cm_spokesperson", username: "cm-sprecherin", displayName: "Sam Sprecherin", organisation: 2 },
   { role: "body_member", username: "lenkungsgruppe", displayName: "Lou Lenkungsgruppe", organisation: 3 },
   { role: "network_actor", username: "netzwerk", displayName: "Nico Netzwerk", organisation: 4 },
@@ -90,5 +92,6 @@ export async function seedDemoTenant(db: Database, fixedPassword?: string): Prom
       });
     }
   });
+  await seedDemoCases(db, ["casemanagement", "cm-nordheim"]);
   return credentials.map(({ role, username, password, displayName }) => ({ role, username, password, displayName }));
 }
