@@ -71,6 +71,8 @@ export const cases = pgTable(
     closedOn: date("closed_on"),
     lastContactOn: date("last_contact_on"),
     nextReviewOn: date("next_review_on"),
+    /** Set when the identity record was erased after the retention period; statistics remain. */
+    identityErasedAt: timestamp("identity_erased_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -298,3 +300,53 @@ export const caseSummaries = pgTable("case_summaries", {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
+
+export const waitingListStatuses = ["waiting", "assigned", "withdrawn"] as const;
+export const waitingListStatus = pgEnum("waiting_list_status", waitingListStatuses);
+
+/** People waiting for a case manager, kept by the coordination under a reference, never a name. */
+export const waitingListEntries = pgTable(
+  "waiting_list_entries",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id),
+    reference: text("reference").notNull(),
+    kommuneId: uuid("kommune_id").references(() => kommunen.id),
+    lifeAreas: text("life_areas").array().notNull().default([]),
+    isUrgent: boolean("is_urgent").notNull().default(false),
+    referringOrganisationId: uuid("referring_organisation_id").references(() => organisations.id),
+    note: text("note").notNull().default(""),
+    addedOn: date("added_on").notNull(),
+    status: waitingListStatus("status").notNull().default("waiting"),
+    assignedUserId: uuid("assigned_user_id").references(() => users.id),
+    resolvedOn: date("resolved_on"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("waiting_list_tenant_status_idx").on(t.tenantId, t.status)],
+);
+
+/** A change of responsible case manager, made by the coordination and kept for the record. */
+export const caseTransfers = pgTable("case_transfers", {
+  id: id(),
+  caseId: uuid("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
+  fromUserId: uuid("from_user_id").references(() => users.id),
+  toUserId: uuid("to_user_id").notNull().references(() => users.id),
+  reason: text("reason").notNull(),
+  transferredByUserId: uuid("transferred_by_user_id").notNull().references(() => users.id),
+  createdAt: createdAt(),
+});
+
+/** The monthly pseudonymised documentation of one case manager, once submitted. */
+export const monthlyReports = pgTable(
+  "monthly_reports",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    month: date("month").notNull(),
+    figures: jsonb("figures").$type<Record<string, unknown>>().notNull(),
+    note: text("note").notNull().default(""),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("monthly_reports_user_month_idx").on(t.userId, t.month)],
+);

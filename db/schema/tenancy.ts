@@ -1,4 +1,4 @@
-import { pgEnum, pgTable, text, uuid, uniqueIndex, index } from "drizzle-orm/pg-core";
+import { integer, pgEnum, pgTable, text, uuid, uniqueIndex, index } from "drizzle-orm/pg-core";
 import { kommuneKinds, organisationKinds } from "../../server/schemas/tenancy-kinds";
 import { createdAt, id, updatedAt } from "./columns";
 
@@ -7,6 +7,12 @@ export const tenants = pgTable("tenants", {
   id: id(),
   name: text("name").notNull(),
   slug: text("slug").notNull().unique(),
+  /** Cases per full-time case manager (Fallschlüssel); a case manager may have their own. */
+  caseloadKey: integer("caseload_key").notNull().default(50),
+  /** Days after closure until a case's identity record is erased. */
+  identityRetentionDays: integer("identity_retention_days").notNull().default(1095),
+  /** Day of the following month by which the monthly report is due. */
+  monthlyReportDeadlineDay: integer("monthly_report_deadline_day").notNull().default(10),
   createdAt: createdAt(),
 });
 

@@ -34,6 +34,8 @@ export const users = pgTable(
     /** Bumped on deactivation and role changes: sessions carrying an older version are refused. */
     sessionVersion: integer("session_version").notNull().default(1),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    /** This case manager's own caseload key (e.g. for part-time); null means the tenant's. */
+    caseloadKey: integer("caseload_key"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
