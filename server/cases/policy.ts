@@ -15,6 +15,8 @@ export interface CaseAbilities {
   readIdentity: boolean;
   /** Changing anything in the case file. */
   write: boolean;
+  /** Handing the case to another case manager: the coordination, while the case is open. */
+  transfer: boolean;
 }
 
 /**
@@ -30,6 +32,7 @@ export function caseAbilities(actor: Actor, caseRow: Pick<CaseRow, "tenantId" | 
     readContent: isResponsible,
     readIdentity: isResponsible,
     write: isResponsible && caseRow.status !== "closed",
+    transfer: coordinates && caseRow.status !== "closed",
   };
 }
 

@@ -12,6 +12,9 @@ import {
   saveIntakeSchema,
   saveScreeningSchema,
   saveSummarySchema,
+  addWaitingListEntrySchema,
+  resolveWaitingListEntrySchema,
+  transferCaseSchema,
 } from "../schemas/cases";
 import { authorizedProcedure, createTRPCRouter } from "../trpc/init";
 import { createCase, getCaseOverview, getCaseProgress, listCaseload, listCaseReminders, listCases } from "./cases";
@@ -19,6 +22,14 @@ import { getIdentity, saveIdentity } from "./identity";
 import { addConsent, getIntakeFile, revokeConsent, saveIntake, saveScreening } from "./intake";
 import { addContact, addInterimReview, closeCase, getMonitoringFile } from "./monitoring";
 import { listSummaries, saveSummary } from "./summaries";
+import {
+  addWaitingListEntry,
+  listCaseManagers,
+  listCaseTransfers,
+  listWaitingList,
+  resolveWaitingListEntry,
+  transferCase,
+} from "./coordination";
 
 export const casesRouter = createTRPCRouter({
   list: authorizedProcedure("cases.view").input(listCasesSchema).query(({ ctx, input }) => listCases(ctx.db, ctx.actor, input)),
@@ -48,4 +59,14 @@ export const casesRouter = createTRPCRouter({
   close: authorizedProcedure("cases.work").input(closeCaseSchema).mutation(({ ctx, input }) => closeCase(ctx.db, ctx.actor, input)),
   summaries: authorizedProcedure("cases.work").input(caseIdSchema).query(({ ctx, input }) => listSummaries(ctx.db, ctx.actor, input.caseId)),
   saveSummary: authorizedProcedure("cases.work").input(saveSummarySchema).mutation(({ ctx, input }) => saveSummary(ctx.db, ctx.actor, input)),
+  caseManagers: authorizedProcedure("cases.coordinate").query(({ ctx }) => listCaseManagers(ctx.db, ctx.actor)),
+  waitingList: authorizedProcedure("cases.coordinate").query(({ ctx }) => listWaitingList(ctx.db, ctx.actor)),
+  addWaitingListEntry: authorizedProcedure("cases.coordinate")
+    .input(addWaitingListEntrySchema)
+    .mutation(({ ctx, input }) => addWaitingListEntry(ctx.db, ctx.actor, input)),
+  resolveWaitingListEntry: authorizedProcedure("cases.coordinate")
+    .input(resolveWaitingListEntrySchema)
+    .mutation(({ ctx, input }) => resolveWaitingListEntry(ctx.db, ctx.actor, input)),
+  transfer: authorizedProcedure("cases.coordinate").input(transferCaseSchema).mutation(({ ctx, input }) => transferCase(ctx.db, ctx.actor, input)),
+  transfers: authorizedProcedure("cases.view").input(caseIdSchema).query(({ ctx, input }) => listCaseTransfers(ctx.db, ctx.actor, input.caseId)),
 });

@@ -4,6 +4,7 @@ import { bodies, kommunen, organisations, roleAssignments, tenants, users } from
 import { hashPassword } from "../auth/password";
 import type { Role } from "../schemas/roles";
 import { seedDemoCases } from "./seed-demo-cases";
+import { seedDemoOffers } from "./seed-demo-offers";
 
 export interface DemoCredential {
   role: Role;
@@ -64,6 +65,7 @@ export async function seedDemoTenant(db: Database, fixedPassword?: string): Prom
       .insert(organisations)
       .values(demoOrganisations.map((o, i) => ({ ...o, tenantId, kommuneId: i === 6 ? insertedKommunen[1]!.id : null })))
       .returning();
+    await seedDemoOffers(tx, tenantId, insertedOrganisations, insertedKommunen);
     const [lenkungsgruppe] = await tx
       .insert(bodies)
       .values([

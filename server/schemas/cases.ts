@@ -206,3 +206,27 @@ export const saveSummarySchema = z
   .object({ caseId: idSchema, title: requiredText(200), body: requiredText(20000) })
   .strict();
 export type SaveSummaryInput = z.infer<typeof saveSummarySchema>;
+
+export const addWaitingListEntrySchema = z
+  .object({
+    reference: requiredText(60),
+    kommuneId: optionalIdSchema.default(null),
+    lifeAreas: z.array(z.enum(lifeAreas)).max(lifeAreas.length).default([]),
+    isUrgent: z.boolean().default(false),
+    referringOrganisationId: optionalIdSchema.default(null),
+    note: text(1000).default(""),
+    addedOn: dateSchema,
+  })
+  .strict();
+export type AddWaitingListEntryInput = z.infer<typeof addWaitingListEntrySchema>;
+
+export const resolveWaitingListEntrySchema = z
+  .object({ id: idSchema, status: z.enum(["assigned", "withdrawn"], "validation.choose"), assignedUserId: optionalIdSchema.default(null) })
+  .strict()
+  .refine((r) => r.status !== "assigned" || r.assignedUserId, { message: "cases.validation.assigneeRequired", path: ["assignedUserId"] });
+export type ResolveWaitingListEntryInput = z.infer<typeof resolveWaitingListEntrySchema>;
+
+export const transferCaseSchema = z
+  .object({ caseId: idSchema, toUserId: idSchema, reason: requiredText(1000) })
+  .strict();
+export type TransferCaseInput = z.infer<typeof transferCaseSchema>;

@@ -1,7 +1,9 @@
 import { auditRouter } from "../audit/router";
 import { bodiesRouter } from "../bodies/router";
 import { casesRouter } from "../cases/router";
+import { offersRouter } from "../offers/router";
 import { profileRouter } from "../profile/router";
+import { reportsRouter } from "../reports/router";
 import { tenancyRouter } from "../tenancy/router";
 import { usersRouter } from "../users/router";
 import { createCallerFactory, createTRPCRouter } from "./init";
@@ -13,6 +15,8 @@ export const appRouter = createTRPCRouter({
   users: usersRouter,
   audit: auditRouter,
   cases: casesRouter,
+  reports: reportsRouter,
+  offers: offersRouter,
 });
 
 export type AppRouter = typeof appRouter;

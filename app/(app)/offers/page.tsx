@@ -1,5 +1,23 @@
-import { UpcomingArea } from "@/components/shell/upcoming-area";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { OfferDirectory } from "@/components/offers/offer-directory";
+import { AccessDenied } from "@/components/shell/access-denied";
+import { actorMay } from "@/components/shell/current-actor";
 
-export default function Page() {
-  return <UpcomingArea area="offers" permission="offers.view" />;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("offers");
+  return { title: t("title") };
+}
+
+export default async function OffersPage() {
+  if (!(await actorMay("offers.read"))) return <AccessDenied />;
+  const t = await getTranslations("offers");
+  const [mayManage, mayReadGaps] = await Promise.all([actorMay("offers.manage"), actorMay("gaps.read")]);
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p>{t("intro")}</p>
+      <OfferDirectory mayManage={mayManage} mayReadCoverage={mayReadGaps} />
+    </>
+  );
 }

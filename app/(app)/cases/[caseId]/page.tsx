@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { CaseTransfer } from "@/components/cases/case-transfer";
 import { loadCaseOverview } from "@/components/cases/load-case";
 import { getServerCaller } from "@/components/trpc/server";
 
@@ -50,6 +51,7 @@ export default async function CaseOverviewPage({ params }: { params: Promise<{ c
           </ol>
         </section>
       )}
+      {overview.abilities.transfer && <CaseTransfer caseId={caseId} canTransfer />}
     </>
   );
 }

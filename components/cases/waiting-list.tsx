@@ -1,0 +1,129 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { lifeAreas } from "@/server/schemas/case-kinds";
+import type { AddWaitingListEntryInput } from "@/server/schemas/cases";
+import { Field } from "../forms/field";
+import { FormStatus } from "../forms/form-status";
+import { useTRPC } from "../trpc/client";
+import { nestedFieldErrors } from "./create-case-form";
+
+/** The coordination's waiting list: references instead of names, urgent ones first, waiting time visible. */
+export function WaitingList() {
+  const t = useTranslations("cases");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const entries = useQuery(trpc.cases.waitingList.queryOptions());
+  const kommunen = useQuery(trpc.tenancy.listKommunen.queryOptions());
+  const caseManagers = useQuery(trpc.cases.caseManagers.queryOptions());
+  const [success, setSuccess] = useState<string | null>(null);
+  const [assignee, setAssignee] = useState<Record<string, string>>({});
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.cases.waitingList.queryKey() });
+  const add = useMutation(trpc.cases.addWaitingListEntry.mutationOptions({ onSuccess: async () => { setSuccess(t("waitingList.added")); await refresh(); } }));
+  const resolve = useMutation(trpc.cases.resolveWaitingListEntry.mutationOptions({ onSuccess: async () => { setSuccess(t("waitingList.resolved")); await refresh(); } }));
+  const errors = nestedFieldErrors(add.error);
+  const kommuneName = new Map(kommunen.data?.map((k) => [k.id, k.name]));
+  const waiting = entries.data?.filter((e) => e.status === "waiting") ?? [];
+  const [now] = useState(() => Date.now());
+  const daysSince = (day: string) => Math.max(0, Math.round((now - new Date(`${day}T12:00:00`).getTime()) / 86_400_000));
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const input: AddWaitingListEntryInput = {
+      reference: String(form.get("reference") ?? ""),
+      kommuneId: String(form.get("kommuneId") ?? "") || null,
+      lifeAreas: form.getAll("lifeAreas").map(String) as AddWaitingListEntryInput["lifeAreas"],
+      isUrgent: form.get("isUrgent") === "on",
+      referringOrganisationId: null,
+      note: String(form.get("note") ?? ""),
+      addedOn: new Date().toISOString().slice(0, 10),
+    };
+    setSuccess(null);
+    add.mutate(input, { onSuccess: () => formElement.reset() });
+  }
+
+  return (
+    <section aria-labelledby="waiting-title" className="card">
+      <h2 id="waiting-title">{t("waitingList.title")}</h2>
+      <p className="muted">{t("waitingList.intro")}</p>
+      <FormStatus error={add.error?.message ?? resolve.error?.message} success={success} />
+      {waiting.length === 0 ? (
+        <p>{t("waitingList.empty")}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("waitingList.reference")}</th>
+              <th scope="col">{t("waitingList.kommune")}</th>
+              <th scope="col">{t("waitingList.lifeAreas")}</th>
+              <th scope="col">{t("waitingList.addedOn")}</th>
+              <th scope="col">{t("waitingList.assign")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {waiting.map((entry) => (
+              <tr key={entry.id}>
+                <td>
+                  {entry.reference}
+                  {entry.isUrgent && <strong> ({t("waitingList.urgent")})</strong>}
+                </td>
+                <td>{entry.kommuneId ? kommuneName.get(entry.kommuneId) : t("noKommune")}</td>
+                <td>{entry.lifeAreas.map((a) => t(`lifeAreas.${a as "housing"}`)).join(", ")}</td>
+                <td>
+                  {format.dateTime(new Date(`${entry.addedOn}T12:00:00`), { dateStyle: "medium" })} ({t("waitingList.days", { days: daysSince(entry.addedOn) })})
+                </td>
+                <td>
+                  <div className="row-actions">
+                    <label className="visually-hidden" htmlFor={`assign-${entry.id}`}>{t("waitingList.assign")} {entry.reference}</label>
+                    <select id={`assign-${entry.id}`} value={assignee[entry.id] ?? ""} onChange={(e) => setAssignee({ ...assignee, [entry.id]: e.target.value })}>
+                      <option value="">—</option>
+                      {caseManagers.data?.map((cm) => <option key={cm.id} value={cm.id}>{cm.displayName}</option>)}
+                    </select>
+                    <button type="button" className="button-link" onClick={() => resolve.mutate({ id: entry.id, status: "assigned", assignedUserId: assignee[entry.id] || null })}>
+                      {t("waitingList.assignButton")} <span className="visually-hidden">{entry.reference}</span>
+                    </button>
+                    <button type="button" className="button-link" onClick={() => resolve.mutate({ id: entry.id, status: "withdrawn", assignedUserId: null })}>
+                      {t("waitingList.withdraw")} <span className="visually-hidden">{entry.reference}</span>
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form onSubmit={onSubmit} noValidate>
+        <h3>{t("waitingList.add")}</h3>
+        <Field id="waiting-reference" label={t("waitingList.reference")} error={errors.reference}>
+          {(d) => <input id="waiting-reference" name="reference" {...d} />}
+        </Field>
+        <Field id="waiting-kommune" label={t("waitingList.kommune")} error={errors.kommuneId}>
+          {(d) => (
+            <select id="waiting-kommune" name="kommuneId" defaultValue="" {...d}>
+              <option value="">{t("noKommune")}</option>
+              {kommunen.data?.map((k) => <option key={k.id} value={k.id}>{k.name}</option>)}
+            </select>
+          )}
+        </Field>
+        <fieldset>
+          <legend>{t("waitingList.lifeAreas")}</legend>
+          <ul className="checkbox-list">
+            {lifeAreas.map((area) => (
+              <li key={area}><label className="inline-choice"><input type="checkbox" name="lifeAreas" value={area} /> {t(`lifeAreas.${area}`)}</label></li>
+            ))}
+          </ul>
+        </fieldset>
+        <label className="inline-choice"><input type="checkbox" name="isUrgent" /> {t("waitingList.urgent")}</label>
+        <Field id="waiting-note" label={t("waitingList.note")} error={errors.note}>
+          {(d) => <input id="waiting-note" name="note" {...d} />}
+        </Field>
+        <button type="submit" className="button-primary" disabled={add.isPending}>{t("waitingList.add")}</button>
+      </form>
+    </section>
+  );
+}
