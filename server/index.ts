@@ -7,6 +7,7 @@ import { getDatabaseHandle } from "@/db";
 import { clientAddressHeader } from "./auth/auth-options";
 import { getEnv, InvalidEnvironmentError, parseEnv } from "./config/env";
 import { logger } from "./config/logger";
+import { eraseExpiredIdentities } from "./cases/data-rights";
 import { seedDemoTenant, type DemoCredential } from "./demo/seed-demo-tenant";
 import { attachSocketServer } from "./realtime/socket-server";
 import { securityHeaders } from "./security/headers";
@@ -73,6 +74,10 @@ export async function startServer() {
   logger.info({ driver: database.driver }, "database ready, migrations applied");
   const credentials = await seedDemoTenant(database.db, env.DEMO_PASSWORD);
   if (credentials) printDemoCredentials(credentials);
+  // Retention: identities of long-closed cases are erased at start and then once a day.
+  const runRetention = () => eraseExpiredIdentities(database.db).catch((error) => logger.error({ err: error }, "retention run failed"));
+  await runRetention();
+  setInterval(runRetention, 24 * 3600 * 1000).unref();
 
   const app = next({ dev, hostname: env.HOSTNAME, port: env.PORT });
   const handle = app.getRequestHandler();

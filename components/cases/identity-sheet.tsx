@@ -133,6 +133,11 @@ export function IdentitySheet({ caseId, abilities }: CaseSectionProps) {
           {t("identity.save")}
         </button>
       )}
+      <h2>{t("export.heading")}</h2>
+      <p className="row-actions">
+        <a href={`/api/cases/${caseId}/export?format=json`} download>{t("export.json")}</a>
+        <a href={`/api/cases/${caseId}/export?format=pdf`} download>{t("export.pdf")}</a>
+      </p>
     </form>
   );
 }

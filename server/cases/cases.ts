@@ -14,6 +14,7 @@ import {
   interimReviews,
   kommunen,
   referrals,
+  roleAssignments,
   screenings,
   tenants,
   users,
@@ -209,7 +210,7 @@ export async function listCaseReminders(db: Database, actor: Actor) {
  * case is open, plus every case with a counselling contact (not a short referral) in the last
  * three months, measured against the key of about 50 per full-time position.
  */
-export async function listCaseload(db: Database, actor: Actor, caseloadKey = 50) {
+export async function listCaseload(db: Database, actor: Actor) {
   if (!canSomewhere(actor, "cases.coordinate") && !canSomewhere(actor, "cases.work")) {
     throw new AppError("FORBIDDEN", "errors.forbidden");
   }
@@ -222,15 +223,20 @@ export async function listCaseload(db: Database, actor: Actor, caseloadKey = 50)
     and(inArray(cases.id, db.select({ caseId: intakes.caseId }).from(intakes)), notInArray(cases.status, ["closed", "not_admitted"])),
     inArray(cases.id, recentCounselling),
   );
-  const onlyOwn = canSomewhere(actor, "cases.coordinate") ? undefined : eq(cases.responsibleUserId, actor.userId);
+  const onlyOwn = canSomewhere(actor, "cases.coordinate") ? undefined : eq(users.id, actor.userId);
+  const [tenant] = await db.select({ caseloadKey: tenants.caseloadKey }).from(tenants).where(eq(tenants.id, actor.tenantId));
   const rows = await db
-    .select({ userId: users.id, displayName: users.displayName, caseload: count(cases.id) })
+    .select({ userId: users.id, displayName: users.displayName, ownKey: users.caseloadKey, caseload: count(cases.id) })
     .from(users)
-    .innerJoin(cases, and(eq(cases.responsibleUserId, users.id), counted))
-    .where(and(eq(users.tenantId, actor.tenantId), onlyOwn))
-    .groupBy(users.id, users.displayName)
+    .innerJoin(roleAssignments, and(eq(roleAssignments.userId, users.id), eq(roleAssignments.role, "case_manager")))
+    .leftJoin(cases, and(eq(cases.responsibleUserId, users.id), counted))
+    .where(and(eq(users.tenantId, actor.tenantId), eq(users.isActive, true), onlyOwn))
+    .groupBy(users.id, users.displayName, users.caseloadKey)
     .orderBy(asc(users.displayName));
-  return rows.map((row) => ({ ...row, key: caseloadKey, utilisation: Math.round((row.caseload / caseloadKey) * 100) }));
+  return rows.map(({ ownKey, ...row }) => {
+    const key = ownKey ?? tenant?.caseloadKey ?? 50;
+    return { ...row, key, utilisation: Math.round((row.caseload / key) * 100) };
+  });
 }
 
 /** Which steps of the cycle a case has been through, for the responsible case manager's overview. */

@@ -21,6 +21,7 @@ import { createCase, getCaseOverview, getCaseProgress, listCaseload, listCaseRem
 import { getIdentity, saveIdentity } from "./identity";
 import { addConsent, getIntakeFile, revokeConsent, saveIntake, saveScreening } from "./intake";
 import { addContact, addInterimReview, closeCase, getMonitoringFile } from "./monitoring";
+import { exportPersonData } from "./data-rights";
 import { listSummaries, saveSummary } from "./summaries";
 import {
   addWaitingListEntry,
@@ -59,6 +60,7 @@ export const casesRouter = createTRPCRouter({
   close: authorizedProcedure("cases.work").input(closeCaseSchema).mutation(({ ctx, input }) => closeCase(ctx.db, ctx.actor, input)),
   summaries: authorizedProcedure("cases.work").input(caseIdSchema).query(({ ctx, input }) => listSummaries(ctx.db, ctx.actor, input.caseId)),
   saveSummary: authorizedProcedure("cases.work").input(saveSummarySchema).mutation(({ ctx, input }) => saveSummary(ctx.db, ctx.actor, input)),
+  exportPersonData: authorizedProcedure("cases.work").input(caseIdSchema).query(({ ctx, input }) => exportPersonData(ctx.db, ctx.actor, input.caseId)),
   caseManagers: authorizedProcedure("cases.coordinate").query(({ ctx }) => listCaseManagers(ctx.db, ctx.actor)),
   waitingList: authorizedProcedure("cases.coordinate").query(({ ctx }) => listWaitingList(ctx.db, ctx.actor)),
   addWaitingListEntry: authorizedProcedure("cases.coordinate")
