@@ -17,10 +17,12 @@ import {
   transferCaseSchema,
 } from "../schemas/cases";
 import { authorizedProcedure, createTRPCRouter } from "../trpc/init";
+import { assessmentsRouter } from "./assessments-router";
 import { createCase, getCaseOverview, getCaseProgress, listCaseload, listCaseReminders, listCases } from "./cases";
 import { getIdentity, saveIdentity } from "./identity";
 import { addConsent, getIntakeFile, revokeConsent, saveIntake, saveScreening } from "./intake";
 import { addContact, addInterimReview, closeCase, getMonitoringFile } from "./monitoring";
+import { plansRouter } from "./plans-router";
 import { exportPersonData } from "./data-rights";
 import { listSummaries, saveSummary } from "./summaries";
 import {
@@ -71,4 +73,6 @@ export const casesRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => resolveWaitingListEntry(ctx.db, ctx.actor, input)),
   transfer: authorizedProcedure("cases.coordinate").input(transferCaseSchema).mutation(({ ctx, input }) => transferCase(ctx.db, ctx.actor, input)),
   transfers: authorizedProcedure("cases.view").input(caseIdSchema).query(({ ctx, input }) => listCaseTransfers(ctx.db, ctx.actor, input.caseId)),
+  plans: plansRouter,
+  assessments: assessmentsRouter,
 });

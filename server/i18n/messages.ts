@@ -1,7 +1,9 @@
 import admin from "./de/admin.json";
+import assessments from "./de/assessments.json";
 import audit from "./de/audit.json";
 import cases from "./de/cases.json";
 import offers from "./de/offers.json";
+import plans from "./de/plans.json";
 import platform from "./de/platform.json";
 import reports from "./de/reports.json";
 
@@ -9,11 +11,13 @@ import reports from "./de/reports.json";
  * The German catalogue, one file per domain so each domain keeps its texts beside its name.
  * Top-level keys must not collide across files (a test checks it).
  */
-export const catalogueFiles = { platform, admin, audit, cases, reports, offers };
+export const catalogueFiles = { platform, admin, audit, cases, reports, offers, plans, assessments };
 
 export const messages = Object.assign({}, ...Object.values(catalogueFiles)) as typeof platform &
   typeof admin &
   typeof audit &
   typeof cases &
   typeof reports &
-  typeof offers;
+  typeof offers &
+  typeof plans &
+  typeof assessments;

@@ -18,7 +18,9 @@ import { idSchema, optionalIdSchema } from "./common";
 const text = (max = 4000) => z.string("validation.required").trim().max(max, "validation.textTooLong").regex(/^[^\u0000]*$/, "validation.controlCharacters");
 const requiredText = (max = 200) => text(max).min(1, "validation.required");
 /** ISO date (yyyy-mm-dd) from a date input. */
-export const dateSchema = z.iso.date("validation.date");
+export const dateSchema = z.iso
+  .date("validation.date")
+  .refine((value) => value >= "1900-01-01" && value <= "2100-12-31", "validation.date");
 const optionalDate = z.preprocess((v) => (v === "" ? null : v), dateSchema.nullable());
 
 export const authorityKinds = [
