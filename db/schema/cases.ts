@@ -80,6 +80,9 @@ export const cases = pgTable(
     uniqueIndex("cases_tenant_pseudonym_idx").on(t.tenantId, t.pseudonym),
     index("cases_tenant_status_idx").on(t.tenantId, t.status),
     index("cases_responsible_idx").on(t.responsibleUserId, t.status),
+    // The case lists sort newest first; these let PostgreSQL read the first page in order.
+    index("cases_tenant_opened_idx").on(t.tenantId, t.openedOn.desc().nullsFirst(), t.pseudonym.desc().nullsFirst()),
+    index("cases_responsible_opened_idx").on(t.responsibleUserId, t.openedOn.desc().nullsFirst(), t.pseudonym.desc().nullsFirst()),
   ],
 );
 
@@ -349,4 +352,26 @@ export const monthlyReports = pgTable(
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("monthly_reports_user_month_idx").on(t.userId, t.month)],
+);
+
+/**
+ * A personal, expiring link with which a network actor fills the Screening form for a person who
+ * consented; the case goes to the inviting case manager. Only a hash of the token is stored.
+ */
+export const screeningInvitations = pgTable(
+  "screening_invitations",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id),
+    invitedByUserId: uuid("invited_by_user_id").notNull().references(() => users.id),
+    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+    kommuneId: uuid("kommune_id").references(() => kommunen.id),
+    note: text("note").notNull().default(""),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    caseId: uuid("case_id").references(() => cases.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("screening_invitations_token_idx").on(t.tokenHash)],
 );

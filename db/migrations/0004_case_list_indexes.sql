@@ -1,0 +1,2 @@
+CREATE INDEX "cases_tenant_opened_idx" ON "cases" USING btree ("tenant_id","opened_on" DESC NULLS FIRST,"pseudonym" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "cases_responsible_opened_idx" ON "cases" USING btree ("responsible_user_id","opened_on" DESC NULLS FIRST,"pseudonym" DESC NULLS FIRST);
