@@ -18,6 +18,7 @@ interface UserRow {
   organisationId: string | null;
   isActive: boolean;
   lastSignInAt: Date | null;
+  caseloadKey: number | null;
   grants: { role: Role; kommuneId: string | null; bodyId: string | null }[];
 }
 
@@ -216,6 +217,7 @@ function EditUserForm({ user, organisations, kommunen, bodies, onDone }: Choices
         email: String(form.get("email") ?? ""),
         organisationId: String(form.get("organisationId") ?? ""),
         grants: grants.map(toGrantInput),
+        caseloadKey: String(form.get("caseloadKey") ?? ""),
       },
       { onSuccess: () => onDone(t("admin.updated", { name: String(form.get("displayName")) })) },
     );
@@ -239,6 +241,9 @@ function EditUserForm({ user, organisations, kommunen, bodies, onDone }: Choices
           {(d) => <input id="edit-user-email" name="email" type="email" defaultValue={user.email ?? ""} {...d} />}
         </Field>
         <OrganisationSelect id="edit-user-organisation" organisations={organisations} defaultValue={user.organisationId ?? ""} error={errors.organisationId} />
+        <Field id="edit-user-caseload-key" label={t("admin.ownCaseloadKey")} error={errors.caseloadKey}>
+          {(d) => <input id="edit-user-caseload-key" name="caseloadKey" type="number" min={1} max={200} defaultValue={user.caseloadKey ?? ""} {...d} />}
+        </Field>
         <RoleGrantsEditor idPrefix="edit-user" grants={grants} onChange={setGrants} kommunen={kommunen} bodies={bodies} error={errors.grants} />
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={update.isPending}>

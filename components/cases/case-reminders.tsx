@@ -12,12 +12,18 @@ export function CaseReminders() {
   const trpc = useTRPC();
   const reminders = useQuery(trpc.cases.reminders.queryOptions());
   if (!reminders.data) return null;
-  const { reviewsDue, withoutContact } = reminders.data;
+  const { reviewsDue, withoutContact, monthlyReportDue } = reminders.data;
   return (
     <section aria-labelledby="reminders-title" className="card">
       <h2 id="reminders-title">{t("title")}</h2>
-      {reviewsDue.length === 0 && withoutContact.length === 0 && <p>{t("nothing")}</p>}
+      {reviewsDue.length === 0 && withoutContact.length === 0 && !monthlyReportDue && <p>{t("nothing")}</p>}
       <ul className="reminder-list">
+        {monthlyReportDue && (
+          <li>
+            <strong>{t("monthlyReport")}</strong>:{" "}
+            <Link href="/reports">{format.dateTime(new Date(`${monthlyReportDue}-15T12:00:00`), { month: "long", year: "numeric" })}</Link>
+          </li>
+        )}
         {reviewsDue.map((r) => (
           <li key={`review-${r.id}`}>
             <strong>{t("reviewsDue")}</strong>: <Link href={`/cases/${r.id}/goals`}>{r.pseudonym}</Link>,{" "}

@@ -75,3 +75,15 @@ test("an admin maintains Kommunen, organisations and bodies", async ({ page }) =
   await expect(page.getByRole("row", { name: /Arbeitsgruppe Wohnraum/ })).toContainText("Fachgruppe Wohnen und Stadtentwicklung");
   await expectAccessible(page);
 });
+
+test("an admin sets the programme's caseload key, with a German message for bad input", async ({ page }) => {
+  await signIn(page, demoUsers.admin.username);
+  await page.goto("/admin/settings");
+  await page.getByLabel("Fallschlüssel (Fälle je Vollzeitstelle)").fill("0");
+  await page.getByRole("button", { name: "Einstellungen speichern" }).click();
+  await expect(page.getByText("Bitte eine Zahl zwischen 1 und 200 angeben.")).toBeVisible();
+  await page.getByLabel("Fallschlüssel (Fälle je Vollzeitstelle)").fill("45");
+  await page.getByRole("button", { name: "Einstellungen speichern" }).click();
+  await expect(page.getByRole("status")).toHaveText("Die Einstellungen wurden gespeichert.");
+  await expectAccessible(page);
+});

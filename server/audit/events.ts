@@ -9,6 +9,7 @@ export const auditActions = [
   "tenancy.kommune_updated",
   "tenancy.organisation_created",
   "tenancy.organisation_updated",
+  "tenancy.settings_updated",
   "bodies.body_created",
   "users.user_created",
   "users.user_updated",

@@ -13,6 +13,7 @@ import {
   intakes,
   interimReviews,
   kommunen,
+  monthlyReports,
   referrals,
   roleAssignments,
   screenings,
@@ -184,7 +185,15 @@ export async function getCaseOverview(db: Database, actor: Actor, caseId: string
     .leftJoin(kommunen, eq(kommunen.id, cases.kommuneId))
     .leftJoin(users, eq(users.id, cases.responsibleUserId))
     .where(eq(cases.id, row.id));
-  return { ...details!, accessChannel: row.accessChannel, abilities: caseAbilities(actor, row) };
+  // The Abschlussbogen's structured part goes to the coordination; its free text stays with the case manager.
+  const [evaluation] =
+    row.status === "closed"
+      ? await db
+          .select({ closingType: closures.closingType, situationChange: closures.situationChange, attainmentByArea: closures.attainmentByArea })
+          .from(closures)
+          .where(eq(closures.caseId, row.id))
+      : [];
+  return { ...details!, accessChannel: row.accessChannel, abilities: caseAbilities(actor, row), evaluation: evaluation ?? null };
 }
 
 /** Reminders for a case manager: reviews due within a week, and cases without contact for three months. */
@@ -202,7 +211,15 @@ export async function listCaseReminders(db: Database, actor: Actor) {
     .from(cases)
     .where(and(own, sql`coalesce(${cases.lastContactOn}, ${cases.admittedOn}, ${cases.openedOn}) < ${threeMonthsAgo}`))
     .orderBy(asc(cases.lastContactOn));
-  return { reviewsDue, withoutContact };
+  const lastMonth = new Date();
+  lastMonth.setDate(1);
+  lastMonth.setMonth(lastMonth.getMonth() - 1);
+  const month = lastMonth.toISOString().slice(0, 7);
+  const [submitted] = await db
+    .select({ id: monthlyReports.id })
+    .from(monthlyReports)
+    .where(and(eq(monthlyReports.userId, actor.userId), eq(monthlyReports.month, `${month}-01`)));
+  return { reviewsDue, withoutContact, monthlyReportDue: submitted ? null : month };
 }
 
 /**

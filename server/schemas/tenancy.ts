@@ -21,3 +21,16 @@ export type CreateOrganisationInput = z.infer<typeof createOrganisationSchema>;
 
 export const updateOrganisationSchema = createOrganisationSchema.extend({ id: idSchema }).strict();
 export type UpdateOrganisationInput = z.infer<typeof updateOrganisationSchema>;
+
+export const updateTenantSettingsSchema = z
+  .object({
+    caseloadKey: z.coerce.number("validation.number").int("validation.number").min(1, "admin.validation.caseloadKey").max(200, "admin.validation.caseloadKey"),
+    identityRetentionDays: z.coerce
+      .number("validation.number")
+      .int("validation.number")
+      .min(30, "admin.validation.retention")
+      .max(3650, "admin.validation.retention"),
+    monthlyReportDeadlineDay: z.coerce.number("validation.number").int("validation.number").min(1, "admin.validation.deadlineDay").max(28, "admin.validation.deadlineDay"),
+  })
+  .strict();
+export type UpdateTenantSettingsInput = z.infer<typeof updateTenantSettingsSchema>;

@@ -53,6 +53,12 @@ export const updateUserSchema = z
     email: emailSchema.default(null),
     organisationId: optionalIdSchema.default(null),
     grants: z.array(roleGrantSchema).min(1, "validation.atLeastOneRole").max(20),
+    caseloadKey: z
+      .preprocess(
+        (value) => (value === "" || value === undefined ? null : value),
+        z.coerce.number("validation.number").int("validation.number").min(1, "admin.validation.caseloadKey").max(200, "admin.validation.caseloadKey").nullable(),
+      )
+      .default(null),
   })
   .strict();
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;

@@ -3,10 +3,12 @@ import {
   createOrganisationSchema,
   updateKommuneSchema,
   updateOrganisationSchema,
+  updateTenantSettingsSchema,
 } from "../schemas/tenancy";
 import { authorizedProcedure, createTRPCRouter } from "../trpc/init";
 import { createKommune, listKommunen, updateKommune } from "./kommunen";
 import { createOrganisation, listOrganisations, updateOrganisation } from "./organisations";
+import { getTenantSettings, updateTenantSettings } from "./tenant-settings";
 
 export const tenancyRouter = createTRPCRouter({
   listKommunen: authorizedProcedure("tenancy.read").query(({ ctx }) => listKommunen(ctx.db, ctx.actor)),
@@ -23,4 +25,8 @@ export const tenancyRouter = createTRPCRouter({
   updateOrganisation: authorizedProcedure("tenancy.manage")
     .input(updateOrganisationSchema)
     .mutation(({ ctx, input }) => updateOrganisation(ctx.db, ctx.actor, input)),
+  settings: authorizedProcedure("tenancy.manage").query(({ ctx }) => getTenantSettings(ctx.db, ctx.actor)),
+  updateSettings: authorizedProcedure("tenancy.manage")
+    .input(updateTenantSettingsSchema)
+    .mutation(({ ctx, input }) => updateTenantSettings(ctx.db, ctx.actor, input)),
 });

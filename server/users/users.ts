@@ -31,6 +31,7 @@ export async function listUsers(db: Database, actor: Actor) {
       organisationId: users.organisationId,
       isActive: users.isActive,
       lastSignInAt: users.lastSignInAt,
+      caseloadKey: users.caseloadKey,
     })
     .from(users)
     .where(eq(users.tenantId, actor.tenantId))
@@ -118,6 +119,7 @@ export async function updateUser(db: Database, actor: Actor, input: UpdateUserIn
           displayName: input.displayName,
           email: input.email,
           organisationId: input.organisationId,
+          caseloadKey: input.caseloadKey,
           sessionVersion: sql`${users.sessionVersion} + 1`,
         })
         .where(and(eq(users.id, input.id), eq(users.tenantId, actor.tenantId)))

@@ -12,6 +12,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin/kommunen", text: t("kommunen") },
     { href: "/admin/organisations", text: t("organisations") },
     { href: "/admin/bodies", text: t("bodies") },
+    { href: "/admin/settings", text: t("settings") },
   ];
   return (
     <>

@@ -51,6 +51,21 @@ export default async function CaseOverviewPage({ params }: { params: Promise<{ c
           </ol>
         </section>
       )}
+      {overview.evaluation && (
+        <section aria-labelledby="evaluation-title" className="card">
+          <h2 id="evaluation-title">{t("closure.evaluation")}</h2>
+          <dl className="facts">
+            <div><dt>{t("closure.closingType")}</dt><dd>{t(`closingTypes.${overview.evaluation.closingType}`)}</dd></div>
+            <div><dt>{t("monitoring.situationChange")}</dt><dd>{t(`situationChanges.${overview.evaluation.situationChange}`)}</dd></div>
+            {Object.entries(overview.evaluation.attainmentByArea).map(([area, level]) => (
+              <div key={area}>
+                <dt>{t(`reviewAreas.${area as "housing"}`)}</dt>
+                <dd>{t(`attainmentLevels.${level as "fully"}`)}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
       {overview.abilities.transfer && <CaseTransfer caseId={caseId} canTransfer />}
     </>
   );

@@ -1,0 +1,33 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db";
+import { tenants } from "@/db/schema";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Actor } from "../auth/policy";
+import type { UpdateTenantSettingsInput } from "../schemas/tenancy";
+import { assertCanManageTenancy } from "./policy";
+
+const settingsColumns = {
+  name: tenants.name,
+  caseloadKey: tenants.caseloadKey,
+  identityRetentionDays: tenants.identityRetentionDays,
+  monthlyReportDeadlineDay: tenants.monthlyReportDeadlineDay,
+};
+
+export async function getTenantSettings(db: Database, actor: Actor) {
+  const [settings] = await db.select(settingsColumns).from(tenants).where(eq(tenants.id, actor.tenantId));
+  return settings!;
+}
+
+export async function updateTenantSettings(db: Database, actor: Actor, input: UpdateTenantSettingsInput) {
+  assertCanManageTenancy(actor);
+  return db.transaction(async (tx) => {
+    const [settings] = await tx.update(tenants).set(input).where(eq(tenants.id, actor.tenantId)).returning(settingsColumns);
+    await recordAuditEvent(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: "tenancy.settings_updated",
+      details: { ...input },
+    });
+    return settings!;
+  });
+}
