@@ -37,6 +37,7 @@ export function CreateCaseForm() {
         birthDate: String(form.get("birthDate") ?? ""),
       } as CreateCaseInput["identity"],
       screening: withScreening ? screeningFromForm(form) : null,
+      openedOn: String(form.get("openedOn") ?? "") || null,
     };
     create.mutate(input);
   }
@@ -79,6 +80,9 @@ export function CreateCaseForm() {
             ))}
           </select>
         )}
+      </Field>
+      <Field id="case-opened-on" label={t("create.openedOn")} error={errors.openedOn}>
+        {(d) => <input id="case-opened-on" name="openedOn" type="date" {...d} />}
       </Field>
       <fieldset>
         <legend>{t("create.person")}</legend>

@@ -13,6 +13,7 @@ import type { CaseSectionProps } from "./case-props";
 import { formatDay } from "./case-list";
 import { nestedFieldErrors } from "./create-case-form";
 import { ScreeningFields, screeningFromForm } from "./screening-fields";
+import { DraftNotice, useFormDraft } from "./use-form-draft";
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
 
@@ -27,8 +28,10 @@ export function IntakeFile({ caseId, abilities }: CaseSectionProps) {
     router.refresh();
   };
   const [messages, setMessages] = useState<Record<string, string | null>>({});
-  const saveScreening = useMutation(trpc.cases.saveScreening.mutationOptions({ onSuccess: async () => { setMessages({ screening: t("screening.saved") }); await refresh(); } }));
-  const saveIntake = useMutation(trpc.cases.saveIntake.mutationOptions({ onSuccess: async (r) => { setMessages({ intake: `${t("intake.saved")} ${t("intake.statusNow", { status: t(`statuses.${r.status}`) })}` }); await refresh(); } }));
+  const { attachForm: attachScreeningForm, ...screeningDraft } = useFormDraft(caseId, "screening", abilities.write);
+  const { attachForm: attachIntakeForm, ...intakeDraft } = useFormDraft(caseId, "intake", abilities.write);
+  const saveScreening = useMutation(trpc.cases.saveScreening.mutationOptions({ onSuccess: async () => { setMessages({ screening: t("screening.saved") }); screeningDraft.clear(); await refresh(); } }));
+  const saveIntake = useMutation(trpc.cases.saveIntake.mutationOptions({ onSuccess: async (r) => { setMessages({ intake: `${t("intake.saved")} ${t("intake.statusNow", { status: t(`statuses.${r.status}`) })}` }); intakeDraft.clear(); await refresh(); } }));
   if (!file.data) return file.error ? <p role="alert" className="form-error">{file.error.message}</p> : <p>{t("none")}</p>;
   const { screening, intake, consents } = file.data;
   const screeningErrors = nestedFieldErrors(saveScreening.error);
@@ -40,6 +43,8 @@ export function IntakeFile({ caseId, abilities }: CaseSectionProps) {
       <section aria-labelledby="screening-title" className="card wide">
         <h2 id="screening-title">{t("screening.title")}</h2>
         <form
+          ref={attachScreeningForm}
+          onChange={screeningDraft.onChange}
           noValidate
           onSubmit={(event: FormEvent<HTMLFormElement>) => {
             event.preventDefault();
@@ -47,6 +52,7 @@ export function IntakeFile({ caseId, abilities }: CaseSectionProps) {
           }}
         >
           <FormStatus error={saveScreening.error?.message} success={messages.screening} />
+          <DraftNotice draft={screeningDraft} />
           <ScreeningFields initial={screening} errors={screeningErrors} />
           {abilities.write && <button type="submit" className="button-primary">{t("screening.save")}</button>}
         </form>
@@ -57,6 +63,8 @@ export function IntakeFile({ caseId, abilities }: CaseSectionProps) {
       <section aria-labelledby="intake-title" className="card wide">
         <h2 id="intake-title">{t("intake.title")}</h2>
         <form
+          ref={attachIntakeForm}
+          onChange={intakeDraft.onChange}
           noValidate
           onSubmit={(event: FormEvent<HTMLFormElement>) => {
             event.preventDefault();
@@ -71,6 +79,7 @@ export function IntakeFile({ caseId, abilities }: CaseSectionProps) {
           }}
         >
           <FormStatus error={saveIntake.error?.message} success={messages.intake} />
+          <DraftNotice draft={intakeDraft} />
           <Field id="intake-date" label={t("intake.conductedOn")} error={intakeErrors.conductedOn}>
             {(d) => <input id="intake-date" name="conductedOn" type="date" defaultValue={intake?.conductedOn ?? todayIso()} {...d} />}
           </Field>

@@ -13,6 +13,7 @@ import type { CaseSectionProps } from "./case-props";
 import { formatDay } from "./case-list";
 import { nestedFieldErrors } from "./create-case-form";
 import { ReviewFields, reviewFromForm } from "./review-fields";
+import { DraftNotice, useFormDraft } from "./use-form-draft";
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
 
@@ -23,6 +24,8 @@ export function MonitoringFile({ caseId, status, abilities }: CaseSectionProps) 
   const queryClient = useQueryClient();
   const router = useRouter();
   const file = useQuery(trpc.cases.monitoringFile.queryOptions({ caseId }));
+  const { attachForm: attachContactForm, ...contactDraft } = useFormDraft(caseId, "contact", abilities.write);
+  const { attachForm: attachReviewForm, ...reviewDraft } = useFormDraft(caseId, "interim-review", abilities.write && status === "active");
   const [success, setSuccess] = useState<Record<string, string | null>>({});
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.cases.monitoringFile.queryKey({ caseId }) });
@@ -65,6 +68,8 @@ export function MonitoringFile({ caseId, status, abilities }: CaseSectionProps) 
         )}
         {abilities.write && (
           <form
+            ref={attachContactForm}
+            onChange={contactDraft.onChange}
             noValidate
             onSubmit={(event: FormEvent<HTMLFormElement>) => {
               event.preventDefault();
@@ -79,10 +84,11 @@ export function MonitoringFile({ caseId, status, abilities }: CaseSectionProps) 
                 topic: String(form.get("topic") ?? ""),
                 lifeAreas: form.getAll("lifeAreas").map(String) as AddContactInput["lifeAreas"],
               };
-              addContact.mutate(input, { onSuccess: () => formElement.reset() });
+              addContact.mutate(input, { onSuccess: () => { formElement.reset(); contactDraft.clear(); } });
             }}
           >
             <h3>{t("monitoring.addContact")}</h3>
+            <DraftNotice draft={contactDraft} />
             <FormStatus error={addContact.error?.message} success={success.contact} />
             <Field id="contact-date" label={t("monitoring.contactOn")} error={contactErrors.contactOn}>
               {(d) => <input id="contact-date" name="contactOn" type="date" defaultValue={todayIso()} {...d} />}
@@ -132,6 +138,8 @@ export function MonitoringFile({ caseId, status, abilities }: CaseSectionProps) 
         </ul>
         {abilities.write && status === "active" && (
           <form
+            ref={attachReviewForm}
+            onChange={reviewDraft.onChange}
             noValidate
             onSubmit={(event: FormEvent<HTMLFormElement>) => {
               event.preventDefault();
@@ -139,11 +147,12 @@ export function MonitoringFile({ caseId, status, abilities }: CaseSectionProps) 
               const form = new FormData(formElement);
               addReview.mutate(
                 { caseId, reviewedOn: String(form.get("reviewedOn") ?? ""), topic: String(form.get("topic") ?? ""), ...reviewFromForm(form) },
-                { onSuccess: () => formElement.reset() },
+                { onSuccess: () => { formElement.reset(); reviewDraft.clear(); } },
               );
             }}
           >
             <h3>{t("monitoring.addReview")}</h3>
+            <DraftNotice draft={reviewDraft} />
             <FormStatus error={addReview.error?.message} success={success.review} />
             <Field id="review-date" label={t("monitoring.reviewedOn")} error={reviewErrors.reviewedOn}>
               {(d) => <input id="review-date" name="reviewedOn" type="date" defaultValue={todayIso()} {...d} />}

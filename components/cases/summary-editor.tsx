@@ -8,6 +8,7 @@ import { FormStatus } from "../forms/form-status";
 import { useTRPC } from "../trpc/client";
 import type { CaseSectionProps } from "./case-props";
 import { nestedFieldErrors } from "./create-case-form";
+import { DraftNotice, useFormDraft } from "./use-form-draft";
 
 /** The pseudonymised Falldarstellung a case manager prepares for a conference. */
 export function SummaryEditor({ caseId, abilities }: CaseSectionProps) {
@@ -16,11 +17,13 @@ export function SummaryEditor({ caseId, abilities }: CaseSectionProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const summaries = useQuery(trpc.cases.summaries.queryOptions({ caseId }));
+  const { attachForm, ...draft } = useFormDraft(caseId, "summary", abilities.write);
   const [success, setSuccess] = useState<string | null>(null);
   const save = useMutation(
     trpc.cases.saveSummary.mutationOptions({
       onSuccess: async () => {
         setSuccess(t("saved"));
+        draft.clear();
         await queryClient.invalidateQueries({ queryKey: trpc.cases.summaries.queryKey({ caseId }) });
       },
     }),
@@ -36,8 +39,9 @@ export function SummaryEditor({ caseId, abilities }: CaseSectionProps) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="card wide" aria-labelledby="summary-title" key={latest?.id ?? "new"}>
+    <form ref={attachForm} onChange={draft.onChange} onSubmit={onSubmit} noValidate className="card wide" aria-labelledby="summary-title" key={latest?.id ?? "new"}>
       <h1 id="summary-title">{t("title")}</h1>
+      <DraftNotice draft={draft} />
       <p className="notice">{t("intro")}</p>
       <FormStatus error={save.error && !errors.body ? save.error.message : null} success={success} />
       {latest && <p className="muted">{format.dateTime(new Date(latest.createdAt), { dateStyle: "medium", timeStyle: "short" })}</p>}

@@ -46,13 +46,16 @@ export const auditActions = [
   "cases.waiting_list_changed",
   "cases.identity_erased",
   "cases.person_data_exported",
+  "cases.invitation_created",
+  "cases.invitation_revoked",
+  "cases.invitation_used",
   "reports.monthly_submitted",
   "reports.exported",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
 
-export type AuditTargetType = "user" | "kommune" | "organisation" | "body" | "procedure" | "case" | "offer";
+export type AuditTargetType = "user" | "kommune" | "organisation" | "body" | "procedure" | "case" | "offer" | "screening_invitation";
 
 export interface AuditEventInput {
   tenantId: string | null;

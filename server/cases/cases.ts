@@ -23,7 +23,7 @@ import {
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { can, canSomewhere, type Actor } from "../auth/policy";
 import { AppError, violatedUniqueConstraint } from "../errors";
-import type { CreateCaseInput, ListCasesInput } from "../schemas/cases";
+import type { CreateCaseInput, IdentityInput, ListCasesInput, ScreeningInput } from "../schemas/cases";
 import { requireKommuneInTenant } from "../tenancy/kommunen";
 import { requireOrganisationInTenant } from "../tenancy/organisations";
 import { blindIndexOf, encryptIdentity } from "./identity-crypto";
@@ -74,33 +74,72 @@ export async function createCase(db: Database, actor: Actor, input: CreateCaseIn
   }
   if (input.kommuneId) await requireKommuneInTenant(db, actor.tenantId, input.kommuneId);
   if (input.referringOrganisationId) await requireOrganisationInTenant(db, actor.tenantId, input.referringOrganisationId);
+  return openCase(db, {
+    tenantId: actor.tenantId,
+    responsibleUserId: actor.userId,
+    auditActorUserId: actor.userId,
+    accessChannel: input.accessChannel,
+    kommuneId: input.kommuneId,
+    referringOrganisationId: input.referringOrganisationId,
+    identity: input.identity,
+    screening: input.screening,
+    openedOn: input.openedOn,
+  });
+}
+
+export interface NewCase {
+  tenantId: string;
+  responsibleUserId: string;
+  /** Whom the audit rows name; null when an invited network actor submits without an account. */
+  auditActorUserId: string | null;
+  accessChannel: CreateCaseInput["accessChannel"];
+  kommuneId: string | null;
+  referringOrganisationId: string | null;
+  identity: IdentityInput;
+  screening: ScreeningInput | null;
+  /** The day of first contact when it lies in the past; otherwise the screening's date or today. */
+  openedOn?: string | null;
+  /** Further facts for the audit rows (never identities). */
+  auditDetails?: Record<string, unknown>;
+  /** Runs first in the case's transaction; throwing rolls everything back. */
+  beforeInsert?: (tx: Executor) => Promise<void>;
+  /** Runs in the same transaction once the case exists. */
+  afterInsert?: (tx: Executor, created: { id: string; pseudonym: string }) => Promise<void>;
+}
+
+/**
+ * Opens a case for a person: refuses a person already in an open case, numbers the pseudonym,
+ * encrypts the identity and writes the audit row in one transaction. Callers check who may do it.
+ */
+export async function openCase(db: Database, input: NewCase) {
   const keys = getIdentityKeys();
-  const blindIndex = blindIndexOf(keys, actor.tenantId, input.identity);
-  const existing = await findOpenCaseOfPerson(db, actor.tenantId, blindIndex);
+  const blindIndex = blindIndexOf(keys, input.tenantId, input.identity);
+  const existing = await findOpenCaseOfPerson(db, input.tenantId, blindIndex);
   if (existing) {
     // The coordination resolves it: the audit row names the existing case's pseudonym, the CM learns nothing.
     await recordAuditEvent(db, {
-      tenantId: actor.tenantId,
-      actorUserId: actor.userId,
+      tenantId: input.tenantId,
+      actorUserId: input.auditActorUserId,
       action: "cases.duplicate_person_detected",
       outcome: "failure",
       target: { type: "case", id: existing.id },
-      details: { existingCase: existing.pseudonym },
+      details: { existingCase: existing.pseudonym, ...input.auditDetails },
     });
     throw new AppError("CONFLICT", "cases.errors.personAlreadyInCaseManagement");
   }
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.transaction(async (tx) => {
-        const openedOn = input.screening?.screenedOn ?? today();
-        const pseudonym = await nextPseudonym(tx, actor.tenantId, Number(openedOn.slice(0, 4)));
+        await input.beforeInsert?.(tx);
+        const openedOn = input.openedOn ?? input.screening?.screenedOn ?? today();
+        const pseudonym = await nextPseudonym(tx, input.tenantId, Number(openedOn.slice(0, 4)));
         const [created] = await tx
           .insert(cases)
           .values({
-            tenantId: actor.tenantId,
+            tenantId: input.tenantId,
             pseudonym,
             kommuneId: input.kommuneId,
-            responsibleUserId: actor.userId,
+            responsibleUserId: input.responsibleUserId,
             status: input.screening ? "screening" : "intake",
             accessChannel: input.accessChannel,
             referringOrganisationId: input.referringOrganisationId,
@@ -109,18 +148,19 @@ export async function createCase(db: Database, actor: Actor, input: CreateCaseIn
           .returning();
         await tx.insert(caseIdentities).values({
           caseId: created!.id,
-          tenantId: actor.tenantId,
+          tenantId: input.tenantId,
           ciphertext: encryptIdentity(keys, created!.id, JSON.stringify(input.identity)),
           blindIndex,
         });
         if (input.screening) await tx.insert(screenings).values({ caseId: created!.id, ...input.screening });
         await recordAuditEvent(tx, {
-          tenantId: actor.tenantId,
-          actorUserId: actor.userId,
+          tenantId: input.tenantId,
+          actorUserId: input.auditActorUserId,
           action: "cases.case_created",
           target: { type: "case", id: created!.id },
-          details: { pseudonym, accessChannel: input.accessChannel },
+          details: { pseudonym, accessChannel: input.accessChannel, ...input.auditDetails },
         });
+        await input.afterInsert?.(tx, { id: created!.id, pseudonym });
         return { id: created!.id, pseudonym };
       });
     } catch (error) {

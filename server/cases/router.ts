@@ -15,6 +15,8 @@ import {
   addWaitingListEntrySchema,
   resolveWaitingListEntrySchema,
   transferCaseSchema,
+  draftKeySchema,
+  saveDraftSchema,
 } from "../schemas/cases";
 import { authorizedProcedure, createTRPCRouter } from "../trpc/init";
 import { assessmentsRouter } from "./assessments-router";
@@ -23,7 +25,9 @@ import { getIdentity, saveIdentity } from "./identity";
 import { addConsent, getIntakeFile, revokeConsent, saveIntake, saveScreening } from "./intake";
 import { addContact, addInterimReview, closeCase, getMonitoringFile } from "./monitoring";
 import { plansRouter } from "./plans-router";
+import { screeningInvitationsRouter } from "./screening-invitations-router";
 import { exportPersonData } from "./data-rights";
+import { discardDraft, getDraft, saveDraft } from "./drafts";
 import { listSummaries, saveSummary } from "./summaries";
 import {
   addWaitingListEntry,
@@ -62,6 +66,9 @@ export const casesRouter = createTRPCRouter({
   close: authorizedProcedure("cases.work").input(closeCaseSchema).mutation(({ ctx, input }) => closeCase(ctx.db, ctx.actor, input)),
   summaries: authorizedProcedure("cases.work").input(caseIdSchema).query(({ ctx, input }) => listSummaries(ctx.db, ctx.actor, input.caseId)),
   saveSummary: authorizedProcedure("cases.work").input(saveSummarySchema).mutation(({ ctx, input }) => saveSummary(ctx.db, ctx.actor, input)),
+  draft: authorizedProcedure("cases.work").input(draftKeySchema).query(({ ctx, input }) => getDraft(ctx.db, ctx.actor, input)),
+  saveDraft: authorizedProcedure("cases.work").input(saveDraftSchema).mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.actor, input)),
+  discardDraft: authorizedProcedure("cases.work").input(draftKeySchema).mutation(({ ctx, input }) => discardDraft(ctx.db, ctx.actor, input)),
   exportPersonData: authorizedProcedure("cases.work").input(caseIdSchema).query(({ ctx, input }) => exportPersonData(ctx.db, ctx.actor, input.caseId)),
   caseManagers: authorizedProcedure("cases.coordinate").query(({ ctx }) => listCaseManagers(ctx.db, ctx.actor)),
   waitingList: authorizedProcedure("cases.coordinate").query(({ ctx }) => listWaitingList(ctx.db, ctx.actor)),
@@ -75,4 +82,5 @@ export const casesRouter = createTRPCRouter({
   transfers: authorizedProcedure("cases.view").input(caseIdSchema).query(({ ctx, input }) => listCaseTransfers(ctx.db, ctx.actor, input.caseId)),
   plans: plansRouter,
   assessments: assessmentsRouter,
+  invitations: screeningInvitationsRouter,
 });

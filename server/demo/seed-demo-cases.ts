@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { kommunen, organisations, roleAssignments, users } from "@/db/schema";
 import type { Actor } from "../auth/policy";
-import { closingTypes, contactChannels, indicationCriteria, lifeAreas, situationChanges } from "../schemas/case-kinds";
+import { closingTypes, contactChannels, indicationCriteria, lifeAreas, scaleItems, situationChanges } from "../schemas/case-kinds";
 import type { IdentityInput } from "../schemas/cases";
 import { createCaller } from "../trpc/router";
 
@@ -19,6 +19,21 @@ const problems: Record<(typeof lifeAreas)[number], string[]> = {
   social: ["Kaum Tagesstruktur", "Kein Kontakt zu Vereinen"],
   housing: ["Wohnung zu klein für fünf Personen", "Drohende Kündigung"],
 };
+const goalTitles: Record<(typeof lifeAreas)[number], string> = {
+  legal_status: "Der Aufenthalt ist für drei Jahre gesichert",
+  education_work: "Ein Sprachkurs B1 ist abgeschlossen",
+  family: "Die Kinder haben einen Kita-Platz",
+  finances: "Ein Schuldenplan ist vereinbart",
+  health: "Eine psychotherapeutische Behandlung hat begonnen",
+  migration: "Regelmäßiger Kontakt zu einem Verein besteht",
+  social: "Ein fester Wochenrhythmus ist gefunden",
+  housing: "Eine bezahlbare Wohnung ist gefunden",
+};
+const missingOffers = [
+  "Traumasensible Beratung in arabischer Sprache fehlt im Nordkreis",
+  "Kein Sprachkurs mit Kinderbetreuung am Nachmittag",
+  "Wohnungsvermittlung für große Familien fehlt",
+];
 const topics = ["Wohnungssuche besprochen", "Antrag beim Jobcenter vorbereitet", "Termin bei der Ausländerbehörde begleitet", "Anmeldung zum Sprachkurs", "Schuldnerberatung vermittelt", "Kita-Platz gesucht", "Anerkennungsberatung vorbereitet", "Krisengespräch"];
 
 function day(offsetDays: number): string {
@@ -68,6 +83,7 @@ export async function seedDemoCases(db: Database, caseManagerUsernames: string[]
     } as IdentityInput;
     const created = await caller.cases.create({
       accessChannel: index % 3 === 0 ? "walk_in" : index % 3 === 1 ? "screening_referral" : "baustein3",
+      openedOn: day(-openedDaysAgo),
       kommuneId: kommuneRows[index % kommuneRows.length]!.id,
       identity,
       screening:
@@ -121,6 +137,59 @@ export async function seedDemoCases(db: Database, caseManagerUsernames: string[]
         durationMinutes: 30 + ((index + c) % 4) * 15,
         topic: topics[(index + c) % topics.length]!,
         lifeAreas: [area],
+      });
+    }
+    // Assessments in two life areas, re-assessed later in some cases, so the comparison has data.
+    for (const assessedArea of [area, secondArea]) {
+      const ratings = (offset: number) =>
+        Object.fromEntries(scaleItems[assessedArea].map((item, i) => [item, { rating: Math.min(10, 2 + ((index + i + offset) % 5) + offset), remark: "" }]));
+      await caller.cases.assessments.save({
+        caseId,
+        lifeArea: assessedArea,
+        isReassessment: false,
+        assessedOn: day(-openedDaysAgo + 14),
+        participants: "Klient*in, Case Management",
+        answers: {},
+        resources: "Hohe Motivation, gute Kontakte in der Nachbarschaft",
+        wishes: "Mehr Sicherheit für die Familie",
+        residenceStatus: assessedArea === "legal_status" ? "residence_permit" : null,
+        scales: ratings(0),
+      });
+      if (index % 3 === 0 && openedDaysAgo > 90) {
+        await caller.cases.assessments.save({
+          caseId,
+          lifeArea: assessedArea,
+          isReassessment: true,
+          assessedOn: day(-openedDaysAgo + 80),
+          participants: "Klient*in, Case Management",
+          answers: {},
+          resources: "",
+          wishes: "",
+          residenceStatus: assessedArea === "legal_status" ? "settlement_permit" : null,
+          scales: ratings(2),
+        });
+      }
+    }
+    const agreedOn = day(-openedDaysAgo + 21);
+    await caller.cases.plans.saveAgreement({
+      caseId,
+      agreedOn,
+      nextReviewOn: day(stage === "active" ? 3 + (index % 40) : -openedDaysAgo + 90),
+      participants: "Klient*in, Case Management",
+      isAgreed: true,
+      goals: [
+        { priority: 1, lifeArea: area, title: goalTitles[area], dueOn: day(-openedDaysAgo + 200), measurable: "Nachweis liegt vor", steps: [{ action: "Unterlagen zusammenstellen", responsible: "Klient*in", dueOn: null }], nextStep: "Termin vereinbaren" },
+        { priority: 2, lifeArea: secondArea, title: goalTitles[secondArea], dueOn: day(-openedDaysAgo + 240) },
+      ],
+    });
+    if (index % 5 === 0) {
+      await caller.cases.plans.saveMeasure({
+        caseId,
+        goalId: null,
+        task: "Passendes Angebot fehlt in der Nähe",
+        isMissingOffer: true,
+        missingOfferDescription: missingOffers[index % missingOffers.length]!,
+        missingOfferLifeArea: area,
       });
     }
     if (index % 4 === 0) {

@@ -94,8 +94,14 @@ export const createCaseSchema = z
     referringOrganisationId: optionalIdSchema.default(null),
     identity: identitySchema,
     screening: screeningSchema.nullable().default(null),
+    /** First contact, if it was earlier than today (e.g. when entering a paper file). */
+    openedOn: optionalDate.default(null),
   })
-  .strict();
+  .strict()
+  .refine((c) => !c.openedOn || c.openedOn <= new Date().toISOString().slice(0, 10), {
+    message: "cases.validation.openedInFuture",
+    path: ["openedOn"],
+  });
 export type CreateCaseInput = z.infer<typeof createCaseSchema>;
 
 export const caseIdSchema = z.object({ caseId: idSchema }).strict();
@@ -232,3 +238,18 @@ export const transferCaseSchema = z
   .object({ caseId: idSchema, toUserId: idSchema, reason: requiredText(1000) })
   .strict();
 export type TransferCaseInput = z.infer<typeof transferCaseSchema>;
+
+export const draftFormKeys = ["screening", "intake", "consent", "identity", "contact", "interim-review", "closure", "summary"] as const;
+
+export const draftKeySchema = z.object({ caseId: idSchema, formKey: z.enum(draftFormKeys, "validation.choose") }).strict();
+export type DraftKeyInput = z.infer<typeof draftKeySchema>;
+
+/** A form's fields as the browser's FormData gives them: each name with its values. */
+export const saveDraftSchema = draftKeySchema
+  .extend({
+    fields: z
+      .record(z.string().max(100), z.array(z.string().max(20_000)).max(50))
+      .refine((fields) => Object.keys(fields).length <= 200, "validation.textTooLong"),
+  })
+  .strict();
+export type SaveDraftInput = z.infer<typeof saveDraftSchema>;

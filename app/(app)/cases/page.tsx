@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { CaseList } from "@/components/cases/case-list";
 import { CaseReminders } from "@/components/cases/case-reminders";
 import { Caseload } from "@/components/cases/caseload";
+import { ScreeningInvitations } from "@/components/cases/screening-invitations";
 import { AccessDenied } from "@/components/shell/access-denied";
 import { actorMay } from "@/components/shell/current-actor";
 
@@ -28,6 +29,7 @@ export default async function CasesPage() {
         </p>
       )}
       {works && <CaseReminders />}
+      {works && <ScreeningInvitations />}
       <CaseList />
       <Caseload />
     </>

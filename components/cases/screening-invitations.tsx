@@ -1,0 +1,191 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import { useRef, useState, type FormEvent } from "react";
+import { invitationValidDays, type CreateScreeningInvitationInput } from "@/server/schemas/screening-invitations";
+import { Field } from "../forms/field";
+import { FormStatus } from "../forms/form-status";
+import { useTRPC } from "../trpc/client";
+import { nestedFieldErrors } from "./create-case-form";
+
+/** The case manager's links for network partners: create one (shown once), see what became of each, revoke. */
+export function ScreeningInvitations() {
+  const t = useTranslations("invitations");
+  const tCases = useTranslations("cases");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const invitations = useQuery(trpc.cases.invitations.list.queryOptions());
+  const organisations = useQuery(trpc.tenancy.listOrganisations.queryOptions());
+  const kommunen = useQuery(trpc.tenancy.listKommunen.queryOptions());
+  const [created, setCreated] = useState<{ link: string; expiresAt: Date } | null>(null);
+  const [success, setSuccess] = useState<string | null>(null);
+  const [copyStatus, setCopyStatus] = useState<string | null>(null);
+  const linkInput = useRef<HTMLInputElement>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.cases.invitations.list.queryKey() });
+  const create = useMutation(
+    trpc.cases.invitations.create.mutationOptions({
+      onSuccess: async ({ link, expiresAt }) => {
+        setCreated({ link: new URL(link, window.location.origin).toString(), expiresAt });
+        setSuccess(t("create.created"));
+        await refresh();
+      },
+    }),
+  );
+  const revoke = useMutation(
+    trpc.cases.invitations.revoke.mutationOptions({
+      onSuccess: async () => {
+        setSuccess(t("list.revoked"));
+        await refresh();
+      },
+    }),
+  );
+  const errors = nestedFieldErrors(create.error);
+  const dateTime = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const input: CreateScreeningInvitationInput = {
+      organisationId: String(form.get("organisationId") ?? ""),
+      kommuneId: String(form.get("kommuneId") ?? "") || null,
+      note: String(form.get("note") ?? ""),
+      validDays: Number(form.get("validDays")),
+    };
+    setSuccess(null);
+    setCopyStatus(null);
+    setCreated(null);
+    create.mutate(input, { onSuccess: () => formElement.reset() });
+  }
+
+  async function copyLink() {
+    if (!created) return;
+    try {
+      await navigator.clipboard.writeText(created.link);
+      setCopyStatus(t("link.copied"));
+    } catch {
+      // No clipboard outside secure contexts: leave the link selected for copying by hand.
+      linkInput.current?.select();
+      setCopyStatus(t("link.copyFailed"));
+    }
+  }
+
+  return (
+    <section aria-labelledby="invitations-title" className="card">
+      <h2 id="invitations-title">{t("title")}</h2>
+      <p className="muted">{t("intro")}</p>
+      <FormStatus error={create.error?.message ?? revoke.error?.message} success={success} />
+      {created && (
+        <div className="notice">
+          <Field id="invitation-link" label={t("link.label")} hint={t("link.once")}>
+            {(d) => <input id="invitation-link" ref={linkInput} readOnly value={created.link} size={60} onFocus={(e) => e.currentTarget.select()} {...d} />}
+          </Field>
+          <p>{t("link.validUntil", { date: dateTime(created.expiresAt) })}</p>
+          <button type="button" className="button-secondary" onClick={() => void copyLink()}>
+            {t("link.copy")}
+          </button>
+          <p role="status">{copyStatus}</p>
+        </div>
+      )}
+      <form onSubmit={onSubmit} noValidate>
+        <h3>{t("create.heading")}</h3>
+        <Field id="invitation-organisation" label={t("create.organisation")} error={errors.organisationId}>
+          {(d) => (
+            <select id="invitation-organisation" name="organisationId" defaultValue="" required {...d}>
+              <option value="">{t("create.chooseOrganisation")}</option>
+              {organisations.data?.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="invitation-kommune" label={t("create.kommune")} error={errors.kommuneId}>
+          {(d) => (
+            <select id="invitation-kommune" name="kommuneId" defaultValue="" {...d}>
+              <option value="">{t("create.noKommune")}</option>
+              {kommunen.data?.map((k) => (
+                <option key={k.id} value={k.id}>
+                  {k.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="invitation-note" label={t("create.note")} hint={t("create.noteHint")} error={errors.note}>
+          {(d) => <input id="invitation-note" name="note" maxLength={200} autoComplete="off" {...d} />}
+        </Field>
+        <Field id="invitation-days" label={t("create.validDays")} hint={t("create.validDaysHint")} error={errors.validDays}>
+          {(d) => (
+            <input
+              id="invitation-days"
+              name="validDays"
+              type="number"
+              min={invitationValidDays.min}
+              max={invitationValidDays.max}
+              defaultValue={invitationValidDays.default}
+              {...d}
+            />
+          )}
+        </Field>
+        <button type="submit" className="button-primary" disabled={create.isPending}>
+          {t("create.submit")}
+        </button>
+      </form>
+      <h3>{t("list.heading")}</h3>
+      {invitations.error && <p role="alert" className="form-error">{invitations.error.message}</p>}
+      {invitations.data && invitations.data.length === 0 && <p>{t("list.empty")}</p>}
+      {invitations.data && invitations.data.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("list.organisation")}</th>
+              <th scope="col">{t("list.kommune")}</th>
+              <th scope="col">{t("list.note")}</th>
+              <th scope="col">{t("list.createdAt")}</th>
+              <th scope="col">{t("list.expiresAt")}</th>
+              <th scope="col">{t("list.status")}</th>
+              <th scope="col">{t("list.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {invitations.data.map((invitation) => (
+              <tr key={invitation.id}>
+                <td>{invitation.organisationName}</td>
+                <td>{invitation.kommuneName ?? tCases("noKommune")}</td>
+                <td>{invitation.note}</td>
+                <td>{dateTime(invitation.createdAt)}</td>
+                <td>{dateTime(invitation.expiresAt)}</td>
+                <td>
+                  {t(`statuses.${invitation.status}`)}
+                  {invitation.status === "used" && invitation.caseId && invitation.casePseudonym && (
+                    <>
+                      {": "}
+                      <Link href={`/cases/${invitation.caseId}`} aria-label={t("list.openCase", { pseudonym: invitation.casePseudonym })}>
+                        {invitation.casePseudonym}
+                      </Link>
+                    </>
+                  )}
+                </td>
+                <td>
+                  {invitation.status === "open" && (
+                    <button type="button" className="button-link" disabled={revoke.isPending} onClick={() => revoke.mutate({ id: invitation.id })}>
+                      {t("list.revoke")}{" "}
+                      <span className="visually-hidden">
+                        {t("list.revokeContext", { organisation: invitation.organisationName, date: dateTime(invitation.createdAt) })}
+                      </span>
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

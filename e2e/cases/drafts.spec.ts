@@ -1,0 +1,21 @@
+import { expect, test } from "@playwright/test";
+import { demoUsers, expectAccessible, signIn } from "../fixtures";
+
+test("an unfinished form survives closing the page and can be discarded", async ({ page }) => {
+  await signIn(page, demoUsers.case_manager.username);
+  await page.goto("/cases");
+  await page.getByLabel("Status").selectOption({ label: "In Begleitung" });
+  await page.getByRole("row").nth(1).getByRole("link").click();
+  await page.getByRole("navigation", { name: "Bereiche des Falls" }).getByRole("link", { name: "Falldarstellung" }).click();
+  await page.getByLabel("Titel").fill("Entwurf einer Falldarstellung");
+  await page.getByLabel("Darstellung", { exact: true }).fill("Noch unfertiger Text über die Wohnsituation.");
+  await expect(page.getByText(/^Entwurf gespeichert/)).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByLabel("Darstellung", { exact: true })).toHaveValue("Noch unfertiger Text über die Wohnsituation.");
+  await expect(page.getByText(/^Ungespeicherter Entwurf vom .* wiederhergestellt\./)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Entwurf verwerfen" }).click();
+  await page.reload();
+  await expect(page.getByLabel("Darstellung", { exact: true })).not.toHaveValue("Noch unfertiger Text über die Wohnsituation.");
+});
