@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import type { Role } from "@/server/schemas/roles";
 import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";
+import { SelectField } from "../forms/select-field";
 import { fieldErrorsOf } from "../forms/use-field-errors";
 import { useTRPC } from "../trpc/client";
 import { RoleGrantsEditor, toGrantDraft, toGrantInput, type GrantDraft } from "./role-grants-editor";
@@ -123,18 +124,7 @@ interface Choices {
 function OrganisationSelect({ id, organisations, defaultValue, error }: { id: string; organisations: Choices["organisations"]; defaultValue: string; error?: string }) {
   const t = useTranslations("admin");
   return (
-    <Field id={id} label={t("organisation")} error={error}>
-      {(d) => (
-        <select id={id} name="organisationId" defaultValue={defaultValue} {...d}>
-          <option value="">{t("noOrganisation")}</option>
-          {organisations.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <SelectField id={id} name="organisationId" label={t("organisation")} options={organisations} emptyLabel={t("noOrganisation")} defaultValue={defaultValue} error={error} />
   );
 }
 

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent } from "react";
 import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";
+import { SelectField } from "../forms/select-field";
 import { useTRPC } from "../trpc/client";
 import { nestedFieldErrors } from "./create-case-form";
 
@@ -53,14 +54,14 @@ export function CaseTransfer({ caseId, canTransfer }: { caseId: string; canTrans
         <form onSubmit={onSubmit} noValidate>
           <p className="muted">{t("intro")}</p>
           <FormStatus error={transfer.error?.message} success={transfer.isSuccess ? t("done") : null} />
-          <Field id="transfer-to" label={t("to")} error={errors.toUserId}>
-            {(d) => (
-              <select id="transfer-to" name="toUserId" defaultValue="" {...d}>
-                <option value="">—</option>
-                {caseManagers.data?.map((cm) => <option key={cm.id} value={cm.id}>{cm.displayName}</option>)}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            id="transfer-to"
+            name="toUserId"
+            label={t("to")}
+            options={caseManagers.data?.map((cm) => ({ id: cm.id, name: cm.displayName }))}
+            emptyLabel="—"
+            error={errors.toUserId}
+          />
           <Field id="transfer-reason" label={t("reason")} error={errors.reason}>
             {(d) => <textarea id="transfer-reason" name="reason" {...d} />}
           </Field>

@@ -8,6 +8,7 @@ import { accessChannels } from "@/server/schemas/case-kinds";
 import type { CreateCaseInput } from "@/server/schemas/cases";
 import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";
+import { SelectField } from "../forms/select-field";
 import { fieldErrorsOf } from "../forms/use-field-errors";
 import { useTRPC } from "../trpc/client";
 import { ScreeningFields, screeningFromForm } from "./screening-fields";
@@ -57,30 +58,15 @@ export function CreateCaseForm() {
           </select>
         )}
       </Field>
-      <Field id="case-kommune" label={t("create.kommune")} error={errors.kommuneId}>
-        {(d) => (
-          <select id="case-kommune" name="kommuneId" defaultValue="" {...d}>
-            <option value="">{t("noKommune")}</option>
-            {kommunen.data?.map((k) => (
-              <option key={k.id} value={k.id}>
-                {k.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id="case-referrer" label={t("create.referringOrganisation")} error={errors.referringOrganisationId}>
-        {(d) => (
-          <select id="case-referrer" name="referringOrganisationId" defaultValue="" {...d}>
-            <option value="">{t("create.noOrganisation")}</option>
-            {organisations.data?.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField id="case-kommune" name="kommuneId" label={t("create.kommune")} options={kommunen.data} emptyLabel={t("noKommune")} error={errors.kommuneId} />
+      <SelectField
+        id="case-referrer"
+        name="referringOrganisationId"
+        label={t("create.referringOrganisation")}
+        options={organisations.data}
+        emptyLabel={t("create.noOrganisation")}
+        error={errors.referringOrganisationId}
+      />
       <Field id="case-opened-on" label={t("create.openedOn")} error={errors.openedOn}>
         {(d) => <input id="case-opened-on" name="openedOn" type="date" {...d} />}
       </Field>

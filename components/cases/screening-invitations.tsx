@@ -7,6 +7,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { invitationValidDays, type CreateScreeningInvitationInput } from "@/server/schemas/screening-invitations";
 import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";
+import { SelectField } from "../forms/select-field";
 import { useTRPC } from "../trpc/client";
 import { nestedFieldErrors } from "./create-case-form";
 
@@ -92,30 +93,15 @@ export function ScreeningInvitations() {
       )}
       <form onSubmit={onSubmit} noValidate>
         <h3>{t("create.heading")}</h3>
-        <Field id="invitation-organisation" label={t("create.organisation")} error={errors.organisationId}>
-          {(d) => (
-            <select id="invitation-organisation" name="organisationId" defaultValue="" required {...d}>
-              <option value="">{t("create.chooseOrganisation")}</option>
-              {organisations.data?.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="invitation-kommune" label={t("create.kommune")} error={errors.kommuneId}>
-          {(d) => (
-            <select id="invitation-kommune" name="kommuneId" defaultValue="" {...d}>
-              <option value="">{t("create.noKommune")}</option>
-              {kommunen.data?.map((k) => (
-                <option key={k.id} value={k.id}>
-                  {k.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          id="invitation-organisation"
+          name="organisationId"
+          label={t("create.organisation")}
+          options={organisations.data}
+          emptyLabel={t("create.chooseOrganisation")}
+          error={errors.organisationId}
+        />
+        <SelectField id="invitation-kommune" name="kommuneId" label={t("create.kommune")} options={kommunen.data} emptyLabel={t("create.noKommune")} error={errors.kommuneId} />
         <Field id="invitation-note" label={t("create.note")} hint={t("create.noteHint")} error={errors.note}>
           {(d) => <input id="invitation-note" name="note" maxLength={200} autoComplete="off" {...d} />}
         </Field>

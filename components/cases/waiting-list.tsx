@@ -7,6 +7,7 @@ import { lifeAreas } from "@/server/schemas/case-kinds";
 import type { AddWaitingListEntryInput } from "@/server/schemas/cases";
 import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";
+import { SelectField } from "../forms/select-field";
 import { useTRPC } from "../trpc/client";
 import { nestedFieldErrors } from "./create-case-form";
 
@@ -102,14 +103,7 @@ export function WaitingList() {
         <Field id="waiting-reference" label={t("waitingList.reference")} error={errors.reference}>
           {(d) => <input id="waiting-reference" name="reference" {...d} />}
         </Field>
-        <Field id="waiting-kommune" label={t("waitingList.kommune")} error={errors.kommuneId}>
-          {(d) => (
-            <select id="waiting-kommune" name="kommuneId" defaultValue="" {...d}>
-              <option value="">{t("noKommune")}</option>
-              {kommunen.data?.map((k) => <option key={k.id} value={k.id}>{k.name}</option>)}
-            </select>
-          )}
-        </Field>
+        <SelectField id="waiting-kommune" name="kommuneId" label={t("waitingList.kommune")} options={kommunen.data} emptyLabel={t("noKommune")} error={errors.kommuneId} />
         <fieldset>
           <legend>{t("waitingList.lifeAreas")}</legend>
           <ul className="checkbox-list">

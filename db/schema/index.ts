@@ -4,3 +4,4 @@ export * from "./users";
 export * from "./audit";
 export * from "./offers";
 export * from "./cases";
+export * from "./conferences";

@@ -51,11 +51,15 @@ export const auditActions = [
   "cases.invitation_used",
   "reports.monthly_submitted",
   "reports.exported",
+  "conferences.conference_created",
+  "conferences.case_added",
+  "conferences.case_removed",
+  "conferences.board_operation_refused",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
 
-export type AuditTargetType = "user" | "kommune" | "organisation" | "body" | "procedure" | "case" | "offer" | "screening_invitation";
+export type AuditTargetType = "conference" | "user" | "kommune" | "organisation" | "body" | "procedure" | "case" | "offer" | "screening_invitation";
 
 export interface AuditEventInput {
   tenantId: string | null;

@@ -23,6 +23,10 @@ export const permissions = {
   "offers.manage": ["coordinator", "case_manager"],
   "gaps.read": ["coordinator"],
   "conferences.view": ["coordinator", "case_manager", "cm_spokesperson", "network_actor"],
+  /** Plan conferences: type, date, participants, cases (the coordination and case managers). */
+  "conferences.plan": ["coordinator", "case_manager"],
+  /** Work on a board; checked per conference against its participant list. */
+  "conferences.take_part": ["coordinator", "case_manager", "cm_spokesperson", "network_actor"],
   "themes.view": ["coordinator", "case_manager", "cm_spokesperson", "body_member"],
   "offers.view": ["coordinator", "case_manager"],
   "reports.view": ["coordinator", "case_manager"],

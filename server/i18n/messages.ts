@@ -2,6 +2,7 @@ import admin from "./de/admin.json";
 import assessments from "./de/assessments.json";
 import audit from "./de/audit.json";
 import cases from "./de/cases.json";
+import conferences from "./de/conferences.json";
 import invitations from "./de/invitations.json";
 import offers from "./de/offers.json";
 import plans from "./de/plans.json";
@@ -12,7 +13,7 @@ import reports from "./de/reports.json";
  * The German catalogue, one file per domain so each domain keeps its texts beside its name.
  * Top-level keys must not collide across files (a test checks it).
  */
-export const catalogueFiles = { platform, admin, audit, cases, reports, offers, plans, assessments, invitations };
+export const catalogueFiles = { platform, admin, audit, cases, reports, offers, plans, assessments, invitations, conferences };
 
 export const messages = Object.assign({}, ...Object.values(catalogueFiles)) as typeof platform &
   typeof admin &
@@ -22,4 +23,5 @@ export const messages = Object.assign({}, ...Object.values(catalogueFiles)) as t
   typeof offers &
   typeof plans &
   typeof assessments &
-  typeof invitations;
+  typeof invitations &
+  typeof conferences;

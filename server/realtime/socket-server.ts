@@ -9,10 +9,13 @@ import type { Permission } from "../auth/permissions";
 import { canSomewhere, type Actor } from "../auth/policy";
 import { sessionFromCookies } from "../auth/session";
 import { logger } from "../config/logger";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import { applyBoardOperation, getBoardForJoin } from "../conferences/board";
+import { AppError } from "../errors";
 import { translate } from "../i18n/translate";
+import { boardJoinSchema, boardOpRequestSchema } from "../schemas/board";
 import {
   presenceJoinSchema,
-  type Ack,
   type ClientToServerEvents,
   type PresencePerson,
   type ServerToClientEvents,
@@ -74,6 +77,20 @@ export function attachSocketServer(httpServer: HttpServer): KimServer {
       await socket.leave(presenceRoom(actor.tenantId, room));
       await broadcastPresence(io, actor.tenantId, room);
     }));
+    socket.on("board:join", guarded(socket, "conferences.take_part", boardJoinSchema, async (actor, { conferenceId, afterSeq }) => {
+      const db = await getDb();
+      const board = await getBoardForJoin(db, actor, conferenceId, afterSeq);
+      await socket.join(boardRoom(conferenceId));
+      return board;
+    }));
+    socket.on("board:op", guarded(socket, "conferences.take_part", boardOpRequestSchema, async (actor, request) => {
+      if (!(await withinOperationRate(socket.id))) throw new AppError("RATE_LIMITED", "conferences.board.tooFast");
+      const db = await getDb();
+      const { applied, duplicate } = await applyBoardOperation(db, actor, request);
+      // Committed above; only now is anyone told. A retry is answered but not broadcast again.
+      if (!duplicate) io.to(boardRoom(request.conferenceId)).emit("board:applied", applied);
+      return { seq: applied.seq };
+    }));
     socket.on("disconnecting", () => {
       const rooms = [...socket.rooms].filter((room) => room.startsWith("presence:"));
       setImmediate(() => {
@@ -88,15 +105,18 @@ export function attachSocketServer(httpServer: HttpServer): KimServer {
   return io;
 }
 
-/** Wraps an event handler: parse the payload, re-authorise the sender, answer with an ack. */
-function guarded<S extends z.ZodType>(
+/**
+ * Wraps an event handler: re-authorise the sender, parse the payload, run the handler and answer
+ * with an ack; service errors become their German message, nothing else leaks.
+ */
+function guarded<S extends z.ZodType, R extends object | void>(
   socket: KimSocket,
   permission: Permission,
   schema: S,
-  handler: (actor: Actor, payload: z.output<S>) => Promise<void>,
+  handler: (actor: Actor, payload: z.output<S>) => Promise<R>,
 ) {
-  return async (payload: unknown, ack?: (result: Ack) => void) => {
-    const reply = typeof ack === "function" ? ack : () => {};
+  return async (payload: unknown, ack?: (result: never) => void) => {
+    const reply = (result: object) => (typeof ack === "function" ? (ack as (r: object) => void)(result) : undefined);
     const db = await getDb();
     const actor = await loadActor(db, { userId: socket.data.userId, sessionVersion: socket.data.sessionVersion });
     if (!actor) {
@@ -117,13 +137,28 @@ function guarded<S extends z.ZodType>(
     const parsed = schema.safeParse(payload);
     if (!parsed.success) return reply({ ok: false, message: translate("errors.invalidInput") });
     try {
-      await handler(actor, parsed.data);
-      reply({ ok: true });
+      const result = await handler(actor, parsed.data);
+      reply({ ok: true, ...(result ?? {}) });
     } catch (error) {
+      if (error instanceof AppError) return reply({ ok: false, message: translate(error.message, error.values) });
       logger.error({ err: error }, "socket event failed");
       reply({ ok: false, message: translate("errors.unexpected") });
     }
   };
+}
+
+function boardRoom(conferenceId: string) {
+  return `board:${conferenceId}`;
+}
+
+// Generous for people, tight for a runaway client: 20 operations per second per connection.
+const operationRate = new RateLimiterMemory({ keyPrefix: "board-op", points: 20, duration: 1 });
+
+async function withinOperationRate(socketId: string): Promise<boolean> {
+  return operationRate.consume(socketId).then(
+    () => true,
+    () => false,
+  );
 }
 
 function presenceRoom(tenantId: string, room: string) {

@@ -1,6 +1,7 @@
 import { auditRouter } from "../audit/router";
 import { bodiesRouter } from "../bodies/router";
 import { casesRouter } from "../cases/router";
+import { conferencesRouter } from "../conferences/router";
 import { offersRouter } from "../offers/router";
 import { profileRouter } from "../profile/router";
 import { reportsRouter } from "../reports/router";
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   cases: casesRouter,
   reports: reportsRouter,
   offers: offersRouter,
+  conferences: conferencesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,209 @@
+"use client";
+
+import type { inferRouterOutputs } from "@trpc/server";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import type { AppRouter } from "@/server/trpc/router";
+import { nestedFieldErrors } from "../cases/create-case-form";
+import { Field } from "../forms/field";
+import { FormStatus } from "../forms/form-status";
+import { useTRPC } from "../trpc/client";
+import { placeLabel } from "./conference-list";
+
+/** A conference for one participant: date, people, cases behind the consent gate, and the planner's checks. */
+export function ConferenceDetails({ conferenceId }: { conferenceId: string }) {
+  const t = useTranslations("conferences");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const details = useQuery(trpc.conferences.get.queryOptions({ conferenceId }));
+  const data = details.data;
+  const ownsCases = !!data?.cases.some((c) => c.isMine);
+  const showConflicts = !!data && data.viewer.mayPlan && (data.viewer.isModerator || ownsCases);
+
+  if (details.error) return <p role="alert" className="form-error">{details.error.message}</p>;
+  if (!data) return null;
+  const { conference } = data;
+
+  return (
+    <>
+      <p>
+        {t(`types.${conference.type}`)} · <span className="status-badge">{t(`statuses.${conference.status}`)}</span>
+      </p>
+      <dl>
+        <dt>{t("details.when")}</dt>
+        <dd>{format.dateTime(new Date(conference.scheduledAt), { dateStyle: "full", timeStyle: "short" })}</dd>
+        <dt>{t("details.where")}</dt>
+        <dd>{placeLabel(t, conference.place, conference.isOnline)}</dd>
+        <dt>{t("details.kommune")}</dt>
+        <dd>{conference.kommuneName ?? t("details.wholeDistrict")}</dd>
+      </dl>
+
+      <section aria-labelledby="participants-title">
+        <h2 id="participants-title">{t("details.participants")}</h2>
+        <ul>
+          {data.participants.map((p) => (
+            <li key={p.userId}>
+              {p.organisationName ? t("details.withOrganisation", { name: p.displayName, organisation: p.organisationName }) : t("details.withoutOrganisation", { name: p.displayName })}
+              {p.role === "moderator" && <strong> – {t("details.moderator")}</strong>}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="cases-title">
+        <h2 id="cases-title">{t("details.cases")}</h2>
+        <AgendaCases conferenceId={conferenceId} cases={data.cases} />
+        {data.viewer.mayAttachCases && conference.status !== "finished" && <AddOwnCase conferenceId={conferenceId} attachable={data.attachableCases} />}
+      </section>
+
+      {showConflicts && <ConsentConflicts conferenceId={conferenceId} />}
+    </>
+  );
+}
+
+type Details = inferRouterOutputs<AppRouter>["conferences"]["get"];
+
+function useRefreshConference(conferenceId: string) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return async () => {
+    await queryClient.invalidateQueries({ queryKey: trpc.conferences.get.queryKey({ conferenceId }) });
+    await queryClient.invalidateQueries({ queryKey: trpc.conferences.consentConflicts.queryKey({ conferenceId }) });
+  };
+}
+
+function AgendaCases({ conferenceId, cases }: { conferenceId: string; cases: Details["cases"] }) {
+  const t = useTranslations("conferences");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const refresh = useRefreshConference(conferenceId);
+  const [success, setSuccess] = useState<string | null>(null);
+  const remove = useMutation(
+    trpc.conferences.removeCase.mutationOptions({
+      onSuccess: async () => {
+        setSuccess(t("details.removed"));
+        await refresh();
+      },
+    }),
+  );
+
+  return (
+    <>
+      <FormStatus error={remove.error?.message} success={success} />
+      {cases.length === 0 && <p>{t("details.noCases")}</p>}
+      {cases.map((c) => (
+        <article key={c.caseId} className="card" aria-labelledby={`case-${c.caseId}-title`}>
+          {c.released && c.summary ? (
+            <>
+              <h3 id={`case-${c.caseId}-title`}>{t("details.caseHeading", { pseudonym: c.pseudonym })}</h3>
+              <p className="muted">{t("details.summaryOf", { date: format.dateTime(new Date(c.summary.createdAt), { dateStyle: "medium" }) })}</p>
+              <h4>{c.summary.title}</h4>
+              <p className="summary-text">{c.summary.body}</p>
+            </>
+          ) : (
+            <>
+              <h3 id={`case-${c.caseId}-title`}>{t("details.notReleased", { pseudonym: c.pseudonym })}</h3>
+              <p className="muted">{t("details.notReleasedHint")}</p>
+            </>
+          )}
+          {c.mayRemove && (
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={remove.isPending}
+              onClick={() => {
+                setSuccess(null);
+                remove.mutate({ conferenceId, caseId: c.caseId });
+              }}
+            >
+              {t("details.removeCase", { pseudonym: c.pseudonym })}
+            </button>
+          )}
+        </article>
+      ))}
+    </>
+  );
+}
+
+function AddOwnCase({ conferenceId, attachable }: { conferenceId: string; attachable: Details["attachableCases"] }) {
+  const t = useTranslations("conferences");
+  const trpc = useTRPC();
+  const refresh = useRefreshConference(conferenceId);
+  const [success, setSuccess] = useState<string | null>(null);
+  const add = useMutation(
+    trpc.conferences.addCase.mutationOptions({
+      onSuccess: async () => {
+        setSuccess(t("details.added"));
+        await refresh();
+      },
+    }),
+  );
+  const errors = nestedFieldErrors(add.error);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSuccess(null);
+    add.mutate({ conferenceId, caseId: String(new FormData(event.currentTarget).get("caseId") ?? "") });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="card" aria-labelledby="add-case-title">
+      <h3 id="add-case-title">{t("details.addCase")}</h3>
+      <FormStatus error={add.error && !errors.caseId ? add.error.message : null} success={success} />
+      {attachable.length === 0 ? (
+        <p>{t("details.noAttachable")}</p>
+      ) : (
+        <>
+          <Field id="add-case-select" label={t("details.addCaseField")} error={errors.caseId}>
+            {(d) => (
+              <select id="add-case-select" name="caseId" defaultValue="" {...d}>
+                <option value="">{t("details.chooseCase")}</option>
+                {attachable.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.pseudonym}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className="form-actions">
+            <button type="submit" className="button-primary" disabled={add.isPending}>
+              {t("details.addCaseSubmit")}
+            </button>
+          </div>
+        </>
+      )}
+    </form>
+  );
+}
+
+function ConsentConflicts({ conferenceId }: { conferenceId: string }) {
+  const t = useTranslations("conferences");
+  const trpc = useTRPC();
+  const conflicts = useQuery(trpc.conferences.consentConflicts.queryOptions({ conferenceId }));
+  return (
+    <section aria-labelledby="conflicts-title">
+      <h2 id="conflicts-title">{t("details.conflicts")}</h2>
+      <p>{t("details.conflictsIntro")}</p>
+      {conflicts.error && <p role="alert" className="form-error">{conflicts.error.message}</p>}
+      {conflicts.data && conflicts.data.length === 0 && <p>{t("details.noCasesForConflicts")}</p>}
+      {conflicts.data?.map((c) => (
+        <div key={c.caseId}>
+          <h3>{t("details.conflictCase", { pseudonym: c.pseudonym })}</h3>
+          {c.uncovered.length === 0 ? (
+            <p>{t("details.noConflicts")}</p>
+          ) : (
+            <ul>
+              {c.uncovered.map((p) => (
+                <li key={p.userId}>
+                  {p.organisationName ? t("details.withOrganisation", { name: p.displayName, organisation: p.organisationName }) : t("details.withoutOrganisation", { name: p.displayName })}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}

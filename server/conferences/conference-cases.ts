@@ -1,0 +1,85 @@
+import { and, eq, max } from "drizzle-orm";
+import type { Database } from "@/db";
+import { cases, conferenceCases } from "@/db/schema";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Actor } from "../auth/policy";
+import { requireCase } from "../cases/policy";
+import { AppError, isUniqueViolation } from "../errors";
+import type { ConferenceCaseInput } from "../schemas/conference-planning";
+import { requireParticipation } from "./conferences";
+import { latestSummaries, listAttachedCases, listParticipants, consentGate } from "./conference-views";
+
+/** The responsible case manager puts one of their cases, with its latest Falldarstellung, on the agenda. */
+export async function addConferenceCase(db: Database, actor: Actor, input: ConferenceCaseInput) {
+  const { conference } = await requireParticipation(db, actor, input.conferenceId);
+  if (conference.status === "finished") throw new AppError("CONFLICT", "conferences.errors.finished");
+  const caseRow = await requireCase(db, actor, input.caseId, "write");
+  const summary = (await latestSummaries(db, [caseRow.id])).get(caseRow.id);
+  if (!summary) throw new AppError("CONFLICT", "conferences.errors.caseWithoutSummary", "caseId");
+  try {
+    return await db.transaction(async (tx) => {
+      // The row lock serialises concurrent additions, so positions stay distinct.
+      await requireParticipation(tx, actor, input.conferenceId, { lock: true });
+      const [last] = await tx.select({ position: max(conferenceCases.position) }).from(conferenceCases).where(eq(conferenceCases.conferenceId, input.conferenceId));
+      const [row] = await tx
+        .insert(conferenceCases)
+        .values({ conferenceId: input.conferenceId, caseId: caseRow.id, summaryId: summary.id, position: (last?.position ?? -1) + 1 })
+        .returning();
+      await recordAuditEvent(tx, {
+        tenantId: actor.tenantId,
+        actorUserId: actor.userId,
+        action: "conferences.case_added",
+        target: { type: "conference", id: input.conferenceId },
+        details: { caseId: caseRow.id },
+      });
+      return { caseId: row!.caseId, position: row!.position };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "conferences.errors.caseAlreadyAttached", "caseId");
+    throw error;
+  }
+}
+
+/** Takes a case off the agenda: its responsible case manager or the conference's moderator. */
+export async function removeConferenceCase(db: Database, actor: Actor, input: ConferenceCaseInput) {
+  const { role } = await requireParticipation(db, actor, input.conferenceId);
+  const [attached] = await db
+    .select({ responsibleUserId: cases.responsibleUserId })
+    .from(conferenceCases)
+    .innerJoin(cases, eq(cases.id, conferenceCases.caseId))
+    .where(and(eq(conferenceCases.conferenceId, input.conferenceId), eq(conferenceCases.caseId, input.caseId)));
+  if (!attached) throw new AppError("NOT_FOUND", "errors.notFound");
+  if (role !== "moderator" && attached.responsibleUserId !== actor.userId) throw new AppError("FORBIDDEN", "errors.forbidden");
+  await db.transaction(async (tx) => {
+    await tx.delete(conferenceCases).where(and(eq(conferenceCases.conferenceId, input.conferenceId), eq(conferenceCases.caseId, input.caseId)));
+    await recordAuditEvent(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: "conferences.case_removed",
+      target: { type: "conference", id: input.conferenceId },
+      details: { caseId: input.caseId },
+    });
+  });
+  return { ok: true as const };
+}
+
+/**
+ * Per attached case, the participants who will not see its Falldarstellung because no valid
+ * Schweigepflichtentbindung covers their organisation. The moderator sees this for every case,
+ * a case manager for their own cases.
+ */
+export async function listConsentConflicts(db: Database, actor: Actor, conferenceId: string) {
+  const { role } = await requireParticipation(db, actor, conferenceId);
+  const attached = (await listAttachedCases(db, conferenceId)).filter((c) => role === "moderator" || c.responsibleUserId === actor.userId);
+  if (attached.length === 0) return [];
+  const participants = await listParticipants(db, conferenceId);
+  const result = [];
+  for (const row of attached) {
+    const mayRead = await consentGate(db, row);
+    const uncovered = participants
+      .filter((participant) => !mayRead(participant))
+      .map((p) => ({ userId: p.userId, displayName: p.displayName, organisationName: p.organisationName ?? null }));
+    result.push({ caseId: row.caseId, pseudonym: row.pseudonym, uncovered });
+  }
+  return result;
+}

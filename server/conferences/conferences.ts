@@ -1,0 +1,62 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Database, Executor } from "@/db";
+import { conferenceParticipants, conferences, users } from "@/db/schema";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { can, type Actor } from "../auth/policy";
+import { AppError } from "../errors";
+import type { CreateConferenceInput } from "../schemas/conferences";
+import { requireKommuneInTenant } from "../tenancy/kommunen";
+
+export type ConferenceRow = typeof conferences.$inferSelect;
+
+/** Plans a conference; the planner moderates it, the named colleagues take part. */
+export async function createConference(db: Database, actor: Actor, input: CreateConferenceInput) {
+  if (!can(actor, "conferences.plan", { tenantId: actor.tenantId, kommuneId: input.kommuneId })) {
+    throw new AppError("FORBIDDEN", "errors.forbidden");
+  }
+  if (input.kommuneId) await requireKommuneInTenant(db, actor.tenantId, input.kommuneId);
+  const invited = [...new Set(input.participantUserIds.filter((id) => id !== actor.userId))];
+  if (invited.length) {
+    const found = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(inArray(users.id, invited), eq(users.tenantId, actor.tenantId), eq(users.isActive, true)));
+    if (found.length !== invited.length) throw new AppError("INVALID_INPUT", "conferences.errors.unknownParticipant", "participantUserIds");
+  }
+  return db.transaction(async (tx) => {
+    const { type, title, kommuneId, scheduledAt, place, isOnline } = input;
+    const [conference] = await tx
+      .insert(conferences)
+      .values({ type, title, kommuneId, scheduledAt, place, isOnline, tenantId: actor.tenantId, createdByUserId: actor.userId })
+      .returning();
+    await tx.insert(conferenceParticipants).values([
+      { conferenceId: conference!.id, userId: actor.userId, role: "moderator" as const },
+      ...invited.map((userId) => ({ conferenceId: conference!.id, userId, role: "participant" as const })),
+    ]);
+    await recordAuditEvent(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: "conferences.conference_created",
+      target: { type: "conference", id: conference!.id },
+      details: { type: input.type, participants: invited.length + 1 },
+    });
+    return conference!;
+  });
+}
+
+/**
+ * The conference and the actor's role in it, or NOT_FOUND for anyone not on its participant list
+ * (also across tenants), so no one learns that a meeting exists that they are not part of.
+ */
+export async function requireParticipation(db: Executor, actor: Actor, conferenceId: string, options: { lock?: boolean } = {}) {
+  const query = db
+    .select({ conference: conferences, role: conferenceParticipants.role })
+    .from(conferences)
+    .innerJoin(conferenceParticipants, and(eq(conferenceParticipants.conferenceId, conferences.id), eq(conferenceParticipants.userId, actor.userId)))
+    .where(and(eq(conferences.id, conferenceId), eq(conferences.tenantId, actor.tenantId)));
+  const [row] = options.lock ? await query.for("update", { of: conferences }) : await query;
+  if (!row || !can(actor, "conferences.take_part", { tenantId: row.conference.tenantId })) {
+    throw new AppError("NOT_FOUND", "errors.notFound");
+  }
+  return row;
+}

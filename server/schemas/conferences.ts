@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { conferenceTypes } from "./conference-kinds";
+import { idSchema, optionalIdSchema } from "./common";
+
+const text = (max: number) => z.string("validation.required").trim().max(max, "validation.textTooLong").regex(/^[^\u0000]*$/, "validation.controlCharacters");
+
+export const createConferenceSchema = z
+  .object({
+    type: z.enum(conferenceTypes, "validation.choose"),
+    title: text(200).min(3, "validation.nameTooShort"),
+    kommuneId: optionalIdSchema.default(null),
+    scheduledAt: z.coerce.date("validation.date"),
+    place: text(300).default(""),
+    isOnline: z.boolean().default(false),
+    participantUserIds: z.array(idSchema).max(30, "conferences.validation.tooManyParticipants").default([]),
+  })
+  .strict();
+export type CreateConferenceInput = z.infer<typeof createConferenceSchema>;
+
+export const conferenceIdSchema = z.object({ conferenceId: idSchema }).strict();
