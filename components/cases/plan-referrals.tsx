@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRef, useState, type FormEvent } from "react";
 import { cmRoles, handoverModes, referralStatuses } from "@/server/schemas/case-kinds";
@@ -57,7 +57,9 @@ export function PlanReferrals({ caseId, file, onChanged }: Props) {
                 <td>{t(`handoverModes.${referral.mode}`)}</td>
                 <td>{formatDay(referral.referredOn)}</td>
                 <td>{referral.note || tCases("none")}</td>
-                <td>{referral.isCoveredByConsent ? t("referrals.consentOk") : <strong>{t("referrals.consentMissing")}</strong>}</td>
+                <td>
+                  {referral.isCoveredByConsent ? t("referrals.consentOk") : referral.consentOverrideReason ? <strong>{t("referrals.overridden")}</strong> : <strong>{t("referrals.consentMissing")}</strong>}
+                </td>
                 {file.canWrite && (
                   <td>
                     {referral.isCoveredByConsent ? (
@@ -146,9 +148,12 @@ function NewReferralForm({ caseId, file, onSaved }: { caseId: string; file: Plan
   const formRef = useRef<HTMLFormElement>(null);
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const create = useMutation(trpc.cases.plans.createReferral.mutationOptions({ onSuccess: onSaved }));
+  const me = useQuery(trpc.profile.me.queryOptions());
+  const mayOverride = me.data?.abilities["cases.consent_override"] ?? false;
+  const [override, setOverride] = useState(false);
   const serverErrors = fieldErrorsOf(create.error);
   const errors = { ...serverErrors, ...clientErrors };
-  const fieldKeys = ["organisationId", "measureId", "status", "cmRole", "mode", "referredOn", "note"];
+  const fieldKeys = ["organisationId", "measureId", "status", "cmRole", "mode", "referredOn", "note", "consentOverrideReason"];
   const generalError = Object.keys(clientErrors).length
     ? tErrors("invalidInput")
     : create.error && !Object.keys(serverErrors).some((key) => fieldKeys.includes(key))
@@ -170,6 +175,7 @@ function NewReferralForm({ caseId, file, onSaved }: { caseId: string; file: Plan
       mode: String(form.get("mode") ?? ""),
       referredOn: String(form.get("referredOn") ?? ""),
       note: String(form.get("note") ?? ""),
+      consentOverrideReason: override ? String(form.get("consentOverrideReason") ?? "") : null,
     };
     const result = check(createReferralSchema, input);
     if (result.errors) {
@@ -273,6 +279,18 @@ function NewReferralForm({ caseId, file, onSaved }: { caseId: string; file: Plan
       <Field id="referral-note" label={t("referrals.note")} error={errors.note}>
         {(d) => <textarea id="referral-note" name="note" {...d} />}
       </Field>
+      {mayOverride && (
+        <>
+          <label className="inline-choice">
+            <input type="checkbox" checked={override} onChange={(e) => setOverride(e.target.checked)} /> {t("referrals.override")}
+          </label>
+          {override && (
+            <Field id="referral-override-reason" label={t("referrals.overrideReason")} hint={t("referrals.overrideHint")} error={errors.consentOverrideReason}>
+              {(d) => <textarea id="referral-override-reason" name="consentOverrideReason" {...d} />}
+            </Field>
+          )}
+        </>
+      )}
       <button type="submit" className="button-primary" disabled={create.isPending}>
         {create.isPending ? tApp("saving") : t("referrals.add")}
       </button>

@@ -241,6 +241,8 @@ export const referrals = pgTable("referrals", {
   mode: handoverMode("mode").notNull(),
   referredOn: date("referred_on").notNull(),
   note: text("note").notNull().default(""),
+  /** Set when the referral was made without consent under break-glass; the reason is also audited. */
+  consentOverrideReason: text("consent_override_reason"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

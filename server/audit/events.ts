@@ -43,6 +43,7 @@ export const auditActions = [
   "offers.offer_deactivated",
   "offers.offer_reactivated",
   "cases.case_transferred",
+  "cases.consent_overridden",
   "cases.waiting_list_changed",
   "cases.identity_erased",
   "cases.person_data_exported",

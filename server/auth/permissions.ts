@@ -5,7 +5,7 @@ import type { Role } from "../schemas/roles";
  * Kommune, body) is checked by the policy functions in `policy.ts`.
  */
 export const permissions = {
-  "profile.read": ["admin", "coordinator", "case_manager", "cm_spokesperson", "body_member", "network_actor"],
+  "profile.read": ["admin", "coordinator", "case_manager", "cm_spokesperson", "body_member", "network_actor", "consent_override"],
   "presence.join": ["admin", "coordinator", "case_manager", "cm_spokesperson", "body_member", "network_actor"],
   "tenancy.read": ["admin", "coordinator", "case_manager", "cm_spokesperson", "body_member", "network_actor"],
   "tenancy.manage": ["admin"],
@@ -22,6 +22,8 @@ export const permissions = {
   "offers.read": ["coordinator", "case_manager"],
   "offers.manage": ["coordinator", "case_manager"],
   "gaps.read": ["coordinator"],
+  /** Break-glass referral without consent; granted separately from the case manager role. */
+  "cases.consent_override": ["consent_override"],
   "conferences.view": ["coordinator", "case_manager", "cm_spokesperson", "network_actor"],
   /** Plan conferences: type, date, participants, cases (the coordination and case managers). */
   "conferences.plan": ["coordinator", "case_manager"],

@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Database, Executor } from "@/db";
 import { cases, gapReports, goalAgreements, goals, helpPlanMeasures, offers, organisations, referrals } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import type { Actor } from "../auth/policy";
+import { can, type Actor } from "../auth/policy";
 import { AppError } from "../errors";
 import { translate } from "../i18n/translate";
 import type {
@@ -365,9 +365,31 @@ export async function createReferral(db: Database, actor: Actor, input: CreateRe
       .where(and(eq(helpPlanMeasures.id, input.measureId), eq(helpPlanMeasures.caseId, input.caseId)));
     if (!measure) throw new AppError("INVALID_INPUT", "plans.errors.unknownMeasure", "measureId");
   }
+  const overrideReason = input.consentOverrideReason;
+  if (overrideReason) {
+    if (!can(actor, "cases.consent_override", { tenantId: actor.tenantId })) throw new AppError("FORBIDDEN", "plans.errors.overrideNotPermitted");
+    const identity = await readIdentityUnaudited(db, input.caseId);
+    if (identity && findIdentityLeaks(identity, overrideReason).length > 0) {
+      throw new AppError("INVALID_INPUT", "plans.errors.overrideReasonIdentifies", "consentOverrideReason");
+    }
+  }
   const referral = await db.transaction(async (tx) => {
-    if (!(await organisationsCoveredByConsent(tx, input.caseId)).has(input.organisationId)) return null;
-    const [created] = await tx.insert(referrals).values(input).returning();
+    const covered = (await organisationsCoveredByConsent(tx, input.caseId)).has(input.organisationId);
+    if (!covered && !overrideReason) return null;
+    const [created] = await tx
+      .insert(referrals)
+      .values({ ...input, consentOverrideReason: covered ? null : overrideReason })
+      .returning();
+    if (!covered) {
+      // Break-glass: the referral goes ahead without consent, and the reason is on the record.
+      await recordAuditEvent(tx, {
+        tenantId: actor.tenantId,
+        actorUserId: actor.userId,
+        action: "cases.consent_overridden",
+        target: { type: "case", id: input.caseId },
+        details: { referralId: created!.id, organisationId: input.organisationId, reason: overrideReason },
+      });
+    }
     await recordAuditEvent(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,
@@ -390,7 +412,7 @@ export async function updateReferral(db: Database, actor: Actor, input: UpdateRe
       .where(and(eq(referrals.id, input.referralId), eq(referrals.caseId, input.caseId)))
       .for("update");
     if (!current) throw new AppError("NOT_FOUND", "errors.notFound");
-    if (!(await organisationsCoveredByConsent(tx, input.caseId)).has(current.organisationId)) {
+    if (!current.consentOverrideReason && !(await organisationsCoveredByConsent(tx, input.caseId)).has(current.organisationId)) {
       return { isRefused: true as const, organisationId: current.organisationId };
     }
     const [updated] = await tx

@@ -155,6 +155,11 @@ export const createReferralSchema = z
     mode: z.enum(handoverModes, "validation.choose"),
     referredOn: dateSchema,
     note: text(2000).default(""),
+    /** Break-glass only: why the referral cannot wait for a Schweigepflichtentbindung. */
+    consentOverrideReason: z.preprocess(
+      (v) => (v === "" || v === undefined ? null : v),
+      text(1000).min(20, "plans.validation.overrideReasonTooShort").nullable(),
+    ).default(null),
   })
   .strict();
 export type CreateReferralInput = z.infer<typeof createReferralSchema>;
