@@ -41,6 +41,20 @@ export function ConferenceBoard({ conferenceId, type, selfId }: { conferenceId: 
     const socket: BoardSocket = io({ path: "/socket.io", transports: ["websocket"] });
     socketRef.current = socket;
     let buffered: AppliedOperation[] = [];
+    let gapTimer: ReturnType<typeof setTimeout> | undefined;
+    const join = () =>
+      socket.emit("board:join", { conferenceId, afterSeq: seqRef.current }, (ack: BoardJoinAck) => {
+        if (!ack.ok) return setError(ack.message);
+        if (ack.mode === "snapshot") {
+          seqRef.current = ack.seq;
+          setConfirmed({ cards: new Map(ack.cards.map((c) => [c.id, c])), seq: ack.seq });
+        } else {
+          buffered.push(...ack.operations);
+          flush();
+        }
+        // Operations sent while offline go out again; their ids make a repeat harmless.
+        for (const item of pendingRef.current) send(item);
+      });
     const flush = () => {
       buffered.sort((a, b) => a.seq - b.seq);
       setConfirmed((current) => {
@@ -55,6 +69,9 @@ export function ConferenceBoard({ conferenceId, type, selfId }: { conferenceId: 
         }
         buffered = rest;
         seqRef.current = seq;
+        // A missing number that does not arrive soon is fetched: ask for everything after the last one.
+        clearTimeout(gapTimer);
+        if (rest.length > 0) gapTimer = setTimeout(join, 500);
         return { cards, seq };
       });
     };
@@ -66,18 +83,7 @@ export function ConferenceBoard({ conferenceId, type, selfId }: { conferenceId: 
       });
     socket.on("connect", () => {
       setConnected(true);
-      socket.emit("board:join", { conferenceId, afterSeq: seqRef.current }, (ack: BoardJoinAck) => {
-        if (!ack.ok) return setError(ack.message);
-        if (ack.mode === "snapshot") {
-          seqRef.current = ack.seq;
-          setConfirmed({ cards: new Map(ack.cards.map((c) => [c.id, c])), seq: ack.seq });
-        } else {
-          buffered.push(...ack.operations);
-          flush();
-        }
-        // Operations sent while offline go out again; their ids make a repeat harmless.
-        for (const item of pendingRef.current) send(item);
-      });
+      join();
     });
     socket.on("disconnect", () => setConnected(false));
     socket.on("board:applied", (applied) => {
@@ -87,6 +93,7 @@ export function ConferenceBoard({ conferenceId, type, selfId }: { conferenceId: 
     socket.on("session:revoked", () => setError(t("sessionEnded")));
     sendRef.current = send;
     return () => {
+      clearTimeout(gapTimer);
       socket.disconnect();
     };
   }, [conferenceId, t]);

@@ -94,6 +94,10 @@ describe("cases", () => {
     await attempt.catch((error: Error) => expect(error.message).not.toContain(pseudonym));
     const [flag] = await handle.db.select().from(auditEvents).where(eq(auditEvents.action, "cases.duplicate_person_detected"));
     expect(flag!.details).toEqual({ existingCase: pseudonym });
+    const attempts = await callerFor(handle.db, coordinator).cases.duplicateAttempts();
+    expect(attempts).toEqual([expect.objectContaining({ attemptedBy: otherCm.displayName, existingCase: expect.objectContaining({ id: caseId, pseudonym }) })]);
+    expect(JSON.stringify(attempts)).not.toContain(canary.lastName);
+    await expect(callerFor(handle.db, otherCm).cases.duplicateAttempts()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("lists cases pseudonymised: own for a case manager, all for the coordination, none across tenants", async () => {

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db";
-import { cases, caseTransfers, roleAssignments, users, waitingListEntries } from "@/db/schema";
+import { auditEvents, cases, caseTransfers, roleAssignments, users, waitingListEntries } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { can, type Actor } from "../auth/policy";
 import { AppError } from "../errors";
@@ -111,4 +112,33 @@ export async function listCaseTransfers(db: Database, actor: Actor, caseId: stri
     .from(caseTransfers)
     .where(eq(caseTransfers.caseId, caseId))
     .orderBy(desc(caseTransfers.createdAt));
+}
+
+/**
+ * Attempts to open a case for a person already in an open case (found by the blind index), for the
+ * coordination to settle: who tried, when, and which case exists, by pseudonym only.
+ */
+export async function listDuplicateAttempts(db: Database, actor: Actor) {
+  assertCoordinates(actor);
+  const attempts = await db
+    .select({ id: auditEvents.id, at: auditEvents.createdAt, existingCaseId: auditEvents.targetId, attemptedBy: users.displayName })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+    .where(and(eq(auditEvents.tenantId, actor.tenantId), eq(auditEvents.action, "cases.duplicate_person_detected")))
+    .orderBy(desc(auditEvents.id))
+    .limit(100);
+  const caseIds = [...new Set(attempts.map((a) => a.existingCaseId).filter((id): id is string => !!id))];
+  const responsible = alias(users, "responsible");
+  const existing = caseIds.length
+    ? await db
+        .select({ id: cases.id, pseudonym: cases.pseudonym, status: cases.status, responsibleName: responsible.displayName })
+        .from(cases)
+        .leftJoin(responsible, eq(responsible.id, cases.responsibleUserId))
+        .where(and(eq(cases.tenantId, actor.tenantId), inArray(cases.id, caseIds)))
+    : [];
+  const byId = new Map(existing.map((c) => [c.id, c]));
+  return attempts.flatMap((attempt) => {
+    const existingCase = attempt.existingCaseId ? byId.get(attempt.existingCaseId) : undefined;
+    return existingCase ? [{ id: attempt.id, at: attempt.at, attemptedBy: attempt.attemptedBy, existingCase }] : [];
+  });
 }

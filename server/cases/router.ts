@@ -32,6 +32,7 @@ import { listSummaries, saveSummary } from "./summaries";
 import {
   addWaitingListEntry,
   listCaseManagers,
+  listDuplicateAttempts,
   listCaseTransfers,
   listWaitingList,
   resolveWaitingListEntry,
@@ -71,6 +72,7 @@ export const casesRouter = createTRPCRouter({
   discardDraft: authorizedProcedure("cases.work").input(draftKeySchema).mutation(({ ctx, input }) => discardDraft(ctx.db, ctx.actor, input)),
   exportPersonData: authorizedProcedure("cases.work").input(caseIdSchema).query(({ ctx, input }) => exportPersonData(ctx.db, ctx.actor, input.caseId)),
   caseManagers: authorizedProcedure("cases.coordinate").query(({ ctx }) => listCaseManagers(ctx.db, ctx.actor)),
+  duplicateAttempts: authorizedProcedure("cases.coordinate").query(({ ctx }) => listDuplicateAttempts(ctx.db, ctx.actor)),
   waitingList: authorizedProcedure("cases.coordinate").query(({ ctx }) => listWaitingList(ctx.db, ctx.actor)),
   addWaitingListEntry: authorizedProcedure("cases.coordinate")
     .input(addWaitingListEntrySchema)

@@ -11,6 +11,7 @@ import { sessionFromCookies } from "../auth/session";
 import { logger } from "../config/logger";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { applyBoardOperation, getBoardForJoin } from "../conferences/board";
+import { requireParticipation } from "../conferences/conferences";
 import { AppError } from "../errors";
 import { translate } from "../i18n/translate";
 import { boardJoinSchema, boardOpRequestSchema } from "../schemas/board";
@@ -79,9 +80,11 @@ export function attachSocketServer(httpServer: HttpServer): KimServer {
     }));
     socket.on("board:join", guarded(socket, "conferences.take_part", boardJoinSchema, async (actor, { conferenceId, afterSeq }) => {
       const db = await getDb();
-      const board = await getBoardForJoin(db, actor, conferenceId, afterSeq);
+      await requireParticipation(db, actor, conferenceId);
+      // Join the room before reading: an operation committed in between then arrives as a broadcast
+      // (the client drops what it already has) instead of falling into a gap.
       await socket.join(boardRoom(conferenceId));
-      return board;
+      return getBoardForJoin(db, actor, conferenceId, afterSeq);
     }));
     socket.on("board:op", guarded(socket, "conferences.take_part", boardOpRequestSchema, async (actor, request) => {
       if (!(await withinOperationRate(socket.id))) throw new AppError("RATE_LIMITED", "conferences.board.tooFast");

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CaseList } from "@/components/cases/case-list";
 import { CaseReminders } from "@/components/cases/case-reminders";
+import { DuplicateAttempts } from "@/components/cases/duplicate-attempts";
 import { Caseload } from "@/components/cases/caseload";
 import { ScreeningInvitations } from "@/components/cases/screening-invitations";
 import { AccessDenied } from "@/components/shell/access-denied";
@@ -32,6 +33,7 @@ export default async function CasesPage() {
       {works && <ScreeningInvitations />}
       <CaseList />
       <Caseload />
+      {coordinates && <DuplicateAttempts />}
     </>
   );
 }
