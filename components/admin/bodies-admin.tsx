@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { bodyKinds } from "@/server/schemas/tenancy-kinds";
 import { Field } from "../forms/field";
+import { SelectField } from "../forms/select-field";
 import { FormStatus } from "../forms/form-status";
 import { fieldErrorsOf } from "../forms/use-field-errors";
 import { useTRPC } from "../trpc/client";
@@ -79,18 +80,7 @@ export function BodiesAdmin() {
             </select>
           )}
         </Field>
-        <Field id="body-parent" label={t("admin.parentBody")} error={errors.parentBodyId}>
-          {(d) => (
-            <select id="body-parent" name="parentBodyId" defaultValue="" {...d}>
-              <option value="">{t("admin.noParent")}</option>
-              {list.data?.map((body) => (
-                <option key={body.id} value={body.id}>
-                  {body.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField id="body-parent" name="parentBodyId" label={t("admin.parentBody")} options={list.data} emptyLabel={t("admin.noParent")} error={errors.parentBodyId} />
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={create.isPending}>
             {create.isPending ? t("app.saving") : t("app.create")}

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { organisationKinds } from "@/server/schemas/tenancy-kinds";
 import { Field } from "../forms/field";
+import { SelectField } from "../forms/select-field";
 import { FormStatus } from "../forms/form-status";
 import { fieldErrorsOf } from "../forms/use-field-errors";
 import { useTRPC } from "../trpc/client";
@@ -87,18 +88,7 @@ export function OrganisationsAdmin() {
             </select>
           )}
         </Field>
-        <Field id="organisation-kommune" label={t("admin.kommune")} error={errors.kommuneId}>
-          {(d) => (
-            <select id="organisation-kommune" name="kommuneId" defaultValue={editing?.kommuneId ?? ""} {...d}>
-              <option value="">{t("admin.noKommune")}</option>
-              {kommunen.data?.map((kommune) => (
-                <option key={kommune.id} value={kommune.id}>
-                  {kommune.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField id="organisation-kommune" name="kommuneId" label={t("admin.kommune")} options={kommunen.data} emptyLabel={t("admin.noKommune")} defaultValue={editing?.kommuneId ?? ""} error={errors.kommuneId} />
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={mutation.isPending}>
             {mutation.isPending ? t("app.saving") : editing ? t("app.save") : t("app.create")}

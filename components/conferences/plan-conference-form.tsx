@@ -7,6 +7,7 @@ import { conferenceTypes, type ConferenceType } from "@/server/schemas/conferenc
 import type { CreateConferenceInput } from "@/server/schemas/conferences";
 import { nestedFieldErrors } from "../cases/create-case-form";
 import { Field } from "../forms/field";
+import { SelectField } from "../forms/select-field";
 import { FormStatus } from "../forms/form-status";
 import { useTRPC } from "../trpc/client";
 
@@ -67,18 +68,7 @@ export function PlanConferenceForm() {
       <Field id="conference-title" label={t("plan.titleField")} error={errors.title}>
         {(d) => <input id="conference-title" name="title" maxLength={200} {...d} />}
       </Field>
-      <Field id="conference-kommune" label={t("plan.kommune")} error={errors.kommuneId}>
-        {(d) => (
-          <select id="conference-kommune" name="kommuneId" defaultValue="" {...d}>
-            <option value="">{t("plan.noKommune")}</option>
-            {kommunen.data?.map((k) => (
-              <option key={k.id} value={k.id}>
-                {k.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField id="conference-kommune" name="kommuneId" label={t("plan.kommune")} options={kommunen.data} emptyLabel={t("plan.noKommune")} error={errors.kommuneId} />
       <Field id="conference-scheduled-at" label={t("plan.scheduledAt")} error={errors.scheduledAt}>
         {(d) => <input id="conference-scheduled-at" name="scheduledAt" type="datetime-local" {...d} />}
       </Field>

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { DuplicateOfferCandidate, OfferRow } from "@/server/offers/offers";
 import { lifeAreas, type LifeArea } from "@/server/schemas/case-kinds";
 import { Field } from "../forms/field";
+import { SelectField } from "../forms/select-field";
 import { FormStatus } from "../forms/form-status";
 import { fieldErrorsOf } from "../forms/use-field-errors";
 import { useTRPC } from "../trpc/client";
@@ -109,18 +110,7 @@ export function OfferDirectory({ mayManage, mayReadCoverage }: { mayManage: bool
               </select>
             )}
           </Field>
-          <Field id="offer-filter-kommune" label={t("kommune")} hint={t("kommuneFilterHint")}>
-            {(d) => (
-              <select id="offer-filter-kommune" name="kommuneId" defaultValue="" {...d}>
-                <option value="">{t("allKommunen")}</option>
-                {kommunen.data?.map((kommune) => (
-                  <option key={kommune.id} value={kommune.id}>
-                    {kommune.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField id="offer-filter-kommune" name="kommuneId" label={t("kommune")} hint={t("kommuneFilterHint")} options={kommunen.data} emptyLabel={t("allKommunen")} />
           <div className={styles.checkbox}>
             <input id="offer-filter-inactive" name="includeInactive" type="checkbox" />
             <label htmlFor="offer-filter-inactive">{t("includeInactive")}</label>
