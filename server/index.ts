@@ -9,6 +9,7 @@ import { getEnv, InvalidEnvironmentError, parseEnv } from "./config/env";
 import { logger } from "./config/logger";
 import { eraseExpiredIdentities } from "./cases/data-rights";
 import { seedDemoTenant, type DemoCredential } from "./demo/seed-demo-tenant";
+import { attachRealtimeAdapter } from "./realtime/adapter";
 import { attachSocketServer } from "./realtime/socket-server";
 import { securityHeaders } from "./security/headers";
 
@@ -94,6 +95,7 @@ export async function startServer() {
     void handle(req, res);
   });
   const io = attachSocketServer(httpServer);
+  const realtimeAdapter = await attachRealtimeAdapter(io);
 
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOSTNAME, resolve));
   const readyMs = Math.round(performance.now() - started);
@@ -104,6 +106,7 @@ export async function startServer() {
     logger.info({ signal }, "shutting down");
     io.close();
     httpServer.close();
+    await realtimeAdapter.close();
     await database.close().catch(() => {});
     process.exit(0);
   };

@@ -2,17 +2,14 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { requireActor } from "@/components/shell/current-actor";
 import { NavLinks } from "@/components/shell/nav-links";
-import { navigationItems } from "@/components/shell/navigation";
+import { navigationFor } from "@/components/shell/navigation";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { TRPCReactProvider } from "@/components/trpc/client";
-import { canSomewhere } from "@/server/auth/policy";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
   const t = await getTranslations();
-  const items = navigationItems
-    .filter((item) => canSomewhere(actor, item.permission))
-    .map((item) => ({ href: item.href, text: t(`nav.${item.label}`) }));
+  const items = navigationFor(actor, t);
   return (
     <>
       <a href="#main" className="skip-link">

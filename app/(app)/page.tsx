@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
 import { requireActor } from "@/components/shell/current-actor";
 import { OnlineNow } from "@/components/presence/online-now";
 import { getDb } from "@/db";
@@ -7,6 +8,8 @@ import { getTenantOverview } from "@/server/tenancy/tenant-overview";
 
 export default async function HomePage() {
   const actor = await requireActor();
+  // A guest has no start page of their own: their conference is all they may see.
+  if (actor.isGuest) redirect(actor.guestConferenceId ? `/conferences/${actor.guestConferenceId}` : "/sign-in");
   const t = await getTranslations();
   const roles = [...new Set(actor.grants.map((grant) => grant.role))];
   const overview = canSomewhere(actor, "users.read") ? await getTenantOverview(await getDb(), actor.tenantId) : null;

@@ -12,6 +12,7 @@ import type { CaseSectionProps } from "./case-props";
 import { formatDay } from "./case-list";
 import { nestedFieldErrors } from "./create-case-form";
 import { ReviewFields, reviewFromForm } from "./review-fields";
+import { DraftNotice, useFormDraft } from "./use-form-draft";
 
 export function ClosureForm({ caseId, status, abilities }: CaseSectionProps) {
   const t = useTranslations("cases");
@@ -20,7 +21,23 @@ export function ClosureForm({ caseId, status, abilities }: CaseSectionProps) {
   const router = useRouter();
   const monitoring = useQuery({ ...trpc.cases.monitoringFile.queryOptions({ caseId }), enabled: abilities.readContent });
   const [closingType, setClosingType] = useState<(typeof closingTypes)[number] | "">("");
-  const close = useMutation(trpc.cases.close.mutationOptions({ onSuccess: () => router.refresh() }));
+  // Shown only for some closing types, so they appear after the draft was put back: they take its values then.
+  const [restored, setRestored] = useState<Record<string, string[]>>({});
+  const { attachForm, ...draft } = useFormDraft(caseId, "closure", abilities.write && status === "active", {
+    onRestore: (fields) => {
+      const type = fields.closingType?.[0];
+      if (type && (closingTypes as readonly string[]).includes(type)) setClosingType(type as (typeof closingTypes)[number]);
+      setRestored(fields);
+    },
+  });
+  const close = useMutation(
+    trpc.cases.close.mutationOptions({
+      onSuccess: () => {
+        draft.clear();
+        router.refresh();
+      },
+    }),
+  );
   const errors = nestedFieldErrors(close.error);
   const closure = monitoring.data?.closure;
 
@@ -65,9 +82,10 @@ export function ClosureForm({ caseId, status, abilities }: CaseSectionProps) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="card wide" aria-labelledby="closure-title">
+    <form ref={attachForm} onChange={draft.onChange} onSubmit={onSubmit} noValidate className="card wide" aria-labelledby="closure-title">
       <h1 id="closure-title">{t("closure.title")}</h1>
       <FormStatus error={close.error?.message} success={close.isSuccess ? t("closure.closed") : null} />
+      <DraftNotice draft={draft} />
       <Field id="closure-date" label={t("closure.closedOn")} error={errors.closedOn}>
         {(d) => <input id="closure-date" name="closedOn" type="date" defaultValue={new Date().toISOString().slice(0, 10)} {...d} />}
       </Field>
@@ -82,12 +100,12 @@ export function ClosureForm({ caseId, status, abilities }: CaseSectionProps) {
       </fieldset>
       {closingType === "agreed_handed_over" && (
         <Field id="closure-handed-over" label={t("closure.handedOverTo")} error={errors.handedOverTo}>
-          {(d) => <input id="closure-handed-over" name="handedOverTo" {...d} />}
+          {(d) => <input id="closure-handed-over" name="handedOverTo" defaultValue={restored.handedOverTo?.[0]} {...d} />}
         </Field>
       )}
       {closingType === "other" && (
         <Field id="closure-other" label={t("closure.otherReason")} error={errors.otherReason}>
-          {(d) => <input id="closure-other" name="otherReason" {...d} />}
+          {(d) => <input id="closure-other" name="otherReason" defaultValue={restored.otherReason?.[0]} {...d} />}
         </Field>
       )}
       <ReviewFields idPrefix="closure" errors={errors} />

@@ -132,8 +132,25 @@ function Consents({ caseId, consents, canWrite, onChange }: { caseId: string; co
   const organisations = useQuery(trpc.tenancy.listOrganisations.queryOptions());
   const organisationName = new Map(organisations.data?.map((o) => [o.id, o.name]));
   const [kind, setKind] = useState<(typeof consentKinds)[number]>("processing");
+  // The organisation boxes appear only for a Schweigepflichtentbindung and after the list has loaded.
+  const [restoredOrganisations, setRestoredOrganisations] = useState<string[]>([]);
+  const { attachForm, ...draft } = useFormDraft(caseId, "consent", canWrite, {
+    onRestore: (fields) => {
+      const restoredKind = fields.kind?.[0];
+      if (restoredKind && (consentKinds as readonly string[]).includes(restoredKind)) setKind(restoredKind as (typeof consentKinds)[number]);
+      setRestoredOrganisations(fields.organisationIds ?? []);
+    },
+  });
   const [success, setSuccess] = useState<string | null>(null);
-  const add = useMutation(trpc.cases.addConsent.mutationOptions({ onSuccess: async () => { setSuccess(t("consents.added")); await onChange(); } }));
+  const add = useMutation(
+    trpc.cases.addConsent.mutationOptions({
+      onSuccess: async () => {
+        setSuccess(t("consents.added"));
+        draft.clear();
+        await onChange();
+      },
+    }),
+  );
   const revoke = useMutation(trpc.cases.revokeConsent.mutationOptions({ onSuccess: async () => { setSuccess(t("consents.revokedNow")); await onChange(); } }));
   const errors = nestedFieldErrors(add.error);
   const today = todayIso();
@@ -186,6 +203,8 @@ function Consents({ caseId, consents, canWrite, onChange }: { caseId: string; co
       )}
       {canWrite && (
         <form
+          ref={attachForm}
+          onChange={draft.onChange}
           noValidate
           onSubmit={(event: FormEvent<HTMLFormElement>) => {
             event.preventDefault();
@@ -203,9 +222,10 @@ function Consents({ caseId, consents, canWrite, onChange }: { caseId: string; co
           }}
         >
           <h3>{t("consents.add")}</h3>
+          <DraftNotice draft={draft} />
           <Field id="consent-kind" label={t("consents.kind")} error={errors.kind}>
             {(d) => (
-              <select id="consent-kind" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} {...d}>
+              <select id="consent-kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} {...d}>
                 {consentKinds.map((k) => (
                   <option key={k} value={k}>{t(`consentKinds.${k}`)}</option>
                 ))}
@@ -219,7 +239,7 @@ function Consents({ caseId, consents, canWrite, onChange }: { caseId: string; co
               <ul className="checkbox-list">
                 {organisations.data?.map((o) => (
                   <li key={o.id}>
-                    <label className="inline-choice"><input type="checkbox" name="organisationIds" value={o.id} /> {o.name}</label>
+                    <label className="inline-choice"><input type="checkbox" name="organisationIds" value={o.id} defaultChecked={restoredOrganisations.includes(o.id)} /> {o.name}</label>
                   </li>
                 ))}
               </ul>

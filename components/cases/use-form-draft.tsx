@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import type { draftFormKeys } from "@/server/schemas/cases";
 import { useTRPC } from "../trpc/client";
 
@@ -35,8 +35,20 @@ const restoredForms = new WeakSet<HTMLFormElement>();
  * Autosaves an unfinished case form on the server a moment after each change and restores it when
  * the form is opened again, so nothing typed is lost to a closed tab or a lost connection.
  */
-export function useFormDraft(caseId: string, formKey: DraftFormKey, enabled: boolean) {
+export function useFormDraft(
+  caseId: string,
+  formKey: DraftFormKey,
+  enabled: boolean,
+  options: {
+    /** For fields React controls (state-driven selects, rows added by button): put them back from the draft. */
+    onRestore?: (fields: Record<string, string[]>) => void;
+  } = {},
+) {
   const trpc = useTRPC();
+  const onRestore = useRef(options.onRestore);
+  useEffect(() => {
+    onRestore.current = options.onRestore;
+  });
   // A callback ref: the form may appear only after its data has loaded.
   const [formElement, attachForm] = useState<HTMLFormElement | null>(null);
   const [pending, setPending] = useState<Record<string, string[]> | null>(null);
@@ -50,6 +62,7 @@ export function useFormDraft(caseId: string, formKey: DraftFormKey, enabled: boo
     if (!draft.data || !formElement || restoredForms.has(formElement)) return;
     restoredForms.add(formElement);
     applyFields(formElement, draft.data.fields);
+    onRestore.current?.(draft.data.fields);
   }, [draft.data, formElement]);
 
   useEffect(() => {
@@ -65,6 +78,11 @@ export function useFormDraft(caseId: string, formKey: DraftFormKey, enabled: boo
     [enabled],
   );
 
+  /** Saves the form as it stands now, for changes that fire no change event (a row removed by button). */
+  const capture = useCallback(() => {
+    if (enabled && formElement) setPending(fieldsOf(formElement));
+  }, [enabled, formElement]);
+
   const clear = useCallback(() => {
     setPending(null);
     setDismissed(true);
@@ -73,11 +91,11 @@ export function useFormDraft(caseId: string, formKey: DraftFormKey, enabled: boo
   }, [discardDraft, resetSave, caseId, formKey]);
 
   const restoredAt = !dismissed && draft.data ? new Date(draft.data.updatedAt) : null;
-  return { attachForm, onChange, clear, restoredAt, savedAt: saved?.savedAt ?? null, saveFailed };
+  return { attachForm, onChange, capture, clear, restoredAt, savedAt: saved?.savedAt ?? null, saveFailed };
 }
 
 /** Tells the case manager that a draft was restored or saved, with a way to throw it away. */
-export function DraftNotice({ draft }: { draft: Omit<ReturnType<typeof useFormDraft>, "attachForm"> }) {
+export function DraftNotice({ draft }: { draft: Omit<ReturnType<typeof useFormDraft>, "attachForm" | "capture"> }) {
   const t = useTranslations("cases.drafts");
   const format = useFormatter();
   const time = (date: Date) => format.dateTime(new Date(date), { dateStyle: "short", timeStyle: "short" });

@@ -2,187 +2,305 @@
 
 import { generateKeyBetween } from "fractional-indexing";
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
-import { io, type Socket } from "socket.io-client";
-import { applyToCards } from "@/server/conferences/board-state";
-import type { AppliedOperation, BoardCard, BoardJoinAck, BoardOpAck, BoardOperation } from "@/server/schemas/board";
-import type { ConferenceType } from "@/server/schemas/conference-kinds";
-import type { ClientToServerEvents, ServerToClientEvents } from "@/server/schemas/realtime";
-import { boardLanes } from "./board-lanes";
+import { useEffect, useState, type FormEvent } from "react";
+import { sortByOrderKey } from "@/server/conferences/board-state";
+import type { BoardCard, BoardOperation } from "@/server/schemas/board";
+import type { ConferenceType, ParticipantRole, PhaseDefinition } from "@/server/schemas/conference-kinds";
+import { lanesFor } from "./board-lanes";
+import { ClusterBoard } from "./board-clusters";
+import { ModeratorControls, PhaseBar, SpeakersList, TimerDisplay } from "./board-controls";
+import { ReconstructionGrid } from "./board-reconstruction";
+import { useBoard, type BoardConnection } from "./use-board";
 
-type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-interface Pending {
-  clientOpId: string;
-  op: BoardOperation;
+export interface BoardParticipant {
+  userId: string;
+  displayName: string;
+  organisationId: string | null;
+  organisationName: string | null;
+  role: ParticipantRole;
 }
 
-const newId = () => crypto.randomUUID();
+export interface BoardCase {
+  caseId: string;
+  pseudonym: string;
+  released: boolean;
+}
 
-/**
- * The live moderation board. The server's numbered operations are the truth; the client applies its
- * own operations at once (pending) and drops them again if the server refuses. After a reconnect it
- * asks for everything after the last number it saw and resends what was not confirmed.
- */
-export function ConferenceBoard({ conferenceId, type, selfId }: { conferenceId: string; type: ConferenceType; selfId: string }) {
+export interface BoardProps {
+  conferenceId: string;
+  type: ConferenceType;
+  selfId: string;
+  isModerator: boolean;
+  phases: PhaseDefinition[];
+  voteBudget: number;
+  participants: BoardParticipant[];
+  cases: BoardCase[];
+  /** The projector view: large, read-only, follows the moderator. */
+  projector?: boolean;
+  onResync?: () => void;
+}
+
+/** What every part of the board needs: the connection, the meeting's facts and who is looking. */
+export interface BoardView extends BoardProps {
+  connection: BoardConnection;
+  readOnly: boolean;
+  nameOf: (userId: string) => string;
+}
+
+/** The live moderation board: the Ablaufplan's current phase decides what the wall shows. */
+export function ConferenceBoard(props: BoardProps) {
   const t = useTranslations("conferences.board");
-  const [confirmed, setConfirmed] = useState<{ cards: Map<string, BoardCard>; seq: number }>({ cards: new Map(), seq: 0 });
-  const [pending, setPending] = useState<Pending[]>([]);
-  const [connected, setConnected] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [editing, setEditing] = useState<string | null>(null);
-  const socketRef = useRef<BoardSocket | null>(null);
-  const sendRef = useRef<((item: Pending) => void) | null>(null);
-  const seqRef = useRef(0);
-  const pendingRef = useRef<Pending[]>([]);
-  const lanes = boardLanes[type];
-
-  useEffect(() => {
-    const socket: BoardSocket = io({ path: "/socket.io", transports: ["websocket"] });
-    socketRef.current = socket;
-    let buffered: AppliedOperation[] = [];
-    let gapTimer: ReturnType<typeof setTimeout> | undefined;
-    const join = () =>
-      socket.emit("board:join", { conferenceId, afterSeq: seqRef.current }, (ack: BoardJoinAck) => {
-        if (!ack.ok) return setError(ack.message);
-        if (ack.mode === "snapshot") {
-          seqRef.current = ack.seq;
-          setConfirmed({ cards: new Map(ack.cards.map((c) => [c.id, c])), seq: ack.seq });
-        } else {
-          buffered.push(...ack.operations);
-          flush();
-        }
-        // Operations sent while offline go out again; their ids make a repeat harmless.
-        for (const item of pendingRef.current) send(item);
-      });
-    const flush = () => {
-      buffered.sort((a, b) => a.seq - b.seq);
-      setConfirmed((current) => {
-        const cards = new Map(current.cards);
-        let seq = current.seq;
-        const rest: AppliedOperation[] = [];
-        for (const applied of buffered) {
-          if (applied.seq === seq + 1) {
-            applyToCards(cards, applied);
-            seq = applied.seq;
-          } else if (applied.seq > seq + 1) rest.push(applied);
-        }
-        buffered = rest;
-        seqRef.current = seq;
-        // A missing number that does not arrive soon is fetched: ask for everything after the last one.
-        clearTimeout(gapTimer);
-        if (rest.length > 0) gapTimer = setTimeout(join, 500);
-        return { cards, seq };
-      });
-    };
-    const send = (item: Pending) =>
-      socket.emit("board:op", { conferenceId, clientOpId: item.clientOpId, op: item.op }, (ack: BoardOpAck) => {
-        pendingRef.current = pendingRef.current.filter((p) => p.clientOpId !== item.clientOpId);
-        setPending(pendingRef.current);
-        if (!ack.ok) setError(ack.message);
-      });
-    socket.on("connect", () => {
-      setConnected(true);
-      join();
-    });
-    socket.on("disconnect", () => setConnected(false));
-    socket.on("board:applied", (applied) => {
-      buffered.push(applied);
-      flush();
-    });
-    socket.on("session:revoked", () => setError(t("sessionEnded")));
-    sendRef.current = send;
-    return () => {
-      clearTimeout(gapTimer);
-      socket.disconnect();
-    };
-  }, [conferenceId, t]);
-
-  function submit(op: BoardOperation) {
-    const item = { clientOpId: newId().replace(/-/g, ""), op };
-    pendingRef.current = [...pendingRef.current, item];
-    setPending(pendingRef.current);
-    setError(null);
-    if (socketRef.current?.connected) sendRef.current?.(item);
-  }
-
-  const cards = useMemo(() => {
-    const view = new Map(confirmed.cards);
-    for (const item of pending) applyToCards(view, { conferenceId, seq: 0, clientOpId: item.clientOpId, actorUserId: selfId, op: item.op });
-    return [...view.values()];
-  }, [confirmed, pending, conferenceId, selfId]);
-  const inLane = (lane: string) => cards.filter((c) => c.lane === lane).sort((a, b) => (a.orderKey < b.orderKey ? -1 : a.orderKey > b.orderKey ? 1 : 0));
-  const lastKey = (lane: string) => inLane(lane).at(-1)?.orderKey ?? null;
-
-  function addCard(event: FormEvent<HTMLFormElement>, lane: string) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const text = String(new FormData(form).get("text") ?? "").trim();
-    if (!text) return setError(t("emptyCard"));
-    submit({ kind: "card.add", cardId: newId(), lane, text, orderKey: generateKeyBetween(lastKey(lane), null) });
-    form.reset();
-  }
+  const connection = useBoard(props.conferenceId, props.selfId, { sessionEnded: t("sessionEnded") }, props.onResync);
+  const { board, connected, pendingCount, error } = connection;
+  const { meta } = board;
+  const phase = props.phases[meta.phaseIndex];
+  const names = new Map(props.participants.map((p) => [p.userId, p.displayName]));
+  const view: BoardView = {
+    ...props,
+    connection,
+    readOnly: !!props.projector || (meta.locked && !props.isModerator),
+    nameOf: (userId) => names.get(userId) ?? t("someone"),
+  };
+  useFollowFocus(meta.focus, !props.isModerator);
 
   return (
-    <section aria-labelledby="board-title" className="board">
+    <section aria-labelledby="board-title" className={props.projector ? "board board-projector" : "board"}>
       <h2 id="board-title">{t("title")}</h2>
       <p role="status" className={connected ? "board-online" : "board-offline"}>
         {connected ? t("connected") : t("offline")}
-        {pending.length > 0 && ` ${t("pending", { count: pending.length })}`}
+        {pendingCount > 0 && ` ${t("pending", { count: pendingCount })}`}
       </p>
       <div role="alert" className={error ? "form-error" : undefined}>{error}</div>
+      <PhaseBar view={view} />
+      <div className="board-status">
+        {meta.timer && <TimerDisplay endsAt={meta.timer.endsAt} />}
+        {meta.locked && <p className="status-badge">{t("lockedNotice")}</p>}
+        {meta.anonymous && <p className="status-badge">{t("anonymousNotice")}</p>}
+      </div>
+      {props.isModerator && !props.projector && <ModeratorControls view={view} />}
+      {!props.projector && <SpeakersList view={view} />}
+      {phase ? <PhaseView view={view} phase={phase} /> : <CardLanes view={view} lanes={legacyLanes[props.type]} />}
+    </section>
+  );
+}
+
+/** Conferences planned before the Ablaufplan existed keep one page of lanes. */
+const legacyLanes: Record<ConferenceType, string[]> = {
+  fallkonferenz: ["perspektiven", "ideen", "arbeitspakete"],
+  planungskonferenz: ["themen", "generative-themen", "parkplatz"],
+  fallrekonstruktion: ["verlauf", "barrieren", "zentrale-probleme"],
+};
+
+function PhaseView({ view, phase }: { view: BoardView; phase: PhaseDefinition }) {
+  const t = useTranslations("conferences.board");
+  const heading = (
+    <h3 id={`focus-phase-${phase.key}`} tabIndex={-1}>
+      {phase.title}
+    </h3>
+  );
+  switch (phase.board) {
+    case "reconstruction":
+      return (
+        <section aria-labelledby={`focus-phase-${phase.key}`}>
+          {heading}
+          <ReconstructionGrid view={view} />
+        </section>
+      );
+    case "clustering":
+    case "voting":
+    case "formulation":
+      return (
+        <section aria-labelledby={`focus-phase-${phase.key}`}>
+          {heading}
+          <ClusterBoard view={view} mode={phase.board} />
+        </section>
+      );
+    case "none":
+      return (
+        <section aria-labelledby={`focus-phase-${phase.key}`}>
+          {heading}
+          <p>{t("talkPhase")}</p>
+        </section>
+      );
+    default:
+      return (
+        <section aria-labelledby={`focus-phase-${phase.key}`}>
+          {heading}
+          <CardLanes view={view} lanes={lanesFor(view.type, phase.board)} />
+        </section>
+      );
+  }
+}
+
+/** "Follow me": participants' screens scroll to what the moderator points at. */
+function useFollowFocus(focus: string | null, follow: boolean) {
+  useEffect(() => {
+    if (!follow || !focus) return;
+    const element = document.getElementById(`focus-${focus.replace(":", "-")}`);
+    element?.scrollIntoView({ behavior: "smooth", block: "start" });
+  }, [focus, follow]);
+}
+
+export function CardLanes({ view, lanes }: { view: BoardView; lanes: string[] }) {
+  const t = useTranslations("conferences.board");
+  const cards = [...view.connection.board.cards.values()];
+  const inLane = (lane: string) => sortByOrderKey(cards.filter((c) => c.lane === lane && !c.isSolution));
+  const parked = cards.filter((c) => c.isSolution);
+  return (
+    <>
       <div className="board-lanes">
         {lanes.map((lane, laneIndex) => (
           <section key={lane} className="board-lane" aria-labelledby={`lane-${lane}`}>
-            <h3 id={`lane-${lane}`}>{t(`lanes.${lane}`)}</h3>
+            <h4 id={`lane-${lane}`}>{t(`lanes.${lane}`)}</h4>
             <ul className="board-cards">
               {inLane(lane).map((card) => (
-                <li key={card.id} className="board-card">
-                  {editing === card.id ? (
-                    <form
-                      onSubmit={(event) => {
-                        event.preventDefault();
-                        const text = String(new FormData(event.currentTarget).get("text") ?? "").trim();
-                        if (text) submit({ kind: "card.edit", cardId: card.id, text });
-                        setEditing(null);
-                      }}
-                    >
-                      <label htmlFor={`edit-${card.id}`} className="visually-hidden">{t("editLabel")}</label>
-                      <textarea id={`edit-${card.id}`} name="text" defaultValue={card.text} rows={2} autoFocus />
-                      <button type="submit" className="button-link">{t("save")}</button>
-                    </form>
-                  ) : (
-                    <p>{card.text}</p>
-                  )}
-                  <div className="row-actions">
-                    {laneIndex > 0 && (
-                      <button type="button" className="button-link" onClick={() => submit({ kind: "card.move", cardId: card.id, lane: lanes[laneIndex - 1]!, orderKey: generateKeyBetween(lastKey(lanes[laneIndex - 1]!), null) })}>
-                        {t("moveTo", { lane: t(`lanes.${lanes[laneIndex - 1]!}`) })}<span className="visually-hidden">: {card.text}</span>
-                      </button>
-                    )}
-                    {laneIndex < lanes.length - 1 && (
-                      <button type="button" className="button-link" onClick={() => submit({ kind: "card.move", cardId: card.id, lane: lanes[laneIndex + 1]!, orderKey: generateKeyBetween(lastKey(lanes[laneIndex + 1]!), null) })}>
-                        {t("moveTo", { lane: t(`lanes.${lanes[laneIndex + 1]!}`) })}<span className="visually-hidden">: {card.text}</span>
-                      </button>
-                    )}
-                    <button type="button" className="button-link" onClick={() => setEditing(card.id)}>
-                      {t("edit")}<span className="visually-hidden">: {card.text}</span>
-                    </button>
-                    <button type="button" className="button-link" onClick={() => submit({ kind: "card.delete", cardId: card.id })}>
-                      {t("delete")}<span className="visually-hidden">: {card.text}</span>
-                    </button>
-                  </div>
+                <li key={card.id} id={`focus-card-${card.id}`} className="board-card">
+                  <CardBody view={view} card={card} />
+                  <CardActions view={view} card={card} lanes={lanes} laneIndex={laneIndex} lastKey={(l) => inLane(l).at(-1)?.orderKey ?? null} />
                 </li>
               ))}
             </ul>
-            <form onSubmit={(event) => addCard(event, lane)} className="board-add">
-              <label htmlFor={`new-${lane}`}>{t("newCard", { lane: t(`lanes.${lane}`) })}</label>
-              <textarea id={`new-${lane}`} name="text" rows={2} maxLength={500} />
-              <button type="submit" className="button-secondary">{t("add")}</button>
-            </form>
+            {!view.readOnly && <AddCardForm view={view} lane={lane} lastKey={inLane(lane).at(-1)?.orderKey ?? null} />}
           </section>
         ))}
       </div>
+      {parked.length > 0 && <ParkingArea view={view} cards={parked} />}
+    </>
+  );
+}
+
+export function ParkingArea({ view, cards }: { view: BoardView; cards: BoardCard[] }) {
+  const t = useTranslations("conferences.board");
+  return (
+    <section aria-labelledby="parking-title" className="board-parking">
+      <h4 id="parking-title">{t("parking")}</h4>
+      <ul className="board-cards">
+        {cards.map((card) => (
+          <li key={card.id} className="board-card">
+            <CardBody view={view} card={card} />
+            {view.isModerator && !view.readOnly && (
+              <button type="button" className="button-link" onClick={() => view.connection.submit({ kind: "card.solution", cardId: card.id, isSolution: false })}>
+                {t("backToThemes")}<span className="visually-hidden">: {card.text}</span>
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
     </section>
+  );
+}
+
+export function CardBody({ view, card }: { view: BoardView; card: BoardCard }) {
+  const t = useTranslations("conferences.board");
+  const pseudonym = card.caseId ? view.cases.find((c) => c.caseId === card.caseId)?.pseudonym : null;
+  return (
+    <>
+      {card.restricted ? (
+        <p className="board-card-muted">{t("restrictedCard")}</p>
+      ) : card.isHidden && !card.text ? (
+        <p className="board-card-muted">{t("hiddenCard")}</p>
+      ) : (
+        <p>{card.text}</p>
+      )}
+      <p className="board-card-meta">
+        {pseudonym && <span className="status-badge">{t("caseBadge", { pseudonym })}</span>}
+        {card.isHidden && card.text && <span className="status-badge">{t("hiddenOwn")}</span>}
+        {card.authorUserId && <span> {view.nameOf(card.authorUserId)}</span>}
+      </p>
+    </>
+  );
+}
+
+function CardActions({ view, card, lanes, laneIndex, lastKey }: { view: BoardView; card: BoardCard; lanes: string[]; laneIndex: number; lastKey: (lane: string) => string | null }) {
+  const t = useTranslations("conferences.board");
+  const [editing, setEditing] = useState(false);
+  if (view.readOnly || card.restricted) return null;
+  const mayChange = card.authorUserId === view.selfId || view.isModerator;
+  const submit = (op: BoardOperation) => view.connection.submit(op);
+  const label = <span className="visually-hidden">: {card.text || t("hiddenCard")}</span>;
+  const move = (lane: string) => submit({ kind: "card.move", cardId: card.id, lane, orderKey: generateKeyBetween(lastKey(lane), null) });
+  return (
+    <>
+      {editing && (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            const text = String(new FormData(event.currentTarget).get("text") ?? "").trim();
+            if (text) submit({ kind: "card.edit", cardId: card.id, text });
+            setEditing(false);
+          }}
+        >
+          <label htmlFor={`edit-${card.id}`} className="visually-hidden">{t("editLabel")}</label>
+          <textarea id={`edit-${card.id}`} name="text" defaultValue={card.text} rows={2} autoFocus />
+          <button type="submit" className="button-link">{t("save")}</button>
+        </form>
+      )}
+      <div className="row-actions">
+        {laneIndex > 0 && (
+          <button type="button" className="button-link" onClick={() => move(lanes[laneIndex - 1]!)}>
+            {t("moveTo", { lane: t(`lanes.${lanes[laneIndex - 1]!}`) })}{label}
+          </button>
+        )}
+        {laneIndex < lanes.length - 1 && (
+          <button type="button" className="button-link" onClick={() => move(lanes[laneIndex + 1]!)}>
+            {t("moveTo", { lane: t(`lanes.${lanes[laneIndex + 1]!}`) })}{label}
+          </button>
+        )}
+        {mayChange && !editing && (
+          <button type="button" className="button-link" onClick={() => setEditing(true)}>
+            {t("edit")}{label}
+          </button>
+        )}
+        {mayChange && (
+          <button type="button" className="button-link" onClick={() => submit({ kind: "card.delete", cardId: card.id })}>
+            {t("delete")}{label}
+          </button>
+        )}
+        {view.isModerator && view.type === "planungskonferenz" && (
+          <button type="button" className="button-link" onClick={() => submit({ kind: "card.solution", cardId: card.id, isSolution: true })}>
+            {t("markSolution")}{label}
+          </button>
+        )}
+      </div>
+    </>
+  );
+}
+
+/** The cases a participant may write about: on the agenda and released to them. */
+export function writableCases(view: BoardView) {
+  return view.cases.filter((c) => c.released);
+}
+
+function AddCardForm({ view, lane, lastKey }: { view: BoardView; lane: string; lastKey: string | null }) {
+  const t = useTranslations("conferences.board");
+  const cases = writableCases(view);
+  const active = view.connection.board.meta.activeCaseId;
+  function addCard(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const text = String(data.get("text") ?? "").trim();
+    if (!text) return view.connection.reportError(t("emptyCard"));
+    const caseId = String(data.get("caseId") ?? "") || null;
+    view.connection.submit({ kind: "card.add", cardId: crypto.randomUUID(), lane, text, orderKey: generateKeyBetween(lastKey, null), caseId, perspective: null });
+    form.reset();
+  }
+  return (
+    <form onSubmit={addCard} className="board-add">
+      <label htmlFor={`new-${lane}`}>{t("newCard", { lane: t(`lanes.${lane}`) })}</label>
+      <textarea id={`new-${lane}`} name="text" rows={2} maxLength={500} />
+      {cases.length > 0 && (
+        <>
+          <label htmlFor={`case-${lane}`}>{t("cardCase")}</label>
+          <select id={`case-${lane}`} name="caseId" defaultValue={active && cases.some((c) => c.caseId === active) ? active : ""} key={active ?? "none"}>
+            <option value="">{t("noCase")}</option>
+            {cases.map((c) => (
+              <option key={c.caseId} value={c.caseId}>{t("caseBadge", { pseudonym: c.pseudonym })}</option>
+            ))}
+          </select>
+        </>
+      )}
+      <button type="submit" className="button-secondary">{t("add")}</button>
+    </form>
   );
 }

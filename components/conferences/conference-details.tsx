@@ -58,7 +58,32 @@ export function ConferenceDetails({ conferenceId }: { conferenceId: string }) {
       </section>
 
       {showConflicts && <ConsentConflicts conferenceId={conferenceId} />}
+      <MeetingControls conferenceId={conferenceId} status={conference.status} isModerator={data.viewer.isModerator} />
     </>
+  );
+}
+
+/** The moderator opens and closes the meeting; everyone can put the board on a projector. */
+function MeetingControls({ conferenceId, status, isModerator }: { conferenceId: string; status: Details["conference"]["status"]; isModerator: boolean }) {
+  const t = useTranslations("conferences.details");
+  const trpc = useTRPC();
+  const refresh = useRefreshConference(conferenceId);
+  const setStatus = useMutation(trpc.conferences.setStatus.mutationOptions({ onSuccess: refresh }));
+  return (
+    <div className="row-actions">
+      <FormStatus error={setStatus.error?.message} success={status === "running" ? t("started") : status === "finished" ? t("finishedNotice") : null} />
+      {isModerator && status === "planned" && (
+        <button type="button" className="button-primary" disabled={setStatus.isPending} onClick={() => setStatus.mutate({ conferenceId, status: "running" })}>
+          {t("start")}
+        </button>
+      )}
+      {isModerator && status === "running" && (
+        <button type="button" className="button-secondary" disabled={setStatus.isPending} onClick={() => setStatus.mutate({ conferenceId, status: "finished" })}>
+          {t("finish")}
+        </button>
+      )}
+      <a href={`/conferences/${conferenceId}/projector`} target="_blank" rel="noopener">{t("projector")}</a>
+    </div>
   );
 }
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { conferenceTypes, type ConferenceType } from "@/server/schemas/conference-kinds";
 import type { CreateConferenceInput } from "@/server/schemas/conferences";
@@ -14,10 +14,14 @@ import { useTRPC } from "../trpc/client";
 /** Plans a conference: the planner moderates, the ticked colleagues are invited. */
 export function PlanConferenceForm() {
   const t = useTranslations("conferences");
+  const tWorkPackages = useTranslations("workPackages");
+  const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const kommunen = useQuery(trpc.tenancy.listKommunen.queryOptions());
   const candidates = useQuery(trpc.conferences.candidates.queryOptions());
+  // Meetings the planner took part in, which a new one can follow up.
+  const earlier = useQuery(trpc.conferences.list.queryOptions());
   const [success, setSuccess] = useState<string | null>(null);
   const create = useMutation(
     trpc.conferences.create.mutationOptions({
@@ -44,6 +48,7 @@ export function PlanConferenceForm() {
       place: String(form.get("place") ?? ""),
       isOnline: form.get("isOnline") === "on",
       participantUserIds: form.getAll("participantUserIds").map(String),
+      previousConferenceId: String(form.get("previousConferenceId") ?? "") || null,
     };
     create.mutate(input, { onSuccess: () => element.reset() });
   }
@@ -78,6 +83,15 @@ export function PlanConferenceForm() {
       <label className="inline-choice">
         <input type="checkbox" name="isOnline" /> {t("plan.isOnline")}
       </label>
+      <SelectField
+        id="conference-previous"
+        name="previousConferenceId"
+        label={tWorkPackages("previous.label")}
+        hint={tWorkPackages("previous.hint")}
+        options={earlier.data?.map((c) => ({ id: c.id, name: `${c.title} (${format.dateTime(new Date(c.scheduledAt), { dateStyle: "medium" })})` }))}
+        emptyLabel={tWorkPackages("previous.none")}
+        error={errors.previousConferenceId}
+      />
       <fieldset aria-describedby={participantsError ? "conference-participants-error" : undefined}>
         <legend>{t("plan.participants")}</legend>
         {participantsError && (

@@ -1,4 +1,5 @@
 import type { Permission } from "@/server/auth/permissions";
+import { canSomewhere, type Actor } from "@/server/auth/policy";
 
 export interface NavigationItem {
   href: string;
@@ -19,3 +20,12 @@ export const navigationItems: NavigationItem[] = [
   { href: "/admin", label: "admin", permission: "tenancy.manage" },
   { href: "/audit", label: "audit", permission: "audit.read" },
 ];
+
+/**
+ * The menu for this actor, with translated labels. A guest gets one entry, their conference: they
+ * have no start page and no other area.
+ */
+export function navigationFor(actor: Actor, t: (key: string) => string): { href: string; text: string }[] {
+  if (actor.isGuest) return actor.guestConferenceId ? [{ href: `/conferences/${actor.guestConferenceId}`, text: t("guests.nav.conference") }] : [];
+  return navigationItems.filter((item) => canSomewhere(actor, item.permission)).map((item) => ({ href: item.href, text: t(`nav.${item.label}`) }));
+}

@@ -1,15 +1,34 @@
-import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { conferenceStatuses, conferenceTypes, participantRoles } from "../../server/schemas/conference-kinds";
+import { bigserial, boolean, customType, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { BoardMeta } from "../../server/schemas/board";
+import {
+  conferenceStatuses,
+  conferenceTypes,
+  consentVotes,
+  formulationStatuses,
+  participantRoles,
+  workPackageStatuses,
+  type PhaseDefinition,
+} from "../../server/schemas/conference-kinds";
 import { cases, caseSummaries } from "./cases";
 import { createdAt, id, updatedAt } from "./columns";
-import { kommunen, tenants } from "./tenancy";
+import { kommunen, organisations, tenants } from "./tenancy";
 import { users } from "./users";
 
 export const conferenceType = pgEnum("conference_type", conferenceTypes);
 export const conferenceStatus = pgEnum("conference_status", conferenceStatuses);
 export const participantRole = pgEnum("participant_role", participantRoles);
+export const workPackageStatus = pgEnum("work_package_status", workPackageStatuses);
+export const consentVote = pgEnum("consent_vote", consentVotes);
+export const formulationStatus = pgEnum("formulation_status", formulationStatuses);
 
-/** A moderated meeting; `lastSeq` numbers its board operations, advanced under a row lock. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+
+/**
+ * A moderated meeting; `lastSeq` numbers its board operations, advanced under a row lock. `phases`
+ * is the Ablaufplan copied from the tenant's template when the meeting was planned; `boardMeta` is
+ * the board's state beside its cards (phase, timer, lock, clusters, votes, ...), written in the same
+ * transaction as the operation that changed it.
+ */
 export const conferences = pgTable(
   "conferences",
   {
@@ -22,9 +41,15 @@ export const conferences = pgTable(
     place: text("place").notNull().default(""),
     isOnline: boolean("is_online").notNull().default(false),
     status: conferenceStatus("status").notNull().default("planned"),
-    phaseIndex: integer("phase_index").notNull().default(0),
-    isLocked: boolean("is_locked").notNull().default(false),
+    phases: jsonb("phases").$type<PhaseDefinition[]>().notNull().default([]),
+    boardMeta: jsonb("board_meta").$type<BoardMeta>().notNull().default({} as BoardMeta),
+    /** Dots each person may place in the voting phase. */
+    voteBudget: integer("vote_budget").notNull().default(3),
+    /** The meeting this one follows up; its open work packages become the first agenda item. */
+    previousConferenceId: uuid("previous_conference_id"),
     lastSeq: integer("last_seq").notNull().default(0),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
     createdByUserId: uuid("created_by_user_id").notNull().references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -90,8 +115,174 @@ export const boardCards = pgTable(
     text: text("text").notNull(),
     orderKey: text("order_key").notNull(),
     authorUserId: uuid("author_user_id").notNull().references(() => users.id),
+    /** The case a card belongs to; its text is shown only to those the case's consent covers. */
+    caseId: uuid("case_id").references(() => cases.id),
+    /** Reconstruction grid column: an organisation's id, or "klient" for the client's perspective. */
+    perspective: text("perspective"),
+    clusterId: uuid("cluster_id"),
+    /** Written while anonymous writing was on: its text and author stay hidden until revealed. */
+    isHidden: boolean("is_hidden").notNull().default(false),
+    /** Marked by the moderator as a solution idea rather than a theme; it goes to the parking area. */
+    isSolution: boolean("is_solution").notNull().default(false),
     updatedSeq: integer("updated_seq").notNull(),
     createdAt: createdAt(),
   },
   (t) => [index("board_cards_conference_idx").on(t.conferenceId)],
+);
+
+/** A tenant's Ablaufplan per conference type; new conferences copy it. */
+export const conferencePhaseTemplates = pgTable(
+  "conference_phase_templates",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id),
+    type: conferenceType("type").notNull(),
+    phases: jsonb("phases").$type<PhaseDefinition[]>().notNull(),
+    updatedByUserId: uuid("updated_by_user_id").references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("conference_phase_templates_type_idx").on(t.tenantId, t.type)],
+);
+
+/**
+ * An external guest invited by a personal, expiring link. The guest signs in as a user of their
+ * own without roles, who is a participant of this one conference only.
+ */
+export const conferenceGuests = pgTable(
+  "conference_guests",
+  {
+    id: id(),
+    conferenceId: uuid("conference_id").notNull().references(() => conferences.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    /** SHA-256 of the link's secret; the secret itself is shown once to the inviting person. */
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    invitedName: text("invited_name").notNull(),
+    organisationName: text("organisation_name").notNull().default(""),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    invitedByUserId: uuid("invited_by_user_id").notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("conference_guests_token_idx").on(t.tokenHash), uniqueIndex("conference_guests_user_idx").on(t.userId)],
+);
+
+/** A task agreed on the board of a Fallkonferenz, tracked until it is done. */
+export const workPackages = pgTable(
+  "work_packages",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id").notNull().references(() => tenants.id),
+    conferenceId: uuid("conference_id").notNull().references(() => conferences.id),
+    caseId: uuid("case_id").references(() => cases.id),
+    sourceCardId: uuid("source_card_id"),
+    task: text("task").notNull(),
+    responsibleOrganisationId: uuid("responsible_organisation_id").references(() => organisations.id),
+    responsibleUserId: uuid("responsible_user_id").references(() => users.id),
+    responsiblePerson: text("responsible_person").notNull().default(""),
+    dueDate: date("due_date", { mode: "string" }).notNull(),
+    status: workPackageStatus("status").notNull().default("open"),
+    /** SHA-256 of the tracking link's secret for the responsible actor; null when no link was made. */
+    trackingTokenHash: text("tracking_token_hash"),
+    trackingTokenExpiresAt: timestamp("tracking_token_expires_at", { withTimezone: true }),
+    createdByUserId: uuid("created_by_user_id").notNull().references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("work_packages_conference_idx").on(t.conferenceId),
+    index("work_packages_case_idx").on(t.caseId),
+    uniqueIndex("work_packages_tracking_token_idx").on(t.trackingTokenHash),
+  ],
+);
+
+/** Status reports on a work package, by a user or through the tracking link (name given). */
+export const workPackageUpdates = pgTable(
+  "work_package_updates",
+  {
+    id: id(),
+    workPackageId: uuid("work_package_id").notNull().references(() => workPackages.id, { onDelete: "cascade" }),
+    status: workPackageStatus("status").notNull(),
+    note: text("note").notNull().default(""),
+    authorUserId: uuid("author_user_id").references(() => users.id),
+    authorName: text("author_name").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [index("work_package_updates_package_idx").on(t.workPackageId, t.createdAt)],
+);
+
+/**
+ * A document several people edit at once (Yjs). Every update is stored before it is relayed;
+ * `state` is the merged document, compacted from the updates from time to time.
+ */
+export const sharedDocuments = pgTable(
+  "shared_documents",
+  {
+    id: id(),
+    conferenceId: uuid("conference_id").notNull().references(() => conferences.id, { onDelete: "cascade" }),
+    /** "notes" for the shared protocol notes, "formulation:<id>" for a theme's wording. */
+    key: text("key").notNull(),
+    state: bytea("state"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("shared_documents_key_idx").on(t.conferenceId, t.key)],
+);
+
+export const sharedDocumentUpdates = pgTable(
+  "shared_document_updates",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    documentId: uuid("document_id").notNull().references(() => sharedDocuments.id, { onDelete: "cascade" }),
+    update: bytea("update").notNull(),
+    actorUserId: uuid("actor_user_id").notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("shared_document_updates_document_idx").on(t.documentId, t.id)],
+);
+
+/** The consensual formulation of one generative theme from a cluster of the plenum board. */
+export const themeFormulations = pgTable(
+  "theme_formulations",
+  {
+    id: id(),
+    conferenceId: uuid("conference_id").notNull().references(() => conferences.id, { onDelete: "cascade" }),
+    clusterId: uuid("cluster_id").notNull(),
+    title: text("title").notNull(),
+    documentId: uuid("document_id").notNull().references(() => sharedDocuments.id),
+    status: formulationStatus("status").notNull().default("drafting"),
+    /** The agreed wording, frozen at finalisation (ProseMirror JSON, validated). */
+    finalText: jsonb("final_text").$type<Record<string, unknown>>(),
+    themeId: uuid("theme_id"),
+    finalisedAt: timestamp("finalised_at", { withTimezone: true }),
+    createdByUserId: uuid("created_by_user_id").notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("theme_formulations_cluster_idx").on(t.conferenceId, t.clusterId)],
+);
+
+/** Each participant's consent check on a formulation; a new wording resets nothing silently. */
+export const formulationConsents = pgTable(
+  "formulation_consents",
+  {
+    id: id(),
+    formulationId: uuid("formulation_id").notNull().references(() => themeFormulations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull().references(() => users.id),
+    vote: consentVote("vote").notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("formulation_consents_user_idx").on(t.formulationId, t.userId)],
+);
+
+/** The protocol of a conference, generated from its board and kept as it was when generated. */
+export const conferenceProtocols = pgTable(
+  "conference_protocols",
+  {
+    id: id(),
+    conferenceId: uuid("conference_id").notNull().references(() => conferences.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    snapshot: jsonb("snapshot").$type<Record<string, unknown>>().notNull(),
+    createdByUserId: uuid("created_by_user_id").notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("conference_protocols_version_idx").on(t.conferenceId, t.version)],
 );

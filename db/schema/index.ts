@@ -5,3 +5,4 @@ export * from "./audit";
 export * from "./offers";
 export * from "./cases";
 export * from "./conferences";
+export * from "./themes";

@@ -13,6 +13,8 @@ export const tenants = pgTable("tenants", {
   identityRetentionDays: integer("identity_retention_days").notNull().default(1095),
   /** Day of the following month by which the monthly report is due. */
   monthlyReportDeadlineDay: integer("monthly_report_deadline_day").notNull().default(10),
+  /** Fallrekonstruktionen the programme aims to hold per year. */
+  reconstructionTarget: integer("reconstruction_target").notNull().default(12),
   createdAt: createdAt(),
 });
 

@@ -31,6 +31,8 @@ export const users = pgTable(
     /** argon2id hash; null for users who sign in only through OpenID Connect. */
     passwordHash: text("password_hash"),
     isActive: boolean("is_active").notNull().default(true),
+    /** An external conference guest: no roles, no password, signs in only through their link. */
+    isGuest: boolean("is_guest").notNull().default(false),
     /** Bumped on deactivation and role changes: sessions carrying an older version are refused. */
     sessionVersion: integer("session_version").notNull().default(1),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { demoUsers, expectAccessible, signIn } from "../fixtures";
 
-test("moderator and participant work on one board live; a card of someone else is protected", async ({ page, browser }) => {
+test("a moderated Planungskonferenz: phases, anonymous cards, parking area, hands, timer, clustering, dots, lock and projector", async ({ page, browser }) => {
   await signIn(page, demoUsers.coordinator.username);
   const conferenceId = await page.evaluate(async () => {
     const call = async (path: string, input: unknown) => {
@@ -35,22 +35,60 @@ test("moderator and participant work on one board live; a card of someone else i
   await participant.goto(`/conferences/${conferenceId}`);
   await expect(participant.getByText("Live verbunden")).toBeVisible();
 
+  // The Ablaufplan starts with a talking phase; the moderator moves everyone on.
+  await expect(participant.getByText("In dieser Phase wird gesprochen; die Wand ruht.")).toBeVisible();
+  await expect(participant.getByRole("button", { name: "Nächste Phase" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Nächste Phase" }).click();
+  await expect(participant.getByLabel("Neue Karte: Themenkarten")).toBeVisible();
+
+  // Anonymous writing: the moderator sees a covered card until revealing it.
+  await page.getByRole("button", { name: "Anonymes Schreiben einschalten" }).click();
+  await expect(participant.getByText(/Anonymes Schreiben: Karten bleiben verdeckt/)).toBeVisible();
   await participant.getByLabel("Neue Karte: Themenkarten").fill("Kaum bezahlbarer Wohnraum für große Familien");
-  await participant.getByRole("button", { name: "Karte anheften" }).first().click();
+  await participant.getByRole("button", { name: "Karte anheften" }).click();
   const themes = page.getByRole("region", { name: "Themenkarten" });
+  await expect(themes.getByText("Verdeckte Karte", { exact: true })).toBeVisible();
+  await expect(page.getByText("Kaum bezahlbarer Wohnraum für große Familien")).toHaveCount(0);
+  await page.getByRole("button", { name: "1 verdeckte Karte aufdecken" }).click();
   await expect(themes.getByText("Kaum bezahlbarer Wohnraum für große Familien", { exact: true })).toBeVisible();
 
-  await page.getByRole("button", { name: /Nach „Generative Themen \(Kandidaten\)“\s*: Kaum bezahlbarer Wohnraum/ }).click();
-  await expect(participant.getByRole("region", { name: "Generative Themen (Kandidaten)" }).getByText("Kaum bezahlbarer Wohnraum für große Familien", { exact: true })).toBeVisible();
+  // A solution idea goes to the parking area instead of being lost.
+  await page.getByLabel("Neue Karte: Themenkarten").fill("Wohnungsbaugesellschaft einbinden");
+  await page.getByRole("button", { name: "Karte anheften" }).click();
+  await page.getByRole("button", { name: /Ist eine Lösung, kein Thema\s*: Wohnungsbaugesellschaft einbinden/ }).click();
+  await expect(participant.getByRole("region", { name: "Parkplatz für Lösungsideen" }).getByText("Wohnungsbaugesellschaft einbinden")).toBeVisible();
 
-  await page.getByLabel("Neue Karte: Parkplatz für Lösungsideen").fill("Wohnungsbaugesellschaft einbinden");
-  await page.getByRole("button", { name: "Karte anheften" }).nth(2).click();
-  await expect(participant.getByText("Wohnungsbaugesellschaft einbinden", { exact: true })).toBeVisible();
-  await participant.getByRole("button", { name: /Entfernen\s*: Wohnungsbaugesellschaft einbinden/ }).click();
-  await expect(participant.getByRole("alert").filter({ hasText: "Nur die Verfasserin" })).toBeVisible();
-  await expect(page.getByText("Wohnungsbaugesellschaft einbinden", { exact: true })).toBeVisible();
+  // Hand raising and the shared countdown.
+  await participant.getByRole("button", { name: "Hand heben" }).click();
+  await expect(page.getByRole("region", { name: "Wortmeldungen" }).getByText("Nico Netzwerk")).toBeVisible();
+  await page.getByLabel("Zeit in Minuten").fill("5");
+  await page.getByRole("button", { name: "Countdown starten" }).click();
+  await expect(participant.getByText(/Noch [45]:\d\d/)).toBeVisible();
+
+  // Clustering by keyboard (the choice on the card), then dot voting within the budget.
+  await page.getByRole("button", { name: "Nächste Phase" }).click();
+  await participant.getByLabel("Neuer Cluster").fill("Wohnen");
+  await participant.getByRole("button", { name: "Cluster anlegen" }).click();
+  await participant.getByLabel("Cluster für die Karte „Kaum bezahlbarer Wohnraum für große Familien“").selectOption({ label: "Wohnen" });
+  await expect(page.getByRole("region", { name: "Wohnen" }).getByText("Kaum bezahlbarer Wohnraum für große Familien", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Nächste Phase" }).click();
+  await participant.getByRole("button", { name: "Punkt für „Wohnen“" }).click();
+  await expect(participant.getByText("Sie haben noch 2 von 3 Punkten.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Wohnen" }).getByText("1 Punkt", { exact: true })).toBeVisible();
+
+  // A locked board is read-only for participants.
+  await page.getByRole("button", { name: "Wand sperren" }).click();
+  await expect(participant.getByText("Die Wand ist gesperrt: nur die Moderation kann sie ändern.")).toBeVisible();
+  await expect(participant.getByRole("button", { name: "Punkt für „Wohnen“" })).toHaveCount(0);
 
   await expectAccessible(participant);
   await expectAccessible(page);
+
+  // The projector shows the same wall, read-only.
+  const projector = await page.context().newPage();
+  await projector.goto(`/conferences/${conferenceId}/projector`);
+  await expect(projector.getByRole("region", { name: "Wohnen" }).getByText("Kaum bezahlbarer Wohnraum für große Familien", { exact: true })).toBeVisible();
+  await expect(projector.getByRole("button", { name: "Nächste Phase" })).toHaveCount(0);
+  await expectAccessible(projector);
   await participantContext.close();
 });

@@ -56,11 +56,23 @@ export const auditActions = [
   "conferences.case_added",
   "conferences.case_removed",
   "conferences.board_operation_refused",
+  "conferences.guest_invited",
+  "conferences.guest_confirmed",
+  "conferences.guest_revoked",
+  "conferences.template_saved",
+  "conferences.status_changed",
+  "conferences.work_package_created",
+  "conferences.work_package_reported",
+  "conferences.work_package_link_created",
+  "conferences.protocol_generated",
+  "conferences.protocol_exported",
+  "conferences.formulation_started",
+  "conferences.formulation_finalised",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
 
-export type AuditTargetType = "conference" | "user" | "kommune" | "organisation" | "body" | "procedure" | "case" | "offer" | "screening_invitation";
+export type AuditTargetType = "conference" | "conference_template" | "user" | "kommune" | "organisation" | "body" | "procedure" | "case" | "offer" | "screening_invitation";
 
 export interface AuditEventInput {
   tenantId: string | null;

@@ -6,6 +6,8 @@ import { users } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { getEnv } from "../config/env";
 import { logger } from "../config/logger";
+import { confirmGuestLink } from "../conferences/guests";
+import { AppError } from "../errors";
 import { signInSchema } from "../schemas/users";
 import { verifyPassword } from "./password";
 import { sessionCookieName, usesSecureCookies } from "./session";
@@ -62,14 +64,15 @@ export async function authorizeWithPassword(
   }
 
   const passwordMatches = await verifyPassword(user?.passwordHash ?? null, password);
-  if (!user || !user.isActive || !passwordMatches) {
+  // Guests sign in only through their personal link, even if someone gave the account a password.
+  if (!user || !user.isActive || user.isGuest || !passwordMatches) {
     await recordFailedSignIn(username, address, limit);
     await recordAuditEvent(db, {
       tenantId: user?.tenantId ?? null,
       actorUserId: user?.id ?? null,
       action: "auth.sign_in_failed",
       outcome: "failure",
-      details: { username, reason: !user ? "unknown_user" : !user.isActive ? "inactive" : "wrong_password" },
+      details: { username, reason: !user ? "unknown_user" : !user.isActive ? "inactive" : user.isGuest ? "guest" : "wrong_password" },
     });
     return null;
   }
@@ -108,14 +111,36 @@ function oidcProvider(): NextAuthOptions["providers"] {
   ];
 }
 
-/** Identity providers prove who someone is; only people an admin created here get in. */
+/**
+ * A guest's link with the confirmed name, organisation and confidentiality notice. The form posts
+ * strings; only the known fields are passed on (next-auth adds its own, such as the CSRF token).
+ */
+export async function authorizeWithGuestLink(
+  credentials: Record<string, string> | undefined,
+  address: string,
+): Promise<SignedInUser | null> {
+  const input = {
+    token: credentials?.token,
+    name: credentials?.name,
+    organisationName: credentials?.organisationName ?? "",
+    confidentiality: credentials?.confidentiality === "true",
+  };
+  try {
+    return await confirmGuestLink(await getDb(), input, address);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "RATE_LIMITED") throw new Error(signInErrors.rateLimited);
+    throw error;
+  }
+}
+
+/** Identity providers prove who someone is; only people an admin created here get in (never guests). */
 async function findActiveUserByEmail(email: string | null | undefined) {
   if (!email) return undefined;
   const db = await getDb();
   const [user] = await db
     .select()
     .from(users)
-    .where(and(eq(users.email, email.toLowerCase()), eq(users.isActive, true)))
+    .where(and(eq(users.email, email.toLowerCase()), eq(users.isActive, true), eq(users.isGuest, false)))
     .limit(1);
   return user;
 }
@@ -140,6 +165,15 @@ export function getAuthOptions(): NextAuthOptions {
         authorize: (credentials, req) => {
           const address = String(req?.headers?.[clientAddressHeader] ?? "unknown");
           return authorizeWithPassword(credentials, address);
+        },
+      }),
+      CredentialsProvider({
+        id: "guest-link",
+        name: "Persönlicher Gastlink",
+        credentials: { token: { type: "text" }, name: { type: "text" }, organisationName: { type: "text" }, confidentiality: { type: "text" } },
+        authorize: (credentials, req) => {
+          const address = String(req?.headers?.[clientAddressHeader] ?? "unknown");
+          return authorizeWithGuestLink(credentials, address);
         },
       }),
       ...oidcProvider(),

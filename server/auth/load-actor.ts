@@ -1,11 +1,12 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { roleAssignments, users } from "@/db/schema";
+import { conferenceGuests, roleAssignments, users } from "@/db/schema";
 import type { Actor } from "./policy";
 
 /**
  * Resolves a session to an actor, or null when the user is gone, deactivated, or the session was
  * issued before the last deactivation or role change (JWT sessions cannot be revoked by themselves).
+ * A guest's session also ends when their invitation expires.
  */
 export async function loadActor(
   db: Executor,
@@ -17,6 +18,24 @@ export async function loadActor(
     .where(and(eq(users.id, session.userId), eq(users.isActive, true)))
     .limit(1);
   if (!user || user.sessionVersion !== session.sessionVersion) return null;
+  if (user.isGuest) {
+    const [invitation] = await db
+      .select({ conferenceId: conferenceGuests.conferenceId })
+      .from(conferenceGuests)
+      .where(and(eq(conferenceGuests.userId, user.id), gt(conferenceGuests.expiresAt, sql`now()`)))
+      .limit(1);
+    if (!invitation) return null;
+    // Any grant a guest account might have been given counts for nothing: guests act only as guests.
+    return {
+      userId: user.id,
+      tenantId: user.tenantId,
+      displayName: user.displayName,
+      organisationId: user.organisationId,
+      grants: [],
+      isGuest: true,
+      guestConferenceId: invitation.conferenceId,
+    };
+  }
   const grants = await db
     .select({ role: roleAssignments.role, kommuneId: roleAssignments.kommuneId, bodyId: roleAssignments.bodyId })
     .from(roleAssignments)

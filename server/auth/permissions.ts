@@ -29,6 +29,8 @@ export const permissions = {
   "conferences.plan": ["coordinator", "case_manager"],
   /** Work on a board; checked per conference against its participant list. */
   "conferences.take_part": ["coordinator", "case_manager", "cm_spokesperson", "network_actor"],
+  /** Edit the tenant's Ablaufplan templates for the conference types. */
+  "conferences.templates": ["coordinator"],
   "themes.view": ["coordinator", "case_manager", "cm_spokesperson", "body_member"],
   "offers.view": ["coordinator", "case_manager"],
   "reports.view": ["coordinator", "case_manager"],

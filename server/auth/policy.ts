@@ -16,7 +16,17 @@ export interface Actor {
   displayName: string;
   organisationId: string | null;
   grants: RoleGrant[];
+  /**
+   * An external conference guest: no roles, and only the permissions in `guestPermissions`, which
+   * every service further limits to the conferences the guest takes part in.
+   */
+  isGuest?: boolean;
+  /** The one conference a guest was invited to (for navigation and the start page). */
+  guestConferenceId?: string;
 }
+
+/** All a guest may do, whatever grants their account might carry. */
+export const guestPermissions: readonly Permission[] = ["conferences.view", "conferences.take_part"];
 
 /** What a permission is asked about. Omitted fields mean "anywhere in the tenant". */
 export interface ResourceScope {
@@ -38,6 +48,7 @@ function grantCoversScope(grant: RoleGrant, scope: ResourceScope | undefined): b
 export function can(actor: Actor | null, permission: Permission, scope?: ResourceScope): boolean {
   if (!actor) return false;
   if (scope && scope.tenantId !== actor.tenantId) return false;
+  if (actor.isGuest) return guestPermissions.includes(permission);
   const allowed: readonly Role[] = rolesGranting(permission);
   return actor.grants.some((grant) => allowed.includes(grant.role) && grantCoversScope(grant, scope));
 }
@@ -45,10 +56,12 @@ export function can(actor: Actor | null, permission: Permission, scope?: Resourc
 /** Has the actor the permission anywhere in their tenant (for navigation and list pages)? */
 export function canSomewhere(actor: Actor | null, permission: Permission): boolean {
   if (!actor) return false;
+  if (actor.isGuest) return guestPermissions.includes(permission);
   const allowed: readonly Role[] = rolesGranting(permission);
   return actor.grants.some((grant) => allowed.includes(grant.role));
 }
 
 export function hasRole(actor: Actor | null, role: Role): boolean {
+  if (actor?.isGuest) return false;
   return !!actor?.grants.some((grant) => grant.role === role);
 }

@@ -3,6 +3,7 @@ import type { Database, Executor } from "@/db";
 import { cases, consents, contacts, intakes, screenings } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/policy";
+import { announceConsentChanged } from "../realtime/notices";
 import { AppError } from "../errors";
 import type { AddConsentInput, SaveIntakeInput, ScreeningInput } from "../schemas/cases";
 import { requireOrganisationInTenant } from "../tenancy/organisations";
@@ -97,7 +98,7 @@ export async function saveIntake(db: Database, actor: Actor, input: SaveIntakeIn
 export async function addConsent(db: Database, actor: Actor, input: AddConsentInput) {
   await requireCase(db, actor, input.caseId, "write");
   for (const organisationId of input.organisationIds) await requireOrganisationInTenant(db, actor.tenantId, organisationId);
-  return db.transaction(async (tx) => {
+  const consent = await db.transaction(async (tx) => {
     const [consent] = await tx.insert(consents).values({ ...input, tenantId: actor.tenantId }).returning();
     await recordAuditEvent(tx, {
       tenantId: actor.tenantId,
@@ -108,12 +109,14 @@ export async function addConsent(db: Database, actor: Actor, input: AddConsentIn
     });
     return consent!;
   });
+  announceConsentChanged(input.caseId);
+  return consent;
 }
 
 /** Revocation takes effect immediately: every later sharing check reads the database, nothing is cached. */
 export async function revokeConsent(db: Database, actor: Actor, caseId: string, consentId: string) {
   await requireCase(db, actor, caseId, "readContent");
-  return db.transaction(async (tx) => {
+  const revoked = await db.transaction(async (tx) => {
     const [consent] = await tx
       .update(consents)
       .set({ revokedAt: new Date() })
@@ -129,4 +132,7 @@ export async function revokeConsent(db: Database, actor: Actor, caseId: string, 
     });
     return consent;
   });
+  // Live boards drop what this case showed to organisations no longer covered.
+  announceConsentChanged(caseId);
+  return revoked;
 }

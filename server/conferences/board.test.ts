@@ -10,12 +10,12 @@ import type { DatabaseHandle } from "@/db";
 import { boardOperations, conferences } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { attachSocketServer } from "../realtime/socket-server";
-import type { AppliedOperation, BoardCard, BoardJoinAck, BoardOpAck, BoardOperation } from "../schemas/board";
+import { emptyBoardMeta, type AppliedOperation, type BoardCard, type BoardJoinAck, type BoardMeta, type BoardOpAck, type BoardOperation, type BoardState } from "../schemas/board";
 import type { ClientToServerEvents, ServerToClientEvents } from "../schemas/realtime";
 import { createTestDatabase } from "../test/database";
 import { createActor, createTenant } from "../test/factories";
 import { applyBoardOperation, getBoardForJoin, listBoardCards } from "./board";
-import { applyToCards } from "./board-state";
+import { applyOperation } from "./board-state";
 import { createConference } from "./conferences";
 
 const secret = "board-test-secret-with-enough-length-0123456789";
@@ -47,10 +47,18 @@ describe("board engine", () => {
       place: "Kreishaus",
       isOnline: false,
       participantUserIds: [participant.userId],
+      previousConferenceId: null,
     });
     conferenceId = conference.id;
+    // Past the welcome, into the phase where cards are collected.
+    await applyBoardOperation(handle.db, moderator, { conferenceId, clientOpId: opId(), op: { kind: "phase.set", index: 1 } });
   });
   afterAll(() => handle.close());
+
+  async function serverMeta(): Promise<BoardMeta> {
+    const [row] = await handle.db.select({ boardMeta: conferences.boardMeta }).from(conferences).where(eq(conferences.id, conferenceId));
+    return { ...emptyBoardMeta, ...row!.boardMeta };
+  }
 
   it("numbers operations in order, applies a retry once, and lets only participants in", async () => {
     const cardId = randomUUID();
@@ -62,7 +70,7 @@ describe("board engine", () => {
     expect(retry).toEqual({ applied: first.applied, duplicate: true });
     const second = await applyBoardOperation(handle.db, participant, { conferenceId, clientOpId: opId(), op: { kind: "card.edit", cardId, text: "Bezahlbarer Wohnraum fehlt" } });
     expect(second.applied.seq).toBe(first.applied.seq + 1);
-    expect(await handle.db.select().from(boardOperations).where(eq(boardOperations.conferenceId, conferenceId))).toHaveLength(2);
+    expect(await handle.db.select().from(boardOperations).where(eq(boardOperations.conferenceId, conferenceId))).toHaveLength(3);
     for (const actor of [outsider, foreign]) {
       await expect(applyBoardOperation(handle.db, actor, { conferenceId, clientOpId: opId(), op: { kind: "card.delete", cardId } })).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(getBoardForJoin(handle.db, actor, conferenceId, 0)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -74,10 +82,11 @@ describe("board engine", () => {
     await applyBoardOperation(handle.db, moderator, { conferenceId, clientOpId: opId(), op: { kind: "card.add", cardId, lane: "themen", text: "Moderationskarte", orderKey: "a1" } });
     await expect(applyBoardOperation(handle.db, participant, { conferenceId, clientOpId: opId(), op: { kind: "card.edit", cardId, text: "übernommen" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(applyBoardOperation(handle.db, participant, { conferenceId, clientOpId: opId(), op: { kind: "card.move", cardId, lane: "cluster-1", orderKey: "a2" } })).resolves.toBeDefined();
-    await handle.db.update(conferences).set({ isLocked: true }).where(eq(conferences.id, conferenceId));
+    await applyBoardOperation(handle.db, moderator, { conferenceId, clientOpId: opId(), op: { kind: "board.lock", locked: true } });
+    await expect(applyBoardOperation(handle.db, participant, { conferenceId, clientOpId: opId(), op: { kind: "hand.raise" } })).resolves.toBeDefined();
     await expect(applyBoardOperation(handle.db, participant, { conferenceId, clientOpId: opId(), op: { kind: "card.add", cardId: randomUUID(), lane: "themen", text: "x", orderKey: "a3" } })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(applyBoardOperation(handle.db, moderator, { conferenceId, clientOpId: opId(), op: { kind: "card.delete", cardId } })).resolves.toBeDefined();
-    await handle.db.update(conferences).set({ isLocked: false }).where(eq(conferences.id, conferenceId));
+    await applyBoardOperation(handle.db, moderator, { conferenceId, clientOpId: opId(), op: { kind: "board.lock", locked: false } });
   });
 
   it("catches a reconnecting client up from its last sequence number", async () => {
@@ -86,9 +95,10 @@ describe("board engine", () => {
     await applyBoardOperation(handle.db, moderator, { conferenceId, clientOpId: opId(), op: { kind: "card.add", cardId: randomUUID(), lane: "ideen", text: "Patenschaften", orderKey: "b0" } });
     const after = await getBoardForJoin(handle.db, participant, conferenceId, before.seq);
     expect(after).toMatchObject({ ok: true, mode: "operations", seq: before.seq + 1 });
-    const cards = new Map(before.cards.map((c) => [c.id, c]));
-    if (after.ok && after.mode === "operations") for (const op of after.operations) applyToCards(cards, op);
-    expect(sortCards([...cards.values()])).toEqual(sortCards(await listBoardCards(handle.db, conferenceId)));
+    let state: BoardState = { cards: new Map(before.cards.map((c) => [c.id, c])), meta: before.meta };
+    if (after.ok && after.mode === "operations") for (const op of after.operations) state = applyOperation(state, op);
+    expect(sortCards([...state.cards.values()])).toEqual(sortCards(await listBoardCards(handle.db, conferenceId)));
+    expect(state.meta).toEqual(await serverMeta());
   });
 
   describe("through socket.io", () => {
@@ -117,14 +127,14 @@ describe("board engine", () => {
     async function simulatedClient(actor: Actor) {
       const socket: ClientSocket = connect(url, { path: "/socket.io", transports: ["websocket"], extraHeaders: { origin: url, cookie: await cookieFor(actor) } });
       sockets.push(socket);
-      const state = { cards: new Map<string, BoardCard>(), seq: 0, buffered: [] as AppliedOperation[] };
+      const state = { board: { cards: new Map<string, BoardCard>(), meta: emptyBoardMeta } as BoardState, seq: 0, buffered: [] as AppliedOperation[] };
       let gapTimer: ReturnType<typeof setTimeout> | undefined;
       const applyInOrder = () => {
         state.buffered.sort((a, b) => a.seq - b.seq);
         while (state.buffered[0] && state.buffered[0].seq <= state.seq + 1) {
           const next = state.buffered.shift()!;
           if (next.seq === state.seq + 1) {
-            applyToCards(state.cards, next);
+            state.board = applyOperation(state.board, next);
             state.seq = next.seq;
           }
         }
@@ -141,7 +151,7 @@ describe("board engine", () => {
           socket.emit("board:join", { conferenceId, afterSeq: state.seq }, (ack: BoardJoinAck) => {
             if (!ack.ok) throw new Error(ack.message);
             if (ack.mode === "snapshot") {
-              state.cards = new Map(ack.cards.map((c) => [c.id, c]));
+              state.board = { cards: new Map(ack.cards.map((c) => [c.id, c])), meta: ack.meta };
               state.seq = ack.seq;
             } else state.buffered.push(...ack.operations);
             applyInOrder();
@@ -163,6 +173,12 @@ describe("board engine", () => {
       return { socket, state, send, join };
     }
 
+    let clusterId: string;
+    beforeAll(async () => {
+      clusterId = randomUUID();
+      await applyBoardOperation(handle.db, moderator, { conferenceId, clientOpId: opId(), op: { kind: "cluster.add", clusterId, title: "Wohnen", orderKey: "a0" } });
+    });
+
     it("converges: 30 clients with concurrent random operations and random disconnects all end with the database's board", { timeout: 60_000 }, async () => {
       const actors = [moderator, participant];
       const clients = await Promise.all(Array.from({ length: 30 }, (_, i) => simulatedClient(actors[i % 2]!)));
@@ -178,12 +194,19 @@ describe("board engine", () => {
               client.socket.io.engine.close();
               continue;
             }
+            if (roll < 0.14) {
+              // Dots go up and down; the budget of three keeps some of them refused.
+              const ack = await client.send({ kind: "vote.set", targetId: myCards[index]![0] ?? clusterId, dots: Math.floor(next() * 3) });
+              // Participants may not vote outside the voting phase; a refusal must name the reason.
+              expect(ack.ok || /Punkte|Phase/.test(ack.message)).toBe(true);
+              continue;
+            }
             const own = myCards[index]!;
             let op: BoardOperation;
             if (own.length === 0 || roll < 0.5) {
               const cardId = randomUUID();
               own.push(cardId);
-              op = { kind: "card.add", cardId, lane: next() < 0.5 ? "themen" : "ideen", text: `Karte ${index}-${step}`, orderKey: generateKeyBetween(null, null) + String(index).padStart(2, "0") };
+              op = { kind: "card.add", cardId, lane: next() < 0.5 ? "themen" : "ideen", text: `Karte ${index}-${step}`, orderKey: generateKeyBetween(null, null) + String(index).padStart(2, "0"), caseId: null, perspective: null };
             } else if (roll < 0.7) {
               op = { kind: "card.edit", cardId: own[Math.floor(next() * own.length)]!, text: `geändert ${index}-${step}` };
             } else if (roll < 0.9) {
@@ -199,7 +222,11 @@ describe("board engine", () => {
       const serverCards = sortCards(await listBoardCards(handle.db, conferenceId));
       const [{ lastSeq }] = (await handle.db.select({ lastSeq: conferences.lastSeq }).from(conferences).where(eq(conferences.id, conferenceId))) as [{ lastSeq: number }];
       await expect.poll(() => clients.every((c) => c.socket.connected && c.state.seq === lastSeq), { timeout: 30_000 }).toBe(true);
-      for (const client of clients) expect(sortCards([...client.state.cards.values()])).toEqual(serverCards);
+      const meta = await serverMeta();
+      for (const client of clients) {
+        expect(sortCards([...client.state.board.cards.values()])).toEqual(serverCards);
+        expect(client.state.board.meta).toEqual(meta);
+      }
       const operations = await handle.db.select().from(boardOperations).where(eq(boardOperations.conferenceId, conferenceId));
       expect(new Set(operations.map((o) => o.seq)).size).toBe(operations.length);
       expect(Math.max(...operations.map((o) => o.seq))).toBe(lastSeq);
@@ -215,5 +242,6 @@ describe("board engine", () => {
 });
 
 function sortCards(cards: BoardCard[]) {
+  // The server's own list is unredacted; these viewers are all released for what they see.
   return [...cards].sort((a, b) => a.id.localeCompare(b.id));
 }

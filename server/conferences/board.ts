@@ -1,11 +1,25 @@
 import { and, asc, eq, gt } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
-import { boardCards, boardOperations, conferences } from "@/db/schema";
+import { boardCards, boardOperations, conferenceCases, conferenceParticipants, conferences, users } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/policy";
 import { AppError } from "../errors";
-import type { AppliedOperation, BoardCard, BoardJoinAck, BoardOperation, BoardOpRequest } from "../schemas/board";
-import { requireParticipation } from "./conferences";
+import {
+  emptyBoardMeta,
+  moderatorOperationKinds,
+  type AppliedOperation,
+  type BoardCard,
+  type BoardJoinAck,
+  type BoardMeta,
+  boardOpRequestSchema,
+  type BoardOperation,
+  type BoardOpInput,
+  type ServerOperation,
+} from "../schemas/board";
+import type { ParticipantRole, PhaseBoard } from "../schemas/conference-kinds";
+import { applyOperation, changedCard, dotsPlacedBy } from "./board-state";
+import { redactCard, redactOperation, releasedCaseIds } from "./board-visibility";
+import { requireParticipation, type ConferenceRow } from "./conferences";
 
 /** Beyond this many missed operations a reconnecting client gets the whole board instead. */
 const maxCatchUp = 2000;
@@ -16,40 +30,76 @@ const cardColumns = {
   text: boardCards.text,
   orderKey: boardCards.orderKey,
   authorUserId: boardCards.authorUserId,
+  caseId: boardCards.caseId,
+  perspective: boardCards.perspective,
+  clusterId: boardCards.clusterId,
+  isHidden: boardCards.isHidden,
+  isSolution: boardCards.isSolution,
   updatedSeq: boardCards.updatedSeq,
 };
 
+/** Every card of the board, unredacted: for the server's own use only. */
 export async function listBoardCards(db: Executor, conferenceId: string): Promise<BoardCard[]> {
-  return db.select(cardColumns).from(boardCards).where(eq(boardCards.conferenceId, conferenceId)).orderBy(asc(boardCards.lane), asc(boardCards.orderKey));
+  const rows = await db.select(cardColumns).from(boardCards).where(eq(boardCards.conferenceId, conferenceId)).orderBy(asc(boardCards.lane), asc(boardCards.orderKey));
+  return rows.map((row) => ({ ...row, restricted: false }));
+}
+
+export function boardMetaOf(conference: Pick<ConferenceRow, "boardMeta">): BoardMeta {
+  return { ...emptyBoardMeta, ...conference.boardMeta };
 }
 
 /**
  * What a joining or reconnecting participant needs: the operations after the last one they saw, or
- * the whole board when they have none or missed too many.
+ * the whole board when they have none or missed too many; either way as this viewer may see it.
  */
 export async function getBoardForJoin(db: Database, actor: Actor, conferenceId: string, afterSeq: number): Promise<BoardJoinAck> {
   const { conference } = await requireParticipation(db, actor, conferenceId);
+  const released = await releasedCaseIds(db, conferenceId, actor);
   if (afterSeq > 0 && afterSeq <= conference.lastSeq && conference.lastSeq - afterSeq <= maxCatchUp) {
     const rows = await db
       .select()
       .from(boardOperations)
       .where(and(eq(boardOperations.conferenceId, conferenceId), gt(boardOperations.seq, afterSeq)))
       .orderBy(asc(boardOperations.seq));
-    return { ok: true, mode: "operations", seq: conference.lastSeq, operations: rows.map(toApplied) };
+    return { ok: true, mode: "operations", seq: conference.lastSeq, operations: rows.map((row) => redactOperation(toApplied(row), actor.userId, released)) };
   }
-  return { ok: true, mode: "snapshot", seq: conference.lastSeq, cards: await listBoardCards(db, conferenceId) };
+  const cards = (await listBoardCards(db, conferenceId)).map((card) => redactCard(card, actor.userId, released));
+  return { ok: true, mode: "snapshot", seq: conference.lastSeq, cards, meta: boardMetaOf(conference) };
 }
 
 function toApplied(row: typeof boardOperations.$inferSelect): AppliedOperation {
-  return { conferenceId: row.conferenceId, seq: row.seq, clientOpId: row.clientOpId, actorUserId: row.actorUserId, op: { kind: row.kind, ...row.payload } as BoardOperation };
+  return { conferenceId: row.conferenceId, seq: row.seq, clientOpId: row.clientOpId, actorUserId: row.actorUserId, op: { kind: row.kind, ...row.payload } as ServerOperation };
+}
+
+/** Which participant operations each phase of the Ablaufplan allows; the moderator may always act. */
+const phaseAllows: Record<PhaseBoard, ReadonlySet<BoardOperation["kind"]>> = {
+  none: new Set(["hand.raise", "hand.lower"]),
+  reconstruction: new Set(["card.add", "card.edit", "card.move", "card.delete", "ready.set", "hand.raise", "hand.lower"]),
+  cards: new Set(["card.add", "card.edit", "card.move", "card.delete", "card.tag", "hand.raise", "hand.lower"]),
+  timeline: new Set(["card.add", "card.edit", "card.move", "card.delete", "card.tag", "hand.raise", "hand.lower"]),
+  clustering: new Set(["card.add", "card.edit", "card.move", "card.delete", "card.cluster", "cluster.add", "cluster.rename", "hand.raise", "hand.lower"]),
+  voting: new Set(["vote.set", "hand.raise", "hand.lower"]),
+  formulation: new Set(["card.add", "card.edit", "hand.raise", "hand.lower"]),
+  work_packages: new Set(["card.add", "card.edit", "card.move", "card.delete", "hand.raise", "hand.lower"]),
+};
+
+/** Raising or lowering a hand stays possible on a locked board: asking to speak is not editing. */
+const allowedWhileLocked: ReadonlySet<BoardOperation["kind"]> = new Set(["hand.raise", "hand.lower"]);
+
+interface Checked {
+  conference: ConferenceRow;
+  role: ParticipantRole;
+  meta: BoardMeta;
 }
 
 /**
- * Applies one operation under the conference's row lock: checks participation, the board's lock
- * and the card's owner, numbers it, writes the operation and the board state, and commits before
- * anyone is told. A retried operation (same client id) returns its first result and changes nothing.
+ * Applies one operation under the conference's row lock: checks participation, role, phase, lock,
+ * consent and ownership, numbers it, writes the operation and the new board state, and commits
+ * before anyone is told. A retried operation (same client id) returns its first result and changes
+ * nothing.
  */
-export async function applyBoardOperation(db: Database, actor: Actor, request: BoardOpRequest): Promise<{ applied: AppliedOperation; duplicate: boolean }> {
+export async function applyBoardOperation(db: Database, actor: Actor, input: BoardOpInput): Promise<{ applied: AppliedOperation; duplicate: boolean }> {
+  const request = boardOpRequestSchema.parse(input);
   try {
     return await db.transaction(async (tx) => {
       const { conference, role } = await requireParticipation(tx, actor, request.conferenceId, { lock: true });
@@ -58,34 +108,19 @@ export async function applyBoardOperation(db: Database, actor: Actor, request: B
         .from(boardOperations)
         .where(and(eq(boardOperations.conferenceId, conference.id), eq(boardOperations.clientOpId, request.clientOpId)));
       if (previous) return { applied: toApplied(previous), duplicate: true };
-      if (conference.status === "finished") throw new AppError("CONFLICT", "conferences.board.finished");
-      if (conference.isLocked && role !== "moderator") throw new AppError("CONFLICT", "conferences.board.locked");
 
-      const { op } = request;
-      const [card] = await tx
-        .select()
-        .from(boardCards)
-        .where(and(eq(boardCards.id, op.cardId), eq(boardCards.conferenceId, conference.id)));
-      if (op.kind === "card.add" && card) throw new AppError("CONFLICT", "conferences.board.cardExists");
-      if (op.kind !== "card.add" && !card) throw new AppError("NOT_FOUND", "conferences.board.cardGone");
-      if ((op.kind === "card.edit" || op.kind === "card.delete") && card!.authorUserId !== actor.userId && role !== "moderator") {
-        throw new AppError("FORBIDDEN", "conferences.board.notYourCard");
-      }
-
+      const checked: Checked = { conference, role, meta: boardMetaOf(conference) };
+      checkGeneralRules(checked, request.op);
       const seq = conference.lastSeq + 1;
-      await tx.update(conferences).set({ lastSeq: seq }).where(eq(conferences.id, conference.id));
-      const { kind, ...payload } = op;
+      const stored = await decide(tx, actor, checked, request.op, seq);
+
+      const before = { cards: new Map(stored.touched.map((card) => [card.id, card])), meta: checked.meta };
+      const after = applyOperation(before, { seq, actorUserId: actor.userId, op: stored.op });
+      await tx.update(conferences).set({ lastSeq: seq, boardMeta: after.meta }).where(eq(conferences.id, conference.id));
+      const { kind, ...payload } = stored.op;
       await tx.insert(boardOperations).values({ conferenceId: conference.id, seq, clientOpId: request.clientOpId, actorUserId: actor.userId, kind, payload });
-      if (op.kind === "card.add") {
-        await tx.insert(boardCards).values({ id: op.cardId, conferenceId: conference.id, lane: op.lane, text: op.text, orderKey: op.orderKey, authorUserId: actor.userId, updatedSeq: seq });
-      } else if (op.kind === "card.edit") {
-        await tx.update(boardCards).set({ text: op.text, updatedSeq: seq }).where(eq(boardCards.id, op.cardId));
-      } else if (op.kind === "card.move") {
-        await tx.update(boardCards).set({ lane: op.lane, orderKey: op.orderKey, updatedSeq: seq }).where(eq(boardCards.id, op.cardId));
-      } else {
-        await tx.delete(boardCards).where(eq(boardCards.id, op.cardId));
-      }
-      return { applied: { conferenceId: conference.id, seq, clientOpId: request.clientOpId, actorUserId: actor.userId, op }, duplicate: false };
+      await persistCards(tx, conference.id, stored.op, after.cards);
+      return { applied: { conferenceId: conference.id, seq, clientOpId: request.clientOpId, actorUserId: actor.userId, op: stored.op }, duplicate: false };
     });
   } catch (error) {
     if (error instanceof AppError && error.code !== "NOT_FOUND") {
@@ -101,3 +136,149 @@ export async function applyBoardOperation(db: Database, actor: Actor, request: B
     throw error;
   }
 }
+
+function checkGeneralRules({ conference, role, meta }: Checked, op: BoardOperation) {
+  if (conference.status === "finished") throw new AppError("CONFLICT", "conferences.board.finished");
+  const isModerator = role === "moderator";
+  if (meta.locked && !isModerator && !allowedWhileLocked.has(op.kind)) throw new AppError("CONFLICT", "conferences.board.locked");
+  if (moderatorOperationKinds.has(op.kind) && !isModerator) throw new AppError("FORBIDDEN", "conferences.board.moderatorOnly");
+  const phase = conference.phases[meta.phaseIndex];
+  if (phase && !isModerator && !phaseAllows[phase.board].has(op.kind)) {
+    throw new AppError("CONFLICT", "conferences.board.notInThisPhase", undefined, { phase: phase.title });
+  }
+}
+
+/**
+ * The operation as it will be stored, and the cards it starts from. Card operations carry the card
+ * as it is afterwards, so each viewer's copy can be redacted without replaying history.
+ */
+async function decide(tx: Executor, actor: Actor, { conference, role, meta }: Checked, op: BoardOperation, seq: number): Promise<{ op: ServerOperation; touched: BoardCard[] }> {
+  const isModerator = role === "moderator";
+  const released = () => releasedCaseIds(tx, conference.id, actor);
+  const requireAgendaCase = async (caseId: string) => {
+    const [row] = await tx
+      .select({ caseId: conferenceCases.caseId })
+      .from(conferenceCases)
+      .where(and(eq(conferenceCases.conferenceId, conference.id), eq(conferenceCases.caseId, caseId)));
+    if (!row) throw new AppError("INVALID_INPUT", "conferences.board.caseNotOnAgenda", "caseId");
+    if (!(await released()).has(caseId)) throw new AppError("FORBIDDEN", "conferences.board.caseNotReleased");
+  };
+
+  switch (op.kind) {
+    case "card.add": {
+      const [existing] = await tx.select({ id: boardCards.id }).from(boardCards).where(eq(boardCards.id, op.cardId));
+      if (existing) throw new AppError("CONFLICT", "conferences.board.cardExists");
+      if (op.caseId) await requireAgendaCase(op.caseId);
+      if (op.perspective && op.perspective !== "klient") await requireParticipantOrganisation(tx, conference.id, op.perspective);
+      const card: BoardCard = {
+        id: op.cardId,
+        lane: op.lane,
+        text: op.text,
+        orderKey: op.orderKey,
+        authorUserId: actor.userId,
+        caseId: op.caseId,
+        perspective: op.perspective,
+        clusterId: null,
+        isHidden: meta.anonymous,
+        isSolution: false,
+        restricted: false,
+        updatedSeq: seq,
+      };
+      return { op: { kind: op.kind, cardId: op.cardId, card }, touched: [] };
+    }
+    case "card.edit":
+    case "card.move":
+    case "card.tag":
+    case "card.solution":
+    case "card.cluster":
+    case "card.delete": {
+      const card = await loadCard(tx, conference.id, op.cardId);
+      if (card.caseId && !(await released()).has(card.caseId)) throw new AppError("FORBIDDEN", "conferences.board.caseNotReleased");
+      const ownsCard = card.authorUserId === actor.userId;
+      if ((op.kind === "card.edit" || op.kind === "card.delete" || op.kind === "card.tag") && !ownsCard && !isModerator) {
+        throw new AppError("FORBIDDEN", "conferences.board.notYourCard");
+      }
+      if (op.kind === "card.delete") return { op, touched: [card] };
+      if (op.kind === "card.tag" && op.caseId) await requireAgendaCase(op.caseId);
+      if (op.kind === "card.cluster" && op.clusterId && !meta.clusters[op.clusterId]) throw new AppError("NOT_FOUND", "conferences.board.clusterGone");
+      return { op: { kind: op.kind, cardId: op.cardId, card: changedCard(card, op, seq) }, touched: [card] };
+    }
+    case "cluster.add":
+      if (meta.clusters[op.clusterId]) throw new AppError("CONFLICT", "conferences.board.clusterExists");
+      return { op, touched: [] };
+    case "cluster.rename":
+      if (!meta.clusters[op.clusterId]) throw new AppError("NOT_FOUND", "conferences.board.clusterGone");
+      return { op, touched: [] };
+    case "cluster.delete": {
+      if (!meta.clusters[op.clusterId]) throw new AppError("NOT_FOUND", "conferences.board.clusterGone");
+      const inCluster = await tx.select(cardColumns).from(boardCards).where(and(eq(boardCards.conferenceId, conference.id), eq(boardCards.clusterId, op.clusterId)));
+      return { op, touched: inCluster.map((row) => ({ ...row, restricted: false })) };
+    }
+    case "vote.set": {
+      const [card] = meta.clusters[op.targetId] ? [] : await tx.select({ id: boardCards.id }).from(boardCards).where(and(eq(boardCards.id, op.targetId), eq(boardCards.conferenceId, conference.id)));
+      if (!meta.clusters[op.targetId] && !card) throw new AppError("NOT_FOUND", "conferences.board.voteTargetGone");
+      if (dotsPlacedBy(meta, actor.userId, op.targetId) + op.dots > conference.voteBudget) {
+        throw new AppError("CONFLICT", "conferences.board.voteBudget", undefined, { budget: conference.voteBudget });
+      }
+      return { op, touched: [] };
+    }
+    case "phase.set":
+      if (op.index >= Math.max(conference.phases.length, 1)) throw new AppError("INVALID_INPUT", "conferences.board.noSuchPhase");
+      return { op, touched: [] };
+    case "timer.start":
+      return { op: { kind: op.kind, seconds: op.seconds, endsAt: new Date(Date.now() + op.seconds * 1000).toISOString() }, touched: [] };
+    case "cards.reveal": {
+      const hidden = await tx.select(cardColumns).from(boardCards).where(and(eq(boardCards.conferenceId, conference.id), eq(boardCards.isHidden, true)));
+      const cards = hidden.map((row) => ({ ...row, isHidden: false, restricted: false, updatedSeq: seq }));
+      return { op: { kind: op.kind, cards }, touched: [] };
+    }
+    case "hand.lower":
+      if (op.userId !== actor.userId && !isModerator) throw new AppError("FORBIDDEN", "conferences.board.moderatorOnly");
+      return { op, touched: [] };
+    case "ready.set":
+      await requireAgendaCase(op.caseId);
+      return { op: { kind: op.kind, caseId: op.caseId, ready: op.ready, perspective: actor.organisationId ?? actor.userId }, touched: [] };
+    case "case.activate":
+      if (op.caseId) await requireAgendaCase(op.caseId);
+      return { op, touched: [] };
+    case "timer.stop":
+    case "board.lock":
+    case "board.anonymous":
+    case "focus.set":
+    case "hand.raise":
+      return { op, touched: [] };
+  }
+}
+
+async function loadCard(tx: Executor, conferenceId: string, cardId: string): Promise<BoardCard> {
+  const [row] = await tx.select(cardColumns).from(boardCards).where(and(eq(boardCards.id, cardId), eq(boardCards.conferenceId, conferenceId)));
+  if (!row) throw new AppError("NOT_FOUND", "conferences.board.cardGone");
+  return { ...row, restricted: false };
+}
+
+async function requireParticipantOrganisation(tx: Executor, conferenceId: string, organisationId: string) {
+  const [row] = await tx
+    .select({ id: users.id })
+    .from(conferenceParticipants)
+    .innerJoin(users, eq(users.id, conferenceParticipants.userId))
+    .where(and(eq(conferenceParticipants.conferenceId, conferenceId), eq(users.organisationId, organisationId)))
+    .limit(1);
+  if (!row) throw new AppError("INVALID_INPUT", "conferences.board.unknownPerspective", "perspective");
+}
+
+/** Writes the cards an operation changed, as the reducer computed them. */
+async function persistCards(tx: Executor, conferenceId: string, op: ServerOperation, cards: Map<string, BoardCard>) {
+  if (op.kind === "card.delete") {
+    await tx.delete(boardCards).where(and(eq(boardCards.id, op.cardId), eq(boardCards.conferenceId, conferenceId)));
+    return;
+  }
+  const changed = "card" in op ? [op.card] : op.kind === "cards.reveal" ? op.cards : op.kind === "cluster.delete" ? [...cards.values()] : [];
+  for (const card of changed) {
+    const values = { id: card.id, lane: card.lane, text: card.text, orderKey: card.orderKey, authorUserId: card.authorUserId, caseId: card.caseId, perspective: card.perspective, clusterId: card.clusterId, isHidden: card.isHidden, isSolution: card.isSolution, updatedSeq: card.updatedSeq };
+    await tx
+      .insert(boardCards)
+      .values({ ...values, conferenceId })
+      .onConflictDoUpdate({ target: boardCards.id, set: { ...values, conferenceId } });
+  }
+}
+

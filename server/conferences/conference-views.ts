@@ -132,6 +132,8 @@ export async function getConference(db: Database, actor: Actor, conferenceId: st
       place: conference.place,
       isOnline: conference.isOnline,
       status: conference.status,
+      phases: conference.phases,
+      voteBudget: conference.voteBudget,
     },
     viewer: {
       role,
@@ -139,7 +141,13 @@ export async function getConference(db: Database, actor: Actor, conferenceId: st
       mayPlan: can(actor, "conferences.plan", { tenantId: conference.tenantId }),
       mayAttachCases: can(actor, "cases.work", { tenantId: conference.tenantId }),
     },
-    participants: participants.map((p) => ({ userId: p.userId, displayName: p.displayName, organisationName: p.organisationName ?? null, role: p.role })),
+    participants: participants.map((p) => ({
+      userId: p.userId,
+      displayName: p.displayName,
+      organisationId: p.organisationId,
+      organisationName: p.organisationName ?? null,
+      role: p.role,
+    })),
     cases: casesView,
     attachableCases: await listAttachableCases(db, actor, attached.map((c) => c.caseId)),
   };

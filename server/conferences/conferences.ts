@@ -6,6 +6,7 @@ import { can, type Actor } from "../auth/policy";
 import { AppError } from "../errors";
 import type { CreateConferenceInput } from "../schemas/conferences";
 import { requireKommuneInTenant } from "../tenancy/kommunen";
+import { phasesFor } from "./phase-templates";
 
 export type ConferenceRow = typeof conferences.$inferSelect;
 
@@ -20,14 +21,25 @@ export async function createConference(db: Database, actor: Actor, input: Create
     const found = await db
       .select({ id: users.id })
       .from(users)
-      .where(and(inArray(users.id, invited), eq(users.tenantId, actor.tenantId), eq(users.isActive, true)));
+      .where(and(inArray(users.id, invited), eq(users.tenantId, actor.tenantId), eq(users.isActive, true), eq(users.isGuest, false)));
     if (found.length !== invited.length) throw new AppError("INVALID_INPUT", "conferences.errors.unknownParticipant", "participantUserIds");
+  }
+  // A follow-up continues a meeting of this tenant that the planner took part in.
+  if (input.previousConferenceId) {
+    const [previous] = await db
+      .select({ id: conferences.id })
+      .from(conferences)
+      .innerJoin(conferenceParticipants, and(eq(conferenceParticipants.conferenceId, conferences.id), eq(conferenceParticipants.userId, actor.userId)))
+      .where(and(eq(conferences.id, input.previousConferenceId), eq(conferences.tenantId, actor.tenantId)));
+    if (!previous) throw new AppError("INVALID_INPUT", "workPackages.errors.unknownPreviousConference", "previousConferenceId");
   }
   return db.transaction(async (tx) => {
     const { type, title, kommuneId, scheduledAt, place, isOnline } = input;
+    // The meeting keeps its own copy of the Ablaufplan: later template changes do not move it.
+    const phases = await phasesFor(tx, actor.tenantId, type);
     const [conference] = await tx
       .insert(conferences)
-      .values({ type, title, kommuneId, scheduledAt, place, isOnline, tenantId: actor.tenantId, createdByUserId: actor.userId })
+      .values({ type, title, kommuneId, scheduledAt, place, isOnline, phases, previousConferenceId: input.previousConferenceId, tenantId: actor.tenantId, createdByUserId: actor.userId })
       .returning();
     await tx.insert(conferenceParticipants).values([
       { conferenceId: conference!.id, userId: actor.userId, role: "moderator" as const },
@@ -59,4 +71,27 @@ export async function requireParticipation(db: Executor, actor: Actor, conferenc
     throw new AppError("NOT_FOUND", "errors.notFound");
   }
   return row;
+}
+
+/** The moderator opens the meeting and closes it; a finished meeting's board is read-only. */
+export async function setConferenceStatus(db: Database, actor: Actor, conferenceId: string, status: "running" | "finished") {
+  return db.transaction(async (tx) => {
+    const { conference, role } = await requireParticipation(tx, actor, conferenceId, { lock: true });
+    if (role !== "moderator") throw new AppError("FORBIDDEN", "conferences.board.moderatorOnly");
+    const allowed = status === "running" ? conference.status === "planned" : conference.status === "running";
+    if (!allowed) throw new AppError("CONFLICT", `conferences.errors.cannotBecome.${status}`);
+    const now = new Date();
+    await tx
+      .update(conferences)
+      .set(status === "running" ? { status, startedAt: now } : { status, finishedAt: now })
+      .where(eq(conferences.id, conferenceId));
+    await recordAuditEvent(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: "conferences.status_changed",
+      target: { type: "conference", id: conferenceId },
+      details: { status },
+    });
+    return { status };
+  });
 }

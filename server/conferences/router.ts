@@ -1,9 +1,12 @@
 import { conferenceCaseSchema } from "../schemas/conference-planning";
-import { conferenceIdSchema, createConferenceSchema } from "../schemas/conferences";
+import { reconstructionPlanSchema, saveTemplateSchema } from "../schemas/conference-templates";
+import { conferenceIdSchema, conferenceStatusSchema, createConferenceSchema } from "../schemas/conferences";
 import { authorizedProcedure, createTRPCRouter } from "../trpc/init";
 import { addConferenceCase, listConsentConflicts, removeConferenceCase } from "./conference-cases";
 import { getConference, listCandidates, listConferences } from "./conference-views";
-import { createConference } from "./conferences";
+import { createConference, setConferenceStatus } from "./conferences";
+import { listTemplates, saveTemplate } from "./phase-templates";
+import { reconstructionPlanning } from "./annual-planning";
 
 export const conferencesRouter = createTRPCRouter({
   list: authorizedProcedure("conferences.view").query(({ ctx }) => listConferences(ctx.db, ctx.actor)),
@@ -13,6 +16,14 @@ export const conferencesRouter = createTRPCRouter({
   // Only a case manager can be responsible for a case; the service checks it is theirs.
   addCase: authorizedProcedure("cases.work").input(conferenceCaseSchema).mutation(({ ctx, input }) => addConferenceCase(ctx.db, ctx.actor, input)),
   removeCase: authorizedProcedure("conferences.plan").input(conferenceCaseSchema).mutation(({ ctx, input }) => removeConferenceCase(ctx.db, ctx.actor, input)),
+  setStatus: authorizedProcedure("conferences.take_part")
+    .input(conferenceStatusSchema)
+    .mutation(({ ctx, input }) => setConferenceStatus(ctx.db, ctx.actor, input.conferenceId, input.status)),
+  templates: authorizedProcedure("conferences.templates").query(({ ctx }) => listTemplates(ctx.db, ctx.actor)),
+  saveTemplate: authorizedProcedure("conferences.templates").input(saveTemplateSchema).mutation(({ ctx, input }) => saveTemplate(ctx.db, ctx.actor, input)),
+  reconstructionPlan: authorizedProcedure("conferences.templates")
+    .input(reconstructionPlanSchema)
+    .query(({ ctx, input }) => reconstructionPlanning(ctx.db, ctx.actor, input.year)),
   consentConflicts: authorizedProcedure("conferences.plan")
     .input(conferenceIdSchema)
     .query(({ ctx, input }) => listConsentConflicts(ctx.db, ctx.actor, input.conferenceId)),

@@ -15,6 +15,9 @@ import { requireParticipation } from "../conferences/conferences";
 import { AppError } from "../errors";
 import { translate } from "../i18n/translate";
 import { boardJoinSchema, boardOpRequestSchema } from "../schemas/board";
+import { registerSharedDocumentEvents } from "./shared-documents";
+import { boardRoom, boardUserRoom, broadcastApplied, resyncBoardsOfCase } from "./board-broadcast";
+import { onConsentChanged } from "./notices";
 import {
   presenceJoinSchema,
   type ClientToServerEvents,
@@ -29,8 +32,8 @@ interface SocketData {
   displayName: string;
 }
 
-type KimServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type KimSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type KimServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type KimSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export function isSameOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
@@ -69,6 +72,13 @@ export function attachSocketServer(httpServer: HttpServer): KimServer {
     }
   });
 
+  const stopListening = onConsentChanged((caseId) => {
+    void getDb()
+      .then((db) => resyncBoardsOfCase(io, db, caseId))
+      .catch((error: unknown) => logger.error({ err: error }, "board resync failed"));
+  });
+  httpServer.once("close", stopListening);
+
   io.on("connection", (socket) => {
     socket.on("presence:join", guarded(socket, "presence.join", presenceJoinSchema, async (actor, { room }) => {
       await socket.join(presenceRoom(actor.tenantId, room));
@@ -81,9 +91,12 @@ export function attachSocketServer(httpServer: HttpServer): KimServer {
     socket.on("board:join", guarded(socket, "conferences.take_part", boardJoinSchema, async (actor, { conferenceId, afterSeq }) => {
       const db = await getDb();
       await requireParticipation(db, actor, conferenceId);
-      // Join the room before reading: an operation committed in between then arrives as a broadcast
+      const present = await io.in(boardRoom(conferenceId)).fetchSockets();
+      const people = new Set(present.map((s) => s.data.userId));
+      if (!people.has(actor.userId) && people.size >= maxPeoplePerBoard) throw new AppError("CONFLICT", "conferences.board.full", undefined, { max: maxPeoplePerBoard });
+      // Join the rooms before reading: an operation committed in between then arrives as a broadcast
       // (the client drops what it already has) instead of falling into a gap.
-      await socket.join(boardRoom(conferenceId));
+      await socket.join([boardRoom(conferenceId), boardUserRoom(conferenceId, actor.userId)]);
       return getBoardForJoin(db, actor, conferenceId, afterSeq);
     }));
     socket.on("board:op", guarded(socket, "conferences.take_part", boardOpRequestSchema, async (actor, request) => {
@@ -91,9 +104,10 @@ export function attachSocketServer(httpServer: HttpServer): KimServer {
       const db = await getDb();
       const { applied, duplicate } = await applyBoardOperation(db, actor, request);
       // Committed above; only now is anyone told. A retry is answered but not broadcast again.
-      if (!duplicate) io.to(boardRoom(request.conferenceId)).emit("board:applied", applied);
+      if (!duplicate) await broadcastApplied(io, db, applied);
       return { seq: applied.seq };
     }));
+    registerSharedDocumentEvents(io, socket, guarded);
     socket.on("disconnecting", () => {
       const rooms = [...socket.rooms].filter((room) => room.startsWith("presence:"));
       setImmediate(() => {
@@ -112,7 +126,7 @@ export function attachSocketServer(httpServer: HttpServer): KimServer {
  * Wraps an event handler: re-authorise the sender, parse the payload, run the handler and answer
  * with an ack; service errors become their German message, nothing else leaks.
  */
-function guarded<S extends z.ZodType, R extends object | void>(
+export function guarded<S extends z.ZodType, R extends object | void>(
   socket: KimSocket,
   permission: Permission,
   schema: S,
@@ -150,9 +164,8 @@ function guarded<S extends z.ZodType, R extends object | void>(
   };
 }
 
-function boardRoom(conferenceId: string) {
-  return `board:${conferenceId}`;
-}
+/** Everyone invited plus guests, and a margin for a second device: beyond it a join is refused. */
+const maxPeoplePerBoard = 40;
 
 // Generous for people, tight for a runaway client: 20 operations per second per connection.
 const operationRate = new RateLimiterMemory({ keyPrefix: "board-op", points: 20, duration: 1 });

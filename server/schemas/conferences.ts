@@ -13,8 +13,12 @@ export const createConferenceSchema = z
     place: text(300).default(""),
     isOnline: z.boolean().default(false),
     participantUserIds: z.array(idSchema).max(30, "conferences.validation.tooManyParticipants").default([]),
+    /** The meeting this one follows up: its open work packages become the first agenda item. */
+    previousConferenceId: optionalIdSchema.default(null),
   })
   .strict();
 export type CreateConferenceInput = z.infer<typeof createConferenceSchema>;
 
 export const conferenceIdSchema = z.object({ conferenceId: idSchema }).strict();
+
+export const conferenceStatusSchema = z.object({ conferenceId: idSchema, status: z.enum(["running", "finished"], "validation.choose") }).strict();

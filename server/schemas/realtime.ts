@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AppliedOperation, BoardJoinAck, BoardOpAck, boardJoinSchema, boardOpRequestSchema } from "./board";
+import type { DocApplied, DocAwareness, DocJoinAck, DocUpdateAck, docAwarenessSchema, docJoinSchema, docUpdateSchema } from "./shared-documents";
 
 /** A presence room: a page or meeting people are looking at together. */
 export const presenceRoomSchema = z
@@ -27,6 +28,10 @@ export interface ServerToClientEvents {
   "presence:update": (update: PresenceUpdate) => void;
   "session:revoked": () => void;
   "board:applied": (applied: AppliedOperation) => void;
+  "doc:applied": (applied: DocApplied) => void;
+  "doc:awareness": (state: DocAwareness) => void;
+  /** What the participant may see has changed (e.g. a consent was revoked): join again. */
+  "board:resync": (payload: { conferenceId: string }) => void;
 }
 
 export interface ClientToServerEvents {
@@ -34,4 +39,7 @@ export interface ClientToServerEvents {
   "presence:leave": (payload: z.input<typeof presenceJoinSchema>, ack: (result: Ack) => void) => void;
   "board:join": (payload: z.input<typeof boardJoinSchema>, ack: (result: BoardJoinAck) => void) => void;
   "board:op": (payload: z.input<typeof boardOpRequestSchema>, ack: (result: BoardOpAck) => void) => void;
+  "doc:join": (payload: z.input<typeof docJoinSchema>, ack: (result: DocJoinAck) => void) => void;
+  "doc:update": (payload: z.input<typeof docUpdateSchema>, ack: (result: DocUpdateAck) => void) => void;
+  "doc:awareness": (payload: z.input<typeof docAwarenessSchema>, ack?: (result: Ack) => void) => void;
 }

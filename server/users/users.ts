@@ -34,7 +34,8 @@ export async function listUsers(db: Database, actor: Actor) {
       caseloadKey: users.caseloadKey,
     })
     .from(users)
-    .where(eq(users.tenantId, actor.tenantId))
+    // Conference guests are managed by their conference's moderator, not in user administration.
+    .where(and(eq(users.tenantId, actor.tenantId), eq(users.isGuest, false)))
     .orderBy(asc(users.displayName));
   const grants = rows.length
     ? await db

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ConferenceList } from "@/components/conferences/conference-list";
+import Link from "next/link";
 import { PlanConferenceForm } from "@/components/conferences/plan-conference-form";
+import { ReconstructionPlanning } from "@/components/conferences/reconstruction-planning";
 import { AccessDenied } from "@/components/shell/access-denied";
 import { actorMay } from "@/components/shell/current-actor";
 
@@ -18,6 +20,14 @@ export default async function ConferencesPage() {
       <h1>{t("title")}</h1>
       <ConferenceList />
       {(await actorMay("conferences.plan")) && <PlanConferenceForm />}
+      {(await actorMay("conferences.templates")) && (
+        <>
+          <ReconstructionPlanning year={new Date().getFullYear()} />
+          <p>
+            <Link href="/conferences/templates">{t("templates.title")}</Link>
+          </p>
+        </>
+      )}
     </>
   );
 }

@@ -2,8 +2,12 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { ConferenceBoard } from "@/components/conferences/board";
+import { LiveBoard } from "@/components/conferences/live-board";
 import { ConferenceDetails } from "@/components/conferences/conference-details";
+import { ConferenceFormulations } from "@/components/conferences/formulations";
+import { SharedNotes } from "@/components/conferences/shared-notes";
+import { GuestInvitations } from "@/components/conferences/guest-invitations";
+import { WorkPackages } from "@/components/conferences/work-packages";
 import { AccessDenied } from "@/components/shell/access-denied";
 import { actorMay, requireActor } from "@/components/shell/current-actor";
 import { getServerCaller } from "@/components/trpc/server";
@@ -27,7 +31,11 @@ export default async function ConferencePage({ params }: { params: Promise<{ con
     <>
       <h1>{details.conference.title}</h1>
       <ConferenceDetails conferenceId={conferenceId} />
-      <ConferenceBoard conferenceId={conferenceId} type={details.conference.type} selfId={actor.userId} />
+      <WorkPackages conferenceId={conferenceId} type={details.conference.type} />
+      {details.viewer.isModerator && <GuestInvitations conferenceId={conferenceId} />}
+      <LiveBoard conferenceId={conferenceId} selfId={actor.userId} />
+      {details.conference.type !== "fallkonferenz" && <ConferenceFormulations conferenceId={conferenceId} />}
+      <SharedNotes conferenceId={conferenceId} />
     </>
   );
 }

@@ -1,0 +1,169 @@
+"use client";
+
+import { DndContext, PointerSensor, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
+import { generateKeyBetween } from "fractional-indexing";
+import { useTranslations } from "next-intl";
+import type { FormEvent, ReactNode } from "react";
+import { clusterCaseCounts, dotTotals, dotsPlacedBy, sortByOrderKey } from "@/server/conferences/board-state";
+import type { BoardCard } from "@/server/schemas/board";
+import { CardBody, ParkingArea, type BoardView } from "./board";
+import { themeLanes } from "./board-lanes";
+
+type Mode = "clustering" | "voting" | "formulation";
+
+/**
+ * The plenum board: theme cards are grouped into clusters by drag and drop (or, by keyboard, with
+ * the cluster choice on each card). A cluster whose cards come from two or more cases is marked
+ * as a candidate for a generative theme. In the voting phase everyone places their dots.
+ */
+export function ClusterBoard({ view, mode }: { view: BoardView; mode: Mode }) {
+  const t = useTranslations("conferences.board");
+  const { cards, meta } = view.connection.board;
+  const themeCards = [...cards.values()].filter((c) => themeLanes.includes(c.lane) && !c.isSolution);
+  const parked = [...cards.values()].filter((c) => c.isSolution);
+  const clusters = sortByOrderKey(Object.entries(meta.clusters).map(([id, cluster]) => ({ id, ...cluster })));
+  const caseCounts = clusterCaseCounts(themeCards);
+  const totals = dotTotals(meta);
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
+  const mayCluster = mode === "clustering" && !view.readOnly;
+  const ranked = mode === "clustering" ? clusters : [...clusters].sort((a, b) => (totals.get(b.id) ?? 0) - (totals.get(a.id) ?? 0));
+
+  function onDragEnd(event: DragEndEvent) {
+    const cardId = String(event.active.id);
+    const target = event.over ? String(event.over.id) : null;
+    if (!target) return;
+    const clusterId = target === "unclustered" ? null : target;
+    if (cards.get(cardId)?.clusterId === clusterId) return;
+    view.connection.submit({ kind: "card.cluster", cardId, clusterId });
+  }
+
+  function addCluster(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const title = String(new FormData(form).get("title") ?? "").trim();
+    if (!title) return view.connection.reportError(t("emptyCluster"));
+    view.connection.submit({ kind: "cluster.add", clusterId: crypto.randomUUID(), title, orderKey: generateKeyBetween(clusters.at(-1)?.orderKey ?? null, null) });
+    form.reset();
+  }
+
+  const column = (id: string, title: ReactNode, members: BoardCard[], extra?: ReactNode) => (
+    <DropColumn key={id} id={id} enabled={mayCluster}>
+      {title}
+      {extra}
+      <ul className="board-cards">
+        {sortByOrderKey(members).map((card) => (
+          <DraggableCard key={card.id} card={card} enabled={mayCluster && !card.restricted}>
+            <CardBody view={view} card={card} />
+            {mayCluster && !card.restricted && <ClusterChoice view={view} card={card} clusters={clusters} />}
+            {mode === "voting" && <DotControls view={view} targetId={card.id} label={card.text || t("hiddenCard")} />}
+          </DraggableCard>
+        ))}
+      </ul>
+    </DropColumn>
+  );
+
+  return (
+    <>
+      {mode === "voting" && (
+        <p className="board-budget">{t("budgetLeft", { left: view.voteBudget - dotsPlacedBy(meta, view.selfId), budget: view.voteBudget })}</p>
+      )}
+      <p className="board-card-meta">{t("dragInstructions")}</p>
+      <DndContext sensors={sensors} onDragEnd={onDragEnd}>
+        <div className="board-lanes">
+          {column(
+            "unclustered",
+            <h4 id="lane-unclustered">{t("unclustered")}</h4>,
+            themeCards.filter((c) => !c.clusterId || !meta.clusters[c.clusterId]),
+          )}
+          {ranked.map((cluster) => {
+            const caseCount = caseCounts.get(cluster.id) ?? 0;
+            return column(
+              cluster.id,
+              <h4 id={`focus-cluster-${cluster.id}`} tabIndex={-1}>{cluster.title}</h4>,
+              themeCards.filter((c) => c.clusterId === cluster.id),
+              <>
+                {caseCount >= 2 && <p className="status-badge board-generative">{t("generativeCandidate", { count: caseCount })}</p>}
+                {mode !== "clustering" && <p>{t("dotTotal", { count: totals.get(cluster.id) ?? 0 })}</p>}
+                {mode === "voting" && <DotControls view={view} targetId={cluster.id} label={cluster.title} />}
+                {view.isModerator && mode === "clustering" && !view.readOnly && (
+                  <button type="button" className="button-link" onClick={() => view.connection.submit({ kind: "cluster.delete", clusterId: cluster.id })}>
+                    {t("deleteCluster")}<span className="visually-hidden">: {cluster.title}</span>
+                  </button>
+                )}
+              </>,
+            );
+          })}
+        </div>
+      </DndContext>
+      {mayCluster && (
+        <form onSubmit={addCluster} className="board-add">
+          <label htmlFor="new-cluster">{t("newCluster")}</label>
+          <input id="new-cluster" name="title" maxLength={120} />
+          <button type="submit" className="button-secondary">{t("addCluster")}</button>
+        </form>
+      )}
+      {mode === "formulation" && <p>{t("formulationHint")}</p>}
+      {parked.length > 0 && <ParkingArea view={view} cards={parked} />}
+    </>
+  );
+}
+
+function DropColumn({ id, enabled, children }: { id: string; enabled: boolean; children: ReactNode }) {
+  const { setNodeRef, isOver } = useDroppable({ id, disabled: !enabled });
+  return (
+    <section ref={setNodeRef} className={isOver ? "board-lane board-lane-over" : "board-lane"} aria-labelledby={id === "unclustered" ? "lane-unclustered" : `focus-cluster-${id}`}>
+      {children}
+    </section>
+  );
+}
+
+function DraggableCard({ card, enabled, children }: { card: BoardCard; enabled: boolean; children: ReactNode }) {
+  const { listeners, setNodeRef, transform, isDragging } = useDraggable({ id: card.id, disabled: !enabled });
+  const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
+  // Dragging is the mouse's way; keyboard and screen reader users choose the cluster on the card,
+  // so the list item keeps its list semantics instead of becoming a button.
+  return (
+    <li ref={setNodeRef} id={`focus-card-${card.id}`} style={style} className={isDragging ? "board-card board-card-dragging" : "board-card"} {...listeners}>
+      {children}
+    </li>
+  );
+}
+
+/** The keyboard way to cluster: choose the cluster on the card. */
+function ClusterChoice({ view, card, clusters }: { view: BoardView; card: BoardCard; clusters: { id: string; title: string }[] }) {
+  const t = useTranslations("conferences.board");
+  return (
+    <>
+      <label htmlFor={`cluster-of-${card.id}`} className="visually-hidden">{t("clusterOf", { text: card.text || t("hiddenCard") })}</label>
+      <select
+        id={`cluster-of-${card.id}`}
+        value={card.clusterId ?? ""}
+        onChange={(event) => view.connection.submit({ kind: "card.cluster", cardId: card.id, clusterId: event.target.value || null })}
+      >
+        <option value="">{t("unclustered")}</option>
+        {clusters.map((c) => (
+          <option key={c.id} value={c.id}>{c.title}</option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+function DotControls({ view, targetId, label }: { view: BoardView; targetId: string; label: string }) {
+  const t = useTranslations("conferences.board");
+  const { meta } = view.connection.board;
+  if (view.readOnly) return null;
+  const mine = meta.votes[view.selfId]?.[targetId] ?? 0;
+  const left = view.voteBudget - dotsPlacedBy(meta, view.selfId);
+  return (
+    <div className="row-actions">
+      <button type="button" className="button-secondary" disabled={left <= 0} onClick={() => view.connection.submit({ kind: "vote.set", targetId, dots: mine + 1 })}>
+        {t("addDot", { label })}
+      </button>
+      <button type="button" className="button-link" disabled={mine === 0} onClick={() => view.connection.submit({ kind: "vote.set", targetId, dots: mine - 1 })}>
+        {t("removeDot", { label })}
+      </button>
+      <span>{t("myDots", { count: mine })}</span>
+    </div>
+  );
+}

@@ -1,0 +1,217 @@
+"use client";
+
+import type { inferRouterOutputs } from "@trpc/server";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { consentVotes, type ConsentVote } from "@/server/schemas/conference-kinds";
+import type { SharedDocumentKey } from "@/server/schemas/shared-documents";
+import type { AppRouter } from "@/server/trpc/router";
+import { Field } from "../forms/field";
+import { FormStatus } from "../forms/form-status";
+import { fieldErrorsOf } from "../forms/use-field-errors";
+import { useTRPC } from "../trpc/client";
+import { SharedEditor } from "./shared-editor";
+
+type Formulation = inferRouterOutputs<AppRouter>["formulations"]["list"]["formulations"][number];
+
+// Votes and status come from the database; a short poll keeps everyone's consent check current.
+const refreshMs = 3_000;
+
+/**
+ * The consensual formulation of generative themes: one shared text per cluster of the board,
+ * edited by everyone at once, a visible consent check per person, and the moderator's finalisation
+ * that hands the agreed wording to the theme registry.
+ */
+export function ConferenceFormulations({ conferenceId }: { conferenceId: string }) {
+  const t = useTranslations("formulations");
+  const trpc = useTRPC();
+  const list = useQuery({ ...trpc.formulations.list.queryOptions({ conferenceId }), refetchInterval: refreshMs });
+
+  return (
+    <section aria-labelledby="formulations-title">
+      <h2 id="formulations-title">{t("title")}</h2>
+      <p>{t("intro")}</p>
+      {list.error && (
+        <p role="alert" className="form-error">
+          {list.error.message}
+        </p>
+      )}
+      {list.data?.isModerator && <StartFormulation conferenceId={conferenceId} />}
+      {list.data && list.data.formulations.length === 0 && <p>{t("none")}</p>}
+      {list.data?.formulations.map((formulation) => (
+        <FormulationCard key={formulation.id} conferenceId={conferenceId} formulation={formulation} />
+      ))}
+    </section>
+  );
+}
+
+function useRefreshFormulations(conferenceId: string) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return async () => {
+    await queryClient.invalidateQueries({ queryKey: trpc.formulations.list.queryKey({ conferenceId }) });
+    await queryClient.invalidateQueries({ queryKey: trpc.formulations.clusters.queryKey({ conferenceId }) });
+  };
+}
+
+function StartFormulation({ conferenceId }: { conferenceId: string }) {
+  const t = useTranslations("formulations");
+  const trpc = useTRPC();
+  const refresh = useRefreshFormulations(conferenceId);
+  const clusters = useQuery({ ...trpc.formulations.clusters.queryOptions({ conferenceId }), refetchInterval: refreshMs * 2 });
+  const [success, setSuccess] = useState<string | null>(null);
+  const start = useMutation(
+    trpc.formulations.start.mutationOptions({
+      onSuccess: async () => {
+        setSuccess(t("start.started"));
+        await refresh();
+      },
+    }),
+  );
+  const errors = fieldErrorsOf(start.error);
+  const open = clusters.data?.filter((c) => !c.hasFormulation) ?? [];
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSuccess(null);
+    const form = new FormData(event.currentTarget);
+    start.mutate(
+      { conferenceId, clusterId: String(form.get("clusterId") ?? ""), title: String(form.get("title") ?? "") },
+      { onSuccess: () => (event.target as HTMLFormElement).reset() },
+    );
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="card" aria-labelledby="start-formulation-title">
+      <h3 id="start-formulation-title">{t("start.title")}</h3>
+      <FormStatus error={start.error && !errors.clusterId && !errors.title ? start.error.message : null} success={success} />
+      {clusters.data && open.length === 0 ? (
+        <p>{t("start.noClusters")}</p>
+      ) : (
+        <>
+          <Field id="formulation-cluster" label={t("start.cluster")} error={errors.clusterId}>
+            {(d) => (
+              <select id="formulation-cluster" name="clusterId" defaultValue="" {...d}>
+                <option value="">{t("start.chooseCluster")}</option>
+                {open.map((cluster) => (
+                  <option key={cluster.clusterId} value={cluster.clusterId}>
+                    {cluster.title}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="formulation-title" label={t("start.titleField")} hint={t("start.titleHint")} error={errors.title}>
+            {(d) => <input id="formulation-title" name="title" type="text" maxLength={200} {...d} />}
+          </Field>
+          <div className="form-actions">
+            <button type="submit" className="button-primary" disabled={start.isPending}>
+              {t("start.submit")}
+            </button>
+          </div>
+        </>
+      )}
+    </form>
+  );
+}
+
+function FormulationCard({ conferenceId, formulation }: { conferenceId: string; formulation: Formulation }) {
+  const t = useTranslations("formulations");
+  const trpc = useTRPC();
+  const refresh = useRefreshFormulations(conferenceId);
+  const [success, setSuccess] = useState<string | null>(null);
+  const vote = useMutation(
+    trpc.formulations.vote.mutationOptions({
+      onSuccess: async () => {
+        setSuccess(t("voted"));
+        await refresh();
+      },
+    }),
+  );
+  const finalise = useMutation(
+    trpc.formulations.finalise.mutationOptions({
+      onSuccess: async () => {
+        setSuccess(t("finalised"));
+        await refresh();
+      },
+    }),
+  );
+  const headingId = `formulation-${formulation.id}-title`;
+  const voteLegendId = `formulation-${formulation.id}-vote`;
+  const isFinalised = formulation.status === "finalised";
+
+  function cast(choice: ConsentVote) {
+    setSuccess(null);
+    vote.mutate({ formulationId: formulation.id, vote: choice });
+  }
+
+  return (
+    <article className="card" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        {formulation.title} <span className="status-badge">{t(`statuses.${formulation.status}`)}</span>
+      </h3>
+      <SharedEditor
+        id={`formulation-${formulation.id}`}
+        conferenceId={conferenceId}
+        documentKey={formulation.documentKey as SharedDocumentKey}
+        label={t("wordingLabel", { title: formulation.title })}
+        readOnly={isFinalised}
+      />
+      <FormStatus error={vote.error?.message ?? finalise.error?.message} success={success} />
+
+      <h4>{t("consentTitle")}</h4>
+      <p>{t("tally", formulation.tally)}</p>
+      <ul>
+        {formulation.votes.map((person) => (
+          <li key={person.userId}>{t("voteOf", { name: person.displayName, vote: person.vote ? t(`votes.${person.vote}`) : t("notVoted") })}</li>
+        ))}
+      </ul>
+
+      {formulation.mayVote && (
+        <div role="group" aria-labelledby={voteLegendId} className="row-actions">
+          <p id={voteLegendId} className="visually-hidden">
+            {t("voteLegend", { title: formulation.title })}
+          </p>
+          {consentVotes.map((choice) => (
+            <button
+              key={choice}
+              type="button"
+              className={formulation.viewerVote === choice ? "button-primary" : "button-secondary"}
+              aria-pressed={formulation.viewerVote === choice}
+              disabled={vote.isPending}
+              onClick={() => cast(choice)}
+            >
+              {t(`votes.${choice}`)}
+            </button>
+          ))}
+        </div>
+      )}
+
+      {formulation.mayFinalise && (
+        <div className="form-actions">
+          {formulation.blockedBy && <p id={`formulation-${formulation.id}-blocked`}>{t(`blocked.${formulation.blockedBy}`)}</p>}
+          <button
+            type="button"
+            className="button-primary"
+            disabled={finalise.isPending}
+            aria-describedby={formulation.blockedBy ? `formulation-${formulation.id}-blocked` : undefined}
+            onClick={() => {
+              setSuccess(null);
+              finalise.mutate({ formulationId: formulation.id });
+            }}
+          >
+            {t("finalise", { title: formulation.title })}
+          </button>
+        </div>
+      )}
+
+      {formulation.themeId && (
+        <p>
+          <Link href={`/themes/${formulation.themeId}`}>{t("openTheme", { title: formulation.title })}</Link>
+        </p>
+      )}
+    </article>
+  );
+}

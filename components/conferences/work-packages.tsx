@@ -1,0 +1,464 @@
+"use client";
+
+import type { inferRouterOutputs } from "@trpc/server";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { workPackageStatuses, type ConferenceType, type WorkPackageStatus } from "@/server/schemas/conference-kinds";
+import type { CreateWorkPackageInput } from "@/server/schemas/work-packages";
+import type { AppRouter } from "@/server/trpc/router";
+import { nestedFieldErrors } from "../cases/create-case-form";
+import { Field } from "../forms/field";
+import { FormStatus } from "../forms/form-status";
+import { SelectField } from "../forms/select-field";
+import { useTRPC } from "../trpc/client";
+import { ConferenceProtocol } from "./protocol";
+
+type Outputs = inferRouterOutputs<AppRouter>["workPackages"];
+type WorkPackage = Outputs["listForConference"]["workPackages"][number];
+type CreateOptions = NonNullable<Outputs["listForConference"]["options"]>;
+
+const statusClass: Record<WorkPackageStatus, string> = {
+  open: "status-intake",
+  in_progress: "status-active",
+  done: "status-closed",
+  dropped: "status-closed",
+};
+
+/** A calendar day shown in German without shifting across time zones. */
+function useDay() {
+  const format = useFormatter();
+  return (day: string) => format.dateTime(new Date(`${day}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
+}
+
+export function StatusBadge({ status, isOverdue }: { status: WorkPackageStatus; isOverdue: boolean }) {
+  const t = useTranslations("workPackages");
+  return (
+    <>
+      <span className={`status-badge ${statusClass[status]}`}>{t(`statuses.${status}`)}</span>
+      {isOverdue && <span className="status-badge status-not_admitted"> {t("table.overdue")}</span>}
+    </>
+  );
+}
+
+function TaskCell({ item }: { item: WorkPackage }) {
+  const t = useTranslations("workPackages");
+  return item.restricted ? <em>{t("table.restricted", { pseudonym: item.casePseudonym ?? "" })}</em> : <>{item.task}</>;
+}
+
+function responsibleOf(item: WorkPackage) {
+  return [item.responsibleOrganisationName, item.responsibleUserName, item.responsiblePerson].filter(Boolean).join(", ");
+}
+
+/**
+ * The conference's outcomes for its participants: open packages of earlier meetings first, the
+ * packages agreed here, and the protocol.
+ */
+export function WorkPackages({ conferenceId, type }: { conferenceId: string; type: ConferenceType }) {
+  return (
+    <>
+      <FollowUpItems conferenceId={conferenceId} />
+      {type === "fallkonferenz" && <ConferenceWorkPackages conferenceId={conferenceId} />}
+      <ConferenceProtocol conferenceId={conferenceId} />
+    </>
+  );
+}
+
+/** The first agenda item of a follow-up: what earlier meetings agreed and is not yet done. */
+export function FollowUpItems({ conferenceId }: { conferenceId: string }) {
+  const t = useTranslations("workPackages");
+  const format = useFormatter();
+  const day = useDay();
+  const trpc = useTRPC();
+  const items = useQuery(trpc.workPackages.followUpItems.queryOptions({ conferenceId }));
+  if (items.error) return <p role="alert" className="form-error">{items.error.message}</p>;
+  if (!items.data || items.data.length === 0) return null;
+  return (
+    <section aria-labelledby="follow-up-title" className="card">
+      <h2 id="follow-up-title">{t("followUp.heading")}</h2>
+      <p>{t("followUp.intro")}</p>
+      <table>
+        <caption className="visually-hidden">{t("followUp.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("table.task")}</th>
+            <th scope="col">{t("table.case")}</th>
+            <th scope="col">{t("table.responsible")}</th>
+            <th scope="col">{t("table.dueDate")}</th>
+            <th scope="col">{t("table.status")}</th>
+            <th scope="col">{t("followUp.from")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.data.map((item) => (
+            <tr key={item.id}>
+              <td>
+                <TaskCell item={item} />
+              </td>
+              <td>{item.casePseudonym ?? t("table.noCase")}</td>
+              <td>{responsibleOf(item)}</td>
+              <td>{day(item.dueDate)}</td>
+              <td>
+                <StatusBadge status={item.status} isOverdue={item.isOverdue} />
+              </td>
+              <td>{t("followUp.fromLine", { title: item.conferenceTitle, date: format.dateTime(new Date(item.conferenceScheduledAt), { dateStyle: "medium" }) })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function ConferenceWorkPackages({ conferenceId }: { conferenceId: string }) {
+  const t = useTranslations("workPackages");
+  const format = useFormatter();
+  const day = useDay();
+  const trpc = useTRPC();
+  const list = useQuery(trpc.workPackages.listForConference.queryOptions({ conferenceId }));
+  const [reporting, setReporting] = useState<WorkPackage | null>(null);
+  const [link, setLink] = useState<{ url: string; expiresAt: Date } | null>(null);
+  const [copyStatus, setCopyStatus] = useState<string | null>(null);
+  const linkInput = useRef<HTMLInputElement>(null);
+  const createLink = useMutation(
+    trpc.workPackages.createTrackingLink.mutationOptions({
+      onSuccess: async (created) => {
+        // The link is shown once; the full address so it can be passed on as it is.
+        setLink({ url: new URL(created.link, window.location.origin).toString(), expiresAt: created.expiresAt });
+        await list.refetch();
+      },
+    }),
+  );
+
+  useEffect(() => {
+    if (link?.url) linkInput.current?.focus();
+  }, [link?.url]);
+
+  async function copyLink() {
+    if (!link) return;
+    try {
+      await navigator.clipboard.writeText(link.url);
+      setCopyStatus(t("link.copied"));
+    } catch {
+      // No clipboard outside secure contexts: leave the link selected for copying by hand.
+      linkInput.current?.select();
+      setCopyStatus(t("link.copyFailed"));
+    }
+  }
+
+  const data = list.data;
+  return (
+    <section aria-labelledby="work-packages-title">
+      <h2 id="work-packages-title">{t("title")}</h2>
+      <p className="muted">{t("intro")}</p>
+      {list.error && <p role="alert" className="form-error">{list.error.message}</p>}
+      <FormStatus error={createLink.error?.message} />
+      {data && data.workPackages.length === 0 && <p>{t("empty")}</p>}
+      {data && data.workPackages.length > 0 && (
+        <table>
+          <caption className="visually-hidden">{t("table.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("table.task")}</th>
+              <th scope="col">{t("table.case")}</th>
+              <th scope="col">{t("table.responsible")}</th>
+              <th scope="col">{t("table.dueDate")}</th>
+              <th scope="col">{t("table.status")}</th>
+              <th scope="col">{t("table.updates")}</th>
+              <th scope="col">{t("table.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.workPackages.map((item) => (
+              <tr key={item.id}>
+                <td>
+                  <TaskCell item={item} />
+                </td>
+                <td>{item.casePseudonym ?? t("table.noCase")}</td>
+                <td>{responsibleOf(item)}</td>
+                <td>
+                  {day(item.dueDate)}
+                  {item.isOverdue && <strong className="field-error"> ({t("table.overdue")})</strong>}
+                </td>
+                <td>
+                  <span className={`status-badge ${statusClass[item.status]}`}>{t(`statuses.${item.status}`)}</span>
+                </td>
+                <td>
+                  {item.updates.length === 0 ? (
+                    <span className="muted">{t("table.noUpdates")}</span>
+                  ) : (
+                    <ul className="reminder-list">
+                      {item.updates.map((u) => (
+                        <li key={u.id}>
+                          {t("table.updateLine", {
+                            date: format.dateTime(new Date(u.createdAt), { dateStyle: "short", timeStyle: "short" }),
+                            status: t(`statuses.${u.status}`),
+                            author: u.viaLink ? `${u.authorName} (${t("table.viaLink")})` : u.authorName,
+                          })}
+                          {u.note && <>: {u.note}</>}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td>
+                  <div className="row-actions">
+                    {item.abilities.report && (
+                      <button type="button" className="button-link" aria-label={t("report.openContext", { task: item.task || item.casePseudonym || "" })} onClick={() => setReporting(item)}>
+                        {t("report.open")}
+                      </button>
+                    )}
+                    {item.abilities.createTrackingLink && (
+                      <button
+                        type="button"
+                        className="button-link"
+                        aria-label={t("link.createContext", { task: item.task || item.casePseudonym || "" })}
+                        disabled={createLink.isPending}
+                        onClick={() => {
+                          setCopyStatus(null);
+                          setLink(null);
+                          createLink.mutate({ workPackageId: item.id });
+                        }}
+                      >
+                        {t("link.create")}
+                      </button>
+                    )}
+                  </div>
+                  {item.trackingLinkExpiresAt && (
+                    <p className="muted">{t("table.linkActive", { date: format.dateTime(new Date(item.trackingLinkExpiresAt), { dateStyle: "medium" }) })}</p>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {link && (
+        <div className="notice card">
+          <Field id="tracking-link" label={t("link.label")} hint={t("link.once")}>
+            {(d) => <input id="tracking-link" ref={linkInput} readOnly value={link.url} size={60} onFocus={(e) => e.currentTarget.select()} {...d} />}
+          </Field>
+          <p>{t("link.validUntil", { date: format.dateTime(new Date(link.expiresAt), { dateStyle: "long" }) })}</p>
+          <button type="button" className="button-secondary" onClick={() => void copyLink()}>
+            {t("link.copy")}
+          </button>
+          <p role="status">{copyStatus}</p>
+        </div>
+      )}
+      {reporting && <ReportForm key={reporting.id} item={reporting} conferenceId={conferenceId} onDone={() => setReporting(null)} />}
+      {data?.viewer.mayCreate && data.options && <CreateWorkPackageForm conferenceId={conferenceId} options={data.options} />}
+    </section>
+  );
+}
+
+function ReportForm({ item, conferenceId, onDone }: { item: WorkPackage; conferenceId: string; onDone: () => void }) {
+  const t = useTranslations("workPackages");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [success, setSuccess] = useState<string | null>(null);
+  const report = useMutation(
+    trpc.workPackages.report.mutationOptions({
+      onSuccess: async () => {
+        setSuccess(t("report.saved"));
+        await queryClient.invalidateQueries({ queryKey: trpc.workPackages.listForConference.queryKey({ conferenceId }) });
+        await queryClient.invalidateQueries({ queryKey: trpc.workPackages.followUpItems.queryKey() });
+      },
+    }),
+  );
+  const errors = nestedFieldErrors(report.error);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setSuccess(null);
+    report.mutate({ workPackageId: item.id, status: String(form.get("status")) as WorkPackageStatus, note: String(form.get("note") ?? "") });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="card" aria-labelledby="report-title">
+      <h3 id="report-title" ref={heading} tabIndex={-1}>
+        {t("report.heading")}: {item.restricted ? item.casePseudonym : item.task}
+      </h3>
+      <FormStatus error={report.error && !Object.keys(errors).length ? report.error.message : null} success={success} />
+      <Field id="report-status" label={t("report.status")} error={errors.status}>
+        {(d) => (
+          <select id="report-status" name="status" defaultValue={item.status} {...d}>
+            {workPackageStatuses.map((status) => (
+              <option key={status} value={status}>
+                {t(`statuses.${status}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="report-note" label={t("report.note")} hint={t("report.noteHint")} error={errors.note}>
+        {(d) => <textarea id="report-note" name="note" rows={3} maxLength={2000} {...d} />}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="button-primary" disabled={report.isPending}>
+          {t("report.submit")}
+        </button>
+        <button type="button" className="button-secondary" onClick={onDone}>
+          {t("report.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function CreateWorkPackageForm({ conferenceId, options }: { conferenceId: string; options: CreateOptions }) {
+  const t = useTranslations("workPackages");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [success, setSuccess] = useState<string | null>(null);
+  const [task, setTask] = useState("");
+  const [cardId, setCardId] = useState("");
+  const [caseId, setCaseId] = useState("");
+  const create = useMutation(
+    trpc.workPackages.create.mutationOptions({
+      onSuccess: async () => {
+        setSuccess(t("create.created"));
+        await queryClient.invalidateQueries({ queryKey: trpc.workPackages.listForConference.queryKey({ conferenceId }) });
+      },
+    }),
+  );
+  const errors = nestedFieldErrors(create.error);
+
+  function chooseCard(id: string) {
+    setCardId(id);
+    const card = options.cards.find((c) => c.id === id);
+    if (card) {
+      setTask(card.text);
+      if (card.caseId) setCaseId(card.caseId);
+    }
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const element = event.currentTarget;
+    const form = new FormData(element);
+    setSuccess(null);
+    const input: CreateWorkPackageInput = {
+      conferenceId,
+      task,
+      caseId: caseId || null,
+      sourceCardId: cardId || null,
+      responsibleOrganisationId: String(form.get("responsibleOrganisationId") ?? ""),
+      responsibleUserId: String(form.get("responsibleUserId") ?? "") || null,
+      responsiblePerson: String(form.get("responsiblePerson") ?? ""),
+      dueDate: String(form.get("dueDate") ?? ""),
+    };
+    create.mutate(input, {
+      onSuccess: () => {
+        element.reset();
+        setTask("");
+        setCardId("");
+        setCaseId("");
+      },
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="card wide" aria-labelledby="create-work-package-title">
+      <h3 id="create-work-package-title">{t("create.heading")}</h3>
+      <FormStatus error={create.error?.message} success={success} />
+      {options.cards.length > 0 && (
+        <Field id="work-package-card" label={t("create.fromCard")} hint={t("create.fromCardHint")} error={errors.sourceCardId}>
+          {(d) => (
+            <select id="work-package-card" value={cardId} onChange={(e) => chooseCard(e.target.value)} {...d}>
+              <option value="">{t("create.noCard")}</option>
+              {options.cards.map((card) => (
+                <option key={card.id} value={card.id}>
+                  {card.text.length > 80 ? `${card.text.slice(0, 80)}…` : card.text}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      <Field id="work-package-task" label={t("create.task")} error={errors.task}>
+        {(d) => <textarea id="work-package-task" name="task" rows={3} maxLength={1000} value={task} onChange={(e) => setTask(e.target.value)} {...d} />}
+      </Field>
+      <Field id="work-package-case" label={t("create.case")} error={errors.caseId}>
+        {(d) => (
+          <select id="work-package-case" value={caseId} onChange={(e) => setCaseId(e.target.value)} {...d}>
+            <option value="">{t("create.noCaseOption")}</option>
+            {options.cases.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <SelectField
+        id="work-package-organisation"
+        name="responsibleOrganisationId"
+        label={t("create.organisation")}
+        options={options.organisations}
+        emptyLabel={t("create.chooseOrganisation")}
+        error={errors.responsibleOrganisationId}
+      />
+      <SelectField id="work-package-user" name="responsibleUserId" label={t("create.user")} options={options.users} emptyLabel={t("create.noUser")} error={errors.responsibleUserId} />
+      <Field id="work-package-person" label={t("create.person")} hint={t("create.personHint")} error={errors.responsiblePerson}>
+        {(d) => <input id="work-package-person" name="responsiblePerson" maxLength={120} autoComplete="off" {...d} />}
+      </Field>
+      <Field id="work-package-due" label={t("create.dueDate")} error={errors.dueDate}>
+        {(d) => <input id="work-package-due" name="dueDate" type="date" {...d} />}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="button-primary" disabled={create.isPending}>
+          {t("create.submit")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The start page's list: packages of the actor's own cases and in their responsibility. */
+export function MyWorkPackages() {
+  const t = useTranslations("workPackages");
+  const day = useDay();
+  const trpc = useTRPC();
+  const mine = useQuery(trpc.workPackages.listMine.queryOptions());
+  return (
+    <section aria-labelledby="my-work-packages-title">
+      <h2 id="my-work-packages-title">{t("mine.heading")}</h2>
+      {mine.error && <p role="alert" className="form-error">{mine.error.message}</p>}
+      {mine.data && mine.data.length === 0 && <p>{t("mine.empty")}</p>}
+      {mine.data && mine.data.length > 0 && (
+        <table>
+          <caption className="visually-hidden">{t("mine.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("table.task")}</th>
+              <th scope="col">{t("table.case")}</th>
+              <th scope="col">{t("mine.conference")}</th>
+              <th scope="col">{t("table.dueDate")}</th>
+              <th scope="col">{t("table.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {mine.data.map((item) => (
+              <tr key={item.id}>
+                <td>
+                  <TaskCell item={item} />
+                </td>
+                <td>{item.casePseudonym ?? t("table.noCase")}</td>
+                <td>{item.conferenceTitle}</td>
+                <td>{day(item.dueDate)}</td>
+                <td>
+                  <StatusBadge status={item.status} isOverdue={item.isOverdue} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

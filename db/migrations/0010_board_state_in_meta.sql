@@ -1,0 +1,2 @@
+ALTER TABLE "conferences" DROP COLUMN "phase_index";--> statement-breakpoint
+ALTER TABLE "conferences" DROP COLUMN "is_locked";

@@ -1,0 +1,44 @@
+import { and, eq, ne } from "drizzle-orm";
+import type { Server } from "socket.io";
+import type { Executor } from "@/db";
+import { conferenceCases, conferences } from "@/db/schema";
+import { needsRedaction, redactOperation, releaseMap } from "../conferences/board-visibility";
+import type { AppliedOperation } from "../schemas/board";
+
+export function boardRoom(conferenceId: string) {
+  return `board:${conferenceId}`;
+}
+
+/** Each participant's own room, so an operation can reach them in the form they may see. */
+export function boardUserRoom(conferenceId: string, userId: string) {
+  return `board:${conferenceId}:user:${userId}`;
+}
+
+/**
+ * Sends an accepted operation to everyone in the meeting. Most operations look the same to all;
+ * one that touches a hidden card or a case's content is redacted per participant, with the
+ * consents as they are now.
+ */
+export async function broadcastApplied(io: Server, db: Executor, applied: AppliedOperation) {
+  if (!needsRedaction(applied.op)) {
+    io.to(boardRoom(applied.conferenceId)).emit("board:applied", applied);
+    return;
+  }
+  const released = await releaseMap(db, applied.conferenceId);
+  for (const [userId, caseIds] of released) {
+    io.to(boardUserRoom(applied.conferenceId, userId)).emit("board:applied", redactOperation(applied, userId, caseIds));
+  }
+}
+
+/**
+ * After a consent changed, every open board that discusses the case fetches its state again, now
+ * redacted under the new consent; the details view refreshes its summaries as well.
+ */
+export async function resyncBoardsOfCase(io: Server, db: Executor, caseId: string) {
+  const rows = await db
+    .select({ conferenceId: conferenceCases.conferenceId })
+    .from(conferenceCases)
+    .innerJoin(conferences, eq(conferences.id, conferenceCases.conferenceId))
+    .where(and(eq(conferenceCases.caseId, caseId), ne(conferences.status, "finished")));
+  for (const { conferenceId } of rows) io.to(boardRoom(conferenceId)).emit("board:resync", { conferenceId });
+}

@@ -1,0 +1,397 @@
+import { and, asc, eq, gte, lte } from "drizzle-orm";
+import * as Y from "yjs";
+import { getDb, type Database, type Executor } from "@/db";
+import { sharedDocuments, sharedDocumentUpdates, themeFormulations } from "@/db/schema";
+import type { Actor } from "../auth/policy";
+import { requireParticipation } from "../conferences/conferences";
+import { AppError } from "../errors";
+import { emptyRichTextDoc, richTextSchema, validateRichText, type RichTextDoc, type RichTextNode } from "../rich-text/validate";
+import {
+  decodeBase64,
+  docAwarenessSchema,
+  docJoinSchema,
+  docUpdateSchema,
+  encodeBase64,
+  maxDocumentUpdateBytes,
+  type SharedDocumentKey,
+} from "../schemas/shared-documents";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import type { guarded, KimServer, KimSocket } from "./socket-server";
+
+/** The XML fragment tiptap's Collaboration extension edits. */
+export const documentField = "default";
+/** Updates are merged into `state` after `compactEvery` of them, so loading a document stays cheap. */
+export const sharedDocumentSettings = { compactEvery: 200 };
+/** Stored bytes per document before further changes are refused (counted from the stored updates). */
+const maxDocumentBytes = 1024 * 1024;
+const cachedDocuments = 100;
+
+type DocumentRow = typeof sharedDocuments.$inferSelect;
+
+/**
+ * The documents this process has open, each with the id of the last stored update it contains.
+ * The database stays the truth: every write first catches the cache up under the row lock.
+ */
+interface CachedDocument {
+  doc: Y.Doc;
+  lastUpdateId: number;
+  rowsSinceCompaction: number;
+  bytes: number;
+}
+const cache = new Map<string, CachedDocument>();
+
+function remember(documentId: string, entry: CachedDocument) {
+  cache.delete(documentId);
+  cache.set(documentId, entry);
+  while (cache.size > cachedDocuments) cache.delete(cache.keys().next().value!);
+}
+
+function room(conferenceId: string, key: string) {
+  return `doc:${conferenceId}:${key}`;
+}
+
+function formulationIdOf(key: SharedDocumentKey): string | null {
+  return key.startsWith("formulation:") ? key.slice("formulation:".length) : null;
+}
+
+/**
+ * The document behind a key, for a participant of the conference. The notes are created on first
+ * use; a formulation's document exists from its start and is read-only once it is finalised.
+ * With `lock`, the document row stays locked until the transaction ends, which orders all writes.
+ */
+async function resolveDocument(db: Executor, actor: Actor, conferenceId: string, key: SharedDocumentKey, options: { lock: boolean }) {
+  await requireParticipation(db, actor, conferenceId);
+  const formulationId = formulationIdOf(key);
+  if (!formulationId) {
+    await db.insert(sharedDocuments).values({ conferenceId, key }).onConflictDoNothing();
+  }
+  const query = db.select().from(sharedDocuments).where(and(eq(sharedDocuments.conferenceId, conferenceId), eq(sharedDocuments.key, key)));
+  const [document] = options.lock ? await query.for("update") : await query;
+  if (!document) throw new AppError("NOT_FOUND", "errors.notFound");
+  let writable = true;
+  if (formulationId) {
+    const [formulation] = await db
+      .select({ status: themeFormulations.status })
+      .from(themeFormulations)
+      .where(and(eq(themeFormulations.id, formulationId), eq(themeFormulations.conferenceId, conferenceId), eq(themeFormulations.documentId, document.id)));
+    if (!formulation) throw new AppError("NOT_FOUND", "errors.notFound");
+    writable = formulation.status === "drafting";
+  }
+  return { document, writable };
+}
+
+/** Creates the document of a new formulation inside the caller's transaction. */
+export async function createSharedDocument(db: Executor, conferenceId: string, key: SharedDocumentKey): Promise<DocumentRow> {
+  const [document] = await db.insert(sharedDocuments).values({ conferenceId, key }).returning();
+  return document!;
+}
+
+/** Builds a document from the database alone: the compacted state, then every later update in order. */
+export async function loadSharedDocument(db: Executor, document: Pick<DocumentRow, "id" | "state">): Promise<CachedDocument> {
+  const doc = new Y.Doc();
+  let bytes = 0;
+  if (document.state) {
+    Y.applyUpdate(doc, document.state);
+    bytes += document.state.byteLength;
+  }
+  const rows = await db
+    .select({ id: sharedDocumentUpdates.id, update: sharedDocumentUpdates.update })
+    .from(sharedDocumentUpdates)
+    .where(eq(sharedDocumentUpdates.documentId, document.id))
+    .orderBy(asc(sharedDocumentUpdates.id));
+  for (const row of rows) {
+    Y.applyUpdate(doc, row.update);
+    bytes += row.update.byteLength;
+  }
+  return { doc, lastUpdateId: rows.at(-1)?.id ?? -1, rowsSinceCompaction: rows.length, bytes };
+}
+
+/**
+ * The cached document brought up to the database's state; call it while holding the row lock.
+ * When the last update the cache knows has been compacted away (here or by another instance),
+ * the compacted state is applied again: Yjs ignores what a document already contains.
+ */
+async function catchUp(db: Executor, document: DocumentRow): Promise<CachedDocument> {
+  const entry = cache.get(document.id);
+  if (!entry) {
+    const loaded = await loadSharedDocument(db, document);
+    remember(document.id, loaded);
+    return loaded;
+  }
+  const rows = await db
+    .select({ id: sharedDocumentUpdates.id, update: sharedDocumentUpdates.update })
+    .from(sharedDocumentUpdates)
+    .where(and(eq(sharedDocumentUpdates.documentId, document.id), gte(sharedDocumentUpdates.id, Math.max(entry.lastUpdateId, 0))))
+    .orderBy(asc(sharedDocumentUpdates.id));
+  if (rows[0]?.id !== entry.lastUpdateId) {
+    if (document.state) Y.applyUpdate(entry.doc, document.state);
+    entry.rowsSinceCompaction = 0;
+    entry.bytes = document.state?.byteLength ?? 0;
+  }
+  for (const row of rows) {
+    if (row.id <= entry.lastUpdateId) continue;
+    Y.applyUpdate(entry.doc, row.update);
+    entry.lastUpdateId = row.id;
+    entry.rowsSinceCompaction += 1;
+    entry.bytes += row.update.byteLength;
+  }
+  remember(document.id, entry);
+  return entry;
+}
+
+const allowedAttributeNames = (() => {
+  const names = new Set<string>();
+  for (const type of Object.values(richTextSchema().nodes)) for (const name of Object.keys(type.spec.attrs ?? {})) names.add(name);
+  return names;
+})();
+
+function isPrimitive(value: unknown) {
+  return value === null || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value)) || (typeof value === "string" && value.length <= 200);
+}
+
+/**
+ * Refuses an update that could not come from the editor: other shared types than the document's
+ * XML fragment, element names outside the schema, unknown attributes or marks, embedded binaries
+ * or sub-documents. Names introduced by an update are always spelled out in it, so checking the
+ * decoded update is enough; the full schema check runs again whenever the text is read.
+ */
+export function checkUpdateStructure(update: Uint8Array): void {
+  const schema = richTextSchema();
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch {
+    throw new AppError("INVALID_INPUT", "formulations.documents.invalidUpdate");
+  }
+  const refuse = (): never => {
+    throw new AppError("INVALID_INPUT", "formulations.documents.invalidUpdate");
+  };
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    if (typeof struct.parent === "string" && struct.parent !== documentField) refuse();
+    if (struct.parentSub !== null && !allowedAttributeNames.has(struct.parentSub)) refuse();
+    const content = struct.content;
+    if (content instanceof Y.ContentType) {
+      const type = content.type;
+      if (type instanceof Y.XmlElement) {
+        if (!Object.hasOwn(schema.nodes, type.nodeName) || type.nodeName === "doc" || type.nodeName === "text") refuse();
+      } else if (!(type instanceof Y.XmlText)) refuse();
+    } else if (content instanceof Y.ContentFormat) {
+      const markName = content.key.replace(/--.*$/, "");
+      if (!Object.hasOwn(schema.marks, markName)) refuse();
+      const value = content.value as unknown;
+      if (value !== null) {
+        if (typeof value !== "object" || Array.isArray(value)) refuse();
+        const declared = schema.marks[markName]!.spec.attrs ?? {};
+        for (const [name, attr] of Object.entries(value as object)) if (!Object.hasOwn(declared, name) || !isPrimitive(attr)) refuse();
+      }
+    } else if (content instanceof Y.ContentAny) {
+      if (!content.arr.every(isPrimitive)) refuse();
+    } else if (!(content instanceof Y.ContentString || content instanceof Y.ContentDeleted)) {
+      refuse();
+    }
+  }
+}
+
+export interface AppliedDocumentUpdate {
+  /** False when the document already contained everything in the update (a resend). */
+  changed: boolean;
+}
+
+/**
+ * Stores one update from a participant: checks the document is writable, applies the update to
+ * the server's copy (so a broken or incomplete update is refused instead of stored), and writes it
+ * before the caller acknowledges or relays it. Every `compactEvery` updates the document is
+ * merged into its state in the same transaction.
+ */
+export async function applySharedDocumentUpdate(
+  db: Database,
+  actor: Actor,
+  input: { conferenceId: string; key: SharedDocumentKey; update: Uint8Array },
+): Promise<AppliedDocumentUpdate> {
+  if (input.update.byteLength > maxDocumentUpdateBytes) throw new AppError("INVALID_INPUT", "formulations.documents.updateTooLarge");
+  checkUpdateStructure(input.update);
+  let documentId: string | null = null;
+  try {
+    return await db.transaction(async (tx) => {
+      const { document, writable } = await resolveDocument(tx, actor, input.conferenceId, input.key, { lock: true });
+      documentId = document.id;
+      if (!writable) throw new AppError("CONFLICT", "formulations.documents.readOnly");
+      const entry = await catchUp(tx, document);
+      let changed = false;
+      const onUpdate = () => {
+        changed = true;
+      };
+      entry.doc.on("update", onUpdate);
+      try {
+        Y.applyUpdate(entry.doc, input.update, "remote");
+      } catch {
+        throw new AppError("INVALID_INPUT", "formulations.documents.invalidUpdate");
+      } finally {
+        entry.doc.off("update", onUpdate);
+      }
+      // Missing predecessors: this copy lacks something the sender has; it must sync again.
+      if (entry.doc.store.pendingStructs || entry.doc.store.pendingDs) throw new AppError("CONFLICT", "formulations.documents.outOfSync");
+      if (!changed) return { changed: false };
+      if (entry.bytes + input.update.byteLength > maxDocumentBytes) throw new AppError("CONFLICT", "formulations.documents.documentTooLarge");
+      const [row] = await tx
+        .insert(sharedDocumentUpdates)
+        .values({ documentId: document.id, update: input.update, actorUserId: actor.userId })
+        .returning({ id: sharedDocumentUpdates.id });
+      entry.lastUpdateId = row!.id;
+      entry.rowsSinceCompaction += 1;
+      entry.bytes += input.update.byteLength;
+      if (entry.rowsSinceCompaction >= sharedDocumentSettings.compactEvery) {
+        const state = Y.encodeStateAsUpdate(entry.doc);
+        await tx.update(sharedDocuments).set({ state, updatedAt: new Date() }).where(eq(sharedDocuments.id, document.id));
+        await tx.delete(sharedDocumentUpdates).where(and(eq(sharedDocumentUpdates.documentId, document.id), lte(sharedDocumentUpdates.id, entry.lastUpdateId)));
+        entry.rowsSinceCompaction = 0;
+        entry.bytes = state.byteLength;
+      } else {
+        await tx.update(sharedDocuments).set({ updatedAt: new Date() }).where(eq(sharedDocuments.id, document.id));
+      }
+      return { changed: true };
+    });
+  } catch (error) {
+    // The cached copy may hold what the rollback undid: rebuild it from the database next time.
+    if (documentId) cache.delete(documentId);
+    throw error;
+  }
+}
+
+/** The whole document for a participant who joins or re-joins, read under the row lock. */
+export async function getSharedDocumentForJoin(db: Database, actor: Actor, conferenceId: string, key: SharedDocumentKey) {
+  return db.transaction(async (tx) => {
+    const { document, writable } = await resolveDocument(tx, actor, conferenceId, key, { lock: true });
+    const entry = await catchUp(tx, document);
+    return { update: encodeBase64(Y.encodeStateAsUpdate(entry.doc)), readOnly: !writable };
+  });
+}
+
+/** The document row of a key, locked until the transaction ends (finalisation freezes under it). */
+export async function lockSharedDocument(tx: Executor, documentId: string): Promise<DocumentRow> {
+  const [document] = await tx.select().from(sharedDocuments).where(eq(sharedDocuments.id, documentId)).for("update");
+  if (!document) throw new AppError("NOT_FOUND", "errors.notFound");
+  return document;
+}
+
+/**
+ * The XML fragment as ProseMirror JSON, refusing anything that is neither an element nor text.
+ * Formats become marks the way y-prosemirror writes them ("bold", or "bold--<hash>" for marks that
+ * may overlap).
+ */
+function fragmentToJson(fragment: Y.XmlFragment): RichTextDoc {
+  const convert = (item: unknown): RichTextNode[] => {
+    if (item instanceof Y.XmlText) {
+      return item.toDelta().map((delta: { insert: unknown; attributes?: Record<string, Record<string, unknown> | null> }) => {
+        if (typeof delta.insert !== "string") throw new AppError("INVALID_INPUT", "formulations.richText.invalid");
+        const marks = Object.entries(delta.attributes ?? {}).map(([name, attrs]) => ({
+          type: name.replace(/--.*$/, ""),
+          ...(attrs && Object.keys(attrs).length > 0 ? { attrs } : {}),
+        }));
+        return { type: "text", text: delta.insert, ...(marks.length > 0 ? { marks } : {}) };
+      });
+    }
+    if (item instanceof Y.XmlElement) {
+      const attrs = item.getAttributes() as Record<string, unknown>;
+      const content = item.toArray().flatMap(convert);
+      return [{ type: item.nodeName, ...(Object.keys(attrs).length > 0 ? { attrs } : {}), ...(content.length > 0 ? { content } : {}) }];
+    }
+    throw new AppError("INVALID_INPUT", "formulations.richText.invalid");
+  };
+  return { type: "doc", content: fragment.toArray().flatMap(convert) };
+}
+
+/** A document's content, validated against the editor's schema; an empty document when it is blank. */
+export function documentToRichText(doc: Y.Doc): { doc: RichTextDoc; text: string } {
+  const json = fragmentToJson(doc.getXmlFragment(documentField));
+  if (!json.content?.length) return { doc: emptyRichTextDoc, text: "" };
+  return validateRichText(json);
+}
+
+/** Read-only access by key, without the cache: for finalisation and the protocol. */
+async function readByKey(db: Executor, conferenceId: string, key: SharedDocumentKey): Promise<Y.Doc | null> {
+  const [document] = await db.select().from(sharedDocuments).where(and(eq(sharedDocuments.conferenceId, conferenceId), eq(sharedDocuments.key, key)));
+  return document ? (await loadSharedDocument(db, document)).doc : null;
+}
+
+/**
+ * The shared document's content as validated ProseMirror JSON, for the protocol. The caller checks
+ * that the reader may see the conference. A document that fails the schema check (possible only
+ * through a merge the editors would repair themselves) is returned as its plain text.
+ */
+export async function readSharedDocumentJson(db: Executor, conferenceId: string, key: SharedDocumentKey): Promise<RichTextDoc> {
+  const doc = await readByKey(db, conferenceId, key);
+  if (!doc) return emptyRichTextDoc;
+  try {
+    return documentToRichText(doc).doc;
+  } catch {
+    const lines = plainTextOf(doc);
+    if (lines.length === 0) return emptyRichTextDoc;
+    return { type: "doc", content: lines.map((line) => (line ? { type: "paragraph", content: [{ type: "text", text: line }] } : { type: "paragraph" })) };
+  }
+}
+
+/** The shared document as plain text, one line per paragraph or list item. */
+export async function readSharedDocumentText(db: Executor, conferenceId: string, key: SharedDocumentKey): Promise<string> {
+  const doc = await readByKey(db, conferenceId, key);
+  if (!doc) return "";
+  try {
+    return documentToRichText(doc).text;
+  } catch {
+    return plainTextOf(doc).join("\n").trim();
+  }
+}
+
+function plainTextOf(doc: Y.Doc): string[] {
+  const lines: string[] = [];
+  const walk = (item: unknown) => {
+    if (item instanceof Y.XmlText) lines.push(item.toDelta().map((d: { insert: unknown }) => (typeof d.insert === "string" ? d.insert : "")).join(""));
+    else if (item instanceof Y.XmlElement) item.toArray().forEach(walk);
+  };
+  doc.getXmlFragment(documentField).toArray().forEach(walk);
+  return lines.map((line) => line.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, ""));
+}
+
+// Typing sends a merged update every ~100 ms; this leaves room for several editors per connection.
+const updateRate = new RateLimiterMemory({ keyPrefix: "doc-update", points: 40, duration: 1 });
+const awarenessRate = new RateLimiterMemory({ keyPrefix: "doc-awareness", points: 10, duration: 1 });
+
+async function within(limiter: RateLimiterMemory, socketId: string): Promise<boolean> {
+  return limiter.consume(socketId).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** The shared-document events of one connection; the same checks as everywhere run per event. */
+export function registerSharedDocumentEvents(io: KimServer, socket: KimSocket, guard: typeof guarded): void {
+  socket.on("doc:join", guard(socket, "conferences.take_part", docJoinSchema, async (actor, { conferenceId, key }) => {
+    const db = await getDb();
+    await requireParticipation(db, actor, conferenceId);
+    // Joined before reading: an update committed in between arrives twice, which Yjs ignores.
+    await socket.join(room(conferenceId, key));
+    try {
+      return await getSharedDocumentForJoin(db, actor, conferenceId, key);
+    } catch (error) {
+      await socket.leave(room(conferenceId, key));
+      throw error;
+    }
+  }));
+  socket.on("doc:update", guard(socket, "conferences.take_part", docUpdateSchema, async (actor, { conferenceId, key, update }) => {
+    if (!(await within(updateRate, socket.id))) throw new AppError("RATE_LIMITED", "formulations.documents.tooFast");
+    const db = await getDb();
+    const bytes = decodeBase64(update);
+    const { changed } = await applySharedDocumentUpdate(db, actor, { conferenceId, key, update: bytes });
+    // Stored above; only now do the others get it.
+    if (changed) socket.to(room(conferenceId, key)).emit("doc:applied", { conferenceId, key, update });
+  }));
+  socket.on("doc:awareness", guard(socket, "conferences.take_part", docAwarenessSchema, async (actor, { conferenceId, key, typing }) => {
+    if (!(await within(awarenessRate, socket.id))) return;
+    // Only who has joined the document may say they are writing in it; nothing is stored.
+    if (!socket.rooms.has(room(conferenceId, key))) throw new AppError("NOT_FOUND", "errors.notFound");
+    const db = await getDb();
+    await requireParticipation(db, actor, conferenceId);
+    socket.to(room(conferenceId, key)).emit("doc:awareness", { conferenceId, key, userId: actor.userId, displayName: actor.displayName, typing });
+  }));
+}

@@ -1,0 +1,467 @@
+import { z } from "zod";
+import {
+  accessChannels,
+  attainmentLevels,
+  caseStatuses,
+  closingTypes,
+  cmRoles,
+  consentKinds,
+  contactChannels,
+  contactKinds,
+  handoverModes,
+  intakeDecisions,
+  lifeAreas,
+  referralStatuses,
+  screeningVerdicts,
+  situationChanges,
+} from "./case-kinds";
+import { authorityKinds } from "./cases";
+
+/**
+ * What the case procedures may answer, field by field (checklist A4). Every object is strict, so
+ * a field a service starts returning without being listed here fails the call on the server
+ * instead of reaching the browser. Grouped by audience: the pseudonymised views that the
+ * coordination shares with case managers never contain an identity field; only the responsible
+ * case manager's procedures carry case content, and only two carry the Aktendeckblatt.
+ */
+
+const id = z.string();
+/** A calendar day as the database gives it (yyyy-mm-dd). */
+const day = z.string();
+const optionalDay = day.nullable();
+const timestamp = z.date();
+const okSchema = z.strictObject({ ok: z.literal(true) });
+const areaTexts = z.record(z.string(), z.string().optional());
+const attainmentByAreaSchema = z.record(z.string(), z.string().optional());
+
+export const okOutputSchema = okSchema;
+
+// Pseudonymised: the coordination and the responsible case manager.
+
+/** One case as lists show it: pseudonym, stage, Kommune, dates, responsible case manager. */
+export const pseudonymisedCaseSchema = z.strictObject({
+  id,
+  pseudonym: z.string(),
+  status: z.enum(caseStatuses),
+  kommuneId: id.nullable(),
+  kommuneName: z.string().nullable(),
+  responsibleUserId: id.nullable(),
+  responsibleName: z.string().nullable(),
+  openedOn: day,
+  admittedOn: optionalDay,
+  closedOn: optionalDay,
+  lastContactOn: optionalDay,
+  nextReviewOn: optionalDay,
+});
+
+export const caseListOutputSchema = z.array(pseudonymisedCaseSchema);
+
+export const caseAbilitiesSchema = z.strictObject({
+  readMetadata: z.boolean(),
+  readContent: z.boolean(),
+  readIdentity: z.boolean(),
+  write: z.boolean(),
+  transfer: z.boolean(),
+});
+
+/** The structured part of the Abschlussbogen; its free text stays with the case manager. */
+export const closureEvaluationSchema = z.strictObject({
+  closingType: z.enum(closingTypes),
+  situationChange: z.enum(situationChanges),
+  attainmentByArea: attainmentByAreaSchema,
+});
+
+export const caseOverviewOutputSchema = pseudonymisedCaseSchema.extend({
+  accessChannel: z.enum(accessChannels),
+  abilities: caseAbilitiesSchema,
+  evaluation: closureEvaluationSchema.nullable(),
+});
+
+export const caseloadOutputSchema = z.array(
+  z.strictObject({ userId: id, displayName: z.string(), caseload: z.number(), key: z.number(), utilisation: z.number() }),
+);
+
+export const caseTransfersOutputSchema = z.array(
+  z.strictObject({ id, fromUserId: id.nullable(), toUserId: id, reason: z.string(), createdAt: timestamp }),
+);
+
+// Coordination only: case managers, waiting list (references, never names), duplicate attempts.
+
+export const caseManagersOutputSchema = z.array(z.strictObject({ id, displayName: z.string() }));
+
+export const waitingListEntrySchema = z.strictObject({
+  id,
+  tenantId: id,
+  reference: z.string(),
+  kommuneId: id.nullable(),
+  lifeAreas: z.array(z.string()),
+  isUrgent: z.boolean(),
+  referringOrganisationId: id.nullable(),
+  note: z.string(),
+  addedOn: day,
+  status: z.enum(["waiting", "assigned", "withdrawn"]),
+  assignedUserId: id.nullable(),
+  resolvedOn: optionalDay,
+  createdAt: timestamp,
+});
+
+export const waitingListOutputSchema = z.array(waitingListEntrySchema);
+
+export const duplicateAttemptsOutputSchema = z.array(
+  z.strictObject({
+    id: z.number(),
+    at: timestamp,
+    attemptedBy: z.string().nullable(),
+    existingCase: z.strictObject({ id, pseudonym: z.string(), status: z.enum(caseStatuses), responsibleName: z.string().nullable() }),
+  }),
+);
+
+// The responsible case manager: case content.
+
+export const createCaseOutputSchema = z.strictObject({ id, pseudonym: z.string() });
+
+export const caseProgressOutputSchema = z.strictObject({
+  screening: z.number(),
+  intake: z.number(),
+  consents: z.number(),
+  assessments: z.number(),
+  goalAgreements: z.number(),
+  measures: z.number(),
+  referrals: z.number(),
+  contacts: z.number(),
+  interimReviews: z.number(),
+  closure: z.number(),
+  summaries: z.number(),
+});
+
+export const caseRemindersOutputSchema = z.strictObject({
+  reviewsDue: z.array(z.strictObject({ id, pseudonym: z.string(), dueOn: optionalDay })),
+  withoutContact: z.array(z.strictObject({ id, pseudonym: z.string(), lastContactOn: optionalDay })),
+  monthlyReportDue: z.string().nullable(),
+});
+
+export const screeningRecordSchema = z.strictObject({
+  caseId: id,
+  screenedOn: day,
+  problemsByArea: areaTexts,
+  otherProblems: z.string(),
+  involvedServices: z.string(),
+  urgentConcern: z.string(),
+  verdict: z.enum(screeningVerdicts),
+  updatedAt: timestamp,
+});
+
+export const intakeRecordSchema = z.strictObject({
+  caseId: id,
+  conductedOn: day,
+  criteria: z.array(z.string()),
+  decision: z.enum(intakeDecisions),
+  reason: z.string(),
+  updatedAt: timestamp,
+});
+
+export const consentRecordSchema = z.strictObject({
+  id,
+  tenantId: id,
+  caseId: id,
+  kind: z.enum(consentKinds),
+  organisationIds: z.array(id),
+  lifeAreas: z.array(z.string()),
+  grantedOn: day,
+  validUntil: optionalDay,
+  scopeNote: z.string(),
+  revokedAt: timestamp.nullable(),
+  createdAt: timestamp,
+});
+
+export const intakeFileOutputSchema = z.strictObject({
+  screening: screeningRecordSchema.nullable(),
+  intake: intakeRecordSchema.nullable(),
+  consents: z.array(consentRecordSchema),
+});
+
+// The service computes the status as a plain string; the pipe checks it is a real status.
+export const saveIntakeOutputSchema = z.strictObject({ status: z.string().pipe(z.enum(caseStatuses)) });
+
+export const contactRecordSchema = z.strictObject({
+  id,
+  caseId: id,
+  tenantId: id,
+  userId: id,
+  contactOn: day,
+  channel: z.enum(contactChannels),
+  kind: z.enum(contactKinds),
+  durationMinutes: z.number(),
+  topic: z.string(),
+  lifeAreas: z.array(z.string()),
+  createdAt: timestamp,
+});
+
+const reviewFields = {
+  situationChange: z.enum(situationChanges),
+  attainmentByArea: attainmentByAreaSchema,
+  cooperation: z.string(),
+  suitability: z.string(),
+  reflection: z.string(),
+  createdAt: timestamp,
+};
+
+/** Zwischenstandsbogen. */
+export const interimReviewRecordSchema = z.strictObject({ id, caseId: id, reviewedOn: day, topic: z.string(), ...reviewFields });
+
+/** Abschlussbogen. */
+export const closureRecordSchema = z.strictObject({
+  caseId: id,
+  closedOn: day,
+  closingType: z.enum(closingTypes),
+  handedOverTo: z.string(),
+  otherReason: z.string(),
+  ...reviewFields,
+});
+
+export const monitoringFileOutputSchema = z.strictObject({
+  contacts: z.array(contactRecordSchema),
+  interimReviews: z.array(interimReviewRecordSchema),
+  closure: closureRecordSchema.nullable(),
+});
+
+export const caseSummaryRecordSchema = z.strictObject({
+  id,
+  caseId: id,
+  tenantId: id,
+  title: z.string(),
+  body: z.string(),
+  createdByUserId: id.nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const caseSummariesOutputSchema = z.array(caseSummaryRecordSchema);
+
+/** A restored form draft: the fields as the browser's FormData gave them. */
+export const draftOutputSchema = z.strictObject({ fields: z.record(z.string(), z.array(z.string())), updatedAt: timestamp }).nullable();
+export const saveDraftOutputSchema = z.strictObject({ savedAt: timestamp });
+
+// Assessments.
+
+export const assessmentRecordSchema = z.strictObject({
+  id,
+  caseId: id,
+  lifeArea: z.enum(lifeAreas),
+  isReassessment: z.boolean(),
+  assessedOn: day,
+  participants: z.string(),
+  answers: areaTexts,
+  resources: z.string(),
+  wishes: z.string(),
+  residenceStatus: z.string().nullable(),
+  scales: z.record(z.string(), z.strictObject({ rating: z.number().nullable(), remark: z.string() }).optional()),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const assessmentListOutputSchema = z.array(assessmentRecordSchema.extend({ isLatestOfArea: z.boolean() }));
+
+export const saveAssessmentOutputSchema = z.strictObject({ assessment: assessmentRecordSchema, created: z.boolean() });
+
+const assessmentRefSchema = z.strictObject({ assessmentId: id, assessedOn: day, isReassessment: z.boolean() });
+
+export const assessmentComparisonOutputSchema = z.array(
+  z.strictObject({
+    lifeArea: z.enum(lifeAreas),
+    scaleItems: z.array(z.string()).readonly(),
+    series: z.array(
+      assessmentRefSchema.extend({ ratings: z.record(z.string(), z.number().nullable()), average: z.number().nullable() }),
+    ),
+    comparison: z
+      .strictObject({
+        previous: assessmentRefSchema,
+        current: assessmentRefSchema,
+        scales: z.array(
+          z.strictObject({
+            item: z.string(),
+            previous: z.number().nullable(),
+            current: z.number().nullable(),
+            delta: z.number().nullable(),
+            previousRemark: z.string(),
+            currentRemark: z.string(),
+          }),
+        ),
+        changes: z.array(
+          z.strictObject({
+            field: z.enum(["participants", "answer", "resources", "wishes", "residenceStatus"]),
+            question: z.string().nullable(),
+            previous: z.string().nullable(),
+            current: z.string().nullable(),
+          }),
+        ),
+      })
+      .nullable(),
+  }),
+);
+
+// Goals, help plan and linking.
+
+export const goalAgreementRecordSchema = z.strictObject({
+  id,
+  caseId: id,
+  agreedOn: day,
+  nextReviewOn: day,
+  participants: z.string(),
+  isAgreed: z.boolean(),
+  deviations: z.string(),
+  reviewedOn: optionalDay,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const goalRecordSchema = z.strictObject({
+  id,
+  agreementId: id,
+  caseId: id,
+  priority: z.number(),
+  lifeArea: z.enum(lifeAreas).nullable(),
+  title: z.string(),
+  explanation: z.string(),
+  measurable: z.string(),
+  dueOn: optionalDay,
+  steps: z.array(z.strictObject({ action: z.string(), responsible: z.string(), dueOn: optionalDay })),
+  nextStep: z.string(),
+  attainment: z.enum(attainmentLevels).nullable(),
+  attainmentNote: z.string(),
+});
+
+export const measureRecordSchema = z.strictObject({
+  id,
+  caseId: id,
+  goalId: id.nullable(),
+  offerId: id.nullable(),
+  providerOrganisationId: id.nullable(),
+  role: z.string(),
+  task: z.string(),
+  responsibility: z.string(),
+  timeframe: z.string(),
+  isMissingOffer: z.boolean(),
+  missingOfferDescription: z.string(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const referralRecordSchema = z.strictObject({
+  id,
+  caseId: id,
+  organisationId: id,
+  measureId: id.nullable(),
+  status: z.enum(referralStatuses),
+  cmRole: z.enum(cmRoles),
+  mode: z.enum(handoverModes),
+  referredOn: day,
+  note: z.string(),
+  consentOverrideReason: z.string().nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const planFileOutputSchema = z.strictObject({
+  canWrite: z.boolean(),
+  nextReviewOn: optionalDay,
+  agreements: z.array(goalAgreementRecordSchema.extend({ goals: z.array(goalRecordSchema) })),
+  measures: z.array(
+    measureRecordSchema.extend({
+      offerTitle: z.string().nullable(),
+      providerName: z.string().nullable(),
+      gap: z.strictObject({ lifeArea: z.enum(lifeAreas).nullable(), description: z.string() }).nullable(),
+    }),
+  ),
+  referrals: z.array(referralRecordSchema.extend({ organisationName: z.string(), isCoveredByConsent: z.boolean() })),
+  organisations: z.array(z.strictObject({ id, name: z.string(), isCoveredByConsent: z.boolean() })),
+  offers: z.array(z.strictObject({ id, title: z.string(), providerName: z.string().nullable(), lifeAreas: z.array(z.string()) })),
+});
+
+export const saveGoalAgreementOutputSchema = z.strictObject({ agreementId: id, nextReviewOn: day });
+
+// Screening invitations: the inviting case manager's list; the raw link leaves the server once.
+
+export const screeningInvitationsOutputSchema = z.array(
+  z.strictObject({
+    id,
+    organisationName: z.string(),
+    kommuneName: z.string().nullable(),
+    note: z.string(),
+    createdAt: timestamp,
+    expiresAt: timestamp,
+    usedAt: timestamp.nullable(),
+    status: z.enum(["open", "used", "expired"]),
+    caseId: id.nullable(),
+    casePseudonym: z.string().nullable(),
+  }),
+);
+
+export const createScreeningInvitationOutputSchema = z.strictObject({ id, link: z.string(), expiresAt: timestamp });
+
+// The responsible case manager alone: the Aktendeckblatt and the Art. 15 export.
+
+/** Every identifying field; no other procedure's answer may contain any of these names. */
+export const identityRecordSchema = z.strictObject({
+  lastName: z.string(),
+  firstName: z.string(),
+  birthName: z.string(),
+  birthDate: day,
+  birthPlace: z.string(),
+  nationalities: z.string(),
+  residenceTitle: z.string(),
+  gender: z.string(),
+  countryOfOrigin: z.string(),
+  maritalStatus: z.string(),
+  householdType: z.string(),
+  childrenInHousehold: z.string(),
+  street: z.string(),
+  town: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  alsoReachableAt: z.string(),
+  relatives: z.string(),
+  legalAdviser: z.string(),
+  previousCounselling: z.string(),
+  otherReferencePersons: z.string(),
+  authorityContacts: z.array(z.strictObject({ authority: z.enum(authorityKinds), contactPerson: z.string(), fileNumber: z.string() })),
+});
+
+export const identityFieldNames = Object.keys(identityRecordSchema.shape);
+
+export const personDataExportOutputSchema = z.strictObject({
+  exportedAt: z.string(),
+  case: z.strictObject({
+    pseudonym: z.string(),
+    status: z.enum(caseStatuses),
+    openedOn: day,
+    admittedOn: optionalDay,
+    closedOn: optionalDay,
+    accessChannel: z.enum(accessChannels),
+  }),
+  identity: identityRecordSchema.nullable(),
+  screening: screeningRecordSchema.nullable(),
+  intake: intakeRecordSchema.nullable(),
+  consents: z.array(consentRecordSchema.extend({ organisations: z.array(z.string()) })),
+  assessments: z.array(assessmentRecordSchema),
+  goalAgreements: z.array(goalAgreementRecordSchema.extend({ goals: z.array(goalRecordSchema) })),
+  helpPlanMeasures: z.array(measureRecordSchema),
+  referrals: z.array(referralRecordSchema.extend({ organisation: z.string() })),
+  contacts: z.array(contactRecordSchema),
+  interimReviews: z.array(interimReviewRecordSchema),
+  closure: closureRecordSchema.nullable(),
+  caseSummaries: z.array(caseSummaryRecordSchema),
+  transfers: z.array(
+    z.strictObject({
+      id,
+      caseId: id,
+      fromUserId: id.nullable(),
+      toUserId: id,
+      reason: z.string(),
+      transferredByUserId: id,
+      createdAt: timestamp,
+    }),
+  ),
+  recipients: z.array(z.string()),
+  accessLog: z.array(z.strictObject({ at: timestamp, action: z.string(), by: z.string().nullable() })),
+});
