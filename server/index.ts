@@ -46,7 +46,8 @@ function printDemoCredentials(credentials: DemoCredential[]) {
 function logRequest(req: IncomingMessage, res: ServerResponse) {
   const started = performance.now();
   res.once("finish", () => {
-    const path = (req.url ?? "").split("?")[0];
+    // Link secrets (guest, screening, tracking links) are credentials: never write them to the log.
+    const path = (req.url ?? "").split("?")[0]?.replace(/^\/(gast|screening|arbeitspaket)\/[^/]+/, "/$1/[token]");
     if (path?.startsWith("/_next/")) return;
     logger.info({ method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) }, "request");
   });

@@ -46,6 +46,7 @@ export function ConferenceDetails({ conferenceId }: { conferenceId: string }) {
             <li key={p.userId}>
               {p.organisationName ? t("details.withOrganisation", { name: p.displayName, organisation: p.organisationName }) : t("details.withoutOrganisation", { name: p.displayName })}
               {p.role === "moderator" && <strong> – {t("details.moderator")}</strong>}
+              {p.role === "guest" && <span> – {t("roles.guest")}</span>}
             </li>
           ))}
         </ul>

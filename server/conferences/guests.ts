@@ -1,3 +1,4 @@
+import { announceAccessChanged } from "../realtime/notices";
 import { createHash, randomBytes } from "node:crypto";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
@@ -145,7 +146,7 @@ export async function listGuests(db: Database, actor: Actor, conferenceId: strin
  * call on (also on the board's socket); the guest leaves the participant list.
  */
 export async function revokeGuest(db: Database, actor: Actor, input: RevokeGuestInput) {
-  return db.transaction(async (tx) => {
+  const revoked = await db.transaction(async (tx) => {
     await requireModerator(tx, actor, input.conferenceId, { lock: true });
     const [guest] = await tx
       .select({ userId: conferenceGuests.userId })
@@ -167,8 +168,10 @@ export async function revokeGuest(db: Database, actor: Actor, input: RevokeGuest
       target: { type: "conference", id: input.conferenceId },
       details: { guestId: input.guestId, guestUserId: guest.userId },
     });
-    return { ok: true as const };
+    return guest.userId;
   });
+  announceAccessChanged(revoked);
+  return { ok: true as const };
 }
 
 /** An open link: known hash, not expired, active guest account still on the participant list. */

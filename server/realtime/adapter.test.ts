@@ -87,5 +87,15 @@ describe.runIf(onPostgres)("realtime adapter on PostgreSQL", () => {
     // B sees the sockets in the room on A too: presence lists span all processes.
     const sockets = await b.io.in("board:x").fetchSockets();
     expect(sockets.map((s) => s.id).sort()).toEqual([onA.id, onB.id].sort());
+
+    // A process that shuts down tells the others, so they stop waiting for its answers at once.
+    onB.disconnect();
+    outsider.disconnect();
+    await b.io.close();
+    await b.adapter.close();
+    nodes.splice(nodes.indexOf(b), 1);
+    const started = performance.now();
+    await expect.poll(async () => (await a.io.in("board:x").fetchSockets()).map((s) => s.id), { timeout: 3000 }).toEqual([onA.id]);
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });

@@ -48,7 +48,13 @@ export async function attachRealtimeAdapter(io: Server, databaseUrl = process.en
   return {
     kind: "postgres",
     close: async () => {
-      // io.close() has released the LISTEN connection by now; end() waits for checked-out clients.
+      // io.close() has released the LISTEN connection and sent the other processes a last NOTIFY
+      // that this one leaves; let it go out, or they keep waiting for this process's answers to
+      // fetchSockets() (presence, joins) until its heartbeat times out.
+      const deadline = Date.now() + 1000;
+      while ((pool.waitingCount > 0 || pool.idleCount < pool.totalCount) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
       await Promise.race([pool.end(), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
     },
   };

@@ -7,6 +7,8 @@ import { EventEmitter } from "node:events";
 interface Notices {
   /** A consent of the case was given or revoked: what each participant may see has changed. */
   "consent-changed": [caseId: string];
+  /** A user's sessions were voided (deactivated, roles changed, guest revoked): cut their sockets. */
+  "access-changed": [userId: string];
 }
 
 const emitter = new EventEmitter<Notices>();
@@ -18,4 +20,13 @@ export function announceConsentChanged(caseId: string) {
 export function onConsentChanged(listener: (caseId: string) => void): () => void {
   emitter.on("consent-changed", listener);
   return () => emitter.off("consent-changed", listener);
+}
+
+export function announceAccessChanged(userId: string) {
+  emitter.emit("access-changed", userId);
+}
+
+export function onAccessChanged(listener: (userId: string) => void): () => void {
+  emitter.on("access-changed", listener);
+  return () => emitter.off("access-changed", listener);
 }

@@ -17,7 +17,7 @@ import { translate } from "../i18n/translate";
 import { boardJoinSchema, boardOpRequestSchema } from "../schemas/board";
 import { registerSharedDocumentEvents } from "./shared-documents";
 import { boardRoom, boardUserRoom, broadcastApplied, resyncBoardsOfCase } from "./board-broadcast";
-import { onConsentChanged } from "./notices";
+import { onAccessChanged, onConsentChanged } from "./notices";
 import {
   presenceJoinSchema,
   type ClientToServerEvents,
@@ -77,9 +77,18 @@ export function attachSocketServer(httpServer: HttpServer): KimServer {
       .then((db) => resyncBoardsOfCase(io, db, caseId))
       .catch((error: unknown) => logger.error({ err: error }, "board resync failed"));
   });
-  httpServer.once("close", stopListening);
+  const stopWatchingAccess = onAccessChanged((userId) => {
+    // Voided sessions lose their live connection now, not only at their next event.
+    io.to(userRoom(userId)).emit("session:revoked");
+    io.in(userRoom(userId)).disconnectSockets(true);
+  });
+  httpServer.once("close", () => {
+    stopListening();
+    stopWatchingAccess();
+  });
 
   io.on("connection", (socket) => {
+    void socket.join(userRoom(socket.data.userId));
     socket.on("presence:join", guarded(socket, "presence.join", presenceJoinSchema, async (actor, { room }) => {
       await socket.join(presenceRoom(actor.tenantId, room));
       await broadcastPresence(io, actor.tenantId, room);
@@ -162,6 +171,10 @@ export function guarded<S extends z.ZodType, R extends object | void>(
       reply({ ok: false, message: translate("errors.unexpected") });
     }
   };
+}
+
+function userRoom(userId: string) {
+  return `user:${userId}`;
 }
 
 /** Everyone invited plus guests, and a margin for a second device: beyond it a join is refused. */

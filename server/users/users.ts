@@ -1,3 +1,4 @@
+import { announceAccessChanged } from "../realtime/notices";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
 import { roleAssignments, users } from "@/db/schema";
@@ -112,7 +113,7 @@ export async function updateUser(db: Database, actor: Actor, input: UpdateUserIn
   if (input.id === actor.userId && !input.grants.some((grant) => grant.role === "admin" && !grant.kommuneId && !grant.bodyId)) {
     throw new AppError("INVALID_INPUT", "errors.cannotRemoveOwnAdmin", "grants");
   }
-  return db
+  const updated = await db
     .transaction(async (tx) => {
       const [user] = await tx
         .update(users)
@@ -137,6 +138,8 @@ export async function updateUser(db: Database, actor: Actor, input: UpdateUserIn
       return user;
     })
     .catch(rethrowDuplicateUser);
+  announceAccessChanged(updated.id);
+  return updated;
 }
 
 export async function setUserActive(db: Database, actor: Actor, input: SetUserActiveInput) {
@@ -144,7 +147,7 @@ export async function setUserActive(db: Database, actor: Actor, input: SetUserAc
   if (input.id === actor.userId && !input.isActive) {
     throw new AppError("INVALID_INPUT", "errors.cannotDeactivateSelf");
   }
-  return db.transaction(async (tx) => {
+  const changed = await db.transaction(async (tx) => {
     const [user] = await tx
       .update(users)
       .set({ isActive: input.isActive, sessionVersion: sql`${users.sessionVersion} + 1` })
@@ -159,6 +162,8 @@ export async function setUserActive(db: Database, actor: Actor, input: SetUserAc
     });
     return user;
   });
+  announceAccessChanged(changed.id);
+  return changed;
 }
 
 export async function setUserPassword(db: Database, actor: Actor, input: SetUserPasswordInput) {
