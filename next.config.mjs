@@ -8,7 +8,8 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   productionBrowserSourceMaps: false,
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino", "pdfkit", "exceljs"],
+  // Packages the custom server also loads outside the bundle: one copy each (Yjs refuses two).
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino", "pdfkit", "exceljs", "yjs", "y-prosemirror", "y-protocols"],
   typedRoutes: false,
   // `npm test` type-checks the whole project first; its build need not do it again.
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },

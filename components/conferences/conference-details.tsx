@@ -123,6 +123,7 @@ function AgendaCases({ conferenceId, cases }: { conferenceId: string; cases: Det
           {c.released && c.summary ? (
             <>
               <h3 id={`case-${c.caseId}-title`}>{t("details.caseHeading", { pseudonym: c.pseudonym })}</h3>
+              {c.ownPseudonym && <p className="muted">{t("details.yourCase", { pseudonym: c.ownPseudonym })}</p>}
               <p className="muted">{t("details.summaryOf", { date: format.dateTime(new Date(c.summary.createdAt), { dateStyle: "medium" }) })}</p>
               <h4>{c.summary.title}</h4>
               <p className="summary-text">{c.summary.body}</p>

@@ -36,6 +36,7 @@ const remoteOrigin = Symbol("remote");
 const ackTimeoutMs = 10_000;
 const typingQuietMs = 2_000;
 const writerExpiryMs = 5_000;
+const resyncDelayMs = 300;
 
 /**
  * Keeps one Y.Doc in step with the server over a socket.io connection. Local changes are collected
@@ -48,6 +49,7 @@ export class SharedDocumentSync {
   private doc = new Y.Doc();
   private generation = 0;
   private joined = false;
+  private hasJoined = false;
   private readOnly = false;
   private error: string | null = null;
   private buffer: Uint8Array[] = [];
@@ -56,6 +58,7 @@ export class SharedDocumentSync {
   private inFlight = 0;
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private resyncTimer: ReturnType<typeof setTimeout> | undefined;
   private isTyping = false;
   private writers = new Map<string, { displayName: string; until: number }>();
   private writerTimer: ReturnType<typeof setInterval> | undefined;
@@ -100,6 +103,7 @@ export class SharedDocumentSync {
     this.stopped = true;
     clearTimeout(this.flushTimer);
     clearTimeout(this.typingTimer);
+    clearTimeout(this.resyncTimer);
     clearInterval(this.writerTimer);
     this.doc.off("update", this.onLocalUpdate);
     this.socket.off("connect", this.onConnect);
@@ -110,13 +114,12 @@ export class SharedDocumentSync {
   }
 
   private makeSnapshot(): SharedDocumentSnapshot {
-    const status: SyncStatus = !this.socket.connected
-      ? this.generation === 0 && !this.joined
-        ? "connecting"
-        : "offline"
-      : !this.joined
-        ? "connecting"
-        : this.inFlight > 0 || this.buffer.length > 0 || this.unacked.size > 0
+    const pending = this.inFlight > 0 || this.buffer.length > 0 || this.unacked.size > 0;
+    const status: SyncStatus = !this.hasJoined
+      ? "connecting"
+      : !this.socket.connected
+        ? "offline"
+        : !this.joined || pending
           ? "sending"
           : "saved";
     const writers = [...this.writers.values()].map((w) => w.displayName).sort((a, b) => a.localeCompare(b, "de"));
@@ -154,6 +157,7 @@ export class SharedDocumentSync {
       Y.applyUpdate(this.doc, serverState, remoteOrigin);
       this.readOnly = ack.readOnly;
       this.joined = true;
+      this.hasJoined = true;
       const pending = [...this.unacked];
       this.unacked.clear();
       this.buffer = [];
@@ -207,9 +211,24 @@ export class SharedDocumentSync {
         this.reset();
         return;
       }
+      if (!ack.stored) return this.resyncSoon();
       this.error = null;
       this.notify();
     });
+  }
+
+  /**
+   * The server did not store a change for now: stop sending (later changes build on it) and join
+   * again in a moment, which sends everything the server lacks in one piece.
+   */
+  private resyncSoon() {
+    this.joined = false;
+    this.notify();
+    if (this.resyncTimer) return;
+    this.resyncTimer = setTimeout(() => {
+      this.resyncTimer = undefined;
+      if (this.socket.connected && !this.stopped) this.join();
+    }, resyncDelayMs);
   }
 
   /** Drops the local copy, which holds a change the server refused, and loads the server's. */
@@ -219,6 +238,7 @@ export class SharedDocumentSync {
     this.doc = new Y.Doc();
     this.doc.on("update", this.onLocalUpdate);
     this.generation += 1;
+    this.hasJoined = false;
     this.buffer = [];
     this.unacked.clear();
     this.inFlight = 0;

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
-import { cases, caseIdentities, contacts, tenants } from "@/db/schema";
+import { cases, caseIdentities, contacts, formDrafts, tenants } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import type { IdentityInput } from "../schemas/cases";
 import { createTestDatabase } from "../test/database";
@@ -46,6 +46,7 @@ describe("data subject rights", () => {
     await caller.cases.addConsent({ caseId, kind: "confidentiality_release", organisationIds: [tenant.organisation.id], grantedOn: "2020-01-01" });
     await caller.cases.saveIntake({ caseId, conductedOn: "2020-01-02", decision: "admission", reason: `Frau ${canary.lastName} kam allein` });
     await caller.cases.addContact({ caseId, contactOn: "2020-02-01", channel: "phone", durationMinutes: 20, topic: `Rückruf ${canary.lastName}` });
+    await caller.cases.saveDraft({ caseId, formKey: "identity", fields: { street: [canary.street] } });
     await caller.cases.close({ caseId, closedOn: "2020-03-01", closingType: "moved_away", situationChange: "improved", reflection: `${canary.firstName} zog weg` });
   });
   afterAll(() => handle.close());
@@ -63,12 +64,18 @@ describe("data subject rights", () => {
     await expect(callerFor(handle.db, coordinator).cases.exportPersonData({ caseId })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
+  it("drops unsaved drafts when the case is closed, and any left when the identity is erased", async () => {
+    expect(await handle.db.select().from(formDrafts).where(eq(formDrafts.caseId, caseId))).toEqual([]);
+  });
+
   it("erases identity and free text after the retention period, and keeps the statistics", async () => {
+    await handle.db.insert(formDrafts).values({ caseId, userId: cm.userId, formKey: "identity", ciphertext: Buffer.from("stale draft") });
     await handle.db.update(tenants).set({ identityRetentionDays: 30 }).where(eq(tenants.id, tenantId));
     expect(await eraseExpiredIdentities(handle.db, "2020-03-15")).toBe(0);
     expect(await eraseExpiredIdentities(handle.db, "2020-04-15")).toBe(1);
     expect(await eraseExpiredIdentities(handle.db, "2020-04-16")).toBe(0);
     expect(await handle.db.select().from(caseIdentities).where(eq(caseIdentities.caseId, caseId))).toEqual([]);
+    expect(await handle.db.select().from(formDrafts).where(eq(formDrafts.caseId, caseId))).toEqual([]);
     const text = await databaseText(handle);
     for (const value of [canary.lastName, canary.firstName, canary.street]) expect(text).not.toContain(value);
     const [row] = await handle.db.select().from(cases).where(eq(cases.id, caseId));

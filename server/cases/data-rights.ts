@@ -8,6 +8,7 @@ import {
   caseSummaries,
   caseTransfers,
   closures,
+  formDrafts,
   consents,
   contacts,
   goalAgreements,
@@ -122,6 +123,8 @@ export async function eraseExpiredIdentities(db: Database, today = new Date().to
   for (const { id, tenantId } of due) {
     await db.transaction(async (tx) => {
       await tx.delete(caseIdentities).where(eq(caseIdentities.caseId, id));
+      // Unsaved form drafts can hold identifying data too: they go with the identity record.
+      await tx.delete(formDrafts).where(eq(formDrafts.caseId, id));
       await tx.update(screenings).set({ problemsByArea: {}, otherProblems: "", involvedServices: "", urgentConcern: "" }).where(eq(screenings.caseId, id));
       await tx.update(intakes).set({ reason: "" }).where(eq(intakes.caseId, id));
       await tx.update(assessments).set({ answers: {}, resources: "", wishes: "", participants: "" }).where(eq(assessments.caseId, id));

@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
-import { formDrafts } from "@/db/schema";
+import { auditEvents, formDrafts } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import type { IdentityInput } from "../schemas/cases";
 import { createTestDatabase } from "../test/database";
@@ -35,5 +35,15 @@ describe("form drafts", () => {
     await expect(caller.cases.saveDraft({ caseId, formKey: "unbekannt" as never, fields: {} })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await caller.cases.discardDraft({ caseId, formKey: "summary" });
     expect(await caller.cases.draft({ caseId, formKey: "summary" })).toBeNull();
+  });
+
+  it("audits reading an Aktendeckblatt draft like the record itself", async () => {
+    const caller = callerFor(handle.db, cm);
+    await caller.cases.saveDraft({ caseId, formKey: "identity", fields: { street: ["Entwurfsgasse 7"] } });
+    const readsBefore = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.action, "cases.identity_read"), eq(auditEvents.targetId, caseId)));
+    expect(await caller.cases.draft({ caseId, formKey: "identity" })).toMatchObject({ fields: { street: ["Entwurfsgasse 7"] } });
+    const readsAfter = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.action, "cases.identity_read"), eq(auditEvents.targetId, caseId)));
+    expect(readsAfter.length).toBe(readsBefore.length + 1);
+
   });
 });

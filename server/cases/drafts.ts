@@ -1,3 +1,4 @@
+import { recordAuditEvent } from "../audit/record-audit-event";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { formDrafts } from "@/db/schema";
@@ -18,6 +19,16 @@ export async function getDraft(db: Database, actor: Actor, input: DraftKeyInput)
     .where(and(eq(formDrafts.caseId, input.caseId), eq(formDrafts.userId, actor.userId), eq(formDrafts.formKey, input.formKey)));
   if (!row) return null;
   const fields = JSON.parse(decryptIdentity(getIdentityKeys(), associatedData(input.caseId, input.formKey), row.ciphertext)) as Record<string, string[]>;
+  // A draft of the Aktendeckblatt is identifying data: reading it is audited like the record itself.
+  if (input.formKey === "identity") {
+    await recordAuditEvent(db, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: "cases.identity_read",
+      target: { type: "case", id: input.caseId },
+      details: { source: "draft" },
+    });
+  }
   return { fields, updatedAt: row.updatedAt };
 }
 

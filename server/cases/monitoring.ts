@@ -1,6 +1,6 @@
 import { desc, eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { cases, closures, contacts, interimReviews } from "@/db/schema";
+import { cases, closures, contacts, formDrafts, interimReviews } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/policy";
 import { AppError } from "../errors";
@@ -57,6 +57,8 @@ export async function closeCase(db: Database, actor: Actor, input: CloseCaseInpu
   await db.transaction(async (tx) => {
     await tx.insert(closures).values(input);
     await tx.update(cases).set({ status: "closed", closedOn: input.closedOn, nextReviewOn: null }).where(eq(cases.id, input.caseId));
+    // A closed case is not edited any more: drafts left in its forms are dropped with it.
+    await tx.delete(formDrafts).where(eq(formDrafts.caseId, input.caseId));
     await recordAuditEvent(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,

@@ -1,10 +1,11 @@
 import { and, asc, count, desc, eq, inArray, ne, notInArray } from "drizzle-orm";
-import type { Database } from "@/db";
+import type { Database, Executor } from "@/db";
 import { cases, caseSummaries, conferenceCases, conferenceParticipants, conferences, kommunen, organisations, roleAssignments, users } from "@/db/schema";
 import { rolesGranting } from "../auth/permissions";
 import { can, type Actor } from "../auth/policy";
 import { organisationsCoveredByConsent } from "../cases/intake";
 import { requireParticipation } from "./conferences";
+import { meetingPseudonym } from "./meeting-pseudonym";
 
 /** The conferences the actor takes part in, newest date first. */
 export async function listConferences(db: Database, actor: Actor) {
@@ -76,13 +77,15 @@ export async function listParticipants(db: Database, conferenceId: string) {
     .orderBy(asc(conferenceParticipants.role), asc(users.displayName));
 }
 
-export async function listAttachedCases(db: Database, conferenceId: string) {
-  return db
-    .select({ caseId: cases.id, pseudonym: cases.pseudonym, responsibleUserId: cases.responsibleUserId, position: conferenceCases.position })
+/** The cases on a conference's agenda, each under its meeting pseudonym (ownPseudonym is the case file's). */
+export async function listAttachedCases(db: Executor, conferenceId: string) {
+  const rows = await db
+    .select({ caseId: cases.id, ownPseudonym: cases.pseudonym, responsibleUserId: cases.responsibleUserId, position: conferenceCases.position })
     .from(conferenceCases)
     .innerJoin(cases, eq(cases.id, conferenceCases.caseId))
     .where(eq(conferenceCases.conferenceId, conferenceId))
     .orderBy(asc(conferenceCases.position), asc(conferenceCases.createdAt));
+  return rows.map((row) => ({ ...row, pseudonym: meetingPseudonym(row.caseId, conferenceId) }));
 }
 
 /**
@@ -115,6 +118,8 @@ export async function getConference(db: Database, actor: Actor, conferenceId: st
     casesView.push({
       caseId: row.caseId,
       pseudonym: row.pseudonym,
+      // Only the responsible case manager learns which of their cases this is.
+      ownPseudonym: isMine ? row.ownPseudonym : null,
       position: row.position,
       released,
       summary: released ? { title: summary.title, body: summary.body, createdAt: summary.createdAt } : null,

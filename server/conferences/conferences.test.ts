@@ -6,6 +6,7 @@ import type { Actor } from "../auth/policy";
 import type { IdentityInput } from "../schemas/cases";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
+import { meetingPseudonym } from "./meeting-pseudonym";
 
 const summaryBody = "Eine Familie mit drei Kindern sucht seit Monaten eine größere Wohnung; der Aufenthalt ist ungeklärt.";
 
@@ -138,18 +139,21 @@ describe("conferences", () => {
 
   it("shows the Falldarstellung only to the responsible case manager and participants covered by the consent", async () => {
     const own = await callerFor(handle.db, cm).conferences.get({ conferenceId });
-    expect(own.cases).toEqual([expect.objectContaining({ pseudonym, released: true, isMine: true, mayRemove: true, summary: expect.objectContaining({ body: summaryBody }) })]);
+    const pseudonymHere = meetingPseudonym(caseId, conferenceId);
+    expect(pseudonymHere).not.toBe(pseudonym);
+    expect(own.cases).toEqual([expect.objectContaining({ pseudonym: pseudonymHere, ownPseudonym: pseudonym, released: true, isMine: true, mayRemove: true, summary: expect.objectContaining({ body: summaryBody }) })]);
     const covered = await callerFor(handle.db, coveredActor).conferences.get({ conferenceId });
-    expect(covered.cases[0]).toMatchObject({ pseudonym, released: true, isMine: false, mayRemove: false, summary: { title: "Wohnungssuche einer Familie", body: summaryBody } });
+    expect(covered.cases[0]).toMatchObject({ pseudonym: pseudonymHere, ownPseudonym: null, released: true, isMine: false, mayRemove: false, summary: { title: "Wohnungssuche einer Familie", body: summaryBody } });
     const uncovered = await callerFor(handle.db, uncoveredActor).conferences.get({ conferenceId });
-    expect(uncovered.cases).toEqual([expect.objectContaining({ pseudonym, released: false, summary: null })]);
+    expect(uncovered.cases).toEqual([expect.objectContaining({ pseudonym: pseudonymHere, released: false, summary: null })]);
+    expect(JSON.stringify(uncovered)).not.toContain(pseudonym);
     expect(JSON.stringify(uncovered)).not.toContain("Wohnungssuche");
     expect(JSON.stringify(uncovered)).not.toContain(summaryBody.slice(0, 20));
   });
 
   it("lists exactly the participants whose organisation the consent does not cover", async () => {
     const conflicts = await callerFor(handle.db, cm).conferences.consentConflicts({ conferenceId });
-    expect(conflicts).toEqual([{ caseId, pseudonym, uncovered: [{ userId: uncoveredActor.userId, displayName: uncoveredActor.displayName, organisationName: "Ausländerbehörde Test" }] }]);
+    expect(conflicts).toEqual([{ caseId, pseudonym: meetingPseudonym(caseId, conferenceId), uncovered: [{ userId: uncoveredActor.userId, displayName: uncoveredActor.displayName, organisationName: "Ausländerbehörde Test" }] }]);
     // A participant who neither moderates nor is responsible for the case sees no conflicts of it.
     expect(await callerFor(handle.db, coordinator).conferences.consentConflicts({ conferenceId })).toEqual([]);
   });

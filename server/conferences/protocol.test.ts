@@ -8,6 +8,7 @@ import type { IdentityInput } from "../schemas/cases";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { protocolPdf } from "./protocol-pdf";
+import { meetingPseudonym } from "./meeting-pseudonym";
 
 const dayMs = 86_400_000;
 const caseCardText = "Kanarienvogel-Fallkarte: Vermieter kündigt wegen Mietrückstand";
@@ -140,7 +141,7 @@ describe("conference protocol", () => {
         votes: 3,
         cards: [
           expect.objectContaining({ text: "Die Familie braucht eine größere Wohnung", votes: 1, caseId: null }),
-          expect.objectContaining({ text: caseCardText, caseId, casePseudonym: pseudonym, restricted: false }),
+          expect.objectContaining({ text: caseCardText, caseId, casePseudonym: meetingPseudonym(caseId, conferenceId), restricted: false }),
         ],
       }),
     ]);
@@ -148,7 +149,7 @@ describe("conference protocol", () => {
     expect(protocol.lanes.find((l) => l.lane === "arbeitspakete")!.cards[0]).toMatchObject({ isSolution: true });
     expect(protocol.themes).toEqual([{ title: "Fehlender bezahlbarer Wohnraum" }]);
     expect(protocol.workPackages.map((p) => p.task).sort()).toEqual([caseTask, "Raum für die Folgekonferenz buchen"].sort());
-    expect(protocol.workPackages.find((p) => p.caseId === caseId)).toMatchObject({ casePseudonym: pseudonym, responsibleOrganisationName: tenant.organisation.name, status: "open" });
+    expect(protocol.workPackages.find((p) => p.caseId === caseId)).toMatchObject({ casePseudonym: meetingPseudonym(caseId, conferenceId), responsibleOrganisationName: tenant.organisation.name, status: "open" });
     expect(protocol.notes).toContain("Nächster Termin in vier Wochen.");
 
     const [stored] = await handle.db.select({ snapshot: conferenceProtocols.snapshot }).from(conferenceProtocols).where(eq(conferenceProtocols.conferenceId, conferenceId)).limit(1);
@@ -162,7 +163,8 @@ describe("conference protocol", () => {
     expect(serialised).toContain("Die Familie braucht eine größere Wohnung");
     expect(serialised).toContain("Raum für die Folgekonferenz buchen");
     const caseCard = protocol.lanes.flatMap((l) => l.clusters.flatMap((c) => c.cards)).find((c) => c.caseId === caseId);
-    expect(caseCard).toMatchObject({ text: "", restricted: true, casePseudonym: pseudonym });
+    expect(caseCard).toMatchObject({ text: "", restricted: true, casePseudonym: meetingPseudonym(caseId, conferenceId) });
+    expect(pseudonym).not.toBe(meetingPseudonym(caseId, conferenceId));
     expect(protocol.workPackages.find((p) => p.caseId === caseId)).toMatchObject({ task: "", restricted: true });
 
     // The responsible case manager sees it; after the revocation the covered organisation no longer does, in old versions too.

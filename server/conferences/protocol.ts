@@ -1,3 +1,4 @@
+import { meetingPseudonym } from "./meeting-pseudonym";
 import { and, asc, desc, eq, max } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
 import {
@@ -137,7 +138,7 @@ async function buildSnapshot(db: Executor, conferenceId: string, version: number
       // An anonymous card never revealed keeps its secret in the protocol too.
       text: row.isHidden ? "" : row.text,
       caseId: row.caseId,
-      casePseudonym: row.casePseudonym ?? null,
+      casePseudonym: row.caseId ? meetingPseudonym(row.caseId, conferenceId) : null,
       perspective: row.perspective === "klient" ? "klient" : row.perspective ? (tenantOrganisations.get(row.perspective) ?? null) : null,
       votes: votes.get(row.id) ?? 0,
       isSolution: row.isSolution,
@@ -199,7 +200,7 @@ async function buildSnapshot(db: Executor, conferenceId: string, version: number
     themes,
     workPackages: packages.map((p) => ({
       ...p,
-      casePseudonym: p.casePseudonym ?? null,
+      casePseudonym: p.caseId ? meetingPseudonym(p.caseId, conferenceId) : null,
       responsibleOrganisationName: p.responsibleOrganisationName ?? null,
       responsibleUserName: p.responsibleUserName ?? null,
       restricted: false,

@@ -7,6 +7,7 @@ import type { IdentityInput } from "../schemas/cases";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { getWorkPackageByTrackingToken, trackingLinkExpiry, workPackageAbilities, type WorkPackageRelation } from "./work-packages";
+import { meetingPseudonym } from "./meeting-pseudonym";
 
 const dayMs = 86_400_000;
 const inDays = (days: number) => new Date(Date.now() + days * dayMs).toISOString().slice(0, 10);
@@ -146,7 +147,7 @@ describe("work packages", () => {
     expect(seenByCovered.options).toBeNull();
     expect(seenByCovered.workPackages.find((p) => p.id === packageId)).toMatchObject({
       task,
-      casePseudonym: pseudonym,
+      casePseudonym: meetingPseudonym(caseId, conferenceId),
       restricted: false,
       responsibleOrganisationName: tenant.organisation.name,
       responsibleUserName: covered.displayName,
@@ -156,13 +157,14 @@ describe("work packages", () => {
       abilities: { report: true, createTrackingLink: false },
     });
     const seenByUncovered = await callerFor(handle.db, uncovered).workPackages.listForConference({ conferenceId });
-    expect(seenByUncovered.workPackages.find((p) => p.id === packageId)).toMatchObject({ task: "", restricted: true, casePseudonym: pseudonym });
+    expect(seenByUncovered.workPackages.find((p) => p.id === packageId)).toMatchObject({ task: "", restricted: true, casePseudonym: meetingPseudonym(caseId, conferenceId) });
     expect(seenByUncovered.workPackages.find((p) => p.id === plainPackageId)).toMatchObject({ task: "Raum für die nächste Sitzung buchen", restricted: false });
     expect(JSON.stringify(seenByUncovered)).not.toContain("Jobcenter");
 
     const seenByModerator = await callerFor(handle.db, moderator).workPackages.listForConference({ conferenceId });
     expect(seenByModerator.viewer.mayCreate).toBe(true);
-    expect(seenByModerator.options?.cases).toEqual([{ id: caseId, name: pseudonym }]);
+    expect(seenByModerator.options?.cases).toEqual([{ id: caseId, name: meetingPseudonym(caseId, conferenceId) }]);
+    expect(pseudonym).not.toBe(meetingPseudonym(caseId, conferenceId));
     expect(seenByModerator.options?.organisations.map((o) => o.id)).toContain(uncoveredOrganisationId);
 
     await expect(callerFor(handle.db, outsider).workPackages.listForConference({ conferenceId })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -208,7 +210,7 @@ describe("work packages", () => {
     // A new link replaces the old one.
     expect(await getWorkPackageByTrackingToken(handle.db, first.link.split("/").pop()!)).toBeNull();
     const view = await getWorkPackageByTrackingToken(handle.db, token);
-    expect(view).toMatchObject({ task, casePseudonym: pseudonym, status: "in_progress", responsibleOrganisationName: tenant.organisation.name });
+    expect(view).toMatchObject({ task, casePseudonym: meetingPseudonym(caseId, conferenceId), status: "in_progress", responsibleOrganisationName: tenant.organisation.name });
     expect(JSON.stringify(view)).not.toContain("Raum für die nächste Sitzung");
 
     const anonymous = callerFor(handle.db, null);

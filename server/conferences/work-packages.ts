@@ -1,3 +1,4 @@
+import { meetingPseudonym } from "./meeting-pseudonym";
 import { createHash, randomBytes } from "node:crypto";
 import { aliasedTable, and, asc, desc, eq, gt, inArray, lt, ne, or, sql } from "drizzle-orm";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
@@ -163,7 +164,7 @@ function present(row: ListedRow, mayReadCase: boolean, updates: (typeof workPack
     conferenceTitle: row.conferenceTitle,
     conferenceScheduledAt: row.conferenceScheduledAt,
     caseId: row.caseId,
-    casePseudonym: row.casePseudonym ?? null,
+    casePseudonym: row.caseId ? meetingPseudonym(row.caseId, row.conferenceId) : null,
     restricted: !mayReadCase,
     task: mayReadCase ? row.task : "",
     responsibleOrganisationName: row.responsibleOrganisationName ?? null,
@@ -231,7 +232,7 @@ async function createOptions(db: Database, actor: Actor, conferenceId: string) {
     .orderBy(asc(boardCards.orderKey));
   const readable = (caseId: string | null) => !caseId || agenda.some((c) => c.id === caseId && mayRead({ caseId: c.id, caseResponsibleUserId: c.responsibleUserId }, actor));
   return {
-    cases: agenda.map((c) => ({ id: c.id, name: c.pseudonym })),
+    cases: agenda.map((c) => ({ id: c.id, name: meetingPseudonym(c.id, conferenceId) })),
     organisations: await db
       .select({ id: organisations.id, name: organisations.name })
       .from(organisations)
@@ -303,7 +304,9 @@ export async function listFollowUpItems(db: Database, actor: Actor, conferenceId
     .orderBy(desc(conferences.scheduledAt), asc(workPackages.dueDate), asc(workPackages.createdAt))
     .limit(200);
   const roles = await participantRoles(db, actor, rows.map((r) => r.conferenceId));
-  return presentAll(db, actor, rows, (id) => roles.get(id) ?? null);
+  const items = await presentAll(db, actor, rows, (id) => roles.get(id) ?? null);
+  // Reviewed in this meeting, the cases carry this meeting's names, as on its agenda.
+  return items.map((item) => ({ ...item, casePseudonym: item.caseId ? meetingPseudonym(item.caseId, conferenceId) : null }));
 }
 
 async function requireAssignableUser(db: Executor, tenantId: string, userId: string) {
@@ -505,7 +508,7 @@ export async function getWorkPackageByTrackingToken(db: Executor, token: string,
   const updates = (await updatesOf(db, [row.id])).get(row.id) ?? [];
   return {
     task: row.task,
-    casePseudonym: row.casePseudonym ?? null,
+    casePseudonym: row.caseId ? meetingPseudonym(row.caseId, row.conferenceId) : null,
     responsibleOrganisationName: row.responsibleOrganisationName ?? null,
     responsiblePerson: row.responsiblePerson || row.responsibleUserName || "",
     dueDate: row.dueDate,

@@ -11,7 +11,10 @@ interface Notices {
   "access-changed": [userId: string];
 }
 
-const emitter = new EventEmitter<Notices>();
+// One emitter per process, also when the services run inside Next's bundle and the socket server
+// outside it (each loads its own copy of this module), like the database handle.
+const holder = globalThis as { __kimNotices?: EventEmitter<Notices> };
+const emitter = (holder.__kimNotices ??= new EventEmitter<Notices>());
 
 export function announceConsentChanged(caseId: string) {
   emitter.emit("consent-changed", caseId);

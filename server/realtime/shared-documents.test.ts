@@ -146,8 +146,10 @@ describe("shared documents over socket.io", () => {
   }
 
   it("keeps two concurrent writers and the database identical, through disconnects, without losing a keystroke", { timeout: 60_000 }, async () => {
-    // A low threshold, so the writers' updates are compacted several times while they type.
+    // Low thresholds: the updates are compacted several times, and the rate limit turns some away
+    // (the writers then sync again without losing anything).
     sharedDocumentSettings.compactEvery = 20;
+    sharedDocumentSettings.updatesPerSecond = 12;
     const writers = [await editor(moderator, "notes"), await editor(participant, "notes")];
     let reconnects = 0;
     for (const writer of writers) socketOf.get(writer)!.io.on("reconnect", () => (reconnects += 1));
@@ -170,12 +172,15 @@ describe("shared documents over socket.io", () => {
     );
 
     await expect.poll(() => writers.every((w) => w.isSettled), { timeout: 20_000 }).toBe(true);
+    // Nothing was refused for good, so neither writer had to throw its copy away.
+    expect(writers.map((w) => w.getSnapshot().generation)).toEqual([0, 0]);
     const [first, second] = writers.map((w) => w.document) as [Y.Doc, Y.Doc];
     await expect.poll(() => first.getXmlFragment(documentField).toJSON() === second.getXmlFragment(documentField).toJSON(), { timeout: 10_000 }).toBe(true);
     const expected = (typed[0]! + typed[1]!).split("").sort().join("");
     expect(charactersOf(first)).toBe(expected);
     expect(reconnects).toBeGreaterThan(0);
     sharedDocumentSettings.compactEvery = 200;
+    sharedDocumentSettings.updatesPerSecond = 40;
 
     const { document, doc: stored } = await storedDoc("notes");
     expect(stored.getXmlFragment(documentField).toJSON()).toBe(first.getXmlFragment(documentField).toJSON());
@@ -227,6 +232,13 @@ describe("shared documents over socket.io", () => {
     handler.getXmlFragment(documentField).insert(0, [paragraph]);
     expect((await send(handler)).ok).toBe(false);
 
+    // Allowed pieces in a shape no editor produces: a bare value inside a paragraph.
+    const bare = new Y.Doc();
+    const holder = new Y.XmlElement("paragraph");
+    bare.getXmlFragment(documentField).insert(0, [holder]);
+    (holder as unknown as Y.Array<unknown>).insert(0, ["lose"]);
+    expect((await send(bare)).ok).toBe(false);
+
     const otherRoot = new Y.Doc();
     otherRoot.getMap("secrets").set("x", "y");
     expect((await send(otherRoot)).ok).toBe(false);
@@ -242,6 +254,18 @@ describe("shared documents over socket.io", () => {
     text.insert(0, "x".repeat(40_000));
     expect((await send(huge)).ok).toBe(false);
     expect(await readSharedDocumentText(handle.db, conferenceId, "notes")).not.toContain("alert");
+  });
+
+  it("disconnects a client that floods updates faster than they can be stored", async () => {
+    const socket = await socketFor(participant);
+    const disconnected = new Promise<void>((resolve) => socket.once("disconnect", () => resolve()));
+    const doc = new Y.Doc();
+    typeAtEnd(doc, "x");
+    const update = encodeBase64(Y.encodeStateAsUpdate(doc));
+    for (let i = 0; i < 150; i++) socket.emit("doc:update", { conferenceId, key: "notes", update }, () => undefined);
+    await disconnected;
+    expect(socket.connected).toBe(false);
+    socket.io.reconnection(false);
   });
 
   it("freezes a finalised formulation: its document refuses every further change", { timeout: 20_000 }, async () => {

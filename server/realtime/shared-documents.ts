@@ -20,8 +20,12 @@ import type { guarded, KimServer, KimSocket } from "./socket-server";
 
 /** The XML fragment tiptap's Collaboration extension edits. */
 export const documentField = "default";
-/** Updates are merged into `state` after `compactEvery` of them, so loading a document stays cheap. */
-export const sharedDocumentSettings = { compactEvery: 200 };
+/**
+ * Updates are merged into `state` after `compactEvery` of them, so loading a document stays cheap.
+ * Typing sends a merged update every ~100 ms; `updatesPerSecond` per connection leaves room for
+ * several editors on one page and stops a runaway client.
+ */
+export const sharedDocumentSettings = { compactEvery: 200, updatesPerSecond: 40 };
 /** Stored bytes per document before further changes are refused (counted from the stored updates). */
 const maxDocumentBytes = 1024 * 1024;
 const cachedDocuments = 100;
@@ -193,6 +197,28 @@ export function checkUpdateStructure(update: Uint8Array): void {
   }
 }
 
+/**
+ * The shape y-prosemirror gives a document: elements of the schema at the top, inside them only
+ * elements and text, text carrying only strings. An update may merge into something else (a bare
+ * string in an element, text at the top), which would break every editor showing it.
+ */
+function isEditorShaped(doc: Y.Doc): boolean {
+  const schema = richTextSchema();
+  const isElement = (item: unknown): item is Y.XmlElement =>
+    item instanceof Y.XmlElement && Object.hasOwn(schema.nodes, item.nodeName) && item.nodeName !== "doc" && item.nodeName !== "text";
+  const stack: unknown[] = [...doc.getXmlFragment(documentField).toArray()];
+  if (!stack.every(isElement)) return false;
+  while (stack.length > 0) {
+    const element = stack.pop() as Y.XmlElement;
+    for (const name of Object.keys(element.getAttributes())) if (!allowedAttributeNames.has(name)) return false;
+    for (const child of element.toArray()) {
+      if (isElement(child)) stack.push(child);
+      else if (!(child instanceof Y.XmlText) || !child.toDelta().every((d: { insert: unknown }) => typeof d.insert === "string")) return false;
+    }
+  }
+  return [...doc.share.keys()].every((name) => name === documentField);
+}
+
 export interface AppliedDocumentUpdate {
   /** False when the document already contained everything in the update (a resend). */
   changed: boolean;
@@ -233,6 +259,7 @@ export async function applySharedDocumentUpdate(
       // Missing predecessors: this copy lacks something the sender has; it must sync again.
       if (entry.doc.store.pendingStructs || entry.doc.store.pendingDs) throw new AppError("CONFLICT", "formulations.documents.outOfSync");
       if (!changed) return { changed: false };
+      if (!isEditorShaped(entry.doc)) throw new AppError("INVALID_INPUT", "formulations.documents.invalidUpdate");
       if (entry.bytes + input.update.byteLength > maxDocumentBytes) throw new AppError("CONFLICT", "formulations.documents.documentTooLarge");
       const [row] = await tx
         .insert(sharedDocumentUpdates)
@@ -353,8 +380,13 @@ function plainTextOf(doc: Y.Doc): string[] {
   return lines.map((line) => line.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, ""));
 }
 
-// Typing sends a merged update every ~100 ms; this leaves room for several editors per connection.
-const updateRate = new RateLimiterMemory({ keyPrefix: "doc-update", points: 40, duration: 1 });
+let updateRate = { points: 0, limiter: new RateLimiterMemory({ points: 1, duration: 1 }) };
+function updateLimiter(): RateLimiterMemory {
+  const points = sharedDocumentSettings.updatesPerSecond;
+  if (updateRate.points !== points) updateRate = { points, limiter: new RateLimiterMemory({ keyPrefix: "doc-update", points, duration: 1 }) };
+  return updateRate.limiter;
+}
+const maxQueuedUpdates = 100;
 const awarenessRate = new RateLimiterMemory({ keyPrefix: "doc-awareness", points: 10, duration: 1 });
 
 async function within(limiter: RateLimiterMemory, socketId: string): Promise<boolean> {
@@ -378,14 +410,42 @@ export function registerSharedDocumentEvents(io: KimServer, socket: KimSocket, g
       throw error;
     }
   }));
-  socket.on("doc:update", guard(socket, "conferences.take_part", docUpdateSchema, async (actor, { conferenceId, key, update }) => {
-    if (!(await within(updateRate, socket.id))) throw new AppError("RATE_LIMITED", "formulations.documents.tooFast");
+  const handleUpdate = guard(socket, "conferences.take_part", docUpdateSchema, async (actor, { conferenceId, key, update }) => {
+    // Too fast, or missing predecessors: nothing is stored and the client syncs again shortly,
+    // sending everything the server lacks. Refusing outright would cost the client its changes.
+    if (!(await within(updateLimiter(), socket.id))) return { stored: false };
     const db = await getDb();
-    const bytes = decodeBase64(update);
-    const { changed } = await applySharedDocumentUpdate(db, actor, { conferenceId, key, update: bytes });
-    // Stored above; only now do the others get it.
-    if (changed) socket.to(room(conferenceId, key)).emit("doc:applied", { conferenceId, key, update });
-  }));
+    let bytes: Uint8Array;
+    try {
+      bytes = decodeBase64(update);
+    } catch {
+      throw new AppError("INVALID_INPUT", "formulations.documents.invalidUpdate");
+    }
+    try {
+      const { changed } = await applySharedDocumentUpdate(db, actor, { conferenceId, key, update: bytes });
+      // Stored above; only now do the others get it.
+      if (changed) socket.to(room(conferenceId, key)).emit("doc:applied", { conferenceId, key, update });
+      return { stored: true };
+    } catch (error) {
+      if (error instanceof AppError && error.message === "formulations.documents.outOfSync") return { stored: false };
+      throw error;
+    }
+  });
+  // socket.io runs handlers side by side; a connection's updates must be stored in the order sent,
+  // because each builds on the ones before it.
+  let queue: Promise<unknown> = Promise.resolve();
+  let queued = 0;
+  socket.on("doc:update", (payload, ack) => {
+    // A client that runs far ahead of what is stored is flooding, not typing.
+    if (++queued > maxQueuedUpdates) {
+      socket.disconnect(true);
+      return;
+    }
+    queue = queue
+      .then(() => handleUpdate(payload, ack))
+      .catch(() => undefined)
+      .finally(() => (queued -= 1));
+  });
   socket.on("doc:awareness", guard(socket, "conferences.take_part", docAwarenessSchema, async (actor, { conferenceId, key, typing }) => {
     if (!(await within(awarenessRate, socket.id))) return;
     // Only who has joined the document may say they are writing in it; nothing is stored.

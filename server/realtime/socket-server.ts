@@ -100,7 +100,8 @@ export function attachSocketServer(httpServer: HttpServer): KimServer {
     socket.on("board:join", guarded(socket, "conferences.take_part", boardJoinSchema, async (actor, { conferenceId, afterSeq }) => {
       const db = await getDb();
       await requireParticipation(db, actor, conferenceId);
-      const present = await io.in(boardRoom(conferenceId)).fetchSockets();
+      // This process's sockets only: asking the other processes could stall on one that died hard.
+      const present = await io.local.in(boardRoom(conferenceId)).fetchSockets();
       const people = new Set(present.map((s) => s.data.userId));
       if (!people.has(actor.userId) && people.size >= maxPeoplePerBoard) throw new AppError("CONFLICT", "conferences.board.full", undefined, { max: maxPeoplePerBoard });
       // Join the rooms before reading: an operation committed in between then arrives as a broadcast
@@ -122,7 +123,7 @@ export function attachSocketServer(httpServer: HttpServer): KimServer {
       setImmediate(() => {
         for (const room of rooms) {
           const [, tenantId, name] = room.split(":", 3) as [string, string, string];
-          void broadcastPresence(io, tenantId, name);
+          broadcastPresence(io, tenantId, name).catch((error: unknown) => logger.warn({ err: error }, "presence update failed"));
         }
       });
     });

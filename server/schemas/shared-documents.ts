@@ -27,7 +27,11 @@ export const docUpdateSchema = z.object({ conferenceId: idSchema, key: sharedDoc
 export const docAwarenessSchema = z.object({ conferenceId: idSchema, key: sharedDocumentKeySchema, typing: z.boolean() }).strict();
 
 export type DocJoinAck = { ok: true; update: string; readOnly: boolean } | { ok: false; message: string };
-export type DocUpdateAck = { ok: true } | { ok: false; message: string; readOnly?: boolean };
+/**
+ * `stored: false`: not stored for now (too fast, or the server lacks an earlier change); the
+ * client joins again and resends. `ok: false`: refused for good; the client reloads the text.
+ */
+export type DocUpdateAck = { ok: true; stored: boolean } | { ok: false; message: string };
 
 /** An update another participant wrote, relayed after it was stored. */
 export interface DocApplied {
