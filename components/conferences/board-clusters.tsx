@@ -8,6 +8,7 @@ import { clusterCaseCounts, dotTotals, dotsPlacedBy, sortByOrderKey } from "@/se
 import type { BoardCard } from "@/server/schemas/board";
 import { CardBody, ParkingArea, type BoardView } from "./board";
 import { themeLanes } from "./board-lanes";
+import { RecurrenceMatcher } from "./recurrence-matcher";
 
 type Mode = "clustering" | "voting" | "formulation";
 
@@ -85,6 +86,9 @@ export function ClusterBoard({ view, mode }: { view: BoardView; mode: Mode }) {
                 {caseCount >= 2 && <p className="status-badge board-generative">{t("generativeCandidate", { count: caseCount })}</p>}
                 {mode !== "clustering" && <p>{t("dotTotal", { count: totals.get(cluster.id) ?? 0 })}</p>}
                 {mode === "voting" && <DotControls view={view} targetId={cluster.id} label={cluster.title} />}
+                {mode === "formulation" && view.isModerator && !view.readOnly && view.type === "fallrekonstruktion" && (
+                  <RecurrenceMatcher conferenceId={view.conferenceId} clusterId={cluster.id} clusterTitle={cluster.title} />
+                )}
                 {view.isModerator && mode === "clustering" && !view.readOnly && (
                   <button type="button" className="button-link" onClick={() => view.connection.submit({ kind: "cluster.delete", clusterId: cluster.id })}>
                     {t("deleteCluster")}<span className="visually-hidden">: {cluster.title}</span>

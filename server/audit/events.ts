@@ -60,6 +60,7 @@ export const auditActions = [
   "conferences.guest_confirmed",
   "conferences.guest_revoked",
   "conferences.template_saved",
+  "conferences.recurrence_recorded",
   "conferences.status_changed",
   "conferences.work_package_created",
   "conferences.work_package_reported",

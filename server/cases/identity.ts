@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { Database } from "@/db";
+import type { Database, Executor } from "@/db";
 import { caseIdentities } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/policy";
@@ -10,7 +10,7 @@ import { getIdentityKeys } from "./identity-keys";
 import { requireCase } from "./policy";
 
 /** Decrypts without auditing: only for server-side checks that never return the values. */
-export async function readIdentityUnaudited(db: Database, caseId: string): Promise<IdentityInput | null> {
+export async function readIdentityUnaudited(db: Executor, caseId: string): Promise<IdentityInput | null> {
   const [row] = await db.select().from(caseIdentities).where(eq(caseIdentities.caseId, caseId));
   if (!row) return null;
   return identitySchema.parse(JSON.parse(decryptIdentity(getIdentityKeys(), caseId, row.ciphertext)));

@@ -230,6 +230,14 @@ describe("board engine", () => {
       const operations = await handle.db.select().from(boardOperations).where(eq(boardOperations.conferenceId, conferenceId));
       expect(new Set(operations.map((o) => o.seq)).size).toBe(operations.length);
       expect(Math.max(...operations.map((o) => o.seq))).toBe(lastSeq);
+      // The sequential model: replaying the stored operations in order from an empty board gives the
+      // database's board exactly.
+      let model: BoardState = { cards: new Map(), meta: emptyBoardMeta };
+      for (const row of [...operations].sort((a, b) => a.seq - b.seq)) {
+        model = applyOperation(model, { seq: row.seq, actorUserId: row.actorUserId, op: { kind: row.kind, ...row.payload } as AppliedOperation["op"] });
+      }
+      expect(sortCards([...model.cards.values()])).toEqual(serverCards);
+      expect(model.meta).toEqual(meta);
     });
 
     it("refuses a non-participant's join with a German message", async () => {

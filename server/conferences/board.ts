@@ -3,7 +3,10 @@ import type { Database, Executor } from "@/db";
 import { boardCards, boardOperations, conferenceCases, conferenceParticipants, conferences, users } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/policy";
+import { readIdentityUnaudited } from "../cases/identity";
+import { findIdentityLeaks } from "../cases/summaries";
 import { AppError } from "../errors";
+import { translate } from "../i18n/translate";
 import {
   emptyBoardMeta,
   moderatorOperationKinds,
@@ -19,6 +22,7 @@ import {
 import type { ParticipantRole, PhaseBoard } from "../schemas/conference-kinds";
 import { applyOperation, changedCard, dotsPlacedBy } from "./board-state";
 import { redactCard, redactOperation, releasedCaseIds } from "./board-visibility";
+import { listAttachedCases } from "./conference-views";
 import { requireParticipation, type ConferenceRow } from "./conferences";
 
 /** Beyond this many missed operations a reconnecting client gets the whole board instead. */
@@ -168,6 +172,7 @@ async function decide(tx: Executor, actor: Actor, { conference, role, meta }: Ch
     case "card.add": {
       const [existing] = await tx.select({ id: boardCards.id }).from(boardCards).where(eq(boardCards.id, op.cardId));
       if (existing) throw new AppError("CONFLICT", "conferences.board.cardExists");
+      await rejectIdentityLeaks(tx, conference.id, op.text);
       if (op.caseId) await requireAgendaCase(op.caseId);
       if (op.perspective && op.perspective !== "klient") await requireParticipantOrganisation(tx, conference.id, op.perspective);
       const card: BoardCard = {
@@ -199,6 +204,7 @@ async function decide(tx: Executor, actor: Actor, { conference, role, meta }: Ch
         throw new AppError("FORBIDDEN", "conferences.board.notYourCard");
       }
       if (op.kind === "card.delete") return { op, touched: [card] };
+      if (op.kind === "card.edit") await rejectIdentityLeaks(tx, conference.id, op.text);
       if (op.kind === "card.tag" && op.caseId) await requireAgendaCase(op.caseId);
       if (op.kind === "card.cluster" && op.clusterId && !meta.clusters[op.clusterId]) throw new AppError("NOT_FOUND", "conferences.board.clusterGone");
       return { op: { kind: op.kind, cardId: op.cardId, card: changedCard(card, op, seq) }, touched: [card] };
@@ -247,6 +253,22 @@ async function decide(tx: Executor, actor: Actor, { conference, role, meta }: Ch
     case "focus.set":
     case "hand.raise":
       return { op, touched: [] };
+  }
+}
+
+/**
+ * A card must not carry what the case file keeps apart: a name, birth date, address, phone or file
+ * number of any case on the agenda. The refusal names the kind of data, never the value.
+ */
+async function rejectIdentityLeaks(tx: Executor, conferenceId: string, text: string) {
+  const leaks = new Set<string>();
+  for (const { caseId } of await listAttachedCases(tx, conferenceId)) {
+    const identity = await readIdentityUnaudited(tx, caseId);
+    if (identity) for (const field of findIdentityLeaks(identity, text)) leaks.add(field.startsWith("authorityContacts") ? "fileNumber" : field);
+  }
+  if (leaks.size > 0) {
+    const fields = [...leaks].map((field) => translate(`cases.identityFields.${field}`)).join(", ");
+    throw new AppError("INVALID_INPUT", "conferences.board.cardContainsIdentity", "text", { fields });
   }
 }
 

@@ -7,6 +7,8 @@ import { getConference, listCandidates, listConferences } from "./conference-vie
 import { createConference, setConferenceStatus } from "./conferences";
 import { listTemplates, saveTemplate } from "./phase-templates";
 import { reconstructionPlanning } from "./annual-planning";
+import { recordRecurrence, suggestRecurringThemes } from "./theme-matching";
+import { clusterRecurrenceSchema, clusterRefSchema } from "../schemas/theme-matching";
 
 export const conferencesRouter = createTRPCRouter({
   list: authorizedProcedure("conferences.view").query(({ ctx }) => listConferences(ctx.db, ctx.actor)),
@@ -24,6 +26,9 @@ export const conferencesRouter = createTRPCRouter({
   reconstructionPlan: authorizedProcedure("conferences.templates")
     .input(reconstructionPlanSchema)
     .query(({ ctx, input }) => reconstructionPlanning(ctx.db, ctx.actor, input.year)),
+  // The service also requires the moderator role and access to the theme registry.
+  recurringThemes: authorizedProcedure("conferences.take_part").input(clusterRefSchema).query(({ ctx, input }) => suggestRecurringThemes(ctx.db, ctx.actor, input)),
+  recordRecurrence: authorizedProcedure("conferences.take_part").input(clusterRecurrenceSchema).mutation(({ ctx, input }) => recordRecurrence(ctx.db, ctx.actor, input)),
   consentConflicts: authorizedProcedure("conferences.plan")
     .input(conferenceIdSchema)
     .query(({ ctx, input }) => listConsentConflicts(ctx.db, ctx.actor, input.conferenceId)),

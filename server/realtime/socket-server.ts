@@ -110,7 +110,14 @@ export function attachSocketServer(httpServer: HttpServer): KimServer {
       return getBoardForJoin(db, actor, conferenceId, afterSeq);
     }));
     socket.on("board:op", guarded(socket, "conferences.take_part", boardOpRequestSchema, async (actor, request) => {
-      if (!(await withinOperationRate(socket.id))) throw new AppError("RATE_LIMITED", "conferences.board.tooFast");
+      if (!(await withinOperationRate(socket.id))) {
+        // A client that keeps going far past the limit is runaway, not eager: cut it off.
+        if (!(await withinFloodTolerance(socket.id))) {
+          logger.warn({ userId: actor.userId, conferenceId: request.conferenceId }, "board flood: socket disconnected");
+          socket.disconnect(true);
+        }
+        throw new AppError("RATE_LIMITED", "conferences.board.tooFast");
+      }
       const db = await getDb();
       const { applied, duplicate } = await applyBoardOperation(db, actor, request);
       // Committed above; only now is anyone told. A retry is answered but not broadcast again.
@@ -167,7 +174,19 @@ export function guarded<S extends z.ZodType, R extends object | void>(
       const result = await handler(actor, parsed.data);
       reply({ ok: true, ...(result ?? {}) });
     } catch (error) {
-      if (error instanceof AppError) return reply({ ok: false, message: translate(error.message, error.values) });
+      if (error instanceof AppError) {
+        // Reaching for a meeting one is not part of is logged like a refused procedure.
+        if (error.code === "NOT_FOUND") {
+          await recordAuditEvent(db, {
+            tenantId: actor.tenantId,
+            actorUserId: actor.userId,
+            action: "auth.access_denied",
+            outcome: "failure",
+            target: { type: "procedure", id: `socket:${permission}` },
+          });
+        }
+        return reply({ ok: false, message: translate(error.message, error.values) });
+      }
       logger.error({ err: error }, "socket event failed");
       reply({ ok: false, message: translate("errors.unexpected") });
     }
@@ -183,6 +202,16 @@ const maxPeoplePerBoard = 40;
 
 // Generous for people, tight for a runaway client: 20 operations per second per connection.
 const operationRate = new RateLimiterMemory({ keyPrefix: "board-op", points: 20, duration: 1 });
+
+// Refusals tolerated before disconnecting: three seconds of a client ignoring the limit.
+const floodTolerance = new RateLimiterMemory({ keyPrefix: "board-flood", points: 60, duration: 10 });
+
+async function withinFloodTolerance(socketId: string): Promise<boolean> {
+  return floodTolerance.consume(socketId).then(
+    () => true,
+    () => false,
+  );
+}
 
 async function withinOperationRate(socketId: string): Promise<boolean> {
   return operationRate.consume(socketId).then(
