@@ -115,7 +115,7 @@ export function ReconstructionGrid({ view }: { view: BoardView }) {
             ))}
           </select>
           <label htmlFor="grid-text">{t("gridText")}</label>
-          <textarea id="grid-text" name="text" rows={2} maxLength={500} />
+          <textarea id="grid-text" name="text" rows={2} maxLength={500} onInput={view.connection.notifyTyping} />
           <button type="submit" className="button-secondary">{t("add")}</button>
         </form>
       )}

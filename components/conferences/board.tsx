@@ -71,6 +71,7 @@ export function ConferenceBoard(props: BoardProps) {
         {pendingCount > 0 && ` ${t("pending", { count: pendingCount })}`}
       </p>
       <div role="alert" className={error ? "form-error" : undefined}>{error}</div>
+      <BoardPresence view={view} />
       <PhaseBar view={view} />
       <div className="board-status">
         {meta.timer && <TimerDisplay endsAt={meta.timer.endsAt} />}
@@ -81,6 +82,19 @@ export function ConferenceBoard(props: BoardProps) {
       {!props.projector && <SpeakersList view={view} />}
       {phase ? <PhaseView view={view} phase={phase} /> : <CardLanes view={view} lanes={legacyLanes[props.type]} />}
     </section>
+  );
+}
+
+/** Who is here, and who is writing a card right now. */
+function BoardPresence({ view }: { view: BoardView }) {
+  const t = useTranslations("conferences.board");
+  const { present, typing } = view.connection;
+  const writers = typing.filter((id) => id !== view.selfId).map(view.nameOf);
+  return (
+    <div className="board-presence">
+      <p>{t("present", { count: present.length, names: present.map((p) => p.displayName).join(", ") })}</p>
+      {writers.length > 0 && <p className="board-card-meta">{t("writing", { names: writers.join(", ") })}</p>}
+    </div>
   );
 }
 
@@ -288,7 +302,7 @@ function AddCardForm({ view, lane, lastKey }: { view: BoardView; lane: string; l
   return (
     <form onSubmit={addCard} className="board-add">
       <label htmlFor={`new-${lane}`}>{t("newCard", { lane: t(`lanes.${lane}`) })}</label>
-      <textarea id={`new-${lane}`} name="text" rows={2} maxLength={500} />
+      <textarea id={`new-${lane}`} name="text" rows={2} maxLength={500} onInput={view.connection.notifyTyping} />
       {cases.length > 0 && (
         <>
           <label htmlFor={`case-${lane}`}>{t("cardCase")}</label>

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import { applyOperation } from "@/server/conferences/board-state";
 import { emptyBoardMeta, type AppliedOperation, type BoardJoinAck, type BoardOpAck, type BoardOperation, type BoardState } from "@/server/schemas/board";
-import type { ClientToServerEvents, ServerToClientEvents } from "@/server/schemas/realtime";
+import type { ClientToServerEvents, PresencePerson, ServerToClientEvents } from "@/server/schemas/realtime";
 
 type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -15,6 +15,11 @@ interface Pending {
 
 export interface BoardConnection {
   board: BoardState;
+  /** Who has the board open now. */
+  present: PresencePerson[];
+  /** Who wrote on a card in the last few seconds. */
+  typing: string[];
+  notifyTyping: () => void;
   connected: boolean;
   pendingCount: number;
   error: string | null;
@@ -35,6 +40,10 @@ export function useBoard(conferenceId: string, selfId: string, messages: { sessi
   const [pending, setPending] = useState<Pending[]>([]);
   const [connected, setConnected] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [present, setPresent] = useState<PresencePerson[]>([]);
+  const [typing, setTyping] = useState<string[]>([]);
+  const lastTypingRef = useRef(0);
+  const typingTimerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const socketRef = useRef<BoardSocket | null>(null);
   const sendRef = useRef<((item: Pending) => void) | null>(null);
   const seqRef = useRef(0);
@@ -105,9 +114,17 @@ export function useBoard(conferenceId: string, selfId: string, messages: { sessi
       resyncRef.current?.();
     });
     socket.on("session:revoked", () => setError(messages.sessionEnded));
+    socket.on("board:presence", (update) => setPresent(update.people));
+    const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+    socket.on("board:typing", ({ userId }) => {
+      setTyping((current) => (current.includes(userId) ? current : [...current, userId]));
+      clearTimeout(typingTimers.get(userId));
+      typingTimers.set(userId, setTimeout(() => setTyping((current) => current.filter((id) => id !== userId)), 4000));
+    });
     sendRef.current = send;
     return () => {
       clearTimeout(gapTimer);
+      for (const timer of typingTimers.values()) clearTimeout(timer);
       socket.disconnect();
     };
   }, [conferenceId, messages.sessionEnded]);
@@ -126,5 +143,21 @@ export function useBoard(conferenceId: string, selfId: string, messages: { sessi
     return view;
   }, [confirmed, pending, selfId]);
 
-  return { board, connected, pendingCount: pending.length, error, clearError: () => setError(null), reportError: setError, submit };
+  // At most one "writing" signal every two seconds: enough for the others, cheap for the server.
+  function notifyTyping() {
+    const wait = lastTypingRef.current + 2000 - Date.now();
+    if (wait > 0) {
+      // Still writing after the pause: one more signal when it is over.
+      typingTimerRef.current ??= setTimeout(() => {
+        typingTimerRef.current = undefined;
+        notifyTyping();
+      }, wait);
+      return;
+    }
+    if (!socketRef.current?.connected) return;
+    lastTypingRef.current = Date.now();
+    socketRef.current.emit("board:typing", { conferenceId });
+  }
+
+  return { board, present, typing, notifyTyping, connected, pendingCount: pending.length, error, clearError: () => setError(null), reportError: setError, submit };
 }

@@ -35,6 +35,8 @@ test("a moderated Planungskonferenz: phases, anonymous cards, parking area, hand
   await participant.goto(`/conferences/${conferenceId}`);
   await expect(participant.getByText("Live verbunden")).toBeVisible();
 
+  await expect(page.getByText(/An der Wand \(2\):/)).toBeVisible();
+
   // The Ablaufplan starts with a talking phase; the moderator moves everyone on.
   await expect(participant.getByText("In dieser Phase wird gesprochen; die Wand ruht.")).toBeVisible();
   await expect(participant.getByRole("button", { name: "Nächste Phase" })).toHaveCount(0);
@@ -57,6 +59,11 @@ test("a moderated Planungskonferenz: phases, anonymous cards, parking area, hand
   await page.getByRole("button", { name: "Karte anheften" }).click();
   await page.getByRole("button", { name: /Ist eine Lösung, kein Thema\s*: Wohnungsbaugesellschaft einbinden/ }).click();
   await expect(participant.getByRole("region", { name: "Parkplatz für Lösungsideen" }).getByText("Wohnungsbaugesellschaft einbinden")).toBeVisible();
+
+  // After the reveal writing is open again, and everyone sees who is writing.
+  await participant.getByLabel("Neue Karte: Themenkarten").fill("Lange Wartezeiten");
+  await expect(page.getByText("Schreibt gerade: Nico Netzwerk")).toBeVisible();
+  await participant.getByLabel("Neue Karte: Themenkarten").fill("");
 
   // Hand raising and the shared countdown.
   await participant.getByRole("button", { name: "Hand heben" }).click();

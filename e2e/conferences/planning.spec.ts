@@ -77,13 +77,17 @@ test("a case manager plans a Fallkonferenz, attaches a case, and uncovered parti
   await page.getByLabel("Fall (mit Falldarstellung)").selectOption({ label: pseudonym });
   await saveAndExpect(page, "Fall hinzufügen", "Der Fall wurde auf die Tagesordnung gesetzt.");
   const agenda = page.getByRole("region", { name: "Fälle" });
-  await expect(agenda.getByRole("heading", { level: 3, name: `Fall ${pseudonym}`, exact: true })).toBeVisible();
+  // In the meeting the case has a name of its own; only its case manager is told which case it is.
+  const heading = agenda.getByRole("heading", { level: 3, name: /^Fall K-[A-Z2-9]{6}$/ });
+  await expect(heading).toBeVisible();
+  const meetingName = (await heading.textContent())!.replace("Fall ", "");
+  await expect(agenda.getByText(`Ihr Fall ${pseudonym}`)).toBeVisible();
   await expect(agenda.getByRole("heading", { level: 4, name: summaryTitle })).toBeVisible();
   await expect(agenda.getByText(summaryText)).toBeVisible();
 
   // Only the Jobcenter is released: the coordination and the Ausländerbehörde are named as conflicts.
   const conflicts = page.getByRole("region", { name: "Freigaben prüfen" });
-  await expect(conflicts.getByRole("heading", { name: `Fall ${pseudonym}` })).toBeVisible();
+  await expect(conflicts.getByRole("heading", { name: `Fall ${meetingName}` })).toBeVisible();
   await expect(conflicts.getByRole("listitem")).toHaveText([
     "Kim Koordination (Kommunales Integrationszentrum Kreis Beispiel)",
     "Nico Netzwerk (Ausländerbehörde Kreis Beispiel)",
@@ -98,10 +102,32 @@ test("a case manager plans a Fallkonferenz, attaches a case, and uncovered parti
   await expect(networkPage.getByRole("button", { name: "Konferenz planen" })).toHaveCount(0);
   await expectAccessible(networkPage);
   await networkPage.getByRole("link", { name: `Konferenz „${conferenceTitle}“ öffnen` }).click();
-  await expect(networkPage.getByRole("heading", { level: 3, name: `Fall ${pseudonym} (für Sie nicht freigegeben)` })).toBeVisible();
+  await expect(networkPage.getByRole("heading", { level: 3, name: `Fall ${meetingName} (für Sie nicht freigegeben)` })).toBeVisible();
   await expect(networkPage.locator("body")).not.toContainText("Notunterkunft");
+  await expect(networkPage.locator("body")).not.toContainText(pseudonym);
   await expect(networkPage.locator("body")).not.toContainText(summaryTitle);
   await expect(networkPage.getByRole("region", { name: "Freigaben prüfen" })).toHaveCount(0);
+  await expectAccessible(networkPage);
+
+  // The reconstruction grid: the case manager writes the client's view; the uncovered participant
+  // sees that a card exists but not what it says, and who has not given their view yet.
+  await page.getByRole("button", { name: "Konferenz beginnen" }).click();
+  await expect(page.getByText("Die Konferenz läuft.")).toBeVisible();
+  for (let phase = 0; phase < 2; phase++) await page.getByRole("button", { name: "Nächste Phase" }).click();
+  await expect(page.getByRole("heading", { level: 3, name: "Rekonstruktion aus den Perspektiven" })).toBeVisible();
+  await page.getByLabel("Perspektive", { exact: true }).selectOption({ label: "Sicht der Klientin / des Klienten" });
+  await page.getByLabel("Ihre Beobachtung").fill("Jede Verlängerung der Duldung kostet einen Arbeitstag beim Amt");
+  await page.getByRole("button", { name: "Karte anheften" }).click();
+  const grid = page.getByRole("table", { name: "Rekonstruktion: Fälle und Perspektiven" });
+  await expect(grid.getByText("Jede Verlängerung der Duldung kostet einen Arbeitstag beim Amt", { exact: true })).toBeVisible();
+  const networkGrid = networkPage.getByRole("table", { name: "Rekonstruktion: Fälle und Perspektiven" });
+  await expect(networkGrid.getByText("Karte zu einem Fall, der für Sie nicht freigegeben ist.")).toBeVisible();
+  await expect(networkPage.locator("body")).not.toContainText("Arbeitstag");
+  await expect(networkGrid.getByText(/Es fehlt noch:/)).toContainText("Caritasverband Kreis Beispiel");
+  await page.getByRole("button", { name: new RegExp(`Unsere Sicht ist vollständig\\s*: Fall ${meetingName}`) }).click();
+  await expect(networkGrid.getByText(/Es fehlt noch:/)).not.toContainText("Caritasverband");
+  await expect(networkGrid.getByText(/Es fehlt noch:/)).toContainText("Ausländerbehörde Kreis Beispiel");
+  await expectAccessible(page);
   await expectAccessible(networkPage);
   await network.close();
 });

@@ -2,7 +2,9 @@ import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { parse as parseCookies } from "cookie";
 import { Server, type Socket } from "socket.io";
 import type { z } from "zod";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
+import { conferences } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { loadActor } from "../auth/load-actor";
 import type { Permission } from "../auth/permissions";
@@ -14,7 +16,7 @@ import { applyBoardOperation, getBoardForJoin } from "../conferences/board";
 import { requireParticipation } from "../conferences/conferences";
 import { AppError } from "../errors";
 import { translate } from "../i18n/translate";
-import { boardJoinSchema, boardOpRequestSchema } from "../schemas/board";
+import { boardJoinSchema, boardOpRequestSchema, boardTypingSchema } from "../schemas/board";
 import { registerSharedDocumentEvents } from "./shared-documents";
 import { boardRoom, boardUserRoom, broadcastApplied, resyncBoardsOfCase } from "./board-broadcast";
 import { onAccessChanged, onConsentChanged } from "./notices";
@@ -107,7 +109,9 @@ export function attachSocketServer(httpServer: HttpServer): KimServer {
       // Join the rooms before reading: an operation committed in between then arrives as a broadcast
       // (the client drops what it already has) instead of falling into a gap.
       await socket.join([boardRoom(conferenceId), boardUserRoom(conferenceId, actor.userId)]);
-      return getBoardForJoin(db, actor, conferenceId, afterSeq);
+      const ack = await getBoardForJoin(db, actor, conferenceId, afterSeq);
+      broadcastBoardPresence(io, conferenceId).catch((error: unknown) => logger.warn({ err: error }, "board presence update failed"));
+      return ack;
     }));
     socket.on("board:op", guarded(socket, "conferences.take_part", boardOpRequestSchema, async (actor, request) => {
       if (!(await withinOperationRate(socket.id))) {
@@ -125,9 +129,21 @@ export function attachSocketServer(httpServer: HttpServer): KimServer {
       return { seq: applied.seq };
     }));
     registerSharedDocumentEvents(io, socket, guarded);
+    socket.on("board:typing", guarded(socket, "conferences.take_part", boardTypingSchema, async (actor, { conferenceId }) => {
+      // Only someone already in the meeting's room can say they are writing there.
+      if (!socket.rooms.has(boardRoom(conferenceId))) throw new AppError("NOT_FOUND", "errors.notFound");
+      // While writing is anonymous, who is writing would give the cards' authors away.
+      const [row] = await (await getDb()).select({ boardMeta: conferences.boardMeta }).from(conferences).where(eq(conferences.id, conferenceId));
+      if (row?.boardMeta.anonymous) return;
+      socket.to(boardRoom(conferenceId)).emit("board:typing", { conferenceId, userId: actor.userId });
+    }));
     socket.on("disconnecting", () => {
       const rooms = [...socket.rooms].filter((room) => room.startsWith("presence:"));
+      const boards = [...socket.rooms].filter((room) => /^board:[0-9a-f-]{36}$/.test(room)).map((room) => room.slice("board:".length));
       setImmediate(() => {
+        for (const conferenceId of boards) {
+          broadcastBoardPresence(io, conferenceId).catch((error: unknown) => logger.warn({ err: error }, "board presence update failed"));
+        }
         for (const room of rooms) {
           const [, tenantId, name] = room.split(":", 3) as [string, string, string];
           broadcastPresence(io, tenantId, name).catch((error: unknown) => logger.warn({ err: error }, "presence update failed"));
@@ -218,6 +234,15 @@ async function withinOperationRate(socketId: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/** Everyone who has this board open, each person once, sorted by name. */
+async function broadcastBoardPresence(io: KimServer, conferenceId: string) {
+  const sockets = await io.in(boardRoom(conferenceId)).fetchSockets();
+  const people = new Map<string, PresencePerson>();
+  for (const s of sockets) people.set(s.data.userId, { userId: s.data.userId, displayName: s.data.displayName });
+  const sorted = [...people.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, "de"));
+  io.to(boardRoom(conferenceId)).emit("board:presence", { conferenceId, people: sorted });
 }
 
 function presenceRoom(tenantId: string, room: string) {

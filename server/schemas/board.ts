@@ -78,6 +78,7 @@ export type ServerOperation =
   | { kind: "cards.reveal"; cards: BoardCard[] }
   | { kind: "ready.set"; caseId: string; ready: boolean; perspective: string };
 
+export const boardTypingSchema = z.object({ conferenceId: idSchema }).strict();
 export const boardJoinSchema = z.object({ conferenceId: idSchema, afterSeq: z.number().int().min(0).default(0) }).strict();
 export const boardOpRequestSchema = z
   .object({ conferenceId: idSchema, clientOpId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/), op: boardOperationSchema })
