@@ -48,6 +48,7 @@ export function PlanConferenceForm() {
       place: String(form.get("place") ?? ""),
       isOnline: form.get("isOnline") === "on",
       participantUserIds: form.getAll("participantUserIds").map(String),
+      coModeratorUserIds: form.getAll("coModeratorUserIds").map(String),
       previousConferenceId: String(form.get("previousConferenceId") ?? "") || null,
     };
     create.mutate(input, { onSuccess: () => element.reset() });
@@ -105,6 +106,9 @@ export function PlanConferenceForm() {
             <li key={c.id}>
               <label className="inline-choice">
                 <input type="checkbox" name="participantUserIds" value={c.id} /> {c.displayName} ({c.organisationName ?? t("plan.noOrganisation")})
+              </label>
+              <label className="inline-choice">
+                <input type="checkbox" name="coModeratorUserIds" value={c.id} /> {t("plan.coModerator", { name: c.displayName })}
               </label>
             </li>
           ))}

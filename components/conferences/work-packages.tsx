@@ -51,13 +51,12 @@ function responsibleOf(item: WorkPackage) {
 }
 
 /**
- * The conference's outcomes for its participants: open packages of earlier meetings first, the
- * packages agreed here, and the protocol.
+ * The conference's outcomes for its participants: the packages agreed here and the protocol. The
+ * open packages of earlier meetings (FollowUpItems) stand first on the page, as agenda item one.
  */
 export function WorkPackages({ conferenceId, type }: { conferenceId: string; type: ConferenceType }) {
   return (
     <>
-      <FollowUpItems conferenceId={conferenceId} />
       {type === "fallkonferenz" && <ConferenceWorkPackages conferenceId={conferenceId} />}
       <ConferenceProtocol conferenceId={conferenceId} />
     </>

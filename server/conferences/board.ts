@@ -159,13 +159,14 @@ function checkGeneralRules({ conference, role, meta }: Checked, op: BoardOperati
 async function decide(tx: Executor, actor: Actor, { conference, role, meta }: Checked, op: BoardOperation, seq: number): Promise<{ op: ServerOperation; touched: BoardCard[] }> {
   const isModerator = role === "moderator";
   const released = () => releasedCaseIds(tx, conference.id, actor);
-  const requireAgendaCase = async (caseId: string) => {
+  /** The case is on this meeting's agenda and, unless only pointed at, released to the actor. */
+  const requireAgendaCase = async (caseId: string, { mustSee = true } = {}) => {
     const [row] = await tx
       .select({ caseId: conferenceCases.caseId })
       .from(conferenceCases)
       .where(and(eq(conferenceCases.conferenceId, conference.id), eq(conferenceCases.caseId, caseId)));
     if (!row) throw new AppError("INVALID_INPUT", "conferences.board.caseNotOnAgenda", "caseId");
-    if (!(await released()).has(caseId)) throw new AppError("FORBIDDEN", "conferences.board.caseNotReleased");
+    if (mustSee && !(await released()).has(caseId)) throw new AppError("FORBIDDEN", "conferences.board.caseNotReleased");
   };
 
   switch (op.kind) {
@@ -245,7 +246,8 @@ async function decide(tx: Executor, actor: Actor, { conference, role, meta }: Ch
       await requireAgendaCase(op.caseId);
       return { op: { kind: op.kind, caseId: op.caseId, ready: op.ready, perspective: actor.organisationId ?? actor.userId }, touched: [] };
     case "case.activate":
-      if (op.caseId) await requireAgendaCase(op.caseId);
+      // Calling the next case shows nothing of it: the moderator need not be covered by its consent.
+      if (op.caseId) await requireAgendaCase(op.caseId, { mustSee: false });
       return { op, touched: [] };
     case "timer.stop":
     case "board.lock":

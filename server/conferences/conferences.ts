@@ -4,19 +4,24 @@ import { conferenceParticipants, conferences, users } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { can, type Actor } from "../auth/policy";
 import { AppError } from "../errors";
-import type { CreateConferenceInput } from "../schemas/conferences";
+import { createConferenceSchema, type CreateConferenceRequest } from "../schemas/conferences";
 import { requireKommuneInTenant } from "../tenancy/kommunen";
 import { phasesFor } from "./phase-templates";
 
 export type ConferenceRow = typeof conferences.$inferSelect;
 
 /** Plans a conference; the planner moderates it, the named colleagues take part. */
-export async function createConference(db: Database, actor: Actor, input: CreateConferenceInput) {
+export async function createConference(db: Database, actor: Actor, request: CreateConferenceRequest) {
+  // Parsed here too, so every caller gets the defaults and the same checks as the procedure.
+  const input = createConferenceSchema.parse(request);
   if (!can(actor, "conferences.plan", { tenantId: actor.tenantId, kommuneId: input.kommuneId })) {
     throw new AppError("FORBIDDEN", "errors.forbidden");
   }
   if (input.kommuneId) await requireKommuneInTenant(db, actor.tenantId, input.kommuneId);
   const invited = [...new Set(input.participantUserIds.filter((id) => id !== actor.userId))];
+  if (input.coModeratorUserIds.some((id) => !invited.includes(id))) {
+    throw new AppError("INVALID_INPUT", "conferences.errors.coModeratorNotInvited", "coModeratorUserIds");
+  }
   if (invited.length) {
     const found = await db
       .select({ id: users.id })
@@ -43,7 +48,7 @@ export async function createConference(db: Database, actor: Actor, input: Create
       .returning();
     await tx.insert(conferenceParticipants).values([
       { conferenceId: conference!.id, userId: actor.userId, role: "moderator" as const },
-      ...invited.map((userId) => ({ conferenceId: conference!.id, userId, role: "participant" as const })),
+      ...invited.map((userId) => ({ conferenceId: conference!.id, userId, role: input.coModeratorUserIds.includes(userId) ? ("moderator" as const) : ("participant" as const) })),
     ]);
     await recordAuditEvent(tx, {
       tenantId: actor.tenantId,

@@ -13,11 +13,14 @@ export const createConferenceSchema = z
     place: text(300).default(""),
     isOnline: z.boolean().default(false),
     participantUserIds: z.array(idSchema).max(30, "conferences.validation.tooManyParticipants").default([]),
+    /** Invited participants who moderate together with the planner. */
+    coModeratorUserIds: z.array(idSchema).max(5, "conferences.validation.tooManyModerators").default([]),
     /** The meeting this one follows up: its open work packages become the first agenda item. */
     previousConferenceId: optionalIdSchema.default(null),
   })
   .strict();
 export type CreateConferenceInput = z.infer<typeof createConferenceSchema>;
+export type CreateConferenceRequest = z.input<typeof createConferenceSchema>;
 
 export const conferenceIdSchema = z.object({ conferenceId: idSchema }).strict();
 

@@ -7,7 +7,7 @@ import { ConferenceDetails } from "@/components/conferences/conference-details";
 import { ConferenceFormulations } from "@/components/conferences/formulations";
 import { SharedNotes } from "@/components/conferences/shared-notes";
 import { GuestInvitations } from "@/components/conferences/guest-invitations";
-import { WorkPackages } from "@/components/conferences/work-packages";
+import { FollowUpItems, WorkPackages } from "@/components/conferences/work-packages";
 import { AccessDenied } from "@/components/shell/access-denied";
 import { actorMay, requireActor } from "@/components/shell/current-actor";
 import { getServerCaller } from "@/components/trpc/server";
@@ -30,6 +30,7 @@ export default async function ConferencePage({ params }: { params: Promise<{ con
   return (
     <>
       <h1>{details.conference.title}</h1>
+      <FollowUpItems conferenceId={conferenceId} />
       <ConferenceDetails conferenceId={conferenceId} />
       <WorkPackages conferenceId={conferenceId} type={details.conference.type} />
       {details.viewer.isModerator && <GuestInvitations conferenceId={conferenceId} />}
