@@ -6,3 +6,4 @@ export * from "./offers";
 export * from "./cases";
 export * from "./conferences";
 export * from "./themes";
+export * from "./steering";

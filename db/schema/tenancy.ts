@@ -15,6 +15,8 @@ export const tenants = pgTable("tenants", {
   monthlyReportDeadlineDay: integer("monthly_report_deadline_day").notNull().default(10),
   /** Fallrekonstruktionen the programme aims to hold per year. */
   reconstructionTarget: integer("reconstruction_target").notNull().default(12),
+  /** Smallest number of cases an aggregate shown to steering bodies may rest on (k-anonymity). */
+  minimumGroupSize: integer("minimum_group_size").notNull().default(5),
   createdAt: createdAt(),
 });
 

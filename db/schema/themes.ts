@@ -1,4 +1,5 @@
 import { index, integer, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { themeUrgencies } from "../../server/schemas/steering-kinds";
 import { themeSourceKinds, themeStatuses } from "../../server/schemas/theme-kinds";
 import { cases, gapReports } from "./cases";
 import { createdAt, id, updatedAt } from "./columns";
@@ -8,6 +9,7 @@ import { users } from "./users";
 
 export const themeStatus = pgEnum("theme_status", themeStatuses);
 export const themeSourceKind = pgEnum("theme_source_kind", themeSourceKinds);
+export const themeUrgency = pgEnum("theme_urgency", themeUrgencies);
 
 /**
  * A generative theme: a problem that recurs across cases. It carries no identifying data; how many
@@ -26,6 +28,9 @@ export const themes = pgTable(
     lifeAreas: text("life_areas").array().notNull().default([]),
     tags: text("tags").array().notNull().default([]),
     status: themeStatus("status").notNull().default("identified"),
+    urgency: themeUrgency("urgency").notNull().default("medium"),
+    /** Set while the theme is merged into another; it is then shown only through that one. */
+    mergedIntoThemeId: uuid("merged_into_theme_id"),
     createdByUserId: uuid("created_by_user_id").notNull().references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -10,6 +10,8 @@ import offers from "./de/offers.json";
 import plans from "./de/plans.json";
 import platform from "./de/platform.json";
 import reports from "./de/reports.json";
+import sessions from "./de/sessions.json";
+import decisions from "./de/decisions.json";
 import themes from "./de/themes.json";
 import workPackages from "./de/work-packages.json";
 
@@ -17,7 +19,7 @@ import workPackages from "./de/work-packages.json";
  * The German catalogue, one file per domain so each domain keeps its texts beside its name.
  * Top-level keys must not collide across files (a test checks it).
  */
-export const catalogueFiles = { platform, admin, audit, cases, reports, offers, plans, assessments, invitations, conferences, guests, workPackages, formulations, themes };
+export const catalogueFiles = { platform, admin, audit, cases, reports, offers, plans, assessments, invitations, conferences, guests, workPackages, formulations, themes, sessions, decisions };
 
 export const messages = Object.assign({}, ...Object.values(catalogueFiles)) as typeof platform &
   typeof admin &
@@ -32,4 +34,6 @@ export const messages = Object.assign({}, ...Object.values(catalogueFiles)) as t
   typeof guests &
   typeof workPackages &
   typeof formulations &
-  typeof themes;
+  typeof themes &
+  typeof sessions &
+  typeof decisions;
