@@ -7,6 +7,7 @@ import { getDatabaseHandle } from "@/db";
 import { clientAddressHeader } from "./auth/auth-options";
 import { getEnv, InvalidEnvironmentError, parseEnv } from "./config/env";
 import { logger } from "./config/logger";
+import { deleteExpiredRateLimits } from "./auth/sign-in-limiter";
 import { eraseExpiredIdentities } from "./cases/data-rights";
 import { seedDemoTenant, type DemoCredential } from "./demo/seed-demo-tenant";
 import { attachRealtimeAdapter } from "./realtime/adapter";
@@ -77,7 +78,8 @@ export async function startServer() {
   const credentials = await seedDemoTenant(database.db, env.DEMO_PASSWORD);
   if (credentials) printDemoCredentials(credentials);
   // Retention: identities of long-closed cases are erased at start and then once a day.
-  const runRetention = () => eraseExpiredIdentities(database.db).catch((error) => logger.error({ err: error }, "retention run failed"));
+  const runRetention = () =>
+    Promise.all([eraseExpiredIdentities(database.db), deleteExpiredRateLimits(database.db)]).catch((error) => logger.error({ err: error }, "retention run failed"));
   await runRetention();
   setInterval(runRetention, 24 * 3600 * 1000).unref();
 

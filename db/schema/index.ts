@@ -7,3 +7,4 @@ export * from "./cases";
 export * from "./conferences";
 export * from "./themes";
 export * from "./steering";
+export * from "./rate-limits";

@@ -52,7 +52,7 @@ export async function authorizeWithPassword(
   const db = await getDb();
   const [user] = await db.select().from(users).where(eq(users.username, username)).limit(1);
 
-  if (!(await isSignInAllowed(username, address, limit))) {
+  if (!(await isSignInAllowed(db, username, address, limit))) {
     await recordAuditEvent(db, {
       tenantId: user?.tenantId ?? null,
       actorUserId: user?.id ?? null,
@@ -66,7 +66,7 @@ export async function authorizeWithPassword(
   const passwordMatches = await verifyPassword(user?.passwordHash ?? null, password);
   // Guests sign in only through their personal link, even if someone gave the account a password.
   if (!user || !user.isActive || user.isGuest || !passwordMatches) {
-    await recordFailedSignIn(username, address, limit);
+    await recordFailedSignIn(db, username, address, limit);
     await recordAuditEvent(db, {
       tenantId: user?.tenantId ?? null,
       actorUserId: user?.id ?? null,
@@ -77,7 +77,7 @@ export async function authorizeWithPassword(
     return null;
   }
 
-  await resetSignInFailures(username, limit);
+  await resetSignInFailures(db, username, limit);
   await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
   await recordAuditEvent(db, {
     tenantId: user.tenantId,

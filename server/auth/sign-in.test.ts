@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
-import { auditEvents } from "@/db/schema";
+import { auditEvents, rateLimits } from "@/db/schema";
 import { createTestDatabase } from "../test/database";
 import { createActor, createTenant } from "../test/factories";
 import { authorizeWithPassword } from "./auth-options";
@@ -40,6 +40,9 @@ describe("password sign-in", () => {
   it("locks an account after too many failures, even for the right password", async () => {
     for (let i = 0; i < 5; i++) expect(await authorizeWithPassword({ username: "bernd", password: `falsch${i}` }, `10.0.1.${i}`)).toBeNull();
     await expect(authorizeWithPassword({ username: "bernd", password }, "10.0.2.1")).rejects.toThrow("RateLimited");
+    // The counter is in the database, so every server process on it refuses too.
+    const [counter] = await handle.db.select().from(rateLimits).where(eq(rateLimits.key, "sign-in-account:bernd"));
+    expect(counter?.points).toBe(5);
     // Other accounts are unaffected.
     expect(await authorizeWithPassword({ username: "anna", password }, "10.0.2.1")).not.toBeNull();
   });
