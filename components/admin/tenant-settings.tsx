@@ -28,6 +28,8 @@ export function TenantSettings() {
       caseloadKey: Number(form.get("caseloadKey")),
       identityRetentionDays: Number(form.get("identityRetentionDays")),
       monthlyReportDeadlineDay: Number(form.get("monthlyReportDeadlineDay")),
+      minimumGroupSize: Number(form.get("minimumGroupSize")),
+      reconstructionTarget: Number(form.get("reconstructionTarget")),
     });
   }
 
@@ -44,6 +46,12 @@ export function TenantSettings() {
       </Field>
       <Field id="settings-deadline" label={t("monthlyReportDeadlineDay")} error={errors.monthlyReportDeadlineDay}>
         {(d) => <input id="settings-deadline" name="monthlyReportDeadlineDay" type="number" defaultValue={settings.data.monthlyReportDeadlineDay} {...d} />}
+      </Field>
+      <Field id="settings-reconstruction-target" label={t("reconstructionTarget")} hint={t("reconstructionTargetHint")} error={errors.reconstructionTarget}>
+        {(d) => <input id="settings-reconstruction-target" name="reconstructionTarget" type="number" min={0} max={200} defaultValue={settings.data.reconstructionTarget} {...d} />}
+      </Field>
+      <Field id="settings-group-size" label={t("minimumGroupSize")} hint={t("minimumGroupSizeHint")} error={errors.minimumGroupSize}>
+        {(d) => <input id="settings-group-size" name="minimumGroupSize" type="number" min={2} max={50} defaultValue={settings.data.minimumGroupSize} {...d} />}
       </Field>
       <button type="submit" className="button-primary" disabled={save.isPending}>{t("saveSettings")}</button>
     </form>

@@ -4,7 +4,7 @@ import { canSomewhere, type Actor } from "@/server/auth/policy";
 export interface NavigationItem {
   href: string;
   /** Key in the "nav" namespace of the catalogue. */
-  label: "home" | "cases" | "conferences" | "themes" | "bodies" | "offers" | "reports" | "admin" | "audit";
+  label: "home" | "cases" | "conferences" | "themes" | "steering" | "bodies" | "offers" | "reports" | "polls" | "admin" | "audit";
   permission: Permission;
 }
 
@@ -14,7 +14,10 @@ export const navigationItems: NavigationItem[] = [
   { href: "/cases", label: "cases", permission: "cases.view" },
   { href: "/conferences", label: "conferences", permission: "conferences.view" },
   { href: "/themes", label: "themes", permission: "themes.view" },
+  { href: "/steering", label: "steering", permission: "decisions.view" },
   { href: "/bodies", label: "bodies", permission: "bodies.read" },
+  // Case managers answer the coordination's polls without seeing the bodies themselves.
+  { href: "/bodies/polls", label: "polls", permission: "polls.answer" },
   { href: "/offers", label: "offers", permission: "offers.view" },
   { href: "/reports", label: "reports", permission: "reports.view" },
   { href: "/admin", label: "admin", permission: "tenancy.manage" },

@@ -1,14 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { demoUsers, expectAccessible, signIn, type DemoRole } from "../fixtures";
 
-const allAreas = ["Start", "Fälle", "Konferenzen", "Themen", "Gremien", "Angebote", "Berichte", "Verwaltung", "Protokoll"];
+const allAreas = ["Start", "Fälle", "Konferenzen", "Themen", "Steuerung", "Gremien", "Umfragen", "Angebote", "Berichte", "Verwaltung", "Protokoll"];
 
 const expectedNavigation: Record<DemoRole, string[]> = {
   admin: ["Start", "Gremien", "Verwaltung", "Protokoll"],
-  coordinator: ["Start", "Fälle", "Konferenzen", "Themen", "Gremien", "Angebote", "Berichte", "Protokoll"],
-  case_manager: ["Start", "Fälle", "Konferenzen", "Themen", "Angebote", "Berichte"],
+  coordinator: ["Start", "Fälle", "Konferenzen", "Themen", "Steuerung", "Gremien", "Angebote", "Berichte", "Protokoll"],
+  case_manager: ["Start", "Fälle", "Konferenzen", "Themen", "Umfragen", "Angebote", "Berichte"],
   cm_spokesperson: ["Start", "Konferenzen", "Themen", "Gremien"],
-  body_member: ["Start", "Themen", "Gremien"],
+  body_member: ["Start", "Themen", "Steuerung", "Gremien"],
   network_actor: ["Start", "Konferenzen"],
 };
 

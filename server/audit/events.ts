@@ -69,11 +69,38 @@ export const auditActions = [
   "conferences.protocol_exported",
   "conferences.formulation_started",
   "conferences.formulation_finalised",
+  "bodies.external_member_added",
+  "bodies.external_member_removed",
+  "sessions.session_planned",
+  "sessions.session_updated",
+  "sessions.agenda_changed",
+  "sessions.invitation_sent",
+  "sessions.attendance_recorded",
+  "sessions.minutes_saved",
+  "sessions.minutes_approved",
+  "sessions.document_exported",
+  "sessions.poll_created",
+  "sessions.poll_closed",
+  "sessions.poll_answered",
+  "sessions.poll_answer_rejected",
+  "steering.proposal_created",
+  "steering.proposal_updated",
+  "steering.proposal_submitted",
+  "steering.vorlage_created",
+  "steering.vorlage_version_saved",
+  "steering.vorlage_exported",
+  "steering.decision_recorded",
+  "steering.follow_up_reported",
+  "themes.merged",
+  "themes.merge_undone",
+  "themes.split",
+  "themes.status_changed",
+  "themes.urgency_changed",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
 
-export type AuditTargetType = "conference" | "conference_template" | "user" | "kommune" | "organisation" | "body" | "procedure" | "case" | "offer" | "screening_invitation";
+export type AuditTargetType = "conference" | "conference_template" | "user" | "kommune" | "organisation" | "body" | "procedure" | "case" | "offer" | "screening_invitation" | "body_session" | "case_poll" | "theme";
 
 export interface AuditEventInput {
   tenantId: string | null;

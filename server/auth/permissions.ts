@@ -32,8 +32,28 @@ export const permissions = {
   /** Edit the tenant's Ablaufplan templates for the conference types. */
   "conferences.templates": ["coordinator"],
   "themes.view": ["coordinator", "case_manager", "cm_spokesperson", "body_member"],
+  /** Curate the registry: merge, split, move along the steering path, set urgency (the coordination). */
+  "themes.manage": ["coordinator"],
   "offers.view": ["coordinator", "case_manager"],
   "reports.view": ["coordinator", "case_manager"],
+  /** Body sessions: agendas, invitations, attendance, minutes (scoped to the member's body in server/sessions/policy.ts). */
+  "sessions.view": ["coordinator", "body_member", "cm_spokesperson"],
+  /** Plan sessions, build agendas, record attendance and minutes, manage external members: the coordination. */
+  "sessions.manage": ["coordinator"],
+  /** Poll the case managers for observations before a working group meets. */
+  "polls.manage": ["coordinator"],
+  /** Answer a poll with pseudonymised observations on one's own cases. */
+  "polls.answer": ["case_manager"],
+  /** Draft solution proposals: the coordination, or a member of the working group a theme is assigned to (checked in server/steering/policy.ts). */
+  "proposals.draft": ["coordinator", "body_member"],
+  /** Read proposals, Vorlagen, decisions and follow-up: the coordination all, body members their body's (server/steering/policy.ts). */
+  "decisions.view": ["coordinator", "body_member"],
+  /** Turn proposals into Vorlagen and save their versions: the coordination. */
+  "vorlagen.manage": ["coordinator"],
+  /** Record a body's decision with its assignments and recommendations: the coordination. */
+  "decisions.record": ["coordinator"],
+  /** Report progress on an assignment (a member of the assigned body) or a recommendation (the coordination). */
+  "followups.report": ["coordinator", "body_member"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -225,7 +225,8 @@ describe("consensual formulation of generative themes", () => {
 
     const forBody = await callerFor(handle.db, bodyMember).themes.get({ themeId });
     expect(forBody.sources).toBeNull();
-    expect(forBody).toMatchObject({ caseCount: 1, kommuneCount: 1, title: "Anerkennung von Abschlüssen" });
+    // One case is below the minimum group size: the body sees that there are few, not how many.
+    expect(forBody).toMatchObject({ caseCount: { lessThan: 5 }, kommuneCount: 1, title: "Anerkennung von Abschlüssen" });
     const bodyJson = JSON.stringify([forBody, await callerFor(handle.db, bodyMember).themes.list()]);
     for (const secret of ["Canary-Wortlaut", "Allgemeine Beobachtung", caseId]) expect(bodyJson).not.toContain(secret);
 

@@ -5,6 +5,9 @@ import { hashPassword } from "../auth/password";
 import type { Role } from "../schemas/roles";
 import { seedDemoCases } from "./seed-demo-cases";
 import { seedDemoOffers } from "./seed-demo-offers";
+import { seedDecisions } from "./seed-decisions";
+import { seedSessions } from "./seed-sessions";
+import { seedThemes } from "./seed-themes";
 
 export interface DemoCredential {
   role: Role;
@@ -54,7 +57,7 @@ export async function seedDemoTenant(db: Database, fixedPassword?: string): Prom
       return { ...user, password, passwordHash: await hashPassword(password) };
     }),
   );
-  await db.transaction(async (tx) => {
+  const tenantId = await db.transaction(async (tx) => {
     const [tenant] = await tx.insert(tenants).values({ name: "Kreis Beispiel", slug: "kreis-beispiel" }).returning();
     const tenantId = tenant!.id;
     const insertedKommunen = await tx
@@ -93,7 +96,12 @@ export async function seedDemoTenant(db: Database, fixedPassword?: string): Prom
         bodyId: user.role === "body_member" ? lenkungsgruppe!.id : null,
       });
     }
+    return tenantId;
   });
   await seedDemoCases(db, ["casemanagement", "cm-nordheim"]);
+  // The steering path, in the order it grows: themes, then the bodies' sessions, then decisions.
+  await seedThemes(db, tenantId);
+  await seedSessions(db, tenantId);
+  await seedDecisions(db, tenantId);
   return credentials.map(({ role, username, password, displayName }) => ({ role, username, password, displayName }));
 }

@@ -31,6 +31,9 @@ export const updateTenantSettingsSchema = z
       .min(30, "admin.validation.retention")
       .max(3650, "admin.validation.retention"),
     monthlyReportDeadlineDay: z.coerce.number("validation.number").int("validation.number").min(1, "admin.validation.deadlineDay").max(28, "admin.validation.deadlineDay"),
+    /** k for aggregates shown to steering bodies (A10); optional so older clients keep working. */
+    reconstructionTarget: z.coerce.number("validation.number").int("validation.number").min(0, "admin.validation.reconstructionTarget").max(200, "admin.validation.reconstructionTarget").optional(),
+    minimumGroupSize: z.coerce.number("validation.number").int("validation.number").min(2, "admin.validation.minimumGroupSize").max(50, "admin.validation.minimumGroupSize").optional(),
   })
   .strict();
 export type UpdateTenantSettingsInput = z.infer<typeof updateTenantSettingsSchema>;

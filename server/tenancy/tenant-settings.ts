@@ -11,6 +11,8 @@ const settingsColumns = {
   caseloadKey: tenants.caseloadKey,
   identityRetentionDays: tenants.identityRetentionDays,
   monthlyReportDeadlineDay: tenants.monthlyReportDeadlineDay,
+  minimumGroupSize: tenants.minimumGroupSize,
+  reconstructionTarget: tenants.reconstructionTarget,
 };
 
 export async function getTenantSettings(db: Database, actor: Actor) {

@@ -1,29 +1,31 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, exists, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db";
-import { cases, conferences, kommunen, themes, themeSources, themeStatusChanges, themeVersions, users } from "@/db/schema";
-import { rolesGranting } from "../auth/permissions";
-import { canSomewhere, type Actor } from "../auth/policy";
+import { cases, conferences, kommunen, themeMerges, themes, themeSources, themeStatusChanges, themeVersions, users } from "@/db/schema";
+import { can, canSomewhere, type Actor } from "../auth/policy";
 import { organisationsCoveredByConsent } from "../cases/intake";
 import { AppError } from "../errors";
 import type { RichTextDoc } from "../rich-text/validate";
 import type { ConferenceType } from "../schemas/conference-kinds";
 import type { ThemeSourceKind } from "../schemas/theme-kinds";
+import type { ListThemesInput } from "../schemas/themes";
+import { countViewFor, shownCount, type CountView, type ShownCount } from "./aggregates";
+import { manualThemeTransitions } from "./status";
 
-/**
- * Members of a steering body see the registry as aggregates only: how many cases and Kommunen
- * stand behind a theme and where it was seen, never card wording (free text from cases) or case
- * references. Whoever holds the permission through another role sees the sources too.
- */
-export function seesSourcesOfThemes(actor: Actor): boolean {
-  const viewing: readonly string[] = rolesGranting("themes.view");
-  return actor.grants.some((grant) => grant.role !== "body_member" && viewing.includes(grant.role));
-}
+export { seesSourcesOfThemes } from "./aggregates";
 
-function requireThemesView(actor: Actor) {
+const day = 86_400_000;
+/** The trend compares sources of the last 90 days with the 90 days before. */
+const trendWindow = 90 * day;
+
+export function requireThemesView(actor: Actor) {
   if (!canSomewhere(actor, "themes.view")) throw new AppError("FORBIDDEN", "errors.forbidden");
 }
 
-type SourceRow = {
+export function requireThemesManage(actor: Actor) {
+  if (!can(actor, "themes.manage", { tenantId: actor.tenantId })) throw new AppError("FORBIDDEN", "errors.forbidden");
+}
+
+export type SourceRow = {
   themeId: string;
   kind: ThemeSourceKind;
   caseId: string | null;
@@ -32,9 +34,10 @@ type SourceRow = {
   conferenceTitle: string | null;
   conferenceType: ConferenceType | null;
   conferenceDate: Date | null;
+  createdAt: Date;
 };
 
-async function sourcesOf(db: Database, tenantId: string, themeIds: string[]): Promise<SourceRow[]> {
+export async function sourcesOf(db: Database, tenantId: string, themeIds: string[]): Promise<SourceRow[]> {
   if (themeIds.length === 0) return [];
   return db
     .select({
@@ -46,16 +49,23 @@ async function sourcesOf(db: Database, tenantId: string, themeIds: string[]): Pr
       conferenceTitle: conferences.title,
       conferenceType: conferences.type,
       conferenceDate: conferences.scheduledAt,
+      createdAt: themeSources.createdAt,
     })
     .from(themeSources)
     .leftJoin(conferences, and(eq(conferences.id, themeSources.conferenceId), eq(conferences.tenantId, tenantId)))
     .where(and(eq(themeSources.tenantId, tenantId), inArray(themeSources.themeId, themeIds)))
-    .orderBy(asc(conferences.scheduledAt));
+    .orderBy(asc(conferences.scheduledAt), asc(themeSources.createdAt));
 }
 
-/** Counts and origins of a theme's sources: the aggregate everyone with access may see. */
-function aggregate(rows: SourceRow[]) {
-  const caseIds = new Set(rows.map((r) => r.caseId).filter((id): id is string => !!id));
+/** Distinct cases among source rows: a case seen on three cards counts once. */
+export function distinctCases(rows: Pick<SourceRow, "caseId">[]): number {
+  return new Set(rows.map((r) => r.caseId).filter((id): id is string => !!id)).size;
+}
+
+export type TrendDirection = "rising" | "falling" | "steady";
+
+/** Counts, reach, age, trend and origins of a theme's sources, as this viewer may see them. */
+export function summarise(rows: SourceRow[], view: CountView, themeCreatedAt: Date, now = new Date()) {
   const kommuneIds = new Set(rows.map((r) => r.kommuneId).filter((id): id is string => !!id));
   const origins = new Map<string, { kind: ThemeSourceKind; title: string | null; date: Date | null; cards: number }>();
   for (const row of rows) {
@@ -64,19 +74,77 @@ function aggregate(rows: SourceRow[]) {
     origin.cards += 1;
     origins.set(key, origin);
   }
-  return { caseCount: caseIds.size, kommuneCount: kommuneIds.size, origins: [...origins.values()] };
+  const firstSeenAt = rows.reduce((first, row) => (row.createdAt < first ? row.createdAt : first), themeCreatedAt);
+  const recent = rows.filter((r) => now.getTime() - r.createdAt.getTime() < trendWindow).length;
+  const previous = rows.filter((r) => {
+    const age = now.getTime() - r.createdAt.getTime();
+    return age >= trendWindow && age < 2 * trendWindow;
+  }).length;
+  const direction: TrendDirection = recent > previous ? "rising" : recent < previous ? "falling" : "steady";
+  return {
+    caseCount: shownCount(view, distinctCases(rows)),
+    // Kommunen are places, not people: their number stays exact for every viewer.
+    kommuneCount: kommuneIds.size,
+    firstSeenAt,
+    ageDays: Math.max(0, Math.floor((now.getTime() - firstSeenAt.getTime()) / day)),
+    trend: { direction, recentSources: shownCount(view, recent), previousSources: shownCount(view, previous) },
+    originKinds: [...new Set(rows.map((r) => r.kind))],
+    origins: [...origins.values()].map((o) => ({ ...o, cards: shownCount(view, o.cards) })),
+  };
 }
 
-/** The tenant's generative themes, newest first, with how many cases and Kommunen show them. */
-export async function listThemes(db: Database, actor: Actor) {
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The theme's own words (title and agreed wording, never card text) matched by German full-text search. */
+export function themeTextMatches(search: string): SQL {
+  const document = sql`to_tsvector('german', ${themes.title} || ' ' || ${themes.descriptionText})`;
+  return sql`(${document} @@ websearch_to_tsquery('german', ${search}) or ${themes.title} ilike ${`%${escapeLike(search)}%`})`;
+}
+
+/**
+ * The registry: the tenant's visible generative themes (merged ones live inside their target),
+ * newest first, filtered as asked, with how many cases and Kommunen show them.
+ */
+export async function listThemes(db: Database, actor: Actor, filters: ListThemesInput = {}) {
   requireThemesView(actor);
+  const view = await countViewFor(db, actor);
+  const conditions: SQL[] = [eq(themes.tenantId, actor.tenantId), isNull(themes.mergedIntoThemeId)];
+  if (filters?.status) conditions.push(eq(themes.status, filters.status));
+  if (filters?.urgency) conditions.push(eq(themes.urgency, filters.urgency));
+  if (filters?.lifeArea) conditions.push(sql`${filters.lifeArea} = any(${themes.lifeAreas})`);
+  if (filters?.search) conditions.push(themeTextMatches(filters.search));
+  if (filters?.kommuneId) {
+    conditions.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(themeSources)
+          .where(and(eq(themeSources.themeId, themes.id), eq(themeSources.tenantId, actor.tenantId), eq(themeSources.kommuneId, filters.kommuneId))),
+      ),
+    );
+  }
   const rows = await db
-    .select({ id: themes.id, title: themes.title, status: themes.status, createdAt: themes.createdAt })
+    .select({ id: themes.id, title: themes.title, status: themes.status, urgency: themes.urgency, lifeAreas: themes.lifeAreas, createdAt: themes.createdAt })
     .from(themes)
-    .where(eq(themes.tenantId, actor.tenantId))
+    .where(and(...conditions))
     .orderBy(desc(themes.createdAt), asc(themes.id));
   const sources = await sourcesOf(db, actor.tenantId, rows.map((r) => r.id));
-  return rows.map((theme) => ({ ...theme, ...aggregate(sources.filter((s) => s.themeId === theme.id)) }));
+  const byTheme = groupBy(sources, (s) => s.themeId);
+  const now = new Date();
+  return rows.map((theme) => ({ ...theme, ...summarise(byTheme.get(theme.id) ?? [], view, theme.createdAt, now) }));
+}
+
+export function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
 }
 
 /**
@@ -86,6 +154,7 @@ export async function listThemes(db: Database, actor: Actor) {
  */
 export async function getTheme(db: Database, actor: Actor, themeId: string) {
   requireThemesView(actor);
+  const view = await countViewFor(db, actor);
   const [theme] = await db.select().from(themes).where(and(eq(themes.id, themeId), eq(themes.tenantId, actor.tenantId)));
   if (!theme) throw new AppError("NOT_FOUND", "errors.notFound");
   const [latest] = await db
@@ -99,19 +168,39 @@ export async function getTheme(db: Database, actor: Actor, themeId: string) {
     .from(themeStatusChanges)
     .innerJoin(users, eq(users.id, themeStatusChanges.actorUserId))
     .where(eq(themeStatusChanges.themeId, theme.id))
-    .orderBy(asc(themeStatusChanges.createdAt));
+    .orderBy(asc(themeStatusChanges.createdAt), asc(themeStatusChanges.id));
+  const mergedInto = theme.mergedIntoThemeId
+    ? ((await db.select({ id: themes.id, title: themes.title }).from(themes).where(and(eq(themes.id, theme.mergedIntoThemeId), eq(themes.tenantId, actor.tenantId))))[0] ?? null)
+    : null;
+  const merges = await db
+    .select({ mergeId: themeMerges.id, themeId: themes.id, title: themes.title, note: themeMerges.note, createdAt: themeMerges.createdAt })
+    .from(themeMerges)
+    .innerJoin(themes, eq(themes.id, themeMerges.mergedThemeId))
+    .where(and(eq(themeMerges.targetThemeId, theme.id), eq(themeMerges.tenantId, actor.tenantId), isNull(themeMerges.undoneAt)))
+    .orderBy(asc(themeMerges.createdAt));
   const sourceRows = await sourcesOf(db, actor.tenantId, [theme.id]);
+  const mayManage = can(actor, "themes.manage", { tenantId: actor.tenantId });
   const summary = {
     id: theme.id,
     title: theme.title,
     status: theme.status,
+    urgency: theme.urgency,
+    lifeAreas: theme.lifeAreas,
+    tags: theme.tags,
     description: theme.description as RichTextDoc,
     version: latest?.version ?? 1,
     createdAt: theme.createdAt,
     steps,
-    ...aggregate(sourceRows),
+    mergedInto,
+    merges,
+    abilities: {
+      manage: mayManage,
+      // A merged theme moves only with its target.
+      transitions: mayManage && !theme.mergedIntoThemeId ? manualThemeTransitions[theme.status] : [],
+    },
+    ...summarise(sourceRows, view, theme.createdAt),
   };
-  if (!seesSourcesOfThemes(actor)) return { ...summary, sources: null };
+  if (!view.exact) return { ...summary, sources: null };
   return { ...summary, sources: await sourceDetails(db, actor, theme.id) };
 }
 
@@ -154,3 +243,5 @@ async function sourceDetails(db: Database, actor: Actor, themeId: string) {
     };
   });
 }
+
+export type { ShownCount };

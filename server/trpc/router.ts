@@ -10,6 +10,8 @@ import { profileRouter } from "../profile/router";
 import { reportsRouter } from "../reports/router";
 import { tenancyRouter } from "../tenancy/router";
 import { themesRouter } from "../themes/router";
+import { sessionsRouter } from "../sessions/router";
+import { steeringRouter } from "../steering/router";
 import { usersRouter } from "../users/router";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
@@ -27,6 +29,8 @@ export const appRouter = createTRPCRouter({
   workPackages: workPackagesRouter,
   formulations: formulationsRouter,
   themes: themesRouter,
+  sessions: sessionsRouter,
+  steering: steeringRouter,
 });
 
 export type AppRouter = typeof appRouter;

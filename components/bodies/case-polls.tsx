@@ -1,0 +1,248 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { Field } from "../forms/field";
+import { FormStatus } from "../forms/form-status";
+import { fieldErrorsOf } from "../forms/use-field-errors";
+import { useTRPC } from "../trpc/client";
+
+const day = (isoDay: string, format: ReturnType<typeof useFormatter>) => format.dateTime(new Date(`${isoDay}T12:00:00Z`), { dateStyle: "medium" });
+
+/** Polls of the case managers: the coordination asks and reads, case managers answer, members see counts. */
+export function CasePolls({ canView, canManage, canAnswer }: { canView: boolean; canManage: boolean; canAnswer: boolean }) {
+  return (
+    <>
+      {canAnswer && <OpenPolls />}
+      {canManage && <CreatePoll />}
+      {canView && <PollResults />}
+    </>
+  );
+}
+
+function OpenPolls() {
+  const t = useTranslations("sessions.polls");
+  const tRoot = useTranslations();
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const polls = useQuery(trpc.sessions.polls.open.queryOptions());
+  return (
+    <section aria-labelledby="open-polls">
+      <h2 id="open-polls">{t("openTitle")}</h2>
+      <p>{t("openIntro")}</p>
+      {!polls.data ? (
+        <p>{tRoot("app.loading")}</p>
+      ) : polls.data.length === 0 ? (
+        <p>{t("noOpen")}</p>
+      ) : (
+        polls.data.map((poll) => (
+          <article key={poll.id} className="card" aria-labelledby={`poll-${poll.id}`}>
+            <h3 id={`poll-${poll.id}`}>{poll.question}</h3>
+            <p className="muted">{t("meta", { body: poll.bodyName, due: day(poll.dueDate, format) })}</p>
+            {poll.themes.map((theme) => (
+              <AnswerForm key={theme.themeId} pollId={poll.id} theme={theme} />
+            ))}
+          </article>
+        ))
+      )}
+    </section>
+  );
+}
+
+function AnswerForm({ pollId, theme }: { pollId: string; theme: { themeId: string; title: string; answer: string | null; caseCount: number | null } }) {
+  const t = useTranslations("sessions.polls");
+  const tRoot = useTranslations();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const answer = useMutation(trpc.sessions.polls.answer.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.sessions.polls.open.queryKey() }) }));
+  const errors = fieldErrorsOf(answer.error);
+  const id = (name: string) => `answer-${pollId}-${theme.themeId}-${name}`;
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const count = String(form.get("caseCount") ?? "");
+    answer.mutate({ pollId, themeId: theme.themeId, answer: String(form.get("answer") ?? ""), caseCount: count === "" ? Number.NaN : Number(count) });
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby={id("theme")}>
+      <h4 id={id("theme")}>{theme.title}</h4>
+      <FormStatus error={answer.error && !Object.keys(errors).length ? answer.error.message : null} success={answer.isSuccess ? t("answered") : null} />
+      <Field id={id("text")} label={t("answerLabel", { theme: theme.title })} hint={t("answerHint")} error={errors.answer}>
+        {(d) => <textarea id={id("text")} name="answer" rows={3} defaultValue={theme.answer ?? ""} {...d} />}
+      </Field>
+      <Field id={id("count")} label={t("caseCountLabel")} error={errors.caseCount}>
+        {(d) => <input id={id("count")} name="caseCount" type="number" min={0} max={1000} defaultValue={theme.caseCount ?? 0} {...d} />}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="button-primary" disabled={answer.isPending}>
+          {answer.isPending ? tRoot("app.saving") : t("answerSubmit")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function CreatePoll() {
+  const t = useTranslations("sessions.polls");
+  const tRoot = useTranslations();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const bodies = useQuery(trpc.bodies.overview.queryOptions());
+  const themes = useQuery(trpc.themes.list.queryOptions());
+  const [success, setSuccess] = useState<string | null>(null);
+  const create = useMutation(
+    trpc.sessions.polls.create.mutationOptions({
+      onSuccess: async () => {
+        setSuccess(t("created"));
+        await queryClient.invalidateQueries({ queryKey: trpc.sessions.polls.list.queryKey() });
+      },
+    }),
+  );
+  const errors = fieldErrorsOf(create.error);
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    setSuccess(null);
+    create.mutate(
+      {
+        bodyId: String(form.get("bodyId") ?? ""),
+        question: String(form.get("question") ?? ""),
+        themeIds: form.getAll("themeIds").map(String),
+        dueDate: String(form.get("dueDate") ?? ""),
+      },
+      { onSuccess: () => formElement.reset() },
+    );
+  }
+  return (
+    <section aria-labelledby="create-poll" className="card">
+      <h2 id="create-poll">{t("createTitle")}</h2>
+      <form onSubmit={onSubmit} noValidate>
+        <FormStatus error={create.error && !Object.keys(errors).length ? create.error.message : null} success={success} />
+        <Field id="poll-body" label={t("body")} error={errors.bodyId}>
+          {(d) => (
+            <select id="poll-body" name="bodyId" defaultValue="" {...d}>
+              <option value="">{t("chooseBody")}</option>
+              {bodies.data?.bodies.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="poll-question" label={t("question")} error={errors.question}>
+          {(d) => <textarea id="poll-question" name="question" rows={2} {...d} />}
+        </Field>
+        <fieldset aria-describedby={errors.themeIds ? "poll-themes-error" : undefined}>
+          <legend>{t("themes")}</legend>
+          {errors.themeIds && (
+            <p className="field-error" id="poll-themes-error">
+              {errors.themeIds}
+            </p>
+          )}
+          {themes.data?.length === 0 && <p>{t("noThemes")}</p>}
+          {themes.data?.map((theme) => (
+            <div key={theme.id}>
+              <input type="checkbox" id={`poll-theme-${theme.id}`} name="themeIds" value={theme.id} /> <label htmlFor={`poll-theme-${theme.id}`}>{theme.title}</label>
+            </div>
+          ))}
+        </fieldset>
+        <Field id="poll-due" label={t("dueDate")} error={errors.dueDate}>
+          {(d) => <input id="poll-due" name="dueDate" type="date" {...d} />}
+        </Field>
+        <div className="form-actions">
+          <button type="submit" className="button-primary" disabled={create.isPending}>
+            {create.isPending ? tRoot("app.saving") : t("createSubmit")}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function PollResults() {
+  const t = useTranslations("sessions.polls");
+  const tRoot = useTranslations();
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const list = useQuery(trpc.sessions.polls.list.queryOptions());
+  const close = useMutation(trpc.sessions.polls.close.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.sessions.polls.list.queryKey() }) }));
+  if (!list.data) return <p>{tRoot("app.loading")}</p>;
+  const { polls, minimumGroupSize, canManage } = list.data;
+  const count = (value: number | null) => (value === null ? t("fewerThan", { k: minimumGroupSize }) : String(value));
+  return (
+    <section aria-labelledby="poll-results">
+      <h2 id="poll-results">{t("resultsTitle")}</h2>
+      {!canManage && <p>{t("aggregateOnly")}</p>}
+      <FormStatus error={close.error?.message} />
+      {polls.length === 0 ? (
+        <p>{t("none")}</p>
+      ) : (
+        polls.map((poll) => (
+          <article key={poll.id} className="card" aria-labelledby={`result-${poll.id}`}>
+            <h3 id={`result-${poll.id}`}>{poll.question}</h3>
+            <p className="muted">
+              {t("meta", { body: poll.bodyName, due: day(poll.dueDate, format) })} · {poll.closedAt ? t("closed") : t("open")}
+            </p>
+            <table>
+              <caption className="visually-hidden">{t("resultsCaption", { question: poll.question })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("theme")}</th>
+                  <th scope="col">{t("answers")}</th>
+                  <th scope="col">{t("cases")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {poll.themes.map((theme) => (
+                  <tr key={theme.themeId}>
+                    <td>{theme.title}</td>
+                    <td>{count(theme.answerCount)}</td>
+                    <td>{count(theme.caseCount)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {canManage && <PollAnswers pollId={poll.id} />}
+            {canManage && !poll.closedAt && (
+              <button type="button" className="button-secondary" onClick={() => close.mutate({ pollId: poll.id })} disabled={close.isPending}>
+                {t("close")}
+              </button>
+            )}
+          </article>
+        ))
+      )}
+    </section>
+  );
+}
+
+function PollAnswers({ pollId }: { pollId: string }) {
+  const t = useTranslations("sessions.polls");
+  const trpc = useTRPC();
+  const [open, setOpen] = useState(false);
+  const answers = useQuery({ ...trpc.sessions.polls.answers.queryOptions({ pollId }), enabled: open });
+  return (
+    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t("showAnswers")}</summary>
+      {answers.data?.themes.map((theme) => (
+        <div key={theme.themeId}>
+          <h4>{theme.title}</h4>
+          {theme.answers.length === 0 ? (
+            <p>{t("noAnswers")}</p>
+          ) : (
+            <ul>
+              {theme.answers.map((a, i) => (
+                <li key={i}>
+                  {a.answer} <span className="muted">({t("answerBy", { name: a.authorName, cases: a.caseCount })})</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ))}
+    </details>
+  );
+}

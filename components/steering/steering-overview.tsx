@@ -1,0 +1,184 @@
+"use client";
+
+import type { inferRouterOutputs } from "@trpc/server";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import type { RichTextDoc } from "@/server/rich-text/validate";
+import type { AppRouter } from "@/server/trpc/router";
+import { Field } from "../forms/field";
+import { FormStatus } from "../forms/form-status";
+import { SelectField } from "../forms/select-field";
+import { fieldErrorsOf } from "../forms/use-field-errors";
+import { RichTextView } from "../themes/rich-text-view";
+import { useTRPC } from "../trpc/client";
+import { RichTextEditor } from "./rich-text-editor";
+
+const emptyRichTextDoc: RichTextDoc = { type: "doc", content: [{ type: "paragraph" }] };
+
+type Proposal = inferRouterOutputs<AppRouter>["steering"]["proposals"]["list"][number];
+
+/** The steering area: Vorlagen, proposals, and the forms the actor may use. */
+export function SteeringOverview({ mayDraft, mayManage }: { mayDraft: boolean; mayManage: boolean }) {
+  const t = useTranslations("decisions");
+  const trpc = useTRPC();
+  const vorlagen = useQuery(trpc.steering.vorlagen.list.queryOptions());
+  const proposals = useQuery(trpc.steering.proposals.list.queryOptions({}));
+  const [fromProposal, setFromProposal] = useState<Proposal | null>(null);
+  return (
+    <>
+      <p>
+        <Link href="/steering/follow-up">{t("overview.followUpLink")}</Link>
+      </p>
+      <section aria-labelledby="vorlagen-heading">
+        <h2 id="vorlagen-heading">{t("overview.vorlagenHeading")}</h2>
+        {vorlagen.error && <p role="alert" className="form-error">{vorlagen.error.message}</p>}
+        {vorlagen.data?.length === 0 && <p>{t("overview.vorlagenEmpty")}</p>}
+        <ul>
+          {vorlagen.data?.map((vorlage) => (
+            <li key={vorlage.id}>
+              <Link href={`/steering/vorlagen/${vorlage.id}`}>{vorlage.title}</Link> <span className="status-badge">{t(`vorlageStatuses.${vorlage.status}`)}</span>
+              <br />
+              <span className="muted">{t("overview.vorlageLine", { theme: vorlage.themeTitle, version: vorlage.latestVersion })}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {mayManage && <CreateVorlageForm key={fromProposal?.id ?? "theme"} fromProposal={fromProposal} />}
+      <section aria-labelledby="proposals-heading">
+        <h2 id="proposals-heading">{t("overview.proposalsHeading")}</h2>
+        {proposals.error && <p role="alert" className="form-error">{proposals.error.message}</p>}
+        {proposals.data?.length === 0 && <p>{t("overview.proposalsEmpty")}</p>}
+        {proposals.data?.map((proposal) => (
+          <ProposalCard key={proposal.id} proposal={proposal} onMakeVorlage={() => setFromProposal(proposal)} />
+        ))}
+      </section>
+      {mayDraft && <CreateProposalForm />}
+    </>
+  );
+}
+
+function ProposalCard({ proposal, onMakeVorlage }: { proposal: Proposal; onMakeVorlage: () => void }) {
+  const t = useTranslations("decisions");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const submit = useMutation(
+    trpc.steering.proposals.submit.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.steering.proposals.list.queryKey() }),
+    }),
+  );
+  return (
+    <article className="card" aria-labelledby={`proposal-${proposal.id}`}>
+      <h3 id={`proposal-${proposal.id}`}>
+        {proposal.title} <span className="status-badge">{t(`proposalStatuses.${proposal.status}`)}</span>
+      </h3>
+      <p className="muted">{t("overview.proposalLine", { theme: proposal.themeTitle, body: proposal.bodyName, author: proposal.authorName })}</p>
+      <RichTextView doc={proposal.body} />
+      <FormStatus error={submit.error?.message} success={submit.isSuccess ? t("proposal.submitted") : null} />
+      <div className="row-actions">
+        {proposal.abilities.submit && (
+          <button type="button" className="button-secondary" aria-label={t("proposal.submitContext", { title: proposal.title })} disabled={submit.isPending} onClick={() => submit.mutate({ proposalId: proposal.id })}>
+            {t("proposal.submit")}
+          </button>
+        )}
+        {proposal.abilities.makeVorlage && (
+          <button type="button" className="button-secondary" aria-label={t("proposal.makeVorlageContext", { title: proposal.title })} onClick={onMakeVorlage}>
+            {t("proposal.makeVorlage")}
+          </button>
+        )}
+      </div>
+    </article>
+  );
+}
+
+function CreateProposalForm() {
+  const t = useTranslations("decisions.proposal");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const options = useQuery(trpc.steering.proposals.options.queryOptions());
+  const [body, setBody] = useState<RichTextDoc>(emptyRichTextDoc);
+  const [generation, setGeneration] = useState(0);
+  const [success, setSuccess] = useState<string | null>(null);
+  const create = useMutation(
+    trpc.steering.proposals.create.mutationOptions({
+      onSuccess: async () => {
+        setSuccess(t("created"));
+        setGeneration((g) => g + 1);
+        await queryClient.invalidateQueries({ queryKey: trpc.steering.proposals.list.queryKey() });
+      },
+    }),
+  );
+  const errors = fieldErrorsOf(create.error);
+  if (!options.data) return null;
+  if (options.data.themes.length === 0 || options.data.groups.length === 0) return <p>{t("noThemes")}</p>;
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setSuccess(null);
+    create.mutate({ themeId: String(form.get("themeId") ?? ""), bodyId: String(form.get("bodyId") ?? ""), title: String(form.get("title") ?? ""), body });
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate className="card wide" aria-labelledby="create-proposal-title">
+      <h2 id="create-proposal-title">{t("createHeading")}</h2>
+      <FormStatus error={create.error && !Object.keys(errors).length ? create.error.message : null} success={success} />
+      <SelectField id="proposal-theme" name="themeId" label={t("theme")} options={options.data.themes.map((th) => ({ id: th.id, name: th.title }))} emptyLabel={t("choose")} error={errors.themeId} />
+      <SelectField id="proposal-group" name="bodyId" label={t("group")} options={options.data.groups} emptyLabel={t("choose")} error={errors.bodyId} />
+      <Field id="proposal-title" label={t("title")} error={errors.title}>
+        {(d) => <input id="proposal-title" name="title" maxLength={200} {...d} />}
+      </Field>
+      <RichTextEditor key={generation} id="proposal-body" label={t("body")} error={errors.body} initial={emptyRichTextDoc} onChange={setBody} />
+      <div className="form-actions">
+        <button type="submit" className="button-primary" disabled={create.isPending}>
+          {t("create")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function CreateVorlageForm({ fromProposal }: { fromProposal: Proposal | null }) {
+  const t = useTranslations("decisions.vorlage");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const themes = useQuery(trpc.themes.list.queryOptions());
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [body, setBody] = useState<RichTextDoc>(fromProposal?.body ?? emptyRichTextDoc);
+  const create = useMutation(trpc.steering.vorlagen.create.mutationOptions({ onSuccess: (created) => router.push(`/steering/vorlagen/${created.id}`) }));
+  const errors = fieldErrorsOf(create.error);
+  useEffect(() => {
+    if (fromProposal) heading.current?.focus();
+  }, [fromProposal]);
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    create.mutate({
+      themeId: fromProposal ? null : String(form.get("themeId") ?? "") || null,
+      proposalId: fromProposal?.id ?? null,
+      title: String(form.get("title") ?? ""),
+      body,
+    });
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate className="card wide" aria-labelledby="create-vorlage-title">
+      <h2 id="create-vorlage-title" ref={heading} tabIndex={-1}>
+        {t("createHeading")}
+      </h2>
+      {fromProposal && <p>{t("fromProposal", { title: fromProposal.title })}</p>}
+      <FormStatus error={create.error && !Object.keys(errors).length ? create.error.message : null} />
+      {!fromProposal && (
+        <SelectField id="vorlage-theme" name="themeId" label={t("theme")} options={themes.data?.map((th) => ({ id: th.id, name: th.title }))} emptyLabel={t("choose")} error={errors.themeId} />
+      )}
+      <Field id="new-vorlage-title" label={t("title")} error={errors.title}>
+        {(d) => <input id="new-vorlage-title" name="title" maxLength={200} defaultValue={fromProposal?.title ?? ""} {...d} />}
+      </Field>
+      <RichTextEditor id="new-vorlage-body" label={t("body")} hint={t("bodyHint")} error={errors.body} initial={fromProposal?.body ?? emptyRichTextDoc} onChange={setBody} />
+      <div className="form-actions">
+        <button type="submit" className="button-primary" disabled={create.isPending}>
+          {t("create")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,99 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { demoUsers, expectAccessible, signIn } from "../fixtures";
+
+const bodyName = "Lenkungsgruppe KIM Kreis Beispiel";
+const sessionTitle = "Lenkungsgruppe Dezember";
+const minutesAddition = "Die nächste Sitzung findet im Februar statt.";
+
+test("the coordination prepares and records a Lenkungsgruppe session; a member reads it", async ({ page, browser }) => {
+  await signIn(page, demoUsers.coordinator.username);
+  await page.goto("/bodies");
+  await expect(page.getByRole("heading", { level: 1, name: "Gremien" })).toBeVisible();
+  await expectAccessible(page);
+
+  const body = page.getByRole("region", { name: bodyName });
+  await body.getByText(`Externes Mitglied aufnehmen (${bodyName})`).click();
+  await body.getByLabel("Name", { exact: true }).fill("Dr. Helga Berger");
+  await body.getByLabel("Organisation", { exact: true }).fill("Kreisverwaltung");
+  await body.getByLabel("Funktion", { exact: true }).fill("Vorsitz");
+  await body.getByRole("button", { name: "Aufnehmen" }).click();
+  await expect(body.getByRole("listitem").filter({ hasText: "Dr. Helga Berger, Kreisverwaltung, Vorsitz" })).toBeVisible();
+
+  await body.getByText(`Sitzung planen (${bodyName})`).click();
+  await body.getByLabel("Titel der Sitzung").fill(sessionTitle);
+  await body.getByLabel("Datum und Uhrzeit").fill("2026-12-01T15:00");
+  await body.getByLabel("Ort", { exact: true }).fill("Kreishaus, Sitzungssaal 2");
+  await body.getByRole("button", { name: "Sitzung planen", exact: true }).click();
+  await expectAccessible(page);
+  await body.getByRole("link", { name: `Zur Sitzung „${sessionTitle}“` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: sessionTitle })).toBeVisible();
+  await expectAccessible(page);
+
+  // Agenda: a theme from the registry (when the demo tenant has one) and a free item.
+  const agenda = page.getByRole("region", { name: "Tagesordnung" });
+  const themeOptions = agenda.getByLabel("Thema aus dem Themenregister").locator("option:not([value=''])");
+  if ((await themeOptions.count()) > 0) {
+    const themeTitle = (await themeOptions.first().textContent())!.trim();
+    await agenda.getByLabel("Thema aus dem Themenregister").selectOption({ label: themeTitle });
+    await agenda.getByRole("button", { name: "Hinzufügen" }).click();
+    await expect(agenda.getByRole("status").filter({ hasText: `„${themeTitle}“ steht auf der Tagesordnung.` })).toBeVisible();
+  } else {
+    test.info().annotations.push({ type: "note", description: "The demo tenant has no theme yet; only a free item was added." });
+  }
+  await agenda.getByLabel("Art des Punkts").selectOption({ label: "Freier Punkt" });
+  await agenda.getByLabel("Titel des Punkts").fill("Verschiedenes");
+  await agenda.getByRole("button", { name: "Hinzufügen" }).click();
+  await expect(agenda.getByRole("listitem").filter({ hasText: "Verschiedenes" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Einladung als versandt vermerken" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Der Versand der Einladung ist vermerkt." })).toBeVisible();
+
+  const attendance = page.getByRole("region", { name: "Anwesenheit" });
+  await attendance.getByLabel(new RegExp(demoUsers.body_member.displayName)).check();
+  await attendance.getByLabel(/Dr\. Helga Berger/).check();
+  await attendance.getByRole("button", { name: "Anwesenheit speichern" }).click();
+  await expect(attendance.getByRole("status").filter({ hasText: "Die Anwesenheit wurde gespeichert." })).toBeVisible();
+
+  const minutes = page.getByRole("region", { name: "Protokoll" });
+  await minutes.getByRole("button", { name: "Entwurf aus Tagesordnung und Beschlüssen erstellen" }).click();
+  const editor = minutes.getByRole("textbox", { name: "Protokolltext" });
+  await expect(editor).toContainText("Verschiedenes");
+  await expect(editor).toContainText(`Anwesend: ${demoUsers.body_member.displayName}`);
+  await editor.click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type(minutesAddition);
+  await minutes.getByRole("button", { name: "Protokoll speichern" }).click();
+  await expect(minutes.getByRole("status").filter({ hasText: "Das Protokoll wurde gespeichert (Fassung 1)." })).toBeVisible();
+  await expectAccessible(page);
+
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Einladung als PDF herunterladen" }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe("einladung-2026-12-01.pdf");
+  expect((await readFile((await download.path())!)).subarray(0, 5).toString()).toBe("%PDF-");
+
+  await page.getByRole("link", { name: "Einladung mit Tagesordnung (Druckansicht)" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Einladung: ${sessionTitle}` })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Verschiedenes" })).toBeVisible();
+  await expectAccessible(page);
+  const sessionUrl = page.url().replace(/\/invitation$/, "");
+
+  // The body member sees the session read-only.
+  const memberContext = await browser.newContext();
+  const member = await memberContext.newPage();
+  await signIn(member, demoUsers.body_member.username);
+  await member.goto("/bodies");
+  await expectAccessible(member);
+  await member.getByRole("link", { name: sessionTitle }).click();
+  await expect(member.getByRole("heading", { level: 1, name: sessionTitle })).toBeVisible();
+  await expect(member.getByText("Sie sehen diese Sitzung als Mitglied")).toBeVisible();
+  await expect(member.getByRole("region", { name: "Protokoll" })).toContainText(minutesAddition);
+  await expect(member.getByRole("button", { name: "Protokoll speichern" })).toHaveCount(0);
+  await expect(member.getByRole("button", { name: "Hinzufügen" })).toHaveCount(0);
+  expect(member.url()).toBe(sessionUrl);
+  await expectAccessible(member);
+  await memberContext.close();
+});

@@ -1,0 +1,103 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Executor } from "@/db";
+import { conferences, tenants, themeSources, themeStatusChanges } from "@/db/schema";
+import type { ConferenceType } from "../schemas/conference-kinds";
+import type { ThemeStatus } from "../schemas/theme-kinds";
+
+/**
+ * What the registry says about a theme when a Vorlage version is saved, frozen with the version:
+ * counts, origins and the theme's path so far. Never case ids and never card wording, so the
+ * pack can go to the Lenkungsgruppe as it is (after the small counts are coarsened).
+ */
+export interface EvidencePack {
+  generatedAt: string;
+  caseCount: number;
+  kommuneCount: number;
+  sourceCount: number;
+  conferences: { title: string; type: ConferenceType; date: string; sources: number }[];
+  /** Sources per calendar quarter ("2026-Q1"), oldest first: how the theme developed. */
+  quarters: { quarter: string; sources: number }[];
+  statusHistory: { from: ThemeStatus | null; to: ThemeStatus; at: string }[];
+}
+
+/** A count as a viewer may see it: exact, or only "fewer than k" for aggregates-only viewers. */
+export type ShownCount = { value: number } | { lessThan: number };
+
+export interface ShownEvidencePack {
+  generatedAt: string;
+  caseCount: ShownCount;
+  kommuneCount: ShownCount;
+  sourceCount: ShownCount;
+  conferences: { title: string; type: ConferenceType; date: string; sources: ShownCount }[];
+  quarters: { quarter: string; sources: ShownCount }[];
+  statusHistory: EvidencePack["statusHistory"];
+}
+
+function quarterOf(date: Date): string {
+  return `${date.getUTCFullYear()}-Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
+}
+
+export async function buildEvidencePack(db: Executor, tenantId: string, themeId: string, now = new Date()): Promise<EvidencePack> {
+  const sources = await db
+    .select({
+      caseId: themeSources.caseId,
+      kommuneId: themeSources.kommuneId,
+      createdAt: themeSources.createdAt,
+      conferenceId: conferences.id,
+      conferenceTitle: conferences.title,
+      conferenceType: conferences.type,
+      conferenceDate: conferences.scheduledAt,
+    })
+    .from(themeSources)
+    .leftJoin(conferences, and(eq(conferences.id, themeSources.conferenceId), eq(conferences.tenantId, tenantId)))
+    .where(and(eq(themeSources.themeId, themeId), eq(themeSources.tenantId, tenantId)))
+    .orderBy(asc(themeSources.createdAt), asc(themeSources.id));
+  const byConference = new Map<string, EvidencePack["conferences"][number]>();
+  const byQuarter = new Map<string, number>();
+  for (const source of sources) {
+    if (source.conferenceId && source.conferenceTitle && source.conferenceType && source.conferenceDate) {
+      const entry = byConference.get(source.conferenceId) ?? { title: source.conferenceTitle, type: source.conferenceType, date: source.conferenceDate.toISOString(), sources: 0 };
+      entry.sources += 1;
+      byConference.set(source.conferenceId, entry);
+    }
+    // A source counts in the quarter it was seen: the meeting's date where there is one.
+    const quarter = quarterOf(source.conferenceDate ?? source.createdAt);
+    byQuarter.set(quarter, (byQuarter.get(quarter) ?? 0) + 1);
+  }
+  const history = await db
+    .select({ from: themeStatusChanges.fromStatus, to: themeStatusChanges.toStatus, at: themeStatusChanges.createdAt })
+    .from(themeStatusChanges)
+    .where(eq(themeStatusChanges.themeId, themeId))
+    .orderBy(asc(themeStatusChanges.createdAt), asc(themeStatusChanges.id));
+  return {
+    generatedAt: now.toISOString(),
+    caseCount: new Set(sources.map((s) => s.caseId).filter(Boolean)).size,
+    kommuneCount: new Set(sources.map((s) => s.kommuneId).filter(Boolean)).size,
+    sourceCount: sources.length,
+    conferences: [...byConference.values()].sort((a, b) => a.date.localeCompare(b.date)),
+    quarters: [...byQuarter.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([quarter, count]) => ({ quarter, sources: count })),
+    statusHistory: history.map((step) => ({ from: step.from, to: step.to, at: step.at.toISOString() })),
+  };
+}
+
+export async function minimumGroupSizeOf(db: Executor, tenantId: string): Promise<number> {
+  const [tenant] = await db.select({ k: tenants.minimumGroupSize }).from(tenants).where(eq(tenants.id, tenantId));
+  return tenant?.k ?? 5;
+}
+
+/**
+ * The pack for one viewer. The coordination sees exact counts; body members see aggregates only
+ * (security item 10), so every count below the tenant's k becomes "fewer than k".
+ */
+export function showEvidencePack(pack: EvidencePack, exact: boolean, k: number): ShownEvidencePack {
+  const count = (value: number): ShownCount => (exact || value >= k ? { value } : { lessThan: k });
+  return {
+    generatedAt: pack.generatedAt,
+    caseCount: count(pack.caseCount),
+    kommuneCount: count(pack.kommuneCount),
+    sourceCount: count(pack.sourceCount),
+    conferences: pack.conferences.map((c) => ({ ...c, sources: count(c.sources) })),
+    quarters: pack.quarters.map((q) => ({ ...q, sources: count(q.sources) })),
+    statusHistory: pack.statusHistory,
+  };
+}
