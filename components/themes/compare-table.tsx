@@ -77,7 +77,7 @@ export function CompareTable({ data }: { data: Compare }) {
           </figcaption>
           <div className={styles.chart} aria-hidden="true">
             <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={chart} layout="vertical" margin={{ left: 16, right: 16 }}>
+              <BarChart data={chart} layout="vertical" margin={{ left: 16, right: 16 }} accessibilityLayer={false}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis type="number" allowDecimals={false} />
                 <YAxis type="category" dataKey="title" width={220} />

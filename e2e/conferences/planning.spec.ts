@@ -44,7 +44,7 @@ test("a case manager plans a Fallkonferenz, attaches a case, and uncovered parti
 
   await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Konferenzen" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Konferenzen" })).toBeVisible();
-  await expect(page.getByRole("checkbox", { name: /Kim Koordination/ })).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: "Kim Koordination (Kommunales Integrationszentrum Kreis Beispiel)" })).toBeVisible();
   await expectAccessible(page);
 
   // Missing title and date: messages at the fields.

@@ -14,11 +14,11 @@ test("the coordination prepares and records a Lenkungsgruppe session; a member r
 
   const body = page.getByRole("region", { name: bodyName });
   await body.getByText(`Externes Mitglied aufnehmen (${bodyName})`).click();
-  await body.getByLabel("Name", { exact: true }).fill("Dr. Helga Berger");
+  await body.getByLabel("Name", { exact: true }).fill("Prof. Jonas Albrecht");
   await body.getByLabel("Organisation", { exact: true }).fill("Kreisverwaltung");
   await body.getByLabel("Funktion", { exact: true }).fill("Vorsitz");
   await body.getByRole("button", { name: "Aufnehmen" }).click();
-  await expect(body.getByRole("listitem").filter({ hasText: "Dr. Helga Berger, Kreisverwaltung, Vorsitz" })).toBeVisible();
+  await expect(body.getByRole("listitem").filter({ hasText: "Prof. Jonas Albrecht, Kreisverwaltung, Vorsitz" })).toBeVisible();
 
   await body.getByText(`Sitzung planen (${bodyName})`).click();
   await body.getByLabel("Titel der Sitzung").fill(sessionTitle);
@@ -36,14 +36,14 @@ test("the coordination prepares and records a Lenkungsgruppe session; a member r
   if ((await themeOptions.count()) > 0) {
     const themeTitle = (await themeOptions.first().textContent())!.trim();
     await agenda.getByLabel("Thema aus dem Themenregister").selectOption({ label: themeTitle });
-    await agenda.getByRole("button", { name: "Hinzufügen" }).click();
+    await agenda.getByRole("button", { name: "Auf die Tagesordnung setzen" }).click();
     await expect(agenda.getByRole("status").filter({ hasText: `„${themeTitle}“ steht auf der Tagesordnung.` })).toBeVisible();
   } else {
     test.info().annotations.push({ type: "note", description: "The demo tenant has no theme yet; only a free item was added." });
   }
   await agenda.getByLabel("Art des Punkts").selectOption({ label: "Freier Punkt" });
   await agenda.getByLabel("Titel des Punkts").fill("Verschiedenes");
-  await agenda.getByRole("button", { name: "Hinzufügen" }).click();
+  await agenda.getByRole("button", { name: "Auf die Tagesordnung setzen" }).click();
   await expect(agenda.getByRole("listitem").filter({ hasText: "Verschiedenes" })).toBeVisible();
   await expectAccessible(page);
 
@@ -52,7 +52,7 @@ test("the coordination prepares and records a Lenkungsgruppe session; a member r
 
   const attendance = page.getByRole("region", { name: "Anwesenheit" });
   await attendance.getByLabel(new RegExp(demoUsers.body_member.displayName)).check();
-  await attendance.getByLabel(/Dr\. Helga Berger/).check();
+  await attendance.getByLabel(/Prof\. Jonas Albrecht/).check();
   await attendance.getByRole("button", { name: "Anwesenheit speichern" }).click();
   await expect(attendance.getByRole("status").filter({ hasText: "Die Anwesenheit wurde gespeichert." })).toBeVisible();
 
@@ -92,7 +92,7 @@ test("the coordination prepares and records a Lenkungsgruppe session; a member r
   await expect(member.getByText("Sie sehen diese Sitzung als Mitglied")).toBeVisible();
   await expect(member.getByRole("region", { name: "Protokoll" })).toContainText(minutesAddition);
   await expect(member.getByRole("button", { name: "Protokoll speichern" })).toHaveCount(0);
-  await expect(member.getByRole("button", { name: "Hinzufügen" })).toHaveCount(0);
+  await expect(member.getByRole("button", { name: "Auf die Tagesordnung setzen" })).toHaveCount(0);
   expect(member.url()).toBe(sessionUrl);
   await expectAccessible(member);
   await memberContext.close();
