@@ -62,6 +62,7 @@ export function SteeringOverview({ mayDraft, mayManage }: { mayDraft: boolean; m
 
 function ProposalCard({ proposal, onMakeVorlage }: { proposal: Proposal; onMakeVorlage: () => void }) {
   const t = useTranslations("decisions");
+  const [editing, setEditing] = useState(false);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const submit = useMutation(
@@ -75,12 +76,17 @@ function ProposalCard({ proposal, onMakeVorlage }: { proposal: Proposal; onMakeV
         {proposal.title} <span className="status-badge">{t(`proposalStatuses.${proposal.status}`)}</span>
       </h3>
       <p className="muted">{t("overview.proposalLine", { theme: proposal.themeTitle, body: proposal.bodyName, author: proposal.authorName })}</p>
-      <RichTextView doc={proposal.body} />
+      {editing ? <EditProposalForm proposal={proposal} onDone={() => setEditing(false)} /> : <RichTextView doc={proposal.body} />}
       <FormStatus error={submit.error?.message} success={submit.isSuccess ? t("proposal.submitted") : null} />
       <div className="row-actions">
         {proposal.abilities.submit && (
           <button type="button" className="button-secondary" aria-label={t("proposal.submitContext", { title: proposal.title })} disabled={submit.isPending} onClick={() => submit.mutate({ proposalId: proposal.id })}>
             {t("proposal.submit")}
+          </button>
+        )}
+        {proposal.abilities.submit && proposal.status === "draft" && !editing && (
+          <button type="button" className="button-link" aria-label={t("proposal.editContext", { title: proposal.title })} onClick={() => setEditing(true)}>
+            {t("proposal.edit")}
           </button>
         )}
         {proposal.abilities.makeVorlage && (
@@ -90,6 +96,41 @@ function ProposalCard({ proposal, onMakeVorlage }: { proposal: Proposal; onMakeV
         )}
       </div>
     </article>
+  );
+}
+
+/** A draft proposal is revised by its group until it is submitted. */
+function EditProposalForm({ proposal, onDone }: { proposal: Proposal; onDone: () => void }) {
+  const t = useTranslations("decisions.proposal");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [body, setBody] = useState<RichTextDoc>(proposal.body as RichTextDoc);
+  const update = useMutation(
+    trpc.steering.proposals.update.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.steering.proposals.list.queryKey() });
+        onDone();
+      },
+    }),
+  );
+  const errors = fieldErrorsOf(update.error);
+  const id = `edit-proposal-${proposal.id}`;
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    update.mutate({ proposalId: proposal.id, title: String(new FormData(event.currentTarget).get("title") ?? ""), body });
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={t("editContext", { title: proposal.title })}>
+      <FormStatus error={update.error && !Object.keys(errors).length ? update.error.message : null} success={null} />
+      <Field id={`${id}-title`} label={t("title")} error={errors.title}>
+        {(d) => <input id={`${id}-title`} name="title" maxLength={200} defaultValue={proposal.title} {...d} />}
+      </Field>
+      <RichTextEditor id={`${id}-body`} label={t("body")} error={errors.body} initial={proposal.body as RichTextDoc} onChange={setBody} />
+      <div className="form-actions">
+        <button type="submit" className="button-primary" disabled={update.isPending}>{t("save")}</button>
+        <button type="button" className="button-link" onClick={onDone}>{t("cancel")}</button>
+      </div>
+    </form>
   );
 }
 

@@ -106,6 +106,25 @@ test("from a Planungskonferenz to a decided Vorlage: the theme page shows the wh
   await expect(assign).toContainText("Lösungsvorschlag mit der Anerkennungsstelle erarbeiten");
   await expectAccessible(page);
 
+  // The working group's proposal, drafted, revised and submitted.
+  await page.goto("/steering");
+  const draft = page.getByRole("form", { name: "Lösungsvorschlag entwerfen" });
+  await draft.getByLabel("Thema").selectOption({ label: themeTitle });
+  await draft.getByLabel("Gruppe").selectOption({ label: group.name });
+  await draft.getByLabel("Titel").fill("Lotsen für Anerkennung");
+  const draftEditor = draft.getByRole("textbox", { name: "Vorschlag" });
+  await draftEditor.click();
+  await draftEditor.pressSequentially("Eine feste Ansprechperson begleitet jedes Verfahren.");
+  await draft.getByRole("button", { name: "Entwurf speichern" }).click();
+  await expect(draft.getByRole("status").filter({ hasText: "Der Entwurf ist gespeichert." })).toBeVisible();
+  await page.getByRole("button", { name: "Vorschlag „Lotsen für Anerkennung“ bearbeiten" }).click();
+  const revise = page.getByRole("form", { name: "Vorschlag „Lotsen für Anerkennung“ bearbeiten" });
+  await revise.getByLabel("Titel").fill("Anerkennungslotsen in jeder Kommune");
+  await revise.getByRole("button", { name: "Änderungen speichern" }).click();
+  await page.getByRole("button", { name: "Vorschlag „Anerkennungslotsen in jeder Kommune“ einreichen" }).click();
+  await expect(page.getByText("Der Vorschlag ist eingereicht.")).toBeVisible();
+  await expectAccessible(page);
+
   // The coordination drafts the Vorlage, which the Lenkungsgruppe decides at its next session.
   await page.goto("/steering");
   const create = page.getByRole("form", { name: "Neue Vorlage" });
