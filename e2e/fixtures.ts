@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import { io } from "socket.io-client";
 import { demoPassword } from "../playwright.config";
 
 export { demoPassword };
@@ -30,4 +32,37 @@ export async function expectAccessible(page: Page) {
     .analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary).toEqual([]);
+}
+
+/** A tRPC call with the signed-in session of the page, as the screens make it (queries by POST). */
+export async function callApi<T>(page: Page, path: string, input: unknown, { query = false } = {}): Promise<T> {
+  return page.evaluate(
+    async ({ path, input, query }) => {
+      const response = await fetch(`/api/trpc/${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-http-method-override": query ? "GET" : "POST" },
+        body: JSON.stringify({ json: input }),
+      });
+      const body = await response.json();
+      if (!response.ok) throw new Error(`${path}: ${JSON.stringify(body.error?.json?.message ?? body)}`);
+      return body.result.data.json;
+    },
+    { path, input, query },
+  ) as Promise<T>;
+}
+
+/**
+ * Board operations sent from the test over the page's session, for setting up a board quickly
+ * (the board's own screens are tested in conferences/). Close it when done.
+ */
+export async function boardOperations(page: Page, baseURL: string, conferenceId: string) {
+  const session = (await page.context().cookies()).find((c) => c.name.endsWith("kim.session"))!;
+  const socket = io(baseURL, { path: "/socket.io", transports: ["websocket"], extraHeaders: { origin: baseURL, cookie: `${session.name}=${session.value}` } });
+  const send = (op: Record<string, unknown>) =>
+    new Promise<void>((resolve, reject) =>
+      socket.emit("board:op", { conferenceId, clientOpId: randomUUID().replace(/-/g, ""), op }, (ack: { ok: boolean; message?: string }) =>
+        ack.ok ? resolve() : reject(new Error(ack.message)),
+      ),
+    );
+  return { send, close: () => socket.disconnect() };
 }

@@ -1,24 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { io } from "socket.io-client";
-import { demoUsers, expectAccessible, signIn } from "../fixtures";
-
-/** A tRPC call with the signed-in session of the page, as the screens make it. */
-async function call<T>(page: Page, path: string, input: unknown, isQuery = false): Promise<T> {
-  return page.evaluate(
-    async ({ path, input, isQuery }) => {
-      const response = await fetch(`/api/trpc/${path}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-http-method-override": isQuery ? "GET" : "POST" },
-        body: JSON.stringify({ json: input }),
-      });
-      const body = await response.json();
-      if (!response.ok) throw new Error(`${path}: ${JSON.stringify(body.error?.json?.message ?? body)}`);
-      return body.result.data.json;
-    },
-    { path, input, isQuery },
-  ) as Promise<T>;
-}
+import { boardOperations, callApi, demoUsers, expectAccessible, signIn } from "../fixtures";
 
 const conferenceTitle = "Planungskonferenz Anerkennung Herbst";
 const themeTitle = "Anerkennung ausländischer Berufsabschlüsse dauert zu lange";
@@ -33,21 +15,14 @@ test("from a Planungskonferenz to a decided Vorlage: the theme page shows the wh
   await signIn(page, demoUsers.coordinator.username);
 
   // A Planungskonferenz whose plenum clusters cards into one theme, formulated and agreed.
-  const conference = await call<{ id: string }>(page, "conferences.create", {
+  const conference = await callApi<{ id: string }>(page, "conferences.create", {
     type: "planungskonferenz",
     title: conferenceTitle,
     scheduledAt: new Date().toISOString(),
     place: "Kreishaus",
   });
-  await call(page, "conferences.setStatus", { conferenceId: conference.id, status: "running" });
-  const session = (await page.context().cookies()).find((c) => c.name.endsWith("kim.session"))!;
-  const socket = io(baseURL!, { path: "/socket.io", transports: ["websocket"], extraHeaders: { origin: baseURL!, cookie: `${session.name}=${session.value}` } });
-  const send = (op: Record<string, unknown>) =>
-    new Promise<void>((resolve, reject) =>
-      socket.emit("board:op", { conferenceId: conference.id, clientOpId: randomUUID().replace(/-/g, ""), op }, (ack: { ok: boolean; message?: string }) =>
-        ack.ok ? resolve() : reject(new Error(ack.message)),
-      ),
-    );
+  await callApi(page, "conferences.setStatus", { conferenceId: conference.id, status: "running" });
+  const { send, close } = await boardOperations(page, baseURL!, conference.id);
   try {
     const clusterId = randomUUID();
     await send({ kind: "cluster.add", clusterId, title: themeTitle, orderKey: "a0" });
@@ -57,7 +32,7 @@ test("from a Planungskonferenz to a decided Vorlage: the theme page shows the wh
       await send({ kind: "card.cluster", cardId, clusterId });
     }
   } finally {
-    socket.disconnect();
+    close();
   }
   await page.goto(`/conferences/${conference.id}`);
   const formulations = page.getByRole("region", { name: "Konsensuale Formulierung generativer Themen" });
@@ -72,12 +47,12 @@ test("from a Planungskonferenz to a decided Vorlage: the theme page shows the wh
   await card.getByRole("button", { name: "Zustimmung" }).click();
   await card.getByRole("button", { name: `Formulierung „${themeTitle}“ abschließen` }).click();
   await expect(card.getByRole("status").filter({ hasText: "Das Thema wurde ins Themenregister übernommen." })).toBeVisible();
-  await call(page, "conferences.setStatus", { conferenceId: conference.id, status: "finished" });
-  const themes = await call<{ id: string; title: string }[]>(page, "themes.list", {}, true);
+  await callApi(page, "conferences.setStatus", { conferenceId: conference.id, status: "finished" });
+  const themes = await callApi<{ id: string; title: string }[]>(page, "themes.list", {}, { query: true });
   const theme = themes.find((t) => t.title === themeTitle)!;
 
   // A duplicate seen elsewhere is merged into the conference's theme.
-  const duplicate = await call<{ themeId: string }>(page, "themes.split", await splitInputFor(page, theme.id));
+  const duplicate = await callApi<{ themeId: string }>(page, "themes.split", await splitInputFor(page, theme.id));
   await page.goto(`/themes/${theme.id}`);
   const manage = page.getByRole("region", { name: "Thema bearbeiten" });
   await manage.getByLabel("Thema, das in dieses aufgeht").selectOption({ value: duplicate.themeId });
@@ -86,10 +61,10 @@ test("from a Planungskonferenz to a decided Vorlage: the theme page shows the wh
   await expect(page.getByRole("region", { name: "Hierher zusammengeführte Themen" })).toBeVisible();
 
   // The Lenkungsgruppe puts it on its agenda and assigns it to a working group.
-  const bodies = await call<{ id: string; name: string; kind: string }[]>(page, "bodies.list", undefined, true);
+  const bodies = await callApi<{ id: string; name: string; kind: string }[]>(page, "bodies.list", undefined, { query: true });
   const steering = bodies.find((body) => body.kind === "lenkungsgruppe")!;
   const group = bodies.find((body) => body.kind === "arbeitsgruppe")!;
-  const first = await call<{ id: string }>(page, "sessions.plan", { bodyId: steering.id, title: "Lenkungsgruppe: Anerkennung", scheduledAt: new Date().toISOString(), place: "Kreishaus" });
+  const first = await callApi<{ id: string }>(page, "sessions.plan", { bodyId: steering.id, title: "Lenkungsgruppe: Anerkennung", scheduledAt: new Date().toISOString(), place: "Kreishaus" });
   await page.goto(`/bodies/sessions/${first.id}`);
   const agenda = page.getByRole("region", { name: "Tagesordnung" });
   await agenda.getByLabel("Thema aus dem Themenregister").selectOption({ label: themeTitle });
@@ -136,8 +111,8 @@ test("from a Planungskonferenz to a decided Vorlage: the theme page shows the wh
   await create.getByRole("button", { name: "Vorlage anlegen" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Vorlage Anerkennungslotsen" })).toBeVisible();
   const vorlageId = new URL(page.url()).pathname.split("/").pop()!;
-  const second = await call<{ id: string }>(page, "sessions.plan", { bodyId: steering.id, title: "Lenkungsgruppe: Vorlage Anerkennung", scheduledAt: new Date().toISOString(), place: "Kreishaus" });
-  await call(page, "sessions.addAgendaItem", { sessionId: second.id, kind: "vorlage", vorlageId });
+  const second = await callApi<{ id: string }>(page, "sessions.plan", { bodyId: steering.id, title: "Lenkungsgruppe: Vorlage Anerkennung", scheduledAt: new Date().toISOString(), place: "Kreishaus" });
+  await callApi(page, "sessions.addAgendaItem", { sessionId: second.id, kind: "vorlage", vorlageId });
   await page.goto(`/bodies/sessions/${second.id}`);
   const decide = page.getByRole("region", { name: "Beschluss" }).first();
   await decide.getByLabel("Ergebnis").selectOption({ label: "Angenommen" });
@@ -164,7 +139,7 @@ test("from a Planungskonferenz to a decided Vorlage: the theme page shows the wh
  * it had been recorded separately, so that the merge brings it back with its provenance.
  */
 async function splitInputFor(page: Page, themeId: string) {
-  const detail = await call<{ sources: { id: string }[] | null }>(page, "themes.get", { themeId }, true);
+  const detail = await callApi<{ sources: { id: string }[] | null }>(page, "themes.get", { themeId }, { query: true });
   return {
     themeId,
     sourceIds: [detail.sources![0]!.id],

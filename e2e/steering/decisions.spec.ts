@@ -1,35 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { io } from "socket.io-client";
-import { demoUsers, expectAccessible, signIn } from "../fixtures";
-
-/** A tRPC call with the signed-in session of the page, as the screens make it. */
-async function call<T>(page: Page, path: string, input: unknown, isQuery = false): Promise<T> {
-  return page.evaluate(
-    async ({ path, input, isQuery }) => {
-      const response = await fetch(`/api/trpc/${path}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-http-method-override": isQuery ? "GET" : "POST" },
-        body: JSON.stringify({ json: input }),
-      });
-      const body = await response.json();
-      if (!response.ok) throw new Error(`${path}: ${JSON.stringify(body.error?.json?.message ?? body)}`);
-      return body.result.data.json;
-    },
-    { path, input, isQuery },
-  ) as Promise<T>;
-}
+import { boardOperations, callApi, demoUsers, expectAccessible, signIn } from "../fixtures";
 
 /**
  * A theme with nothing decided on it yet: one from the demo registry, or one formulated in a
  * Planungskonferenz by the coordinator alone (formulation itself is tested in conferences/).
  */
 async function ensureTheme(page: Page, baseURL: string): Promise<{ id: string; title: string }> {
-  const themes = await call<{ id: string; title: string; status: string }[]>(page, "themes.list", {}, true);
+  const themes = await callApi<{ id: string; title: string; status: string }[]>(page, "themes.list", {}, { query: true });
   const fresh = themes.find((theme) => ["identified", "reviewed"].includes(theme.status));
   if (fresh) return fresh;
   const title = "Wohnraum für große Familien";
-  const conference = await call<{ id: string }>(page, "conferences.create", {
+  const conference = await callApi<{ id: string }>(page, "conferences.create", {
     type: "planungskonferenz",
     title: "Planungskonferenz Wohnen",
     kommuneId: null,
@@ -39,14 +21,7 @@ async function ensureTheme(page: Page, baseURL: string): Promise<{ id: string; t
     participantUserIds: [],
     previousConferenceId: null,
   });
-  const session = (await page.context().cookies()).find((c) => c.name.endsWith("kim.session"))!;
-  const socket = io(baseURL, { path: "/socket.io", transports: ["websocket"], extraHeaders: { origin: baseURL, cookie: `${session.name}=${session.value}` } });
-  const send = (op: Record<string, unknown>) =>
-    new Promise<void>((resolve, reject) =>
-      socket.emit("board:op", { conferenceId: conference.id, clientOpId: randomUUID().replace(/-/g, ""), op }, (ack: { ok: boolean; message?: string }) =>
-        ack.ok ? resolve() : reject(new Error(ack.message)),
-      ),
-    );
+  const { send, close } = await boardOperations(page, baseURL, conference.id);
   try {
     const cardId = randomUUID();
     const clusterId = randomUUID();
@@ -54,7 +29,7 @@ async function ensureTheme(page: Page, baseURL: string): Promise<{ id: string; t
     await send({ kind: "cluster.add", clusterId, title, orderKey: "a0" });
     await send({ kind: "card.cluster", cardId, clusterId });
   } finally {
-    socket.disconnect();
+    close();
   }
   await page.goto(`/conferences/${conference.id}`);
   const formulations = page.getByRole("region", { name: "Konsensuale Formulierung generativer Themen" });
@@ -69,7 +44,7 @@ async function ensureTheme(page: Page, baseURL: string): Promise<{ id: string; t
   await card.getByRole("button", { name: "Zustimmung" }).click();
   await card.getByRole("button", { name: `Formulierung „${title}“ abschließen` }).click();
   await expect(card.getByRole("status").filter({ hasText: "Das Thema wurde ins Themenregister übernommen." })).toBeVisible();
-  const created = await call<{ id: string; title: string; status: string }[]>(page, "themes.list", {}, true);
+  const created = await callApi<{ id: string; title: string; status: string }[]>(page, "themes.list", {}, { query: true });
   return created.find((theme) => theme.title === title)!;
 }
 
@@ -109,16 +84,16 @@ test("the coordination drafts a Vorlage, revises it, records the decision and fo
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
 
   // The Lenkungsgruppe's session with the theme on its agenda, made through the API.
-  const bodies = await call<{ id: string; name: string; kind: string }[]>(page, "bodies.list", undefined, true);
+  const bodies = await callApi<{ id: string; name: string; kind: string }[]>(page, "bodies.list", undefined, { query: true });
   const steering = bodies.find((body) => body.kind === "lenkungsgruppe")!;
   const group = bodies.find((body) => body.kind !== "lenkungsgruppe")!;
-  const session = await call<{ id: string }>(page, "sessions.plan", {
+  const session = await callApi<{ id: string }>(page, "sessions.plan", {
     bodyId: steering.id,
     title: "Sitzung der Lenkungsgruppe zur Wohnungsbörse",
     scheduledAt: new Date().toISOString(),
     place: "Kreishaus",
   });
-  await call(page, "sessions.addAgendaItem", { sessionId: session.id, kind: "theme", themeId: theme.id });
+  await callApi(page, "sessions.addAgendaItem", { sessionId: session.id, kind: "theme", themeId: theme.id });
 
   await page.goto(`/bodies/sessions/${session.id}`);
   const panel = page.getByRole("region", { name: "Beschluss" }).first();
