@@ -1,12 +1,13 @@
 "use client";
 
 import { Collaboration } from "@tiptap/extension-collaboration";
-import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
+import { EditorContent, useEditor } from "@tiptap/react";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, type KeyboardEvent } from "react";
+import { useEffect } from "react";
 import type * as Y from "yjs";
 import { richTextExtensions } from "@/server/rich-text/extensions";
 import type { SharedDocumentKey } from "@/server/schemas/shared-documents";
+import { RichTextToolbar } from "../forms/rich-text-toolbar";
 import styles from "./shared-editor.module.css";
 import { useSharedDocument } from "./use-shared-document";
 
@@ -93,55 +94,8 @@ function CollaborativeEditor({ doc, ready, editable, labelId, describedBy }: { d
 
   return (
     <div className={styles.editor}>
-      {editable && editor && <Toolbar editor={editor} label={t("toolbar")} />}
+      {editable && editor && <RichTextToolbar editor={editor} label={t("toolbar")} labels={{ bold: t("bold"), italic: t("italic"), bulletList: t("bulletList") }} className={styles.toolbar} />}
       <EditorContent editor={editor} className={styles.content} />
-    </div>
-  );
-}
-
-/** Bold, italic and bullet list; arrow keys move between the buttons, as in any toolbar. */
-function Toolbar({ editor, label }: { editor: Editor; label: string }) {
-  const t = useTranslations("formulations.editor");
-  const toolbarRef = useRef<HTMLDivElement>(null);
-  const active = useEditorState({
-    editor,
-    selector: ({ editor: current }) => ({
-      bold: current.isActive("bold"),
-      italic: current.isActive("italic"),
-      bulletList: current.isActive("bulletList"),
-    }),
-  });
-  const buttons = [
-    { name: "bold" as const, run: () => editor.chain().focus().toggleBold().run() },
-    { name: "italic" as const, run: () => editor.chain().focus().toggleItalic().run() },
-    { name: "bulletList" as const, run: () => editor.chain().focus().toggleBulletList().run() },
-  ];
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (!["ArrowLeft", "ArrowRight", "Home", "End"].includes(event.key)) return;
-    const items = [...(toolbarRef.current?.querySelectorAll("button") ?? [])];
-    const index = items.indexOf(document.activeElement as HTMLButtonElement);
-    const next =
-      event.key === "Home" ? 0 : event.key === "End" ? items.length - 1 : (index + (event.key === "ArrowRight" ? 1 : -1) + items.length) % items.length;
-    items[next]?.focus();
-    event.preventDefault();
-  }
-
-  return (
-    <div ref={toolbarRef} role="toolbar" aria-label={label} className={styles.toolbar} onKeyDown={onKeyDown}>
-      {buttons.map((button, index) => (
-        <button
-          key={button.name}
-          type="button"
-          aria-pressed={active?.[button.name] ?? false}
-          // One tab stop for the whole toolbar; the arrows do the rest.
-          tabIndex={index === 0 ? 0 : -1}
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={button.run}
-        >
-          {t(button.name)}
-        </button>
-      ))}
     </div>
   );
 }

@@ -1,11 +1,11 @@
 "use client";
 
-import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
+import { EditorContent, useEditor } from "@tiptap/react";
 import { useTranslations } from "next-intl";
-import { useRef, type KeyboardEvent } from "react";
 import { richTextExtensions } from "@/server/rich-text/extensions";
 import type { RichTextDoc } from "@/server/rich-text/validate";
 import styles from "@/components/conferences/shared-editor.module.css";
+import { RichTextToolbar } from "../forms/rich-text-toolbar";
 
 interface RichTextEditorProps {
   id: string;
@@ -57,48 +57,9 @@ export function RichTextEditor({ id, label, hint, error, initial, onChange }: Ri
         </p>
       )}
       <div className={styles.editor}>
-        {editor && <Toolbar editor={editor} label={t("toolbar")} />}
+        {editor && <RichTextToolbar editor={editor} label={t("toolbar")} labels={{ bold: t("bold"), italic: t("italic"), bulletList: t("bulletList") }} className={styles.toolbar} />}
         <EditorContent editor={editor} className={styles.content} />
       </div>
-    </div>
-  );
-}
-
-function Toolbar({ editor, label }: { editor: Editor; label: string }) {
-  const t = useTranslations("decisions.editor");
-  const toolbarRef = useRef<HTMLDivElement>(null);
-  const active = useEditorState({
-    editor,
-    selector: ({ editor: current }) => ({ bold: current.isActive("bold"), italic: current.isActive("italic"), bulletList: current.isActive("bulletList") }),
-  });
-  const buttons = [
-    { name: "bold" as const, run: () => editor.chain().focus().toggleBold().run() },
-    { name: "italic" as const, run: () => editor.chain().focus().toggleItalic().run() },
-    { name: "bulletList" as const, run: () => editor.chain().focus().toggleBulletList().run() },
-  ];
-  // Arrow keys move between the buttons; the toolbar is one tab stop.
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (!["ArrowLeft", "ArrowRight", "Home", "End"].includes(event.key)) return;
-    const items = [...(toolbarRef.current?.querySelectorAll("button") ?? [])];
-    const index = items.indexOf(document.activeElement as HTMLButtonElement);
-    const next = event.key === "Home" ? 0 : event.key === "End" ? items.length - 1 : (index + (event.key === "ArrowRight" ? 1 : -1) + items.length) % items.length;
-    items[next]?.focus();
-    event.preventDefault();
-  }
-  return (
-    <div ref={toolbarRef} role="toolbar" aria-label={label} className={styles.toolbar} onKeyDown={onKeyDown}>
-      {buttons.map((button, index) => (
-        <button
-          key={button.name}
-          type="button"
-          aria-pressed={active?.[button.name] ?? false}
-          tabIndex={index === 0 ? 0 : -1}
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={button.run}
-        >
-          {t(button.name)}
-        </button>
-      ))}
     </div>
   );
 }
