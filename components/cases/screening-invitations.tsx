@@ -3,13 +3,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { invitationValidDays, type CreateScreeningInvitationInput } from "@/server/schemas/screening-invitations";
 import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";
 import { SelectField } from "../forms/select-field";
 import { useTRPC } from "../trpc/client";
 import { nestedFieldErrors } from "./create-case-form";
+import { OneTimeLink } from "../forms/one-time-link";
 
 /** The case manager's links for network partners: create one (shown once), see what became of each, revoke. */
 export function ScreeningInvitations() {
@@ -23,8 +24,6 @@ export function ScreeningInvitations() {
   const kommunen = useQuery(trpc.tenancy.listKommunen.queryOptions());
   const [created, setCreated] = useState<{ link: string; expiresAt: Date } | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
-  const [copyStatus, setCopyStatus] = useState<string | null>(null);
-  const linkInput = useRef<HTMLInputElement>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.cases.invitations.list.queryKey() });
   const create = useMutation(
     trpc.cases.invitations.create.mutationOptions({
@@ -57,40 +56,17 @@ export function ScreeningInvitations() {
       validDays: Number(form.get("validDays")),
     };
     setSuccess(null);
-    setCopyStatus(null);
     setCreated(null);
     create.mutate(input, { onSuccess: () => formElement.reset() });
   }
 
-  async function copyLink() {
-    if (!created) return;
-    try {
-      await navigator.clipboard.writeText(created.link);
-      setCopyStatus(t("link.copied"));
-    } catch {
-      // No clipboard outside secure contexts: leave the link selected for copying by hand.
-      linkInput.current?.select();
-      setCopyStatus(t("link.copyFailed"));
-    }
-  }
 
   return (
     <section aria-labelledby="invitations-title" className="card">
       <h2 id="invitations-title">{t("title")}</h2>
       <p className="muted">{t("intro")}</p>
       <FormStatus error={create.error?.message ?? revoke.error?.message} success={success} />
-      {created && (
-        <div className="notice">
-          <Field id="invitation-link" label={t("link.label")} hint={t("link.once")}>
-            {(d) => <input id="invitation-link" ref={linkInput} readOnly value={created.link} size={60} onFocus={(e) => e.currentTarget.select()} {...d} />}
-          </Field>
-          <p>{t("link.validUntil", { date: dateTime(created.expiresAt) })}</p>
-          <button type="button" className="button-secondary" onClick={() => void copyLink()}>
-            {t("link.copy")}
-          </button>
-          <p role="status">{copyStatus}</p>
-        </div>
-      )}
+      {created && <OneTimeLink key={created.link} id="invitation-link" link={created.link} validUntil={dateTime(created.expiresAt)} namespace="invitations.link" />}
       <form onSubmit={onSubmit} noValidate>
         <h3>{t("create.heading")}</h3>
         <SelectField

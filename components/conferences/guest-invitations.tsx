@@ -2,13 +2,14 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
-import { useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { guestValidDays, type InviteGuestInput } from "@/server/schemas/guests";
 import { nestedFieldErrors } from "../cases/create-case-form";
 import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";
 import { SelectField } from "../forms/select-field";
 import { useTRPC } from "../trpc/client";
+import { OneTimeLink } from "../forms/one-time-link";
 
 /** The moderator's personal links for external guests: invite (link shown once), see who confirmed, revoke. */
 export function GuestInvitations({ conferenceId }: { conferenceId: string }) {
@@ -20,8 +21,6 @@ export function GuestInvitations({ conferenceId }: { conferenceId: string }) {
   const organisations = useQuery(trpc.tenancy.listOrganisations.queryOptions());
   const [created, setCreated] = useState<{ link: string; expiresAt: Date } | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
-  const [copyStatus, setCopyStatus] = useState<string | null>(null);
-  const linkInput = useRef<HTMLInputElement>(null);
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.guests.list.queryKey({ conferenceId }) });
     // The participant list on the same page shows guests too.
@@ -45,7 +44,6 @@ export function GuestInvitations({ conferenceId }: { conferenceId: string }) {
       validDays: Number(form.get("validDays")),
     };
     setSuccess(null);
-    setCopyStatus(null);
     setCreated(null);
     revoke.reset();
     invite.mutate(input, {
@@ -72,17 +70,6 @@ export function GuestInvitations({ conferenceId }: { conferenceId: string }) {
     );
   }
 
-  async function copyLink() {
-    if (!created) return;
-    try {
-      await navigator.clipboard.writeText(created.link);
-      setCopyStatus(t("link.copied"));
-    } catch {
-      // No clipboard outside secure contexts: leave the link selected for copying by hand.
-      linkInput.current?.select();
-      setCopyStatus(t("link.copyFailed"));
-    }
-  }
 
   const generalError = invite.error?.message ?? revoke.error?.message;
 
@@ -91,18 +78,7 @@ export function GuestInvitations({ conferenceId }: { conferenceId: string }) {
       <h2 id="guests-title">{t("title")}</h2>
       <p className="muted">{t("intro")}</p>
       <FormStatus error={generalError} success={success} />
-      {created && (
-        <div className="notice">
-          <Field id="guest-link" label={t("link.label")} hint={t("link.once")}>
-            {(d) => <input id="guest-link" ref={linkInput} readOnly value={created.link} size={60} onFocus={(e) => e.currentTarget.select()} {...d} />}
-          </Field>
-          <p>{t("link.validUntil", { date: dateTime(created.expiresAt) })}</p>
-          <button type="button" className="button-secondary" onClick={() => void copyLink()}>
-            {t("link.copy")}
-          </button>
-          <p role="status">{copyStatus}</p>
-        </div>
-      )}
+      {created && <OneTimeLink key={created.link} id="guest-link" link={created.link} validUntil={dateTime(created.expiresAt)} namespace="guests.link" />}
       <form onSubmit={onSubmit} noValidate aria-labelledby="guest-invite-title">
         <h3 id="guest-invite-title">{t("invite.heading")}</h3>
         <Field id="guest-invite-name" label={t("invite.name")} error={errors.name}>

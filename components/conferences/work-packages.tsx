@@ -13,6 +13,7 @@ import { FormStatus } from "../forms/form-status";
 import { SelectField } from "../forms/select-field";
 import { useTRPC } from "../trpc/client";
 import { ConferenceProtocol } from "./protocol";
+import { OneTimeLink } from "../forms/one-time-link";
 
 type Outputs = inferRouterOutputs<AppRouter>["workPackages"];
 type WorkPackage = Outputs["listForConference"]["workPackages"][number];
@@ -117,8 +118,6 @@ function ConferenceWorkPackages({ conferenceId }: { conferenceId: string }) {
   const list = useQuery(trpc.workPackages.listForConference.queryOptions({ conferenceId }));
   const [reporting, setReporting] = useState<WorkPackage | null>(null);
   const [link, setLink] = useState<{ url: string; expiresAt: Date } | null>(null);
-  const [copyStatus, setCopyStatus] = useState<string | null>(null);
-  const linkInput = useRef<HTMLInputElement>(null);
   const createLink = useMutation(
     trpc.workPackages.createTrackingLink.mutationOptions({
       onSuccess: async (created) => {
@@ -129,21 +128,7 @@ function ConferenceWorkPackages({ conferenceId }: { conferenceId: string }) {
     }),
   );
 
-  useEffect(() => {
-    if (link?.url) linkInput.current?.focus();
-  }, [link?.url]);
 
-  async function copyLink() {
-    if (!link) return;
-    try {
-      await navigator.clipboard.writeText(link.url);
-      setCopyStatus(t("link.copied"));
-    } catch {
-      // No clipboard outside secure contexts: leave the link selected for copying by hand.
-      linkInput.current?.select();
-      setCopyStatus(t("link.copyFailed"));
-    }
-  }
 
   const data = list.data;
   return (
@@ -214,7 +199,6 @@ function ConferenceWorkPackages({ conferenceId }: { conferenceId: string }) {
                         aria-label={t("link.createContext", { task: item.task || item.casePseudonym || "" })}
                         disabled={createLink.isPending}
                         onClick={() => {
-                          setCopyStatus(null);
                           setLink(null);
                           createLink.mutate({ workPackageId: item.id });
                         }}
@@ -233,16 +217,7 @@ function ConferenceWorkPackages({ conferenceId }: { conferenceId: string }) {
         </table>
       )}
       {link && (
-        <div className="notice card">
-          <Field id="tracking-link" label={t("link.label")} hint={t("link.once")}>
-            {(d) => <input id="tracking-link" ref={linkInput} readOnly value={link.url} size={60} onFocus={(e) => e.currentTarget.select()} {...d} />}
-          </Field>
-          <p>{t("link.validUntil", { date: format.dateTime(new Date(link.expiresAt), { dateStyle: "long" }) })}</p>
-          <button type="button" className="button-secondary" onClick={() => void copyLink()}>
-            {t("link.copy")}
-          </button>
-          <p role="status">{copyStatus}</p>
-        </div>
+        <OneTimeLink key={link.url} id="tracking-link" link={link.url} validUntil={format.dateTime(new Date(link.expiresAt), { dateStyle: "long" })} namespace="workPackages.link" className="notice card" />
       )}
       {reporting && <ReportForm key={reporting.id} item={reporting} conferenceId={conferenceId} onDone={() => setReporting(null)} />}
       {data?.viewer.mayCreate && data.options && <CreateWorkPackageForm conferenceId={conferenceId} options={data.options} />}

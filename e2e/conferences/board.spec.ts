@@ -1,29 +1,16 @@
 import { expect, test } from "@playwright/test";
-import { demoUsers, expectAccessible, signIn } from "../fixtures";
+import { callApi, demoUsers, expectAccessible, signIn } from "../fixtures";
 
 test("a moderated Planungskonferenz: phases, anonymous cards, parking area, hands, timer, clustering, dots, lock and projector", async ({ page, browser }) => {
   await signIn(page, demoUsers.coordinator.username);
-  const conferenceId = await page.evaluate(async () => {
-    const call = async (path: string, input: unknown) => {
-      const response = await fetch(`/api/trpc/${path}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-http-method-override": path.endsWith(".list") ? "GET" : "POST" },
-        body: JSON.stringify({ json: input }),
-      });
-      return (await response.json()).result.data.json;
-    };
-    const users = (await call("users.list", null)) as { id: string; displayName: string }[];
-    const nico = users.find((u) => u.displayName === "Nico Netzwerk")!;
-    const conference = await call("conferences.create", {
-      type: "planungskonferenz",
-      title: "Planungskonferenz Wohnen",
-      kommuneId: null,
-      scheduledAt: new Date().toISOString(),
-      place: "Kreishaus, Raum 2",
-      isOnline: false,
-      participantUserIds: [nico.id],
-    });
-    return conference.id as string;
+  const users = await callApi<{ id: string; displayName: string }[]>(page, "users.list", null, { query: true });
+  const nico = users.find((u) => u.displayName === "Nico Netzwerk")!;
+  const { id: conferenceId } = await callApi<{ id: string }>(page, "conferences.create", {
+    type: "planungskonferenz",
+    title: "Planungskonferenz Wohnen",
+    scheduledAt: new Date().toISOString(),
+    place: "Kreishaus, Raum 2",
+    participantUserIds: [nico.id],
   });
 
   await page.goto(`/conferences/${conferenceId}`);

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { io } from "socket.io-client";
-import { demoUsers, expectAccessible, signIn } from "../fixtures";
+import { boardOperations, callApi, demoUsers, expectAccessible, signIn } from "../fixtures";
 
 const clusterTitle = "Bezahlbarer Wohnraum";
 const cardText = "Große Familien finden über Monate keine Wohnung";
@@ -10,29 +9,16 @@ const participantText = "Die Mieten liegen über den Angemessenheitsgrenzen.";
 
 /** Plans a Planungskonferenz with Nico Netzwerk through the API, as the signed-in coordinator. */
 async function planConference(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const call = async (path: string, input: unknown) => {
-      const response = await fetch(`/api/trpc/${path}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-http-method-override": path.endsWith(".list") ? "GET" : "POST" },
-        body: JSON.stringify({ json: input }),
-      });
-      return (await response.json()).result.data.json;
-    };
-    const users = (await call("users.list", null)) as { id: string; displayName: string }[];
-    const nico = users.find((u) => u.displayName === "Nico Netzwerk")!;
-    const conference = await call("conferences.create", {
-      type: "planungskonferenz",
-      title: "Planungskonferenz Wohnen im Kreis",
-      kommuneId: null,
-      scheduledAt: new Date().toISOString(),
-      place: "Kreishaus",
-      isOnline: false,
-      participantUserIds: [nico.id],
-      previousConferenceId: null,
-    });
-    return conference.id as string;
+  const users = await callApi<{ id: string; displayName: string }[]>(page, "users.list", null, { query: true });
+  const nico = users.find((u) => u.displayName === "Nico Netzwerk")!;
+  const conference = await callApi<{ id: string }>(page, "conferences.create", {
+    type: "planungskonferenz",
+    title: "Planungskonferenz Wohnen im Kreis",
+    scheduledAt: new Date().toISOString(),
+    place: "Kreishaus",
+    participantUserIds: [nico.id],
   });
+  return conference.id;
 }
 
 /**
@@ -40,14 +26,7 @@ async function planConference(page: Page): Promise<string> {
  * session: the board's clustering UI is tested in board.spec.ts; here it only has to exist.
  */
 async function clusterOnBoard(page: Page, conferenceId: string, baseURL: string) {
-  const session = (await page.context().cookies()).find((c) => c.name.endsWith("kim.session"))!;
-  const socket = io(baseURL, { path: "/socket.io", transports: ["websocket"], extraHeaders: { origin: baseURL, cookie: `${session.name}=${session.value}` } });
-  const send = (op: Record<string, unknown>) =>
-    new Promise<void>((resolve, reject) =>
-      socket.emit("board:op", { conferenceId, clientOpId: randomUUID().replace(/-/g, ""), op }, (ack: { ok: boolean; message?: string }) =>
-        ack.ok ? resolve() : reject(new Error(ack.message)),
-      ),
-    );
+  const { send, close } = await boardOperations(page, baseURL, conferenceId);
   try {
     const cardId = randomUUID();
     const clusterId = randomUUID();
@@ -55,7 +34,7 @@ async function clusterOnBoard(page: Page, conferenceId: string, baseURL: string)
     await send({ kind: "cluster.add", clusterId, title: clusterTitle, orderKey: "a0" });
     await send({ kind: "card.cluster", cardId, clusterId });
   } finally {
-    socket.disconnect();
+    close();
   }
 }
 

@@ -1,15 +1,11 @@
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { generateKeyBetween } from "fractional-indexing";
-import { encode } from "next-auth/jwt";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
 import { boardOperations, conferences } from "@/db/schema";
 import type { Actor } from "../auth/policy";
-import { attachSocketServer } from "../realtime/socket-server";
 import { emptyBoardMeta, type AppliedOperation, type BoardCard, type BoardJoinAck, type BoardMeta, type BoardOpAck, type BoardOperation, type BoardState } from "../schemas/board";
 import type { ClientToServerEvents, ServerToClientEvents } from "../schemas/realtime";
 import { createTestDatabase } from "../test/database";
@@ -17,6 +13,7 @@ import { createActor, createTenant } from "../test/factories";
 import { applyBoardOperation, getBoardForJoin, listBoardCards } from "./board";
 import { applyOperation } from "./board-state";
 import { createConference } from "./conferences";
+import { sessionCookieFor, startTestSocketServer } from "../test/socket-server";
 
 const secret = "board-test-secret-with-enough-length-0123456789";
 process.env.NEXTAUTH_SECRET = secret;
@@ -102,25 +99,20 @@ describe("board engine", () => {
   });
 
   describe("through socket.io", () => {
-    let httpServer: HttpServer;
+    let stopServer: () => Promise<void>;
     let url: string;
     const sockets: ClientSocket[] = [];
 
     beforeAll(async () => {
-      (globalThis as { __kimDatabase?: Promise<DatabaseHandle> }).__kimDatabase = Promise.resolve(handle);
-      httpServer = createServer();
-      attachSocketServer(httpServer);
-      await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-      url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+      ({ url, close: stopServer } = await startTestSocketServer(handle));
     });
     afterAll(async () => {
       for (const socket of sockets) socket.disconnect();
-      await new Promise((resolve) => httpServer.close(resolve));
-      delete (globalThis as { __kimDatabase?: unknown }).__kimDatabase;
+      await stopServer();
     });
 
     async function cookieFor(actor: Actor) {
-      return `kim.session=${await encode({ token: { sub: actor.userId, sv: 1, authTime: Math.floor(Date.now() / 1000) }, secret })}`;
+      return await sessionCookieFor(actor.userId, secret);
     }
 
     /** A simulated participant: joins, keeps its own board from acks and broadcasts, retries on reconnect. */

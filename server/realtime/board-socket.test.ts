@@ -1,8 +1,5 @@
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { encode } from "next-auth/jwt";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
@@ -13,7 +10,7 @@ import type { IdentityInput } from "../schemas/cases";
 import type { ClientToServerEvents, ServerToClientEvents } from "../schemas/realtime";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
-import { attachSocketServer } from "./socket-server";
+import { sessionCookieFor, startTestSocketServer } from "../test/socket-server";
 
 const secret = "board-socket-test-secret-with-enough-length-0123";
 process.env.NEXTAUTH_SECRET = secret;
@@ -28,7 +25,7 @@ const canary = { lastName: "Quixtrummel", firstName: "Zelda", birthDate: "1987-0
  */
 describe("board over socket.io: per-participant views and revocation", () => {
   let handle: DatabaseHandle;
-  let httpServer: HttpServer;
+  let stopServer: () => Promise<void>;
   let url: string;
   let admin: Actor;
   let moderator: Actor;
@@ -43,7 +40,7 @@ describe("board over socket.io: per-participant views and revocation", () => {
 
   async function cookieFor(actor: Actor) {
     const [row] = await handle.db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, actor.userId));
-    return `kim.session=${await encode({ token: { sub: actor.userId, sv: row!.sv, authTime: Math.floor(Date.now() / 1000) }, secret })}`;
+    return await sessionCookieFor(actor.userId, secret, row!.sv);
   }
 
   /** A participant's connection that records every packet it receives. */
@@ -69,7 +66,6 @@ describe("board over socket.io: per-participant views and revocation", () => {
 
   beforeAll(async () => {
     handle = await createTestDatabase();
-    (globalThis as { __kimDatabase?: Promise<DatabaseHandle> }).__kimDatabase = Promise.resolve(handle);
     const tenant = await createTenant(handle.db);
     const [other] = await handle.db.insert(organisations).values({ tenantId: tenant.tenant.id, name: "Jobcenter Socket", kind: "jobcenter" }).returning();
     admin = await createActor(handle.db, tenant.tenant.id, ["admin"]);
@@ -95,15 +91,11 @@ describe("board over socket.io: per-participant views and revocation", () => {
     ).id;
     await cmCaller.conferences.addCase({ conferenceId, caseId });
 
-    httpServer = createServer();
-    attachSocketServer(httpServer);
-    await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-    url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+    ({ url, close: stopServer } = await startTestSocketServer(handle));
   });
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
-    await new Promise((resolve) => httpServer.close(resolve));
-    delete (globalThis as { __kimDatabase?: unknown }).__kimDatabase;
+    await stopServer();
     await handle.close();
   });
 

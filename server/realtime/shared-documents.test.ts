@@ -1,8 +1,5 @@
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { encode } from "next-auth/jwt";
 import { io as connect } from "socket.io-client";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,7 +14,7 @@ import { encodeBase64, type DocJoinAck, type DocUpdateAck, type SharedDocumentKe
 import { createTestDatabase } from "../test/database";
 import { createActor, createTenant } from "../test/factories";
 import { documentField, loadSharedDocument, readSharedDocumentJson, readSharedDocumentText, sharedDocumentSettings } from "./shared-documents";
-import { attachSocketServer } from "./socket-server";
+import { sessionCookieFor, startTestSocketServer } from "../test/socket-server";
 
 const secret = "shared-documents-test-secret-with-enough-length-0123";
 process.env.NEXTAUTH_SECRET = secret;
@@ -31,7 +28,7 @@ describe("shared documents over socket.io", () => {
   let outsider: Actor;
   let foreign: Actor;
   let conferenceId: string;
-  let httpServer: HttpServer;
+  let stopServer: () => Promise<void>;
   let url: string;
   const sockets: DocumentSocket[] = [];
   const syncs: SharedDocumentSync[] = [];
@@ -55,23 +52,18 @@ describe("shared documents over socket.io", () => {
     });
     conferenceId = conference.id;
 
-    (globalThis as { __kimDatabase?: Promise<DatabaseHandle> }).__kimDatabase = Promise.resolve(handle);
-    httpServer = createServer();
-    attachSocketServer(httpServer);
-    await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-    url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+    ({ url, close: stopServer } = await startTestSocketServer(handle));
   });
 
   afterAll(async () => {
     for (const sync of syncs) sync.stop();
     for (const socket of sockets) socket.disconnect();
-    await new Promise((resolve) => httpServer.close(resolve));
-    delete (globalThis as { __kimDatabase?: unknown }).__kimDatabase;
+    await stopServer();
     await handle.close();
   });
 
   async function socketFor(actor: Actor): Promise<DocumentSocket> {
-    const cookie = `kim.session=${await encode({ token: { sub: actor.userId, sv: 1, authTime: Math.floor(Date.now() / 1000) }, secret })}`;
+    const cookie = await sessionCookieFor(actor.userId, secret);
     const socket: DocumentSocket = connect(url, { path: "/socket.io", transports: ["websocket"], extraHeaders: { origin: url, cookie } });
     sockets.push(socket);
     await new Promise<void>((resolve) => socket.once("connect", () => resolve()));

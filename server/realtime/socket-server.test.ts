@@ -1,5 +1,3 @@
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,7 +6,7 @@ import type { Actor } from "../auth/policy";
 import type { Ack, ClientToServerEvents, PresenceUpdate, ServerToClientEvents } from "../schemas/realtime";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
-import { attachSocketServer } from "./socket-server";
+import { startTestSocketServer } from "../test/socket-server";
 
 const secret = "socket-test-secret-with-enough-length-0123456789";
 process.env.NEXTAUTH_SECRET = secret;
@@ -17,7 +15,7 @@ type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 describe("socket.io server", () => {
   let handle: DatabaseHandle;
-  let httpServer: HttpServer;
+  let stopServer: () => Promise<void>;
   let url: string;
   let admin: Actor;
   let coordinator: Actor;
@@ -26,21 +24,16 @@ describe("socket.io server", () => {
 
   beforeAll(async () => {
     handle = await createTestDatabase();
-    (globalThis as { __kimDatabase?: Promise<DatabaseHandle> }).__kimDatabase = Promise.resolve(handle);
     const { tenant } = await createTenant(handle.db);
     admin = await createActor(handle.db, tenant.id, ["admin"]);
     coordinator = await createActor(handle.db, tenant.id, ["coordinator"]);
     otherTenantCoordinator = await createActor(handle.db, (await createTenant(handle.db)).tenant.id, ["coordinator"]);
-    httpServer = createServer();
-    attachSocketServer(httpServer);
-    await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-    url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+    ({ url, close: stopServer } = await startTestSocketServer(handle));
   });
 
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
-    await new Promise((resolve) => httpServer.close(resolve));
-    delete (globalThis as { __kimDatabase?: unknown }).__kimDatabase;
+    await stopServer();
     await handle.close();
   });
 
