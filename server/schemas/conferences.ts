@@ -7,7 +7,7 @@ const text = (max: number) => z.string("validation.required").trim().max(max, "v
 export const createConferenceSchema = z
   .object({
     type: z.enum(conferenceTypes, "validation.choose"),
-    title: text(200).min(3, "validation.nameTooShort"),
+    title: text(200).min(3, "conferences.validation.titleTooShort"),
     kommuneId: optionalIdSchema.default(null),
     scheduledAt: z.coerce.date("validation.date"),
     place: text(300).default(""),
