@@ -1,12 +1,14 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";
 import { fieldErrorsOf } from "../forms/use-field-errors";
+import type { AppRouter } from "@/server/trpc/router";
 import { useTRPC } from "../trpc/client";
 
 /** The bodies the viewer may see, their members and sessions; the coordination manages both here. */
@@ -33,21 +35,7 @@ export function BodiesOverview({ canViewSessions }: { canViewSessions: boolean }
               {body.parentBodyId && parentName.has(body.parentBodyId) && <> · {t("bodies.subGroupOf", { name: parentName.get(body.parentBodyId)! })}</>}
             </p>
             <h3>{t("bodies.members")}</h3>
-            {body.members.length === 0 && body.externalMembers.length === 0 ? (
-              <p>{t("bodies.noMembers")}</p>
-            ) : (
-              <ul>
-                {body.members.map((m) => (
-                  <li key={m.userId}>{m.organisationName ? `${m.name} (${m.organisationName})` : m.name}</li>
-                ))}
-                {body.externalMembers.map((m) => (
-                  <li key={m.id}>
-                    {[m.name, m.organisationName, m.function].filter(Boolean).join(", ")} <span className="muted">({t("bodies.external")})</span>
-                    {canManage && <RemoveExternalMember id={m.id} name={m.name} />}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <Members body={body} canManage={canManage} />
             {canManage && <AddExternalMember bodyId={body.id} bodyName={body.name} />}
             {canViewSessions && (
               <>
@@ -74,12 +62,45 @@ export function BodiesOverview({ canViewSessions }: { canViewSessions: boolean }
   );
 }
 
-function RemoveExternalMember({ id, name }: { id: string; name: string }) {
+type OverviewBody = inferRouterOutputs<AppRouter>["bodies"]["overview"]["bodies"][number];
+
+/** A body's members; the status after a removal stays when the removed person's line goes. */
+function Members({ body, canManage }: { body: OverviewBody; canManage: boolean }) {
+  const t = useTranslations("sessions.bodies");
+  const [removed, setRemoved] = useState<string | null>(null);
+  return (
+    <>
+      <FormStatus error={null} success={removed} />
+      {body.members.length === 0 && body.externalMembers.length === 0 ? (
+        <p>{t("noMembers")}</p>
+      ) : (
+        <ul>
+          {body.members.map((m) => (
+            <li key={m.userId}>{m.organisationName ? `${m.name} (${m.organisationName})` : m.name}</li>
+          ))}
+          {body.externalMembers.map((m) => (
+            <li key={m.id}>
+              {[m.name, m.organisationName, m.function].filter(Boolean).join(", ")} <span className="muted">({t("external")})</span>
+              {canManage && <RemoveExternalMember id={m.id} name={m.name} onRemoved={setRemoved} />}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function RemoveExternalMember({ id, name, onRemoved }: { id: string; name: string; onRemoved: (message: string) => void }) {
   const t = useTranslations("sessions.bodies");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const remove = useMutation(
-    trpc.bodies.removeExternalMember.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.bodies.overview.queryKey() }) }),
+    trpc.bodies.removeExternalMember.mutationOptions({
+      onSuccess: async ({ keptOnAttendanceLists }) => {
+        onRemoved(t(keptOnAttendanceLists ? "externalRemovedKept" : "externalRemoved", { name }));
+        await queryClient.invalidateQueries({ queryKey: trpc.bodies.overview.queryKey() });
+      },
+    }),
   );
   return (
     <>

@@ -242,7 +242,7 @@ function Attendance({ view }: { view: SessionView }) {
   const trpc = useTRPC();
   const { refresh } = useSession(view.session.id);
   const record = useMutation(trpc.sessions.recordAttendance.mutationOptions({ onSuccess: refresh }));
-  const person = (a: SessionView["attendance"][number]) => [a.name, a.organisationName, a.function].filter(Boolean).join(", ");
+  const person = (a: SessionView["attendance"][number]) => [a.name, a.organisationName, a.function, a.former ? t("former") : null].filter(Boolean).join(", ");
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -300,18 +300,19 @@ function Minutes({ view }: { view: SessionView }) {
       <p className="muted">
         {approvedIn
           ? t("approvedIn", { title: approvedIn.title, date: format.dateTime(approvedIn.scheduledAt, { dateStyle: "medium" }) })
-          : view.session.minutesVersion > 0
-            ? t("notApproved", { version: view.session.minutesVersion })
+          : view.session.minutes
+            ? t("notApproved")
             : t("none")}
       </p>
-      {view.abilities.editMinutes ? (
-        <MinutesEditor sessionId={view.session.id} minutes={view.session.minutes} version={view.session.minutesVersion} onSaved={refresh} />
-      ) : (
+      {approvedIn ? (
         view.session.minutes && <RichTextView doc={view.session.minutes} />
+      ) : (
+        <MinutesEditor sessionId={view.session.id} canWrite={view.abilities.editMinutes} />
       )}
       {view.abilities.manage && view.approvable.length > 0 && (
         <>
           <h3>{t("approveTitle")}</h3>
+          <p className="field-hint">{t("approveHint")}</p>
           <FormStatus error={approve.error?.message} success={approve.isSuccess ? t("approved") : null} />
           <ul>
             {view.approvable.map((earlier) => (

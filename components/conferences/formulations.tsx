@@ -6,13 +6,13 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { consentVotes, type ConsentVote } from "@/server/schemas/conference-kinds";
-import type { SharedDocumentKey } from "@/server/schemas/shared-documents";
+import type { ConferenceDocumentKey } from "@/server/schemas/shared-documents";
 import type { AppRouter } from "@/server/trpc/router";
 import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";
 import { fieldErrorsOf } from "../forms/use-field-errors";
 import { useTRPC } from "../trpc/client";
-import { SharedEditor } from "./shared-editor";
+import { SharedEditor } from "../shared-documents/shared-editor";
 
 type Formulation = inferRouterOutputs<AppRouter>["formulations"]["list"]["formulations"][number];
 
@@ -154,8 +154,7 @@ function FormulationCard({ conferenceId, formulation }: { conferenceId: string; 
       </h3>
       <SharedEditor
         id={`formulation-${formulation.id}`}
-        conferenceId={conferenceId}
-        documentKey={formulation.documentKey as SharedDocumentKey}
+        address={{ conferenceId, key: formulation.documentKey as ConferenceDocumentKey }}
         label={t("wordingLabel", { title: formulation.title })}
         readOnly={isFinalised}
       />

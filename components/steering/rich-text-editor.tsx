@@ -4,7 +4,7 @@ import { EditorContent, useEditor } from "@tiptap/react";
 import { useTranslations } from "next-intl";
 import { richTextExtensions } from "@/server/rich-text/extensions";
 import type { RichTextDoc } from "@/server/rich-text/validate";
-import styles from "@/components/conferences/shared-editor.module.css";
+import styles from "@/components/shared-documents/shared-editor.module.css";
 import { RichTextToolbar } from "../forms/rich-text-toolbar";
 
 interface RichTextEditorProps {

@@ -1,4 +1,4 @@
-import { bigserial, boolean, customType, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { BoardMeta } from "../../server/schemas/board";
 import {
   conferenceStatuses,
@@ -11,6 +11,7 @@ import {
 } from "../../server/schemas/conference-kinds";
 import { cases, caseSummaries } from "./cases";
 import { createdAt, id, updatedAt } from "./columns";
+import { sharedDocuments } from "./shared-documents";
 import { kommunen, organisations, tenants } from "./tenancy";
 import { users } from "./users";
 
@@ -20,8 +21,6 @@ export const participantRole = pgEnum("participant_role", participantRoles);
 export const workPackageStatus = pgEnum("work_package_status", workPackageStatuses);
 export const consentVote = pgEnum("consent_vote", consentVotes);
 export const formulationStatus = pgEnum("formulation_status", formulationStatuses);
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
 /**
  * A moderated meeting; `lastSeq` numbers its board operations, advanced under a row lock. `phases`
@@ -208,36 +207,6 @@ export const workPackageUpdates = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("work_package_updates_package_idx").on(t.workPackageId, t.createdAt)],
-);
-
-/**
- * A document several people edit at once (Yjs). Every update is stored before it is relayed;
- * `state` is the merged document, compacted from the updates from time to time.
- */
-export const sharedDocuments = pgTable(
-  "shared_documents",
-  {
-    id: id(),
-    conferenceId: uuid("conference_id").notNull().references(() => conferences.id, { onDelete: "cascade" }),
-    /** "notes" for the shared protocol notes, "formulation:<id>" for a theme's wording. */
-    key: text("key").notNull(),
-    state: bytea("state"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [uniqueIndex("shared_documents_key_idx").on(t.conferenceId, t.key)],
-);
-
-export const sharedDocumentUpdates = pgTable(
-  "shared_document_updates",
-  {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    documentId: uuid("document_id").notNull().references(() => sharedDocuments.id, { onDelete: "cascade" }),
-    update: bytea("update").notNull(),
-    actorUserId: uuid("actor_user_id").notNull().references(() => users.id),
-    createdAt: createdAt(),
-  },
-  (t) => [index("shared_document_updates_document_idx").on(t.documentId, t.id)],
 );
 
 /** The consensual formulation of one generative theme from a cluster of the plenum board. */

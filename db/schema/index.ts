@@ -7,4 +7,5 @@ export * from "./cases";
 export * from "./conferences";
 export * from "./themes";
 export * from "./steering";
+export * from "./shared-documents";
 export * from "./rate-limits";

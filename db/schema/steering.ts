@@ -69,6 +69,8 @@ export const bodyExternalMembers = pgTable(
     name: text("name").notNull(),
     organisationName: text("organisation_name").notNull().default(""),
     function: text("function").notNull().default(""),
+    /** Set when they leave the body; they stay on the attendance lists of sessions they attended. */
+    removedAt: timestamp("removed_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [index("body_external_members_body_idx").on(t.bodyId)],
@@ -86,9 +88,11 @@ export const bodySessions = pgTable(
     place: text("place").notNull().default(""),
     status: bodySessionStatus("status").notNull().default("planned"),
     invitedAt: timestamp("invited_at", { withTimezone: true }),
-    /** Minutes as rich text; `minutesVersion` guards against overwriting a colleague's edit. */
+    /**
+     * The approved minutes, frozen from the shared document (key "minutes") the coordination
+     * writes together; null until they are approved.
+     */
     minutes: jsonb("minutes").$type<RichText>(),
-    minutesVersion: integer("minutes_version").notNull().default(0),
     /** Minutes are approved at a later session of the same body. */
     minutesApprovedInSessionId: uuid("minutes_approved_in_session_id"),
     minutesApprovedAt: timestamp("minutes_approved_at", { withTimezone: true }),

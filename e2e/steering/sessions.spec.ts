@@ -5,6 +5,7 @@ import { demoUsers, expectAccessible, signIn } from "../fixtures";
 const bodyName = "Lenkungsgruppe KIM Kreis Beispiel";
 const sessionTitle = "Lenkungsgruppe Dezember";
 const minutesAddition = "Die nächste Sitzung findet im Februar statt.";
+const colleagueLine = "Protokoll: Team Koordination.";
 
 test("the coordination prepares and records a Lenkungsgruppe session; a member reads it", async ({ page, browser }) => {
   await signIn(page, demoUsers.coordinator.username);
@@ -56,17 +57,49 @@ test("the coordination prepares and records a Lenkungsgruppe session; a member r
   await attendance.getByRole("button", { name: "Anwesenheit speichern" }).click();
   await expect(attendance.getByRole("status").filter({ hasText: "Die Anwesenheit wurde gespeichert." })).toBeVisible();
 
+  // The minutes: the draft goes into the shared text; a member reads along without reloading.
   const minutes = page.getByRole("region", { name: "Protokoll" });
-  await minutes.getByRole("button", { name: "Entwurf aus Tagesordnung und Beschlüssen erstellen" }).click();
+  await minutes.getByRole("button", { name: "Entwurf aus Tagesordnung und Beschlüssen einfügen" }).click();
   const editor = minutes.getByRole("textbox", { name: "Protokolltext" });
   await expect(editor).toContainText("Verschiedenes");
   await expect(editor).toContainText(`Anwesend: ${demoUsers.body_member.displayName}`);
+  await expect(minutes.getByText("gespeichert", { exact: true })).toBeVisible();
+  const sessionUrl = page.url();
+
+  const memberContext = await browser.newContext();
+  const member = await memberContext.newPage();
+  await signIn(member, demoUsers.body_member.username);
+  await member.goto(sessionUrl);
+  const readAlong = member.getByRole("region", { name: "Protokoll" }).getByRole("textbox", { name: "Protokolltext" });
+  await expect(readAlong).toContainText("Verschiedenes");
+  await expect(readAlong).toHaveAttribute("aria-readonly", "true");
+  await expect(member.getByRole("button", { name: "Entwurf aus Tagesordnung und Beschlüssen einfügen" })).toHaveCount(0);
+
+  // A colleague in the coordination writes at the top while the first one writes at the end.
+  const colleagueContext = await browser.newContext();
+  const colleague = await colleagueContext.newPage();
+  await signIn(colleague, demoUsers.coordinator.username);
+  await colleague.goto(sessionUrl);
+  const colleagueEditor = colleague.getByRole("region", { name: "Protokoll" }).getByRole("textbox", { name: "Protokolltext" });
+  await expect(colleagueEditor).toContainText("Verschiedenes");
   await editor.click();
   await page.keyboard.press("Control+End");
   await page.keyboard.press("Enter");
-  await page.keyboard.type(minutesAddition);
-  await minutes.getByRole("button", { name: "Protokoll speichern" }).click();
-  await expect(minutes.getByRole("status").filter({ hasText: "Das Protokoll wurde gespeichert (Fassung 1)." })).toBeVisible();
+  await colleagueEditor.click();
+  await colleague.keyboard.press("Control+Home");
+  await Promise.all([page.keyboard.type(minutesAddition, { delay: 15 }), colleague.keyboard.type(`${colleagueLine} `, { delay: 15 })]);
+  for (const view of [editor, colleagueEditor, readAlong]) {
+    await expect(view).toContainText(minutesAddition);
+    await expect(view).toContainText(colleagueLine);
+  }
+  await expect(minutes.getByText("gespeichert", { exact: true })).toBeVisible();
+  await expectAccessible(member);
+  await colleagueContext.close();
+
+  // Stored as typed: a reload shows both hands.
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Protokoll" }).getByRole("textbox", { name: "Protokolltext" })).toContainText(colleagueLine);
+  await expect(page.getByRole("region", { name: "Protokoll" }).getByRole("textbox", { name: "Protokolltext" })).toContainText(minutesAddition);
   await expectAccessible(page);
 
   const downloadPromise = page.waitForEvent("download");
@@ -79,21 +112,26 @@ test("the coordination prepares and records a Lenkungsgruppe session; a member r
   await expect(page.getByRole("heading", { level: 1, name: `Einladung: ${sessionTitle}` })).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: "Verschiedenes" })).toBeVisible();
   await expectAccessible(page);
-  const sessionUrl = page.url().replace(/\/invitation$/, "");
 
-  // The body member sees the session read-only.
-  const memberContext = await browser.newContext();
-  const member = await memberContext.newPage();
-  await signIn(member, demoUsers.body_member.username);
+  // The body member finds the session among their bodies and sees it read-only.
   await member.goto("/bodies");
   await expectAccessible(member);
   await member.getByRole("link", { name: sessionTitle }).click();
   await expect(member.getByRole("heading", { level: 1, name: sessionTitle })).toBeVisible();
   await expect(member.getByText("Sie sehen diese Sitzung als Mitglied")).toBeVisible();
   await expect(member.getByRole("region", { name: "Protokoll" })).toContainText(minutesAddition);
-  await expect(member.getByRole("button", { name: "Protokoll speichern" })).toHaveCount(0);
   await expect(member.getByRole("button", { name: "Auf die Tagesordnung setzen" })).toHaveCount(0);
   expect(member.url()).toBe(sessionUrl);
   await expectAccessible(member);
   await memberContext.close();
+
+  // An external member who attended leaves the body but stays on this session's list.
+  await page.goto("/bodies");
+  const bodyAfter = page.getByRole("region", { name: bodyName });
+  await bodyAfter.getByRole("button", { name: "Prof. Jonas Albrecht entfernen" }).click();
+  await expect(bodyAfter.getByRole("status").filter({ hasText: "Prof. Jonas Albrecht ist ausgeschieden und bleibt in den Anwesenheitslisten" })).toBeVisible();
+  await expect(bodyAfter.getByRole("listitem").filter({ hasText: "Prof. Jonas Albrecht" })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.goto(sessionUrl);
+  await expect(page.getByRole("region", { name: "Anwesenheit" }).getByLabel("Prof. Jonas Albrecht, Kreisverwaltung, Vorsitz, inzwischen ausgeschieden")).toBeChecked();
 });

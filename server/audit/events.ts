@@ -76,7 +76,6 @@ export const auditActions = [
   "sessions.agenda_changed",
   "sessions.invitation_sent",
   "sessions.attendance_recorded",
-  "sessions.minutes_saved",
   "sessions.minutes_approved",
   "sessions.document_exported",
   "sessions.poll_created",

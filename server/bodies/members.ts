@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
 import { bodies, bodyExternalMembers, organisations, roleAssignments, sessionAttendance, users } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
@@ -19,9 +19,26 @@ export async function userMembersOf(db: Executor, tenantId: string, bodyIds: str
     .orderBy(asc(users.displayName));
 }
 
-export async function externalMembersOf(db: Executor, bodyIds: string[]) {
+/** Tenant users by id with their organisation, e.g. former members on an old attendance list. */
+export async function usersByIds(db: Executor, tenantId: string, userIds: string[]) {
+  if (userIds.length === 0) return [];
+  return db
+    .select({ userId: users.id, name: users.displayName, organisationName: organisations.name })
+    .from(users)
+    .leftJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(and(eq(users.tenantId, tenantId), inArray(users.id, userIds)))
+    .orderBy(asc(users.displayName));
+}
+
+/** The bodies' current external members, and with `alsoIds` those who left but are listed somewhere. */
+export async function externalMembersOf(db: Executor, bodyIds: string[], alsoIds: string[] = []) {
   if (bodyIds.length === 0) return [];
-  return db.select().from(bodyExternalMembers).where(inArray(bodyExternalMembers.bodyId, bodyIds)).orderBy(asc(bodyExternalMembers.name));
+  const current = alsoIds.length ? or(isNull(bodyExternalMembers.removedAt), inArray(bodyExternalMembers.id, alsoIds)) : isNull(bodyExternalMembers.removedAt);
+  return db
+    .select()
+    .from(bodyExternalMembers)
+    .where(and(inArray(bodyExternalMembers.bodyId, bodyIds), current))
+    .orderBy(asc(bodyExternalMembers.name));
 }
 
 /**
@@ -71,19 +88,21 @@ export async function removeExternalMember(db: Database, actor: Actor, externalM
     .select({ id: bodyExternalMembers.id, bodyId: bodyExternalMembers.bodyId })
     .from(bodyExternalMembers)
     .innerJoin(bodies, and(eq(bodies.id, bodyExternalMembers.bodyId), eq(bodies.tenantId, actor.tenantId)))
-    .where(eq(bodyExternalMembers.id, externalMemberId));
+    .where(and(eq(bodyExternalMembers.id, externalMemberId), isNull(bodyExternalMembers.removedAt)));
   if (!member) throw new AppError("NOT_FOUND", "errors.notFound");
-  // Attendance lists of past sessions must stay complete, so someone who attended stays listed.
-  const [attended] = await db.select({ id: sessionAttendance.id }).from(sessionAttendance).where(eq(sessionAttendance.externalMemberId, member.id)).limit(1);
-  if (attended) throw new AppError("CONFLICT", "sessions.errors.externalMemberHasAttendance");
-  await db.transaction(async (tx) => {
-    await tx.delete(bodyExternalMembers).where(eq(bodyExternalMembers.id, member.id));
+  return db.transaction(async (tx) => {
+    // Attendance lists of past sessions must stay complete: who is on one leaves the body but
+    // keeps their name there. Anyone else is deleted.
+    const [attended] = await tx.select({ id: sessionAttendance.id }).from(sessionAttendance).where(eq(sessionAttendance.externalMemberId, member.id)).limit(1);
+    if (attended) await tx.update(bodyExternalMembers).set({ removedAt: new Date() }).where(eq(bodyExternalMembers.id, member.id));
+    else await tx.delete(bodyExternalMembers).where(eq(bodyExternalMembers.id, member.id));
     await recordAuditEvent(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,
       action: "bodies.external_member_removed",
       target: { type: "body", id: member.bodyId },
-      details: { externalMemberId: member.id },
+      details: { externalMemberId: member.id, keptOnAttendanceLists: Boolean(attended) },
     });
+    return { keptOnAttendanceLists: Boolean(attended) };
   });
 }

@@ -230,7 +230,7 @@ export function projectSnapshot(snapshot: ProtocolSnapshot, released: ReadonlySe
 export async function generateProtocol(db: Database, actor: Actor, conferenceId: string) {
   const { role } = await requireParticipation(db, actor, conferenceId);
   if (role !== "moderator") throw new AppError("FORBIDDEN", "workPackages.protocol.errors.moderatorsOnly");
-  const notes = await readSharedDocumentText(db, conferenceId, "notes");
+  const notes = await readSharedDocumentText(db, { conferenceId, key: "notes" });
   return db.transaction(async (tx) => {
     // The row lock numbers concurrent generations one after the other.
     await requireParticipation(tx, actor, conferenceId, { lock: true });

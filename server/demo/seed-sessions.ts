@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db";
-import { bodies, roleAssignments, themes, users } from "@/db/schema";
+import { bodies, bodySessions, roleAssignments, themes, users } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { createCaller } from "../trpc/router";
 
@@ -71,7 +71,8 @@ export async function seedSessions(db: Database, tenantId: string): Promise<void
   });
   const { doc } = await api.sessions.minutesDraft({ sessionId: first.id });
   const minutes = { ...doc, content: [...(doc.content ?? []), paragraph("Die Geschäftsordnung wurde ohne Änderungen angenommen. Die nächste Sitzung findet in etwa zwei Monaten statt.")] };
-  await api.sessions.saveMinutes({ sessionId: first.id, minutes, expectedVersion: 0 });
+  // The text the shared minutes start from when first opened, as if written before.
+  await db.update(bodySessions).set({ minutes }).where(eq(bodySessions.id, first.id));
 
   const second = await api.sessions.plan({ bodyId: lenkungsgruppe.id, title: "2. Sitzung der Lenkungsgruppe", scheduledAt: at(-21, 14), place: "Kreishaus, Sitzungssaal 2" });
   await api.sessions.addAgendaItem({ sessionId: second.id, kind: "free", title: "Genehmigung des Protokolls der 1. Sitzung", notes: "" });

@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { io as connect } from "socket.io-client";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
 import { conferences, sharedDocuments, sharedDocumentUpdates } from "@/db/schema";
-import { SharedDocumentSync, type DocumentSocket } from "@/components/conferences/use-shared-document";
+import { SharedDocumentSync, type DocumentSocket } from "@/components/shared-documents/use-shared-document";
 import type { Actor } from "../auth/policy";
 import { createConference } from "../conferences/conferences";
 import { finaliseFormulation, startFormulation, voteOnFormulation } from "../conferences/formulations";
@@ -14,7 +13,8 @@ import { encodeBase64, type DocJoinAck, type DocUpdateAck, type SharedDocumentKe
 import { createTestDatabase } from "../test/database";
 import { createActor, createTenant } from "../test/factories";
 import { documentField, loadSharedDocument, readSharedDocumentJson, readSharedDocumentText, sharedDocumentSettings } from "./shared-documents";
-import { sessionCookieFor, startTestSocketServer } from "../test/socket-server";
+import { connectAs, startTestSocketServer } from "../test/socket-server";
+import { charactersOf, typeAtEnd, typeCharacter } from "../test/typing";
 
 const secret = "shared-documents-test-secret-with-enough-length-0123";
 process.env.NEXTAUTH_SECRET = secret;
@@ -63,10 +63,8 @@ describe("shared documents over socket.io", () => {
   });
 
   async function socketFor(actor: Actor): Promise<DocumentSocket> {
-    const cookie = await sessionCookieFor(actor.userId, secret);
-    const socket: DocumentSocket = connect(url, { path: "/socket.io", transports: ["websocket"], extraHeaders: { origin: url, cookie } });
+    const socket = await connectAs<DocumentSocket>(url, actor.userId, secret);
     sockets.push(socket);
-    await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
     return socket;
   }
 
@@ -74,7 +72,7 @@ describe("shared documents over socket.io", () => {
 
   async function editor(actor: Actor, key: SharedDocumentKey) {
     const socket = await socketFor(actor);
-    const sync = new SharedDocumentSync(socket, conferenceId, key, { flushDelayMs: 2 });
+    const sync = new SharedDocumentSync(socket, { conferenceId, key }, { flushDelayMs: 2 });
     syncs.push(sync);
     socketOf.set(sync, socket);
     await expect.poll(() => sync.getSnapshot().status, { timeout: 5000 }).toBe("saved");
@@ -91,46 +89,6 @@ describe("shared documents over socket.io", () => {
       .where(eq(conferences.id, conferenceId));
     return clusterId;
   }
-
-  /** One keystroke at a random place: sometimes a new paragraph, mostly a character in one. */
-  function typeCharacter(doc: Y.Doc, character: string, random: () => number) {
-    const fragment = doc.getXmlFragment(documentField);
-    doc.transact(() => {
-      if (fragment.length === 0 || random() < 0.05) {
-        const paragraph = new Y.XmlElement("paragraph");
-        paragraph.insert(0, [new Y.XmlText()]);
-        fragment.insert(Math.floor(random() * (fragment.length + 1)), [paragraph]);
-      }
-      const paragraphs = fragment.toArray() as Y.XmlElement[];
-      const text = paragraphs[Math.floor(random() * paragraphs.length)]!.get(0) as Y.XmlText;
-      text.insert(Math.floor(random() * (text.length + 1)), character);
-    });
-  }
-
-  /** Typing at the end of the last paragraph, one transaction per character as in the editor. */
-  function typeAtEnd(doc: Y.Doc, text: string) {
-    const fragment = doc.getXmlFragment(documentField);
-    for (const character of text) {
-      doc.transact(() => {
-        if (fragment.length === 0) {
-          const paragraph = new Y.XmlElement("paragraph");
-          paragraph.insert(0, [new Y.XmlText()]);
-          fragment.insert(0, [paragraph]);
-        }
-        const last = fragment.get(fragment.length - 1) as Y.XmlElement;
-        const xmlText = last.get(0) as Y.XmlText;
-        xmlText.insert(xmlText.length, character);
-      });
-    }
-  }
-
-  const charactersOf = (doc: Y.Doc) =>
-    (doc.getXmlFragment(documentField).toArray() as Y.XmlElement[])
-      .map((p) => (p.get(0) as Y.XmlText).toString())
-      .join("")
-      .split("")
-      .sort()
-      .join("");
 
   async function storedDoc(key: string) {
     const [document] = await handle.db.select().from(sharedDocuments).where(eq(sharedDocuments.key, key));
@@ -181,9 +139,9 @@ describe("shared documents over socket.io", () => {
     expect(document.state).not.toBeNull();
     expect((await handle.db.select({ id: sharedDocumentUpdates.id }).from(sharedDocumentUpdates).where(eq(sharedDocumentUpdates.documentId, document.id))).length).toBeLessThan(20);
 
-    const text = await readSharedDocumentText(handle.db, conferenceId, "notes");
+    const text = await readSharedDocumentText(handle.db, { conferenceId, key: "notes" });
     expect(text.replace(/\n/g, "").split("").sort().join("")).toBe(expected);
-    expect((await readSharedDocumentJson(handle.db, conferenceId, "notes")).type).toBe("doc");
+    expect((await readSharedDocumentJson(handle.db, { conferenceId, key: "notes" })).type).toBe("doc");
   });
 
   it("lets no one but participants join or write, and says no more than 'not found'", async () => {
@@ -245,7 +203,7 @@ describe("shared documents over socket.io", () => {
     huge.getXmlFragment(documentField).insert(0, [big]);
     text.insert(0, "x".repeat(40_000));
     expect((await send(huge)).ok).toBe(false);
-    expect(await readSharedDocumentText(handle.db, conferenceId, "notes")).not.toContain("alert");
+    expect(await readSharedDocumentText(handle.db, { conferenceId, key: "notes" })).not.toContain("alert");
   });
 
   it("disconnects a client that floods updates faster than they can be stored", async () => {
@@ -278,6 +236,6 @@ describe("shared documents over socket.io", () => {
     expect(writerB.getSnapshot().error).toBe("Diese Formulierung ist abgeschlossen und kann nicht mehr geändert werden.");
     expect(writerB.document.getXmlFragment(documentField).toJSON()).not.toContain("!");
     expect(await handle.db.select().from(sharedDocumentUpdates)).toHaveLength(before.length);
-    expect(await readSharedDocumentText(handle.db, conferenceId, key)).toBe("Wohnraum fehlt");
+    expect(await readSharedDocumentText(handle.db, { conferenceId, key })).toBe("Wohnraum fehlt");
   });
 });

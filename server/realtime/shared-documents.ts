@@ -1,20 +1,24 @@
 import { and, asc, eq, gte, lte } from "drizzle-orm";
 import * as Y from "yjs";
 import { getDb, type Database, type Executor } from "@/db";
-import { sharedDocuments, sharedDocumentUpdates, themeFormulations } from "@/db/schema";
+import { prosemirrorJSONToYDoc } from "y-prosemirror";
+import { bodySessions, sharedDocuments, sharedDocumentUpdates, themeFormulations } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { requireParticipation } from "../conferences/conferences";
 import { AppError } from "../errors";
 import { emptyRichTextDoc, richTextSchema, validateRichText, type RichTextDoc, type RichTextNode } from "../rich-text/validate";
 import {
+  addressOf,
   decodeBase64,
   docAwarenessSchema,
   docJoinSchema,
   docUpdateSchema,
+  documentAddressId,
   encodeBase64,
   maxDocumentUpdateBytes,
-  type SharedDocumentKey,
+  type DocumentAddress,
 } from "../schemas/shared-documents";
+import { mayWriteMinutes, requireSession } from "../sessions/policy";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import type { guarded, KimServer, KimSocket } from "./socket-server";
 
@@ -50,34 +54,72 @@ function remember(documentId: string, entry: CachedDocument) {
   while (cache.size > cachedDocuments) cache.delete(cache.keys().next().value!);
 }
 
-function room(conferenceId: string, key: string) {
-  return `doc:${conferenceId}:${key}`;
+function room(address: DocumentAddress) {
+  return `doc:${documentAddressId(address)}`;
 }
 
-function formulationIdOf(key: SharedDocumentKey): string | null {
+function formulationIdOf(key: string): string | null {
   return key.startsWith("formulation:") ? key.slice("formulation:".length) : null;
 }
 
+function ownerCondition(address: DocumentAddress) {
+  return "sessionId" in address
+    ? and(eq(sharedDocuments.sessionId, address.sessionId), eq(sharedDocuments.key, address.key))
+    : and(eq(sharedDocuments.conferenceId, address.conferenceId), eq(sharedDocuments.key, address.key));
+}
+
 /**
- * The document behind a key, for a participant of the conference. The notes are created on first
- * use; a formulation's document exists from its start and is read-only once it is finalised.
- * With `lock`, the document row stays locked until the transaction ends, which orders all writes.
+ * Whether the actor may open the document at all: a conference's documents are for its
+ * participants, a session's minutes for whoever may see the session. Unknown and foreign both
+ * answer NOT_FOUND.
  */
-async function resolveDocument(db: Executor, actor: Actor, conferenceId: string, key: SharedDocumentKey, options: { lock: boolean }) {
-  await requireParticipation(db, actor, conferenceId);
-  const formulationId = formulationIdOf(key);
-  if (!formulationId) {
-    await db.insert(sharedDocuments).values({ conferenceId, key }).onConflictDoNothing();
+export async function requireDocumentAccess(db: Executor, actor: Actor, address: DocumentAddress): Promise<void> {
+  if ("sessionId" in address) await requireSession(db, actor, address.sessionId, "view");
+  else await requireParticipation(db, actor, address.conferenceId);
+}
+
+/**
+ * The minutes start from what was kept before they were edited together (or from nothing), so
+ * text stored in the session row is not lost when the shared document is first opened.
+ */
+async function initialMinutesState(db: Executor, sessionId: string): Promise<Uint8Array | null> {
+  const [session] = await db.select({ minutes: bodySessions.minutes }).from(bodySessions).where(eq(bodySessions.id, sessionId));
+  if (!session?.minutes) return null;
+  const { doc } = validateRichText(session.minutes);
+  return Y.encodeStateAsUpdate(prosemirrorJSONToYDoc(richTextSchema(), doc, documentField));
+}
+
+/**
+ * The document behind an address, for someone who may open it. Notes and minutes are created on
+ * first use; a formulation's document exists from its start. With `lock`, the document row stays
+ * locked until the transaction ends, which orders all writes; whether it is still writable is read
+ * after the lock, so a finalisation or approval that committed meanwhile is seen.
+ */
+async function resolveDocument(db: Executor, actor: Actor, address: DocumentAddress, options: { lock: boolean }) {
+  await requireDocumentAccess(db, actor, address);
+  const formulationId = formulationIdOf(address.key);
+  if ("sessionId" in address) {
+    const [existing] = await db.select({ id: sharedDocuments.id }).from(sharedDocuments).where(ownerCondition(address));
+    if (!existing) {
+      await db
+        .insert(sharedDocuments)
+        .values({ sessionId: address.sessionId, key: address.key, state: await initialMinutesState(db, address.sessionId) })
+        .onConflictDoNothing();
+    }
+  } else if (!formulationId) {
+    await db.insert(sharedDocuments).values({ conferenceId: address.conferenceId, key: address.key }).onConflictDoNothing();
   }
-  const query = db.select().from(sharedDocuments).where(and(eq(sharedDocuments.conferenceId, conferenceId), eq(sharedDocuments.key, key)));
+  const query = db.select().from(sharedDocuments).where(ownerCondition(address));
   const [document] = options.lock ? await query.for("update") : await query;
   if (!document) throw new AppError("NOT_FOUND", "errors.notFound");
   let writable = true;
-  if (formulationId) {
+  if ("sessionId" in address) {
+    writable = await mayWriteMinutes(db, actor, address.sessionId);
+  } else if (formulationId) {
     const [formulation] = await db
       .select({ status: themeFormulations.status })
       .from(themeFormulations)
-      .where(and(eq(themeFormulations.id, formulationId), eq(themeFormulations.conferenceId, conferenceId), eq(themeFormulations.documentId, document.id)));
+      .where(and(eq(themeFormulations.id, formulationId), eq(themeFormulations.conferenceId, address.conferenceId), eq(themeFormulations.documentId, document.id)));
     if (!formulation) throw new AppError("NOT_FOUND", "errors.notFound");
     writable = formulation.status === "drafting";
   }
@@ -85,7 +127,7 @@ async function resolveDocument(db: Executor, actor: Actor, conferenceId: string,
 }
 
 /** Creates the document of a new formulation inside the caller's transaction. */
-export async function createSharedDocument(db: Executor, conferenceId: string, key: SharedDocumentKey): Promise<DocumentRow> {
+export async function createSharedDocument(db: Executor, conferenceId: string, key: string): Promise<DocumentRow> {
   const [document] = await db.insert(sharedDocuments).values({ conferenceId, key }).returning();
   return document!;
 }
@@ -233,14 +275,14 @@ export interface AppliedDocumentUpdate {
 export async function applySharedDocumentUpdate(
   db: Database,
   actor: Actor,
-  input: { conferenceId: string; key: SharedDocumentKey; update: Uint8Array },
+  input: DocumentAddress & { update: Uint8Array },
 ): Promise<AppliedDocumentUpdate> {
   if (input.update.byteLength > maxDocumentUpdateBytes) throw new AppError("INVALID_INPUT", "formulations.documents.updateTooLarge");
   checkUpdateStructure(input.update);
   let documentId: string | null = null;
   try {
     return await db.transaction(async (tx) => {
-      const { document, writable } = await resolveDocument(tx, actor, input.conferenceId, input.key, { lock: true });
+      const { document, writable } = await resolveDocument(tx, actor, addressOf(input), { lock: true });
       documentId = document.id;
       if (!writable) throw new AppError("CONFLICT", "formulations.documents.readOnly");
       const entry = await catchUp(tx, document);
@@ -287,9 +329,9 @@ export async function applySharedDocumentUpdate(
 }
 
 /** The whole document for a participant who joins or re-joins, read under the row lock. */
-export async function getSharedDocumentForJoin(db: Database, actor: Actor, conferenceId: string, key: SharedDocumentKey) {
+export async function getSharedDocumentForJoin(db: Database, actor: Actor, address: DocumentAddress) {
   return db.transaction(async (tx) => {
-    const { document, writable } = await resolveDocument(tx, actor, conferenceId, key, { lock: true });
+    const { document, writable } = await resolveDocument(tx, actor, address, { lock: true });
     const entry = await catchUp(tx, document);
     return { update: encodeBase64(Y.encodeStateAsUpdate(entry.doc)), readOnly: !writable };
   });
@@ -336,20 +378,31 @@ export function documentToRichText(doc: Y.Doc): { doc: RichTextDoc; text: string
   return validateRichText(json);
 }
 
-/** Read-only access by key, without the cache: for finalisation and the protocol. */
-async function readByKey(db: Executor, conferenceId: string, key: SharedDocumentKey): Promise<Y.Doc | null> {
-  const [document] = await db.select().from(sharedDocuments).where(and(eq(sharedDocuments.conferenceId, conferenceId), eq(sharedDocuments.key, key)));
+/** Read-only access by address, without the cache: for finalisation, approval and the protocol. */
+async function readByAddress(db: Executor, address: DocumentAddress): Promise<Y.Doc | null> {
+  const [document] = await db.select().from(sharedDocuments).where(ownerCondition(address));
   return document ? (await loadSharedDocument(db, document)).doc : null;
+}
+
+/** The document row of an address locked until the transaction ends, or null if never opened. */
+export async function lockSharedDocumentAt(tx: Executor, address: DocumentAddress): Promise<DocumentRow | null> {
+  const [document] = await tx.select().from(sharedDocuments).where(ownerCondition(address)).for("update");
+  return document ?? null;
 }
 
 /**
  * The shared document's content as validated ProseMirror JSON, for the protocol. The caller checks
- * that the reader may see the conference. A document that fails the schema check (possible only
+ * that the reader may see the conference or session. A document that fails the schema check (possible only
  * through a merge the editors would repair themselves) is returned as its plain text.
  */
-export async function readSharedDocumentJson(db: Executor, conferenceId: string, key: SharedDocumentKey): Promise<RichTextDoc> {
-  const doc = await readByKey(db, conferenceId, key);
-  if (!doc) return emptyRichTextDoc;
+export async function readSharedDocumentJson(db: Executor, address: DocumentAddress): Promise<RichTextDoc> {
+  return (await readSharedDocumentJsonIfOpened(db, address)) ?? emptyRichTextDoc;
+}
+
+/** Like `readSharedDocumentJson`, but null when nobody has opened the document yet. */
+export async function readSharedDocumentJsonIfOpened(db: Executor, address: DocumentAddress): Promise<RichTextDoc | null> {
+  const doc = await readByAddress(db, address);
+  if (!doc) return null;
   try {
     return documentToRichText(doc).doc;
   } catch {
@@ -360,8 +413,8 @@ export async function readSharedDocumentJson(db: Executor, conferenceId: string,
 }
 
 /** The shared document as plain text, one line per paragraph or list item. */
-export async function readSharedDocumentText(db: Executor, conferenceId: string, key: SharedDocumentKey): Promise<string> {
-  const doc = await readByKey(db, conferenceId, key);
+export async function readSharedDocumentText(db: Executor, address: DocumentAddress): Promise<string> {
+  const doc = await readByAddress(db, address);
   if (!doc) return "";
   try {
     return documentToRichText(doc).text;
@@ -396,35 +449,39 @@ async function within(limiter: RateLimiterMemory, socketId: string): Promise<boo
   );
 }
 
+/** Either permission opens a document; which one counts is checked per address in `resolveDocument`. */
+const documentPermissions = ["conferences.take_part", "sessions.view"] as const;
+
 /** The shared-document events of one connection; the same checks as everywhere run per event. */
 export function registerSharedDocumentEvents(io: KimServer, socket: KimSocket, guard: typeof guarded): void {
-  socket.on("doc:join", guard(socket, "conferences.take_part", docJoinSchema, async (actor, { conferenceId, key }) => {
+  socket.on("doc:join", guard(socket, documentPermissions, docJoinSchema, async (actor, address) => {
     const db = await getDb();
-    await requireParticipation(db, actor, conferenceId);
+    await requireDocumentAccess(db, actor, address);
     // Joined before reading: an update committed in between arrives twice, which Yjs ignores.
-    await socket.join(room(conferenceId, key));
+    await socket.join(room(address));
     try {
-      return await getSharedDocumentForJoin(db, actor, conferenceId, key);
+      return await getSharedDocumentForJoin(db, actor, address);
     } catch (error) {
-      await socket.leave(room(conferenceId, key));
+      await socket.leave(room(address));
       throw error;
     }
   }));
-  const handleUpdate = guard(socket, "conferences.take_part", docUpdateSchema, async (actor, { conferenceId, key, update }) => {
+  const handleUpdate = guard(socket, documentPermissions, docUpdateSchema, async (actor, payload) => {
     // Too fast, or missing predecessors: nothing is stored and the client syncs again shortly,
     // sending everything the server lacks. Refusing outright would cost the client its changes.
     if (!(await within(updateLimiter(), socket.id))) return { stored: false };
     const db = await getDb();
+    const address = addressOf(payload);
     let bytes: Uint8Array;
     try {
-      bytes = decodeBase64(update);
+      bytes = decodeBase64(payload.update);
     } catch {
       throw new AppError("INVALID_INPUT", "formulations.documents.invalidUpdate");
     }
     try {
-      const { changed } = await applySharedDocumentUpdate(db, actor, { conferenceId, key, update: bytes });
+      const { changed } = await applySharedDocumentUpdate(db, actor, { ...address, update: bytes });
       // Stored above; only now do the others get it.
-      if (changed) socket.to(room(conferenceId, key)).emit("doc:applied", { conferenceId, key, update });
+      if (changed) socket.to(room(address)).emit("doc:applied", { ...address, update: payload.update });
       return { stored: true };
     } catch (error) {
       if (error instanceof AppError && error.message === "formulations.documents.outOfSync") return { stored: false };
@@ -446,12 +503,13 @@ export function registerSharedDocumentEvents(io: KimServer, socket: KimSocket, g
       .catch(() => undefined)
       .finally(() => (queued -= 1));
   });
-  socket.on("doc:awareness", guard(socket, "conferences.take_part", docAwarenessSchema, async (actor, { conferenceId, key, typing }) => {
+  socket.on("doc:awareness", guard(socket, documentPermissions, docAwarenessSchema, async (actor, payload) => {
     if (!(await within(awarenessRate, socket.id))) return;
+    const address = addressOf(payload);
     // Only who has joined the document may say they are writing in it; nothing is stored.
-    if (!socket.rooms.has(room(conferenceId, key))) throw new AppError("NOT_FOUND", "errors.notFound");
+    if (!socket.rooms.has(room(address))) throw new AppError("NOT_FOUND", "errors.notFound");
     const db = await getDb();
-    await requireParticipation(db, actor, conferenceId);
-    socket.to(room(conferenceId, key)).emit("doc:awareness", { conferenceId, key, userId: actor.userId, displayName: actor.displayName, typing });
+    await requireDocumentAccess(db, actor, address);
+    socket.to(room(address)).emit("doc:awareness", { ...address, userId: actor.userId, displayName: actor.displayName, typing: payload.typing });
   }));
 }

@@ -161,10 +161,12 @@ export function attachSocketServer(httpServer: HttpServer): KimServer {
  */
 export function guarded<S extends z.ZodType, R extends object | void>(
   socket: KimSocket,
-  permission: Permission,
+  permission: Permission | readonly Permission[],
   schema: S,
   handler: (actor: Actor, payload: z.output<S>) => Promise<R>,
 ) {
+  const permissions: readonly Permission[] = typeof permission === "string" ? [permission] : permission;
+  const procedureId = `socket:${permissions.join("|")}`;
   return async (payload: unknown, ack?: (result: never) => void) => {
     const reply = (result: object) => (typeof ack === "function" ? (ack as (r: object) => void)(result) : undefined);
     const db = await getDb();
@@ -174,13 +176,13 @@ export function guarded<S extends z.ZodType, R extends object | void>(
       socket.disconnect(true);
       return;
     }
-    if (!canSomewhere(actor, permission)) {
+    if (!permissions.some((p) => canSomewhere(actor, p))) {
       await recordAuditEvent(db, {
         tenantId: actor.tenantId,
         actorUserId: actor.userId,
         action: "auth.access_denied",
         outcome: "failure",
-        target: { type: "procedure", id: `socket:${permission}` },
+        target: { type: "procedure", id: procedureId },
       });
       return reply({ ok: false, message: translate("errors.forbidden") });
     }
@@ -198,7 +200,7 @@ export function guarded<S extends z.ZodType, R extends object | void>(
             actorUserId: actor.userId,
             action: "auth.access_denied",
             outcome: "failure",
-            target: { type: "procedure", id: `socket:${permission}` },
+            target: { type: "procedure", id: procedureId },
           });
         }
         return reply({ ok: false, message: translate(error.message, error.values) });

@@ -70,16 +70,6 @@ export const attendanceSchema = z
   .strict();
 export type AttendanceInput = z.infer<typeof attendanceSchema>;
 
-export const saveMinutesSchema = z
-  .object({
-    sessionId: idSchema,
-    /** Checked against the editor's schema in the service (server/rich-text/validate.ts). */
-    minutes: z.unknown(),
-    expectedVersion: z.number("validation.number").int("validation.number").min(0, "validation.number"),
-  })
-  .strict();
-export type SaveMinutesInput = z.infer<typeof saveMinutesSchema>;
-
 export const approveMinutesSchema = z.object({ sessionId: idSchema, approvingSessionId: idSchema }).strict();
 
 export const createPollSchema = z

@@ -5,13 +5,16 @@ import { idSchema } from "./common";
 export const maxDocumentUpdateBytes = 32 * 1024;
 
 /** "notes" for a conference's shared protocol notes, "formulation:<id>" for a theme's wording. */
-export const sharedDocumentKeySchema = z
+export const conferenceDocumentKeySchema = z
   .string()
   .max(60)
   .regex(/^(notes|formulation:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/, "validation.invalidRoom");
-export type SharedDocumentKey = z.infer<typeof sharedDocumentKeySchema>;
+/** A body session has one shared document: its minutes. */
+export const sessionDocumentKeySchema = z.literal("minutes");
+export type ConferenceDocumentKey = z.infer<typeof conferenceDocumentKeySchema>;
+export type SharedDocumentKey = ConferenceDocumentKey | z.infer<typeof sessionDocumentKeySchema>;
 
-export function formulationDocumentKey(formulationId: string): SharedDocumentKey {
+export function formulationDocumentKey(formulationId: string): ConferenceDocumentKey {
   return `formulation:${formulationId}`;
 }
 
@@ -21,10 +24,36 @@ const base64UpdateSchema = z
   .max(Math.ceil(maxDocumentUpdateBytes / 3) * 4)
   .regex(/^[A-Za-z0-9+/]+={0,2}$/);
 
-export const docJoinSchema = z.object({ conferenceId: idSchema, key: sharedDocumentKeySchema }).strict();
-export const docUpdateSchema = z.object({ conferenceId: idSchema, key: sharedDocumentKeySchema, update: base64UpdateSchema }).strict();
+/** Where a document lives: a conference (notes, formulations) or a body session (minutes). */
+const conferenceAddress = { conferenceId: idSchema, key: conferenceDocumentKeySchema };
+const sessionAddress = { sessionId: idSchema, key: sessionDocumentKeySchema };
+
+function addressed<T extends z.ZodRawShape>(extra: T) {
+  return z.union([z.object({ ...conferenceAddress, ...extra }).strict(), z.object({ ...sessionAddress, ...extra }).strict()]);
+}
+
+export const docJoinSchema = addressed({});
+export const docUpdateSchema = addressed({ update: base64UpdateSchema });
 /** "Who is writing": only a flag; the server adds who it is, so nobody can speak for someone else. */
-export const docAwarenessSchema = z.object({ conferenceId: idSchema, key: sharedDocumentKeySchema, typing: z.boolean() }).strict();
+export const docAwarenessSchema = addressed({ typing: z.boolean() });
+
+export type DocumentAddress = { conferenceId: string; key: ConferenceDocumentKey } | { sessionId: string; key: "minutes" };
+
+/** One string per document, for rooms and for matching events to open documents. */
+export function documentAddressId(address: DocumentAddress): string {
+  return "sessionId" in address ? `session:${address.sessionId}:${address.key}` : `conference:${address.conferenceId}:${address.key}`;
+}
+
+/** The address behind `documentAddressId`. */
+export function documentAddressFromId(id: string): DocumentAddress {
+  const [owner, ownerId, ...key] = id.split(":");
+  return owner === "session" ? { sessionId: ownerId!, key: "minutes" } : { conferenceId: ownerId!, key: key.join(":") as ConferenceDocumentKey };
+}
+
+/** Only the address fields, e.g. to send along with an event. */
+export function addressOf(address: DocumentAddress): DocumentAddress {
+  return "sessionId" in address ? { sessionId: address.sessionId, key: address.key } : { conferenceId: address.conferenceId, key: address.key };
+}
 
 export type DocJoinAck = { ok: true; update: string; readOnly: boolean } | { ok: false; message: string };
 /**
@@ -34,19 +63,9 @@ export type DocJoinAck = { ok: true; update: string; readOnly: boolean } | { ok:
 export type DocUpdateAck = { ok: true; stored: boolean } | { ok: false; message: string };
 
 /** An update another participant wrote, relayed after it was stored. */
-export interface DocApplied {
-  conferenceId: string;
-  key: string;
-  update: string;
-}
+export type DocApplied = DocumentAddress & { update: string };
 
-export interface DocAwareness {
-  conferenceId: string;
-  key: string;
-  userId: string;
-  displayName: string;
-  typing: boolean;
-}
+export type DocAwareness = DocumentAddress & { userId: string; displayName: string; typing: boolean };
 
 /** Base64 with the functions both Node and browsers have, for binary updates inside JSON events. */
 export function encodeBase64(bytes: Uint8Array): string {

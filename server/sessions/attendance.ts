@@ -1,12 +1,30 @@
 import { eq } from "drizzle-orm";
-import type { Database } from "@/db";
+import type { Database, Executor } from "@/db";
 import { bodySessions, sessionAttendance } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/policy";
-import { externalMembersOf, userMembersOf } from "../bodies/members";
+import { externalMembersOf, userMembersOf, usersByIds } from "../bodies/members";
 import { AppError } from "../errors";
 import type { AttendanceInput } from "../schemas/sessions";
 import { requireSession } from "./policy";
+
+/**
+ * Who belongs on a session's attendance list: the body's members today, and anyone already
+ * recorded for it who has left the body since, so an old list stays complete and correctable.
+ */
+export async function attendanceRoster(db: Executor, tenantId: string, bodyId: string, sessionId: string) {
+  const recorded = await db.select().from(sessionAttendance).where(eq(sessionAttendance.sessionId, sessionId));
+  const recordedUserIds = recorded.flatMap((a) => (a.userId ? [a.userId] : []));
+  const recordedExternalIds = recorded.flatMap((a) => (a.externalMemberId ? [a.externalMemberId] : []));
+  const [members, externals] = await Promise.all([userMembersOf(db, tenantId, [bodyId]), externalMembersOf(db, [bodyId], recordedExternalIds)]);
+  const memberIds = new Set(members.map((m) => m.userId));
+  const former = await usersByIds(db, tenantId, recordedUserIds.filter((id) => !memberIds.has(id)));
+  return {
+    members: [...members.map((m) => ({ ...m, former: false })), ...former.map((m) => ({ ...m, former: true }))],
+    externals: externals.map((m) => ({ ...m, former: m.removedAt !== null })),
+    recorded,
+  };
+}
 
 /**
  * Records who was there: only the body's members and external members can be listed. Recording
@@ -15,7 +33,7 @@ import { requireSession } from "./policy";
 export async function recordAttendance(db: Database, actor: Actor, input: AttendanceInput) {
   const { session, body } = await requireSession(db, actor, input.sessionId, "manage");
   if (session.status === "closed") throw new AppError("CONFLICT", "sessions.errors.sessionClosed");
-  const [members, externals] = await Promise.all([userMembersOf(db, actor.tenantId, [body.id]), externalMembersOf(db, [body.id])]);
+  const { members, externals } = await attendanceRoster(db, actor.tenantId, body.id, session.id);
   const memberIds = new Set(members.map((m) => m.userId));
   const externalIds = new Set(externals.map((m) => m.id));
   const rows = new Map<string, { userId: string | null; externalMemberId: string | null; present: boolean }>();

@@ -5,10 +5,10 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/policy";
 import { AppError } from "../errors";
 import { translate } from "../i18n/translate";
+import { lockSharedDocumentAt } from "../realtime/shared-documents";
 import { validateRichText, type RichTextDoc, type RichTextNode } from "../rich-text/validate";
-import type { SaveMinutesInput } from "../schemas/sessions";
 import { requireSession } from "./policy";
-import { getSession, type SessionView } from "./sessions";
+import { currentMinutes, getSession, minutesAddress, type SessionView } from "./sessions";
 
 const t = (key: string, values?: Record<string, string | number>) => translate(`sessions.draftDoc.${key}`, values);
 const dateTime = new Intl.DateTimeFormat("de-DE", { timeZone: "Europe/Berlin", dateStyle: "long", timeStyle: "short" });
@@ -25,7 +25,7 @@ export function decisionLine(decision: NonNullable<SessionView["agenda"][number]
 
 /**
  * A first draft of the minutes from what the session recorded: attendance, the agenda in order,
- * notes and decisions. It is not stored; the coordination edits and saves it.
+ * notes and decisions. It is not stored: the editor inserts it into the shared minutes.
  */
 export function draftMinutesDoc(view: SessionView): RichTextDoc {
   const person = (a: SessionView["attendance"][number]) => (a.organisationName ? `${a.name} (${a.organisationName})` : a.name);
@@ -61,51 +61,36 @@ export async function minutesDraft(db: Database, actor: Actor, sessionId: string
   return { doc: draftMinutesDoc(await getSession(db, actor, sessionId)) };
 }
 
-/** Saves the minutes if nobody saved since the editor loaded them; approved minutes are final. */
-export async function saveMinutes(db: Database, actor: Actor, input: SaveMinutesInput) {
-  const { session } = await requireSession(db, actor, input.sessionId, "manage");
-  if (session.minutesApprovedInSessionId) throw new AppError("CONFLICT", "sessions.errors.minutesApproved");
-  const { doc } = validateRichText(input.minutes);
-  return db.transaction(async (tx) => {
-    const [saved] = await tx
-      .update(bodySessions)
-      .set({ minutes: doc, minutesVersion: input.expectedVersion + 1 })
-      .where(and(eq(bodySessions.id, session.id), eq(bodySessions.minutesVersion, input.expectedVersion)))
-      .returning({ minutesVersion: bodySessions.minutesVersion });
-    if (!saved) throw new AppError("CONFLICT", "sessions.errors.staleMinutes");
-    await recordAuditEvent(tx, {
-      tenantId: actor.tenantId,
-      actorUserId: actor.userId,
-      action: "sessions.minutes_saved",
-      target: { type: "body_session", id: session.id },
-      details: { version: saved.minutesVersion },
-    });
-    return { minutesVersion: saved.minutesVersion };
-  });
-}
-
-/** The minutes of `sessionId` are approved at a later session of the same body, and then final. */
+/**
+ * The minutes of `sessionId` are approved at a later session of the same body and frozen as they
+ * stand. The shared document is locked meanwhile: an edit lands before the text is frozen or is
+ * refused after it.
+ */
 export async function approveMinutes(db: Database, actor: Actor, sessionId: string, approvingSessionId: string) {
   const { session } = await requireSession(db, actor, sessionId, "manage");
   const { session: approving } = await requireSession(db, actor, approvingSessionId, "manage");
   if (approving.bodyId !== session.bodyId) throw new AppError("INVALID_INPUT", "sessions.errors.approveInSameBody", "approvingSessionId");
   if (approving.scheduledAt <= session.scheduledAt) throw new AppError("INVALID_INPUT", "sessions.errors.approveAtLaterSession", "approvingSessionId");
   if (session.minutesApprovedInSessionId) throw new AppError("CONFLICT", "sessions.errors.minutesApproved");
-  if (session.minutesVersion === 0 || !session.minutes) throw new AppError("CONFLICT", "sessions.errors.noMinutes");
   await db.transaction(async (tx) => {
+    await lockSharedDocumentAt(tx, minutesAddress(session.id));
+    const minutes = await currentMinutes(tx, session);
+    if (!minutes) throw new AppError("CONFLICT", "sessions.errors.noMinutes");
+    const { doc: frozen, text } = validateRichText(minutes);
+    if (!text.trim()) throw new AppError("CONFLICT", "sessions.errors.noMinutes");
     const [updated] = await tx
       .update(bodySessions)
-      .set({ minutesApprovedInSessionId: approving.id, minutesApprovedAt: new Date(), status: "closed" })
-      .where(and(eq(bodySessions.id, session.id), eq(bodySessions.minutesVersion, session.minutesVersion), isNull(bodySessions.minutesApprovedInSessionId)))
+      .set({ minutes: frozen, minutesApprovedInSessionId: approving.id, minutesApprovedAt: new Date(), status: "closed" })
+      .where(and(eq(bodySessions.id, session.id), isNull(bodySessions.minutesApprovedInSessionId)))
       .returning({ id: bodySessions.id });
-    // Checked again in the update: a save or an approval in between makes this one stale.
-    if (!updated) throw new AppError("CONFLICT", "sessions.errors.staleMinutes");
+    // Checked again in the update: an approval in between wins.
+    if (!updated) throw new AppError("CONFLICT", "sessions.errors.minutesApproved");
     await recordAuditEvent(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,
       action: "sessions.minutes_approved",
       target: { type: "body_session", id: session.id },
-      details: { approvingSessionId: approving.id, version: session.minutesVersion },
+      details: { approvingSessionId: approving.id },
     });
   });
 }

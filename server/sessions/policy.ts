@@ -75,3 +75,13 @@ export async function requireBody(db: Executor, actor: Actor, bodyId: string, ac
   if (access === "manage" ? !mayManageSessions(actor) : !mayViewBody(actor, all, bodyId)) throw new AppError("FORBIDDEN", "errors.forbidden");
   return { body, bodies: all };
 }
+
+/**
+ * The coordination writes the minutes until they are approved; everyone else who may see the
+ * session follows them read-only. Read fresh, so an approval committed a moment ago counts.
+ */
+export async function mayWriteMinutes(db: Executor, actor: Actor, sessionId: string): Promise<boolean> {
+  if (!mayManageSessions(actor)) return false;
+  const [session] = await db.select({ approvedIn: bodySessions.minutesApprovedInSessionId }).from(bodySessions).where(eq(bodySessions.id, sessionId));
+  return Boolean(session) && !session!.approvedIn;
+}

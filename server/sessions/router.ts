@@ -8,14 +8,13 @@ import {
   moveAgendaItemSchema,
   planSessionSchema,
   pollIdSchema,
-  saveMinutesSchema,
   sessionIdSchema,
   updateSessionSchema,
 } from "../schemas/sessions";
 import { authorizedProcedure, createTRPCRouter } from "../trpc/init";
 import { addAgendaItem, generateAgenda, moveAgendaItem, removeAgendaItem } from "./agenda";
 import { recordAttendance } from "./attendance";
-import { approveMinutes, minutesDraft, saveMinutes } from "./minutes";
+import { approveMinutes, minutesDraft } from "./minutes";
 import { answerPoll, closePoll, createPoll, listPolls, openPolls, pollAnswers } from "./polls";
 import { getSession, listSessions, markInvited, planSession, updateSession } from "./sessions";
 
@@ -43,7 +42,6 @@ export const sessionsRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => moveAgendaItem(ctx.db, ctx.actor, input.agendaItemId, input.direction)),
   recordAttendance: authorizedProcedure("sessions.manage").input(attendanceSchema).mutation(({ ctx, input }) => recordAttendance(ctx.db, ctx.actor, input)),
   minutesDraft: authorizedProcedure("sessions.manage").input(sessionIdSchema).query(({ ctx, input }) => minutesDraft(ctx.db, ctx.actor, input.sessionId)),
-  saveMinutes: authorizedProcedure("sessions.manage").input(saveMinutesSchema).mutation(({ ctx, input }) => saveMinutes(ctx.db, ctx.actor, input)),
   approveMinutes: authorizedProcedure("sessions.manage")
     .input(approveMinutesSchema)
     .mutation(({ ctx, input }) => approveMinutes(ctx.db, ctx.actor, input.sessionId, input.approvingSessionId)),

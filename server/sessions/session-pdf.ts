@@ -92,7 +92,7 @@ function richText(doc: PDFKit.PDFDocument, nodes: RichTextNode[]) {
   }
 }
 
-/** The minutes as saved (or, before anything is saved, the agenda with its decisions). */
+/** The minutes as they stand (or, before anyone wrote any, the agenda with its decisions). */
 export function minutesPdf(view: SessionView): Promise<Buffer> {
   const title = t("minutesTitle", { title: view.session.title });
   return render((doc) => {
@@ -100,7 +100,7 @@ export function minutesPdf(view: SessionView): Promise<Buffer> {
     const approved = view.session.minutesApprovedIn;
     doc
       .fillColor("#444")
-      .text(approved ? t("approved", { title: approved.title, date: dateTime.format(approved.scheduledAt) }) : t("notApproved", { version: view.session.minutesVersion }))
+      .text(approved ? t("approved", { title: approved.title, date: dateTime.format(approved.scheduledAt) }) : t("notApproved"))
       .fillColor("#000");
     heading(doc, t("minutes"));
     if (view.session.minutes) {

@@ -1,14 +1,24 @@
 import { TRPCError } from "@trpc/server";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
-import { agendaItems, assignments, auditEvents, bodies, decisions, themes, themeStatusChanges } from "@/db/schema";
+import * as Y from "yjs";
+import { agendaItems, assignments, auditEvents, bodies, bodyExternalMembers, bodySessions, decisions, roleAssignments, themes, themeStatusChanges } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import type { IdentityInput } from "../schemas/cases";
+import { applySharedDocumentUpdate, readSharedDocumentText } from "../realtime/shared-documents";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
+import { typeAtEnd } from "../test/typing";
 
 const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+
+/** A Yjs update that writes `text` into an empty document, as the editor would. */
+function typed(text: string): Uint8Array {
+  const ydoc = new Y.Doc();
+  typeAtEnd(ydoc, text);
+  return Y.encodeStateAsUpdate(ydoc);
+}
 
 async function codeOf(promise: Promise<unknown>): Promise<string | null> {
   try {
@@ -98,7 +108,6 @@ describe("body sessions, agendas, minutes and case manager polls", () => {
       for (const actor of [memberL, spokesperson, cm]) {
         const caller = callerFor(handle.db, actor);
         expect(await codeOf(caller.sessions.addAgendaItem({ sessionId: sessionL, kind: "free", title: "Verschiedenes", notes: "" }))).toBe("FORBIDDEN");
-        expect(await codeOf(caller.sessions.saveMinutes({ sessionId: sessionL, minutes: doc("x"), expectedVersion: 0 }))).toBe("FORBIDDEN");
         expect(await codeOf(caller.sessions.plan({ bodyId: lenkungsgruppe, title: "Heimlich", scheduledAt: new Date(), place: "" }))).toBe("FORBIDDEN");
         expect(await codeOf(caller.bodies.addExternalMember({ bodyId: lenkungsgruppe, name: "Eva Extern", organisationName: "", function: "" }))).toBe("FORBIDDEN");
       }
@@ -173,19 +182,23 @@ describe("body sessions, agendas, minutes and case manager polls", () => {
       expect(await codeOf(caller.sessions.recordAttendance({ sessionId: sessionL, entries: [{ userId: memberA.userId, present: true }] }))).toBe("BAD_REQUEST");
     });
 
-    it("saves against the expected version and refuses a stale save with a clear message", async () => {
-      const caller = callerFor(handle.db, coordinator);
-      expect(await caller.sessions.saveMinutes({ sessionId: sessionL, minutes: doc("Erste Fassung"), expectedVersion: 0 })).toEqual({ minutesVersion: 1 });
-      await expect(caller.sessions.saveMinutes({ sessionId: sessionL, minutes: doc("Überholt"), expectedVersion: 0 })).rejects.toMatchObject({
-        code: "CONFLICT",
-        message: expect.stringContaining("inzwischen von jemand anderem gespeichert"),
-      });
-      expect(await codeOf(caller.sessions.saveMinutes({ sessionId: sessionL, minutes: { type: "doc", content: [{ type: "script", text: "x" }] }, expectedVersion: 1 }))).toBe("BAD_REQUEST");
-      expect((await caller.sessions.get({ sessionId: sessionL })).session.minutes).toEqual(doc("Erste Fassung"));
+    it("are written by the coordination in the shared document; members of the body read along, nobody else", async () => {
+      const address = { sessionId: sessionL, key: "minutes" as const };
+      expect((await callerFor(handle.db, coordinator).sessions.get({ sessionId: sessionL })).session.minutes).toBeNull();
+      await applySharedDocumentUpdate(handle.db, coordinator, { ...address, update: typed("Erste Fassung") });
+      expect((await callerFor(handle.db, memberL).sessions.get({ sessionId: sessionL })).session.minutes).toEqual(doc("Erste Fassung"));
+      for (const reader of [memberL, spokesperson]) {
+        await expect(applySharedDocumentUpdate(handle.db, reader, { ...address, update: typed("Von außen") })).rejects.toMatchObject({ code: "CONFLICT", message: "formulations.documents.readOnly" });
+      }
+      for (const outsider of [memberA, memberP, cm, foreignCoordinator]) {
+        await expect(applySharedDocumentUpdate(handle.db, outsider, { ...address, update: typed("Von außen") })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      }
+      expect(await readSharedDocumentText(handle.db, address)).toBe("Erste Fassung");
     });
 
     it("approves them only at a later session of the same body, and then freezes them", async () => {
       const caller = callerFor(handle.db, coordinator);
+
       expect(await codeOf(caller.sessions.approveMinutes({ sessionId: sessionL, approvingSessionId: sessionL }))).toBe("BAD_REQUEST");
       const earlier = await caller.sessions.plan({ bodyId: lenkungsgruppe, title: "Lenkungsgruppe Januar", scheduledAt: new Date("2026-01-10T15:00:00Z"), place: "" });
       expect(await codeOf(caller.sessions.approveMinutes({ sessionId: sessionL, approvingSessionId: earlier.id }))).toBe("BAD_REQUEST");
@@ -197,8 +210,64 @@ describe("body sessions, agendas, minutes and case manager polls", () => {
       const view = await callerFor(handle.db, memberL).sessions.get({ sessionId: sessionL });
       expect(view.session.minutesApprovedIn).toEqual(expect.objectContaining({ id: later.id }));
       expect(view.session.status).toBe("closed");
-      expect(await codeOf(caller.sessions.saveMinutes({ sessionId: sessionL, minutes: doc("Nachträglich"), expectedVersion: 1 }))).toBe("CONFLICT");
+      expect(view.session.minutes).toEqual(doc("Erste Fassung"));
+      const [row] = await handle.db.select({ minutes: bodySessions.minutes }).from(bodySessions).where(eq(bodySessions.id, sessionL));
+      expect(row!.minutes).toEqual(doc("Erste Fassung"));
+      await expect(applySharedDocumentUpdate(handle.db, coordinator, { sessionId: sessionL, key: "minutes", update: typed("Nachträglich") })).rejects.toMatchObject({ code: "CONFLICT" });
+      expect(await readSharedDocumentText(handle.db, { sessionId: sessionL, key: "minutes" })).toBe("Erste Fassung");
       expect(await codeOf(caller.sessions.approveMinutes({ sessionId: sessionL, approvingSessionId: later.id }))).toBe("CONFLICT");
+      // Blank minutes are not approved.
+      const blank = await caller.sessions.plan({ bodyId: lenkungsgruppe, title: "Lenkungsgruppe Februar", scheduledAt: new Date("2026-02-10T15:00:00Z"), place: "" });
+      await applySharedDocumentUpdate(handle.db, coordinator, { sessionId: blank.id, key: "minutes", update: typed(" ") });
+      expect(await codeOf(caller.sessions.approveMinutes({ sessionId: blank.id, approvingSessionId: later.id }))).toBe("CONFLICT");
+    });
+  });
+
+  describe("members who leave", () => {
+    it("keeps a former member on the attendance lists they are on, and off the body and every later list", async () => {
+      const caller = callerFor(handle.db, coordinator);
+      const past = await caller.sessions.plan({ bodyId: arbeitsgruppe, title: "AG Wohnen Mai", scheduledAt: new Date("2026-05-05T10:00:00Z"), place: "" });
+      const expert = await caller.bodies.addExternalMember({ bodyId: arbeitsgruppe, name: "Hanna Gast", organisationName: "Wohnungsbaugesellschaft", function: "Vermietung" });
+      const neverThere = await caller.bodies.addExternalMember({ bodyId: arbeitsgruppe, name: "Otto Nie", organisationName: "", function: "" });
+      const leaving = await createActor(handle.db, tenantId, [{ role: "body_member", bodyId: arbeitsgruppe }]);
+      const bothOnTheList = [
+        { externalMemberId: expert.id, present: true },
+        { userId: leaving.userId, present: false },
+      ];
+      await caller.sessions.recordAttendance({ sessionId: past.id, entries: bothOnTheList });
+
+      await caller.bodies.removeExternalMember({ externalMemberId: expert.id });
+      await caller.bodies.removeExternalMember({ externalMemberId: neverThere.id });
+      await handle.db.delete(roleAssignments).where(eq(roleAssignments.userId, leaving.userId));
+
+      const group = (await caller.bodies.overview()).bodies.find((b) => b.id === arbeitsgruppe)!;
+      expect(group.externalMembers.map((m) => m.name)).not.toContain("Hanna Gast");
+      expect(group.externalMembers.map((m) => m.name)).not.toContain("Otto Nie");
+      expect(group.members.map((m) => m.userId)).not.toContain(leaving.userId);
+
+      const pastList = (await caller.sessions.get({ sessionId: past.id })).attendance;
+      expect(pastList).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ externalMemberId: expert.id, name: "Hanna Gast", organisationName: "Wohnungsbaugesellschaft", present: true }),
+          expect.objectContaining({ userId: leaving.userId, name: leaving.displayName, present: false }),
+        ]),
+      );
+      // The old list can still be corrected with them on it.
+      await caller.sessions.recordAttendance({ sessionId: past.id, entries: bothOnTheList.map((entry) => ({ ...entry, present: !entry.present })) });
+      expect((await caller.sessions.get({ sessionId: past.id })).attendance.find((a) => a.externalMemberId === expert.id)!.present).toBe(false);
+
+      const next = await caller.sessions.plan({ bodyId: arbeitsgruppe, title: "AG Wohnen Juni", scheduledAt: new Date("2026-06-02T10:00:00Z"), place: "" });
+      const nextList = (await caller.sessions.get({ sessionId: next.id })).attendance;
+      expect(nextList.map((a) => a.externalMemberId)).not.toContain(expert.id);
+      expect(nextList.map((a) => a.userId)).not.toContain(leaving.userId);
+      expect(await codeOf(caller.sessions.recordAttendance({ sessionId: next.id, entries: [{ externalMemberId: expert.id, present: true }] }))).toBe("BAD_REQUEST");
+      expect(await codeOf(caller.sessions.recordAttendance({ sessionId: next.id, entries: [{ userId: leaving.userId, present: true }] }))).toBe("BAD_REQUEST");
+
+      // Whoever attended is kept as a former member; whoever never did is gone; neither can leave twice.
+      const rows = await handle.db.select().from(bodyExternalMembers).where(inArray(bodyExternalMembers.id, [expert.id, neverThere.id]));
+      expect(rows).toEqual([expect.objectContaining({ id: expert.id, removedAt: expect.any(Date) })]);
+      expect(await codeOf(caller.bodies.removeExternalMember({ externalMemberId: expert.id }))).toBe("NOT_FOUND");
+      expect(await codeOf(callerFor(handle.db, memberA).bodies.removeExternalMember({ externalMemberId: expert.id }))).toBe("FORBIDDEN");
     });
   });
 

@@ -1,13 +1,14 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, ne } from "drizzle-orm";
-import type { Database } from "@/db";
-import { agendaItems, bodySessions, decisions, sessionAttendance } from "@/db/schema";
+import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, lt, ne, or } from "drizzle-orm";
+import type { Database, Executor } from "@/db";
+import { agendaItems, bodySessions, decisions, sharedDocuments } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/policy";
-import { externalMembersOf, userMembersOf } from "../bodies/members";
 import { AppError } from "../errors";
+import { readSharedDocumentJsonIfOpened } from "../realtime/shared-documents";
 import type { RichTextDoc } from "../rich-text/validate";
 import type { PlanSessionInput, UpdateSessionInput } from "../schemas/sessions";
 import { generateAssignmentReports } from "./agenda";
+import { attendanceRoster } from "./attendance";
 import { mayManageSessions, requireBody, requireSession, tenantBodies, visibleBodyIds } from "./policy";
 
 /** Sessions of every body the actor may follow, newest first. */
@@ -37,16 +38,12 @@ export async function getSession(db: Database, actor: Actor, sessionId: string) 
     : [];
   const decisionOf = new Map(decided.map((d) => [d.agendaItemId, d]));
 
-  const [members, externals, attended] = await Promise.all([
-    userMembersOf(db, actor.tenantId, [body.id]),
-    externalMembersOf(db, [body.id]),
-    db.select().from(sessionAttendance).where(eq(sessionAttendance.sessionId, session.id)),
-  ]);
+  const { members, externals, recorded: attended } = await attendanceRoster(db, actor.tenantId, body.id, session.id);
   const presentUser = new Map(attended.filter((a) => a.userId).map((a) => [a.userId!, a.present]));
   const presentExternal = new Map(attended.filter((a) => a.externalMemberId).map((a) => [a.externalMemberId!, a.present]));
   const attendance = [
-    ...members.map((m) => ({ key: `user:${m.userId}`, userId: m.userId, externalMemberId: null, name: m.name, organisationName: m.organisationName ?? "", function: "", present: presentUser.get(m.userId) ?? null })),
-    ...externals.map((m) => ({ key: `external:${m.id}`, userId: null, externalMemberId: m.id, name: m.name, organisationName: m.organisationName, function: m.function, present: presentExternal.get(m.id) ?? null })),
+    ...members.map((m) => ({ key: `user:${m.userId}`, userId: m.userId, externalMemberId: null, name: m.name, organisationName: m.organisationName ?? "", function: "", former: m.former, present: presentUser.get(m.userId) ?? null })),
+    ...externals.map((m) => ({ key: `external:${m.id}`, userId: null, externalMemberId: m.id, name: m.name, organisationName: m.organisationName, function: m.function, former: m.former, present: presentExternal.get(m.id) ?? null })),
   ];
 
   const approvedIn = session.minutesApprovedInSessionId
@@ -58,7 +55,16 @@ export async function getSession(db: Database, actor: Actor, sessionId: string) 
     ? await db
         .select({ id: bodySessions.id, title: bodySessions.title, scheduledAt: bodySessions.scheduledAt })
         .from(bodySessions)
-        .where(and(eq(bodySessions.bodyId, body.id), lt(bodySessions.scheduledAt, session.scheduledAt), isNull(bodySessions.minutesApprovedInSessionId), gt(bodySessions.minutesVersion, 0), ne(bodySessions.id, session.id)))
+        .where(
+          and(
+            eq(bodySessions.bodyId, body.id),
+            lt(bodySessions.scheduledAt, session.scheduledAt),
+            isNull(bodySessions.minutesApprovedInSessionId),
+            ne(bodySessions.id, session.id),
+            // Someone has written minutes; approving refuses them if they turn out empty.
+            or(isNotNull(bodySessions.minutes), exists(db.select({ id: sharedDocuments.id }).from(sharedDocuments).where(eq(sharedDocuments.sessionId, bodySessions.id)))),
+          ),
+        )
         .orderBy(asc(bodySessions.scheduledAt))
     : [];
 
@@ -70,8 +76,7 @@ export async function getSession(db: Database, actor: Actor, sessionId: string) 
       place: session.place,
       status: session.status,
       invitedAt: session.invitedAt,
-      minutes: (session.minutes ?? null) as RichTextDoc | null,
-      minutesVersion: session.minutesVersion,
+      minutes: await currentMinutes(db, session),
       minutesApprovedAt: session.minutesApprovedAt,
       minutesApprovedIn: approvedIn,
     },
@@ -93,6 +98,23 @@ export async function getSession(db: Database, actor: Actor, sessionId: string) 
 }
 
 export type SessionView = Awaited<ReturnType<typeof getSession>>;
+
+/**
+ * The minutes of a session as they stand: frozen once approved, otherwise the shared document the
+ * coordination writes in (or, before anyone opened it, the text kept in the session row).
+ */
+export async function currentMinutes(db: Executor, session: Pick<typeof bodySessions.$inferSelect, "id" | "minutes" | "minutesApprovedInSessionId">): Promise<RichTextDoc | null> {
+  const kept = (session.minutes ?? null) as RichTextDoc | null;
+  if (session.minutesApprovedInSessionId) return kept;
+  const live = await readSharedDocumentJsonIfOpened(db, minutesAddress(session.id));
+  if (!live) return kept;
+  return live.content?.length ? live : null;
+}
+
+export function minutesAddress(sessionId: string) {
+  return { sessionId, key: "minutes" as const };
+}
+
 
 export async function planSession(db: Database, actor: Actor, input: PlanSessionInput) {
   await requireBody(db, actor, input.bodyId, "manage");

@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
+import { io as connect, type Socket as ClientSocket } from "socket.io-client";
 import type { DatabaseHandle } from "@/db";
 import { attachSocketServer } from "../realtime/socket-server";
 
@@ -26,4 +27,11 @@ export async function startTestSocketServer(handle: DatabaseHandle): Promise<{ u
 /** The session cookie a signed-in browser of this user would send (the secret must be NEXTAUTH_SECRET). */
 export async function sessionCookieFor(userId: string, secret: string, sessionVersion = 1): Promise<string> {
   return `kim.session=${await encode({ token: { sub: userId, sv: sessionVersion, authTime: Math.floor(Date.now() / 1000) }, secret })}`;
+}
+
+/** A client socket for the user, connected as a signed-in browser of the app would connect. */
+export async function connectAs<S extends ClientSocket>(url: string, userId: string, secret: string): Promise<S> {
+  const socket = connect(url, { path: "/socket.io", transports: ["websocket"], extraHeaders: { origin: url, cookie: await sessionCookieFor(userId, secret) } }) as S;
+  await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
+  return socket;
 }

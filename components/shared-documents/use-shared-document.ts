@@ -5,14 +5,17 @@ import { io, type Socket } from "socket.io-client";
 import * as Y from "yjs";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/server/schemas/realtime";
 import {
+  addressOf,
   decodeBase64,
+  documentAddressFromId,
+  documentAddressId,
   encodeBase64,
   maxDocumentUpdateBytes,
   type DocApplied,
   type DocAwareness,
   type DocJoinAck,
   type DocUpdateAck,
-  type SharedDocumentKey,
+  type DocumentAddress,
 } from "@/server/schemas/shared-documents";
 
 export type DocumentSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -65,13 +68,15 @@ export class SharedDocumentSync {
   private listeners = new Set<() => void>();
   private snapshot: SharedDocumentSnapshot;
   private stopped = false;
+  private readonly addressId: string;
 
   constructor(
     private readonly socket: DocumentSocket,
-    readonly conferenceId: string,
-    readonly key: SharedDocumentKey,
+    readonly address: DocumentAddress,
     private readonly options: { flushDelayMs?: number } = {},
   ) {
+    this.address = addressOf(address);
+    this.addressId = documentAddressId(address);
     this.snapshot = this.makeSnapshot();
     this.doc.on("update", this.onLocalUpdate);
     socket.on("connect", this.onConnect);
@@ -142,7 +147,7 @@ export class SharedDocumentSync {
 
   private join() {
     this.joined = false;
-    this.socket.timeout(ackTimeoutMs).emit("doc:join", { conferenceId: this.conferenceId, key: this.key }, (timeout: Error | null, ack: DocJoinAck) => {
+    this.socket.timeout(ackTimeoutMs).emit("doc:join", this.address, (timeout: Error | null, ack: DocJoinAck) => {
       if (this.stopped) return;
       if (timeout) {
         // No answer: try again while connected; otherwise the reconnect joins again.
@@ -161,13 +166,13 @@ export class SharedDocumentSync {
       const pending = [...this.unacked];
       this.unacked.clear();
       this.buffer = [];
-      if (!this.readOnly) {
-        // Everything the server lacks: changes made offline and those whose acknowledgement was lost.
-        const missing = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVectorFromUpdate(serverState));
-        if (hasContent(missing)) {
-          if (missing.byteLength <= maxDocumentUpdateBytes) this.send(missing);
-          else for (const update of pending) this.send(update);
-        }
+      // Everything the server lacks: changes made offline and those whose acknowledgement was lost.
+      const missing = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVectorFromUpdate(serverState));
+      if (hasContent(missing)) {
+        // Closed meanwhile (finalised, approved): show what is stored, not what can no longer be.
+        if (this.readOnly) return this.reset();
+        if (missing.byteLength <= maxDocumentUpdateBytes) this.send(missing);
+        else for (const update of pending) this.send(update);
       }
       this.notify();
     });
@@ -195,7 +200,7 @@ export class SharedDocumentSync {
     this.inFlight += 1;
     this.unacked.add(update);
     this.notify();
-    const payload = { conferenceId: this.conferenceId, key: this.key, update: encodeBase64(update) };
+    const payload = { ...this.address, update: encodeBase64(update) };
     this.socket.timeout(ackTimeoutMs).emit("doc:update", payload, (timeout: Error | null, ack: DocUpdateAck) => {
       if (this.stopped) return;
       // A lost acknowledgement: joining again sends whatever the server still lacks.
@@ -247,12 +252,12 @@ export class SharedDocumentSync {
   }
 
   private onApplied = (applied: DocApplied) => {
-    if (applied.conferenceId !== this.conferenceId || applied.key !== this.key) return;
+    if (documentAddressId(applied) !== this.addressId) return;
     Y.applyUpdate(this.doc, decodeBase64(applied.update), remoteOrigin);
   };
 
   private onAwareness = (state: DocAwareness) => {
-    if (state.conferenceId !== this.conferenceId || state.key !== this.key) return;
+    if (documentAddressId(state) !== this.addressId) return;
     if (state.typing) this.writers.set(state.userId, { displayName: state.displayName, until: Date.now() + writerExpiryMs });
     else this.writers.delete(state.userId);
     this.notify();
@@ -273,12 +278,12 @@ export class SharedDocumentSync {
   private markTyping() {
     if (!this.isTyping && this.joined) {
       this.isTyping = true;
-      this.socket.emit("doc:awareness", { conferenceId: this.conferenceId, key: this.key, typing: true });
+      this.socket.emit("doc:awareness", { ...this.address, typing: true });
     }
     clearTimeout(this.typingTimer);
     this.typingTimer = setTimeout(() => {
       this.isTyping = false;
-      if (this.socket.connected) this.socket.emit("doc:awareness", { conferenceId: this.conferenceId, key: this.key, typing: false });
+      if (this.socket.connected) this.socket.emit("doc:awareness", { ...this.address, typing: false });
     }, typingQuietMs);
   }
 }
@@ -312,19 +317,17 @@ const idleSnapshot: SharedDocumentSnapshot = { doc: new Y.Doc(), generation: -1,
 /** Open documents of this page, shared by every component that shows the same key. */
 const openDocuments = new Map<string, { sync: SharedDocumentSync; users: number }>();
 
-function acquireDocument(conferenceId: string, key: SharedDocumentKey): SharedDocumentSync {
-  const id = `${conferenceId}:${key}`;
+function acquireDocument(id: string): SharedDocumentSync {
   let entry = openDocuments.get(id);
   if (!entry) {
-    entry = { sync: new SharedDocumentSync(acquireSocket(), conferenceId, key), users: 0 };
+    entry = { sync: new SharedDocumentSync(acquireSocket(), documentAddressFromId(id)), users: 0 };
     openDocuments.set(id, entry);
   }
   entry.users += 1;
   return entry.sync;
 }
 
-function releaseDocument(conferenceId: string, key: SharedDocumentKey) {
-  const id = `${conferenceId}:${key}`;
+function releaseDocument(id: string) {
   const entry = openDocuments.get(id);
   if (!entry) return;
   entry.users -= 1;
@@ -337,19 +340,21 @@ function releaseDocument(conferenceId: string, key: SharedDocumentKey) {
 }
 
 /** A shared document for a React component: its Y.Doc, sync status and who else is writing. */
-export function useSharedDocument(conferenceId: string, key: SharedDocumentKey): SharedDocumentSnapshot {
+export function useSharedDocument(address: DocumentAddress): SharedDocumentSnapshot {
+  const id = documentAddressId(address);
   const subscribe = useCallback(
     (listener: () => void) => {
-      const sync = acquireDocument(conferenceId, key);
+      const sync = acquireDocument(id);
       const unsubscribe = sync.subscribe(listener);
       listener();
       return () => {
         unsubscribe();
-        releaseDocument(conferenceId, key);
+        releaseDocument(id);
       };
     },
-    [conferenceId, key],
+    // Keyed by the id: the address object may be new on every render.
+    [id],
   );
-  const getSnapshot = useCallback(() => openDocuments.get(`${conferenceId}:${key}`)?.sync.getSnapshot() ?? idleSnapshot, [conferenceId, key]);
+  const getSnapshot = useCallback(() => openDocuments.get(id)?.sync.getSnapshot() ?? idleSnapshot, [id]);
   return useSyncExternalStore(subscribe, getSnapshot, () => idleSnapshot);
 }
