@@ -300,9 +300,7 @@ function Minutes({ view }: { view: SessionView }) {
       <p className="muted">
         {approvedIn
           ? t("approvedIn", { title: approvedIn.title, date: format.dateTime(approvedIn.scheduledAt, { dateStyle: "medium" }) })
-          : view.session.minutes
-            ? t("notApproved")
-            : t("none")}
+          : t("notApproved")}
       </p>
       {approvedIn ? (
         view.session.minutes && <RichTextView doc={view.session.minutes} />

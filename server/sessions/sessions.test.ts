@@ -190,7 +190,9 @@ describe("body sessions, agendas, minutes and case manager polls", () => {
       for (const reader of [memberL, spokesperson]) {
         await expect(applySharedDocumentUpdate(handle.db, reader, { ...address, update: typed("Von außen") })).rejects.toMatchObject({ code: "CONFLICT", message: "formulations.documents.readOnly" });
       }
-      for (const outsider of [memberA, memberP, cm, foreignCoordinator]) {
+      // A conference guest holds no grant; even one carrying a member's grant by mistake is refused.
+      const guest: Actor = { ...memberL, isGuest: true };
+      for (const outsider of [memberA, memberP, cm, foreignCoordinator, guest]) {
         await expect(applySharedDocumentUpdate(handle.db, outsider, { ...address, update: typed("Von außen") })).rejects.toMatchObject({ code: "NOT_FOUND" });
       }
       expect(await readSharedDocumentText(handle.db, address)).toBe("Erste Fassung");
