@@ -166,13 +166,13 @@ export class SharedDocumentSync {
       const pending = [...this.unacked];
       this.unacked.clear();
       this.buffer = [];
-      // Everything the server lacks: changes made offline and those whose acknowledgement was lost.
-      const missing = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVectorFromUpdate(serverState));
-      if (hasContent(missing)) {
-        // Closed meanwhile (finalised, approved): show what is stored, not what can no longer be.
-        if (this.readOnly) return this.reset();
-        if (missing.byteLength <= maxDocumentUpdateBytes) this.send(missing);
-        else for (const update of pending) this.send(update);
+      if (!this.readOnly) {
+        // Everything the server lacks: changes made offline and those whose acknowledgement was lost.
+        const missing = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVectorFromUpdate(serverState));
+        if (hasContent(missing)) {
+          if (missing.byteLength <= maxDocumentUpdateBytes) this.send(missing);
+          else for (const update of pending) this.send(update);
+        }
       }
       this.notify();
     });
