@@ -99,18 +99,13 @@ describe("board operation policy: every kind × every person × consent", () => 
     handle = await createTestDatabase();
     const tenant = await createTenant(handle.db);
     const [other] = await handle.db.insert(organisations).values({ tenantId: tenant.tenant.id, name: "Jobcenter Matrix", kind: "jobcenter" }).returning();
-    people.moderator = await createActor(handle.db, tenant.tenant.id, ["coordinator"]);
-    const bareModerator = people.moderator;
+    // The moderator's organisation is covered too; a moderator outside the consent is tried below.
+    people.moderator = await createActor(handle.db, tenant.tenant.id, ["coordinator"], { organisationId: tenant.organisation.id });
     const cm = await createActor(handle.db, tenant.tenant.id, ["case_manager"]);
-    people.covered = { ...(await createActor(handle.db, tenant.tenant.id, ["network_actor"])), organisationId: tenant.organisation.id };
-    people.uncovered = { ...(await createActor(handle.db, tenant.tenant.id, ["network_actor"])), organisationId: other!.id };
+    people.covered = await createActor(handle.db, tenant.tenant.id, ["network_actor"], { organisationId: tenant.organisation.id });
+    people.uncovered = await createActor(handle.db, tenant.tenant.id, ["network_actor"], { organisationId: other!.id });
     people.outsider = await createActor(handle.db, tenant.tenant.id, ["case_manager"]);
     people.foreign = await createActor(handle.db, (await createTenant(handle.db)).tenant.id, ["coordinator"]);
-    await handle.db.update(users).set({ organisationId: tenant.organisation.id }).where(eq(users.id, people.covered.userId));
-    // The moderator's organisation is covered too; a moderator outside the consent is tried below.
-    await handle.db.update(users).set({ organisationId: tenant.organisation.id }).where(eq(users.id, bareModerator.userId));
-    people.moderator = { ...bareModerator, organisationId: tenant.organisation.id };
-    await handle.db.update(users).set({ organisationId: other!.id }).where(eq(users.id, people.uncovered.userId));
 
     const cmCaller = callerFor(handle.db, cm);
     caseId = (await cmCaller.cases.create({ accessChannel: "walk_in", kommuneId: tenant.kommune.id, identity: { lastName: "Matrixfall", firstName: "Mia", birthDate: "1991-05-05" } as IdentityInput })).id;

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
-import { organisations, users } from "@/db/schema";
+import { organisations } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import type { BoardJoinAck, BoardOperation } from "../schemas/board";
 import type { IdentityInput } from "../schemas/cases";
@@ -35,12 +34,8 @@ describe("board rules: roles, phases, anonymity, consent, votes", () => {
     const [other] = await handle.db.insert(organisations).values({ tenantId: tenant.tenant.id, name: "Jobcenter Test", kind: "jobcenter" }).returning();
     moderator = await createActor(handle.db, tenant.tenant.id, ["coordinator"]);
     cm = await createActor(handle.db, tenant.tenant.id, ["case_manager"]);
-    covered = await createActor(handle.db, tenant.tenant.id, ["network_actor"]);
-    uncovered = await createActor(handle.db, tenant.tenant.id, ["network_actor"]);
-    await handle.db.update(users).set({ organisationId: tenant.organisation.id }).where(eq(users.id, covered.userId));
-    await handle.db.update(users).set({ organisationId: other!.id }).where(eq(users.id, uncovered.userId));
-    covered = { ...covered, organisationId: tenant.organisation.id };
-    uncovered = { ...uncovered, organisationId: other!.id };
+    covered = await createActor(handle.db, tenant.tenant.id, ["network_actor"], { organisationId: tenant.organisation.id });
+    uncovered = await createActor(handle.db, tenant.tenant.id, ["network_actor"], { organisationId: other!.id });
 
     const cmCaller = callerFor(handle.db, cm);
     const created = await cmCaller.cases.create({ accessChannel: "walk_in", kommuneId: tenant.kommune.id, identity: { lastName: "Brandtmeier", firstName: "Ada", birthDate: "1990-01-01" } as IdentityInput });

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
-import { auditEvents, organisations, users } from "@/db/schema";
+import { auditEvents, organisations } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import type { IdentityInput } from "../schemas/cases";
 import { createTestDatabase } from "../test/database";
@@ -27,10 +27,6 @@ describe("conferences", () => {
   let bareCaseId: string;
   let conferenceId: string;
 
-  async function setOrganisation(actor: Actor, organisationId: string) {
-    await handle.db.update(users).set({ organisationId }).where(eq(users.id, actor.userId));
-  }
-
   async function openCase(caller: ReturnType<typeof callerFor>, lastName: string) {
     return caller.cases.create({ accessChannel: "walk_in", kommuneId: tenant.kommune.id, identity: { lastName, firstName: "Test", birthDate: "1990-01-01" } as IdentityInput });
   }
@@ -41,15 +37,12 @@ describe("conferences", () => {
     const [uncoveredOrganisation] = await handle.db.insert(organisations).values({ tenantId: tenant.tenant.id, name: "Ausländerbehörde Test", kind: "auslaenderbehoerde" }).returning();
     cm = await createActor(handle.db, tenant.tenant.id, ["case_manager"]);
     otherCm = await createActor(handle.db, tenant.tenant.id, ["case_manager"]);
-    coordinator = await createActor(handle.db, tenant.tenant.id, ["coordinator"]);
-    coveredActor = await createActor(handle.db, tenant.tenant.id, ["network_actor"]);
-    uncoveredActor = await createActor(handle.db, tenant.tenant.id, ["network_actor"]);
+    coordinator = await createActor(handle.db, tenant.tenant.id, ["coordinator"], { organisationId: tenant.organisation.id });
+    coveredActor = await createActor(handle.db, tenant.tenant.id, ["network_actor"], { organisationId: tenant.organisation.id });
+    uncoveredActor = await createActor(handle.db, tenant.tenant.id, ["network_actor"], { organisationId: uncoveredOrganisation!.id });
     bodyMember = await createActor(handle.db, tenant.tenant.id, ["body_member"]);
     outsider = await createActor(handle.db, tenant.tenant.id, ["case_manager"]);
     foreignCoordinator = await createActor(handle.db, (await createTenant(handle.db)).tenant.id, ["coordinator"]);
-    await setOrganisation(coordinator, tenant.organisation.id);
-    await setOrganisation(coveredActor, tenant.organisation.id);
-    await setOrganisation(uncoveredActor, uncoveredOrganisation!.id);
 
     const caller = callerFor(handle.db, cm);
     const created = await openCase(caller, "Zyxwvaldottir");

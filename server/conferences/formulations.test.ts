@@ -241,7 +241,7 @@ describe("consensual formulation of generative themes", () => {
     expect(forCaseManager.sources?.find((s) => s.fromCase)?.excerpt).toBe("Canary-Wortlaut aus dem Fall");
 
     // A network actor's organisation named in a valid release sees it too; without it, not.
-    const scoped = { ...(await createActor(handle.db, tenant.tenant.id, ["cm_spokesperson"])), organisationId: tenant.organisation.id };
+    const scoped = await createActor(handle.db, tenant.tenant.id, ["cm_spokesperson"], { organisationId: tenant.organisation.id });
     expect((await callerFor(handle.db, scoped).themes.get({ themeId })).sources?.find((s) => s.fromCase)?.excerpt).toBeNull();
     await handle.db.insert(consents).values({ tenantId: tenant.tenant.id, caseId, kind: "confidentiality_release", organisationIds: [tenant.organisation.id], grantedOn: "2026-01-15" });
     expect((await callerFor(handle.db, scoped).themes.get({ themeId })).sources?.find((s) => s.fromCase)?.excerpt).toBe("Canary-Wortlaut aus dem Fall");

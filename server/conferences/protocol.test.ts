@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { DatabaseHandle } from "@/db";
-import { boardCards, conferenceProtocols, conferences, organisations, sharedDocuments, themeFormulations, users } from "@/db/schema";
+import { boardCards, conferenceProtocols, conferences, organisations, sharedDocuments, themeFormulations } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import type { IdentityInput } from "../schemas/cases";
 import { createTestDatabase } from "../test/database";
@@ -28,19 +28,14 @@ describe("conference protocol", () => {
   let releaseId: string;
   let conferenceId: string;
 
-  async function withOrganisation(actor: Actor, organisationId: string): Promise<Actor> {
-    await handle.db.update(users).set({ organisationId }).where(eq(users.id, actor.userId));
-    return { ...actor, organisationId };
-  }
-
   beforeAll(async () => {
     handle = await createTestDatabase();
     tenant = await createTenant(handle.db);
     const [other] = await handle.db.insert(organisations).values({ tenantId: tenant.tenant.id, name: "Ausländerbehörde Test", kind: "auslaenderbehoerde" }).returning();
-    moderator = await withOrganisation(await createActor(handle.db, tenant.tenant.id, ["coordinator"]), tenant.organisation.id);
+    moderator = await createActor(handle.db, tenant.tenant.id, ["coordinator"], { organisationId: tenant.organisation.id });
     cm = await createActor(handle.db, tenant.tenant.id, ["case_manager"]);
-    covered = await withOrganisation(await createActor(handle.db, tenant.tenant.id, ["network_actor"]), tenant.organisation.id);
-    uncovered = await withOrganisation(await createActor(handle.db, tenant.tenant.id, ["network_actor"]), other!.id);
+    covered = await createActor(handle.db, tenant.tenant.id, ["network_actor"], { organisationId: tenant.organisation.id });
+    uncovered = await createActor(handle.db, tenant.tenant.id, ["network_actor"], { organisationId: other!.id });
     outsider = await createActor(handle.db, tenant.tenant.id, ["coordinator"]);
 
     const cmCaller = callerFor(handle.db, cm);

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
-import { auditEvents, organisations, users, workPackages } from "@/db/schema";
+import { auditEvents, organisations, workPackages } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import type { IdentityInput } from "../schemas/cases";
 import { createTestDatabase } from "../test/database";
@@ -52,21 +52,16 @@ describe("work packages", () => {
   let packageId: string;
   let plainPackageId: string;
 
-  async function withOrganisation(actor: Actor, organisationId: string): Promise<Actor> {
-    await handle.db.update(users).set({ organisationId }).where(eq(users.id, actor.userId));
-    return { ...actor, organisationId };
-  }
-
   beforeAll(async () => {
     handle = await createTestDatabase();
     tenant = await createTenant(handle.db);
     const [other] = await handle.db.insert(organisations).values({ tenantId: tenant.tenant.id, name: "Ausländerbehörde Test", kind: "auslaenderbehoerde" }).returning();
     uncoveredOrganisationId = other!.id;
-    moderator = await withOrganisation(await createActor(handle.db, tenant.tenant.id, ["coordinator"]), tenant.organisation.id);
+    moderator = await createActor(handle.db, tenant.tenant.id, ["coordinator"], { organisationId: tenant.organisation.id });
     cm = await createActor(handle.db, tenant.tenant.id, ["case_manager"]);
     otherCm = await createActor(handle.db, tenant.tenant.id, ["case_manager"]);
-    covered = await withOrganisation(await createActor(handle.db, tenant.tenant.id, ["network_actor"]), tenant.organisation.id);
-    uncovered = await withOrganisation(await createActor(handle.db, tenant.tenant.id, ["network_actor"]), uncoveredOrganisationId);
+    covered = await createActor(handle.db, tenant.tenant.id, ["network_actor"], { organisationId: tenant.organisation.id });
+    uncovered = await createActor(handle.db, tenant.tenant.id, ["network_actor"], { organisationId: uncoveredOrganisationId });
     outsider = await createActor(handle.db, tenant.tenant.id, ["case_manager"]);
     foreign = await createActor(handle.db, (await createTenant(handle.db)).tenant.id, ["coordinator"]);
 

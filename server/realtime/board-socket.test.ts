@@ -71,11 +71,9 @@ describe("board over socket.io: per-participant views and revocation", () => {
     admin = await createActor(handle.db, tenant.tenant.id, ["admin"]);
     moderator = await createActor(handle.db, tenant.tenant.id, ["coordinator"]);
     cm = await createActor(handle.db, tenant.tenant.id, ["case_manager"]);
-    covered = { ...(await createActor(handle.db, tenant.tenant.id, ["network_actor"])), organisationId: tenant.organisation.id };
-    uncovered = { ...(await createActor(handle.db, tenant.tenant.id, ["network_actor"])), organisationId: other!.id };
+    covered = await createActor(handle.db, tenant.tenant.id, ["network_actor"], { organisationId: tenant.organisation.id });
+    uncovered = await createActor(handle.db, tenant.tenant.id, ["network_actor"], { organisationId: other!.id });
     outsider = await createActor(handle.db, tenant.tenant.id, ["network_actor"]);
-    await handle.db.update(users).set({ organisationId: tenant.organisation.id }).where(eq(users.id, covered.userId));
-    await handle.db.update(users).set({ organisationId: other!.id }).where(eq(users.id, uncovered.userId));
 
     const cmCaller = callerFor(handle.db, cm);
     caseId = (await cmCaller.cases.create({ accessChannel: "walk_in", kommuneId: tenant.kommune.id, identity: canary })).id;

@@ -22,23 +22,26 @@ export async function createTenant(db: Database, name = `Kreis ${suffix()}`) {
   return { tenant: tenant!, kommune: kommune!, organisation: organisation!, body: body! };
 }
 
-/** A user with the given role grants; returns the actor a session for them would resolve to. */
+/**
+ * A user with the given role grants (and, if given, the organisation they work for); returns the
+ * actor a session for them would resolve to.
+ */
 export async function createActor(
   db: Database,
   tenantId: string,
   grants: (Role | Partial<RoleGrant> & { role: Role })[],
-  options: { passwordHash?: string; username?: string } = {},
+  options: { passwordHash?: string; username?: string; organisationId?: string } = {},
 ): Promise<Actor & { username: string }> {
   const username = options.username ?? `user-${suffix()}`;
   const [user] = await db
     .insert(users)
-    .values({ tenantId, username, displayName: `Person ${username}`, passwordHash: options.passwordHash ?? null })
+    .values({ tenantId, username, displayName: `Person ${username}`, passwordHash: options.passwordHash ?? null, organisationId: options.organisationId ?? null })
     .returning();
   const normalised = grants.map((g) =>
     typeof g === "string" ? { role: g, kommuneId: null, bodyId: null } : { kommuneId: null, bodyId: null, ...g },
   );
   await db.insert(roleAssignments).values(normalised.map((g) => ({ ...g, tenantId, userId: user!.id })));
-  return { userId: user!.id, tenantId, displayName: user!.displayName, organisationId: null, grants: normalised, username };
+  return { userId: user!.id, tenantId, displayName: user!.displayName, organisationId: options.organisationId ?? null, grants: normalised, username };
 }
 
 export function callerFor(db: Database, actor: Actor | null) {
