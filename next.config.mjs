@@ -9,7 +9,17 @@ const nextConfig = {
   poweredByHeader: false,
   productionBrowserSourceMaps: false,
   // Packages the custom server also loads outside the bundle: one copy each (Yjs refuses two).
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino", "pdfkit", "exceljs", "yjs", "y-prosemirror", "y-protocols", "rate-limiter-flexible"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@node-rs/argon2",
+    "pino",
+    "pdfkit",
+    "exceljs",
+    "yjs",
+    "y-prosemirror",
+    "y-protocols",
+    "rate-limiter-flexible",
+  ],
   typedRoutes: false,
   // `npm test` type-checks the whole project first; its build need not do it again.
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },

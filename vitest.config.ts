@@ -15,12 +15,15 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: drivers.map((driver) => ({
       extends: true,
-      test: { name: driver, env: {
-        TEST_DB_DRIVER: driver,
-        LOG_LEVEL: "silent",
-        // A fixed key for tests only; real deployments set their own or let the server create one.
-        IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
-      }, },
+      test: {
+        name: driver,
+        env: {
+          TEST_DB_DRIVER: driver,
+          LOG_LEVEL: "silent",
+          // A fixed key for tests only; real deployments set their own or let the server create one.
+          IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+        },
+      },
     })),
   },
 });

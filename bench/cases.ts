@@ -120,7 +120,9 @@ try {
   console.log(`ratio list p95 / baseline p95: ${(listP95 / baselineP95).toFixed(2)}`);
   console.log(`caseload p50 ${percentile(caseloadTimes, 50).toFixed(1)} ms  p95 ${percentile(caseloadTimes, 95).toFixed(1)} ms`);
   console.log(`monthly report ${reportMs.toFixed(1)} ms, coordination dashboard ${dashboardMs.toFixed(1)} ms`);
-  console.log(`bench:cases list_p95_ms=${listP95.toFixed(1)} caseload_p95_ms=${percentile(caseloadTimes, 95).toFixed(1)} report_ms=${reportMs.toFixed(1)}`);
+  console.log(
+    `bench:cases list_p95_ms=${listP95.toFixed(1)} caseload_p95_ms=${percentile(caseloadTimes, 95).toFixed(1)} report_ms=${reportMs.toFixed(1)}`,
+  );
   await sql.end();
   await handle.close();
 } finally {

@@ -19,7 +19,9 @@ async function timeStart(dataDir: string): Promise<number> {
   });
   try {
     for (;;) {
-      const ready = await fetch(`http://localhost:${port}/api/health`).then((r) => r.ok).catch(() => false);
+      const ready = await fetch(`http://localhost:${port}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false);
       if (ready) return performance.now() - started;
       if (performance.now() - started > 120_000) throw new Error("server did not start within 120 s");
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -133,7 +133,11 @@ async function drive(
 }
 
 /** Warm-up (caches, prepared statements, JIT), then both load shapes. */
-async function runShapes(clients: Socket[], send: (client: Socket, index: number, key: string) => Promise<boolean>, key: (payload: unknown) => string | undefined): Promise<Run> {
+async function runShapes(
+  clients: Socket[],
+  send: (client: Socket, index: number, key: string) => Promise<boolean>,
+  key: (payload: unknown) => string | undefined,
+): Promise<Run> {
   await drive(clients.slice(0, 5), flatOutSpacingMs, send, key);
   const meeting = await drive(clients, meetingPaceMs, send, key);
   const flatOut = await drive(clients, flatOutSpacingMs, send, key);
@@ -170,7 +174,9 @@ async function echoBaseline(): Promise<Run> {
 async function boardRun(handle: DatabaseHandle, databaseUrl: string | undefined): Promise<Run> {
   const { tenant } = await createTenant(handle.db);
   const moderator = await createActor(handle.db, tenant.id, ["coordinator"]);
-  const participants = await Promise.all(Array.from({ length: clientCount - 1 }, () => createActor(handle.db, tenant.id, ["network_actor"])));
+  const participants = await Promise.all(
+    Array.from({ length: clientCount - 1 }, () => createActor(handle.db, tenant.id, ["network_actor"])),
+  );
   const conference = await createConference(handle.db, moderator, {
     type: "planungskonferenz",
     title: "Planungskonferenz Messung",
@@ -210,8 +216,10 @@ async function boardRun(handle: DatabaseHandle, databaseUrl: string | undefined)
     );
     // Participants may write cards only in a card phase of the Ablaufplan; the moderator opens one.
     await new Promise<void>((resolve, reject) =>
-      clients[0]!.emit("board:op", { conferenceId: conference.id, clientOpId: randomUUID().replace(/-/g, ""), op: { kind: "phase.set", index: cardPhaseIndex } }, (ack: { ok: boolean; message?: string }) =>
-        ack.ok ? resolve() : reject(new Error(`phase.set refused: ${ack.message}`)),
+      clients[0]!.emit(
+        "board:op",
+        { conferenceId: conference.id, clientOpId: randomUUID().replace(/-/g, ""), op: { kind: "phase.set", index: cardPhaseIndex } },
+        (ack: { ok: boolean; message?: string }) => (ack.ok ? resolve() : reject(new Error(`phase.set refused: ${ack.message}`))),
       ),
     );
     const orderKeys = clients.map(() => null as string | null);

@@ -11,9 +11,7 @@ export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesW
 /** Services accept either, so callers can compose them inside one transaction. */
 export type Executor = Database | Transaction;
 
-export type DatabaseTarget =
-  | { driver: "postgres"; url: string }
-  | { driver: "pglite"; dataDir: string | undefined };
+export type DatabaseTarget = { driver: "postgres"; url: string } | { driver: "pglite"; dataDir: string | undefined };
 
 export interface DatabaseHandle {
   db: Database;

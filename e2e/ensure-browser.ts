@@ -21,7 +21,10 @@ if (existsSync(systemChromium) || existsSync(chromium.executablePath())) process
 console.log("Kein Chromium gefunden: installiere einen Browser für die Browser-Tests …");
 if (tryRun("npx playwright install chromium") && existsSync(chromium.executablePath())) process.exit(0);
 const isRoot = process.getuid?.() === 0;
-if (tryRun(`${isRoot ? "" : "sudo "}apt-get update -qq && ${isRoot ? "" : "sudo "}apt-get install -y -qq chromium`) && existsSync(systemChromium)) {
+if (
+  tryRun(`${isRoot ? "" : "sudo "}apt-get update -qq && ${isRoot ? "" : "sudo "}apt-get install -y -qq chromium`) &&
+  existsSync(systemChromium)
+) {
   process.exit(0);
 }
 console.error("Bitte installieren Sie Chromium (Debian: apt-get install chromium) oder `npx playwright install chromium`.");

@@ -27,9 +27,7 @@ export async function signIn(page: Page, username: string, password = demoPasswo
 
 /** WCAG 2.2 AA as axe-core checks it; the violations are listed in the failure message. */
 export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary).toEqual([]);
 }
@@ -57,7 +55,11 @@ export async function callApi<T>(page: Page, path: string, input: unknown, { que
  */
 export async function boardOperations(page: Page, baseURL: string, conferenceId: string) {
   const session = (await page.context().cookies()).find((c) => c.name.endsWith("kim.session"))!;
-  const socket = io(baseURL, { path: "/socket.io", transports: ["websocket"], extraHeaders: { origin: baseURL, cookie: `${session.name}=${session.value}` } });
+  const socket = io(baseURL, {
+    path: "/socket.io",
+    transports: ["websocket"],
+    extraHeaders: { origin: baseURL, cookie: `${session.name}=${session.value}` },
+  });
   const send = (op: Record<string, unknown>) =>
     new Promise<void>((resolve, reject) =>
       socket.emit("board:op", { conferenceId, clientOpId: randomUUID().replace(/-/g, ""), op }, (ack: { ok: boolean; message?: string }) =>

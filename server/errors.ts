@@ -1,13 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { translate } from "./i18n/translate";
 
-export type AppErrorCode =
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "CONFLICT"
-  | "INVALID_INPUT"
-  | "RATE_LIMITED";
+export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID_INPUT" | "RATE_LIMITED";
 
 /** The one error type of services: a code and a German message a user can act on. */
 export class AppError extends Error {

@@ -79,7 +79,9 @@ export async function startServer() {
   if (credentials) printDemoCredentials(credentials);
   // Retention: identities of long-closed cases are erased at start and then once a day.
   const runRetention = () =>
-    Promise.all([eraseExpiredIdentities(database.db), deleteExpiredRateLimits(database.db)]).catch((error) => logger.error({ err: error }, "retention run failed"));
+    Promise.all([eraseExpiredIdentities(database.db), deleteExpiredRateLimits(database.db)]).catch((error) =>
+      logger.error({ err: error }, "retention run failed"),
+    );
   await runRetention();
   setInterval(runRetention, 24 * 3600 * 1000).unref();
 

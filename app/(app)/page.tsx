@@ -30,10 +30,22 @@ export default async function HomePage() {
         <section aria-labelledby="counts-title" className="card">
           <h2 id="counts-title">{t("home.counts")}</h2>
           <dl className="figures">
-            <div><dt>{t("home.countKommunen")}</dt><dd>{overview.kommunen}</dd></div>
-            <div><dt>{t("home.countOrganisations")}</dt><dd>{overview.organisations}</dd></div>
-            <div><dt>{t("home.countBodies")}</dt><dd>{overview.bodies}</dd></div>
-            <div><dt>{t("home.countUsers")}</dt><dd>{overview.users}</dd></div>
+            <div>
+              <dt>{t("home.countKommunen")}</dt>
+              <dd>{overview.kommunen}</dd>
+            </div>
+            <div>
+              <dt>{t("home.countOrganisations")}</dt>
+              <dd>{overview.organisations}</dd>
+            </div>
+            <div>
+              <dt>{t("home.countBodies")}</dt>
+              <dd>{overview.bodies}</dd>
+            </div>
+            <div>
+              <dt>{t("home.countUsers")}</dt>
+              <dd>{overview.users}</dd>
+            </div>
           </dl>
         </section>
       )}

@@ -80,7 +80,14 @@ export function BodiesAdmin() {
             </select>
           )}
         </Field>
-        <SelectField id="body-parent" name="parentBodyId" label={t("admin.parentBody")} options={list.data} emptyLabel={t("admin.noParent")} error={errors.parentBodyId} />
+        <SelectField
+          id="body-parent"
+          name="parentBodyId"
+          label={t("admin.parentBody")}
+          options={list.data}
+          emptyLabel={t("admin.noParent")}
+          error={errors.parentBodyId}
+        />
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={create.isPending}>
             {create.isPending ? t("app.saving") : t("app.create")}

@@ -88,7 +88,15 @@ export function OrganisationsAdmin() {
             </select>
           )}
         </Field>
-        <SelectField id="organisation-kommune" name="kommuneId" label={t("admin.kommune")} options={kommunen.data} emptyLabel={t("admin.noKommune")} defaultValue={editing?.kommuneId ?? ""} error={errors.kommuneId} />
+        <SelectField
+          id="organisation-kommune"
+          name="kommuneId"
+          label={t("admin.kommune")}
+          options={kommunen.data}
+          emptyLabel={t("admin.noKommune")}
+          defaultValue={editing?.kommuneId ?? ""}
+          error={errors.kommuneId}
+        />
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={mutation.isPending}>
             {mutation.isPending ? t("app.saving") : editing ? t("app.save") : t("app.create")}

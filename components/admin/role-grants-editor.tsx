@@ -48,11 +48,7 @@ export function RoleGrantsEditor({ idPrefix, grants, onChange, kommunen, bodies,
             <label htmlFor={`${idPrefix}-role-${index}`}>
               {t("role")} {index + 1}
             </label>
-            <select
-              id={`${idPrefix}-role-${index}`}
-              value={grant.role}
-              onChange={(e) => update(index, { role: e.target.value as Role })}
-            >
+            <select id={`${idPrefix}-role-${index}`} value={grant.role} onChange={(e) => update(index, { role: e.target.value as Role })}>
               {roles.map((role) => (
                 <option key={role} value={role}>
                   {tRoles(role)}
@@ -64,11 +60,7 @@ export function RoleGrantsEditor({ idPrefix, grants, onChange, kommunen, bodies,
             <label htmlFor={`${idPrefix}-scope-${index}`}>
               {t("scope")} {index + 1}
             </label>
-            <select
-              id={`${idPrefix}-scope-${index}`}
-              value={grant.scope}
-              onChange={(e) => update(index, { scope: e.target.value })}
-            >
+            <select id={`${idPrefix}-scope-${index}`} value={grant.scope} onChange={(e) => update(index, { scope: e.target.value })}>
               <option value="">{t("scopeTenant")}</option>
               {kommunen.map((kommune) => (
                 <option key={kommune.id} value={`kommune:${kommune.id}`}>
@@ -82,11 +74,7 @@ export function RoleGrantsEditor({ idPrefix, grants, onChange, kommunen, bodies,
               ))}
             </select>
           </div>
-          <button
-            type="button"
-            className="button-link"
-            onClick={() => onChange(grants.filter((_, i) => i !== index))}
-          >
+          <button type="button" className="button-link" onClick={() => onChange(grants.filter((_, i) => i !== index))}>
             {t("removeRole", { index: index + 1 })}
           </button>
         </div>

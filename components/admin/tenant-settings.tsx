@@ -37,23 +37,74 @@ export function TenantSettings() {
     <form onSubmit={onSubmit} noValidate className="card wide" aria-labelledby="settings-title" key={JSON.stringify(settings.data)}>
       <h2 id="settings-title">{t("settings")}</h2>
       <p>{t("settingsIntro")}</p>
-      <FormStatus error={save.error && !Object.keys(errors).length ? save.error.message : null} success={save.isSuccess ? t("settingsSaved") : null} />
+      <FormStatus
+        error={save.error && !Object.keys(errors).length ? save.error.message : null}
+        success={save.isSuccess ? t("settingsSaved") : null}
+      />
       <Field id="settings-caseload" label={t("caseloadKey")} hint={t("caseloadKeyHint")} error={errors.caseloadKey}>
         {(d) => <input id="settings-caseload" name="caseloadKey" type="number" defaultValue={settings.data.caseloadKey} {...d} />}
       </Field>
-      <Field id="settings-retention" label={t("identityRetentionDays")} hint={t("identityRetentionHint")} error={errors.identityRetentionDays}>
-        {(d) => <input id="settings-retention" name="identityRetentionDays" type="number" defaultValue={settings.data.identityRetentionDays} {...d} />}
+      <Field
+        id="settings-retention"
+        label={t("identityRetentionDays")}
+        hint={t("identityRetentionHint")}
+        error={errors.identityRetentionDays}
+      >
+        {(d) => (
+          <input
+            id="settings-retention"
+            name="identityRetentionDays"
+            type="number"
+            defaultValue={settings.data.identityRetentionDays}
+            {...d}
+          />
+        )}
       </Field>
       <Field id="settings-deadline" label={t("monthlyReportDeadlineDay")} error={errors.monthlyReportDeadlineDay}>
-        {(d) => <input id="settings-deadline" name="monthlyReportDeadlineDay" type="number" defaultValue={settings.data.monthlyReportDeadlineDay} {...d} />}
+        {(d) => (
+          <input
+            id="settings-deadline"
+            name="monthlyReportDeadlineDay"
+            type="number"
+            defaultValue={settings.data.monthlyReportDeadlineDay}
+            {...d}
+          />
+        )}
       </Field>
-      <Field id="settings-reconstruction-target" label={t("reconstructionTarget")} hint={t("reconstructionTargetHint")} error={errors.reconstructionTarget}>
-        {(d) => <input id="settings-reconstruction-target" name="reconstructionTarget" type="number" min={0} max={200} defaultValue={settings.data.reconstructionTarget} {...d} />}
+      <Field
+        id="settings-reconstruction-target"
+        label={t("reconstructionTarget")}
+        hint={t("reconstructionTargetHint")}
+        error={errors.reconstructionTarget}
+      >
+        {(d) => (
+          <input
+            id="settings-reconstruction-target"
+            name="reconstructionTarget"
+            type="number"
+            min={0}
+            max={200}
+            defaultValue={settings.data.reconstructionTarget}
+            {...d}
+          />
+        )}
       </Field>
       <Field id="settings-group-size" label={t("minimumGroupSize")} hint={t("minimumGroupSizeHint")} error={errors.minimumGroupSize}>
-        {(d) => <input id="settings-group-size" name="minimumGroupSize" type="number" min={2} max={50} defaultValue={settings.data.minimumGroupSize} {...d} />}
+        {(d) => (
+          <input
+            id="settings-group-size"
+            name="minimumGroupSize"
+            type="number"
+            min={2}
+            max={50}
+            defaultValue={settings.data.minimumGroupSize}
+            {...d}
+          />
+        )}
       </Field>
-      <button type="submit" className="button-primary" disabled={save.isPending}>{t("saveSettings")}</button>
+      <button type="submit" className="button-primary" disabled={save.isPending}>
+        {t("saveSettings")}
+      </button>
     </form>
   );
 }

@@ -62,28 +62,30 @@ export function UsersAdmin() {
               <td>{user.organisationId ? organisationName.get(user.organisationId) : t("app.none")}</td>
               <td>{[...new Set(user.grants.map((g) => t(`roles.${g.role}`)))].join(", ")}</td>
               <td>{user.isActive ? t("admin.active") : t("admin.inactive")}</td>
-              <td>{user.lastSignInAt ? format.dateTime(user.lastSignInAt, { dateStyle: "short", timeStyle: "short" }) : t("admin.never")}</td>
+              <td>
+                {user.lastSignInAt ? format.dateTime(user.lastSignInAt, { dateStyle: "short", timeStyle: "short" }) : t("admin.never")}
+              </td>
               <td>
                 <div className="row-actions">
-                <button type="button" className="button-link" onClick={() => setEditing(user)}>
-                  {t("app.edit")} <span className="visually-hidden">{user.displayName}</span>
-                </button>
-                <button
-                  type="button"
-                  className="button-link"
-                  onClick={() =>
-                    setActive.mutate(
-                      { id: user.id, isActive: !user.isActive },
-                      {
-                        onSuccess: () =>
-                          setStatus(t(user.isActive ? "admin.deactivated" : "admin.reactivated", { name: user.displayName })),
-                      },
-                    )
-                  }
-                >
-                  {user.isActive ? t("admin.deactivate") : t("admin.reactivate")}{" "}
-                  <span className="visually-hidden">{user.displayName}</span>
-                </button>
+                  <button type="button" className="button-link" onClick={() => setEditing(user)}>
+                    {t("app.edit")} <span className="visually-hidden">{user.displayName}</span>
+                  </button>
+                  <button
+                    type="button"
+                    className="button-link"
+                    onClick={() =>
+                      setActive.mutate(
+                        { id: user.id, isActive: !user.isActive },
+                        {
+                          onSuccess: () =>
+                            setStatus(t(user.isActive ? "admin.deactivated" : "admin.reactivated", { name: user.displayName })),
+                        },
+                      )
+                    }
+                  >
+                    {user.isActive ? t("admin.deactivate") : t("admin.reactivate")}{" "}
+                    <span className="visually-hidden">{user.displayName}</span>
+                  </button>
                 </div>
               </td>
             </tr>
@@ -121,10 +123,28 @@ interface Choices {
   bodies: { id: string; name: string }[];
 }
 
-function OrganisationSelect({ id, organisations, defaultValue, error }: { id: string; organisations: Choices["organisations"]; defaultValue: string; error?: string }) {
+function OrganisationSelect({
+  id,
+  organisations,
+  defaultValue,
+  error,
+}: {
+  id: string;
+  organisations: Choices["organisations"];
+  defaultValue: string;
+  error?: string;
+}) {
   const t = useTranslations("admin");
   return (
-    <SelectField id={id} name="organisationId" label={t("organisation")} options={organisations} emptyLabel={t("noOrganisation")} defaultValue={defaultValue} error={error} />
+    <SelectField
+      id={id}
+      name="organisationId"
+      label={t("organisation")}
+      options={organisations}
+      emptyLabel={t("noOrganisation")}
+      defaultValue={defaultValue}
+      error={error}
+    />
   );
 }
 
@@ -178,7 +198,14 @@ function CreateUserForm({ organisations, kommunen, bodies, onCreated }: Choices 
       <Field id="new-user-password" label={t("admin.password")} hint={t("admin.passwordHint")} error={errors.password}>
         {(d) => <input id="new-user-password" name="password" type="password" autoComplete="new-password" required {...d} />}
       </Field>
-      <RoleGrantsEditor idPrefix="new-user" grants={grants} onChange={setGrants} kommunen={kommunen} bodies={bodies} error={errors.grants} />
+      <RoleGrantsEditor
+        idPrefix="new-user"
+        grants={grants}
+        onChange={setGrants}
+        kommunen={kommunen}
+        bodies={bodies}
+        error={errors.grants}
+      />
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={create.isPending}>
           {create.isPending ? t("app.saving") : t("app.create")}
@@ -188,7 +215,13 @@ function CreateUserForm({ organisations, kommunen, bodies, onCreated }: Choices 
   );
 }
 
-function EditUserForm({ user, organisations, kommunen, bodies, onDone }: Choices & { user: UserRow; onDone: (message: string) => Promise<void> }) {
+function EditUserForm({
+  user,
+  organisations,
+  kommunen,
+  bodies,
+  onDone,
+}: Choices & { user: UserRow; onDone: (message: string) => Promise<void> }) {
   const t = useTranslations();
   const trpc = useTRPC();
   const [grants, setGrants] = useState<GrantDraft[]>(user.grants.map(toGrantDraft));
@@ -230,11 +263,33 @@ function EditUserForm({ user, organisations, kommunen, bodies, onDone }: Choices
         <Field id="edit-user-email" label={t("admin.email")} error={errors.email}>
           {(d) => <input id="edit-user-email" name="email" type="email" defaultValue={user.email ?? ""} {...d} />}
         </Field>
-        <OrganisationSelect id="edit-user-organisation" organisations={organisations} defaultValue={user.organisationId ?? ""} error={errors.organisationId} />
+        <OrganisationSelect
+          id="edit-user-organisation"
+          organisations={organisations}
+          defaultValue={user.organisationId ?? ""}
+          error={errors.organisationId}
+        />
         <Field id="edit-user-caseload-key" label={t("admin.ownCaseloadKey")} error={errors.caseloadKey}>
-          {(d) => <input id="edit-user-caseload-key" name="caseloadKey" type="number" min={1} max={200} defaultValue={user.caseloadKey ?? ""} {...d} />}
+          {(d) => (
+            <input
+              id="edit-user-caseload-key"
+              name="caseloadKey"
+              type="number"
+              min={1}
+              max={200}
+              defaultValue={user.caseloadKey ?? ""}
+              {...d}
+            />
+          )}
         </Field>
-        <RoleGrantsEditor idPrefix="edit-user" grants={grants} onChange={setGrants} kommunen={kommunen} bodies={bodies} error={errors.grants} />
+        <RoleGrantsEditor
+          idPrefix="edit-user"
+          grants={grants}
+          onChange={setGrants}
+          kommunen={kommunen}
+          bodies={bodies}
+          error={errors.grants}
+        />
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={update.isPending}>
             {update.isPending ? t("app.saving") : t("app.save")}

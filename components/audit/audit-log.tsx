@@ -32,7 +32,11 @@ export function AuditLog() {
           ))}
         </select>
       </div>
-      {query.error && <p role="alert" className="form-error">{query.error.message}</p>}
+      {query.error && (
+        <p role="alert" className="form-error">
+          {query.error.message}
+        </p>
+      )}
       {query.isSuccess && events.length === 0 && <p>{t("empty")}</p>}
       <table>
         <caption className="visually-hidden">{t("title")}</caption>

@@ -44,14 +44,10 @@ export function SignInForm({ oidcName, initialError }: { oidcName: string | null
           {error ? errorText(error) : null}
         </div>
         <Field id="username" label={t("username")} error={missing.username ? t("errors.required") : undefined}>
-          {(described) => (
-            <input id="username" name="username" autoComplete="username" autoCapitalize="none" required {...described} />
-          )}
+          {(described) => <input id="username" name="username" autoComplete="username" autoCapitalize="none" required {...described} />}
         </Field>
         <Field id="password" label={t("password")} error={missing.password ? t("errors.required") : undefined}>
-          {(described) => (
-            <input id="password" name="password" type="password" autoComplete="current-password" required {...described} />
-          )}
+          {(described) => <input id="password" name="password" type="password" autoComplete="current-password" required {...described} />}
         </Field>
         <button type="submit" className="button-primary" disabled={submitting}>
           {submitting ? t("submitting") : t("submit")}

@@ -32,7 +32,9 @@ export function BodiesOverview({ canViewSessions }: { canViewSessions: boolean }
             <h2 id={`body-${body.id}`}>{body.name}</h2>
             <p className="muted">
               {tRoot(`bodyKinds.${body.kind}`)}
-              {body.parentBodyId && parentName.has(body.parentBodyId) && <> · {t("bodies.subGroupOf", { name: parentName.get(body.parentBodyId)! })}</>}
+              {body.parentBodyId && parentName.has(body.parentBodyId) && (
+                <> · {t("bodies.subGroupOf", { name: parentName.get(body.parentBodyId)! })}</>
+              )}
             </p>
             <h3>{t("bodies.members")}</h3>
             <Members body={body} canManage={canManage} />
@@ -46,7 +48,8 @@ export function BodiesOverview({ canViewSessions }: { canViewSessions: boolean }
                   <ul>
                     {own.map((s) => (
                       <li key={s.id}>
-                        <Link href={`/bodies/sessions/${s.id}`}>{s.title}</Link> – {format.dateTime(s.scheduledAt, { dateStyle: "medium", timeStyle: "short" })}{" "}
+                        <Link href={`/bodies/sessions/${s.id}`}>{s.title}</Link> –{" "}
+                        {format.dateTime(s.scheduledAt, { dateStyle: "medium", timeStyle: "short" })}{" "}
                         <span className="status-badge">{t(`statuses.${s.status}`)}</span>
                       </li>
                     ))}
@@ -105,7 +108,12 @@ function RemoveExternalMember({ id, name, onRemoved }: { id: string; name: strin
   return (
     <>
       {" "}
-      <button type="button" className="button-secondary" onClick={() => remove.mutate({ externalMemberId: id })} disabled={remove.isPending}>
+      <button
+        type="button"
+        className="button-secondary"
+        onClick={() => remove.mutate({ externalMemberId: id })}
+        disabled={remove.isPending}
+      >
         {t("removeExternal", { name })}
       </button>
       {remove.error && (
@@ -140,7 +148,12 @@ function AddExternalMember({ bodyId, bodyName }: { bodyId: string; bodyName: str
     const form = new FormData(formElement);
     setSuccess(null);
     add.mutate(
-      { bodyId, name: String(form.get("name") ?? ""), organisationName: String(form.get("organisationName") ?? ""), function: String(form.get("function") ?? "") },
+      {
+        bodyId,
+        name: String(form.get("name") ?? ""),
+        organisationName: String(form.get("organisationName") ?? ""),
+        function: String(form.get("function") ?? ""),
+      },
       { onSuccess: () => formElement.reset() },
     );
   }
@@ -191,7 +204,12 @@ function PlanSession({ bodyId, bodyName }: { bodyId: string; bodyName: string })
     const when = String(form.get("scheduledAt") ?? "");
     setSuccess(null);
     plan.mutate(
-      { bodyId, title: String(form.get("title") ?? ""), scheduledAt: when ? new Date(when) : (undefined as unknown as Date), place: String(form.get("place") ?? "") },
+      {
+        bodyId,
+        title: String(form.get("title") ?? ""),
+        scheduledAt: when ? new Date(when) : (undefined as unknown as Date),
+        place: String(form.get("place") ?? ""),
+      },
       { onSuccess: () => formElement.reset() },
     );
   }

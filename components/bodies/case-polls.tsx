@@ -8,7 +8,8 @@ import { FormStatus } from "../forms/form-status";
 import { fieldErrorsOf } from "../forms/use-field-errors";
 import { useTRPC } from "../trpc/client";
 
-const day = (isoDay: string, format: ReturnType<typeof useFormatter>) => format.dateTime(new Date(`${isoDay}T12:00:00Z`), { dateStyle: "medium" });
+const day = (isoDay: string, format: ReturnType<typeof useFormatter>) =>
+  format.dateTime(new Date(`${isoDay}T12:00:00Z`), { dateStyle: "medium" });
 
 /** Polls of the case managers: the coordination asks and reads, case managers answer, members see counts. */
 export function CasePolls({ canView, canManage, canAnswer }: { canView: boolean; canManage: boolean; canAnswer: boolean }) {
@@ -50,24 +51,42 @@ function OpenPolls() {
   );
 }
 
-function AnswerForm({ pollId, theme }: { pollId: string; theme: { themeId: string; title: string; answer: string | null; caseCount: number | null } }) {
+function AnswerForm({
+  pollId,
+  theme,
+}: {
+  pollId: string;
+  theme: { themeId: string; title: string; answer: string | null; caseCount: number | null };
+}) {
   const t = useTranslations("sessions.polls");
   const tRoot = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const answer = useMutation(trpc.sessions.polls.answer.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.sessions.polls.open.queryKey() }) }));
+  const answer = useMutation(
+    trpc.sessions.polls.answer.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.sessions.polls.open.queryKey() }),
+    }),
+  );
   const errors = fieldErrorsOf(answer.error);
   const id = (name: string) => `answer-${pollId}-${theme.themeId}-${name}`;
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const count = String(form.get("caseCount") ?? "");
-    answer.mutate({ pollId, themeId: theme.themeId, answer: String(form.get("answer") ?? ""), caseCount: count === "" ? Number.NaN : Number(count) });
+    answer.mutate({
+      pollId,
+      themeId: theme.themeId,
+      answer: String(form.get("answer") ?? ""),
+      caseCount: count === "" ? Number.NaN : Number(count),
+    });
   }
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby={id("theme")}>
       <h4 id={id("theme")}>{theme.title}</h4>
-      <FormStatus error={answer.error && !Object.keys(errors).length ? answer.error.message : null} success={answer.isSuccess ? t("answered") : null} />
+      <FormStatus
+        error={answer.error && !Object.keys(errors).length ? answer.error.message : null}
+        success={answer.isSuccess ? t("answered") : null}
+      />
       <Field id={id("text")} label={t("answerLabel", { theme: theme.title })} hint={t("answerHint")} error={errors.answer}>
         {(d) => <textarea id={id("text")} name="answer" rows={3} defaultValue={theme.answer ?? ""} {...d} />}
       </Field>
@@ -145,7 +164,8 @@ function CreatePoll() {
           {themes.data?.length === 0 && <p>{t("noThemes")}</p>}
           {themes.data?.map((theme) => (
             <div key={theme.id}>
-              <input type="checkbox" id={`poll-theme-${theme.id}`} name="themeIds" value={theme.id} /> <label htmlFor={`poll-theme-${theme.id}`}>{theme.title}</label>
+              <input type="checkbox" id={`poll-theme-${theme.id}`} name="themeIds" value={theme.id} />{" "}
+              <label htmlFor={`poll-theme-${theme.id}`}>{theme.title}</label>
             </div>
           ))}
         </fieldset>
@@ -169,7 +189,11 @@ function PollResults() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.sessions.polls.list.queryOptions());
-  const close = useMutation(trpc.sessions.polls.close.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.sessions.polls.list.queryKey() }) }));
+  const close = useMutation(
+    trpc.sessions.polls.close.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.sessions.polls.list.queryKey() }),
+    }),
+  );
   if (!list.data) return <p>{tRoot("app.loading")}</p>;
   const { polls, minimumGroupSize, canManage } = list.data;
   const count = (value: number | null) => (value === null ? t("fewerThan", { k: minimumGroupSize }) : String(value));
@@ -208,7 +232,12 @@ function PollResults() {
             </table>
             {canManage && <PollAnswers pollId={poll.id} />}
             {canManage && !poll.closedAt && (
-              <button type="button" className="button-secondary" onClick={() => close.mutate({ pollId: poll.id })} disabled={close.isPending}>
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => close.mutate({ pollId: poll.id })}
+                disabled={close.isPending}
+              >
                 {t("close")}
               </button>
             )}

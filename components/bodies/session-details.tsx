@@ -59,7 +59,9 @@ function SessionHeader({ view }: { view: SessionView }) {
         <dt>{t("session.status")}</dt>
         <dd>
           <span className="status-badge">{t(`statuses.${view.session.status}`)}</span>
-          {view.session.invitedAt && <> · {t("session.invitedAt", { date: format.dateTime(view.session.invitedAt, { dateStyle: "medium" }) })}</>}
+          {view.session.invitedAt && (
+            <> · {t("session.invitedAt", { date: format.dateTime(view.session.invitedAt, { dateStyle: "medium" }) })}</>
+          )}
         </dd>
       </dl>
       <ul>
@@ -79,7 +81,12 @@ function SessionHeader({ view }: { view: SessionView }) {
       </ul>
       {view.abilities.manage && (view.session.status === "planned" || view.session.status === "invited") && (
         <>
-          <button type="button" className="button-secondary" onClick={() => invite.mutate({ sessionId: view.session.id })} disabled={invite.isPending}>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => invite.mutate({ sessionId: view.session.id })}
+            disabled={invite.isPending}
+          >
             {view.session.invitedAt ? t("session.markInvitedAgain") : t("session.markInvited")}
           </button>
           <FormStatus error={invite.error?.message} success={invite.isSuccess ? t("session.invited") : null} />
@@ -116,7 +123,9 @@ function Agenda({ view }: { view: SessionView }) {
         <ol>
           {view.agenda.map((item, index) => (
             <li key={item.id}>
-              <strong>{item.themeId && item.kind === "theme" ? <Link href={`/themes/${item.themeId}`}>{item.title}</Link> : item.title}</strong>{" "}
+              <strong>
+                {item.themeId && item.kind === "theme" ? <Link href={`/themes/${item.themeId}`}>{item.title}</Link> : item.title}
+              </strong>{" "}
               <span className="muted">({t(`agendaKinds.${item.kind}`)})</span>
               {item.notes && <p>{item.notes}</p>}
               {item.decision && (
@@ -127,7 +136,12 @@ function Agenda({ view }: { view: SessionView }) {
               )}
               {editable && (
                 <div className="form-actions">
-                  <button type="button" className="button-secondary" disabled={index === 0 || move.isPending} onClick={() => move.mutate({ agendaItemId: item.id, direction: "up" })}>
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    disabled={index === 0 || move.isPending}
+                    onClick={() => move.mutate({ agendaItemId: item.id, direction: "up" })}
+                  >
                     {t("agenda.moveUp", { title: item.title })}
                   </button>
                   <button
@@ -139,7 +153,12 @@ function Agenda({ view }: { view: SessionView }) {
                     {t("agenda.moveDown", { title: item.title })}
                   </button>
                   {!item.decision && (
-                    <button type="button" className="button-secondary" disabled={remove.isPending} onClick={() => remove.mutate({ agendaItemId: item.id })}>
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      disabled={remove.isPending}
+                      onClick={() => remove.mutate({ agendaItemId: item.id })}
+                    >
                       {t("agenda.remove", { title: item.title })}
                     </button>
                   )}
@@ -152,7 +171,12 @@ function Agenda({ view }: { view: SessionView }) {
       )}
       {editable && (
         <>
-          <button type="button" className="button-secondary" onClick={() => generate.mutate({ sessionId: view.session.id })} disabled={generate.isPending}>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => generate.mutate({ sessionId: view.session.id })}
+            disabled={generate.isPending}
+          >
             {t("agenda.generate")}
           </button>
           <AddAgendaItem sessionId={view.session.id} />
@@ -242,12 +266,15 @@ function Attendance({ view }: { view: SessionView }) {
   const trpc = useTRPC();
   const { refresh } = useSession(view.session.id);
   const record = useMutation(trpc.sessions.recordAttendance.mutationOptions({ onSuccess: refresh }));
-  const person = (a: SessionView["attendance"][number]) => [a.name, a.organisationName, a.function, a.former ? t("former") : null].filter(Boolean).join(", ");
+  const person = (a: SessionView["attendance"][number]) =>
+    [a.name, a.organisationName, a.function, a.former ? t("former") : null].filter(Boolean).join(", ");
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const entries = view.attendance.map((a) =>
-      a.userId ? { userId: a.userId, present: form.get(a.key) === "on" } : { externalMemberId: a.externalMemberId!, present: form.get(a.key) === "on" },
+      a.userId
+        ? { userId: a.userId, present: form.get(a.key) === "on" }
+        : { externalMemberId: a.externalMemberId!, present: form.get(a.key) === "on" },
     );
     record.mutate({ sessionId: view.session.id, entries });
   }
@@ -315,8 +342,14 @@ function Minutes({ view }: { view: SessionView }) {
           <ul>
             {view.approvable.map((earlier) => (
               <li key={earlier.id}>
-                <Link href={`/bodies/sessions/${earlier.id}`}>{earlier.title}</Link> ({format.dateTime(earlier.scheduledAt, { dateStyle: "medium" })}){" "}
-                <button type="button" className="button-secondary" disabled={approve.isPending} onClick={() => approve.mutate({ sessionId: earlier.id, approvingSessionId: view.session.id })}>
+                <Link href={`/bodies/sessions/${earlier.id}`}>{earlier.title}</Link> (
+                {format.dateTime(earlier.scheduledAt, { dateStyle: "medium" })}){" "}
+                <button
+                  type="button"
+                  className="button-secondary"
+                  disabled={approve.isPending}
+                  onClick={() => approve.mutate({ sessionId: earlier.id, approvingSessionId: view.session.id })}
+                >
                   {t("approve", { title: earlier.title })}
                 </button>
               </li>

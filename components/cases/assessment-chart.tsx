@@ -50,7 +50,15 @@ export function AssessmentChart({ area }: { area: AreaComparison }) {
             <LineChart data={data} margin={{ top: 16, right: 24, bottom: 8, left: 0 }} accessibilityLayer={false}>
               <CartesianGrid stroke={gridColour} strokeDasharray="3 3" />
               <XAxis dataKey="day" tick={{ fill: textColour }} stroke={textColour} padding={{ left: 24, right: 24 }} />
-              <YAxis domain={[1, 10]} ticks={[...scaleRatings]} interval={0} allowDecimals={false} tick={{ fill: textColour }} stroke={textColour} width={36} />
+              <YAxis
+                domain={[1, 10]}
+                ticks={[...scaleRatings]}
+                interval={0}
+                allowDecimals={false}
+                tick={{ fill: textColour }}
+                stroke={textColour}
+                width={36}
+              />
               <Legend wrapperStyle={{ color: textColour }} />
               {area.scaleItems.map((item, index) => {
                 const style = seriesStyles[index % seriesStyles.length]!;
@@ -99,7 +107,9 @@ export function AssessmentChart({ area }: { area: AreaComparison }) {
                   {rating(point.ratings[item] ?? null)}
                 </td>
               ))}
-              <td className={styles.numeric}>{point.average === null ? t("comparison.notRated") : format.number(point.average, { maximumFractionDigits: 1 })}</td>
+              <td className={styles.numeric}>
+                {point.average === null ? t("comparison.notRated") : format.number(point.average, { maximumFractionDigits: 1 })}
+              </td>
             </tr>
           ))}
         </tbody>

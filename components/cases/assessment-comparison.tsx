@@ -77,7 +77,10 @@ function AreaHistory({ area }: { area: AreaComparison }) {
             <tbody>
               {comparison.scales.map((scale) => {
                 const delta = formatDelta(scale.delta);
-                const deltaClass = scale.delta === null || scale.delta === 0 ? styles.numeric : `${styles.numeric} ${scale.delta > 0 ? styles.deltaUp : styles.deltaDown}`;
+                const deltaClass =
+                  scale.delta === null || scale.delta === 0
+                    ? styles.numeric
+                    : `${styles.numeric} ${scale.delta > 0 ? styles.deltaUp : styles.deltaDown}`;
                 return (
                   <tr key={scale.item}>
                     <th scope="row">{t(`scaleItemsShort.${area.lifeArea}.${scale.item}`)}</th>

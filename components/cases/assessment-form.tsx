@@ -43,7 +43,12 @@ export function AssessmentForm({ caseId, assessments, lifeArea, onLifeAreaChange
         </div>
       </div>
       {/* A fresh form per area: its draft and its last save result belong to that area only. */}
-      <AreaForm key={lifeArea} caseId={caseId} lifeArea={lifeArea} latest={assessments.find((a) => a.lifeArea === lifeArea && a.isLatestOfArea)} />
+      <AreaForm
+        key={lifeArea}
+        caseId={caseId}
+        lifeArea={lifeArea}
+        latest={assessments.find((a) => a.lifeArea === lifeArea && a.isLatestOfArea)}
+      />
     </section>
   );
 }
@@ -95,7 +100,9 @@ function AreaForm({ caseId, lifeArea, latest }: { caseId: string; lifeArea: Life
 
   return (
     <>
-      <h3 id="assessment-draft-title" ref={draftHeading} tabIndex={-1}>{draft.savedOn ? t("form.editTitle", { date: day(draft.savedOn) }) : t("form.newTitle")}</h3>
+      <h3 id="assessment-draft-title" ref={draftHeading} tabIndex={-1}>
+        {draft.savedOn ? t("form.editTitle", { date: day(draft.savedOn) }) : t("form.newTitle")}
+      </h3>
       <div className={styles.modeActions}>
         {draft.id && (
           <button type="button" className="button-secondary" onClick={() => switchTo(newDraft(lifeArea, latest))}>
@@ -134,16 +141,36 @@ function AreaForm({ caseId, lifeArea, latest }: { caseId: string; lifeArea: Life
         </fieldset>
 
         <Field id="assessment-date" label={t("form.assessedOn")} error={errors.assessedOn}>
-          {(d) => <input id="assessment-date" type="date" value={draft.assessedOn} onChange={(e) => update({ assessedOn: e.target.value })} required {...d} />}
+          {(d) => (
+            <input
+              id="assessment-date"
+              type="date"
+              value={draft.assessedOn}
+              onChange={(e) => update({ assessedOn: e.target.value })}
+              required
+              {...d}
+            />
+          )}
         </Field>
         <Field id="assessment-participants" label={t("form.participants")} error={errors.participants}>
           {(d) => (
-            <input id="assessment-participants" value={draft.participants} onChange={(e) => update({ participants: e.target.value })} maxLength={1000} {...d} />
+            <input
+              id="assessment-participants"
+              value={draft.participants}
+              onChange={(e) => update({ participants: e.target.value })}
+              maxLength={1000}
+              {...d}
+            />
           )}
         </Field>
 
         {lifeArea === "legal_status" && (
-          <Field id="assessment-residence-status" label={t("form.residenceStatus")} hint={t("residenceStatusHint")} error={errors.residenceStatus}>
+          <Field
+            id="assessment-residence-status"
+            label={t("form.residenceStatus")}
+            hint={t("residenceStatusHint")}
+            error={errors.residenceStatus}
+          >
             {(d) => (
               <select
                 id="assessment-residence-status"
@@ -165,7 +192,12 @@ function AreaForm({ caseId, lifeArea, latest }: { caseId: string; lifeArea: Life
         <fieldset className="wide">
           <legend>{t("form.questions")}</legend>
           {guidingQuestions[lifeArea].map((question) => (
-            <Field key={question} id={`assessment-answer-${question}`} label={t(`questions.${lifeArea}.${question}`)} error={errors[`answers.${question}`] ?? errors.answers}>
+            <Field
+              key={question}
+              id={`assessment-answer-${question}`}
+              label={t(`questions.${lifeArea}.${question}`)}
+              error={errors[`answers.${question}`] ?? errors.answers}
+            >
               {(d) => (
                 <textarea
                   id={`assessment-answer-${question}`}
@@ -180,11 +212,25 @@ function AreaForm({ caseId, lifeArea, latest }: { caseId: string; lifeArea: Life
         </fieldset>
         <Field id="assessment-resources" label={t("form.resources")} hint={t(`resourcesHints.${lifeArea}`)} error={errors.resources}>
           {(d) => (
-            <textarea id="assessment-resources" value={draft.resources} onChange={(e) => update({ resources: e.target.value })} maxLength={4000} {...d} />
+            <textarea
+              id="assessment-resources"
+              value={draft.resources}
+              onChange={(e) => update({ resources: e.target.value })}
+              maxLength={4000}
+              {...d}
+            />
           )}
         </Field>
         <Field id="assessment-wishes" label={t("form.wishes")} error={errors.wishes}>
-          {(d) => <textarea id="assessment-wishes" value={draft.wishes} onChange={(e) => update({ wishes: e.target.value })} maxLength={4000} {...d} />}
+          {(d) => (
+            <textarea
+              id="assessment-wishes"
+              value={draft.wishes}
+              onChange={(e) => update({ wishes: e.target.value })}
+              maxLength={4000}
+              {...d}
+            />
+          )}
         </Field>
 
         <fieldset className="wide">
@@ -200,7 +246,11 @@ function AreaForm({ caseId, lifeArea, latest }: { caseId: string; lifeArea: Life
             const ratingErrorId = `assessment-rating-${item}-error`;
             const remarkId = `assessment-remark-${item}`;
             return (
-              <fieldset key={item} className={styles.scaleItem} aria-describedby={[legendId, ratingError ? ratingErrorId : null].filter(Boolean).join(" ")}>
+              <fieldset
+                key={item}
+                className={styles.scaleItem}
+                aria-describedby={[legendId, ratingError ? ratingErrorId : null].filter(Boolean).join(" ")}
+              >
                 <legend>{t(`scaleItems.${lifeArea}.${item}`)}</legend>
                 {ratingError && (
                   <p className="field-error" id={ratingErrorId}>
@@ -210,12 +260,22 @@ function AreaForm({ caseId, lifeArea, latest }: { caseId: string; lifeArea: Life
                 <div className={styles.ratingOptions}>
                   {scaleRatings.map((rating) => (
                     <label key={rating} className={styles.ratingOption}>
-                      <input type="radio" name={`rating-${item}`} checked={entry.rating === rating} onChange={() => updateScale(item, { rating })} />
+                      <input
+                        type="radio"
+                        name={`rating-${item}`}
+                        checked={entry.rating === rating}
+                        onChange={() => updateScale(item, { rating })}
+                      />
                       {rating}
                     </label>
                   ))}
                   <label className={styles.ratingOption}>
-                    <input type="radio" name={`rating-${item}`} checked={entry.rating === null} onChange={() => updateScale(item, { rating: null })} />
+                    <input
+                      type="radio"
+                      name={`rating-${item}`}
+                      checked={entry.rating === null}
+                      onChange={() => updateScale(item, { rating: null })}
+                    />
                     {t("form.noRating")}
                   </label>
                 </div>

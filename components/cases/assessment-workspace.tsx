@@ -37,7 +37,13 @@ export function AssessmentWorkspace({ caseId, canWrite }: { caseId: string; canW
     <>
       <AssessmentOverview areas={compare.data} onRecord={canWrite ? record : undefined} />
       {canWrite ? (
-        <AssessmentForm caseId={caseId} assessments={list.data} lifeArea={lifeArea} onLifeAreaChange={setLifeArea} headingRef={formHeading} />
+        <AssessmentForm
+          caseId={caseId}
+          assessments={list.data}
+          lifeArea={lifeArea}
+          onLifeAreaChange={setLifeArea}
+          headingRef={formHeading}
+        />
       ) : (
         <p className="notice">{t("form.readOnly")}</p>
       )}

@@ -41,7 +41,11 @@ export function CaseList() {
           <input id="case-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         </div>
       </div>
-      {list.error && <p role="alert" className="form-error">{list.error.message}</p>}
+      {list.error && (
+        <p role="alert" className="form-error">
+          {list.error.message}
+        </p>
+      )}
       {list.data && list.data.length === 0 && <p>{t("noCases")}</p>}
       {list.data && list.data.length > 0 && (
         <table>

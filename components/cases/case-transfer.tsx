@@ -65,7 +65,9 @@ export function CaseTransfer({ caseId, canTransfer }: { caseId: string; canTrans
           <Field id="transfer-reason" label={t("reason")} error={errors.reason}>
             {(d) => <textarea id="transfer-reason" name="reason" {...d} />}
           </Field>
-          <button type="submit" className="button-primary" disabled={transfer.isPending}>{t("submit")}</button>
+          <button type="submit" className="button-primary" disabled={transfer.isPending}>
+            {t("submit")}
+          </button>
         </form>
       )}
     </section>

@@ -31,7 +31,10 @@ export function Caseload() {
               <td>{row.key}</td>
               <td>
                 <div className="meter" aria-hidden="true">
-                  <div className={row.utilisation > 100 ? "meter-bar meter-over" : "meter-bar"} style={{ width: `${Math.min(row.utilisation, 100)}%` }} />
+                  <div
+                    className={row.utilisation > 100 ? "meter-bar meter-over" : "meter-bar"}
+                    style={{ width: `${Math.min(row.utilisation, 100)}%` }}
+                  />
                 </div>
                 {row.utilisation} %{row.utilisation > 100 ? ` (${t("over")})` : ""}
               </td>

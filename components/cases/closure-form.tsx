@@ -49,8 +49,14 @@ export function ClosureForm({ caseId, status, abilities }: CaseSectionProps) {
           <>
             <p>{t("closure.alreadyClosed", { date: formatDay(format, closure.closedOn) })}</p>
             <dl className="facts">
-              <div><dt>{t("closure.closingType")}</dt><dd>{t(`closingTypes.${closure.closingType}`)}</dd></div>
-              <div><dt>{t("monitoring.situationChange")}</dt><dd>{t(`situationChanges.${closure.situationChange}`)}</dd></div>
+              <div>
+                <dt>{t("closure.closingType")}</dt>
+                <dd>{t(`closingTypes.${closure.closingType}`)}</dd>
+              </div>
+              <div>
+                <dt>{t("monitoring.situationChange")}</dt>
+                <dd>{t(`situationChanges.${closure.situationChange}`)}</dd>
+              </div>
             </dl>
           </>
         ) : (
@@ -91,10 +97,15 @@ export function ClosureForm({ caseId, status, abilities }: CaseSectionProps) {
       </Field>
       <fieldset aria-describedby={errors.closingType ? "closure-type-error" : undefined}>
         <legend>{t("closure.closingType")}</legend>
-        {errors.closingType && <p className="field-error" id="closure-type-error">{errors.closingType}</p>}
+        {errors.closingType && (
+          <p className="field-error" id="closure-type-error">
+            {errors.closingType}
+          </p>
+        )}
         {closingTypes.map((type) => (
           <label key={type} className="inline-choice block-choice">
-            <input type="radio" name="closingType" value={type} checked={closingType === type} onChange={() => setClosingType(type)} /> {t(`closingTypes.${type}`)}
+            <input type="radio" name="closingType" value={type} checked={closingType === type} onChange={() => setClosingType(type)} />{" "}
+            {t(`closingTypes.${type}`)}
           </label>
         ))}
       </fieldset>
@@ -109,7 +120,9 @@ export function ClosureForm({ caseId, status, abilities }: CaseSectionProps) {
         </Field>
       )}
       <ReviewFields idPrefix="closure" errors={errors} />
-      <button type="submit" className="button-primary" disabled={close.isPending}>{t("closure.submit")}</button>
+      <button type="submit" className="button-primary" disabled={close.isPending}>
+        {t("closure.submit")}
+      </button>
     </form>
   );
 }

@@ -58,7 +58,14 @@ export function CreateCaseForm() {
           </select>
         )}
       </Field>
-      <SelectField id="case-kommune" name="kommuneId" label={t("create.kommune")} options={kommunen.data} emptyLabel={t("noKommune")} error={errors.kommuneId} />
+      <SelectField
+        id="case-kommune"
+        name="kommuneId"
+        label={t("create.kommune")}
+        options={kommunen.data}
+        emptyLabel={t("noKommune")}
+        error={errors.kommuneId}
+      />
       <SelectField
         id="case-referrer"
         name="referringOrganisationId"

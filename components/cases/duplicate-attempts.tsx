@@ -34,7 +34,8 @@ export function DuplicateAttempts() {
                 <td>{format.dateTime(new Date(attempt.at), { dateStyle: "medium", timeStyle: "short" })}</td>
                 <td>{attempt.attemptedBy ?? t("none")}</td>
                 <td>
-                  <Link href={`/cases/${attempt.existingCase.id}`}>{attempt.existingCase.pseudonym}</Link> ({t(`statuses.${attempt.existingCase.status}`)})
+                  <Link href={`/cases/${attempt.existingCase.id}`}>{attempt.existingCase.pseudonym}</Link> (
+                  {t(`statuses.${attempt.existingCase.status}`)})
                 </td>
                 <td>{attempt.existingCase.responsibleName ?? t("none")}</td>
               </tr>

@@ -14,10 +14,25 @@ import { DraftNotice, useFormDraft } from "./use-form-draft";
 type TextField = Exclude<keyof IdentityInput, "authorityContacts">;
 
 const sections: { fields: TextField[]; multiline?: TextField[] }[] = [
-  { fields: ["lastName", "firstName", "birthName", "birthDate", "birthPlace", "nationalities", "residenceTitle", "gender", "countryOfOrigin"] },
+  {
+    fields: [
+      "lastName",
+      "firstName",
+      "birthName",
+      "birthDate",
+      "birthPlace",
+      "nationalities",
+      "residenceTitle",
+      "gender",
+      "countryOfOrigin",
+    ],
+  },
   { fields: ["maritalStatus", "householdType", "childrenInHousehold"] },
   { fields: ["street", "town", "phone", "email", "alsoReachableAt"] },
-  { fields: ["relatives", "legalAdviser", "previousCounselling", "otherReferencePersons"], multiline: ["relatives", "previousCounselling", "otherReferencePersons"] },
+  {
+    fields: ["relatives", "legalAdviser", "previousCounselling", "otherReferencePersons"],
+    multiline: ["relatives", "previousCounselling", "otherReferencePersons"],
+  },
 ];
 
 function ageOn(birthDate: string, day = new Date()): number | null {
@@ -38,10 +53,13 @@ function authorityContactsFromDraft(fields: Record<string, string[]>): IdentityI
     if (!match) continue;
     const row = (rows[Number(match[1])] ??= {});
     const value = values[0] ?? "";
-    if (match[2] === "authority") row.authority = (authorityKinds as readonly string[]).includes(value) ? (value as (typeof authorityKinds)[number]) : "other";
+    if (match[2] === "authority")
+      row.authority = (authorityKinds as readonly string[]).includes(value) ? (value as (typeof authorityKinds)[number]) : "other";
     else row[match[2] as "contactPerson" | "fileNumber"] = value;
   }
-  return rows.filter(Boolean).map((row) => ({ authority: row.authority ?? "other", contactPerson: row.contactPerson ?? "", fileNumber: row.fileNumber ?? "" }));
+  return rows
+    .filter(Boolean)
+    .map((row) => ({ authority: row.authority ?? "other", contactPerson: row.contactPerson ?? "", fileNumber: row.fileNumber ?? "" }));
 }
 
 /** The Aktendeckblatt: decrypted for the responsible case manager only; the server audits each read. */
@@ -74,7 +92,12 @@ export function IdentitySheet({ caseId, abilities }: CaseSectionProps) {
     if (rowsChanged > 0) capture();
   }, [rowsChanged, capture]);
   const errors = nestedFieldErrors(save.error);
-  if (!identity.data) return identity.error ? <p role="alert" className="form-error">{identity.error.message}</p> : null;
+  if (!identity.data)
+    return identity.error ? (
+      <p role="alert" className="form-error">
+        {identity.error.message}
+      </p>
+    ) : null;
   const current = identity.data;
   const authorityContacts = contacts ?? current.authorityContacts;
   const age = ageOn(current.birthDate);
@@ -94,7 +117,11 @@ export function IdentitySheet({ caseId, abilities }: CaseSectionProps) {
       <p className="notice">{t("identity.notice")}</p>
       <FormStatus error={save.error?.message} success={success} />
       <DraftNotice draft={draft} />
-      {age !== null && <p>{tField("age")}: {t("identity.years", { age })}</p>}
+      {age !== null && (
+        <p>
+          {tField("age")}: {t("identity.years", { age })}
+        </p>
+      )}
       {sections.map((section, index) => (
         <fieldset key={index}>
           {section.fields.map((field) => (
@@ -123,21 +150,31 @@ export function IdentitySheet({ caseId, abilities }: CaseSectionProps) {
         {authorityContacts.map((contact, index) => (
           <div className="grant-row" key={index}>
             <div className="field">
-              <label htmlFor={`authority-${index}`}>{tField("authority")} {index + 1}</label>
+              <label htmlFor={`authority-${index}`}>
+                {tField("authority")} {index + 1}
+              </label>
               <select
                 id={`authority-${index}`}
                 name={`authorityContacts.${index}.authority`}
                 value={contact.authority}
                 disabled={!abilities.write}
-                onChange={(e) => setContacts(authorityContacts.map((c, i) => (i === index ? { ...c, authority: e.target.value as typeof c.authority } : c)))}
+                onChange={(e) =>
+                  setContacts(
+                    authorityContacts.map((c, i) => (i === index ? { ...c, authority: e.target.value as typeof c.authority } : c)),
+                  )
+                }
               >
                 {authorityKinds.map((kind) => (
-                  <option key={kind} value={kind}>{t(`authorities.${kind}`)}</option>
+                  <option key={kind} value={kind}>
+                    {t(`authorities.${kind}`)}
+                  </option>
                 ))}
               </select>
             </div>
             <div className="field">
-              <label htmlFor={`authority-person-${index}`}>{tField("contactPerson")} {index + 1}</label>
+              <label htmlFor={`authority-person-${index}`}>
+                {tField("contactPerson")} {index + 1}
+              </label>
               <input
                 id={`authority-person-${index}`}
                 name={`authorityContacts.${index}.contactPerson`}
@@ -147,7 +184,9 @@ export function IdentitySheet({ caseId, abilities }: CaseSectionProps) {
               />
             </div>
             <div className="field">
-              <label htmlFor={`authority-file-${index}`}>{tField("fileNumber")} {index + 1}</label>
+              <label htmlFor={`authority-file-${index}`}>
+                {tField("fileNumber")} {index + 1}
+              </label>
               <input
                 id={`authority-file-${index}`}
                 name={`authorityContacts.${index}.fileNumber`}
@@ -157,20 +196,28 @@ export function IdentitySheet({ caseId, abilities }: CaseSectionProps) {
               />
             </div>
             {abilities.write && (
-              <button type="button" className="button-link" onClick={() => {
+              <button
+                type="button"
+                className="button-link"
+                onClick={() => {
                   setContacts(authorityContacts.filter((_, i) => i !== index));
                   setRowsChanged((n) => n + 1);
-                }}>
+                }}
+              >
                 {tField("removeAuthority", { index: index + 1 })}
               </button>
             )}
           </div>
         ))}
         {abilities.write && (
-          <button type="button" className="button-secondary" onClick={() => {
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => {
               setContacts([...authorityContacts, { authority: "jobcenter", contactPerson: "", fileNumber: "" }]);
               setRowsChanged((n) => n + 1);
-            }}>
+            }}
+          >
             {tField("addAuthority")}
           </button>
         )}
@@ -182,8 +229,12 @@ export function IdentitySheet({ caseId, abilities }: CaseSectionProps) {
       )}
       <h2>{t("export.heading")}</h2>
       <p className="row-actions">
-        <a href={`/api/cases/${caseId}/export?format=json`} download>{t("export.json")}</a>
-        <a href={`/api/cases/${caseId}/export?format=pdf`} download>{t("export.pdf")}</a>
+        <a href={`/api/cases/${caseId}/export?format=json`} download>
+          {t("export.json")}
+        </a>
+        <a href={`/api/cases/${caseId}/export?format=pdf`} download>
+          {t("export.pdf")}
+        </a>
       </p>
     </form>
   );

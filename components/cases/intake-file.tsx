@@ -30,9 +30,32 @@ export function IntakeFile({ caseId, abilities }: CaseSectionProps) {
   const [messages, setMessages] = useState<Record<string, string | null>>({});
   const { attachForm: attachScreeningForm, ...screeningDraft } = useFormDraft(caseId, "screening", abilities.write);
   const { attachForm: attachIntakeForm, ...intakeDraft } = useFormDraft(caseId, "intake", abilities.write);
-  const saveScreening = useMutation(trpc.cases.saveScreening.mutationOptions({ onSuccess: async () => { setMessages({ screening: t("screening.saved") }); screeningDraft.clear(); await refresh(); } }));
-  const saveIntake = useMutation(trpc.cases.saveIntake.mutationOptions({ onSuccess: async (r) => { setMessages({ intake: `${t("intake.saved")} ${t("intake.statusNow", { status: t(`statuses.${r.status}`) })}` }); intakeDraft.clear(); await refresh(); } }));
-  if (!file.data) return file.error ? <p role="alert" className="form-error">{file.error.message}</p> : <p>{t("none")}</p>;
+  const saveScreening = useMutation(
+    trpc.cases.saveScreening.mutationOptions({
+      onSuccess: async () => {
+        setMessages({ screening: t("screening.saved") });
+        screeningDraft.clear();
+        await refresh();
+      },
+    }),
+  );
+  const saveIntake = useMutation(
+    trpc.cases.saveIntake.mutationOptions({
+      onSuccess: async (r) => {
+        setMessages({ intake: `${t("intake.saved")} ${t("intake.statusNow", { status: t(`statuses.${r.status}`) })}` });
+        intakeDraft.clear();
+        await refresh();
+      },
+    }),
+  );
+  if (!file.data)
+    return file.error ? (
+      <p role="alert" className="form-error">
+        {file.error.message}
+      </p>
+    ) : (
+      <p>{t("none")}</p>
+    );
   const { screening, intake, consents } = file.data;
   const screeningErrors = nestedFieldErrors(saveScreening.error);
   const intakeErrors = nestedFieldErrors(saveIntake.error);
@@ -54,7 +77,11 @@ export function IntakeFile({ caseId, abilities }: CaseSectionProps) {
           <FormStatus error={saveScreening.error?.message} success={messages.screening} />
           <DraftNotice draft={screeningDraft} />
           <ScreeningFields initial={screening} errors={screeningErrors} />
-          {abilities.write && <button type="submit" className="button-primary">{t("screening.save")}</button>}
+          {abilities.write && (
+            <button type="submit" className="button-primary">
+              {t("screening.save")}
+            </button>
+          )}
         </form>
       </section>
 
@@ -89,7 +116,8 @@ export function IntakeFile({ caseId, abilities }: CaseSectionProps) {
               {indicationCriteria.map((criterion) => (
                 <li key={criterion}>
                   <label className="inline-choice">
-                    <input type="checkbox" name="criteria" value={criterion} defaultChecked={intake?.criteria.includes(criterion)} /> {t(`criteria.${criterion}`)}
+                    <input type="checkbox" name="criteria" value={criterion} defaultChecked={intake?.criteria.includes(criterion)} />{" "}
+                    {t(`criteria.${criterion}`)}
                   </label>
                 </li>
               ))}
@@ -97,17 +125,26 @@ export function IntakeFile({ caseId, abilities }: CaseSectionProps) {
           </fieldset>
           <fieldset aria-describedby={intakeErrors.decision ? "intake-decision-error" : undefined}>
             <legend>{t("intake.decision")}</legend>
-            {intakeErrors.decision && <p className="field-error" id="intake-decision-error">{intakeErrors.decision}</p>}
+            {intakeErrors.decision && (
+              <p className="field-error" id="intake-decision-error">
+                {intakeErrors.decision}
+              </p>
+            )}
             {intakeDecisions.map((decision) => (
               <label key={decision} className="inline-choice block-choice">
-                <input type="radio" name="decision" value={decision} defaultChecked={intake?.decision === decision} /> {t(`decisions.${decision}`)}
+                <input type="radio" name="decision" value={decision} defaultChecked={intake?.decision === decision} />{" "}
+                {t(`decisions.${decision}`)}
               </label>
             ))}
           </fieldset>
           <Field id="intake-reason" label={t("intake.reason")} error={intakeErrors.reason}>
             {(d) => <textarea id="intake-reason" name="reason" defaultValue={intake?.reason ?? ""} {...d} />}
           </Field>
-          {abilities.write && <button type="submit" className="button-primary">{t("intake.save")}</button>}
+          {abilities.write && (
+            <button type="submit" className="button-primary">
+              {t("intake.save")}
+            </button>
+          )}
         </form>
       </section>
     </>
@@ -125,7 +162,17 @@ interface ConsentRow {
   revokedAt: Date | null;
 }
 
-function Consents({ caseId, consents, canWrite, onChange }: { caseId: string; consents: ConsentRow[]; canWrite: boolean; onChange: () => Promise<void> }) {
+function Consents({
+  caseId,
+  consents,
+  canWrite,
+  onChange,
+}: {
+  caseId: string;
+  consents: ConsentRow[];
+  canWrite: boolean;
+  onChange: () => Promise<void>;
+}) {
   const t = useTranslations("cases");
   const format = useFormatter();
   const trpc = useTRPC();
@@ -137,7 +184,8 @@ function Consents({ caseId, consents, canWrite, onChange }: { caseId: string; co
   const { attachForm, ...draft } = useFormDraft(caseId, "consent", canWrite, {
     onRestore: (fields) => {
       const restoredKind = fields.kind?.[0];
-      if (restoredKind && (consentKinds as readonly string[]).includes(restoredKind)) setKind(restoredKind as (typeof consentKinds)[number]);
+      if (restoredKind && (consentKinds as readonly string[]).includes(restoredKind))
+        setKind(restoredKind as (typeof consentKinds)[number]);
       setRestoredOrganisations(fields.organisationIds ?? []);
     },
   });
@@ -151,7 +199,14 @@ function Consents({ caseId, consents, canWrite, onChange }: { caseId: string; co
       },
     }),
   );
-  const revoke = useMutation(trpc.cases.revokeConsent.mutationOptions({ onSuccess: async () => { setSuccess(t("consents.revokedNow")); await onChange(); } }));
+  const revoke = useMutation(
+    trpc.cases.revokeConsent.mutationOptions({
+      onSuccess: async () => {
+        setSuccess(t("consents.revokedNow"));
+        await onChange();
+      },
+    }),
+  );
   const errors = nestedFieldErrors(add.error);
   const today = todayIso();
 
@@ -170,7 +225,9 @@ function Consents({ caseId, consents, canWrite, onChange }: { caseId: string; co
               <th scope="col">{t("consents.organisations")}</th>
               <th scope="col">{t("consents.grantedOn")}</th>
               <th scope="col">{t("consents.status")}</th>
-              <th scope="col"><span className="visually-hidden">{t("consents.revoke")}</span></th>
+              <th scope="col">
+                <span className="visually-hidden">{t("consents.revoke")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -227,7 +284,9 @@ function Consents({ caseId, consents, canWrite, onChange }: { caseId: string; co
             {(d) => (
               <select id="consent-kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} {...d}>
                 {consentKinds.map((k) => (
-                  <option key={k} value={k}>{t(`consentKinds.${k}`)}</option>
+                  <option key={k} value={k}>
+                    {t(`consentKinds.${k}`)}
+                  </option>
                 ))}
               </select>
             )}
@@ -235,11 +294,18 @@ function Consents({ caseId, consents, canWrite, onChange }: { caseId: string; co
           {kind === "confidentiality_release" && (
             <fieldset aria-describedby={errors.organisationIds ? "consent-orgs-error" : undefined}>
               <legend>{t("consents.organisations")}</legend>
-              {errors.organisationIds && <p className="field-error" id="consent-orgs-error">{errors.organisationIds}</p>}
+              {errors.organisationIds && (
+                <p className="field-error" id="consent-orgs-error">
+                  {errors.organisationIds}
+                </p>
+              )}
               <ul className="checkbox-list">
                 {organisations.data?.map((o) => (
                   <li key={o.id}>
-                    <label className="inline-choice"><input type="checkbox" name="organisationIds" value={o.id} defaultChecked={restoredOrganisations.includes(o.id)} /> {o.name}</label>
+                    <label className="inline-choice">
+                      <input type="checkbox" name="organisationIds" value={o.id} defaultChecked={restoredOrganisations.includes(o.id)} />{" "}
+                      {o.name}
+                    </label>
                   </li>
                 ))}
               </ul>
@@ -250,7 +316,9 @@ function Consents({ caseId, consents, canWrite, onChange }: { caseId: string; co
             <ul className="checkbox-list">
               {lifeAreas.map((area) => (
                 <li key={area}>
-                  <label className="inline-choice"><input type="checkbox" name="lifeAreas" value={area} /> {t(`lifeAreas.${area}`)}</label>
+                  <label className="inline-choice">
+                    <input type="checkbox" name="lifeAreas" value={area} /> {t(`lifeAreas.${area}`)}
+                  </label>
                 </li>
               ))}
             </ul>
@@ -264,7 +332,9 @@ function Consents({ caseId, consents, canWrite, onChange }: { caseId: string; co
           <Field id="consent-scope" label={t("consents.scopeNote")} error={errors.scopeNote}>
             {(d) => <input id="consent-scope" name="scopeNote" {...d} />}
           </Field>
-          <button type="submit" className="button-primary" disabled={add.isPending}>{t("consents.add")}</button>
+          <button type="submit" className="button-primary" disabled={add.isPending}>
+            {t("consents.add")}
+          </button>
         </form>
       )}
     </section>

@@ -77,7 +77,12 @@ export function InvitedScreeningForm({ token }: { token: string }) {
         <Field id="invited-referrer-name" label={t("referrerName")} error={errors["referrer.name"]}>
           {(d) => <input id="invited-referrer-name" name="referrerName" autoComplete="name" required {...d} />}
         </Field>
-        <Field id="invited-referrer-contact" label={t("referrerContact")} hint={t("referrerContactHint")} error={errors["referrer.contact"]}>
+        <Field
+          id="invited-referrer-contact"
+          label={t("referrerContact")}
+          hint={t("referrerContactHint")}
+          error={errors["referrer.contact"]}
+        >
           {(d) => <input id="invited-referrer-contact" name="referrerContact" autoComplete="off" required {...d} />}
         </Field>
       </fieldset>

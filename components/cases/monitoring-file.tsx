@@ -31,8 +31,22 @@ export function MonitoringFile({ caseId, status, abilities }: CaseSectionProps) 
     await queryClient.invalidateQueries({ queryKey: trpc.cases.monitoringFile.queryKey({ caseId }) });
     router.refresh();
   };
-  const addContact = useMutation(trpc.cases.addContact.mutationOptions({ onSuccess: async () => { setSuccess({ contact: t("monitoring.contactAdded") }); await refresh(); } }));
-  const addReview = useMutation(trpc.cases.addInterimReview.mutationOptions({ onSuccess: async () => { setSuccess({ review: t("monitoring.reviewAdded") }); await refresh(); } }));
+  const addContact = useMutation(
+    trpc.cases.addContact.mutationOptions({
+      onSuccess: async () => {
+        setSuccess({ contact: t("monitoring.contactAdded") });
+        await refresh();
+      },
+    }),
+  );
+  const addReview = useMutation(
+    trpc.cases.addInterimReview.mutationOptions({
+      onSuccess: async () => {
+        setSuccess({ review: t("monitoring.reviewAdded") });
+        await refresh();
+      },
+    }),
+  );
   const contactErrors = nestedFieldErrors(addContact.error);
   const reviewErrors = nestedFieldErrors(addReview.error);
 
@@ -84,7 +98,12 @@ export function MonitoringFile({ caseId, status, abilities }: CaseSectionProps) 
                 topic: String(form.get("topic") ?? ""),
                 lifeAreas: form.getAll("lifeAreas").map(String) as AddContactInput["lifeAreas"],
               };
-              addContact.mutate(input, { onSuccess: () => { formElement.reset(); contactDraft.clear(); } });
+              addContact.mutate(input, {
+                onSuccess: () => {
+                  formElement.reset();
+                  contactDraft.clear();
+                },
+              });
             }}
           >
             <h3>{t("monitoring.addContact")}</h3>
@@ -96,14 +115,22 @@ export function MonitoringFile({ caseId, status, abilities }: CaseSectionProps) 
             <Field id="contact-channel" label={t("monitoring.channel")} error={contactErrors.channel}>
               {(d) => (
                 <select id="contact-channel" name="channel" defaultValue="in_person" {...d}>
-                  {contactChannels.map((c) => <option key={c} value={c}>{t(`channels.${c}`)}</option>)}
+                  {contactChannels.map((c) => (
+                    <option key={c} value={c}>
+                      {t(`channels.${c}`)}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
             <Field id="contact-kind" label={t("monitoring.kind")} error={contactErrors.kind}>
               {(d) => (
                 <select id="contact-kind" name="kind" defaultValue="counselling" {...d}>
-                  {contactKinds.map((k) => <option key={k} value={k}>{t(`contactKinds.${k}`)}</option>)}
+                  {contactKinds.map((k) => (
+                    <option key={k} value={k}>
+                      {t(`contactKinds.${k}`)}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
@@ -117,11 +144,17 @@ export function MonitoringFile({ caseId, status, abilities }: CaseSectionProps) 
               <legend>{t("monitoring.lifeAreas")}</legend>
               <ul className="checkbox-list">
                 {lifeAreas.map((area) => (
-                  <li key={area}><label className="inline-choice"><input type="checkbox" name="lifeAreas" value={area} /> {t(`lifeAreas.${area}`)}</label></li>
+                  <li key={area}>
+                    <label className="inline-choice">
+                      <input type="checkbox" name="lifeAreas" value={area} /> {t(`lifeAreas.${area}`)}
+                    </label>
+                  </li>
                 ))}
               </ul>
             </fieldset>
-            <button type="submit" className="button-primary" disabled={addContact.isPending}>{t("monitoring.addContact")}</button>
+            <button type="submit" className="button-primary" disabled={addContact.isPending}>
+              {t("monitoring.addContact")}
+            </button>
           </form>
         )}
       </section>
@@ -132,7 +165,8 @@ export function MonitoringFile({ caseId, status, abilities }: CaseSectionProps) 
         <ul>
           {file.data?.interimReviews.map((r) => (
             <li key={r.id}>
-              {formatDay(format, r.reviewedOn)}: {t(`situationChanges.${r.situationChange}`)}{r.topic ? `, ${r.topic}` : ""}
+              {formatDay(format, r.reviewedOn)}: {t(`situationChanges.${r.situationChange}`)}
+              {r.topic ? `, ${r.topic}` : ""}
             </li>
           ))}
         </ul>
@@ -146,8 +180,18 @@ export function MonitoringFile({ caseId, status, abilities }: CaseSectionProps) 
               const formElement = event.currentTarget;
               const form = new FormData(formElement);
               addReview.mutate(
-                { caseId, reviewedOn: String(form.get("reviewedOn") ?? ""), topic: String(form.get("topic") ?? ""), ...reviewFromForm(form) },
-                { onSuccess: () => { formElement.reset(); reviewDraft.clear(); } },
+                {
+                  caseId,
+                  reviewedOn: String(form.get("reviewedOn") ?? ""),
+                  topic: String(form.get("topic") ?? ""),
+                  ...reviewFromForm(form),
+                },
+                {
+                  onSuccess: () => {
+                    formElement.reset();
+                    reviewDraft.clear();
+                  },
+                },
               );
             }}
           >
@@ -161,7 +205,9 @@ export function MonitoringFile({ caseId, status, abilities }: CaseSectionProps) 
               {(d) => <input id="review-topic" name="topic" {...d} />}
             </Field>
             <ReviewFields idPrefix="review" errors={reviewErrors} />
-            <button type="submit" className="button-primary" disabled={addReview.isPending}>{t("monitoring.addReview")}</button>
+            <button type="submit" className="button-primary" disabled={addReview.isPending}>
+              {t("monitoring.addReview")}
+            </button>
           </form>
         )}
       </section>

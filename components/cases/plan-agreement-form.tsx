@@ -41,9 +41,7 @@ interface AgreementDraft {
 const emptyGoal = (): GoalDraft => ({ lifeArea: "", title: "", explanation: "", measurable: "", dueOn: "", steps: [], nextStep: "" });
 
 function isFilled(goal: GoalDraft) {
-  return Boolean(
-    goal.title || goal.lifeArea || goal.explanation || goal.measurable || goal.dueOn || goal.nextStep || goal.steps.length,
-  );
+  return Boolean(goal.title || goal.lifeArea || goal.explanation || goal.measurable || goal.dueOn || goal.nextStep || goal.steps.length);
 }
 
 /** The form's starting point: the agreement's goals at their ranks, empty blocks for the rest. */
@@ -95,7 +93,9 @@ export function PlanAgreementForm({ caseId, agreement, canWrite, onSaved }: Prop
   const save = useMutation(trpc.cases.plans.saveAgreement.mutationOptions({ onSuccess: (result) => onSaved(result.nextReviewOn) }));
   const serverErrors = fieldErrorsOf(save.error);
   const errors = { ...serverErrors, ...clientErrors };
-  const knownServerField = Object.keys(serverErrors).some((key) => ["agreedOn", "nextReviewOn", "participants", "deviations", "isAgreed"].includes(key));
+  const knownServerField = Object.keys(serverErrors).some((key) =>
+    ["agreedOn", "nextReviewOn", "participants", "deviations", "isAgreed"].includes(key),
+  );
   const idPrefix = agreement ? `agreement-${agreement.id.slice(0, 8)}` : "agreement-new";
 
   // After React has rendered the change, e.g. a new step's first field.
@@ -153,7 +153,9 @@ export function PlanAgreementForm({ caseId, agreement, canWrite, onSaved }: Prop
 
   return (
     <form ref={formRef} noValidate onSubmit={onSubmit} aria-labelledby={`${idPrefix}-title`}>
-      <h3 id={`${idPrefix}-title`}>{agreement ? t("agreement.editing", { date: formatDay(agreement.agreedOn) }) : t("agreement.editingNew")}</h3>
+      <h3 id={`${idPrefix}-title`}>
+        {agreement ? t("agreement.editing", { date: formatDay(agreement.agreedOn) }) : t("agreement.editingNew")}
+      </h3>
       <FormStatus error={hasErrors ? tErrors("invalidInput") : save.error && !knownServerField ? save.error.message : null} />
       <fieldset disabled={!canWrite} className="plan-plain-fieldset">
         {draft.goals.map((goal, block) => {
@@ -165,12 +167,19 @@ export function PlanAgreementForm({ caseId, agreement, canWrite, onSaved }: Prop
               <legend>{block === 0 ? t("goal.legendFirst") : t("goal.legend", { priority })}</legend>
               {block > 0 && <p className="field-hint">{t("goal.optional")}</p>}
               <Field id={`${prefix}-title`} label={t("goal.title")} hint={t("goal.titleHint")} error={err("title")}>
-                {(d) => <input id={`${prefix}-title`} value={goal.title} onChange={(e) => setGoal(block, { title: e.target.value })} {...d} />}
+                {(d) => (
+                  <input id={`${prefix}-title`} value={goal.title} onChange={(e) => setGoal(block, { title: e.target.value })} {...d} />
+                )}
               </Field>
               <div className="plan-row">
                 <Field id={`${prefix}-life-area`} label={t("goal.lifeArea")} error={err("lifeArea")}>
                   {(d) => (
-                    <select id={`${prefix}-life-area`} value={goal.lifeArea} onChange={(e) => setGoal(block, { lifeArea: e.target.value })} {...d}>
+                    <select
+                      id={`${prefix}-life-area`}
+                      value={goal.lifeArea}
+                      onChange={(e) => setGoal(block, { lifeArea: e.target.value })}
+                      {...d}
+                    >
                       <option value="">{t("goal.noLifeArea")}</option>
                       {lifeAreas.map((area) => (
                         <option key={area} value={area}>
@@ -181,15 +190,35 @@ export function PlanAgreementForm({ caseId, agreement, canWrite, onSaved }: Prop
                   )}
                 </Field>
                 <Field id={`${prefix}-due`} label={t("goal.dueOn")} error={err("dueOn")}>
-                  {(d) => <input id={`${prefix}-due`} type="date" value={goal.dueOn} onChange={(e) => setGoal(block, { dueOn: e.target.value })} {...d} />}
+                  {(d) => (
+                    <input
+                      id={`${prefix}-due`}
+                      type="date"
+                      value={goal.dueOn}
+                      onChange={(e) => setGoal(block, { dueOn: e.target.value })}
+                      {...d}
+                    />
+                  )}
                 </Field>
               </div>
               <Field id={`${prefix}-measurable`} label={t("goal.measurable")} error={err("measurable")}>
-                {(d) => <input id={`${prefix}-measurable`} value={goal.measurable} onChange={(e) => setGoal(block, { measurable: e.target.value })} {...d} />}
+                {(d) => (
+                  <input
+                    id={`${prefix}-measurable`}
+                    value={goal.measurable}
+                    onChange={(e) => setGoal(block, { measurable: e.target.value })}
+                    {...d}
+                  />
+                )}
               </Field>
               <Field id={`${prefix}-explanation`} label={t("goal.explanation")} error={err("explanation")}>
                 {(d) => (
-                  <textarea id={`${prefix}-explanation`} value={goal.explanation} onChange={(e) => setGoal(block, { explanation: e.target.value })} {...d} />
+                  <textarea
+                    id={`${prefix}-explanation`}
+                    value={goal.explanation}
+                    onChange={(e) => setGoal(block, { explanation: e.target.value })}
+                    {...d}
+                  />
                 )}
               </Field>
               <fieldset className="plan-steps">
@@ -203,7 +232,12 @@ export function PlanAgreementForm({ caseId, agreement, canWrite, onSaved }: Prop
                     <div key={stepIndex} className="plan-step-row">
                       <Field id={`${stepPrefix}-action`} label={t("goal.stepAction", { number })} error={stepErr("action")}>
                         {(d) => (
-                          <input id={`${stepPrefix}-action`} value={step.action} onChange={(e) => setStep(block, stepIndex, { action: e.target.value })} {...d} />
+                          <input
+                            id={`${stepPrefix}-action`}
+                            value={step.action}
+                            onChange={(e) => setStep(block, stepIndex, { action: e.target.value })}
+                            {...d}
+                          />
                         )}
                       </Field>
                       <Field id={`${stepPrefix}-responsible`} label={t("goal.stepResponsible", { number })} error={stepErr("responsible")}>
@@ -218,7 +252,13 @@ export function PlanAgreementForm({ caseId, agreement, canWrite, onSaved }: Prop
                       </Field>
                       <Field id={`${stepPrefix}-due`} label={t("goal.stepDueOn", { number })} error={stepErr("dueOn")}>
                         {(d) => (
-                          <input id={`${stepPrefix}-due`} type="date" value={step.dueOn} onChange={(e) => setStep(block, stepIndex, { dueOn: e.target.value })} {...d} />
+                          <input
+                            id={`${stepPrefix}-due`}
+                            type="date"
+                            value={step.dueOn}
+                            onChange={(e) => setStep(block, stepIndex, { dueOn: e.target.value })}
+                            {...d}
+                          />
                         )}
                       </Field>
                       {canWrite && (
@@ -253,7 +293,14 @@ export function PlanAgreementForm({ caseId, agreement, canWrite, onSaved }: Prop
                 )}
               </fieldset>
               <Field id={`${prefix}-next-step`} label={t("goal.nextStep")} error={err("nextStep")}>
-                {(d) => <textarea id={`${prefix}-next-step`} value={goal.nextStep} onChange={(e) => setGoal(block, { nextStep: e.target.value })} {...d} />}
+                {(d) => (
+                  <textarea
+                    id={`${prefix}-next-step`}
+                    value={goal.nextStep}
+                    onChange={(e) => setGoal(block, { nextStep: e.target.value })}
+                    {...d}
+                  />
+                )}
               </Field>
               {block > 0 && canWrite && isFilled(goal) && (
                 <button
@@ -274,16 +321,42 @@ export function PlanAgreementForm({ caseId, agreement, canWrite, onSaved }: Prop
 
         <div className="plan-row">
           <Field id={`${idPrefix}-agreed-on`} label={t("agreement.agreedOn")} error={errors.agreedOn}>
-            {(d) => <input id={`${idPrefix}-agreed-on`} type="date" value={draft.agreedOn} onChange={(e) => setField("agreedOn", e.target.value)} {...d} />}
+            {(d) => (
+              <input
+                id={`${idPrefix}-agreed-on`}
+                type="date"
+                value={draft.agreedOn}
+                onChange={(e) => setField("agreedOn", e.target.value)}
+                {...d}
+              />
+            )}
           </Field>
           <Field id={`${idPrefix}-next-review`} label={t("agreement.nextReviewOn")} error={errors.nextReviewOn}>
             {(d) => (
-              <input id={`${idPrefix}-next-review`} type="date" value={draft.nextReviewOn} onChange={(e) => setField("nextReviewOn", e.target.value)} {...d} />
+              <input
+                id={`${idPrefix}-next-review`}
+                type="date"
+                value={draft.nextReviewOn}
+                onChange={(e) => setField("nextReviewOn", e.target.value)}
+                {...d}
+              />
             )}
           </Field>
         </div>
-        <Field id={`${idPrefix}-participants`} label={t("agreement.participants")} hint={t("agreement.participantsHint")} error={errors.participants}>
-          {(d) => <input id={`${idPrefix}-participants`} value={draft.participants} onChange={(e) => setField("participants", e.target.value)} {...d} />}
+        <Field
+          id={`${idPrefix}-participants`}
+          label={t("agreement.participants")}
+          hint={t("agreement.participantsHint")}
+          error={errors.participants}
+        >
+          {(d) => (
+            <input
+              id={`${idPrefix}-participants`}
+              value={draft.participants}
+              onChange={(e) => setField("participants", e.target.value)}
+              {...d}
+            />
+          )}
         </Field>
         <fieldset
           className="plan-choice-group"
@@ -298,13 +371,31 @@ export function PlanAgreementForm({ caseId, agreement, canWrite, onSaved }: Prop
           )}
           {(["yes", "no"] as const).map((answer) => (
             <label key={answer} className="plan-choice">
-              <input type="radio" name={`${idPrefix}-is-agreed`} value={answer} checked={draft.isAgreed === answer} onChange={() => setField("isAgreed", answer)} />{" "}
+              <input
+                type="radio"
+                name={`${idPrefix}-is-agreed`}
+                value={answer}
+                checked={draft.isAgreed === answer}
+                onChange={() => setField("isAgreed", answer)}
+              />{" "}
               {tApp(answer)}
             </label>
           ))}
         </fieldset>
-        <Field id={`${idPrefix}-deviations`} label={t("agreement.deviations")} hint={t("agreement.deviationsHint")} error={errors.deviations}>
-          {(d) => <textarea id={`${idPrefix}-deviations`} value={draft.deviations} onChange={(e) => setField("deviations", e.target.value)} {...d} />}
+        <Field
+          id={`${idPrefix}-deviations`}
+          label={t("agreement.deviations")}
+          hint={t("agreement.deviationsHint")}
+          error={errors.deviations}
+        >
+          {(d) => (
+            <textarea
+              id={`${idPrefix}-deviations`}
+              value={draft.deviations}
+              onChange={(e) => setField("deviations", e.target.value)}
+              {...d}
+            />
+          )}
         </Field>
       </fieldset>
       {canWrite && (

@@ -12,7 +12,10 @@ export function useSchemaErrors() {
   const t = useTranslations();
   const translateKey = useCallback((key: string) => (t.has(key) ? t(key) : t("errors.invalidInput")), [t]);
   const check = useCallback(
-    <S extends z.ZodType>(schema: S, values: unknown): { data: z.output<S>; errors: null } | { data: null; errors: Record<string, string> } => {
+    <S extends z.ZodType>(
+      schema: S,
+      values: unknown,
+    ): { data: z.output<S>; errors: null } | { data: null; errors: Record<string, string> } => {
       const result = schema.safeParse(values);
       if (result.success) return { data: result.data, errors: null };
       const errors: Record<string, string> = {};

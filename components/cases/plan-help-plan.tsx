@@ -177,16 +177,27 @@ function MeasureForm({ caseId, file, agreement, measure, onCancel, onSaved }: Me
   const serverErrors = fieldErrorsOf(save.error);
   const errors = { ...serverErrors, ...clientErrors };
   const providerError = errors.offerId ?? errors.providerOrganisationId;
-  const fieldKeys = ["goalId", "offerId", "providerOrganisationId", "role", "task", "responsibility", "timeframe", "missingOfferDescription", "missingOfferLifeArea"];
+  const fieldKeys = [
+    "goalId",
+    "offerId",
+    "providerOrganisationId",
+    "role",
+    "task",
+    "responsibility",
+    "timeframe",
+    "missingOfferDescription",
+    "missingOfferLifeArea",
+  ];
   const generalError = Object.keys(clientErrors).length
     ? tErrors("invalidInput")
     : save.error && !Object.keys(serverErrors).some((key) => fieldKeys.includes(key))
       ? save.error.message
       : null;
   // The offer or organisation an existing measure uses stays choosable even when no longer listed.
-  const offerChoices = measure?.offerId && !file.offers.some((o) => o.id === measure.offerId)
-    ? [...file.offers, { id: measure.offerId, title: measure.offerTitle ?? measure.offerId, providerName: null, lifeAreas: [] }]
-    : file.offers;
+  const offerChoices =
+    measure?.offerId && !file.offers.some((o) => o.id === measure.offerId)
+      ? [...file.offers, { id: measure.offerId, title: measure.offerTitle ?? measure.offerId, providerName: null, lifeAreas: [] }]
+      : file.offers;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -299,7 +310,12 @@ function MeasureForm({ caseId, file, agreement, measure, onCancel, onSaved }: Me
               error={errors.missingOfferDescription}
             >
               {(d) => (
-                <textarea id="measure-missing-description" name="missingOfferDescription" defaultValue={measure?.missingOfferDescription ?? ""} {...d} />
+                <textarea
+                  id="measure-missing-description"
+                  name="missingOfferDescription"
+                  defaultValue={measure?.missingOfferDescription ?? ""}
+                  {...d}
+                />
               )}
             </Field>
             <Field id="measure-missing-life-area" label={t("helpPlan.missingOfferLifeArea")} error={errors.missingOfferLifeArea}>

@@ -58,7 +58,13 @@ export function PlanReferrals({ caseId, file, onChanged }: Props) {
                 <td>{formatDay(referral.referredOn)}</td>
                 <td>{referral.note || tCases("none")}</td>
                 <td>
-                  {referral.isCoveredByConsent ? t("referrals.consentOk") : referral.consentOverrideReason ? <strong>{t("referrals.overridden")}</strong> : <strong>{t("referrals.consentMissing")}</strong>}
+                  {referral.isCoveredByConsent ? (
+                    t("referrals.consentOk")
+                  ) : referral.consentOverrideReason ? (
+                    <strong>{t("referrals.overridden")}</strong>
+                  ) : (
+                    <strong>{t("referrals.consentMissing")}</strong>
+                  )}
                 </td>
                 {file.canWrite && (
                   <td>
@@ -285,7 +291,12 @@ function NewReferralForm({ caseId, file, onSaved }: { caseId: string; file: Plan
             <input type="checkbox" checked={override} onChange={(e) => setOverride(e.target.checked)} /> {t("referrals.override")}
           </label>
           {override && (
-            <Field id="referral-override-reason" label={t("referrals.overrideReason")} hint={t("referrals.overrideHint")} error={errors.consentOverrideReason}>
+            <Field
+              id="referral-override-reason"
+              label={t("referrals.overrideReason")}
+              hint={t("referrals.overrideHint")}
+              error={errors.consentOverrideReason}
+            >
               {(d) => <textarea id="referral-override-reason" name="consentOverrideReason" {...d} />}
             </Field>
           )}

@@ -83,7 +83,11 @@ export function PlanReviewForm({ caseId, agreement, canWrite, onSaved }: Props) 
           const errorId = `review-${goal.id}-error`;
           return (
             <div key={goal.id} className="plan-review-goal">
-              <fieldset className="plan-choice-group" data-invalid={error ? "true" : undefined} aria-describedby={error ? errorId : undefined}>
+              <fieldset
+                className="plan-choice-group"
+                data-invalid={error ? "true" : undefined}
+                aria-describedby={error ? errorId : undefined}
+              >
                 <legend>{t("review.attainment", { priority: goal.priority, title: goal.title })}</legend>
                 {error && (
                   <p className="field-error" id={errorId}>
@@ -92,11 +96,16 @@ export function PlanReviewForm({ caseId, agreement, canWrite, onSaved }: Props) 
                 )}
                 {attainmentLevels.map((level) => (
                   <label key={level} className="plan-choice">
-                    <input type="radio" name={`attainment-${goal.id}`} value={level} defaultChecked={goal.attainment === level} /> {t(`attainmentLevels.${level}`)}
+                    <input type="radio" name={`attainment-${goal.id}`} value={level} defaultChecked={goal.attainment === level} />{" "}
+                    {t(`attainmentLevels.${level}`)}
                   </label>
                 ))}
               </fieldset>
-              <Field id={`review-${goal.id}-note`} label={t("review.note", { priority: goal.priority })} error={errors[`goals.${index}.attainmentNote`]}>
+              <Field
+                id={`review-${goal.id}-note`}
+                label={t("review.note", { priority: goal.priority })}
+                error={errors[`goals.${index}.attainmentNote`]}
+              >
                 {(d) => <textarea id={`review-${goal.id}-note`} name={`note-${goal.id}`} defaultValue={goal.attainmentNote} {...d} />}
               </Field>
             </div>

@@ -26,7 +26,12 @@ export function PlanWorkspace({ caseId }: { caseId: string }) {
     router.refresh();
   };
 
-  if (file.error) return <p role="alert" className="form-error">{file.error.message}</p>;
+  if (file.error)
+    return (
+      <p role="alert" className="form-error">
+        {file.error.message}
+      </p>
+    );
   if (!file.data) return <p role="status">{t("loading")}</p>;
   const data = file.data;
   const current = data.agreements[0] ?? null;
@@ -112,8 +117,8 @@ function AgreementSection({ caseId, current, earlier, canWrite, onSaved }: Agree
           <ul>
             {earlier.map((agreement) => (
               <li key={agreement.id}>
-                {t("agreement.earlierEntry", { date: formatDay(agreement.agreedOn), review: formatDay(agreement.nextReviewOn) })}{" "}
-                ({t("agreement.agreed", { answer: agreement.isAgreed ? tApp("yes") : tApp("no") })})
+                {t("agreement.earlierEntry", { date: formatDay(agreement.agreedOn), review: formatDay(agreement.nextReviewOn) })} (
+                {t("agreement.agreed", { answer: agreement.isAgreed ? tApp("yes") : tApp("no") })})
                 <ol>
                   {agreement.goals.map((goal) => (
                     <li key={goal.id}>

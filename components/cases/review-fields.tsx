@@ -13,7 +13,11 @@ export function ReviewFields({ idPrefix, errors }: { idPrefix: string; errors: R
     <>
       <fieldset aria-describedby={errors.situationChange ? `${idPrefix}-situation-error` : undefined}>
         <legend>{t("monitoring.situationChange")}</legend>
-        {errors.situationChange && <p className="field-error" id={`${idPrefix}-situation-error`}>{errors.situationChange}</p>}
+        {errors.situationChange && (
+          <p className="field-error" id={`${idPrefix}-situation-error`}>
+            {errors.situationChange}
+          </p>
+        )}
         {situationChanges.map((change) => (
           <label key={change} className="inline-choice">
             <input type="radio" name="situationChange" value={change} /> {t(`situationChanges.${change}`)}
@@ -25,9 +29,13 @@ export function ReviewFields({ idPrefix, errors }: { idPrefix: string; errors: R
         <table className="rating-grid">
           <thead>
             <tr>
-              <th scope="col"><span className="visually-hidden">{t("monitoring.lifeAreas")}</span></th>
+              <th scope="col">
+                <span className="visually-hidden">{t("monitoring.lifeAreas")}</span>
+              </th>
               {attainmentLevels.map((level) => (
-                <th scope="col" key={level}>{t(`attainmentLevels.${level}`)}</th>
+                <th scope="col" key={level}>
+                  {t(`attainmentLevels.${level}`)}
+                </th>
               ))}
               <th scope="col">{t("monitoring.notWorked")}</th>
             </tr>
@@ -38,11 +46,22 @@ export function ReviewFields({ idPrefix, errors }: { idPrefix: string; errors: R
                 <th scope="row">{t(`reviewAreas.${area}`)}</th>
                 {attainmentLevels.map((level) => (
                   <td key={level}>
-                    <input type="radio" name={`attainment.${area}`} value={level} aria-label={`${t(`reviewAreas.${area}`)}: ${t(`attainmentLevels.${level}`)}`} />
+                    <input
+                      type="radio"
+                      name={`attainment.${area}`}
+                      value={level}
+                      aria-label={`${t(`reviewAreas.${area}`)}: ${t(`attainmentLevels.${level}`)}`}
+                    />
                   </td>
                 ))}
                 <td>
-                  <input type="radio" name={`attainment.${area}`} value="" defaultChecked aria-label={`${t(`reviewAreas.${area}`)}: ${t("monitoring.notWorked")}`} />
+                  <input
+                    type="radio"
+                    name={`attainment.${area}`}
+                    value=""
+                    defaultChecked
+                    aria-label={`${t(`reviewAreas.${area}`)}: ${t("monitoring.notWorked")}`}
+                  />
                 </td>
               </tr>
             ))}

@@ -11,31 +11,64 @@ export function ScreeningFields({ initial, errors }: { initial?: ScreeningInput 
   return (
     <>
       <Field id="screening-date" label={t("screening.screenedOn")} error={errors["screening.screenedOn"] ?? errors.screenedOn}>
-        {(d) => <input id="screening-date" name="screening.screenedOn" type="date" defaultValue={initial?.screenedOn ?? new Date().toISOString().slice(0, 10)} {...d} />}
+        {(d) => (
+          <input
+            id="screening-date"
+            name="screening.screenedOn"
+            type="date"
+            defaultValue={initial?.screenedOn ?? new Date().toISOString().slice(0, 10)}
+            {...d}
+          />
+        )}
       </Field>
       <fieldset>
         <legend>{t("screening.problems")}</legend>
         {lifeAreas.map((area) => (
           <Field key={area} id={`screening-problem-${area}`} label={t(`lifeAreas.${area}`)}>
-            {(d) => <textarea id={`screening-problem-${area}`} name={`screening.problemsByArea.${area}`} rows={2} defaultValue={initial?.problemsByArea?.[area] ?? ""} {...d} />}
+            {(d) => (
+              <textarea
+                id={`screening-problem-${area}`}
+                name={`screening.problemsByArea.${area}`}
+                rows={2}
+                defaultValue={initial?.problemsByArea?.[area] ?? ""}
+                {...d}
+              />
+            )}
           </Field>
         ))}
         <Field id="screening-other" label={t("screening.otherProblems")}>
-          {(d) => <textarea id="screening-other" name="screening.otherProblems" rows={2} defaultValue={initial?.otherProblems ?? ""} {...d} />}
+          {(d) => (
+            <textarea id="screening-other" name="screening.otherProblems" rows={2} defaultValue={initial?.otherProblems ?? ""} {...d} />
+          )}
         </Field>
       </fieldset>
       <Field id="screening-services" label={t("screening.involvedServices")}>
-        {(d) => <textarea id="screening-services" name="screening.involvedServices" rows={2} defaultValue={initial?.involvedServices ?? ""} {...d} />}
+        {(d) => (
+          <textarea
+            id="screening-services"
+            name="screening.involvedServices"
+            rows={2}
+            defaultValue={initial?.involvedServices ?? ""}
+            {...d}
+          />
+        )}
       </Field>
       <Field id="screening-urgent" label={t("screening.urgentConcern")}>
-        {(d) => <textarea id="screening-urgent" name="screening.urgentConcern" rows={2} defaultValue={initial?.urgentConcern ?? ""} {...d} />}
+        {(d) => (
+          <textarea id="screening-urgent" name="screening.urgentConcern" rows={2} defaultValue={initial?.urgentConcern ?? ""} {...d} />
+        )}
       </Field>
       <fieldset aria-describedby={errors["screening.verdict"] ? "screening-verdict-error" : undefined}>
         <legend>{t("screening.verdict")}</legend>
-        {errors["screening.verdict"] && <p className="field-error" id="screening-verdict-error">{errors["screening.verdict"]}</p>}
+        {errors["screening.verdict"] && (
+          <p className="field-error" id="screening-verdict-error">
+            {errors["screening.verdict"]}
+          </p>
+        )}
         {screeningVerdicts.map((verdict) => (
           <label key={verdict} className="inline-choice">
-            <input type="radio" name="screening.verdict" value={verdict} defaultChecked={initial?.verdict === verdict} /> {t(`verdicts.${verdict}`)}
+            <input type="radio" name="screening.verdict" value={verdict} defaultChecked={initial?.verdict === verdict} />{" "}
+            {t(`verdicts.${verdict}`)}
           </label>
         ))}
       </fieldset>

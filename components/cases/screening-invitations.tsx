@@ -60,13 +60,20 @@ export function ScreeningInvitations() {
     create.mutate(input, { onSuccess: () => formElement.reset() });
   }
 
-
   return (
     <section aria-labelledby="invitations-title" className="card">
       <h2 id="invitations-title">{t("title")}</h2>
       <p className="muted">{t("intro")}</p>
       <FormStatus error={create.error?.message ?? revoke.error?.message} success={success} />
-      {created && <OneTimeLink key={created.link} id="invitation-link" link={created.link} validUntil={dateTime(created.expiresAt)} namespace="invitations.link" />}
+      {created && (
+        <OneTimeLink
+          key={created.link}
+          id="invitation-link"
+          link={created.link}
+          validUntil={dateTime(created.expiresAt)}
+          namespace="invitations.link"
+        />
+      )}
       <form onSubmit={onSubmit} noValidate>
         <h3>{t("create.heading")}</h3>
         <SelectField
@@ -77,7 +84,14 @@ export function ScreeningInvitations() {
           emptyLabel={t("create.chooseOrganisation")}
           error={errors.organisationId}
         />
-        <SelectField id="invitation-kommune" name="kommuneId" label={t("create.kommune")} options={kommunen.data} emptyLabel={t("create.noKommune")} error={errors.kommuneId} />
+        <SelectField
+          id="invitation-kommune"
+          name="kommuneId"
+          label={t("create.kommune")}
+          options={kommunen.data}
+          emptyLabel={t("create.noKommune")}
+          error={errors.kommuneId}
+        />
         <Field id="invitation-note" label={t("create.note")} hint={t("create.noteHint")} error={errors.note}>
           {(d) => <input id="invitation-note" name="note" maxLength={200} autoComplete="off" {...d} />}
         </Field>
@@ -99,7 +113,11 @@ export function ScreeningInvitations() {
         </button>
       </form>
       <h3>{t("list.heading")}</h3>
-      {invitations.error && <p role="alert" className="form-error">{invitations.error.message}</p>}
+      {invitations.error && (
+        <p role="alert" className="form-error">
+          {invitations.error.message}
+        </p>
+      )}
       {invitations.data && invitations.data.length === 0 && <p>{t("list.empty")}</p>}
       {invitations.data && invitations.data.length > 0 && (
         <table>
@@ -135,7 +153,12 @@ export function ScreeningInvitations() {
                 </td>
                 <td>
                   {invitation.status === "open" && (
-                    <button type="button" className="button-link" disabled={revoke.isPending} onClick={() => revoke.mutate({ id: invitation.id })}>
+                    <button
+                      type="button"
+                      className="button-link"
+                      disabled={revoke.isPending}
+                      onClick={() => revoke.mutate({ id: invitation.id })}
+                    >
                       {t("list.revoke")}{" "}
                       <span className="visually-hidden">
                         {t("list.revokeContext", { organisation: invitation.organisationName, date: dateTime(invitation.createdAt) })}

@@ -39,7 +39,15 @@ export function SummaryEditor({ caseId, abilities }: CaseSectionProps) {
   }
 
   return (
-    <form ref={attachForm} onChange={draft.onChange} onSubmit={onSubmit} noValidate className="card wide" aria-labelledby="summary-title" key={latest?.id ?? "new"}>
+    <form
+      ref={attachForm}
+      onChange={draft.onChange}
+      onSubmit={onSubmit}
+      noValidate
+      className="card wide"
+      aria-labelledby="summary-title"
+      key={latest?.id ?? "new"}
+    >
       <h1 id="summary-title">{t("title")}</h1>
       <DraftNotice draft={draft} />
       <p className="notice">{t("intro")}</p>
@@ -51,7 +59,11 @@ export function SummaryEditor({ caseId, abilities }: CaseSectionProps) {
       <Field id="summary-body" label={t("body")} error={errors.body}>
         {(d) => <textarea id="summary-body" name="body" rows={12} defaultValue={latest?.body ?? ""} readOnly={!abilities.write} {...d} />}
       </Field>
-      {abilities.write && <button type="submit" className="button-primary" disabled={save.isPending}>{t("save")}</button>}
+      {abilities.write && (
+        <button type="submit" className="button-primary" disabled={save.isPending}>
+          {t("save")}
+        </button>
+      )}
     </form>
   );
 }

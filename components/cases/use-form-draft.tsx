@@ -19,7 +19,11 @@ function fieldsOf(form: HTMLFormElement): Record<string, string[]> {
 /** Puts saved values back into an uncontrolled form: text by name, boxes and radios by value. */
 function applyFields(form: HTMLFormElement, fields: Record<string, string[]>) {
   for (const element of Array.from(form.elements)) {
-    if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) || !element.name) continue;
+    if (
+      !(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) ||
+      !element.name
+    )
+      continue;
     const values = fields[element.name];
     if (element instanceof HTMLInputElement && (element.type === "checkbox" || element.type === "radio")) {
       element.checked = (values ?? []).includes(element.value);

@@ -23,8 +23,22 @@ export function WaitingList() {
   const [success, setSuccess] = useState<string | null>(null);
   const [assignee, setAssignee] = useState<Record<string, string>>({});
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.cases.waitingList.queryKey() });
-  const add = useMutation(trpc.cases.addWaitingListEntry.mutationOptions({ onSuccess: async () => { setSuccess(t("waitingList.added")); await refresh(); } }));
-  const resolve = useMutation(trpc.cases.resolveWaitingListEntry.mutationOptions({ onSuccess: async () => { setSuccess(t("waitingList.resolved")); await refresh(); } }));
+  const add = useMutation(
+    trpc.cases.addWaitingListEntry.mutationOptions({
+      onSuccess: async () => {
+        setSuccess(t("waitingList.added"));
+        await refresh();
+      },
+    }),
+  );
+  const resolve = useMutation(
+    trpc.cases.resolveWaitingListEntry.mutationOptions({
+      onSuccess: async () => {
+        setSuccess(t("waitingList.resolved"));
+        await refresh();
+      },
+    }),
+  );
   const errors = nestedFieldErrors(add.error);
   const kommuneName = new Map(kommunen.data?.map((k) => [k.id, k.name]));
   const waiting = entries.data?.filter((e) => e.status === "waiting") ?? [];
@@ -76,19 +90,38 @@ export function WaitingList() {
                 <td>{entry.kommuneId ? kommuneName.get(entry.kommuneId) : t("noKommune")}</td>
                 <td>{entry.lifeAreas.map((a) => t(`lifeAreas.${a as "housing"}`)).join(", ")}</td>
                 <td>
-                  {format.dateTime(new Date(`${entry.addedOn}T12:00:00`), { dateStyle: "medium" })} ({t("waitingList.days", { days: daysSince(entry.addedOn) })})
+                  {format.dateTime(new Date(`${entry.addedOn}T12:00:00`), { dateStyle: "medium" })} (
+                  {t("waitingList.days", { days: daysSince(entry.addedOn) })})
                 </td>
                 <td>
                   <div className="row-actions">
-                    <label className="visually-hidden" htmlFor={`assign-${entry.id}`}>{t("waitingList.assign")} {entry.reference}</label>
-                    <select id={`assign-${entry.id}`} value={assignee[entry.id] ?? ""} onChange={(e) => setAssignee({ ...assignee, [entry.id]: e.target.value })}>
+                    <label className="visually-hidden" htmlFor={`assign-${entry.id}`}>
+                      {t("waitingList.assign")} {entry.reference}
+                    </label>
+                    <select
+                      id={`assign-${entry.id}`}
+                      value={assignee[entry.id] ?? ""}
+                      onChange={(e) => setAssignee({ ...assignee, [entry.id]: e.target.value })}
+                    >
                       <option value="">—</option>
-                      {caseManagers.data?.map((cm) => <option key={cm.id} value={cm.id}>{cm.displayName}</option>)}
+                      {caseManagers.data?.map((cm) => (
+                        <option key={cm.id} value={cm.id}>
+                          {cm.displayName}
+                        </option>
+                      ))}
                     </select>
-                    <button type="button" className="button-link" onClick={() => resolve.mutate({ id: entry.id, status: "assigned", assignedUserId: assignee[entry.id] || null })}>
+                    <button
+                      type="button"
+                      className="button-link"
+                      onClick={() => resolve.mutate({ id: entry.id, status: "assigned", assignedUserId: assignee[entry.id] || null })}
+                    >
                       {t("waitingList.assignButton")} <span className="visually-hidden">{entry.reference}</span>
                     </button>
-                    <button type="button" className="button-link" onClick={() => resolve.mutate({ id: entry.id, status: "withdrawn", assignedUserId: null })}>
+                    <button
+                      type="button"
+                      className="button-link"
+                      onClick={() => resolve.mutate({ id: entry.id, status: "withdrawn", assignedUserId: null })}
+                    >
                       {t("waitingList.withdraw")} <span className="visually-hidden">{entry.reference}</span>
                     </button>
                   </div>
@@ -103,20 +136,35 @@ export function WaitingList() {
         <Field id="waiting-reference" label={t("waitingList.reference")} error={errors.reference}>
           {(d) => <input id="waiting-reference" name="reference" {...d} />}
         </Field>
-        <SelectField id="waiting-kommune" name="kommuneId" label={t("waitingList.kommune")} options={kommunen.data} emptyLabel={t("noKommune")} error={errors.kommuneId} />
+        <SelectField
+          id="waiting-kommune"
+          name="kommuneId"
+          label={t("waitingList.kommune")}
+          options={kommunen.data}
+          emptyLabel={t("noKommune")}
+          error={errors.kommuneId}
+        />
         <fieldset>
           <legend>{t("waitingList.lifeAreas")}</legend>
           <ul className="checkbox-list">
             {lifeAreas.map((area) => (
-              <li key={area}><label className="inline-choice"><input type="checkbox" name="lifeAreas" value={area} /> {t(`lifeAreas.${area}`)}</label></li>
+              <li key={area}>
+                <label className="inline-choice">
+                  <input type="checkbox" name="lifeAreas" value={area} /> {t(`lifeAreas.${area}`)}
+                </label>
+              </li>
             ))}
           </ul>
         </fieldset>
-        <label className="inline-choice"><input type="checkbox" name="isUrgent" /> {t("waitingList.urgent")}</label>
+        <label className="inline-choice">
+          <input type="checkbox" name="isUrgent" /> {t("waitingList.urgent")}
+        </label>
         <Field id="waiting-note" label={t("waitingList.note")} error={errors.note}>
           {(d) => <input id="waiting-note" name="note" {...d} />}
         </Field>
-        <button type="submit" className="button-primary" disabled={add.isPending}>{t("waitingList.add")}</button>
+        <button type="submit" className="button-primary" disabled={add.isPending}>
+          {t("waitingList.add")}
+        </button>
       </form>
     </section>
   );

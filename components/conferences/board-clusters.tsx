@@ -43,7 +43,12 @@ export function ClusterBoard({ view, mode }: { view: BoardView; mode: Mode }) {
     const form = event.currentTarget;
     const title = String(new FormData(form).get("title") ?? "").trim();
     if (!title) return view.connection.reportError(t("emptyCluster"));
-    view.connection.submit({ kind: "cluster.add", clusterId: crypto.randomUUID(), title, orderKey: generateKeyBetween(clusters.at(-1)?.orderKey ?? null, null) });
+    view.connection.submit({
+      kind: "cluster.add",
+      clusterId: crypto.randomUUID(),
+      title,
+      orderKey: generateKeyBetween(clusters.at(-1)?.orderKey ?? null, null),
+    });
     form.reset();
   }
 
@@ -66,7 +71,9 @@ export function ClusterBoard({ view, mode }: { view: BoardView; mode: Mode }) {
   return (
     <>
       {mode === "voting" && (
-        <p className="board-budget">{t("budgetLeft", { left: view.voteBudget - dotsPlacedBy(meta, view.selfId), budget: view.voteBudget })}</p>
+        <p className="board-budget">
+          {t("budgetLeft", { left: view.voteBudget - dotsPlacedBy(meta, view.selfId), budget: view.voteBudget })}
+        </p>
       )}
       <p className="board-card-meta">{t("dragInstructions")}</p>
       <DndContext sensors={sensors} onDragEnd={onDragEnd}>
@@ -80,7 +87,9 @@ export function ClusterBoard({ view, mode }: { view: BoardView; mode: Mode }) {
             const caseCount = caseCounts.get(cluster.id) ?? 0;
             return column(
               cluster.id,
-              <h4 id={`focus-cluster-${cluster.id}`} tabIndex={-1}>{cluster.title}</h4>,
+              <h4 id={`focus-cluster-${cluster.id}`} tabIndex={-1}>
+                {cluster.title}
+              </h4>,
               themeCards.filter((c) => c.clusterId === cluster.id),
               <>
                 {caseCount >= 2 && <p className="status-badge board-generative">{t("generativeCandidate", { count: caseCount })}</p>}
@@ -90,8 +99,13 @@ export function ClusterBoard({ view, mode }: { view: BoardView; mode: Mode }) {
                   <RecurrenceMatcher conferenceId={view.conferenceId} clusterId={cluster.id} clusterTitle={cluster.title} />
                 )}
                 {view.isModerator && mode === "clustering" && !view.readOnly && (
-                  <button type="button" className="button-link" onClick={() => view.connection.submit({ kind: "cluster.delete", clusterId: cluster.id })}>
-                    {t("deleteCluster")}<span className="visually-hidden">: {cluster.title}</span>
+                  <button
+                    type="button"
+                    className="button-link"
+                    onClick={() => view.connection.submit({ kind: "cluster.delete", clusterId: cluster.id })}
+                  >
+                    {t("deleteCluster")}
+                    <span className="visually-hidden">: {cluster.title}</span>
                   </button>
                 )}
               </>,
@@ -103,7 +117,9 @@ export function ClusterBoard({ view, mode }: { view: BoardView; mode: Mode }) {
         <form onSubmit={addCluster} className="board-add">
           <label htmlFor="new-cluster">{t("newCluster")}</label>
           <input id="new-cluster" name="title" maxLength={120} />
-          <button type="submit" className="button-secondary">{t("addCluster")}</button>
+          <button type="submit" className="button-secondary">
+            {t("addCluster")}
+          </button>
         </form>
       )}
       {mode === "formulation" && <p>{t("formulationHint")}</p>}
@@ -115,7 +131,11 @@ export function ClusterBoard({ view, mode }: { view: BoardView; mode: Mode }) {
 function DropColumn({ id, enabled, children }: { id: string; enabled: boolean; children: ReactNode }) {
   const { setNodeRef, isOver } = useDroppable({ id, disabled: !enabled });
   return (
-    <section ref={setNodeRef} className={isOver ? "board-lane board-lane-over" : "board-lane"} aria-labelledby={id === "unclustered" ? "lane-unclustered" : `focus-cluster-${id}`}>
+    <section
+      ref={setNodeRef}
+      className={isOver ? "board-lane board-lane-over" : "board-lane"}
+      aria-labelledby={id === "unclustered" ? "lane-unclustered" : `focus-cluster-${id}`}
+    >
       {children}
     </section>
   );
@@ -127,7 +147,13 @@ function DraggableCard({ card, enabled, children }: { card: BoardCard; enabled: 
   // Dragging is the mouse's way; keyboard and screen reader users choose the cluster on the card,
   // so the list item keeps its list semantics instead of becoming a button.
   return (
-    <li ref={setNodeRef} id={`focus-card-${card.id}`} style={style} className={isDragging ? "board-card board-card-dragging" : "board-card"} {...listeners}>
+    <li
+      ref={setNodeRef}
+      id={`focus-card-${card.id}`}
+      style={style}
+      className={isDragging ? "board-card board-card-dragging" : "board-card"}
+      {...listeners}
+    >
       {children}
     </li>
   );
@@ -138,7 +164,9 @@ function ClusterChoice({ view, card, clusters }: { view: BoardView; card: BoardC
   const t = useTranslations("conferences.board");
   return (
     <>
-      <label htmlFor={`cluster-of-${card.id}`} className="visually-hidden">{t("clusterOf", { text: card.text || t("hiddenCard") })}</label>
+      <label htmlFor={`cluster-of-${card.id}`} className="visually-hidden">
+        {t("clusterOf", { text: card.text || t("hiddenCard") })}
+      </label>
       <select
         id={`cluster-of-${card.id}`}
         value={card.clusterId ?? ""}
@@ -146,7 +174,9 @@ function ClusterChoice({ view, card, clusters }: { view: BoardView; card: BoardC
       >
         <option value="">{t("unclustered")}</option>
         {clusters.map((c) => (
-          <option key={c.id} value={c.id}>{c.title}</option>
+          <option key={c.id} value={c.id}>
+            {c.title}
+          </option>
         ))}
       </select>
     </>
@@ -161,10 +191,20 @@ function DotControls({ view, targetId, label }: { view: BoardView; targetId: str
   const left = view.voteBudget - dotsPlacedBy(meta, view.selfId);
   return (
     <div className="row-actions">
-      <button type="button" className="button-secondary" disabled={left <= 0} onClick={() => view.connection.submit({ kind: "vote.set", targetId, dots: mine + 1 })}>
+      <button
+        type="button"
+        className="button-secondary"
+        disabled={left <= 0}
+        onClick={() => view.connection.submit({ kind: "vote.set", targetId, dots: mine + 1 })}
+      >
         {t("addDot", { label })}
       </button>
-      <button type="button" className="button-link" disabled={mine === 0} onClick={() => view.connection.submit({ kind: "vote.set", targetId, dots: mine - 1 })}>
+      <button
+        type="button"
+        className="button-link"
+        disabled={mine === 0}
+        onClick={() => view.connection.submit({ kind: "vote.set", targetId, dots: mine - 1 })}
+      >
         {t("removeDot", { label })}
       </button>
       <span>{t("myDots", { count: mine })}</span>

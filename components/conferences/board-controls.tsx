@@ -15,7 +15,11 @@ export function PhaseBar({ view }: { view: BoardView }) {
     <nav aria-label={t("flow")} className="board-phases">
       <ol>
         {view.phases.map((phase, index) => (
-          <li key={phase.key} aria-current={index === meta.phaseIndex ? "step" : undefined} className={index === meta.phaseIndex ? "board-phase-current" : undefined}>
+          <li
+            key={phase.key}
+            aria-current={index === meta.phaseIndex ? "step" : undefined}
+            className={index === meta.phaseIndex ? "board-phase-current" : undefined}
+          >
             {phase.title} <span className="board-card-meta">({t("minutes", { minutes: phase.minutes })})</span>
           </li>
         ))}
@@ -25,11 +29,20 @@ export function PhaseBar({ view }: { view: BoardView }) {
           <button type="button" className="button-secondary" disabled={meta.phaseIndex === 0} onClick={() => go(meta.phaseIndex - 1)}>
             {t("previousPhase")}
           </button>
-          <button type="button" className="button-secondary" disabled={meta.phaseIndex >= view.phases.length - 1} onClick={() => go(meta.phaseIndex + 1)}>
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={meta.phaseIndex >= view.phases.length - 1}
+            onClick={() => go(meta.phaseIndex + 1)}
+          >
             {t("nextPhase")}
           </button>
           {current && (
-            <button type="button" className="button-link" onClick={() => view.connection.submit({ kind: "focus.set", target: `phase:${current.key}` })}>
+            <button
+              type="button"
+              className="button-link"
+              onClick={() => view.connection.submit({ kind: "focus.set", target: `phase:${current.key}` })}
+            >
               {t("followMe")}
             </button>
           )}
@@ -76,8 +89,17 @@ export function ModeratorControls({ view }: { view: BoardView }) {
       <h3 id="moderation-title">{t("moderation")}</h3>
       <form onSubmit={startTimer} className="inline-form">
         <label htmlFor="timer-minutes">{t("timerMinutes")}</label>
-        <input id="timer-minutes" name="minutes" type="number" min={1} max={240} defaultValue={view.phases[meta.phaseIndex]?.minutes ?? 5} />
-        <button type="submit" className="button-secondary">{t("startTimer")}</button>
+        <input
+          id="timer-minutes"
+          name="minutes"
+          type="number"
+          min={1}
+          max={240}
+          defaultValue={view.phases[meta.phaseIndex]?.minutes ?? 5}
+        />
+        <button type="submit" className="button-secondary">
+          {t("startTimer")}
+        </button>
         {meta.timer && (
           <button type="button" className="button-link" onClick={() => submit({ kind: "timer.stop" })}>
             {t("stopTimer")}
@@ -85,10 +107,20 @@ export function ModeratorControls({ view }: { view: BoardView }) {
         )}
       </form>
       <div className="row-actions">
-        <button type="button" className="button-secondary" aria-pressed={meta.locked} onClick={() => submit({ kind: "board.lock", locked: !meta.locked })}>
+        <button
+          type="button"
+          className="button-secondary"
+          aria-pressed={meta.locked}
+          onClick={() => submit({ kind: "board.lock", locked: !meta.locked })}
+        >
           {meta.locked ? t("unlock") : t("lock")}
         </button>
-        <button type="button" className="button-secondary" aria-pressed={meta.anonymous} onClick={() => submit({ kind: "board.anonymous", anonymous: !meta.anonymous })}>
+        <button
+          type="button"
+          className="button-secondary"
+          aria-pressed={meta.anonymous}
+          onClick={() => submit({ kind: "board.anonymous", anonymous: !meta.anonymous })}
+        >
           {meta.anonymous ? t("anonymousOff") : t("anonymousOn")}
         </button>
         {hiddenCount > 0 && (
@@ -112,7 +144,9 @@ export function ModeratorControls({ view }: { view: BoardView }) {
           >
             <option value="">{t("noActiveCase")}</option>
             {view.cases.map((c) => (
-              <option key={c.caseId} value={c.caseId}>{t("caseBadge", { pseudonym: c.pseudonym })}</option>
+              <option key={c.caseId} value={c.caseId}>
+                {t("caseBadge", { pseudonym: c.pseudonym })}
+              </option>
             ))}
           </select>
         </div>
@@ -138,7 +172,8 @@ export function SpeakersList({ view }: { view: BoardView }) {
               {view.nameOf(userId)}
               {view.isModerator && (
                 <button type="button" className="button-link" onClick={() => view.connection.submit({ kind: "hand.lower", userId })}>
-                  {t("giveFloor")}<span className="visually-hidden">: {view.nameOf(userId)}</span>
+                  {t("giveFloor")}
+                  <span className="visually-hidden">: {view.nameOf(userId)}</span>
                 </button>
               )}
             </li>

@@ -52,7 +52,9 @@ export function ReconstructionGrid({ view }: { view: BoardView }) {
             <tr>
               <th scope="col">{t("gridCase")}</th>
               {perspectives.map((p) => (
-                <th scope="col" key={p.id}>{p.label}</th>
+                <th scope="col" key={p.id}>
+                  {p.label}
+                </th>
               ))}
               <th scope="col">{t("readyColumn")}</th>
             </tr>
@@ -72,8 +74,13 @@ export function ReconstructionGrid({ view }: { view: BoardView }) {
                           <li key={card.id} className="board-card">
                             <CardBody view={view} card={card} />
                             {!view.readOnly && !card.restricted && (card.authorUserId === view.selfId || view.isModerator) && (
-                              <button type="button" className="button-link" onClick={() => view.connection.submit({ kind: "card.delete", cardId: card.id })}>
-                                {t("delete")}<span className="visually-hidden">: {card.text}</span>
+                              <button
+                                type="button"
+                                className="button-link"
+                                onClick={() => view.connection.submit({ kind: "card.delete", cardId: card.id })}
+                              >
+                                {t("delete")}
+                                <span className="visually-hidden">: {card.text}</span>
                               </button>
                             )}
                           </li>
@@ -90,7 +97,8 @@ export function ReconstructionGrid({ view }: { view: BoardView }) {
                         aria-pressed={iAmReady}
                         onClick={() => view.connection.submit({ kind: "ready.set", caseId: c.caseId, ready: !iAmReady })}
                       >
-                        {iAmReady ? t("notReady") : t("ready")}<span className="visually-hidden">: {t("caseBadge", { pseudonym: c.pseudonym })}</span>
+                        {iAmReady ? t("notReady") : t("ready")}
+                        <span className="visually-hidden">: {t("caseBadge", { pseudonym: c.pseudonym })}</span>
                       </button>
                     )}
                   </td>
@@ -105,18 +113,24 @@ export function ReconstructionGrid({ view }: { view: BoardView }) {
           <label htmlFor="grid-case">{t("gridCase")}</label>
           <select id="grid-case" name="caseId" defaultValue={meta.activeCaseId ?? cases[0]!.caseId} key={meta.activeCaseId ?? "none"}>
             {cases.map((c) => (
-              <option key={c.caseId} value={c.caseId}>{t("caseBadge", { pseudonym: c.pseudonym })}</option>
+              <option key={c.caseId} value={c.caseId}>
+                {t("caseBadge", { pseudonym: c.pseudonym })}
+              </option>
             ))}
           </select>
           <label htmlFor="grid-perspective">{t("perspective")}</label>
           <select id="grid-perspective" name="perspective" defaultValue={self?.organisationId ?? "klient"}>
             {perspectives.map((p) => (
-              <option key={p.id} value={p.id}>{p.label}</option>
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
             ))}
           </select>
           <label htmlFor="grid-text">{t("gridText")}</label>
           <textarea id="grid-text" name="text" rows={2} maxLength={500} onInput={view.connection.notifyTyping} />
-          <button type="submit" className="button-secondary">{t("add")}</button>
+          <button type="submit" className="button-secondary">
+            {t("add")}
+          </button>
         </form>
       )}
     </>

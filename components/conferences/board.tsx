@@ -70,7 +70,9 @@ export function ConferenceBoard(props: BoardProps) {
         {connected ? t("connected") : t("offline")}
         {pendingCount > 0 && ` ${t("pending", { count: pendingCount })}`}
       </p>
-      <div role="alert" className={error ? "form-error" : undefined}>{error}</div>
+      <div role="alert" className={error ? "form-error" : undefined}>
+        {error}
+      </div>
       <BoardPresence view={view} />
       <PhaseBar view={view} />
       <div className="board-status">
@@ -170,7 +172,13 @@ export function CardLanes({ view, lanes }: { view: BoardView; lanes: string[] })
               {inLane(lane).map((card) => (
                 <li key={card.id} id={`focus-card-${card.id}`} className="board-card">
                   <CardBody view={view} card={card} />
-                  <CardActions view={view} card={card} lanes={lanes} laneIndex={laneIndex} lastKey={(l) => inLane(l).at(-1)?.orderKey ?? null} />
+                  <CardActions
+                    view={view}
+                    card={card}
+                    lanes={lanes}
+                    laneIndex={laneIndex}
+                    lastKey={(l) => inLane(l).at(-1)?.orderKey ?? null}
+                  />
                 </li>
               ))}
             </ul>
@@ -193,8 +201,13 @@ export function ParkingArea({ view, cards }: { view: BoardView; cards: BoardCard
           <li key={card.id} className="board-card">
             <CardBody view={view} card={card} />
             {view.isModerator && !view.readOnly && (
-              <button type="button" className="button-link" onClick={() => view.connection.submit({ kind: "card.solution", cardId: card.id, isSolution: false })}>
-                {t("backToThemes")}<span className="visually-hidden">: {card.text}</span>
+              <button
+                type="button"
+                className="button-link"
+                onClick={() => view.connection.submit({ kind: "card.solution", cardId: card.id, isSolution: false })}
+              >
+                {t("backToThemes")}
+                <span className="visually-hidden">: {card.text}</span>
               </button>
             )}
           </li>
@@ -225,7 +238,19 @@ export function CardBody({ view, card }: { view: BoardView; card: BoardCard }) {
   );
 }
 
-function CardActions({ view, card, lanes, laneIndex, lastKey }: { view: BoardView; card: BoardCard; lanes: string[]; laneIndex: number; lastKey: (lane: string) => string | null }) {
+function CardActions({
+  view,
+  card,
+  lanes,
+  laneIndex,
+  lastKey,
+}: {
+  view: BoardView;
+  card: BoardCard;
+  lanes: string[];
+  laneIndex: number;
+  lastKey: (lane: string) => string | null;
+}) {
   const t = useTranslations("conferences.board");
   const [editing, setEditing] = useState(false);
   if (view.readOnly || card.restricted) return null;
@@ -244,35 +269,48 @@ function CardActions({ view, card, lanes, laneIndex, lastKey }: { view: BoardVie
             setEditing(false);
           }}
         >
-          <label htmlFor={`edit-${card.id}`} className="visually-hidden">{t("editLabel")}</label>
+          <label htmlFor={`edit-${card.id}`} className="visually-hidden">
+            {t("editLabel")}
+          </label>
           <textarea id={`edit-${card.id}`} name="text" defaultValue={card.text} rows={2} autoFocus />
-          <button type="submit" className="button-link">{t("save")}</button>
+          <button type="submit" className="button-link">
+            {t("save")}
+          </button>
         </form>
       )}
       <div className="row-actions">
         {laneIndex > 0 && (
           <button type="button" className="button-link" onClick={() => move(lanes[laneIndex - 1]!)}>
-            {t("moveTo", { lane: t(`lanes.${lanes[laneIndex - 1]!}`) })}{label}
+            {t("moveTo", { lane: t(`lanes.${lanes[laneIndex - 1]!}`) })}
+            {label}
           </button>
         )}
         {laneIndex < lanes.length - 1 && (
           <button type="button" className="button-link" onClick={() => move(lanes[laneIndex + 1]!)}>
-            {t("moveTo", { lane: t(`lanes.${lanes[laneIndex + 1]!}`) })}{label}
+            {t("moveTo", { lane: t(`lanes.${lanes[laneIndex + 1]!}`) })}
+            {label}
           </button>
         )}
         {mayChange && !editing && (
           <button type="button" className="button-link" onClick={() => setEditing(true)}>
-            {t("edit")}{label}
+            {t("edit")}
+            {label}
           </button>
         )}
         {mayChange && (
           <button type="button" className="button-link" onClick={() => submit({ kind: "card.delete", cardId: card.id })}>
-            {t("delete")}{label}
+            {t("delete")}
+            {label}
           </button>
         )}
         {view.isModerator && view.type === "planungskonferenz" && (
-          <button type="button" className="button-link" onClick={() => submit({ kind: "card.solution", cardId: card.id, isSolution: true })}>
-            {t("markSolution")}{label}
+          <button
+            type="button"
+            className="button-link"
+            onClick={() => submit({ kind: "card.solution", cardId: card.id, isSolution: true })}
+          >
+            {t("markSolution")}
+            {label}
           </button>
         )}
       </div>
@@ -296,7 +334,15 @@ function AddCardForm({ view, lane, lastKey }: { view: BoardView; lane: string; l
     const text = String(data.get("text") ?? "").trim();
     if (!text) return view.connection.reportError(t("emptyCard"));
     const caseId = String(data.get("caseId") ?? "") || null;
-    view.connection.submit({ kind: "card.add", cardId: crypto.randomUUID(), lane, text, orderKey: generateKeyBetween(lastKey, null), caseId, perspective: null });
+    view.connection.submit({
+      kind: "card.add",
+      cardId: crypto.randomUUID(),
+      lane,
+      text,
+      orderKey: generateKeyBetween(lastKey, null),
+      caseId,
+      perspective: null,
+    });
     form.reset();
   }
   return (
@@ -306,15 +352,24 @@ function AddCardForm({ view, lane, lastKey }: { view: BoardView; lane: string; l
       {cases.length > 0 && (
         <>
           <label htmlFor={`case-${lane}`}>{t("cardCase")}</label>
-          <select id={`case-${lane}`} name="caseId" defaultValue={active && cases.some((c) => c.caseId === active) ? active : ""} key={active ?? "none"}>
+          <select
+            id={`case-${lane}`}
+            name="caseId"
+            defaultValue={active && cases.some((c) => c.caseId === active) ? active : ""}
+            key={active ?? "none"}
+          >
             <option value="">{t("noCase")}</option>
             {cases.map((c) => (
-              <option key={c.caseId} value={c.caseId}>{t("caseBadge", { pseudonym: c.pseudonym })}</option>
+              <option key={c.caseId} value={c.caseId}>
+                {t("caseBadge", { pseudonym: c.pseudonym })}
+              </option>
             ))}
           </select>
         </>
       )}
-      <button type="submit" className="button-secondary">{t("add")}</button>
+      <button type="submit" className="button-secondary">
+        {t("add")}
+      </button>
     </form>
   );
 }

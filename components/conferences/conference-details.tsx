@@ -21,7 +21,12 @@ export function ConferenceDetails({ conferenceId }: { conferenceId: string }) {
   const ownsCases = !!data?.cases.some((c) => c.isMine);
   const showConflicts = !!data && data.viewer.mayPlan && (data.viewer.isModerator || ownsCases);
 
-  if (details.error) return <p role="alert" className="form-error">{details.error.message}</p>;
+  if (details.error)
+    return (
+      <p role="alert" className="form-error">
+        {details.error.message}
+      </p>
+    );
   if (!data) return null;
   const { conference } = data;
 
@@ -44,7 +49,9 @@ export function ConferenceDetails({ conferenceId }: { conferenceId: string }) {
         <ul>
           {data.participants.map((p) => (
             <li key={p.userId}>
-              {p.organisationName ? t("details.withOrganisation", { name: p.displayName, organisation: p.organisationName }) : t("details.withoutOrganisation", { name: p.displayName })}
+              {p.organisationName
+                ? t("details.withOrganisation", { name: p.displayName, organisation: p.organisationName })
+                : t("details.withoutOrganisation", { name: p.displayName })}
               {p.role === "moderator" && <strong> – {t("details.moderator")}</strong>}
               {p.role === "guest" && <span> – {t("roles.guest")}</span>}
             </li>
@@ -55,7 +62,9 @@ export function ConferenceDetails({ conferenceId }: { conferenceId: string }) {
       <section aria-labelledby="cases-title">
         <h2 id="cases-title">{t("details.cases")}</h2>
         <AgendaCases conferenceId={conferenceId} cases={data.cases} />
-        {data.viewer.mayAttachCases && conference.status !== "finished" && <AddOwnCase conferenceId={conferenceId} attachable={data.attachableCases} />}
+        {data.viewer.mayAttachCases && conference.status !== "finished" && (
+          <AddOwnCase conferenceId={conferenceId} attachable={data.attachableCases} />
+        )}
       </section>
 
       {showConflicts && <ConsentConflicts conferenceId={conferenceId} />}
@@ -65,25 +74,48 @@ export function ConferenceDetails({ conferenceId }: { conferenceId: string }) {
 }
 
 /** The moderator opens and closes the meeting; everyone can put the board on a projector. */
-function MeetingControls({ conferenceId, status, isModerator }: { conferenceId: string; status: Details["conference"]["status"]; isModerator: boolean }) {
+function MeetingControls({
+  conferenceId,
+  status,
+  isModerator,
+}: {
+  conferenceId: string;
+  status: Details["conference"]["status"];
+  isModerator: boolean;
+}) {
   const t = useTranslations("conferences.details");
   const trpc = useTRPC();
   const refresh = useRefreshConference(conferenceId);
   const setStatus = useMutation(trpc.conferences.setStatus.mutationOptions({ onSuccess: refresh }));
   return (
     <div className="row-actions">
-      <FormStatus error={setStatus.error?.message} success={status === "running" ? t("started") : status === "finished" ? t("finishedNotice") : null} />
+      <FormStatus
+        error={setStatus.error?.message}
+        success={status === "running" ? t("started") : status === "finished" ? t("finishedNotice") : null}
+      />
       {isModerator && status === "planned" && (
-        <button type="button" className="button-primary" disabled={setStatus.isPending} onClick={() => setStatus.mutate({ conferenceId, status: "running" })}>
+        <button
+          type="button"
+          className="button-primary"
+          disabled={setStatus.isPending}
+          onClick={() => setStatus.mutate({ conferenceId, status: "running" })}
+        >
           {t("start")}
         </button>
       )}
       {isModerator && status === "running" && (
-        <button type="button" className="button-secondary" disabled={setStatus.isPending} onClick={() => setStatus.mutate({ conferenceId, status: "finished" })}>
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={setStatus.isPending}
+          onClick={() => setStatus.mutate({ conferenceId, status: "finished" })}
+        >
           {t("finish")}
         </button>
       )}
-      <a href={`/conferences/${conferenceId}/projector`} target="_blank" rel="noopener">{t("projector")}</a>
+      <a href={`/conferences/${conferenceId}/projector`} target="_blank" rel="noopener">
+        {t("projector")}
+      </a>
     </div>
   );
 }
@@ -124,7 +156,9 @@ function AgendaCases({ conferenceId, cases }: { conferenceId: string; cases: Det
             <>
               <h3 id={`case-${c.caseId}-title`}>{t("details.caseHeading", { pseudonym: c.pseudonym })}</h3>
               {c.ownPseudonym && <p className="muted">{t("details.yourCase", { pseudonym: c.ownPseudonym })}</p>}
-              <p className="muted">{t("details.summaryOf", { date: format.dateTime(new Date(c.summary.createdAt), { dateStyle: "medium" }) })}</p>
+              <p className="muted">
+                {t("details.summaryOf", { date: format.dateTime(new Date(c.summary.createdAt), { dateStyle: "medium" }) })}
+              </p>
               <h4>{c.summary.title}</h4>
               <p className="summary-text">{c.summary.body}</p>
             </>
@@ -213,7 +247,11 @@ function ConsentConflicts({ conferenceId }: { conferenceId: string }) {
     <section aria-labelledby="conflicts-title">
       <h2 id="conflicts-title">{t("details.conflicts")}</h2>
       <p>{t("details.conflictsIntro")}</p>
-      {conflicts.error && <p role="alert" className="form-error">{conflicts.error.message}</p>}
+      {conflicts.error && (
+        <p role="alert" className="form-error">
+          {conflicts.error.message}
+        </p>
+      )}
       {conflicts.data && conflicts.data.length === 0 && <p>{t("details.noCasesForConflicts")}</p>}
       {conflicts.data?.map((c) => (
         <div key={c.caseId}>
@@ -224,7 +262,9 @@ function ConsentConflicts({ conferenceId }: { conferenceId: string }) {
             <ul>
               {c.uncovered.map((p) => (
                 <li key={p.userId}>
-                  {p.organisationName ? t("details.withOrganisation", { name: p.displayName, organisation: p.organisationName }) : t("details.withoutOrganisation", { name: p.displayName })}
+                  {p.organisationName
+                    ? t("details.withOrganisation", { name: p.displayName, organisation: p.organisationName })
+                    : t("details.withoutOrganisation", { name: p.displayName })}
                 </li>
               ))}
             </ul>

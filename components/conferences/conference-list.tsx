@@ -20,7 +20,11 @@ export function ConferenceList() {
   return (
     <section aria-labelledby="conference-list-title">
       <h2 id="conference-list-title">{t("myConferences")}</h2>
-      {list.error && <p role="alert" className="form-error">{list.error.message}</p>}
+      {list.error && (
+        <p role="alert" className="form-error">
+          {list.error.message}
+        </p>
+      )}
       {list.data && list.data.length === 0 && <p>{t("noConferences")}</p>}
       {list.data && list.data.length > 0 && (
         <table>

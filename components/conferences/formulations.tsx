@@ -164,7 +164,9 @@ function FormulationCard({ conferenceId, formulation }: { conferenceId: string; 
       <p>{t("tally", formulation.tally)}</p>
       <ul>
         {formulation.votes.map((person) => (
-          <li key={person.userId}>{t("voteOf", { name: person.displayName, vote: person.vote ? t(`votes.${person.vote}`) : t("notVoted") })}</li>
+          <li key={person.userId}>
+            {t("voteOf", { name: person.displayName, vote: person.vote ? t(`votes.${person.vote}`) : t("notVoted") })}
+          </li>
         ))}
       </ul>
 

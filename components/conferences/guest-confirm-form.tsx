@@ -64,7 +64,16 @@ export function GuestConfirmForm({ token, name, organisationName }: { token: str
         {(d) => <input id="guest-name" name="name" defaultValue={name} autoComplete="name" maxLength={120} required {...d} />}
       </Field>
       <Field id="guest-organisation" label={t("public.organisation")} hint={t("public.organisationHint")} error={errors.organisationName}>
-        {(d) => <input id="guest-organisation" name="organisationName" defaultValue={organisationName} autoComplete="organization" maxLength={120} {...d} />}
+        {(d) => (
+          <input
+            id="guest-organisation"
+            name="organisationName"
+            defaultValue={organisationName}
+            autoComplete="organization"
+            maxLength={120}
+            {...d}
+          />
+        )}
       </Field>
       <section aria-labelledby="guest-confidentiality-title">
         <h2 id="guest-confidentiality-title">{t("public.confidentialityHeading")}</h2>
@@ -81,7 +90,9 @@ export function GuestConfirmForm({ token, name, organisationName }: { token: str
               name="confidentiality"
               type="checkbox"
               required
-              aria-describedby={["guest-confidentiality-text", errors.confidentiality ? "guest-confidentiality-error" : ""].filter(Boolean).join(" ")}
+              aria-describedby={["guest-confidentiality-text", errors.confidentiality ? "guest-confidentiality-error" : ""]
+                .filter(Boolean)
+                .join(" ")}
               aria-invalid={errors.confidentiality ? true : undefined}
             />
             {t("public.confidentiality")}

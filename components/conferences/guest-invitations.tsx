@@ -70,7 +70,6 @@ export function GuestInvitations({ conferenceId }: { conferenceId: string }) {
     );
   }
 
-
   const generalError = invite.error?.message ?? revoke.error?.message;
 
   return (
@@ -78,7 +77,15 @@ export function GuestInvitations({ conferenceId }: { conferenceId: string }) {
       <h2 id="guests-title">{t("title")}</h2>
       <p className="muted">{t("intro")}</p>
       <FormStatus error={generalError} success={success} />
-      {created && <OneTimeLink key={created.link} id="guest-link" link={created.link} validUntil={dateTime(created.expiresAt)} namespace="guests.link" />}
+      {created && (
+        <OneTimeLink
+          key={created.link}
+          id="guest-link"
+          link={created.link}
+          validUntil={dateTime(created.expiresAt)}
+          namespace="guests.link"
+        />
+      )}
       <form onSubmit={onSubmit} noValidate aria-labelledby="guest-invite-title">
         <h3 id="guest-invite-title">{t("invite.heading")}</h3>
         <Field id="guest-invite-name" label={t("invite.name")} error={errors.name}>
@@ -96,12 +103,25 @@ export function GuestInvitations({ conferenceId }: { conferenceId: string }) {
           emptyLabel={t("invite.noOrganisation")}
           error={errors.organisationId}
         />
-        <Field id="guest-invite-organisation-name" label={t("invite.organisationName")} hint={t("invite.organisationNameHint")} error={errors.organisationName}>
+        <Field
+          id="guest-invite-organisation-name"
+          label={t("invite.organisationName")}
+          hint={t("invite.organisationNameHint")}
+          error={errors.organisationName}
+        >
           {(d) => <input id="guest-invite-organisation-name" name="organisationName" maxLength={120} autoComplete="off" {...d} />}
         </Field>
         <Field id="guest-invite-days" label={t("invite.validDays")} hint={t("invite.validDaysHint")} error={errors.validDays}>
           {(d) => (
-            <input id="guest-invite-days" name="validDays" type="number" min={guestValidDays.min} max={guestValidDays.max} defaultValue={guestValidDays.default} {...d} />
+            <input
+              id="guest-invite-days"
+              name="validDays"
+              type="number"
+              min={guestValidDays.min}
+              max={guestValidDays.max}
+              defaultValue={guestValidDays.default}
+              {...d}
+            />
           )}
         </Field>
         <button type="submit" className="button-primary" disabled={invite.isPending}>
@@ -109,7 +129,11 @@ export function GuestInvitations({ conferenceId }: { conferenceId: string }) {
         </button>
       </form>
       <h3>{t("list.heading")}</h3>
-      {guests.error && <p role="alert" className="form-error">{guests.error.message}</p>}
+      {guests.error && (
+        <p role="alert" className="form-error">
+          {guests.error.message}
+        </p>
+      )}
       {guests.data && guests.data.length === 0 && <p>{t("list.empty")}</p>}
       {guests.data && guests.data.length > 0 && (
         <table>

@@ -13,7 +13,10 @@ export function LiveBoard({ conferenceId, selfId, projector = false }: { confere
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const details = useQuery(trpc.conferences.get.queryOptions({ conferenceId }));
-  const onResync = useCallback(() => void queryClient.invalidateQueries({ queryKey: trpc.conferences.get.queryKey({ conferenceId }) }), [queryClient, trpc, conferenceId]);
+  const onResync = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: trpc.conferences.get.queryKey({ conferenceId }) }),
+    [queryClient, trpc, conferenceId],
+  );
   const data = details.data;
   if (!data) return null;
   return (

@@ -74,7 +74,14 @@ export function PlanConferenceForm() {
       <Field id="conference-title" label={t("plan.titleField")} error={errors.title}>
         {(d) => <input id="conference-title" name="title" maxLength={200} {...d} />}
       </Field>
-      <SelectField id="conference-kommune" name="kommuneId" label={t("plan.kommune")} options={kommunen.data} emptyLabel={t("plan.noKommune")} error={errors.kommuneId} />
+      <SelectField
+        id="conference-kommune"
+        name="kommuneId"
+        label={t("plan.kommune")}
+        options={kommunen.data}
+        emptyLabel={t("plan.noKommune")}
+        error={errors.kommuneId}
+      />
       <Field id="conference-scheduled-at" label={t("plan.scheduledAt")} error={errors.scheduledAt}>
         {(d) => <input id="conference-scheduled-at" name="scheduledAt" type="datetime-local" {...d} />}
       </Field>
@@ -89,7 +96,10 @@ export function PlanConferenceForm() {
         name="previousConferenceId"
         label={tWorkPackages("previous.label")}
         hint={tWorkPackages("previous.hint")}
-        options={earlier.data?.map((c) => ({ id: c.id, name: `${c.title} (${format.dateTime(new Date(c.scheduledAt), { dateStyle: "medium" })})` }))}
+        options={earlier.data?.map((c) => ({
+          id: c.id,
+          name: `${c.title} (${format.dateTime(new Date(c.scheduledAt), { dateStyle: "medium" })})`,
+        }))}
         emptyLabel={tWorkPackages("previous.none")}
         error={errors.previousConferenceId}
       />
@@ -105,7 +115,8 @@ export function PlanConferenceForm() {
           {candidates.data?.map((c) => (
             <li key={c.id}>
               <label className="inline-choice">
-                <input type="checkbox" name="participantUserIds" value={c.id} /> {c.displayName} ({c.organisationName ?? t("plan.noOrganisation")})
+                <input type="checkbox" name="participantUserIds" value={c.id} /> {c.displayName} (
+                {c.organisationName ?? t("plan.noOrganisation")})
               </label>
               <label className="inline-choice">
                 <input type="checkbox" name="coModeratorUserIds" value={c.id} /> {t("plan.coModerator", { name: c.displayName })}

@@ -27,7 +27,11 @@ export function ConferenceProtocol({ conferenceId }: { conferenceId: string }) {
     <section aria-labelledby="protocol-title">
       <h2 id="protocol-title">{t("heading")}</h2>
       <p className="muted">{t("intro")}</p>
-      {protocols.error && <p role="alert" className="form-error">{protocols.error.message}</p>}
+      {protocols.error && (
+        <p role="alert" className="form-error">
+          {protocols.error.message}
+        </p>
+      )}
       <FormStatus error={generate.error?.message} success={success} />
       {data?.mayGenerate && (
         <button
@@ -49,7 +53,11 @@ export function ConferenceProtocol({ conferenceId }: { conferenceId: string }) {
           <ul>
             {data.versions.map((v) => (
               <li key={v.version}>
-                {t("versionLine", { version: v.version, date: format.dateTime(new Date(v.createdAt), { dateStyle: "medium", timeStyle: "short" }), name: v.createdByName })}{" "}
+                {t("versionLine", {
+                  version: v.version,
+                  date: format.dateTime(new Date(v.createdAt), { dateStyle: "medium", timeStyle: "short" }),
+                  name: v.createdByName,
+                })}{" "}
                 <a href={`/api/conferences/${conferenceId}/protocol/${v.version}`} download>
                   {t("download", { version: v.version })}
                 </a>

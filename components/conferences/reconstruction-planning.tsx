@@ -10,7 +10,12 @@ export function ReconstructionPlanning({ year }: { year: number }) {
   const format = useFormatter();
   const trpc = useTRPC();
   const plan = useQuery(trpc.conferences.reconstructionPlan.queryOptions({ year }));
-  if (plan.error) return <p role="alert" className="form-error">{plan.error.message}</p>;
+  if (plan.error)
+    return (
+      <p role="alert" className="form-error">
+        {plan.error.message}
+      </p>
+    );
   const data = plan.data;
   if (!data) return null;
   return (

@@ -3,7 +3,14 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import { applyOperation } from "@/server/conferences/board-state";
-import { emptyBoardMeta, type AppliedOperation, type BoardJoinAck, type BoardOpAck, type BoardOperation, type BoardState } from "@/server/schemas/board";
+import {
+  emptyBoardMeta,
+  type AppliedOperation,
+  type BoardJoinAck,
+  type BoardOpAck,
+  type BoardOperation,
+  type BoardState,
+} from "@/server/schemas/board";
 import type { ClientToServerEvents, PresencePerson, ServerToClientEvents } from "@/server/schemas/realtime";
 
 type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -119,7 +126,10 @@ export function useBoard(conferenceId: string, selfId: string, messages: { sessi
     socket.on("board:typing", ({ userId }) => {
       setTyping((current) => (current.includes(userId) ? current : [...current, userId]));
       clearTimeout(typingTimers.get(userId));
-      typingTimers.set(userId, setTimeout(() => setTyping((current) => current.filter((id) => id !== userId)), 4000));
+      typingTimers.set(
+        userId,
+        setTimeout(() => setTyping((current) => current.filter((id) => id !== userId)), 4000),
+      );
     });
     sendRef.current = send;
     return () => {
@@ -159,5 +169,16 @@ export function useBoard(conferenceId: string, selfId: string, messages: { sessi
     socketRef.current.emit("board:typing", { conferenceId });
   }
 
-  return { board, present, typing, notifyTyping, connected, pendingCount: pending.length, error, clearError: () => setError(null), reportError: setError, submit };
+  return {
+    board,
+    present,
+    typing,
+    notifyTyping,
+    connected,
+    pendingCount: pending.length,
+    error,
+    clearError: () => setError(null),
+    reportError: setError,
+    submit,
+  };
 }

@@ -71,7 +71,12 @@ export function FollowUpItems({ conferenceId }: { conferenceId: string }) {
   const day = useDay();
   const trpc = useTRPC();
   const items = useQuery(trpc.workPackages.followUpItems.queryOptions({ conferenceId }));
-  if (items.error) return <p role="alert" className="form-error">{items.error.message}</p>;
+  if (items.error)
+    return (
+      <p role="alert" className="form-error">
+        {items.error.message}
+      </p>
+    );
   if (!items.data || items.data.length === 0) return null;
   return (
     <section aria-labelledby="follow-up-title" className="card">
@@ -101,7 +106,12 @@ export function FollowUpItems({ conferenceId }: { conferenceId: string }) {
               <td>
                 <StatusBadge status={item.status} isOverdue={item.isOverdue} />
               </td>
-              <td>{t("followUp.fromLine", { title: item.conferenceTitle, date: format.dateTime(new Date(item.conferenceScheduledAt), { dateStyle: "medium" }) })}</td>
+              <td>
+                {t("followUp.fromLine", {
+                  title: item.conferenceTitle,
+                  date: format.dateTime(new Date(item.conferenceScheduledAt), { dateStyle: "medium" }),
+                })}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -128,14 +138,16 @@ function ConferenceWorkPackages({ conferenceId }: { conferenceId: string }) {
     }),
   );
 
-
-
   const data = list.data;
   return (
     <section aria-labelledby="work-packages-title">
       <h2 id="work-packages-title">{t("title")}</h2>
       <p className="muted">{t("intro")}</p>
-      {list.error && <p role="alert" className="form-error">{list.error.message}</p>}
+      {list.error && (
+        <p role="alert" className="form-error">
+          {list.error.message}
+        </p>
+      )}
       <FormStatus error={createLink.error?.message} />
       {data && data.workPackages.length === 0 && <p>{t("empty")}</p>}
       {data && data.workPackages.length > 0 && (
@@ -188,7 +200,12 @@ function ConferenceWorkPackages({ conferenceId }: { conferenceId: string }) {
                 <td>
                   <div className="row-actions">
                     {item.abilities.report && (
-                      <button type="button" className="button-link" aria-label={t("report.openContext", { task: item.task || item.casePseudonym || "" })} onClick={() => setReporting(item)}>
+                      <button
+                        type="button"
+                        className="button-link"
+                        aria-label={t("report.openContext", { task: item.task || item.casePseudonym || "" })}
+                        onClick={() => setReporting(item)}
+                      >
                         {t("report.open")}
                       </button>
                     )}
@@ -208,7 +225,9 @@ function ConferenceWorkPackages({ conferenceId }: { conferenceId: string }) {
                     )}
                   </div>
                   {item.trackingLinkExpiresAt && (
-                    <p className="muted">{t("table.linkActive", { date: format.dateTime(new Date(item.trackingLinkExpiresAt), { dateStyle: "medium" }) })}</p>
+                    <p className="muted">
+                      {t("table.linkActive", { date: format.dateTime(new Date(item.trackingLinkExpiresAt), { dateStyle: "medium" }) })}
+                    </p>
                   )}
                 </td>
               </tr>
@@ -217,7 +236,14 @@ function ConferenceWorkPackages({ conferenceId }: { conferenceId: string }) {
         </table>
       )}
       {link && (
-        <OneTimeLink key={link.url} id="tracking-link" link={link.url} validUntil={format.dateTime(new Date(link.expiresAt), { dateStyle: "long" })} namespace="workPackages.link" className="notice card" />
+        <OneTimeLink
+          key={link.url}
+          id="tracking-link"
+          link={link.url}
+          validUntil={format.dateTime(new Date(link.expiresAt), { dateStyle: "long" })}
+          namespace="workPackages.link"
+          className="notice card"
+        />
       )}
       {reporting && <ReportForm key={reporting.id} item={reporting} conferenceId={conferenceId} onDone={() => setReporting(null)} />}
       {data?.viewer.mayCreate && data.options && <CreateWorkPackageForm conferenceId={conferenceId} options={data.options} />}
@@ -249,7 +275,11 @@ function ReportForm({ item, conferenceId, onDone }: { item: WorkPackage; confere
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setSuccess(null);
-    report.mutate({ workPackageId: item.id, status: String(form.get("status")) as WorkPackageStatus, note: String(form.get("note") ?? "") });
+    report.mutate({
+      workPackageId: item.id,
+      status: String(form.get("status")) as WorkPackageStatus,
+      note: String(form.get("note") ?? ""),
+    });
   }
 
   return (
@@ -355,7 +385,17 @@ function CreateWorkPackageForm({ conferenceId, options }: { conferenceId: string
         </Field>
       )}
       <Field id="work-package-task" label={t("create.task")} error={errors.task}>
-        {(d) => <textarea id="work-package-task" name="task" rows={3} maxLength={1000} value={task} onChange={(e) => setTask(e.target.value)} {...d} />}
+        {(d) => (
+          <textarea
+            id="work-package-task"
+            name="task"
+            rows={3}
+            maxLength={1000}
+            value={task}
+            onChange={(e) => setTask(e.target.value)}
+            {...d}
+          />
+        )}
       </Field>
       <Field id="work-package-case" label={t("create.case")} error={errors.caseId}>
         {(d) => (
@@ -377,7 +417,14 @@ function CreateWorkPackageForm({ conferenceId, options }: { conferenceId: string
         emptyLabel={t("create.chooseOrganisation")}
         error={errors.responsibleOrganisationId}
       />
-      <SelectField id="work-package-user" name="responsibleUserId" label={t("create.user")} options={options.users} emptyLabel={t("create.noUser")} error={errors.responsibleUserId} />
+      <SelectField
+        id="work-package-user"
+        name="responsibleUserId"
+        label={t("create.user")}
+        options={options.users}
+        emptyLabel={t("create.noUser")}
+        error={errors.responsibleUserId}
+      />
       <Field id="work-package-person" label={t("create.person")} hint={t("create.personHint")} error={errors.responsiblePerson}>
         {(d) => <input id="work-package-person" name="responsiblePerson" maxLength={120} autoComplete="off" {...d} />}
       </Field>
@@ -402,7 +449,11 @@ export function MyWorkPackages() {
   return (
     <section aria-labelledby="my-work-packages-title">
       <h2 id="my-work-packages-title">{t("mine.heading")}</h2>
-      {mine.error && <p role="alert" className="form-error">{mine.error.message}</p>}
+      {mine.error && (
+        <p role="alert" className="form-error">
+          {mine.error.message}
+        </p>
+      )}
       {mine.data && mine.data.length === 0 && <p>{t("mine.empty")}</p>}
       {mine.data && mine.data.length > 0 && (
         <table>

@@ -10,7 +10,19 @@ import { Field } from "./field";
  * clipboard. `namespace` names the catalogue group holding label, once, validUntil, copy, copied
  * and copyFailed.
  */
-export function OneTimeLink({ id, link, validUntil, namespace, className = "notice" }: { id: string; link: string; validUntil: string; namespace: string; className?: string }) {
+export function OneTimeLink({
+  id,
+  link,
+  validUntil,
+  namespace,
+  className = "notice",
+}: {
+  id: string;
+  link: string;
+  validUntil: string;
+  namespace: string;
+  className?: string;
+}) {
   const t = useTranslations(namespace);
   const [copyStatus, setCopyStatus] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);

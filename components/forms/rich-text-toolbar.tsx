@@ -15,18 +15,37 @@ const commands: { name: ToolbarCommand; run: (editor: Editor) => boolean }[] = [
  * The formatting toolbar of every rich-text editor: bold, italic and bullet list, one tab stop for
  * the whole toolbar, arrow keys (and Home/End) move between the buttons, as in any toolbar.
  */
-export function RichTextToolbar({ editor, label, labels, className }: { editor: Editor; label: string; labels: Record<ToolbarCommand, string>; className?: string }) {
+export function RichTextToolbar({
+  editor,
+  label,
+  labels,
+  className,
+}: {
+  editor: Editor;
+  label: string;
+  labels: Record<ToolbarCommand, string>;
+  className?: string;
+}) {
   const toolbarRef = useRef<HTMLDivElement>(null);
   const active = useEditorState({
     editor,
-    selector: ({ editor: current }) => ({ bold: current.isActive("bold"), italic: current.isActive("italic"), bulletList: current.isActive("bulletList") }),
+    selector: ({ editor: current }) => ({
+      bold: current.isActive("bold"),
+      italic: current.isActive("italic"),
+      bulletList: current.isActive("bulletList"),
+    }),
   });
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (!["ArrowLeft", "ArrowRight", "Home", "End"].includes(event.key)) return;
     const items = [...(toolbarRef.current?.querySelectorAll("button") ?? [])];
     const index = items.indexOf(document.activeElement as HTMLButtonElement);
-    const next = event.key === "Home" ? 0 : event.key === "End" ? items.length - 1 : (index + (event.key === "ArrowRight" ? 1 : -1) + items.length) % items.length;
+    const next =
+      event.key === "Home"
+        ? 0
+        : event.key === "End"
+          ? items.length - 1
+          : (index + (event.key === "ArrowRight" ? 1 : -1) + items.length) % items.length;
     items[next]?.focus();
     event.preventDefault();
   }

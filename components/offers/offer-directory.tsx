@@ -110,7 +110,14 @@ export function OfferDirectory({ mayManage, mayReadCoverage }: { mayManage: bool
               </select>
             )}
           </Field>
-          <SelectField id="offer-filter-kommune" name="kommuneId" label={t("kommune")} hint={t("kommuneFilterHint")} options={kommunen.data} emptyLabel={t("allKommunen")} />
+          <SelectField
+            id="offer-filter-kommune"
+            name="kommuneId"
+            label={t("kommune")}
+            hint={t("kommuneFilterHint")}
+            options={kommunen.data}
+            emptyLabel={t("allKommunen")}
+          />
           <div className={styles.checkbox}>
             <input id="offer-filter-inactive" name="includeInactive" type="checkbox" />
             <label htmlFor="offer-filter-inactive">{t("includeInactive")}</label>
@@ -283,10 +290,7 @@ function OfferForm({
     };
     onSubmitStart();
     if (editing) {
-      update.mutate(
-        { id: editing.id, ...values },
-        { onSuccess: (saved) => onSaved(t("offers.updated", { title: saved.title })) },
-      );
+      update.mutate({ id: editing.id, ...values }, { onSuccess: (saved) => onSaved(t("offers.updated", { title: saved.title })) });
     } else {
       create.mutate(values, {
         onSuccess: async (saved) => {
@@ -434,12 +438,7 @@ function DuplicateCandidates({
                           <button type="button" className="button-link" onClick={() => onEdit(offer)}>
                             {t("edit")} <span className="visually-hidden">{labelOf(offer)}</span>
                           </button>
-                          <button
-                            type="button"
-                            className="button-link"
-                            disabled={pending}
-                            onClick={() => onToggleActive(offer, setStatus)}
-                          >
+                          <button type="button" className="button-link" disabled={pending} onClick={() => onToggleActive(offer, setStatus)}>
                             {t("deactivate")} <span className="visually-hidden">{labelOf(offer)}</span>
                           </button>
                         </span>

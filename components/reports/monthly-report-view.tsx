@@ -46,7 +46,11 @@ export function MonthlyReportView({ userId, canSubmit }: { userId?: string; canS
           {t("reports.download")}
         </a>
       </div>
-      {report.error && <p role="alert" className="form-error">{report.error.message}</p>}
+      {report.error && (
+        <p role="alert" className="form-error">
+          {report.error.message}
+        </p>
+      )}
       {data && (
         <>
           <dl className="figures">
@@ -58,15 +62,21 @@ export function MonthlyReportView({ userId, canSubmit }: { userId?: string; canS
             ))}
           </dl>
           <h3>{t("reports.topics")}</h3>
-          {data.topics.length === 0 ? <p>{t("reports.none")}</p> : (
+          {data.topics.length === 0 ? (
+            <p>{t("reports.none")}</p>
+          ) : (
             <ul>
               {data.topics.map((topic) => (
-                <li key={topic.lifeArea}>{t(`cases.lifeAreas.${topic.lifeArea as "housing"}`)}: {topic.count}</li>
+                <li key={topic.lifeArea}>
+                  {t(`cases.lifeAreas.${topic.lifeArea as "housing"}`)}: {topic.count}
+                </li>
               ))}
             </ul>
           )}
           <h3>{t("reports.perCase")}</h3>
-          {data.cases.length === 0 ? <p>{t("reports.none")}</p> : (
+          {data.cases.length === 0 ? (
+            <p>{t("reports.none")}</p>
+          ) : (
             <table>
               <thead>
                 <tr>
@@ -89,7 +99,9 @@ export function MonthlyReportView({ userId, canSubmit }: { userId?: string; canS
             </table>
           )}
           {data.submittedAt ? (
-            <p className="form-success">{t("reports.submitted", { date: format.dateTime(new Date(data.submittedAt), { dateStyle: "medium", timeStyle: "short" }) })}</p>
+            <p className="form-success">
+              {t("reports.submitted", { date: format.dateTime(new Date(data.submittedAt), { dateStyle: "medium", timeStyle: "short" }) })}
+            </p>
           ) : (
             canSubmit && (
               <div className="wide">

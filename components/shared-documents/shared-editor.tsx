@@ -108,7 +108,14 @@ function CollaborativeEditor({ doc, ready, editable, labelId, describedBy, actio
   return (
     <>
       <div className={styles.editor}>
-        {editable && editor && <RichTextToolbar editor={editor} label={t("toolbar")} labels={{ bold: t("bold"), italic: t("italic"), bulletList: t("bulletList") }} className={styles.toolbar} />}
+        {editable && editor && (
+          <RichTextToolbar
+            editor={editor}
+            label={t("toolbar")}
+            labels={{ bold: t("bold"), italic: t("italic"), bulletList: t("bulletList") }}
+            className={styles.toolbar}
+          />
+        )}
         <EditorContent editor={editor} className={styles.content} />
       </div>
       {ready && editable && editor && actions?.(editor)}

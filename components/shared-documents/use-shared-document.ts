@@ -312,7 +312,14 @@ function releaseSocket() {
   }
 }
 
-const idleSnapshot: SharedDocumentSnapshot = { doc: new Y.Doc(), generation: -1, status: "connecting", readOnly: true, error: null, writers: [] };
+const idleSnapshot: SharedDocumentSnapshot = {
+  doc: new Y.Doc(),
+  generation: -1,
+  status: "connecting",
+  readOnly: true,
+  error: null,
+  writers: [],
+};
 
 /** Open documents of this page, shared by every component that shows the same key. */
 const openDocuments = new Map<string, { sync: SharedDocumentSync; users: number }>();

@@ -29,6 +29,9 @@ export const navigationItems: NavigationItem[] = [
  * have no start page and no other area.
  */
 export function navigationFor(actor: Actor, t: (key: string) => string): { href: string; text: string }[] {
-  if (actor.isGuest) return actor.guestConferenceId ? [{ href: `/conferences/${actor.guestConferenceId}`, text: t("guests.nav.conference") }] : [];
-  return navigationItems.filter((item) => canSomewhere(actor, item.permission)).map((item) => ({ href: item.href, text: t(`nav.${item.label}`) }));
+  if (actor.isGuest)
+    return actor.guestConferenceId ? [{ href: `/conferences/${actor.guestConferenceId}`, text: t("guests.nav.conference") }] : [];
+  return navigationItems
+    .filter((item) => canSomewhere(actor, item.permission))
+    .map((item) => ({ href: item.href, text: t(`nav.${item.label}`) }));
 }

@@ -24,14 +24,21 @@ export function DecisionPanel({ sessionId, agendaItemId }: { sessionId: string; 
   const trpc = useTRPC();
   const query = useQuery(trpc.steering.decisions.get.queryOptions({ sessionId, agendaItemId }));
   const headingId = `decision-${agendaItemId}`;
-  if (query.error) return <p role="alert" className="form-error">{query.error.message}</p>;
+  if (query.error)
+    return (
+      <p role="alert" className="form-error">
+        {query.error.message}
+      </p>
+    );
   const data = query.data;
   if (!data) return null;
   return (
     <section aria-labelledby={headingId} className="decision-panel">
       <h3 id={headingId}>{t("heading")}</h3>
       {data.decision ? <RecordedDecision decision={data.decision} /> : <p>{t("none")}</p>}
-      {data.abilities.record && data.options && <RecordDecisionForm sessionId={sessionId} agendaItemId={agendaItemId} options={data.options} />}
+      {data.abilities.record && data.options && (
+        <RecordDecisionForm sessionId={sessionId} agendaItemId={agendaItemId} options={data.options} />
+      )}
     </section>
   );
 }
@@ -51,7 +58,11 @@ function RecordedDecision({ decision }: { decision: NonNullable<Shown["decision"
           <span className="status-badge">{tOutcome(decision.outcome)}</span>
         </dd>
         <dt>{t("votes")}</dt>
-        <dd>{hasVotes ? t("votesLine", { for: decision.votesFor ?? 0, against: decision.votesAgainst ?? 0, abstain: decision.votesAbstain ?? 0 }) : t("noVotes")}</dd>
+        <dd>
+          {hasVotes
+            ? t("votesLine", { for: decision.votesFor ?? 0, against: decision.votesAgainst ?? 0, abstain: decision.votesAbstain ?? 0 })
+            : t("noVotes")}
+        </dd>
         <dt>{t("text")}</dt>
         <dd className={styles.preWrap}>{decision.text}</dd>
       </dl>
@@ -130,7 +141,12 @@ function RecordDecisionForm({ sessionId, agendaItemId, options }: { sessionId: s
       votesAbstain: vote(form.get("votesAbstain")),
       text: String(form.get("text") ?? ""),
       assignments: assignments.map(({ bodyId, task, dueDate }) => ({ bodyId, task, dueDate })),
-      recommendations: recommendations.map(({ addressee, responsibleOrganisationId, text, dueDate }) => ({ addressee, responsibleOrganisationId: responsibleOrganisationId || null, text, dueDate })),
+      recommendations: recommendations.map(({ addressee, responsibleOrganisationId, text, dueDate }) => ({
+        addressee,
+        responsibleOrganisationId: responsibleOrganisationId || null,
+        text,
+        dueDate,
+      })),
     });
   }
 
@@ -142,8 +158,10 @@ function RecordDecisionForm({ sessionId, agendaItemId, options }: { sessionId: s
     setRecommendations((list) => [...list, { key: nextKey, addressee: "", responsibleOrganisationId: "", text: "", dueDate: "" }]);
     setNextKey((k) => k + 1);
   };
-  const updateAssignment = (key: number, patch: Partial<AssignmentDraft>) => setAssignments((list) => list.map((a) => (a.key === key ? { ...a, ...patch } : a)));
-  const updateRecommendation = (key: number, patch: Partial<RecommendationDraft>) => setRecommendations((list) => list.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const updateAssignment = (key: number, patch: Partial<AssignmentDraft>) =>
+    setAssignments((list) => list.map((a) => (a.key === key ? { ...a, ...patch } : a)));
+  const updateRecommendation = (key: number, patch: Partial<RecommendationDraft>) =>
+    setRecommendations((list) => list.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
   return (
     <form onSubmit={onSubmit} noValidate className="card wide" aria-labelledby={id("record-decision")}>
@@ -186,7 +204,12 @@ function RecordDecisionForm({ sessionId, agendaItemId, options }: { sessionId: s
               <legend>{t("assignmentNumber", { number: n })}</legend>
               <Field id={id(`assignment-${a.key}-body`)} label={t("assignmentBody")} error={error("bodyId")}>
                 {(d) => (
-                  <select id={id(`assignment-${a.key}-body`)} value={a.bodyId} onChange={(e) => updateAssignment(a.key, { bodyId: e.target.value })} {...d}>
+                  <select
+                    id={id(`assignment-${a.key}-body`)}
+                    value={a.bodyId}
+                    onChange={(e) => updateAssignment(a.key, { bodyId: e.target.value })}
+                    {...d}
+                  >
                     <option value="">{t("choose")}</option>
                     {options.bodies.map((body) => (
                       <option key={body.id} value={body.id}>
@@ -197,12 +220,34 @@ function RecordDecisionForm({ sessionId, agendaItemId, options }: { sessionId: s
                 )}
               </Field>
               <Field id={id(`assignment-${a.key}-task`)} label={t("assignmentTask")} error={error("task")}>
-                {(d) => <textarea id={id(`assignment-${a.key}-task`)} rows={2} maxLength={2000} value={a.task} onChange={(e) => updateAssignment(a.key, { task: e.target.value })} {...d} />}
+                {(d) => (
+                  <textarea
+                    id={id(`assignment-${a.key}-task`)}
+                    rows={2}
+                    maxLength={2000}
+                    value={a.task}
+                    onChange={(e) => updateAssignment(a.key, { task: e.target.value })}
+                    {...d}
+                  />
+                )}
               </Field>
               <Field id={id(`assignment-${a.key}-due`)} label={t("dueDate")} error={error("dueDate")}>
-                {(d) => <input id={id(`assignment-${a.key}-due`)} type="date" value={a.dueDate} onChange={(e) => updateAssignment(a.key, { dueDate: e.target.value })} {...d} />}
+                {(d) => (
+                  <input
+                    id={id(`assignment-${a.key}-due`)}
+                    type="date"
+                    value={a.dueDate}
+                    onChange={(e) => updateAssignment(a.key, { dueDate: e.target.value })}
+                    {...d}
+                  />
+                )}
               </Field>
-              <button type="button" className="button-link" aria-label={t("removeAssignment", { number: n })} onClick={() => setAssignments((list) => list.filter((x) => x.key !== a.key))}>
+              <button
+                type="button"
+                className="button-link"
+                aria-label={t("removeAssignment", { number: n })}
+                onClick={() => setAssignments((list) => list.filter((x) => x.key !== a.key))}
+              >
                 {t("remove")}
               </button>
             </fieldset>
@@ -222,11 +267,24 @@ function RecordDecisionForm({ sessionId, agendaItemId, options }: { sessionId: s
             <fieldset key={r.key}>
               <legend>{t("recommendationNumber", { number: n })}</legend>
               <Field id={id(`recommendation-${r.key}-addressee`)} label={t("addressee")} error={error("addressee")}>
-                {(d) => <input id={id(`recommendation-${r.key}-addressee`)} maxLength={200} value={r.addressee} onChange={(e) => updateRecommendation(r.key, { addressee: e.target.value })} {...d} />}
+                {(d) => (
+                  <input
+                    id={id(`recommendation-${r.key}-addressee`)}
+                    maxLength={200}
+                    value={r.addressee}
+                    onChange={(e) => updateRecommendation(r.key, { addressee: e.target.value })}
+                    {...d}
+                  />
+                )}
               </Field>
               <Field id={id(`recommendation-${r.key}-organisation`)} label={t("organisation")} error={error("responsibleOrganisationId")}>
                 {(d) => (
-                  <select id={id(`recommendation-${r.key}-organisation`)} value={r.responsibleOrganisationId} onChange={(e) => updateRecommendation(r.key, { responsibleOrganisationId: e.target.value })} {...d}>
+                  <select
+                    id={id(`recommendation-${r.key}-organisation`)}
+                    value={r.responsibleOrganisationId}
+                    onChange={(e) => updateRecommendation(r.key, { responsibleOrganisationId: e.target.value })}
+                    {...d}
+                  >
                     <option value="">{t("noOrganisation")}</option>
                     {options.organisations.map((organisation) => (
                       <option key={organisation.id} value={organisation.id}>
@@ -237,12 +295,34 @@ function RecordDecisionForm({ sessionId, agendaItemId, options }: { sessionId: s
                 )}
               </Field>
               <Field id={id(`recommendation-${r.key}-text`)} label={t("recommendationText")} error={error("text")}>
-                {(d) => <textarea id={id(`recommendation-${r.key}-text`)} rows={2} maxLength={2000} value={r.text} onChange={(e) => updateRecommendation(r.key, { text: e.target.value })} {...d} />}
+                {(d) => (
+                  <textarea
+                    id={id(`recommendation-${r.key}-text`)}
+                    rows={2}
+                    maxLength={2000}
+                    value={r.text}
+                    onChange={(e) => updateRecommendation(r.key, { text: e.target.value })}
+                    {...d}
+                  />
+                )}
               </Field>
               <Field id={id(`recommendation-${r.key}-due`)} label={t("dueDate")} error={error("dueDate")}>
-                {(d) => <input id={id(`recommendation-${r.key}-due`)} type="date" value={r.dueDate} onChange={(e) => updateRecommendation(r.key, { dueDate: e.target.value })} {...d} />}
+                {(d) => (
+                  <input
+                    id={id(`recommendation-${r.key}-due`)}
+                    type="date"
+                    value={r.dueDate}
+                    onChange={(e) => updateRecommendation(r.key, { dueDate: e.target.value })}
+                    {...d}
+                  />
+                )}
               </Field>
-              <button type="button" className="button-link" aria-label={t("removeRecommendation", { number: n })} onClick={() => setRecommendations((list) => list.filter((x) => x.key !== r.key))}>
+              <button
+                type="button"
+                className="button-link"
+                aria-label={t("removeRecommendation", { number: n })}
+                onClick={() => setRecommendations((list) => list.filter((x) => x.key !== r.key))}
+              >
                 {t("remove")}
               </button>
             </fieldset>

@@ -16,7 +16,9 @@ export function EvidencePack({ evidence, headingLevel = 2 }: { evidence: ShownEv
   return (
     <section aria-labelledby="evidence-heading">
       <Heading id="evidence-heading">{t("heading")}</Heading>
-      <p className="muted">{t("generated", { date: format.dateTime(new Date(evidence.generatedAt), { dateStyle: "medium", timeStyle: "short" }) })}</p>
+      <p className="muted">
+        {t("generated", { date: format.dateTime(new Date(evidence.generatedAt), { dateStyle: "medium", timeStyle: "short" }) })}
+      </p>
       <dl>
         <dt>{t("caseCount")}</dt>
         <dd>{count(evidence.caseCount)}</dd>
@@ -32,7 +34,12 @@ export function EvidencePack({ evidence, headingLevel = 2 }: { evidence: ShownEv
         <ul>
           {evidence.conferences.map((conference, index) => (
             <li key={index}>
-              {t("conferenceLine", { title: conference.title, type: tConferences(`types.${conference.type}`), date: date(conference.date), sources: count(conference.sources) })}
+              {t("conferenceLine", {
+                title: conference.title,
+                type: tConferences(`types.${conference.type}`),
+                date: date(conference.date),
+                sources: count(conference.sources),
+              })}
             </li>
           ))}
         </ul>

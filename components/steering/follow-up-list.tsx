@@ -34,7 +34,11 @@ export function FollowUpList() {
         </label>
       </div>
       <div role="status">{implemented ? t("implemented") : null}</div>
-      {list.error && <p role="alert" className="form-error">{list.error.message}</p>}
+      {list.error && (
+        <p role="alert" className="form-error">
+          {list.error.message}
+        </p>
+      )}
       {list.data?.length === 0 && <p>{t("empty")}</p>}
       {list.data && list.data.length > 0 && (
         <table>
@@ -76,7 +80,11 @@ export function FollowUpList() {
                     <ul>
                       {item.reports.map((report, index) => (
                         <li key={index}>
-                          {t("reportLine", { date: format.dateTime(new Date(report.createdAt), { dateStyle: "short" }), status: tStatus(report.status), author: report.authorName })}
+                          {t("reportLine", {
+                            date: format.dateTime(new Date(report.createdAt), { dateStyle: "short" }),
+                            status: tStatus(report.status),
+                            author: report.authorName,
+                          })}
                           {report.note && <>: {report.note}</>}
                         </li>
                       ))}
@@ -85,7 +93,12 @@ export function FollowUpList() {
                 </td>
                 <td>
                   {item.abilities.report && (
-                    <button type="button" className="button-link" aria-label={t("reportContext", { text: item.text })} onClick={() => setReporting(item)}>
+                    <button
+                      type="button"
+                      className="button-link"
+                      aria-label={t("reportContext", { text: item.text })}
+                      onClick={() => setReporting(item)}
+                    >
                       {t("report")}
                     </button>
                   )}

@@ -57,7 +57,14 @@ export function RichTextEditor({ id, label, hint, error, initial, onChange }: Ri
         </p>
       )}
       <div className={styles.editor}>
-        {editor && <RichTextToolbar editor={editor} label={t("toolbar")} labels={{ bold: t("bold"), italic: t("italic"), bulletList: t("bulletList") }} className={styles.toolbar} />}
+        {editor && (
+          <RichTextToolbar
+            editor={editor}
+            label={t("toolbar")}
+            labels={{ bold: t("bold"), italic: t("italic"), bulletList: t("bulletList") }}
+            className={styles.toolbar}
+          />
+        )}
         <EditorContent editor={editor} className={styles.content} />
       </div>
     </div>

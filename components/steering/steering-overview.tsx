@@ -34,12 +34,17 @@ export function SteeringOverview({ mayDraft, mayManage }: { mayDraft: boolean; m
       </p>
       <section aria-labelledby="vorlagen-heading">
         <h2 id="vorlagen-heading">{t("overview.vorlagenHeading")}</h2>
-        {vorlagen.error && <p role="alert" className="form-error">{vorlagen.error.message}</p>}
+        {vorlagen.error && (
+          <p role="alert" className="form-error">
+            {vorlagen.error.message}
+          </p>
+        )}
         {vorlagen.data?.length === 0 && <p>{t("overview.vorlagenEmpty")}</p>}
         <ul>
           {vorlagen.data?.map((vorlage) => (
             <li key={vorlage.id}>
-              <Link href={`/steering/vorlagen/${vorlage.id}`}>{vorlage.title}</Link> <span className="status-badge">{t(`vorlageStatuses.${vorlage.status}`)}</span>
+              <Link href={`/steering/vorlagen/${vorlage.id}`}>{vorlage.title}</Link>{" "}
+              <span className="status-badge">{t(`vorlageStatuses.${vorlage.status}`)}</span>
               <br />
               <span className="muted">{t("overview.vorlageLine", { theme: vorlage.themeTitle, version: vorlage.latestVersion })}</span>
             </li>
@@ -49,7 +54,11 @@ export function SteeringOverview({ mayDraft, mayManage }: { mayDraft: boolean; m
       {mayManage && <CreateVorlageForm key={fromProposal?.id ?? "theme"} fromProposal={fromProposal} />}
       <section aria-labelledby="proposals-heading">
         <h2 id="proposals-heading">{t("overview.proposalsHeading")}</h2>
-        {proposals.error && <p role="alert" className="form-error">{proposals.error.message}</p>}
+        {proposals.error && (
+          <p role="alert" className="form-error">
+            {proposals.error.message}
+          </p>
+        )}
         {proposals.data?.length === 0 && <p>{t("overview.proposalsEmpty")}</p>}
         {proposals.data?.map((proposal) => (
           <ProposalCard key={proposal.id} proposal={proposal} onMakeVorlage={() => setFromProposal(proposal)} />
@@ -75,22 +84,40 @@ function ProposalCard({ proposal, onMakeVorlage }: { proposal: Proposal; onMakeV
       <h3 id={`proposal-${proposal.id}`}>
         {proposal.title} <span className="status-badge">{t(`proposalStatuses.${proposal.status}`)}</span>
       </h3>
-      <p className="muted">{t("overview.proposalLine", { theme: proposal.themeTitle, body: proposal.bodyName, author: proposal.authorName })}</p>
+      <p className="muted">
+        {t("overview.proposalLine", { theme: proposal.themeTitle, body: proposal.bodyName, author: proposal.authorName })}
+      </p>
       {editing ? <EditProposalForm proposal={proposal} onDone={() => setEditing(false)} /> : <RichTextView doc={proposal.body} />}
       <FormStatus error={submit.error?.message} success={submit.isSuccess ? t("proposal.submitted") : null} />
       <div className="row-actions">
         {proposal.abilities.submit && (
-          <button type="button" className="button-secondary" aria-label={t("proposal.submitContext", { title: proposal.title })} disabled={submit.isPending} onClick={() => submit.mutate({ proposalId: proposal.id })}>
+          <button
+            type="button"
+            className="button-secondary"
+            aria-label={t("proposal.submitContext", { title: proposal.title })}
+            disabled={submit.isPending}
+            onClick={() => submit.mutate({ proposalId: proposal.id })}
+          >
             {t("proposal.submit")}
           </button>
         )}
         {proposal.abilities.submit && proposal.status === "draft" && !editing && (
-          <button type="button" className="button-link" aria-label={t("proposal.editContext", { title: proposal.title })} onClick={() => setEditing(true)}>
+          <button
+            type="button"
+            className="button-link"
+            aria-label={t("proposal.editContext", { title: proposal.title })}
+            onClick={() => setEditing(true)}
+          >
             {t("proposal.edit")}
           </button>
         )}
         {proposal.abilities.makeVorlage && (
-          <button type="button" className="button-secondary" aria-label={t("proposal.makeVorlageContext", { title: proposal.title })} onClick={onMakeVorlage}>
+          <button
+            type="button"
+            className="button-secondary"
+            aria-label={t("proposal.makeVorlageContext", { title: proposal.title })}
+            onClick={onMakeVorlage}
+          >
             {t("proposal.makeVorlage")}
           </button>
         )}
@@ -127,8 +154,12 @@ function EditProposalForm({ proposal, onDone }: { proposal: Proposal; onDone: ()
       </Field>
       <RichTextEditor id={`${id}-body`} label={t("body")} error={errors.body} initial={proposal.body as RichTextDoc} onChange={setBody} />
       <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={update.isPending}>{t("save")}</button>
-        <button type="button" className="button-link" onClick={onDone}>{t("cancel")}</button>
+        <button type="submit" className="button-primary" disabled={update.isPending}>
+          {t("save")}
+        </button>
+        <button type="button" className="button-link" onClick={onDone}>
+          {t("cancel")}
+        </button>
       </div>
     </form>
   );
@@ -158,18 +189,44 @@ function CreateProposalForm() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setSuccess(null);
-    create.mutate({ themeId: String(form.get("themeId") ?? ""), bodyId: String(form.get("bodyId") ?? ""), title: String(form.get("title") ?? ""), body });
+    create.mutate({
+      themeId: String(form.get("themeId") ?? ""),
+      bodyId: String(form.get("bodyId") ?? ""),
+      title: String(form.get("title") ?? ""),
+      body,
+    });
   }
   return (
     <form onSubmit={onSubmit} noValidate className="card wide" aria-labelledby="create-proposal-title">
       <h2 id="create-proposal-title">{t("createHeading")}</h2>
       <FormStatus error={create.error && !Object.keys(errors).length ? create.error.message : null} success={success} />
-      <SelectField id="proposal-theme" name="themeId" label={t("theme")} options={options.data.themes.map((th) => ({ id: th.id, name: th.title }))} emptyLabel={t("choose")} error={errors.themeId} />
-      <SelectField id="proposal-group" name="bodyId" label={t("group")} options={options.data.groups} emptyLabel={t("choose")} error={errors.bodyId} />
+      <SelectField
+        id="proposal-theme"
+        name="themeId"
+        label={t("theme")}
+        options={options.data.themes.map((th) => ({ id: th.id, name: th.title }))}
+        emptyLabel={t("choose")}
+        error={errors.themeId}
+      />
+      <SelectField
+        id="proposal-group"
+        name="bodyId"
+        label={t("group")}
+        options={options.data.groups}
+        emptyLabel={t("choose")}
+        error={errors.bodyId}
+      />
       <Field id="proposal-title" label={t("title")} error={errors.title}>
         {(d) => <input id="proposal-title" name="title" maxLength={200} {...d} />}
       </Field>
-      <RichTextEditor key={generation} id="proposal-body" label={t("body")} error={errors.body} initial={emptyRichTextDoc} onChange={setBody} />
+      <RichTextEditor
+        key={generation}
+        id="proposal-body"
+        label={t("body")}
+        error={errors.body}
+        initial={emptyRichTextDoc}
+        onChange={setBody}
+      />
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={create.isPending}>
           {t("create")}
@@ -186,7 +243,9 @@ function CreateVorlageForm({ fromProposal }: { fromProposal: Proposal | null }) 
   const themes = useQuery(trpc.themes.list.queryOptions());
   const heading = useRef<HTMLHeadingElement>(null);
   const [body, setBody] = useState<RichTextDoc>(fromProposal?.body ?? emptyRichTextDoc);
-  const create = useMutation(trpc.steering.vorlagen.create.mutationOptions({ onSuccess: (created) => router.push(`/steering/vorlagen/${created.id}`) }));
+  const create = useMutation(
+    trpc.steering.vorlagen.create.mutationOptions({ onSuccess: (created) => router.push(`/steering/vorlagen/${created.id}`) }),
+  );
   const errors = fieldErrorsOf(create.error);
   useEffect(() => {
     if (fromProposal) heading.current?.focus();
@@ -209,12 +268,26 @@ function CreateVorlageForm({ fromProposal }: { fromProposal: Proposal | null }) 
       {fromProposal && <p>{t("fromProposal", { title: fromProposal.title })}</p>}
       <FormStatus error={create.error && !Object.keys(errors).length ? create.error.message : null} />
       {!fromProposal && (
-        <SelectField id="vorlage-theme" name="themeId" label={t("theme")} options={themes.data?.map((th) => ({ id: th.id, name: th.title }))} emptyLabel={t("choose")} error={errors.themeId} />
+        <SelectField
+          id="vorlage-theme"
+          name="themeId"
+          label={t("theme")}
+          options={themes.data?.map((th) => ({ id: th.id, name: th.title }))}
+          emptyLabel={t("choose")}
+          error={errors.themeId}
+        />
       )}
       <Field id="new-vorlage-title" label={t("title")} error={errors.title}>
         {(d) => <input id="new-vorlage-title" name="title" maxLength={200} defaultValue={fromProposal?.title ?? ""} {...d} />}
       </Field>
-      <RichTextEditor id="new-vorlage-body" label={t("body")} hint={t("bodyHint")} error={errors.body} initial={fromProposal?.body ?? emptyRichTextDoc} onChange={setBody} />
+      <RichTextEditor
+        id="new-vorlage-body"
+        label={t("body")}
+        hint={t("bodyHint")}
+        error={errors.body}
+        initial={fromProposal?.body ?? emptyRichTextDoc}
+        onChange={setBody}
+      />
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={create.isPending}>
           {t("create")}

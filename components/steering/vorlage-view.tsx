@@ -26,7 +26,12 @@ export function VorlageView({ vorlageId }: { vorlageId: string }) {
   const format = useFormatter();
   const trpc = useTRPC();
   const query = useQuery(trpc.steering.vorlagen.get.queryOptions({ vorlageId }));
-  if (query.error) return <p role="alert" className="form-error">{query.error.message}</p>;
+  if (query.error)
+    return (
+      <p role="alert" className="form-error">
+        {query.error.message}
+      </p>
+    );
   const vorlage = query.data;
   if (!vorlage) return null;
   const date = (value: Date) => format.dateTime(new Date(value), { dateStyle: "medium", timeStyle: "short" });
@@ -35,11 +40,18 @@ export function VorlageView({ vorlageId }: { vorlageId: string }) {
       <h1>{vorlage.title}</h1>
       <p>
         <span className="status-badge">{tStatus(vorlage.status)}</span>{" "}
-        <Link href={`/themes/${vorlage.theme.id}`}>{t("themeLink", { title: vorlage.theme.title })}</Link> ({tThemes(`statuses.${vorlage.theme.status}`)})
+        <Link href={`/themes/${vorlage.theme.id}`}>{t("themeLink", { title: vorlage.theme.title })}</Link> (
+        {tThemes(`statuses.${vorlage.theme.status}`)})
       </p>
       {vorlage.current && (
         <section aria-labelledby="vorlage-current">
-          <h2 id="vorlage-current">{t("currentVersion", { version: vorlage.current.version, date: date(vorlage.current.createdAt), name: vorlage.current.authorName })}</h2>
+          <h2 id="vorlage-current">
+            {t("currentVersion", {
+              version: vorlage.current.version,
+              date: date(vorlage.current.createdAt),
+              name: vorlage.current.authorName,
+            })}
+          </h2>
           <RichTextView doc={vorlage.current.body} />
         </section>
       )}
@@ -50,7 +62,10 @@ export function VorlageView({ vorlageId }: { vorlageId: string }) {
           {vorlage.versions.map((version) => (
             <li key={version.version}>
               {t("versionLine", { version: version.version, date: date(version.createdAt), name: version.authorName })} ·{" "}
-              <a href={`/api/steering/vorlagen/${vorlage.id}/${version.version}`} aria-label={t("pdfContext", { version: version.version })}>
+              <a
+                href={`/api/steering/vorlagen/${vorlage.id}/${version.version}`}
+                aria-label={t("pdfContext", { version: version.version })}
+              >
                 {t("pdf")}
               </a>
             </li>
@@ -94,7 +109,14 @@ function SaveVersionForm({ vorlage }: { vorlage: Vorlage }) {
       <Field id="vorlage-title" label={t("title")} error={errors.title}>
         {(d) => <input id="vorlage-title" name="title" defaultValue={vorlage.title} maxLength={200} {...d} />}
       </Field>
-      <RichTextEditor id="vorlage-body" label={t("body")} hint={t("bodyHint")} error={errors.body} initial={current.body} onChange={setBody} />
+      <RichTextEditor
+        id="vorlage-body"
+        label={t("body")}
+        hint={t("bodyHint")}
+        error={errors.body}
+        initial={current.body}
+        onChange={setBody}
+      />
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={save.isPending}>
           {t("save")}
@@ -150,7 +172,11 @@ function VersionDiff({ vorlageId, versions }: { vorlageId: string; versions: num
         </button>
       </form>
       <p className="muted">{t("diffLegend")}</p>
-      {diff.error && <p role="alert" className="form-error">{diff.error.message}</p>}
+      {diff.error && (
+        <p role="alert" className="form-error">
+          {diff.error.message}
+        </p>
+      )}
       {diff.data && (
         <figure>
           <figcaption>{t("diffCaption", { from: diff.data.from, to: diff.data.to })}</figcaption>

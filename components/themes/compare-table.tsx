@@ -57,7 +57,11 @@ export function CompareTable({ data }: { data: Compare }) {
     const active = sort.key === key;
     return (
       <th scope="col" aria-sort={active ? (sort.descending ? "descending" : "ascending") : "none"}>
-        <button type="button" className={styles.sortButton} onClick={() => setSort({ key, descending: active ? !sort.descending : key !== "title" })}>
+        <button
+          type="button"
+          className={styles.sortButton}
+          onClick={() => setSort({ key, descending: active ? !sort.descending : key !== "title" })}
+        >
           {label}
           <span className="visually-hidden"> {t("compare.sortBy", { column: label })}</span>
         </button>
@@ -96,8 +100,16 @@ export function CompareTable({ data }: { data: Compare }) {
             {header("urgency", t("columns.urgency"))}
             {header("caseCount", t("compare.total"))}
             {data.kommunen.map((k) => (
-              <th key={k.id} scope="col" aria-sort={sort.key === `kommune:${k.id}` ? (sort.descending ? "descending" : "ascending") : "none"}>
-                <button type="button" className={styles.sortButton} onClick={() => setSort({ key: `kommune:${k.id}`, descending: sort.key === `kommune:${k.id}` ? !sort.descending : true })}>
+              <th
+                key={k.id}
+                scope="col"
+                aria-sort={sort.key === `kommune:${k.id}` ? (sort.descending ? "descending" : "ascending") : "none"}
+              >
+                <button
+                  type="button"
+                  className={styles.sortButton}
+                  onClick={() => setSort({ key: `kommune:${k.id}`, descending: sort.key === `kommune:${k.id}` ? !sort.descending : true })}
+                >
                   {k.name}
                   <span className="visually-hidden"> {t("compare.sortBy", { column: k.name })}</span>
                 </button>

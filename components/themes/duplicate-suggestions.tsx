@@ -34,7 +34,12 @@ export function DuplicateSuggestions() {
             <li key={`${first.id}-${second.id}`}>
               <Link href={`/themes/${first.id}`}>{first.title}</Link> · <Link href={`/themes/${second.id}`}>{second.title}</Link>{" "}
               <span className="muted">({t("duplicates.shared", { count: sharedWords })})</span>{" "}
-              <button type="button" className="button-secondary" disabled={merge.isPending} onClick={() => merge.mutate({ targetThemeId: first.id, mergedThemeId: second.id })}>
+              <button
+                type="button"
+                className="button-secondary"
+                disabled={merge.isPending}
+                onClick={() => merge.mutate({ targetThemeId: first.id, mergedThemeId: second.id })}
+              >
                 {t("duplicates.merge", { merged: second.title, target: first.title })}
               </button>
             </li>

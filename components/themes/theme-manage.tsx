@@ -23,12 +23,18 @@ export function ThemeTransitionForm({ themeId, transitions }: { themeId: string;
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    transition.mutate({ themeId, to: String(form.get("to")) as ThemeStatus, note: String(form.get("note") ?? "") }, { onSuccess: () => (event.target as HTMLFormElement).reset() });
+    transition.mutate(
+      { themeId, to: String(form.get("to")) as ThemeStatus, note: String(form.get("note") ?? "") },
+      { onSuccess: () => (event.target as HTMLFormElement).reset() },
+    );
   }
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="transition-title">
       <h3 id="transition-title">{t("manage.transition")}</h3>
-      <FormStatus error={transition.error && !Object.keys(errors).length ? transition.error.message : null} success={transition.isSuccess ? t("manage.transitionDone") : null} />
+      <FormStatus
+        error={transition.error && !Object.keys(errors).length ? transition.error.message : null}
+        success={transition.isSuccess ? t("manage.transitionDone") : null}
+      />
       <Field id="transition-to" label={t("manage.to")} error={errors.to}>
         {(d) => (
           <select id="transition-to" name="to" {...d}>
@@ -63,7 +69,10 @@ export function ThemeUrgencyForm({ themeId, urgency }: { themeId: string; urgenc
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="urgency-title">
       <h3 id="urgency-title">{t("manage.urgency")}</h3>
-      <FormStatus error={save.error && !Object.keys(errors).length ? save.error.message : null} success={save.isSuccess ? t("manage.urgencyDone") : null} />
+      <FormStatus
+        error={save.error && !Object.keys(errors).length ? save.error.message : null}
+        success={save.isSuccess ? t("manage.urgencyDone") : null}
+      />
       <Field id="urgency-value" label={t("manage.urgency")} error={errors.urgency}>
         {(d) => (
           <select id="urgency-value" name="urgency" defaultValue={urgency} {...d}>
@@ -97,7 +106,10 @@ export function MergeIntoThemeForm({ themeId, candidates }: { themeId: string; c
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="merge-title">
       <h3 id="merge-title">{t("manage.mergeTitle")}</h3>
-      <FormStatus error={merge.error && !Object.keys(errors).length ? merge.error.message : null} success={merge.isSuccess ? t("manage.mergeDone") : null} />
+      <FormStatus
+        error={merge.error && !Object.keys(errors).length ? merge.error.message : null}
+        success={merge.isSuccess ? t("manage.mergeDone") : null}
+      />
       <Field id="merge-theme" label={t("manage.mergeTheme")} error={errors.mergedThemeId}>
         {(d) => (
           <select id="merge-theme" name="mergedThemeId" defaultValue="" {...d}>
@@ -153,13 +165,21 @@ export function SplitThemeForm({ themeId, sources }: { themeId: string; sources:
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    split.mutate({ themeId, sourceIds: form.getAll("sourceIds").map(String), title: String(form.get("title") ?? ""), description: String(form.get("description") ?? "") });
+    split.mutate({
+      themeId,
+      sourceIds: form.getAll("sourceIds").map(String),
+      title: String(form.get("title") ?? ""),
+      description: String(form.get("description") ?? ""),
+    });
   }
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="split-title">
       <h3 id="split-title">{t("manage.splitTitle")}</h3>
       <p>{t("manage.splitIntro")}</p>
-      <FormStatus error={split.error && !Object.keys(errors).length ? split.error.message : null} success={split.isSuccess ? t("manage.splitDone") : null} />
+      <FormStatus
+        error={split.error && !Object.keys(errors).length ? split.error.message : null}
+        success={split.isSuccess ? t("manage.splitDone") : null}
+      />
       {created && <Link href={`/themes/${created}`}>{t("manage.openNew")}</Link>}
       <fieldset aria-describedby={errors.sourceIds ? "split-sources-error" : undefined}>
         <legend>{t("manage.splitSources")}</legend>

@@ -59,7 +59,9 @@ export const cases = pgTable(
   "cases",
   {
     id: id(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
     pseudonym: text("pseudonym").notNull(),
     kommuneId: uuid("kommune_id").references(() => kommunen.id),
     responsibleUserId: uuid("responsible_user_id").references(() => users.id),
@@ -90,8 +92,12 @@ export const cases = pgTable(
 export const caseIdentities = pgTable(
   "case_identities",
   {
-    caseId: uuid("case_id").primaryKey().references(() => cases.id, { onDelete: "cascade" }),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id),
+    caseId: uuid("case_id")
+      .primaryKey()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
     ciphertext: bytea("ciphertext").notNull(),
     keyVersion: smallint("key_version").notNull().default(1),
     blindIndex: text("blind_index").notNull(),
@@ -101,7 +107,9 @@ export const caseIdentities = pgTable(
 );
 
 export const screenings = pgTable("screenings", {
-  caseId: uuid("case_id").primaryKey().references(() => cases.id, { onDelete: "cascade" }),
+  caseId: uuid("case_id")
+    .primaryKey()
+    .references(() => cases.id, { onDelete: "cascade" }),
   screenedOn: date("screened_on").notNull(),
   problemsByArea: jsonb("problems_by_area").$type<Partial<Record<string, string>>>().notNull().default({}),
   otherProblems: text("other_problems").notNull().default(""),
@@ -112,7 +120,9 @@ export const screenings = pgTable("screenings", {
 });
 
 export const intakes = pgTable("intakes", {
-  caseId: uuid("case_id").primaryKey().references(() => cases.id, { onDelete: "cascade" }),
+  caseId: uuid("case_id")
+    .primaryKey()
+    .references(() => cases.id, { onDelete: "cascade" }),
   conductedOn: date("conducted_on").notNull(),
   criteria: jsonb("criteria").$type<string[]>().notNull().default([]),
   decision: intakeDecision("decision").notNull(),
@@ -124,8 +134,12 @@ export const consents = pgTable(
   "consents",
   {
     id: id(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id),
-    caseId: uuid("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
     kind: consentKind("kind").notNull(),
     /** Organisations covered by a Schweigepflichtentbindung. */
     organisationIds: uuid("organisation_ids").array().notNull().default([]),
@@ -143,7 +157,9 @@ export const assessments = pgTable(
   "assessments",
   {
     id: id(),
-    caseId: uuid("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
     lifeArea: lifeArea("life_area").notNull(),
     isReassessment: boolean("is_reassessment").notNull(),
     assessedOn: date("assessed_on").notNull(),
@@ -168,7 +184,9 @@ export interface GoalStep {
 
 export const goalAgreements = pgTable("goal_agreements", {
   id: id(),
-  caseId: uuid("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
+  caseId: uuid("case_id")
+    .notNull()
+    .references(() => cases.id, { onDelete: "cascade" }),
   agreedOn: date("agreed_on").notNull(),
   nextReviewOn: date("next_review_on").notNull(),
   participants: text("participants").notNull().default(""),
@@ -183,8 +201,12 @@ export const goals = pgTable(
   "goals",
   {
     id: id(),
-    agreementId: uuid("agreement_id").notNull().references(() => goalAgreements.id, { onDelete: "cascade" }),
-    caseId: uuid("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => goalAgreements.id, { onDelete: "cascade" }),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
     priority: smallint("priority").notNull(),
     lifeArea: lifeArea("life_area"),
     title: text("title").notNull(),
@@ -201,7 +223,9 @@ export const goals = pgTable(
 
 export const helpPlanMeasures = pgTable("help_plan_measures", {
   id: id(),
-  caseId: uuid("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
+  caseId: uuid("case_id")
+    .notNull()
+    .references(() => cases.id, { onDelete: "cascade" }),
   goalId: uuid("goal_id").references(() => goals.id, { onDelete: "set null" }),
   offerId: uuid("offer_id").references(() => offers.id),
   providerOrganisationId: uuid("provider_organisation_id").references(() => organisations.id),
@@ -220,7 +244,9 @@ export const gapReports = pgTable(
   "gap_reports",
   {
     id: id(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
     kommuneId: uuid("kommune_id").references(() => kommunen.id),
     lifeArea: lifeArea("life_area"),
     description: text("description").notNull(),
@@ -233,8 +259,12 @@ export const gapReports = pgTable(
 
 export const referrals = pgTable("referrals", {
   id: id(),
-  caseId: uuid("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
-  organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+  caseId: uuid("case_id")
+    .notNull()
+    .references(() => cases.id, { onDelete: "cascade" }),
+  organisationId: uuid("organisation_id")
+    .notNull()
+    .references(() => organisations.id),
   measureId: uuid("measure_id").references(() => helpPlanMeasures.id, { onDelete: "set null" }),
   status: referralStatus("status").notNull().default("planned"),
   cmRole: cmRole("cm_role").notNull(),
@@ -251,9 +281,15 @@ export const contacts = pgTable(
   "contacts",
   {
     id: id(),
-    caseId: uuid("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id),
-    userId: uuid("user_id").notNull().references(() => users.id),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
     contactOn: date("contact_on").notNull(),
     channel: contactChannel("channel").notNull(),
     kind: contactKind("kind").notNull().default("counselling"),
@@ -268,7 +304,9 @@ export const contacts = pgTable(
 /** Zwischenstandsbogen. */
 export const interimReviews = pgTable("interim_reviews", {
   id: id(),
-  caseId: uuid("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
+  caseId: uuid("case_id")
+    .notNull()
+    .references(() => cases.id, { onDelete: "cascade" }),
   reviewedOn: date("reviewed_on").notNull(),
   topic: text("topic").notNull().default(""),
   situationChange: situationChange("situation_change").notNull(),
@@ -281,7 +319,9 @@ export const interimReviews = pgTable("interim_reviews", {
 
 /** Abschlussbogen. */
 export const closures = pgTable("closures", {
-  caseId: uuid("case_id").primaryKey().references(() => cases.id, { onDelete: "cascade" }),
+  caseId: uuid("case_id")
+    .primaryKey()
+    .references(() => cases.id, { onDelete: "cascade" }),
   closedOn: date("closed_on").notNull(),
   closingType: closingType("closing_type").notNull(),
   handedOverTo: text("handed_over_to").notNull().default(""),
@@ -297,8 +337,12 @@ export const closures = pgTable("closures", {
 /** Falldarstellung for conferences: built from case content, checked against the identity before saving. */
 export const caseSummaries = pgTable("case_summaries", {
   id: id(),
-  caseId: uuid("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
-  tenantId: uuid("tenant_id").notNull().references(() => tenants.id),
+  caseId: uuid("case_id")
+    .notNull()
+    .references(() => cases.id, { onDelete: "cascade" }),
+  tenantId: uuid("tenant_id")
+    .notNull()
+    .references(() => tenants.id),
   title: text("title").notNull(),
   body: text("body").notNull(),
   createdByUserId: uuid("created_by_user_id").references(() => users.id),
@@ -314,7 +358,9 @@ export const waitingListEntries = pgTable(
   "waiting_list_entries",
   {
     id: id(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
     reference: text("reference").notNull(),
     kommuneId: uuid("kommune_id").references(() => kommunen.id),
     lifeAreas: text("life_areas").array().notNull().default([]),
@@ -333,11 +379,17 @@ export const waitingListEntries = pgTable(
 /** A change of responsible case manager, made by the coordination and kept for the record. */
 export const caseTransfers = pgTable("case_transfers", {
   id: id(),
-  caseId: uuid("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
+  caseId: uuid("case_id")
+    .notNull()
+    .references(() => cases.id, { onDelete: "cascade" }),
   fromUserId: uuid("from_user_id").references(() => users.id),
-  toUserId: uuid("to_user_id").notNull().references(() => users.id),
+  toUserId: uuid("to_user_id")
+    .notNull()
+    .references(() => users.id),
   reason: text("reason").notNull(),
-  transferredByUserId: uuid("transferred_by_user_id").notNull().references(() => users.id),
+  transferredByUserId: uuid("transferred_by_user_id")
+    .notNull()
+    .references(() => users.id),
   createdAt: createdAt(),
 });
 
@@ -346,8 +398,12 @@ export const monthlyReports = pgTable(
   "monthly_reports",
   {
     id: id(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id),
-    userId: uuid("user_id").notNull().references(() => users.id),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
     month: date("month").notNull(),
     figures: jsonb("figures").$type<Record<string, unknown>>().notNull(),
     note: text("note").notNull().default(""),
@@ -364,9 +420,15 @@ export const screeningInvitations = pgTable(
   "screening_invitations",
   {
     id: id(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id),
-    invitedByUserId: uuid("invited_by_user_id").notNull().references(() => users.id),
-    organisationId: uuid("organisation_id").notNull().references(() => organisations.id),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    invitedByUserId: uuid("invited_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
     kommuneId: uuid("kommune_id").references(() => kommunen.id),
     note: text("note").notNull().default(""),
     tokenHash: text("token_hash").notNull(),
@@ -386,8 +448,12 @@ export const formDrafts = pgTable(
   "form_drafts",
   {
     id: id(),
-    caseId: uuid("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
-    userId: uuid("user_id").notNull().references(() => users.id),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
     formKey: text("form_key").notNull(),
     ciphertext: bytea("ciphertext").notNull(),
     updatedAt: updatedAt(),

@@ -32,7 +32,9 @@ export const conferences = pgTable(
   "conferences",
   {
     id: id(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
     kommuneId: uuid("kommune_id").references(() => kommunen.id),
     type: conferenceType("type").notNull(),
     title: text("title").notNull(),
@@ -41,7 +43,10 @@ export const conferences = pgTable(
     isOnline: boolean("is_online").notNull().default(false),
     status: conferenceStatus("status").notNull().default("planned"),
     phases: jsonb("phases").$type<PhaseDefinition[]>().notNull().default([]),
-    boardMeta: jsonb("board_meta").$type<BoardMeta>().notNull().default({} as BoardMeta),
+    boardMeta: jsonb("board_meta")
+      .$type<BoardMeta>()
+      .notNull()
+      .default({} as BoardMeta),
     /** Dots each person may place in the voting phase. */
     voteBudget: integer("vote_budget").notNull().default(3),
     /** The meeting this one follows up; its open work packages become the first agenda item. */
@@ -49,7 +54,9 @@ export const conferences = pgTable(
     lastSeq: integer("last_seq").notNull().default(0),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
-    createdByUserId: uuid("created_by_user_id").notNull().references(() => users.id),
+    createdByUserId: uuid("created_by_user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -60,8 +67,12 @@ export const conferenceParticipants = pgTable(
   "conference_participants",
   {
     id: id(),
-    conferenceId: uuid("conference_id").notNull().references(() => conferences.id, { onDelete: "cascade" }),
-    userId: uuid("user_id").notNull().references(() => users.id),
+    conferenceId: uuid("conference_id")
+      .notNull()
+      .references(() => conferences.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
     role: participantRole("role").notNull().default("participant"),
     createdAt: createdAt(),
   },
@@ -73,8 +84,12 @@ export const conferenceCases = pgTable(
   "conference_cases",
   {
     id: id(),
-    conferenceId: uuid("conference_id").notNull().references(() => conferences.id, { onDelete: "cascade" }),
-    caseId: uuid("case_id").notNull().references(() => cases.id),
+    conferenceId: uuid("conference_id")
+      .notNull()
+      .references(() => conferences.id, { onDelete: "cascade" }),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
     summaryId: uuid("summary_id").references(() => caseSummaries.id),
     position: integer("position").notNull().default(0),
     createdAt: createdAt(),
@@ -90,10 +105,14 @@ export const boardOperations = pgTable(
   "board_operations",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    conferenceId: uuid("conference_id").notNull().references(() => conferences.id, { onDelete: "cascade" }),
+    conferenceId: uuid("conference_id")
+      .notNull()
+      .references(() => conferences.id, { onDelete: "cascade" }),
     seq: integer("seq").notNull(),
     clientOpId: text("client_op_id").notNull(),
-    actorUserId: uuid("actor_user_id").notNull().references(() => users.id),
+    actorUserId: uuid("actor_user_id")
+      .notNull()
+      .references(() => users.id),
     kind: text("kind").notNull(),
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
     createdAt: createdAt(),
@@ -109,11 +128,15 @@ export const boardCards = pgTable(
   "board_cards",
   {
     id: uuid("id").primaryKey(),
-    conferenceId: uuid("conference_id").notNull().references(() => conferences.id, { onDelete: "cascade" }),
+    conferenceId: uuid("conference_id")
+      .notNull()
+      .references(() => conferences.id, { onDelete: "cascade" }),
     lane: text("lane").notNull(),
     text: text("text").notNull(),
     orderKey: text("order_key").notNull(),
-    authorUserId: uuid("author_user_id").notNull().references(() => users.id),
+    authorUserId: uuid("author_user_id")
+      .notNull()
+      .references(() => users.id),
     /** The case a card belongs to; its text is shown only to those the case's consent covers. */
     caseId: uuid("case_id").references(() => cases.id),
     /** Reconstruction grid column: an organisation's id, or "klient" for the client's perspective. */
@@ -134,7 +157,9 @@ export const conferencePhaseTemplates = pgTable(
   "conference_phase_templates",
   {
     id: id(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
     type: conferenceType("type").notNull(),
     phases: jsonb("phases").$type<PhaseDefinition[]>().notNull(),
     updatedByUserId: uuid("updated_by_user_id").references(() => users.id),
@@ -151,15 +176,21 @@ export const conferenceGuests = pgTable(
   "conference_guests",
   {
     id: id(),
-    conferenceId: uuid("conference_id").notNull().references(() => conferences.id, { onDelete: "cascade" }),
-    userId: uuid("user_id").notNull().references(() => users.id),
+    conferenceId: uuid("conference_id")
+      .notNull()
+      .references(() => conferences.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
     /** SHA-256 of the link's secret; the secret itself is shown once to the inviting person. */
     tokenHash: text("token_hash").notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     invitedName: text("invited_name").notNull(),
     organisationName: text("organisation_name").notNull().default(""),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
-    invitedByUserId: uuid("invited_by_user_id").notNull().references(() => users.id),
+    invitedByUserId: uuid("invited_by_user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("conference_guests_token_idx").on(t.tokenHash), uniqueIndex("conference_guests_user_idx").on(t.userId)],
@@ -170,8 +201,12 @@ export const workPackages = pgTable(
   "work_packages",
   {
     id: id(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id),
-    conferenceId: uuid("conference_id").notNull().references(() => conferences.id),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    conferenceId: uuid("conference_id")
+      .notNull()
+      .references(() => conferences.id),
     caseId: uuid("case_id").references(() => cases.id),
     sourceCardId: uuid("source_card_id"),
     task: text("task").notNull(),
@@ -183,7 +218,9 @@ export const workPackages = pgTable(
     /** SHA-256 of the tracking link's secret for the responsible actor; null when no link was made. */
     trackingTokenHash: text("tracking_token_hash"),
     trackingTokenExpiresAt: timestamp("tracking_token_expires_at", { withTimezone: true }),
-    createdByUserId: uuid("created_by_user_id").notNull().references(() => users.id),
+    createdByUserId: uuid("created_by_user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -199,7 +236,9 @@ export const workPackageUpdates = pgTable(
   "work_package_updates",
   {
     id: id(),
-    workPackageId: uuid("work_package_id").notNull().references(() => workPackages.id, { onDelete: "cascade" }),
+    workPackageId: uuid("work_package_id")
+      .notNull()
+      .references(() => workPackages.id, { onDelete: "cascade" }),
     status: workPackageStatus("status").notNull(),
     note: text("note").notNull().default(""),
     authorUserId: uuid("author_user_id").references(() => users.id),
@@ -214,16 +253,22 @@ export const themeFormulations = pgTable(
   "theme_formulations",
   {
     id: id(),
-    conferenceId: uuid("conference_id").notNull().references(() => conferences.id, { onDelete: "cascade" }),
+    conferenceId: uuid("conference_id")
+      .notNull()
+      .references(() => conferences.id, { onDelete: "cascade" }),
     clusterId: uuid("cluster_id").notNull(),
     title: text("title").notNull(),
-    documentId: uuid("document_id").notNull().references(() => sharedDocuments.id),
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => sharedDocuments.id),
     status: formulationStatus("status").notNull().default("drafting"),
     /** The agreed wording, frozen at finalisation (ProseMirror JSON, validated). */
     finalText: jsonb("final_text").$type<Record<string, unknown>>(),
     themeId: uuid("theme_id"),
     finalisedAt: timestamp("finalised_at", { withTimezone: true }),
-    createdByUserId: uuid("created_by_user_id").notNull().references(() => users.id),
+    createdByUserId: uuid("created_by_user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("theme_formulations_cluster_idx").on(t.conferenceId, t.clusterId)],
@@ -234,8 +279,12 @@ export const formulationConsents = pgTable(
   "formulation_consents",
   {
     id: id(),
-    formulationId: uuid("formulation_id").notNull().references(() => themeFormulations.id, { onDelete: "cascade" }),
-    userId: uuid("user_id").notNull().references(() => users.id),
+    formulationId: uuid("formulation_id")
+      .notNull()
+      .references(() => themeFormulations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
     vote: consentVote("vote").notNull(),
     updatedAt: updatedAt(),
   },
@@ -247,10 +296,14 @@ export const conferenceProtocols = pgTable(
   "conference_protocols",
   {
     id: id(),
-    conferenceId: uuid("conference_id").notNull().references(() => conferences.id, { onDelete: "cascade" }),
+    conferenceId: uuid("conference_id")
+      .notNull()
+      .references(() => conferences.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
     snapshot: jsonb("snapshot").$type<Record<string, unknown>>().notNull(),
-    createdByUserId: uuid("created_by_user_id").notNull().references(() => users.id),
+    createdByUserId: uuid("created_by_user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("conference_protocols_version_idx").on(t.conferenceId, t.version)],

@@ -7,7 +7,9 @@ export const offers = pgTable(
   "offers",
   {
     id: id(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
     providerOrganisationId: uuid("provider_organisation_id").references(() => organisations.id),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),

@@ -35,9 +35,13 @@ export const sharedDocumentUpdates = pgTable(
   "shared_document_updates",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    documentId: uuid("document_id").notNull().references(() => sharedDocuments.id, { onDelete: "cascade" }),
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => sharedDocuments.id, { onDelete: "cascade" }),
     update: bytea("update").notNull(),
-    actorUserId: uuid("actor_user_id").notNull().references(() => users.id),
+    actorUserId: uuid("actor_user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [index("shared_document_updates_document_idx").on(t.documentId, t.id)],

@@ -32,11 +32,19 @@ export const themeMerges = pgTable(
   "theme_merges",
   {
     id: id(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id),
-    targetThemeId: uuid("target_theme_id").notNull().references(() => themes.id),
-    mergedThemeId: uuid("merged_theme_id").notNull().references(() => themes.id),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    targetThemeId: uuid("target_theme_id")
+      .notNull()
+      .references(() => themes.id),
+    mergedThemeId: uuid("merged_theme_id")
+      .notNull()
+      .references(() => themes.id),
     note: text("note").notNull().default(""),
-    mergedByUserId: uuid("merged_by_user_id").notNull().references(() => users.id),
+    mergedByUserId: uuid("merged_by_user_id")
+      .notNull()
+      .references(() => users.id),
     undoneAt: timestamp("undone_at", { withTimezone: true }),
     undoneByUserId: uuid("undone_by_user_id").references(() => users.id),
     createdAt: createdAt(),
@@ -49,12 +57,20 @@ export const themeSourceMoves = pgTable(
   "theme_source_moves",
   {
     id: id(),
-    sourceId: uuid("source_id").notNull().references(() => themeSources.id),
-    fromThemeId: uuid("from_theme_id").notNull().references(() => themes.id),
-    toThemeId: uuid("to_theme_id").notNull().references(() => themes.id),
+    sourceId: uuid("source_id")
+      .notNull()
+      .references(() => themeSources.id),
+    fromThemeId: uuid("from_theme_id")
+      .notNull()
+      .references(() => themes.id),
+    toThemeId: uuid("to_theme_id")
+      .notNull()
+      .references(() => themes.id),
     reason: sourceMoveReason("reason").notNull(),
     mergeId: uuid("merge_id").references(() => themeMerges.id),
-    actorUserId: uuid("actor_user_id").notNull().references(() => users.id),
+    actorUserId: uuid("actor_user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [index("theme_source_moves_source_idx").on(t.sourceId), index("theme_source_moves_merge_idx").on(t.mergeId)],
@@ -65,7 +81,9 @@ export const bodyExternalMembers = pgTable(
   "body_external_members",
   {
     id: id(),
-    bodyId: uuid("body_id").notNull().references(() => bodies.id),
+    bodyId: uuid("body_id")
+      .notNull()
+      .references(() => bodies.id),
     name: text("name").notNull(),
     organisationName: text("organisation_name").notNull().default(""),
     function: text("function").notNull().default(""),
@@ -81,8 +99,12 @@ export const bodySessions = pgTable(
   "body_sessions",
   {
     id: id(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id),
-    bodyId: uuid("body_id").notNull().references(() => bodies.id),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    bodyId: uuid("body_id")
+      .notNull()
+      .references(() => bodies.id),
     title: text("title").notNull(),
     scheduledAt: timestamp("scheduled_at", { withTimezone: true }).notNull(),
     place: text("place").notNull().default(""),
@@ -96,7 +118,9 @@ export const bodySessions = pgTable(
     /** Minutes are approved at a later session of the same body. */
     minutesApprovedInSessionId: uuid("minutes_approved_in_session_id"),
     minutesApprovedAt: timestamp("minutes_approved_at", { withTimezone: true }),
-    createdByUserId: uuid("created_by_user_id").notNull().references(() => users.id),
+    createdByUserId: uuid("created_by_user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -107,7 +131,9 @@ export const sessionAttendance = pgTable(
   "session_attendance",
   {
     id: id(),
-    sessionId: uuid("session_id").notNull().references(() => bodySessions.id, { onDelete: "cascade" }),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => bodySessions.id, { onDelete: "cascade" }),
     userId: uuid("user_id").references(() => users.id),
     externalMemberId: uuid("external_member_id").references(() => bodyExternalMembers.id),
     present: boolean("present").notNull(),
@@ -121,13 +147,21 @@ export const proposals = pgTable(
   "proposals",
   {
     id: id(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id),
-    themeId: uuid("theme_id").notNull().references(() => themes.id),
-    bodyId: uuid("body_id").notNull().references(() => bodies.id),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    themeId: uuid("theme_id")
+      .notNull()
+      .references(() => themes.id),
+    bodyId: uuid("body_id")
+      .notNull()
+      .references(() => bodies.id),
     title: text("title").notNull(),
     body: jsonb("body").$type<RichText>().notNull(),
     status: proposalStatus("status").notNull().default("draft"),
-    createdByUserId: uuid("created_by_user_id").notNull().references(() => users.id),
+    createdByUserId: uuid("created_by_user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -139,12 +173,18 @@ export const vorlagen = pgTable(
   "vorlagen",
   {
     id: id(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id),
-    themeId: uuid("theme_id").notNull().references(() => themes.id),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    themeId: uuid("theme_id")
+      .notNull()
+      .references(() => themes.id),
     proposalId: uuid("proposal_id").references(() => proposals.id),
     title: text("title").notNull(),
     status: vorlageStatus("status").notNull().default("draft"),
-    createdByUserId: uuid("created_by_user_id").notNull().references(() => users.id),
+    createdByUserId: uuid("created_by_user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -155,14 +195,18 @@ export const vorlageVersions = pgTable(
   "vorlage_versions",
   {
     id: id(),
-    vorlageId: uuid("vorlage_id").notNull().references(() => vorlagen.id, { onDelete: "cascade" }),
+    vorlageId: uuid("vorlage_id")
+      .notNull()
+      .references(() => vorlagen.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
     body: jsonb("body").$type<RichText>().notNull(),
     /** Plain text of the body, for the visible diff between versions. */
     bodyText: text("body_text").notNull(),
     /** The evidence pack as generated from the registry when this version was saved. */
     evidence: jsonb("evidence").$type<Record<string, unknown>>().notNull(),
-    createdByUserId: uuid("created_by_user_id").notNull().references(() => users.id),
+    createdByUserId: uuid("created_by_user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("vorlage_versions_version_idx").on(t.vorlageId, t.version)],
@@ -173,7 +217,9 @@ export const agendaItems = pgTable(
   "agenda_items",
   {
     id: id(),
-    sessionId: uuid("session_id").notNull().references(() => bodySessions.id, { onDelete: "cascade" }),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => bodySessions.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
     kind: agendaItemKind("kind").notNull(),
     title: text("title").notNull(),
@@ -191,9 +237,15 @@ export const decisions = pgTable(
   "decisions",
   {
     id: id(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id),
-    sessionId: uuid("session_id").notNull().references(() => bodySessions.id),
-    agendaItemId: uuid("agenda_item_id").notNull().references(() => agendaItems.id),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => bodySessions.id),
+    agendaItemId: uuid("agenda_item_id")
+      .notNull()
+      .references(() => agendaItems.id),
     themeId: uuid("theme_id").references(() => themes.id),
     vorlageId: uuid("vorlage_id").references(() => vorlagen.id),
     outcome: decisionOutcome("outcome").notNull(),
@@ -201,7 +253,9 @@ export const decisions = pgTable(
     votesAgainst: integer("votes_against"),
     votesAbstain: integer("votes_abstain"),
     text: text("text").notNull(),
-    createdByUserId: uuid("created_by_user_id").notNull().references(() => users.id),
+    createdByUserId: uuid("created_by_user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("decisions_agenda_item_idx").on(t.agendaItemId)],
@@ -212,10 +266,16 @@ export const assignments = pgTable(
   "assignments",
   {
     id: id(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id),
-    decisionId: uuid("decision_id").notNull().references(() => decisions.id),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    decisionId: uuid("decision_id")
+      .notNull()
+      .references(() => decisions.id),
     themeId: uuid("theme_id").references(() => themes.id),
-    bodyId: uuid("body_id").notNull().references(() => bodies.id),
+    bodyId: uuid("body_id")
+      .notNull()
+      .references(() => bodies.id),
     task: text("task").notNull(),
     dueDate: date("due_date", { mode: "string" }).notNull(),
     status: followUpStatus("status").notNull().default("open"),
@@ -230,8 +290,12 @@ export const recommendations = pgTable(
   "recommendations",
   {
     id: id(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id),
-    decisionId: uuid("decision_id").notNull().references(() => decisions.id),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    decisionId: uuid("decision_id")
+      .notNull()
+      .references(() => decisions.id),
     themeId: uuid("theme_id").references(() => themes.id),
     addressee: text("addressee").notNull(),
     responsibleOrganisationId: uuid("responsible_organisation_id").references(() => organisations.id),
@@ -253,10 +317,15 @@ export const followUpReports = pgTable(
     recommendationId: uuid("recommendation_id").references(() => recommendations.id),
     status: followUpStatus("status").notNull(),
     note: text("note").notNull().default(""),
-    authorUserId: uuid("author_user_id").notNull().references(() => users.id),
+    authorUserId: uuid("author_user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index("follow_up_reports_assignment_idx").on(t.assignmentId), index("follow_up_reports_recommendation_idx").on(t.recommendationId)],
+  (t) => [
+    index("follow_up_reports_assignment_idx").on(t.assignmentId),
+    index("follow_up_reports_recommendation_idx").on(t.recommendationId),
+  ],
 );
 
 /** The coordination asks the case managers for observations on a group's themes before it meets. */
@@ -264,13 +333,19 @@ export const casePolls = pgTable(
   "case_polls",
   {
     id: id(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id),
-    bodyId: uuid("body_id").notNull().references(() => bodies.id),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    bodyId: uuid("body_id")
+      .notNull()
+      .references(() => bodies.id),
     sessionId: uuid("session_id").references(() => bodySessions.id),
     question: text("question").notNull(),
     themeIds: uuid("theme_ids").array().notNull(),
     dueDate: date("due_date", { mode: "string" }).notNull(),
-    createdByUserId: uuid("created_by_user_id").notNull().references(() => users.id),
+    createdByUserId: uuid("created_by_user_id")
+      .notNull()
+      .references(() => users.id),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -282,9 +357,15 @@ export const casePollAnswers = pgTable(
   "case_poll_answers",
   {
     id: id(),
-    pollId: uuid("poll_id").notNull().references(() => casePolls.id, { onDelete: "cascade" }),
-    themeId: uuid("theme_id").notNull().references(() => themes.id),
-    authorUserId: uuid("author_user_id").notNull().references(() => users.id),
+    pollId: uuid("poll_id")
+      .notNull()
+      .references(() => casePolls.id, { onDelete: "cascade" }),
+    themeId: uuid("theme_id")
+      .notNull()
+      .references(() => themes.id),
+    authorUserId: uuid("author_user_id")
+      .notNull()
+      .references(() => users.id),
     answer: text("answer").notNull(),
     caseCount: integer("case_count").notNull().default(0),
     createdAt: createdAt(),

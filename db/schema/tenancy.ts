@@ -54,8 +54,5 @@ export const organisations = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    uniqueIndex("organisations_tenant_name_idx").on(t.tenantId, t.name),
-    index("organisations_kommune_idx").on(t.kommuneId),
-  ],
+  (t) => [uniqueIndex("organisations_tenant_name_idx").on(t.tenantId, t.name), index("organisations_kommune_idx").on(t.kommuneId)],
 );

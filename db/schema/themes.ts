@@ -19,7 +19,9 @@ export const themes = pgTable(
   "themes",
   {
     id: id(),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
     title: text("title").notNull(),
     /** Rich text (ProseMirror JSON), validated against the editor's schema before it is stored. */
     description: jsonb("description").$type<Record<string, unknown>>().notNull(),
@@ -31,7 +33,9 @@ export const themes = pgTable(
     urgency: themeUrgency("urgency").notNull().default("medium"),
     /** Set while the theme is merged into another; it is then shown only through that one. */
     mergedIntoThemeId: uuid("merged_into_theme_id"),
-    createdByUserId: uuid("created_by_user_id").notNull().references(() => users.id),
+    createdByUserId: uuid("created_by_user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -43,8 +47,12 @@ export const themeSources = pgTable(
   "theme_sources",
   {
     id: id(),
-    themeId: uuid("theme_id").notNull().references(() => themes.id),
-    tenantId: uuid("tenant_id").notNull().references(() => tenants.id),
+    themeId: uuid("theme_id")
+      .notNull()
+      .references(() => themes.id),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
     kind: themeSourceKind("kind").notNull(),
     conferenceId: uuid("conference_id").references(() => conferences.id),
     cardId: uuid("card_id"),
@@ -63,11 +71,15 @@ export const themeVersions = pgTable(
   "theme_versions",
   {
     id: id(),
-    themeId: uuid("theme_id").notNull().references(() => themes.id),
+    themeId: uuid("theme_id")
+      .notNull()
+      .references(() => themes.id),
     version: integer("version").notNull(),
     title: text("title").notNull(),
     description: jsonb("description").$type<Record<string, unknown>>().notNull(),
-    createdByUserId: uuid("created_by_user_id").notNull().references(() => users.id),
+    createdByUserId: uuid("created_by_user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [index("theme_versions_theme_idx").on(t.themeId, t.version)],
@@ -78,11 +90,15 @@ export const themeStatusChanges = pgTable(
   "theme_status_changes",
   {
     id: id(),
-    themeId: uuid("theme_id").notNull().references(() => themes.id),
+    themeId: uuid("theme_id")
+      .notNull()
+      .references(() => themes.id),
     fromStatus: themeStatus("from_status"),
     toStatus: themeStatus("to_status").notNull(),
     note: text("note").notNull().default(""),
-    actorUserId: uuid("actor_user_id").notNull().references(() => users.id),
+    actorUserId: uuid("actor_user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [index("theme_status_changes_theme_idx").on(t.themeId, t.createdAt)],

@@ -1,7 +1,19 @@
 import { expect, test } from "@playwright/test";
 import { demoUsers, expectAccessible, signIn, type DemoRole } from "../fixtures";
 
-const allAreas = ["Start", "Fälle", "Konferenzen", "Themen", "Steuerung", "Gremien", "Umfragen", "Angebote", "Berichte", "Verwaltung", "Protokoll"];
+const allAreas = [
+  "Start",
+  "Fälle",
+  "Konferenzen",
+  "Themen",
+  "Steuerung",
+  "Gremien",
+  "Umfragen",
+  "Angebote",
+  "Berichte",
+  "Verwaltung",
+  "Protokoll",
+];
 
 const expectedNavigation: Record<DemoRole, string[]> = {
   admin: ["Start", "Gremien", "Verwaltung", "Protokoll"],

@@ -88,20 +88,51 @@ test("a case manager records a first assessment and a re-assessment and sees wha
   ]);
 
   // The chart, with its numbers as a table.
-  await expect(page.getByRole("img", { name: `Liniendiagramm der Einschätzungen im Bereich ${area}: 2 Assessments von 12.01.2026 bis 14.04.2026, Skala 1 bis 10. Die Werte stehen in der Tabelle unter dem Diagramm.` })).toBeVisible();
-  await expect(page.getByRole("img", { name: /^Liniendiagramm/ }).locator("svg").first()).toBeVisible();
+  await expect(
+    page.getByRole("img", {
+      name: `Liniendiagramm der Einschätzungen im Bereich ${area}: 2 Assessments von 12.01.2026 bis 14.04.2026, Skala 1 bis 10. Die Werte stehen in der Tabelle unter dem Diagramm.`,
+    }),
+  ).toBeVisible();
+  await expect(
+    page
+      .getByRole("img", { name: /^Liniendiagramm/ })
+      .locator("svg")
+      .first(),
+  ).toBeVisible();
   const values = page.getByRole("table", { name: `Werte im Diagramm: ${area}` });
-  await expectRow(values.getByRole("row").nth(0), ["Datum", "Art", "Aufenthaltsrechtliche Situation", "Nutzung rechtlicher Hilfen", "Durchschnitt"]);
+  await expectRow(values.getByRole("row").nth(0), [
+    "Datum",
+    "Art",
+    "Aufenthaltsrechtliche Situation",
+    "Nutzung rechtlicher Hilfen",
+    "Durchschnitt",
+  ]);
   await expectRow(values.getByRole("row").nth(1), ["12.01.2026", "Erstes Assessment", "3", "5", "4"]);
   await expectRow(values.getByRole("row").nth(2), ["14.04.2026", "Re-Assessment", "7", "4", "5,5"]);
 
   // Side by side: before, now, change.
   const scales = page.getByRole("table", { name: `Einschätzungen vorher und jetzt: ${area}` });
-  await expectRow(scales.getByRole("row").nth(0), ["Einschätzung", "vorher (12.01.2026)", "jetzt (14.04.2026)", "Veränderung", "Bemerkungen CM"]);
-  await expectRow(scales.getByRole("row").nth(1), ["Aufenthaltsrechtliche Situation", "3", "7", "+4", /^vorher: Sehr unsicher\s*jetzt: Titel für zwei Jahre$/]);
+  await expectRow(scales.getByRole("row").nth(0), [
+    "Einschätzung",
+    "vorher (12.01.2026)",
+    "jetzt (14.04.2026)",
+    "Veränderung",
+    "Bemerkungen CM",
+  ]);
+  await expectRow(scales.getByRole("row").nth(1), [
+    "Aufenthaltsrechtliche Situation",
+    "3",
+    "7",
+    "+4",
+    /^vorher: Sehr unsicher\s*jetzt: Titel für zwei Jahre$/,
+  ]);
   await expectRow(scales.getByRole("row").nth(2), ["Nutzung rechtlicher Hilfen", "5", "4", "\u22121", ""]);
   const texts = page.getByRole("table", { name: `Geänderte Angaben: ${area}` });
-  await expectRow(texts.getByRole("row", { name: /^Aufenthaltsrechtlicher Status/ }), ["Aufenthaltsrechtlicher Status", "Duldung nach § 60a", "Aufenthaltserlaubnis"]);
+  await expectRow(texts.getByRole("row", { name: /^Aufenthaltsrechtlicher Status/ }), [
+    "Aufenthaltsrechtlicher Status",
+    "Duldung nach § 60a",
+    "Aufenthaltserlaubnis",
+  ]);
   await expectRow(texts.getByRole("row", { name: /^Erläuterungen/ }), [
     /^Erläuterungen, Ergänzungen/,
     "Duldung läuft im März aus.",
@@ -113,7 +144,9 @@ test("a case manager records a first assessment and a re-assessment and sees wha
   await page.getByRole("button", { name: "Neues Assessment beginnen" }).click();
   await form.getByLabel("Datum").fill("2026-03-01");
   await form.getByRole("button", { name: "Assessment speichern" }).click();
-  await expect(form.getByRole("alert")).toHaveText("Ein neues Assessment muss nach dem letzten Assessment dieses Bereichs (am 14.04.2026) liegen.");
+  await expect(form.getByRole("alert")).toHaveText(
+    "Ein neues Assessment muss nach dem letzten Assessment dieses Bereichs (am 14.04.2026) liegen.",
+  );
   await expect(form.getByLabel("Datum")).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page);
 });

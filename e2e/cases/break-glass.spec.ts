@@ -8,7 +8,11 @@ const reason = "Akute Gefährdung, die Schuldnerberatung muss heute noch eingebu
 async function callProcedure(page: Page, path: string, input: unknown) {
   return page.evaluate(
     async ({ path, input }) => {
-      const res = await fetch(`/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ json: input }) });
+      const res = await fetch(`/api/trpc/${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ json: input }),
+      });
       return { status: res.status, body: await res.json() };
     },
     { path, input },
@@ -17,18 +21,29 @@ async function callProcedure(page: Page, path: string, input: unknown) {
 
 /** A case whose Schweigepflichtentbindung names the Caritas only; returns the goals tab's referral form. */
 async function caseCoveringCaritasOnly(page: Page, person: { lastName: string; firstName: string; birthDate: string }) {
-  const organisations = (await callProcedure(page, "tenancy.listOrganisations", undefined)).body.result.data.json as { id: string; name: string }[];
+  const organisations = (await callProcedure(page, "tenancy.listOrganisations", undefined)).body.result.data.json as {
+    id: string;
+    name: string;
+  }[];
   const created = await callProcedure(page, "cases.create", { accessChannel: "walk_in", kommuneId: null, identity: person });
   expect(created.status, JSON.stringify(created.body)).toBe(200);
   const caseId = created.body.result.data.json.id as string;
   const caritas = organisations.find((o) => o.name === "Caritasverband Kreis Beispiel")!;
-  await callProcedure(page, "cases.addConsent", { caseId, kind: "confidentiality_release", organisationIds: [caritas.id], grantedOn: isoDay(-1) });
+  await callProcedure(page, "cases.addConsent", {
+    caseId,
+    kind: "confidentiality_release",
+    organisationIds: [caritas.id],
+    grantedOn: isoDay(-1),
+  });
   await page.goto(`/cases/${caseId}/goals`);
   await expect(page.getByRole("heading", { level: 1, name: "Ziele und Hilfeplan" })).toBeVisible();
   return { caseId, organisations, form: page.locator("form", { has: page.getByRole("heading", { name: "Neue Vermittlung" }) }) };
 }
 
-test("a separately granted Notfallfreigabe refers without consent only with a reason, and the audit log shows it", async ({ page, browser }) => {
+test("a separately granted Notfallfreigabe refers without consent only with a reason, and the audit log shows it", async ({
+  page,
+  browser,
+}) => {
   // The admin grants the role: a case manager who also holds the Notfallfreigabe.
   await signIn(page, demoUsers.admin.username);
   await page.goto("/admin/users");
@@ -56,7 +71,9 @@ test("a separately granted Notfallfreigabe refers without consent only with a re
 
   // Without a reason the break-glass does not open: the consent rule holds.
   await form.getByRole("button", { name: "Vermittlung erfassen" }).click();
-  await expect(form.getByText(/^Vermittlung nicht möglich: Für diese Organisation liegt keine gültige Schweigepflichtentbindung vor\./)).toBeVisible();
+  await expect(
+    form.getByText(/^Vermittlung nicht möglich: Für diese Organisation liegt keine gültige Schweigepflichtentbindung vor\./),
+  ).toBeVisible();
   // A token reason is refused at its field.
   const reasonField = form.getByLabel("Begründung der Notfallfreigabe (wird protokolliert)");
   await reasonField.fill("Eilt sehr");
@@ -76,7 +93,10 @@ test("a separately granted Notfallfreigabe refers without consent only with a re
   // The audit log names the override, who made it and why.
   await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Protokoll" }).click();
   await page.getByLabel("Aktion").selectOption({ label: "Notfallfreigabe: Vermittlung ohne Schweigepflichtentbindung" });
-  const event = page.getByRole("row").filter({ hasText: "Nina Notfall" }).filter({ hasText: "Notfallfreigabe: Vermittlung ohne Schweigepflichtentbindung" });
+  const event = page
+    .getByRole("row")
+    .filter({ hasText: "Nina Notfall" })
+    .filter({ hasText: "Notfallfreigabe: Vermittlung ohne Schweigepflichtentbindung" });
   await expect(event).toHaveCount(1);
   await expect(event).toContainText(reason);
   await expectAccessible(page);
@@ -84,14 +104,20 @@ test("a separately granted Notfallfreigabe refers without consent only with a re
 
 test("a case manager without the Notfallfreigabe cannot refer outside the consent, in the form or by a crafted call", async ({ page }) => {
   await signIn(page, demoUsers.case_manager.username);
-  const { caseId, organisations, form } = await caseCoveringCaritasOnly(page, { lastName: "Keller", firstName: "Jonas", birthDate: "1994-12-01" });
+  const { caseId, organisations, form } = await caseCoveringCaritasOnly(page, {
+    lastName: "Keller",
+    firstName: "Jonas",
+    birthDate: "1994-12-01",
+  });
   await expect(form.getByRole("checkbox", { name: /^Notfallfreigabe/ })).toHaveCount(0);
 
   await form.getByLabel("Organisation").selectOption({ label: "AWO Kreisverband Beispiel" });
   await form.getByLabel("Rolle des Case Managements").selectOption({ label: "Anwaltlich" });
   await form.getByLabel("Form der Zusammenarbeit").selectOption({ label: "Warme Übergabe (gemeinsames Gespräch)" });
   await form.getByRole("button", { name: "Vermittlung erfassen" }).click();
-  await expect(form.getByText(/^Vermittlung nicht möglich: Für diese Organisation liegt keine gültige Schweigepflichtentbindung vor\./)).toBeVisible();
+  await expect(
+    form.getByText(/^Vermittlung nicht möglich: Für diese Organisation liegt keine gültige Schweigepflichtentbindung vor\./),
+  ).toBeVisible();
   await expect(form.getByLabel("Organisation")).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page);
 

@@ -15,12 +15,22 @@ const canary = {
 };
 
 function variants(value: string): string[] {
-  return [value, value.toLowerCase(), value.toUpperCase(), encodeURIComponent(value), Buffer.from(value).toString("base64"), JSON.stringify(value).slice(1, -1)];
+  return [
+    value,
+    value.toLowerCase(),
+    value.toUpperCase(),
+    encodeURIComponent(value),
+    Buffer.from(value).toString("base64"),
+    JSON.stringify(value).slice(1, -1),
+  ];
 }
 
 function recordBodies(page: Page, bodies: string[]) {
   page.on("response", (response: Response) => {
-    void response.text().then((text) => bodies.push(text), () => {});
+    void response.text().then(
+      (text) => bodies.push(text),
+      () => {},
+    );
   });
 }
 
@@ -28,7 +38,11 @@ test("identity values never leave the case file: every other screen, API answer 
   await signIn(page, demoUsers.case_manager.username);
   const created = await page.evaluate(async (identity) => {
     const post = async (path: string, input: unknown) => {
-      const response = await fetch(`/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ json: input }) });
+      const response = await fetch(`/api/trpc/${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ json: input }),
+      });
       return (await response.json()).result.data.json;
     };
     const c = await post("cases.create", { accessChannel: "walk_in", kommuneId: null, identity });
@@ -37,8 +51,18 @@ test("identity values never leave the case file: every other screen, API answer 
   }, canary);
   await page.evaluate(async (caseId) => {
     const post = (path: string, input: unknown) =>
-      fetch(`/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ json: input }) });
-    await post("cases.addContact", { caseId, contactOn: new Date().toISOString().slice(0, 10), channel: "phone", durationMinutes: 15, topic: "Erstkontakt" });
+      fetch(`/api/trpc/${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ json: input }),
+      });
+    await post("cases.addContact", {
+      caseId,
+      contactOn: new Date().toISOString().slice(0, 10),
+      channel: "phone",
+      durationMinutes: 15,
+      topic: "Erstkontakt",
+    });
   }, created.id);
 
   const viewers: DemoRole[] = ["coordinator", "network_actor", "body_member", "cm_spokesperson", "admin"];
@@ -48,13 +72,29 @@ test("identity values never leave the case file: every other screen, API answer 
     const viewer = await context.newPage();
     recordBodies(viewer, bodies);
     await signIn(viewer, demoUsers[role].username);
-    for (const path of ["/", "/cases", `/cases/${created.id}`, `/cases/${created.id}/identity`, `/cases/${created.id}/closure`, "/reports", "/offers", "/audit", "/themes", "/conferences", "/bodies"]) {
+    for (const path of [
+      "/",
+      "/cases",
+      `/cases/${created.id}`,
+      `/cases/${created.id}/identity`,
+      `/cases/${created.id}/closure`,
+      "/reports",
+      "/offers",
+      "/audit",
+      "/themes",
+      "/conferences",
+      "/bodies",
+    ]) {
       await viewer.goto(path);
       await viewer.waitForLoadState("networkidle");
     }
     if (role === "coordinator") {
       const month = new Date().toISOString().slice(0, 7);
-      for (const url of [`/api/reports/monthly?month=${month}`, `/api/cases/${created.id}/export?format=json`, `/api/cases/${created.id}/export?format=pdf`]) {
+      for (const url of [
+        `/api/reports/monthly?month=${month}`,
+        `/api/cases/${created.id}/export?format=json`,
+        `/api/cases/${created.id}/export?format=pdf`,
+      ]) {
         const response = await viewer.request.get(url);
         bodies.push((await response.body()).toString("latin1"));
       }

@@ -78,7 +78,9 @@ test("a case manager runs a case from screening to closure; the coordination see
   await page.getByLabel("Darstellung", { exact: true }).fill(`Frau ${person.lastName} lebt mit zwei Kindern in einer zu kleinen Wohnung.`);
   await page.getByRole("button", { name: "Falldarstellung speichern" }).click();
   await expect(page.getByText(/enthält identifizierende Angaben aus dem Aktendeckblatt: Name/)).toBeVisible();
-  await page.getByLabel("Darstellung", { exact: true }).fill("Eine alleinerziehende Frau lebt mit zwei Kindern in einer zu kleinen Wohnung.");
+  await page
+    .getByLabel("Darstellung", { exact: true })
+    .fill("Eine alleinerziehende Frau lebt mit zwei Kindern in einer zu kleinen Wohnung.");
   await saveAndExpect(page, "Falldarstellung speichern", "Die Falldarstellung wurde gespeichert.");
   await expectAccessible(page);
 

@@ -190,7 +190,10 @@ test("one person through the whole cycle; the coordination then sees the case on
   const coordination = await context.newPage();
   const bodies: string[] = [];
   coordination.on("response", (response: Response) => {
-    void response.text().then((text) => bodies.push(text), () => {});
+    void response.text().then(
+      (text) => bodies.push(text),
+      () => {},
+    );
   });
   await signIn(coordination, demoUsers.coordinator.username);
   await coordination.goto("/reports");
@@ -218,7 +221,15 @@ test("one person through the whole cycle; the coordination then sees the case on
 
   const seen = bodies.join("\n");
   expect(seen).toContain(pseudonym);
-  for (const value of [person.lastName, person.firstName, person.birthDate, germanDay(person.birthDate), person.street, person.phone, person.fileNumber]) {
+  for (const value of [
+    person.lastName,
+    person.firstName,
+    person.birthDate,
+    germanDay(person.birthDate),
+    person.street,
+    person.phone,
+    person.fileNumber,
+  ]) {
     expect(seen, `the coordination received ${value}`).not.toContain(value);
   }
 });

@@ -21,7 +21,9 @@ async function callProcedure<T>(page: Page, path: string, input: unknown): Promi
   return response.body.result.data.json as T;
 }
 
-test("a case manager agrees goals, plans help, reports a missing offer, refers within consent and prints the agreement", async ({ page }) => {
+test("a case manager agrees goals, plans help, reports a missing offer, refers within consent and prints the agreement", async ({
+  page,
+}) => {
   await signIn(page, demoUsers.case_manager.username);
 
   // Set-up through the API: a case in Beispielstadt and a Schweigepflichtentbindung naming Caritas only.
@@ -103,7 +105,9 @@ test("a case manager agrees goals, plans help, reports a missing offer, refers w
   await measureForm.getByLabel("Lebensbereich des fehlenden Angebots").selectOption({ label: "Bildung / Sprache / Ausbildung / Arbeit" });
   await measureForm.getByRole("button", { name: "Maßnahme speichern" }).click();
   await expect(page.getByText("Die Maßnahme wurde gespeichert; das fehlende Angebot ist an die Koordination gemeldet.")).toBeVisible();
-  await expect(page.getByText("Fehlendes Angebot gemeldet (Bildung / Sprache / Ausbildung / Arbeit): Sprachkurs mit Kinderbetreuung am Nachmittag")).toBeVisible();
+  await expect(
+    page.getByText("Fehlendes Angebot gemeldet (Bildung / Sprache / Ausbildung / Arbeit): Sprachkurs mit Kinderbetreuung am Nachmittag"),
+  ).toBeVisible();
   await expectAccessible(page);
 
   // Linking: refused without a Schweigepflichtentbindung, accepted with one.
@@ -113,7 +117,9 @@ test("a case manager agrees goals, plans help, reports a missing offer, refers w
   await referralForm.getByLabel("Rolle des Case Managements").selectOption({ label: "Vermittelnd" });
   await referralForm.getByLabel("Form der Zusammenarbeit").selectOption({ label: "Warme Übergabe (gemeinsames Gespräch)" });
   await referralForm.getByRole("button", { name: "Vermittlung erfassen" }).click();
-  await expect(referralForm.getByText(/^Vermittlung nicht möglich: Für diese Organisation liegt keine gültige Schweigepflichtentbindung vor\./)).toBeVisible();
+  await expect(
+    referralForm.getByText(/^Vermittlung nicht möglich: Für diese Organisation liegt keine gültige Schweigepflichtentbindung vor\./),
+  ).toBeVisible();
   await expect(referralForm.getByLabel("Organisation")).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page);
 
@@ -135,7 +141,10 @@ test("a case manager agrees goals, plans help, reports a missing offer, refers w
   await page.getByRole("radio", { name: "teilweise" }).first().check();
   await page.getByRole("button", { name: "Überprüfung speichern" }).click();
   await expect(page.getByText("Bitte wählen Sie einen Erreichungsgrad.")).toBeVisible();
-  await page.getByRole("group", { name: /^Erreichungsgrad von Ziel 2/ }).getByRole("radio", { name: "kaum" }).check();
+  await page
+    .getByRole("group", { name: /^Erreichungsgrad von Ziel 2/ })
+    .getByRole("radio", { name: "kaum" })
+    .check();
   await page.getByRole("button", { name: "Überprüfung speichern" }).click();
   await expect(page.getByText("Die Überprüfung wurde gespeichert.")).toBeVisible();
   await expectAccessible(page);

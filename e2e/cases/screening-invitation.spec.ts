@@ -6,7 +6,11 @@ const note = "E2E-Übergabe Sprechstunde";
 const consentLabel = "Die ratsuchende Person hat der Weitergabe dieser Angaben an das Kommunale Integrationsmanagement zugestimmt.";
 const refusal = "Dieser Link ist ungültig, abgelaufen oder wurde bereits verwendet.";
 
-test("a case manager invites a network partner, who refers a person once through the link without an account", async ({ page, browser, baseURL }) => {
+test("a case manager invites a network partner, who refers a person once through the link without an account", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   await signIn(page, demoUsers.case_manager.username);
   await page.goto("/cases");
   const invitations = page.getByRole("region", { name: "Screening durch Netzwerkpartner" });

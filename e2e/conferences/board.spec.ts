@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { callApi, demoUsers, expectAccessible, signIn } from "../fixtures";
 
-test("a moderated Planungskonferenz: phases, anonymous cards, parking area, hands, timer, clustering, dots, lock and projector", async ({ page, browser }) => {
+test("a moderated Planungskonferenz: phases, anonymous cards, parking area, hands, timer, clustering, dots, lock and projector", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, demoUsers.coordinator.username);
   const users = await callApi<{ id: string; displayName: string }[]>(page, "users.list", null, { query: true });
   const nico = users.find((u) => u.displayName === "Nico Netzwerk")!;
@@ -45,7 +48,9 @@ test("a moderated Planungskonferenz: phases, anonymous cards, parking area, hand
   await page.getByLabel("Neue Karte: Themenkarten").fill("Wohnungsbaugesellschaft einbinden");
   await page.getByRole("button", { name: "Karte anheften" }).click();
   await page.getByRole("button", { name: /Ist eine Lösung, kein Thema\s*: Wohnungsbaugesellschaft einbinden/ }).click();
-  await expect(participant.getByRole("region", { name: "Parkplatz für Lösungsideen" }).getByText("Wohnungsbaugesellschaft einbinden")).toBeVisible();
+  await expect(
+    participant.getByRole("region", { name: "Parkplatz für Lösungsideen" }).getByText("Wohnungsbaugesellschaft einbinden"),
+  ).toBeVisible();
 
   // After the reveal writing is open again, and everyone sees who is writing.
   await participant.getByLabel("Neue Karte: Themenkarten").fill("Lange Wartezeiten");
@@ -64,7 +69,9 @@ test("a moderated Planungskonferenz: phases, anonymous cards, parking area, hand
   await participant.getByLabel("Neuer Cluster").fill("Wohnen");
   await participant.getByRole("button", { name: "Cluster anlegen" }).click();
   await participant.getByLabel("Cluster für die Karte „Kaum bezahlbarer Wohnraum für große Familien“").selectOption({ label: "Wohnen" });
-  await expect(page.getByRole("region", { name: "Wohnen" }).getByText("Kaum bezahlbarer Wohnraum für große Familien", { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Wohnen" }).getByText("Kaum bezahlbarer Wohnraum für große Familien", { exact: true }),
+  ).toBeVisible();
   await page.getByRole("button", { name: "Nächste Phase" }).click();
   await participant.getByRole("button", { name: "Punkt für „Wohnen“" }).click();
   await expect(participant.getByText("Sie haben noch 2 von 3 Punkten.")).toBeVisible();
@@ -81,7 +88,9 @@ test("a moderated Planungskonferenz: phases, anonymous cards, parking area, hand
   // The projector shows the same wall, read-only.
   const projector = await page.context().newPage();
   await projector.goto(`/conferences/${conferenceId}/projector`);
-  await expect(projector.getByRole("region", { name: "Wohnen" }).getByText("Kaum bezahlbarer Wohnraum für große Familien", { exact: true })).toBeVisible();
+  await expect(
+    projector.getByRole("region", { name: "Wohnen" }).getByText("Kaum bezahlbarer Wohnraum für große Familien", { exact: true }),
+  ).toBeVisible();
   await expect(projector.getByRole("button", { name: "Nächste Phase" })).toHaveCount(0);
   await expectAccessible(projector);
   await participantContext.close();

@@ -38,7 +38,11 @@ async function clusterOnBoard(page: Page, conferenceId: string, baseURL: string)
   }
 }
 
-test("moderator and participant formulate a theme together, agree, and it enters the theme registry", async ({ page, browser, baseURL }) => {
+test("moderator and participant formulate a theme together, agree, and it enters the theme registry", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   await signIn(page, demoUsers.coordinator.username);
   const conferenceId = await planConference(page);
   await clusterOnBoard(page, conferenceId, baseURL!);

@@ -4,7 +4,11 @@ import { demoUsers, expectAccessible, signIn } from "../fixtures";
 const title = "Planungskonferenz mit Gast";
 const guestCard = "Sprachkurse enden vor dem Arbeitsbeginn";
 
-test("a moderator invites an external guest who confirms through the link and works on the board only", async ({ page, browser, context }) => {
+test("a moderator invites an external guest who confirms through the link and works on the board only", async ({
+  page,
+  browser,
+  context,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signIn(page, demoUsers.coordinator.username);
   const conferenceId = await page.evaluate(async (conferenceTitle) => {
@@ -12,7 +16,15 @@ test("a moderator invites an external guest who confirms through the link and wo
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
-        json: { type: "planungskonferenz", title: conferenceTitle, kommuneId: null, scheduledAt: new Date().toISOString(), place: "Kreishaus", isOnline: false, participantUserIds: [] },
+        json: {
+          type: "planungskonferenz",
+          title: conferenceTitle,
+          kommuneId: null,
+          scheduledAt: new Date().toISOString(),
+          place: "Kreishaus",
+          isOnline: false,
+          participantUserIds: [],
+        },
       }),
     });
     return (await response.json()).result.data.json.id as string;
@@ -75,13 +87,24 @@ test("a moderator invites an external guest who confirms through the link and wo
   await expectAccessible(guest);
 
   await page.reload();
-  await expect(page.getByRole("region", { name: "Externe Gäste" }).getByRole("row", { name: /Greta Gastfreund/ })).toContainText("Bestätigt");
+  await expect(page.getByRole("region", { name: "Externe Gäste" }).getByRole("row", { name: /Greta Gastfreund/ })).toContainText(
+    "Bestätigt",
+  );
 
   // No other area: the case list is refused, the start page leads back to the conference.
   await guest.goto("/cases");
   await expect(guest.getByRole("heading", { level: 1, name: "Kein Zugriff" })).toBeVisible();
   await expect(guest.getByText(/[A-Z]+-\d{4}-\d{4}/)).toHaveCount(0);
-  const casesAnswer = await guest.evaluate(async () => (await fetch("/api/trpc/cases.list", { method: "POST", headers: { "content-type": "application/json", "x-http-method-override": "GET" }, body: JSON.stringify({ json: {} }) })).status);
+  const casesAnswer = await guest.evaluate(
+    async () =>
+      (
+        await fetch("/api/trpc/cases.list", {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-http-method-override": "GET" },
+          body: JSON.stringify({ json: {} }),
+        })
+      ).status,
+  );
   expect(casesAnswer).toBe(403);
   await guest.goto("/");
   await expect(guest).toHaveURL(new RegExp(`/conferences/${conferenceId}$`));

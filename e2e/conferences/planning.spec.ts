@@ -2,7 +2,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { demoUsers, expectAccessible, signIn } from "../fixtures";
 
 const summaryTitle = "Familie ohne feste Wohnung";
-const summaryText = "Eine Familie mit zwei Kindern lebt seit einem Jahr in einer Notunterkunft; die Duldung wird alle drei Monate verlängert.";
+const summaryText =
+  "Eine Familie mit zwei Kindern lebt seit einem Jahr in einer Notunterkunft; die Duldung wird alle drei Monate verlängert.";
 const conferenceTitle = "Fallkonferenz Wohnen und Aufenthalt";
 
 async function saveAndExpect(page: Page, button: string, status: string) {

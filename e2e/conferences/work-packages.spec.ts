@@ -24,7 +24,10 @@ async function planConference(page: Page, title: string, scheduledAt: string, pr
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 }
 
-test("work packages are agreed, reported through a link without an account, reviewed in the follow-up and kept in the protocol", async ({ page, browser }) => {
+test("work packages are agreed, reported through a link without an account, reviewed in the follow-up and kept in the protocol", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, demoUsers.case_manager.username);
   await planConference(page, conferenceTitle, "2026-12-10T10:00");
   const conferenceUrl = page.url();

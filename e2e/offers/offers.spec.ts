@@ -103,15 +103,23 @@ test("the coordination sees duplicates and coverage gaps and cleans up", async (
   const grid = coverage.getByRole("table", { name: "Aktive Angebote je Lebensbereich (Zeilen) und Kommune (Spalten)" });
   await expect(grid.getByRole("columnheader", { name: "Am See" })).toBeVisible();
   await expect(grid.getByRole("columnheader", { name: "Kreisweit" })).toBeVisible();
-  await expect(grid.getByRole("row", { name: /Aufenthaltsstatus\/Rechtliches/ }).getByRole("cell").last()).toHaveText("3 Angebote");
-  await expect(grid.getByRole("row", { name: /Wohnsituation/ }).getByRole("cell").first()).toHaveText("0 · Lücke");
+  await expect(
+    grid
+      .getByRole("row", { name: /Aufenthaltsstatus\/Rechtliches/ })
+      .getByRole("cell")
+      .last(),
+  ).toHaveText("3 Angebote");
+  await expect(
+    grid
+      .getByRole("row", { name: /Wohnsituation/ })
+      .getByRole("cell")
+      .first(),
+  ).toHaveText("0 · Lücke");
   await expect(grid.getByRole("cell", { name: "Lücke" }).first()).toBeVisible();
   await expectAccessible(page);
 
   // Clean-up: the second MBE entry is deactivated and the candidate disappears.
-  await duplicates
-    .getByRole("button", { name: /^Deaktivieren Migrationsberatung für erwachsene Zugewanderte – MBE/ })
-    .click();
+  await duplicates.getByRole("button", { name: /^Deaktivieren Migrationsberatung für erwachsene Zugewanderte – MBE/ }).click();
   await expect(duplicates.getByRole("status")).toHaveText("„Migrationsberatung für erwachsene Zugewanderte – MBE“ wurde deaktiviert.");
   await expect(duplicates.getByRole("row", { name: /Gleicher Titel/ })).toHaveCount(0);
   await expectAccessible(page);

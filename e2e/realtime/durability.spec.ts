@@ -40,13 +40,19 @@ const stores: Store[] = [
 const pending = (page: Page) => page.getByText("noch nicht bestätigt");
 
 async function addCard(page: Page, text: string) {
-  await page.getByLabel(/^Neue Karte/).first().fill(text);
+  await page
+    .getByLabel(/^Neue Karte/)
+    .first()
+    .fill(text);
   await page.getByRole("button", { name: "Karte anheften" }).first().click();
 }
 
 for (const store of stores) {
   test.describe(`server killed hard mid-meeting (${store.name})`, () => {
-    test.skip(store.name === "PostgreSQL" && !process.env.TEST_DATABASE_URL, "needs a PostgreSQL server (TEST_DATABASE_URL; .ci/start-postgres.sh starts one)");
+    test.skip(
+      store.name === "PostgreSQL" && !process.env.TEST_DATABASE_URL,
+      "needs a PostgreSQL server (TEST_DATABASE_URL; .ci/start-postgres.sh starts one)",
+    );
 
     let storage: Awaited<ReturnType<Store["create"]>> | undefined;
     let server: ServerProcess | undefined;
@@ -56,7 +62,9 @@ for (const store of stores) {
       await storage?.remove();
     });
 
-    test("every acknowledged card is there after kill -9 and restart, and the open page catches up without reloading", async ({ browser }) => {
+    test("every acknowledged card is there after kill -9 and restart, and the open page catches up without reloading", async ({
+      browser,
+    }) => {
       test.setTimeout(300_000);
       storage = await store.create();
       server = await startServerProcess(port, storage.backend);

@@ -1,12 +1,22 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { demoUsers, signIn } from "../fixtures";
-import { cardPhase, createConference, createPostgresDatabase, sendBoardOperation, startServerProcess, type ServerProcess } from "./server-process";
+import {
+  cardPhase,
+  createConference,
+  createPostgresDatabase,
+  sendBoardOperation,
+  startServerProcess,
+  type ServerProcess,
+} from "./server-process";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 const ports = { a: 3301, b: 3302 };
 
 test.describe("two server processes on one database", () => {
-  test.skip(!serverUrl, "needs a PostgreSQL server (TEST_DATABASE_URL; .ci/start-postgres.sh starts one): the embedded database belongs to one process");
+  test.skip(
+    !serverUrl,
+    "needs a PostgreSQL server (TEST_DATABASE_URL; .ci/start-postgres.sh starts one): the embedded database belongs to one process",
+  );
 
   let database: Awaited<ReturnType<typeof createPostgresDatabase>> | undefined;
   const processes: ServerProcess[] = [];
@@ -47,12 +57,18 @@ test.describe("two server processes on one database", () => {
       }
 
       const fromB = "Sprachkurse am Abend fehlen (über Prozess B)";
-      await participant.page.getByLabel(/^Neue Karte/).first().fill(fromB);
+      await participant.page
+        .getByLabel(/^Neue Karte/)
+        .first()
+        .fill(fromB);
       await participant.page.getByRole("button", { name: "Karte anheften" }).first().click();
       await expect(moderation.page.getByText(fromB, { exact: true })).toBeVisible();
 
       const fromA = "Kinderbetreuung während der Kurse (über Prozess A)";
-      await moderation.page.getByLabel(/^Neue Karte/).first().fill(fromA);
+      await moderation.page
+        .getByLabel(/^Neue Karte/)
+        .first()
+        .fill(fromA);
       await moderation.page.getByRole("button", { name: "Karte anheften" }).first().click();
       await expect(participant.page.getByText(fromA, { exact: true })).toBeVisible();
 

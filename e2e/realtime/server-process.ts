@@ -72,17 +72,22 @@ export async function startServerProcess(port: number, backend: Backend): Promis
   };
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => {
-    running.delete(child);
-    resolve();
-  }));
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      running.delete(child);
+      resolve();
+    }),
+  );
   let hasExited = false;
   void exited.then(() => (hasExited = true));
 
   const started = Date.now();
   for (;;) {
     if (hasExited) throw new Error(`server on port ${port} exited during start:\n${output}`);
-    const ready = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() - started > 120_000) {
       killGroup(child, "SIGKILL");
@@ -164,9 +169,7 @@ export async function sendBoardOperation(context: BrowserContext, baseURL: strin
   const cookie = (await context.cookies(baseURL)).map((c) => `${c.name}=${c.value}`).join("; ");
   const socket = connect(baseURL, { path: "/socket.io", transports: ["websocket"], extraHeaders: { origin: baseURL, cookie } });
   try {
-    const ack = await socket
-      .timeout(15_000)
-      .emitWithAck("board:op", { conferenceId, clientOpId: randomBytes(12).toString("hex"), op });
+    const ack = await socket.timeout(15_000).emitWithAck("board:op", { conferenceId, clientOpId: randomBytes(12).toString("hex"), op });
     expect(ack).toMatchObject({ ok: true });
   } finally {
     socket.disconnect();

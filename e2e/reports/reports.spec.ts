@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { demoUsers, expectAccessible, signIn } from "../fixtures";
 
-test("the coordination sees the dashboard, report status and waiting list; a case manager submits and downloads a report", async ({ page, browser }) => {
+test("the coordination sees the dashboard, report status and waiting list; a case manager submits and downloads a report", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, demoUsers.coordinator.username);
   await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Berichte" }).click();
   await expect(page.getByRole("heading", { name: "Überblick der Koordination" })).toBeVisible();

@@ -26,7 +26,10 @@ test("from a Planungskonferenz to a decided Vorlage: the theme page shows the wh
   try {
     const clusterId = randomUUID();
     await send({ kind: "cluster.add", clusterId, title: themeTitle, orderKey: "a0" });
-    for (const text of ["Pflegekraft wartet seit 14 Monaten auf die Anerkennung", "Ingenieurin arbeitet als Reinigungskraft, bis der Bescheid kommt"]) {
+    for (const text of [
+      "Pflegekraft wartet seit 14 Monaten auf die Anerkennung",
+      "Ingenieurin arbeitet als Reinigungskraft, bis der Bescheid kommt",
+    ]) {
       const cardId = randomUUID();
       await send({ kind: "card.add", cardId, lane: "themen", text, orderKey: "a0" });
       await send({ kind: "card.cluster", cardId, clusterId });
@@ -64,7 +67,12 @@ test("from a Planungskonferenz to a decided Vorlage: the theme page shows the wh
   const bodies = await callApi<{ id: string; name: string; kind: string }[]>(page, "bodies.list", undefined, { query: true });
   const steering = bodies.find((body) => body.kind === "lenkungsgruppe")!;
   const group = bodies.find((body) => body.kind === "arbeitsgruppe")!;
-  const first = await callApi<{ id: string }>(page, "sessions.plan", { bodyId: steering.id, title: "Lenkungsgruppe: Anerkennung", scheduledAt: new Date().toISOString(), place: "Kreishaus" });
+  const first = await callApi<{ id: string }>(page, "sessions.plan", {
+    bodyId: steering.id,
+    title: "Lenkungsgruppe: Anerkennung",
+    scheduledAt: new Date().toISOString(),
+    place: "Kreishaus",
+  });
   await page.goto(`/bodies/sessions/${first.id}`);
   const agenda = page.getByRole("region", { name: "Tagesordnung" });
   await agenda.getByLabel("Thema aus dem Themenregister").selectOption({ label: themeTitle });
@@ -111,7 +119,12 @@ test("from a Planungskonferenz to a decided Vorlage: the theme page shows the wh
   await create.getByRole("button", { name: "Vorlage anlegen" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Vorlage Anerkennungslotsen" })).toBeVisible();
   const vorlageId = new URL(page.url()).pathname.split("/").pop()!;
-  const second = await callApi<{ id: string }>(page, "sessions.plan", { bodyId: steering.id, title: "Lenkungsgruppe: Vorlage Anerkennung", scheduledAt: new Date().toISOString(), place: "Kreishaus" });
+  const second = await callApi<{ id: string }>(page, "sessions.plan", {
+    bodyId: steering.id,
+    title: "Lenkungsgruppe: Vorlage Anerkennung",
+    scheduledAt: new Date().toISOString(),
+    place: "Kreishaus",
+  });
   await callApi(page, "sessions.addAgendaItem", { sessionId: second.id, kind: "vorlage", vorlageId });
   await page.goto(`/bodies/sessions/${second.id}`);
   const decide = page.getByRole("region", { name: "Beschluss" }).first();

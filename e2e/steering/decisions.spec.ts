@@ -48,7 +48,10 @@ async function ensureTheme(page: Page, baseURL: string): Promise<{ id: string; t
   return created.find((theme) => theme.title === title)!;
 }
 
-test("the coordination drafts a Vorlage, revises it, records the decision and follows it up until the theme is implemented", async ({ page, baseURL }) => {
+test("the coordination drafts a Vorlage, revises it, records the decision and follows it up until the theme is implemented", async ({
+  page,
+  baseURL,
+}) => {
   await signIn(page, demoUsers.coordinator.username);
   const theme = await ensureTheme(page, baseURL!);
 

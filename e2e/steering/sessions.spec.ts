@@ -102,8 +102,12 @@ test("the coordination prepares and records a Lenkungsgruppe session; a member r
 
   // Stored as typed: a reload shows both hands.
   await page.reload();
-  await expect(page.getByRole("region", { name: "Protokoll" }).getByRole("textbox", { name: "Protokolltext" })).toContainText(colleagueLine);
-  await expect(page.getByRole("region", { name: "Protokoll" }).getByRole("textbox", { name: "Protokolltext" })).toContainText(minutesAddition);
+  await expect(page.getByRole("region", { name: "Protokoll" }).getByRole("textbox", { name: "Protokolltext" })).toContainText(
+    colleagueLine,
+  );
+  await expect(page.getByRole("region", { name: "Protokoll" }).getByRole("textbox", { name: "Protokolltext" })).toContainText(
+    minutesAddition,
+  );
   await expectAccessible(page);
 
   const downloadPromise = page.waitForEvent("download");
@@ -133,9 +137,13 @@ test("the coordination prepares and records a Lenkungsgruppe session; a member r
   await page.goto("/bodies");
   const bodyAfter = page.getByRole("region", { name: bodyName });
   await bodyAfter.getByRole("button", { name: `${expert} entfernen` }).click();
-  await expect(bodyAfter.getByRole("status").filter({ hasText: `${expert} ist ausgeschieden und bleibt in den Anwesenheitslisten` })).toBeVisible();
+  await expect(
+    bodyAfter.getByRole("status").filter({ hasText: `${expert} ist ausgeschieden und bleibt in den Anwesenheitslisten` }),
+  ).toBeVisible();
   await expect(bodyAfter.getByRole("listitem").filter({ hasText: `${expert},` })).toHaveCount(0);
   await expectAccessible(page);
   await page.goto(sessionUrl);
-  await expect(page.getByRole("region", { name: "Anwesenheit" }).getByLabel(`${expert}, Kreisverwaltung, Vorsitz, inzwischen ausgeschieden`)).toBeChecked();
+  await expect(
+    page.getByRole("region", { name: "Anwesenheit" }).getByLabel(`${expert}, Kreisverwaltung, Vorsitz, inzwischen ausgeschieden`),
+  ).toBeChecked();
 });

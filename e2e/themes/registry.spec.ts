@@ -1,9 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { demoUsers, expectAccessible, signIn } from "../fixtures";
 
-const pair = /„(Sprachkurse ohne Kinderbetreuung am Nachmittag|Fehlende Kinderbetreuung während der Sprachkurse)“ in „(Sprachkurse ohne Kinderbetreuung am Nachmittag|Fehlende Kinderbetreuung während der Sprachkurse)“ zusammenführen/;
+const pair =
+  /„(Sprachkurse ohne Kinderbetreuung am Nachmittag|Fehlende Kinderbetreuung während der Sprachkurse)“ in „(Sprachkurse ohne Kinderbetreuung am Nachmittag|Fehlende Kinderbetreuung während der Sprachkurse)“ zusammenführen/;
 
-test("the coordination filters the registry, merges duplicates and undoes it, sees the board and downloads the annual report", async ({ page }) => {
+test("the coordination filters the registry, merges duplicates and undoes it, sees the board and downloads the annual report", async ({
+  page,
+}) => {
   await signIn(page, demoUsers.coordinator.username);
   await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Themen" }).click();
   await expect(page.getByRole("heading", { name: "Themenregister", level: 1 })).toBeVisible();

@@ -40,7 +40,13 @@ describe("audit log", () => {
 
   it("shows a row changed behind the triggers' back (as a superuser could)", async () => {
     const { db } = handle;
-    const [second] = await db.select().from(auditEvents).where(eq(auditEvents.tenantId, tenantId)).orderBy(auditEvents.id).offset(1).limit(1);
+    const [second] = await db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.tenantId, tenantId))
+      .orderBy(auditEvents.id)
+      .offset(1)
+      .limit(1);
     await db.transaction(async (tx) => {
       await tx.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_or_delete`);
       await tx.execute(sql`UPDATE audit_events SET action = 'users.user_deactivated' WHERE id = ${second!.id}`);

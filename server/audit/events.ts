@@ -99,7 +99,20 @@ export const auditActions = [
 
 export type AuditAction = (typeof auditActions)[number];
 
-export type AuditTargetType = "conference" | "conference_template" | "user" | "kommune" | "organisation" | "body" | "procedure" | "case" | "offer" | "screening_invitation" | "body_session" | "case_poll" | "theme";
+export type AuditTargetType =
+  | "conference"
+  | "conference_template"
+  | "user"
+  | "kommune"
+  | "organisation"
+  | "body"
+  | "procedure"
+  | "case"
+  | "offer"
+  | "screening_invitation"
+  | "body_session"
+  | "case_poll"
+  | "theme";
 
 export interface AuditEventInput {
   tenantId: string | null;

@@ -170,7 +170,12 @@ export function getAuthOptions(): NextAuthOptions {
       CredentialsProvider({
         id: "guest-link",
         name: "Persönlicher Gastlink",
-        credentials: { token: { type: "text" }, name: { type: "text" }, organisationName: { type: "text" }, confidentiality: { type: "text" } },
+        credentials: {
+          token: { type: "text" },
+          name: { type: "text" },
+          organisationName: { type: "text" },
+          confidentiality: { type: "text" },
+        },
         authorize: (credentials, req) => {
           const address = String(req?.headers?.[clientAddressHeader] ?? "unknown");
           return authorizeWithGuestLink(credentials, address);

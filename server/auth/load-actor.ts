@@ -8,10 +8,7 @@ import type { Actor } from "./policy";
  * issued before the last deactivation or role change (JWT sessions cannot be revoked by themselves).
  * A guest's session also ends when their invitation expires.
  */
-export async function loadActor(
-  db: Executor,
-  session: { userId: string; sessionVersion: number },
-): Promise<Actor | null> {
+export async function loadActor(db: Executor, session: { userId: string; sessionVersion: number }): Promise<Actor | null> {
   const [user] = await db
     .select()
     .from(users)

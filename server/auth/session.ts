@@ -23,9 +23,7 @@ export async function actorFromCookies(cookies: CookieSource): Promise<Actor | n
   return (await sessionFromCookies(cookies))?.actor ?? null;
 }
 
-export async function sessionFromCookies(
-  cookies: CookieSource,
-): Promise<{ actor: Actor; sessionVersion: number } | null> {
+export async function sessionFromCookies(cookies: CookieSource): Promise<{ actor: Actor; sessionVersion: number } | null> {
   const token = await getToken({
     req: { cookies, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"],
     secret: getEnv().NEXTAUTH_SECRET,

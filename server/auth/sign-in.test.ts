@@ -38,7 +38,8 @@ describe("password sign-in", () => {
   });
 
   it("locks an account after too many failures, even for the right password", async () => {
-    for (let i = 0; i < 5; i++) expect(await authorizeWithPassword({ username: "bernd", password: `falsch${i}` }, `10.0.1.${i}`)).toBeNull();
+    for (let i = 0; i < 5; i++)
+      expect(await authorizeWithPassword({ username: "bernd", password: `falsch${i}` }, `10.0.1.${i}`)).toBeNull();
     await expect(authorizeWithPassword({ username: "bernd", password }, "10.0.2.1")).rejects.toThrow("RateLimited");
     // The counter is in the database, so every server process on it refuses too.
     const [counter] = await handle.db.select().from(rateLimits).where(eq(rateLimits.key, "sign-in-account:bernd"));

@@ -16,7 +16,10 @@ export async function createBody(db: Database, actor: Actor, input: CreateBodyIn
   if (input.parentBodyId) await requireBodyInTenant(db, actor.tenantId, input.parentBodyId, "parentBodyId");
   return db
     .transaction(async (tx) => {
-      const [body] = await tx.insert(bodies).values({ ...input, tenantId: actor.tenantId }).returning();
+      const [body] = await tx
+        .insert(bodies)
+        .values({ ...input, tenantId: actor.tenantId })
+        .returning();
       await recordAuditEvent(tx, {
         tenantId: actor.tenantId,
         actorUserId: actor.userId,

@@ -15,7 +15,14 @@ export async function userMembersOf(db: Executor, tenantId: string, bodyIds: str
     .from(roleAssignments)
     .innerJoin(users, and(eq(users.id, roleAssignments.userId), eq(users.tenantId, tenantId), eq(users.isActive, true)))
     .leftJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(eq(roleAssignments.tenantId, tenantId), eq(roleAssignments.role, "body_member"), isNotNull(roleAssignments.bodyId), inArray(roleAssignments.bodyId, bodyIds)))
+    .where(
+      and(
+        eq(roleAssignments.tenantId, tenantId),
+        eq(roleAssignments.role, "body_member"),
+        isNotNull(roleAssignments.bodyId),
+        inArray(roleAssignments.bodyId, bodyIds),
+      ),
+    )
     .orderBy(asc(users.displayName));
 }
 
@@ -33,7 +40,9 @@ export async function usersByIds(db: Executor, tenantId: string, userIds: string
 /** The bodies' current external members, and with `alsoIds` those who left but are listed somewhere. */
 export async function externalMembersOf(db: Executor, bodyIds: string[], alsoIds: string[] = []) {
   if (bodyIds.length === 0) return [];
-  const current = alsoIds.length ? or(isNull(bodyExternalMembers.removedAt), inArray(bodyExternalMembers.id, alsoIds)) : isNull(bodyExternalMembers.removedAt);
+  const current = alsoIds.length
+    ? or(isNull(bodyExternalMembers.removedAt), inArray(bodyExternalMembers.id, alsoIds))
+    : isNull(bodyExternalMembers.removedAt);
   return db
     .select()
     .from(bodyExternalMembers)
@@ -59,7 +68,9 @@ export async function listBodiesWithMembers(db: Database, actor: Actor) {
     canManage: mayManageSessions(actor),
     bodies: shown.map((body) => ({
       ...body,
-      members: members.filter((m) => m.bodyId === body.id).map(({ userId, name, organisationName }) => ({ userId, name, organisationName })),
+      members: members
+        .filter((m) => m.bodyId === body.id)
+        .map(({ userId, name, organisationName }) => ({ userId, name, organisationName })),
       externalMembers: externals
         .filter((m) => m.bodyId === body.id)
         .map(({ id, name, organisationName, function: role }) => ({ id, name, organisationName, function: role })),
@@ -93,7 +104,11 @@ export async function removeExternalMember(db: Database, actor: Actor, externalM
   return db.transaction(async (tx) => {
     // Attendance lists of past sessions must stay complete: who is on one leaves the body but
     // keeps their name there. Anyone else is deleted.
-    const [attended] = await tx.select({ id: sessionAttendance.id }).from(sessionAttendance).where(eq(sessionAttendance.externalMemberId, member.id)).limit(1);
+    const [attended] = await tx
+      .select({ id: sessionAttendance.id })
+      .from(sessionAttendance)
+      .where(eq(sessionAttendance.externalMemberId, member.id))
+      .limit(1);
     if (attended) await tx.update(bodyExternalMembers).set({ removedAt: new Date() }).where(eq(bodyExternalMembers.id, member.id));
     else await tx.delete(bodyExternalMembers).where(eq(bodyExternalMembers.id, member.id));
     await recordAuditEvent(tx, {

@@ -75,7 +75,9 @@ describe("assessments", () => {
     const caseId = await newCase();
     const caller = callerFor(handle.db, cm);
     const first = await caller.cases.assessments.save(
-      legalStatus(caseId, { scales: { residence_situation: { rating: 2, remark: "Sehr unsicher" }, legal_help_use: { rating: null, remark: "" } } }),
+      legalStatus(caseId, {
+        scales: { residence_situation: { rating: 2, remark: "Sehr unsicher" }, legal_help_use: { rating: null, remark: "" } },
+      }),
     );
     expect(first.created).toBe(true);
     expect(first.assessment).toMatchObject({
@@ -90,7 +92,11 @@ describe("assessments", () => {
     });
 
     const edited = await caller.cases.assessments.save(
-      legalStatus(caseId, { id: first.assessment.id, answers: { current_situation: "Duldung bis 31.03." }, scales: { legal_help_use: { rating: 4, remark: "  kennt die Beratung  " } } }),
+      legalStatus(caseId, {
+        id: first.assessment.id,
+        answers: { current_situation: "Duldung bis 31.03." },
+        scales: { legal_help_use: { rating: 4, remark: "  kennt die Beratung  " } },
+      }),
     );
     expect(edited.created).toBe(false);
     expect(edited.assessment.id).toBe(first.assessment.id);
@@ -124,10 +130,13 @@ describe("assessments", () => {
       [third.assessment.id, "2026-07-01", true],
     ]);
 
-    await expect(caller.cases.assessments.save(legalStatus(caseId, { id: first.assessment.id, wishes: "geändert" }))).rejects.toMatchObject({
-      code: "CONFLICT",
-      message: "Zu diesem Assessment gibt es bereits ein späteres. Frühere Assessments bleiben unverändert; bitte erfassen oder bearbeiten Sie das neueste.",
-    });
+    await expect(caller.cases.assessments.save(legalStatus(caseId, { id: first.assessment.id, wishes: "geändert" }))).rejects.toMatchObject(
+      {
+        code: "CONFLICT",
+        message:
+          "Zu diesem Assessment gibt es bereits ein späteres. Frühere Assessments bleiben unverändert; bitte erfassen oder bearbeiten Sie das neueste.",
+      },
+    );
     const [unchanged] = await handle.db.select().from(assessments).where(eq(assessments.id, first.assessment.id));
     expect(unchanged!.wishes).toBe("Sicherer Aufenthalt");
   });
@@ -151,7 +160,14 @@ describe("assessments", () => {
       });
     }
     await expect(
-      caller.cases.assessments.save({ ...legalStatus(caseId), id: first.assessment.id, lifeArea: "health", residenceStatus: null, answers: {}, scales: {} }),
+      caller.cases.assessments.save({
+        ...legalStatus(caseId),
+        id: first.assessment.id,
+        lifeArea: "health",
+        residenceStatus: null,
+        answers: {},
+        scales: {},
+      }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     // Another life area has its own history.
     const health = await caller.cases.assessments.save({ caseId, lifeArea: "health", isReassessment: false, assessedOn: "2026-01-05" });
@@ -169,12 +185,18 @@ describe("assessments", () => {
     ).toEqual({ scales: ["Diese Einschätzung gehört nicht zum gewählten Lebensbereich."] });
     expect(
       await fieldErrorsOf(
-        caller.cases.assessments.save({ caseId, lifeArea: "housing", isReassessment: false, assessedOn: "2026-01-12", residenceStatus: "german" }),
+        caller.cases.assessments.save({
+          caseId,
+          lifeArea: "housing",
+          isReassessment: false,
+          assessedOn: "2026-01-12",
+          residenceStatus: "german",
+        }),
       ),
     ).toEqual({ residenceStatus: ["Der aufenthaltsrechtliche Status wird nur im Bereich Aufenthaltsstatus / Rechtliches erfasst."] });
-    expect(
-      await fieldErrorsOf(caller.cases.assessments.save(legalStatus(caseId, { residenceStatus: "tourist" as never }))),
-    ).toEqual({ residenceStatus: ["Bitte wählen Sie einen Eintrag aus der Liste."] });
+    expect(await fieldErrorsOf(caller.cases.assessments.save(legalStatus(caseId, { residenceStatus: "tourist" as never })))).toEqual({
+      residenceStatus: ["Bitte wählen Sie einen Eintrag aus der Liste."],
+    });
     expect(await caller.cases.assessments.list({ caseId })).toEqual([]);
   });
 
@@ -188,12 +210,16 @@ describe("assessments", () => {
       expect(errors).toEqual({ scales: ["Bitte wählen Sie einen Wert von 1 bis 10 oder „keine Angabe“."] });
     }
     expect(
-      await fieldErrorsOf(caller.cases.assessments.save(legalStatus(caseId, { scales: { residence_situation: { rating: 3, remark: "x".repeat(1001) } } }))),
+      await fieldErrorsOf(
+        caller.cases.assessments.save(legalStatus(caseId, { scales: { residence_situation: { rating: 3, remark: "x".repeat(1001) } } })),
+      ),
     ).toEqual({ scales: ["Der Text ist zu lang."] });
     expect(await caller.cases.assessments.list({ caseId })).toEqual([]);
 
     const saved = await caller.cases.assessments.save(
-      legalStatus(caseId, { scales: { residence_situation: { rating: 1, remark: "x".repeat(1000) }, legal_help_use: { rating: 10, remark: "" } } }),
+      legalStatus(caseId, {
+        scales: { residence_situation: { rating: 1, remark: "x".repeat(1000) }, legal_help_use: { rating: 10, remark: "" } },
+      }),
     );
     expect(saved.assessment.scales.residence_situation?.rating).toBe(1);
     expect(saved.assessment.scales.legal_help_use?.rating).toBe(10);
@@ -222,7 +248,10 @@ describe("assessments", () => {
         wishes: "Sicherer Aufenthalt",
         resources: "Rechtsanwältin gefunden",
         residenceStatus: "residence_permit",
-        scales: { residence_situation: { rating: 9, remark: "Titel erteilt" }, legal_help_use: { rating: null, remark: "nicht besprochen" } },
+        scales: {
+          residence_situation: { rating: 9, remark: "Titel erteilt" },
+          legal_help_use: { rating: null, remark: "nicht besprochen" },
+        },
       }),
     );
     await caller.cases.assessments.save({
@@ -234,13 +263,40 @@ describe("assessments", () => {
     });
 
     const areas = await caller.cases.assessments.compare({ caseId });
-    expect(areas.map((a) => a.lifeArea)).toEqual(["legal_status", "education_work", "family", "finances", "health", "migration", "social", "housing"]);
+    expect(areas.map((a) => a.lifeArea)).toEqual([
+      "legal_status",
+      "education_work",
+      "family",
+      "finances",
+      "health",
+      "migration",
+      "social",
+      "housing",
+    ]);
 
     const legal = areas[0]!;
     expect(legal.series).toEqual([
-      { assessmentId: first.assessment.id, assessedOn: "2026-01-12", isReassessment: false, ratings: { residence_situation: 2, legal_help_use: 5 }, average: 3.5 },
-      { assessmentId: second.assessment.id, assessedOn: "2026-04-14", isReassessment: true, ratings: { residence_situation: 6, legal_help_use: 4 }, average: 5 },
-      { assessmentId: third.assessment.id, assessedOn: "2026-07-20", isReassessment: true, ratings: { residence_situation: 9, legal_help_use: null }, average: 9 },
+      {
+        assessmentId: first.assessment.id,
+        assessedOn: "2026-01-12",
+        isReassessment: false,
+        ratings: { residence_situation: 2, legal_help_use: 5 },
+        average: 3.5,
+      },
+      {
+        assessmentId: second.assessment.id,
+        assessedOn: "2026-04-14",
+        isReassessment: true,
+        ratings: { residence_situation: 6, legal_help_use: 4 },
+        average: 5,
+      },
+      {
+        assessmentId: third.assessment.id,
+        assessedOn: "2026-07-20",
+        isReassessment: true,
+        ratings: { residence_situation: 9, legal_help_use: null },
+        average: 9,
+      },
     ]);
     expect(legal.comparison).toEqual({
       previous: { assessmentId: second.assessment.id, assessedOn: "2026-04-14", isReassessment: true },
@@ -266,7 +322,12 @@ describe("assessments", () => {
       },
     ]);
     expect(housing.comparison).toBeNull();
-    expect(areas[4]).toEqual({ lifeArea: "health", scaleItems: ["physical_health", "mental_health", "health_help_use"], series: [], comparison: null });
+    expect(areas[4]).toEqual({
+      lifeArea: "health",
+      scaleItems: ["physical_health", "mental_health", "health_help_use"],
+      series: [],
+      comparison: null,
+    });
   });
 
   it("lists changed answers, wishes and participants between the latest two", async () => {
@@ -289,7 +350,11 @@ describe("assessments", () => {
       participants: "Klient, Schuldnerberatung",
       answers: { livelihood: "Bürgergeld", dependants: "Zwei Kinder" },
       wishes: "Schulden loswerden",
-      scales: { income: { rating: 4, remark: "" }, debts: { rating: 5, remark: "Ratenplan" }, financial_help_use: { rating: 7, remark: "" } },
+      scales: {
+        income: { rating: 4, remark: "" },
+        debts: { rating: 5, remark: "Ratenplan" },
+        financial_help_use: { rating: 7, remark: "" },
+      },
     });
     const finances = (await caller.cases.assessments.compare({ caseId })).find((a) => a.lifeArea === "finances")!;
     expect(finances.comparison!.scales.map((s) => [s.item, s.delta])).toEqual([
@@ -307,7 +372,10 @@ describe("assessments", () => {
   it("answers random, almost valid forms with a save or a clear refusal, and the history stays ordered", async () => {
     const caseId = await newCase();
     const caller = callerFor(handle.db, cm);
-    const otherKeys = fc.oneof(fc.constantFrom(...Object.values(scaleItems).flat(), "__proto__", "constructor"), fc.string({ maxLength: 70 }));
+    const otherKeys = fc.oneof(
+      fc.constantFrom(...Object.values(scaleItems).flat(), "__proto__", "constructor"),
+      fc.string({ maxLength: 70 }),
+    );
     const anyText = fc.oneof(fc.string({ unit: "grapheme", maxLength: 40 }), fc.string({ maxLength: 1100 }));
     const plausibleDay = fc
       .date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2030-12-31T00:00:00Z"), noInvalidDate: true })
@@ -323,14 +391,21 @@ describe("assessments", () => {
     );
     // Mostly the chosen area's own keys, sometimes another area's or garbage.
     const form = fc.constantFrom(...lifeAreas).chain((lifeArea) => {
-      const questionKey = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...guidingQuestions[lifeArea]) }, { weight: 1, arbitrary: otherKeys });
+      const questionKey = fc.oneof(
+        { weight: 5, arbitrary: fc.constantFrom(...guidingQuestions[lifeArea]) },
+        { weight: 1, arbitrary: otherKeys },
+      );
       const itemKey = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...scaleItems[lifeArea]) }, { weight: 1, arbitrary: otherKeys });
       return fc.record(
         {
           caseId: fc.constant(caseId),
           lifeArea: fc.constant(lifeArea),
           isReassessment: fc.boolean(),
-          assessedOn: fc.oneof({ weight: 6, arbitrary: plausibleDay }, { weight: 1, arbitrary: anyDay }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) }),
+          assessedOn: fc.oneof(
+            { weight: 6, arbitrary: plausibleDay },
+            { weight: 1, arbitrary: anyDay },
+            { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+          ),
           participants: anyText,
           answers: fc.dictionary(questionKey, anyText, { maxKeys: 3 }),
           resources: anyText,
@@ -372,7 +447,9 @@ describe("assessments", () => {
       const caller = callerFor(handle.db, actor);
       await expect(caller.cases.assessments.list({ caseId })).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(caller.cases.assessments.compare({ caseId })).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(caller.cases.assessments.save(legalStatus(caseId, { assessedOn: "2026-05-01", isReassessment: true }))).rejects.toMatchObject({
+      await expect(
+        caller.cases.assessments.save(legalStatus(caseId, { assessedOn: "2026-05-01", isReassessment: true })),
+      ).rejects.toMatchObject({
         code: "NOT_FOUND",
       });
     }
@@ -381,13 +458,26 @@ describe("assessments", () => {
     await expect(listAssessments(handle.db, coordinator, caseId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(compareAssessments(handle.db, coordinator, caseId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
-      saveAssessment(handle.db, coordinator, { ...legalStatus(caseId), id: null, answers: {}, scales: {}, residenceStatus: null, participants: "", resources: "", wishes: "", assessedOn: "2026-05-01", isReassessment: true }),
+      saveAssessment(handle.db, coordinator, {
+        ...legalStatus(caseId),
+        id: null,
+        answers: {},
+        scales: {},
+        residenceStatus: null,
+        participants: "",
+        resources: "",
+        wishes: "",
+        assessedOn: "2026-05-01",
+        isReassessment: true,
+      }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     // An unknown case and an assessment id of another case answer the same.
     await expect(callerFor(handle.db, cm).cases.assessments.list({ caseId: randomUUID() })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const otherCase = await newCase(otherCm);
     const foreignRow = await callerFor(handle.db, otherCm).cases.assessments.save(legalStatus(otherCase));
-    await expect(callerFor(handle.db, cm).cases.assessments.save(legalStatus(caseId, { id: foreignRow.assessment.id }))).rejects.toMatchObject({
+    await expect(
+      callerFor(handle.db, cm).cases.assessments.save(legalStatus(caseId, { id: foreignRow.assessment.id })),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     const rows = await handle.db.select().from(assessments).where(eq(assessments.caseId, caseId));

@@ -34,9 +34,7 @@ export async function listAssessments(db: Database, actor: Actor, caseId: string
 
 function withoutEmptyEntries(input: SaveAssessmentInput) {
   const answers = Object.fromEntries(Object.entries(input.answers).filter(([, answer]) => answer !== ""));
-  const scales = Object.fromEntries(
-    Object.entries(input.scales).filter(([, entry]) => entry.rating !== null || entry.remark !== ""),
-  );
+  const scales = Object.fromEntries(Object.entries(input.scales).filter(([, entry]) => entry.rating !== null || entry.remark !== ""));
   return { answers, scales };
 }
 
@@ -70,7 +68,10 @@ export async function saveAssessment(db: Database, actor: Actor, input: SaveAsse
 
     let editing: AssessmentRow | null = null;
     if (id) {
-      const [source] = await tx.select().from(assessments).where(and(eq(assessments.id, id), eq(assessments.caseId, caseId)));
+      const [source] = await tx
+        .select()
+        .from(assessments)
+        .where(and(eq(assessments.id, id), eq(assessments.caseId, caseId)));
       if (!source) throw new AppError("NOT_FOUND", "errors.notFound");
       if (source.lifeArea !== lifeArea) throw new AppError("INVALID_INPUT", "assessments.errors.lifeAreaChanged", "lifeArea");
       if (source.assessedOn === input.assessedOn) {
@@ -93,7 +94,10 @@ export async function saveAssessment(db: Database, actor: Actor, input: SaveAsse
 
     const [saved] = editing
       ? await tx.update(assessments).set(values).where(eq(assessments.id, editing.id)).returning()
-      : await tx.insert(assessments).values({ caseId, ...values }).returning();
+      : await tx
+          .insert(assessments)
+          .values({ caseId, ...values })
+          .returning();
     await recordAuditEvent(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,

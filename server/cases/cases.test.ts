@@ -41,7 +41,10 @@ describe("cases", () => {
       accessChannel: "screening_referral",
       kommuneId: tenant.kommune.id,
       referringOrganisationId: tenant.organisation.id,
-      identity: { ...canary, authorityContacts: [{ authority: "jobcenter", contactPerson: "Frau Amt", fileNumber: "JC-4711-AZ" }] } as IdentityInput,
+      identity: {
+        ...canary,
+        authorityContacts: [{ authority: "jobcenter", contactPerson: "Frau Amt", fileNumber: "JC-4711-AZ" }],
+      } as IdentityInput,
       screening: { screenedOn: "2026-10-01", problemsByArea: { housing: "Wohnung zu klein" }, verdict: "yes" },
     });
     caseId = created.id;
@@ -95,7 +98,9 @@ describe("cases", () => {
     const [flag] = await handle.db.select().from(auditEvents).where(eq(auditEvents.action, "cases.duplicate_person_detected"));
     expect(flag!.details).toEqual({ existingCase: pseudonym });
     const attempts = await callerFor(handle.db, coordinator).cases.duplicateAttempts();
-    expect(attempts).toEqual([expect.objectContaining({ attemptedBy: otherCm.displayName, existingCase: expect.objectContaining({ id: caseId, pseudonym }) })]);
+    expect(attempts).toEqual([
+      expect.objectContaining({ attemptedBy: otherCm.displayName, existingCase: expect.objectContaining({ id: caseId, pseudonym }) }),
+    ]);
     expect(JSON.stringify(attempts)).not.toContain(canary.lastName);
     await expect(callerFor(handle.db, otherCm).cases.duplicateAttempts()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
@@ -118,38 +123,73 @@ describe("cases", () => {
 
   it("admits only with both consents, and a revocation counts at once", async () => {
     const caller = callerFor(handle.db, cm);
-    await expect(caller.cases.saveIntake({ caseId, conductedOn: "2026-10-05", criteria: ["multidimensional_needs"], decision: "admission" })).rejects.toMatchObject({
+    await expect(
+      caller.cases.saveIntake({ caseId, conductedOn: "2026-10-05", criteria: ["multidimensional_needs"], decision: "admission" }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       message: "Für die Aufnahme müssen eine gültige Einverständniserklärung und eine Schweigepflichtentbindung erfasst sein.",
     });
     await caller.cases.addConsent({ caseId, kind: "processing", grantedOn: "2026-10-05" });
-    const release = await caller.cases.addConsent({ caseId, kind: "confidentiality_release", organisationIds: [tenant.organisation.id], grantedOn: "2026-10-05" });
+    const release = await caller.cases.addConsent({
+      caseId,
+      kind: "confidentiality_release",
+      organisationIds: [tenant.organisation.id],
+      grantedOn: "2026-10-05",
+    });
     await caller.cases.revokeConsent({ caseId, consentId: release.id });
-    await expect(caller.cases.saveIntake({ caseId, conductedOn: "2026-10-05", decision: "admission" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await caller.cases.addConsent({ caseId, kind: "confidentiality_release", organisationIds: [tenant.organisation.id], grantedOn: "2026-10-05" });
-    await expect(caller.cases.saveIntake({ caseId, conductedOn: "2026-10-05", decision: "admission" })).resolves.toEqual({ status: "active" });
+    await expect(caller.cases.saveIntake({ caseId, conductedOn: "2026-10-05", decision: "admission" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await caller.cases.addConsent({
+      caseId,
+      kind: "confidentiality_release",
+      organisationIds: [tenant.organisation.id],
+      grantedOn: "2026-10-05",
+    });
+    await expect(caller.cases.saveIntake({ caseId, conductedOn: "2026-10-05", decision: "admission" })).resolves.toEqual({
+      status: "active",
+    });
   });
 
   it("refuses a consent naming another tenant's organisation", async () => {
     const foreign = await createTenant(handle.db);
     await expect(
-      callerFor(handle.db, cm).cases.addConsent({ caseId, kind: "confidentiality_release", organisationIds: [foreign.organisation.id], grantedOn: "2026-10-05" }),
+      callerFor(handle.db, cm).cases.addConsent({
+        caseId,
+        kind: "confidentiality_release",
+        organisationIds: [foreign.organisation.id],
+        grantedOn: "2026-10-05",
+      }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("rejects a case summary that contains identity values, naming the field and not the value", async () => {
     const caller = callerFor(handle.db, cm);
-    const leaking = caller.cases.saveSummary({ caseId, title: "Fall aus der Kommune", body: `Frau ${canary.lastName}, geboren am 14.03.1987, sucht eine Wohnung.` });
+    const leaking = caller.cases.saveSummary({
+      caseId,
+      title: "Fall aus der Kommune",
+      body: `Frau ${canary.lastName}, geboren am 14.03.1987, sucht eine Wohnung.`,
+    });
     await expect(leaking).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const message = await leaking.catch((error: Error) => error.message);
     expect(message).toContain("Name");
     expect(message).toContain("Geburtsdatum");
     expect(message).not.toContain(canary.lastName);
-    await expect(caller.cases.saveSummary({ caseId, title: "Fall A", body: "Eine alleinerziehende Frau Mitte 30 sucht eine größere Wohnung." })).resolves.toMatchObject({ title: "Fall A" });
+    await expect(
+      caller.cases.saveSummary({ caseId, title: "Fall A", body: "Eine alleinerziehende Frau Mitte 30 sucht eine größere Wohnung." }),
+    ).resolves.toMatchObject({ title: "Fall A" });
   });
 
   it("finds identity values in common spellings", () => {
-    const identity = { ...canary, birthName: "", birthPlace: "", town: "Gütersloh", email: "", alsoReachableAt: "", authorityContacts: [{ authority: "jobcenter", contactPerson: "", fileNumber: "JC-4711-AZ" }] } as unknown as IdentityInput;
+    const identity = {
+      ...canary,
+      birthName: "",
+      birthPlace: "",
+      town: "Gütersloh",
+      email: "",
+      alsoReachableAt: "",
+      authorityContacts: [{ authority: "jobcenter", contactPerson: "", fileNumber: "JC-4711-AZ" }],
+    } as unknown as IdentityInput;
     expect(findIdentityLeaks(identity, "wohnt in GUTERSLOH")).toEqual(["town"]);
     expect(findIdentityLeaks(identity, "Tel. 0171/555 0199")).toEqual(["phone"]);
     expect(findIdentityLeaks(identity, "Aktenzeichen jc-4711-az")).toEqual(["authorityContacts.0.fileNumber"]);
@@ -162,16 +202,29 @@ describe("cases", () => {
     await caller.cases.addContact({ caseId, contactOn: "2026-10-20", channel: "phone", durationMinutes: 30, topic: "Wohnungssuche" });
     const caseload = await callerFor(handle.db, coordinator).cases.caseload();
     expect(caseload.find((row) => row.userId === cm.userId)).toMatchObject({ caseload: 1, key: 50 });
-    await expect(caller.cases.close({ caseId, closedOn: "2026-09-01", closingType: "moved_away", situationChange: "improved" })).rejects.toMatchObject({
+    await expect(
+      caller.cases.close({ caseId, closedOn: "2026-09-01", closingType: "moved_away", situationChange: "improved" }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
-    await expect(caller.cases.close({ caseId, closedOn: "2026-11-01", closingType: "agreed_handed_over", situationChange: "improved" })).rejects.toMatchObject({
+    await expect(
+      caller.cases.close({ caseId, closedOn: "2026-11-01", closingType: "agreed_handed_over", situationChange: "improved" }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
-    await caller.cases.close({ caseId, closedOn: "2026-11-01", closingType: "agreed_handed_over", handedOverTo: "MBE", situationChange: "improved", attainmentByArea: { housing: "fully" } });
+    await caller.cases.close({
+      caseId,
+      closedOn: "2026-11-01",
+      closingType: "agreed_handed_over",
+      handedOverTo: "MBE",
+      situationChange: "improved",
+      attainmentByArea: { housing: "fully" },
+    });
     const overview = await caller.cases.overview({ caseId });
     expect(overview.status).toBe("closed");
-    await expect(caller.cases.addContact({ caseId, contactOn: "2026-11-02", channel: "phone", durationMinutes: 10, topic: "Nachfrage" })).rejects.toMatchObject({
+    await expect(
+      caller.cases.addContact({ caseId, contactOn: "2026-11-02", channel: "phone", durationMinutes: 10, topic: "Nachfrage" }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
     });
   });

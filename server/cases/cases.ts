@@ -192,14 +192,15 @@ const listColumns = {
  */
 export async function listCases(db: Database, actor: Actor, input: ListCasesInput) {
   const coordinates = canSomewhere(actor, "cases.coordinate");
-  const coordinatedKommunen = actor.grants
-    .filter((g) => g.role === "coordinator" && g.kommuneId)
-    .map((g) => g.kommuneId!);
+  const coordinatedKommunen = actor.grants.filter((g) => g.role === "coordinator" && g.kommuneId).map((g) => g.kommuneId!);
   const coordinatesTenant = actor.grants.some((g) => g.role === "coordinator" && !g.kommuneId && !g.bodyId);
   const visibility = coordinatesTenant
     ? undefined
     : coordinates
-      ? or(eq(cases.responsibleUserId, actor.userId), coordinatedKommunen.length ? inArray(cases.kommuneId, coordinatedKommunen) : undefined)
+      ? or(
+          eq(cases.responsibleUserId, actor.userId),
+          coordinatedKommunen.length ? inArray(cases.kommuneId, coordinatedKommunen) : undefined,
+        )
       : eq(cases.responsibleUserId, actor.userId);
   return db
     .select(listColumns)
@@ -221,7 +222,9 @@ export async function listCases(db: Database, actor: Actor, input: ListCasesInpu
 
 export async function getCaseOverview(db: Database, actor: Actor, caseId: string) {
   const row = await requireCase(db, actor, caseId, "readMetadata");
-  const [details] = await db.select(listColumns).from(cases)
+  const [details] = await db
+    .select(listColumns)
+    .from(cases)
     .leftJoin(kommunen, eq(kommunen.id, cases.kommuneId))
     .leftJoin(users, eq(users.id, cases.responsibleUserId))
     .where(eq(cases.id, row.id));
@@ -229,7 +232,11 @@ export async function getCaseOverview(db: Database, actor: Actor, caseId: string
   const [evaluation] =
     row.status === "closed"
       ? await db
-          .select({ closingType: closures.closingType, situationChange: closures.situationChange, attainmentByArea: closures.attainmentByArea })
+          .select({
+            closingType: closures.closingType,
+            situationChange: closures.situationChange,
+            attainmentByArea: closures.attainmentByArea,
+          })
           .from(closures)
           .where(eq(closures.caseId, row.id))
       : [];

@@ -18,7 +18,13 @@ describe("break-glass referral without consent", () => {
     const tenant = await createTenant(handle.db);
     organisationId = tenant.organisation.id;
     cm = await createActor(handle.db, tenant.tenant.id, ["case_manager"]);
-    caseId = (await callerFor(handle.db, cm).cases.create({ accessChannel: "walk_in", kommuneId: null, identity: { lastName: "Notfallmann", firstName: "Nora", birthDate: "1985-05-05" } as IdentityInput })).id;
+    caseId = (
+      await callerFor(handle.db, cm).cases.create({
+        accessChannel: "walk_in",
+        kommuneId: null,
+        identity: { lastName: "Notfallmann", firstName: "Nora", birthDate: "1985-05-05" } as IdentityInput,
+      })
+    ).id;
   });
   afterAll(() => handle.close());
 
@@ -44,7 +50,9 @@ describe("break-glass referral without consent", () => {
     const withOverride = { ...cm, grants: [...cm.grants, { role: "consent_override" as const, kommuneId: null, bodyId: null }] };
     const caller = callerFor(handle.db, withOverride);
     await expect(caller.cases.plans.createReferral(referral("zu kurz"))).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(caller.cases.plans.createReferral(referral(`Frau Notfallmann ist akut gefährdet und braucht sofort Hilfe`))).rejects.toMatchObject({
+    await expect(
+      caller.cases.plans.createReferral(referral(`Frau Notfallmann ist akut gefährdet und braucht sofort Hilfe`)),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: "Die Begründung enthält identifizierende Angaben aus dem Aktendeckblatt. Bitte umschreiben.",
     });

@@ -48,8 +48,16 @@ export async function addWaitingListEntry(db: Database, actor: Actor, input: Add
   if (input.kommuneId) await requireKommuneInTenant(db, actor.tenantId, input.kommuneId);
   if (input.referringOrganisationId) await requireOrganisationInTenant(db, actor.tenantId, input.referringOrganisationId);
   return db.transaction(async (tx) => {
-    const [entry] = await tx.insert(waitingListEntries).values({ ...input, tenantId: actor.tenantId }).returning();
-    await recordAuditEvent(tx, { tenantId: actor.tenantId, actorUserId: actor.userId, action: "cases.waiting_list_changed", details: { change: "added" } });
+    const [entry] = await tx
+      .insert(waitingListEntries)
+      .values({ ...input, tenantId: actor.tenantId })
+      .returning();
+    await recordAuditEvent(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: "cases.waiting_list_changed",
+      details: { change: "added" },
+    });
     return entry!;
   });
 }
@@ -61,10 +69,17 @@ export async function resolveWaitingListEntry(db: Database, actor: Actor, input:
     const [entry] = await tx
       .update(waitingListEntries)
       .set({ status: input.status, assignedUserId: input.assignedUserId, resolvedOn: new Date().toISOString().slice(0, 10) })
-      .where(and(eq(waitingListEntries.id, input.id), eq(waitingListEntries.tenantId, actor.tenantId), eq(waitingListEntries.status, "waiting")))
+      .where(
+        and(eq(waitingListEntries.id, input.id), eq(waitingListEntries.tenantId, actor.tenantId), eq(waitingListEntries.status, "waiting")),
+      )
       .returning();
     if (!entry) throw new AppError("NOT_FOUND", "errors.notFound");
-    await recordAuditEvent(tx, { tenantId: actor.tenantId, actorUserId: actor.userId, action: "cases.waiting_list_changed", details: { change: input.status } });
+    await recordAuditEvent(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: "cases.waiting_list_changed",
+      details: { change: input.status },
+    });
     return entry;
   });
 }
@@ -74,7 +89,10 @@ export async function resolveWaitingListEntry(db: Database, actor: Actor, input:
  * case and is readable by whoever is responsible, so from now on only the new case manager sees it.
  */
 export async function transferCase(db: Database, actor: Actor, input: TransferCaseInput) {
-  const [caseRow] = await db.select().from(cases).where(and(eq(cases.id, input.caseId), eq(cases.tenantId, actor.tenantId)));
+  const [caseRow] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, input.caseId), eq(cases.tenantId, actor.tenantId)));
   if (!caseRow || !can(actor, "cases.coordinate", { tenantId: caseRow.tenantId, kommuneId: caseRow.kommuneId })) {
     throw new AppError("NOT_FOUND", "errors.notFound");
   }
@@ -102,13 +120,23 @@ export async function transferCase(db: Database, actor: Actor, input: TransferCa
 }
 
 export async function listCaseTransfers(db: Database, actor: Actor, caseId: string) {
-  const [caseRow] = await db.select().from(cases).where(and(eq(cases.id, caseId), eq(cases.tenantId, actor.tenantId)));
+  const [caseRow] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, caseId), eq(cases.tenantId, actor.tenantId)));
   const mayRead =
     caseRow &&
-    (can(actor, "cases.coordinate", { tenantId: caseRow.tenantId, kommuneId: caseRow.kommuneId }) || caseRow.responsibleUserId === actor.userId);
+    (can(actor, "cases.coordinate", { tenantId: caseRow.tenantId, kommuneId: caseRow.kommuneId }) ||
+      caseRow.responsibleUserId === actor.userId);
   if (!mayRead) throw new AppError("NOT_FOUND", "errors.notFound");
   return db
-    .select({ id: caseTransfers.id, fromUserId: caseTransfers.fromUserId, toUserId: caseTransfers.toUserId, reason: caseTransfers.reason, createdAt: caseTransfers.createdAt })
+    .select({
+      id: caseTransfers.id,
+      fromUserId: caseTransfers.fromUserId,
+      toUserId: caseTransfers.toUserId,
+      reason: caseTransfers.reason,
+      createdAt: caseTransfers.createdAt,
+    })
     .from(caseTransfers)
     .where(eq(caseTransfers.caseId, caseId))
     .orderBy(desc(caseTransfers.createdAt));

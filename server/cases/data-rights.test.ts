@@ -43,11 +43,33 @@ describe("data subject rights", () => {
     const caller = callerFor(handle.db, cm);
     caseId = (await caller.cases.create({ accessChannel: "walk_in", kommuneId: null, identity: canary })).id;
     await caller.cases.addConsent({ caseId, kind: "processing", grantedOn: "2020-01-01" });
-    await caller.cases.addConsent({ caseId, kind: "confidentiality_release", organisationIds: [tenant.organisation.id], grantedOn: "2020-01-01" });
-    await caller.cases.saveIntake({ caseId, conductedOn: "2020-01-02", decision: "admission", reason: `Frau ${canary.lastName} kam allein` });
-    await caller.cases.addContact({ caseId, contactOn: "2020-02-01", channel: "phone", durationMinutes: 20, topic: `Rückruf ${canary.lastName}` });
+    await caller.cases.addConsent({
+      caseId,
+      kind: "confidentiality_release",
+      organisationIds: [tenant.organisation.id],
+      grantedOn: "2020-01-01",
+    });
+    await caller.cases.saveIntake({
+      caseId,
+      conductedOn: "2020-01-02",
+      decision: "admission",
+      reason: `Frau ${canary.lastName} kam allein`,
+    });
+    await caller.cases.addContact({
+      caseId,
+      contactOn: "2020-02-01",
+      channel: "phone",
+      durationMinutes: 20,
+      topic: `Rückruf ${canary.lastName}`,
+    });
     await caller.cases.saveDraft({ caseId, formKey: "identity", fields: { street: [canary.street] } });
-    await caller.cases.close({ caseId, closedOn: "2020-03-01", closingType: "moved_away", situationChange: "improved", reflection: `${canary.firstName} zog weg` });
+    await caller.cases.close({
+      caseId,
+      closedOn: "2020-03-01",
+      closingType: "moved_away",
+      situationChange: "improved",
+      reflection: `${canary.firstName} zog weg`,
+    });
   });
   afterAll(() => handle.close());
 

@@ -36,28 +36,43 @@ import { requireCase } from "./policy";
 export async function exportPersonData(db: Database, actor: Actor, caseId: string) {
   const caseRow = await requireCase(db, actor, caseId, "readIdentity");
   const byCase = <T extends { caseId: unknown }>(table: T) => eq((table as unknown as { caseId: typeof cases.id }).caseId, caseId);
-  const [identity, screening, intake, consentRows, assessmentRows, agreementRows, goalRows, measureRows, referralRows, contactRows, reviewRows, closure, summaryRows, transferRows] =
-    await Promise.all([
-      readIdentityUnaudited(db, caseId),
-      db.select().from(screenings).where(byCase(screenings)),
-      db.select().from(intakes).where(byCase(intakes)),
-      db.select().from(consents).where(byCase(consents)).orderBy(asc(consents.createdAt)),
-      db.select().from(assessments).where(byCase(assessments)).orderBy(asc(assessments.assessedOn)),
-      db.select().from(goalAgreements).where(byCase(goalAgreements)),
-      db.select().from(goals).where(byCase(goals)),
-      db.select().from(helpPlanMeasures).where(byCase(helpPlanMeasures)),
-      db.select().from(referrals).where(byCase(referrals)),
-      db.select().from(contacts).where(byCase(contacts)).orderBy(asc(contacts.contactOn)),
-      db.select().from(interimReviews).where(byCase(interimReviews)),
-      db.select().from(closures).where(byCase(closures)),
-      db.select().from(caseSummaries).where(byCase(caseSummaries)),
-      db.select().from(caseTransfers).where(byCase(caseTransfers)),
-    ]);
-  const organisationIds = [
-    ...new Set([...consentRows.flatMap((c) => c.organisationIds), ...referralRows.map((r) => r.organisationId)]),
-  ];
+  const [
+    identity,
+    screening,
+    intake,
+    consentRows,
+    assessmentRows,
+    agreementRows,
+    goalRows,
+    measureRows,
+    referralRows,
+    contactRows,
+    reviewRows,
+    closure,
+    summaryRows,
+    transferRows,
+  ] = await Promise.all([
+    readIdentityUnaudited(db, caseId),
+    db.select().from(screenings).where(byCase(screenings)),
+    db.select().from(intakes).where(byCase(intakes)),
+    db.select().from(consents).where(byCase(consents)).orderBy(asc(consents.createdAt)),
+    db.select().from(assessments).where(byCase(assessments)).orderBy(asc(assessments.assessedOn)),
+    db.select().from(goalAgreements).where(byCase(goalAgreements)),
+    db.select().from(goals).where(byCase(goals)),
+    db.select().from(helpPlanMeasures).where(byCase(helpPlanMeasures)),
+    db.select().from(referrals).where(byCase(referrals)),
+    db.select().from(contacts).where(byCase(contacts)).orderBy(asc(contacts.contactOn)),
+    db.select().from(interimReviews).where(byCase(interimReviews)),
+    db.select().from(closures).where(byCase(closures)),
+    db.select().from(caseSummaries).where(byCase(caseSummaries)),
+    db.select().from(caseTransfers).where(byCase(caseTransfers)),
+  ]);
+  const organisationIds = [...new Set([...consentRows.flatMap((c) => c.organisationIds), ...referralRows.map((r) => r.organisationId)])];
   const organisationNames = organisationIds.length
-    ? await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, organisationIds))
+    ? await db
+        .select({ id: organisations.id, name: organisations.name })
+        .from(organisations)
+        .where(inArray(organisations.id, organisationIds))
     : [];
   const nameOf = new Map(organisationNames.map((o) => [o.id, o.name]));
   const accessLog = await db
@@ -125,16 +140,28 @@ export async function eraseExpiredIdentities(db: Database, today = new Date().to
       await tx.delete(caseIdentities).where(eq(caseIdentities.caseId, id));
       // Unsaved form drafts can hold identifying data too: they go with the identity record.
       await tx.delete(formDrafts).where(eq(formDrafts.caseId, id));
-      await tx.update(screenings).set({ problemsByArea: {}, otherProblems: "", involvedServices: "", urgentConcern: "" }).where(eq(screenings.caseId, id));
+      await tx
+        .update(screenings)
+        .set({ problemsByArea: {}, otherProblems: "", involvedServices: "", urgentConcern: "" })
+        .where(eq(screenings.caseId, id));
       await tx.update(intakes).set({ reason: "" }).where(eq(intakes.caseId, id));
       await tx.update(assessments).set({ answers: {}, resources: "", wishes: "", participants: "" }).where(eq(assessments.caseId, id));
       await tx.update(contacts).set({ topic: "" }).where(eq(contacts.caseId, id));
-      await tx.update(goals).set({ title: "", explanation: "", measurable: "", steps: [], nextStep: "", attainmentNote: "" }).where(eq(goals.caseId, id));
+      await tx
+        .update(goals)
+        .set({ title: "", explanation: "", measurable: "", steps: [], nextStep: "", attainmentNote: "" })
+        .where(eq(goals.caseId, id));
       await tx.update(goalAgreements).set({ participants: "", deviations: "" }).where(eq(goalAgreements.caseId, id));
       await tx.update(helpPlanMeasures).set({ task: "", role: "", responsibility: "" }).where(eq(helpPlanMeasures.caseId, id));
       await tx.update(referrals).set({ note: "" }).where(eq(referrals.caseId, id));
-      await tx.update(interimReviews).set({ topic: "", cooperation: "", suitability: "", reflection: "" }).where(eq(interimReviews.caseId, id));
-      await tx.update(closures).set({ handedOverTo: "", otherReason: "", cooperation: "", suitability: "", reflection: "" }).where(eq(closures.caseId, id));
+      await tx
+        .update(interimReviews)
+        .set({ topic: "", cooperation: "", suitability: "", reflection: "" })
+        .where(eq(interimReviews.caseId, id));
+      await tx
+        .update(closures)
+        .set({ handedOverTo: "", otherReason: "", cooperation: "", suitability: "", reflection: "" })
+        .where(eq(closures.caseId, id));
       await tx.delete(caseSummaries).where(eq(caseSummaries.caseId, id));
       await tx.update(cases).set({ identityErasedAt: new Date() }).where(eq(cases.id, id));
       await recordAuditEvent(tx, { tenantId, actorUserId: null, action: "cases.identity_erased", target: { type: "case", id } });

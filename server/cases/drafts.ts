@@ -18,7 +18,10 @@ export async function getDraft(db: Database, actor: Actor, input: DraftKeyInput)
     .from(formDrafts)
     .where(and(eq(formDrafts.caseId, input.caseId), eq(formDrafts.userId, actor.userId), eq(formDrafts.formKey, input.formKey)));
   if (!row) return null;
-  const fields = JSON.parse(decryptIdentity(getIdentityKeys(), associatedData(input.caseId, input.formKey), row.ciphertext)) as Record<string, string[]>;
+  const fields = JSON.parse(decryptIdentity(getIdentityKeys(), associatedData(input.caseId, input.formKey), row.ciphertext)) as Record<
+    string,
+    string[]
+  >;
   // A draft of the Aktendeckblatt is identifying data: reading it is audited like the record itself.
   if (input.formKey === "identity") {
     await recordAuditEvent(db, {

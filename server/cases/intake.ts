@@ -21,8 +21,16 @@ export async function getIntakeFile(db: Database, actor: Actor, caseId: string) 
 export async function saveScreening(db: Database, actor: Actor, caseId: string, screening: ScreeningInput) {
   await requireCase(db, actor, caseId, "write");
   await db.transaction(async (tx) => {
-    await tx.insert(screenings).values({ caseId, ...screening }).onConflictDoUpdate({ target: screenings.caseId, set: screening });
-    await recordAuditEvent(tx, { tenantId: actor.tenantId, actorUserId: actor.userId, action: "cases.screening_saved", target: { type: "case", id: caseId } });
+    await tx
+      .insert(screenings)
+      .values({ caseId, ...screening })
+      .onConflictDoUpdate({ target: screenings.caseId, set: screening });
+    await recordAuditEvent(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: "cases.screening_saved",
+      target: { type: "case", id: caseId },
+    });
   });
   return { ok: true as const };
 }
@@ -60,10 +68,12 @@ export async function saveIntake(db: Database, actor: Actor, input: SaveIntakeIn
     const hasRelease = valid.some((c) => c.kind === "confidentiality_release");
     if (!hasProcessing || !hasRelease) throw new AppError("CONFLICT", "cases.errors.admissionNeedsConsents", "decision");
   }
-  const status =
-    values.decision === "admission" ? "active" : values.decision === "crisis_first" ? "intake" : "not_admitted";
+  const status = values.decision === "admission" ? "active" : values.decision === "crisis_first" ? "intake" : "not_admitted";
   await db.transaction(async (tx) => {
-    await tx.insert(intakes).values({ caseId, ...values }).onConflictDoUpdate({ target: intakes.caseId, set: values });
+    await tx
+      .insert(intakes)
+      .values({ caseId, ...values })
+      .onConflictDoUpdate({ target: intakes.caseId, set: values });
     await tx
       .update(cases)
       .set({
@@ -99,7 +109,10 @@ export async function addConsent(db: Database, actor: Actor, input: AddConsentIn
   await requireCase(db, actor, input.caseId, "write");
   for (const organisationId of input.organisationIds) await requireOrganisationInTenant(db, actor.tenantId, organisationId);
   const consent = await db.transaction(async (tx) => {
-    const [consent] = await tx.insert(consents).values({ ...input, tenantId: actor.tenantId }).returning();
+    const [consent] = await tx
+      .insert(consents)
+      .values({ ...input, tenantId: actor.tenantId })
+      .returning();
     await recordAuditEvent(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,

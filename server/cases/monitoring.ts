@@ -9,7 +9,11 @@ import { requireCase } from "./policy";
 
 export async function getMonitoringFile(db: Database, actor: Actor, caseId: string) {
   await requireCase(db, actor, caseId, "readContent");
-  const contactRows = await db.select().from(contacts).where(eq(contacts.caseId, caseId)).orderBy(desc(contacts.contactOn), desc(contacts.createdAt));
+  const contactRows = await db
+    .select()
+    .from(contacts)
+    .where(eq(contacts.caseId, caseId))
+    .orderBy(desc(contacts.contactOn), desc(contacts.createdAt));
   const reviews = await db.select().from(interimReviews).where(eq(interimReviews.caseId, caseId)).orderBy(desc(interimReviews.reviewedOn));
   const [closure] = await db.select().from(closures).where(eq(closures.caseId, caseId));
   return { contacts: contactRows, interimReviews: reviews, closure: closure ?? null };
@@ -18,7 +22,10 @@ export async function getMonitoringFile(db: Database, actor: Actor, caseId: stri
 export async function addContact(db: Database, actor: Actor, input: AddContactInput) {
   const caseRow = await requireCase(db, actor, input.caseId, "write");
   return db.transaction(async (tx) => {
-    const [contact] = await tx.insert(contacts).values({ ...input, tenantId: actor.tenantId, userId: actor.userId }).returning();
+    const [contact] = await tx
+      .insert(contacts)
+      .values({ ...input, tenantId: actor.tenantId, userId: actor.userId })
+      .returning();
     if (input.contactOn > (caseRow.lastContactOn ?? "")) {
       await tx.update(cases).set({ lastContactOn: input.contactOn }).where(eq(cases.id, input.caseId));
     }

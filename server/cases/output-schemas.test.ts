@@ -3,12 +3,7 @@ import type { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
 import type { Actor } from "../auth/policy";
-import {
-  caseListOutputSchema,
-  caseOverviewOutputSchema,
-  identityFieldNames,
-  identityRecordSchema,
-} from "../schemas/case-outputs";
+import { caseListOutputSchema, caseOverviewOutputSchema, identityFieldNames, identityRecordSchema } from "../schemas/case-outputs";
 import { coordinationDashboardOutputSchema, monthlyReportOutputSchema } from "../schemas/report-outputs";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
@@ -77,7 +72,9 @@ describe("real answers of every case-module procedure pass their strict output s
   /** Calls a procedure by path as `actor`; a failed output validation would surface as INTERNAL_SERVER_ERROR here. */
   async function call<T = Record<string, unknown>>(actor: Actor | null, path: string, input?: unknown): Promise<T> {
     const caller = callerFor(handle.db, actor);
-    const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<T>;
+    const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+      input: unknown,
+    ) => Promise<T>;
     const result = await fn(input);
     called.add(path);
     return result;
@@ -105,7 +102,12 @@ describe("real answers of every case-module procedure pass their strict output s
       providerOrganisationId: organisationId,
     });
     await call(coordinator, "offers.create", { title: "Wohnungs-Lotsen", lifeAreas: ["housing"], providerOrganisationId: organisationId });
-    await call(cm, "offers.update", { id: offer.id, title: "Wohnungslotsen", lifeAreas: ["housing", "social"], providerOrganisationId: organisationId });
+    await call(cm, "offers.update", {
+      id: offer.id,
+      title: "Wohnungslotsen",
+      lifeAreas: ["housing", "social"],
+      providerOrganisationId: organisationId,
+    });
     await call(cm, "offers.list", { search: "Wohnung" });
     await call(cm, "offers.languages");
     await call(coordinator, "offers.duplicateCandidates");
@@ -119,20 +121,43 @@ describe("real answers of every case-module procedure pass their strict output s
       screening: { screenedOn: today, problemsByArea: { housing: "Kündigung droht" }, verdict: "yes" },
     });
     const caseId = created.id;
-    await call(cm, "cases.saveScreening", { caseId, screening: { screenedOn: today, problemsByArea: { housing: "Räumungsklage" }, verdict: "yes" } });
+    await call(cm, "cases.saveScreening", {
+      caseId,
+      screening: { screenedOn: today, problemsByArea: { housing: "Räumungsklage" }, verdict: "yes" },
+    });
     await call(cm, "cases.addConsent", { caseId, kind: "processing", grantedOn: today });
     await call(cm, "cases.addConsent", { caseId, kind: "confidentiality_release", organisationIds: [organisationId], grantedOn: today });
     const extra = await call<{ id: string }>(cm, "cases.addConsent", { caseId, kind: "counselling_agreement", grantedOn: today });
     await call(cm, "cases.revokeConsent", { caseId, consentId: extra.id });
-    await call(cm, "cases.saveIntake", { caseId, conductedOn: today, criteria: ["several_actors"], decision: "admission", reason: "Mehrere Stellen beteiligt" });
+    await call(cm, "cases.saveIntake", {
+      caseId,
+      conductedOn: today,
+      criteria: ["several_actors"],
+      decision: "admission",
+      reason: "Mehrere Stellen beteiligt",
+    });
     await call(cm, "cases.identity", { caseId });
     await call(cm, "cases.saveIdentity", { caseId, identity: { ...identity, town: "Beispielstadt" } });
     await call(cm, "cases.intakeFile", { caseId });
 
     // Assessment and re-assessment.
     const scales = (rating: number) => ({ residence_situation: { rating, remark: "" } });
-    await call(cm, "cases.assessments.save", { caseId, lifeArea: "legal_status", isReassessment: false, assessedOn: "2026-01-10", residenceStatus: "duldung_60a", scales: scales(3) });
-    await call(cm, "cases.assessments.save", { caseId, lifeArea: "legal_status", isReassessment: true, assessedOn: "2026-03-10", residenceStatus: "residence_permit", scales: scales(6) });
+    await call(cm, "cases.assessments.save", {
+      caseId,
+      lifeArea: "legal_status",
+      isReassessment: false,
+      assessedOn: "2026-01-10",
+      residenceStatus: "duldung_60a",
+      scales: scales(3),
+    });
+    await call(cm, "cases.assessments.save", {
+      caseId,
+      lifeArea: "legal_status",
+      isReassessment: true,
+      assessedOn: "2026-03-10",
+      residenceStatus: "residence_permit",
+      scales: scales(6),
+    });
     await call(cm, "cases.assessments.list", { caseId });
     await call(cm, "cases.assessments.compare", { caseId });
 
@@ -146,7 +171,12 @@ describe("real answers of every case-module procedure pass their strict output s
     });
     const file = await call<{ agreements: { goals: { id: string }[] }[] }>(cm, "cases.plans.file", { caseId });
     const goalId = file.agreements[0]!.goals[0]!.id;
-    const measure = await call<{ id: string }>(cm, "cases.plans.saveMeasure", { caseId, goalId, offerId: offer.id, task: "Begleitung zur Besichtigung" });
+    const measure = await call<{ id: string }>(cm, "cases.plans.saveMeasure", {
+      caseId,
+      goalId,
+      offerId: offer.id,
+      task: "Begleitung zur Besichtigung",
+    });
     const gap = await call<{ id: string }>(cm, "cases.plans.saveMeasure", {
       caseId,
       goalId,
@@ -165,14 +195,35 @@ describe("real answers of every case-module procedure pass their strict output s
       referredOn: today,
     });
     await call(cm, "cases.plans.updateReferral", { caseId, referralId: referral.id, status: "accepted", note: "Zusage telefonisch" });
-    await call(cm, "cases.plans.reviewGoals", { caseId, agreementId: agreement.agreementId, reviewedOn: today, goals: [{ goalId, attainment: "partly" }] });
+    await call(cm, "cases.plans.reviewGoals", {
+      caseId,
+      agreementId: agreement.agreementId,
+      reviewedOn: today,
+      goals: [{ goalId, attainment: "partly" }],
+    });
     await call(cm, "cases.plans.file", { caseId });
 
     // Monitoring, summary, drafts, overview and lists.
-    await call(cm, "cases.addContact", { caseId, contactOn: today, channel: "phone", durationMinutes: 20, topic: "Unterlagen", lifeAreas: ["housing"] });
-    await call(cm, "cases.addInterimReview", { caseId, reviewedOn: today, situationChange: "improved", attainmentByArea: { housing: "partly" } });
+    await call(cm, "cases.addContact", {
+      caseId,
+      contactOn: today,
+      channel: "phone",
+      durationMinutes: 20,
+      topic: "Unterlagen",
+      lifeAreas: ["housing"],
+    });
+    await call(cm, "cases.addInterimReview", {
+      caseId,
+      reviewedOn: today,
+      situationChange: "improved",
+      attainmentByArea: { housing: "partly" },
+    });
     await call(cm, "cases.monitoringFile", { caseId });
-    await call(cm, "cases.saveSummary", { caseId, title: "Wohnungssicherung", body: "Eine Frau sucht nach einer Räumungsklage eine Wohnung." });
+    await call(cm, "cases.saveSummary", {
+      caseId,
+      title: "Wohnungssicherung",
+      body: "Eine Frau sucht nach einer Räumungsklage eine Wohnung.",
+    });
     await call(cm, "cases.summaries", { caseId });
     await call(cm, "cases.saveDraft", { caseId, formKey: "closure", fields: { reflection: ["Noch offen"] } });
     await call(cm, "cases.draft", { caseId, formKey: "closure" });
@@ -199,10 +250,16 @@ describe("real answers of every case-module procedure pass their strict output s
     await call(cm, "cases.invitations.list");
 
     // The coordination: duplicates, waiting list, transfer, dashboards.
-    await expect(call(otherCm, "cases.create", { accessChannel: "walk_in", kommuneId: null, identity })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(call(otherCm, "cases.create", { accessChannel: "walk_in", kommuneId: null, identity })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     await call(coordinator, "cases.duplicateAttempts");
     await call(coordinator, "cases.caseManagers");
-    const entry = await call<{ id: string }>(coordinator, "cases.addWaitingListEntry", { reference: "WL-17", addedOn: today, lifeAreas: ["housing"] });
+    const entry = await call<{ id: string }>(coordinator, "cases.addWaitingListEntry", {
+      reference: "WL-17",
+      addedOn: today,
+      lifeAreas: ["housing"],
+    });
     await call(coordinator, "cases.waitingList");
     await call(coordinator, "cases.resolveWaitingListEntry", { id: entry.id, status: "assigned", assignedUserId: otherCm.userId });
     const invited = (await call<{ id: string; pseudonym: string }[]>(cm, "cases.list", { status: "screening" }))[0]!;
@@ -233,7 +290,8 @@ describe("real answers of every case-module procedure pass their strict output s
 
     // Nothing the coordination received names the person.
     const coordinationAnswers = JSON.stringify([overview, dashboard]);
-    for (const value of [identity.lastName, identity.firstName, identity.street, "JC-4711"]) expect(coordinationAnswers).not.toContain(value);
+    for (const value of [identity.lastName, identity.firstName, identity.street, "JC-4711"])
+      expect(coordinationAnswers).not.toContain(value);
   });
 
   it("refuses a coordination answer with an identity field slipped in, at any depth", async () => {
@@ -241,11 +299,18 @@ describe("real answers of every case-module procedure pass their strict output s
     const overview = await call(coordinator, "cases.overview", { caseId });
     expect(caseOverviewOutputSchema.safeParse(overview).success).toBe(true);
     expect(caseOverviewOutputSchema.safeParse({ ...overview, lastName: "Ausgabenprüfer" }).success).toBe(false);
-    expect(caseOverviewOutputSchema.safeParse({ ...overview, evaluation: { ...(overview.evaluation as object), street: "Schemaweg 5" } }).success).toBe(false);
-    expect(caseOverviewOutputSchema.safeParse({ ...overview, abilities: { ...(overview.abilities as object), identity: {} } }).success).toBe(false);
+    expect(
+      caseOverviewOutputSchema.safeParse({ ...overview, evaluation: { ...(overview.evaluation as object), street: "Schemaweg 5" } })
+        .success,
+    ).toBe(false);
+    expect(
+      caseOverviewOutputSchema.safeParse({ ...overview, abilities: { ...(overview.abilities as object), identity: {} } }).success,
+    ).toBe(false);
 
     const list = await call<Record<string, unknown>[]>(coordinator, "cases.list", {});
-    expect(caseListOutputSchema.safeParse(list.map((row, index) => (index === 0 ? { ...row, birthDate: "1979-02-14" } : row))).success).toBe(false);
+    expect(
+      caseListOutputSchema.safeParse(list.map((row, index) => (index === 0 ? { ...row, birthDate: "1979-02-14" } : row))).success,
+    ).toBe(false);
 
     const dashboard = await call<z.infer<typeof coordinationDashboardOutputSchema>>(coordinator, "reports.dashboard");
     const leakyDashboard = { ...dashboard, byKommune: [{ kommune: null, count: 1, firstName: "Olga" }] };
@@ -260,7 +325,9 @@ describe("real answers of every case-module procedure pass their strict output s
     expect(monthlyReportOutputSchema.safeParse(leakyReport).success).toBe(false);
 
     // The identity read carries exactly the Aktendeckblatt, nothing beside it.
-    const identityRead = await call(cm, "cases.identity", { caseId: list.find((row) => row.responsibleUserId === cm.userId)!.id as string });
+    const identityRead = await call(cm, "cases.identity", {
+      caseId: list.find((row) => row.responsibleUserId === cm.userId)!.id as string,
+    });
     expect(identityRecordSchema.safeParse({ ...identityRead, caseId: "x" }).success).toBe(false);
   });
 
@@ -271,7 +338,9 @@ describe("real answers of every case-module procedure pass their strict output s
       leaky: authorizedProcedure("cases.view")
         .output(caseOverviewOutputSchema)
         .query(() => ({ ...(overview as z.input<typeof caseOverviewOutputSchema>), lastName: "Ausgabenprüfer" })),
-      clean: authorizedProcedure("cases.view").output(caseOverviewOutputSchema).query(() => overview as z.input<typeof caseOverviewOutputSchema>),
+      clean: authorizedProcedure("cases.view")
+        .output(caseOverviewOutputSchema)
+        .query(() => overview as z.input<typeof caseOverviewOutputSchema>),
     });
     const caller = createCallerFactory(router)({ db: handle.db, actor: coordinator, request: { address: "127.0.0.1", userAgent: null } });
     const error = await caller.leaky().then(

@@ -19,22 +19,61 @@ export function personDataPdf(data: PersonDataExport): Promise<Buffer> {
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
 
   doc.fontSize(18).text(t("title", { pseudonym: data.case.pseudonym }));
-  doc.moveDown(0.3).fontSize(10).fillColor("#444").text(t("intro", { date: data.exportedAt.slice(0, 10) })).fillColor("#000");
+  doc
+    .moveDown(0.3)
+    .fontSize(10)
+    .fillColor("#444")
+    .text(t("intro", { date: data.exportedAt.slice(0, 10) }))
+    .fillColor("#000");
   const section = (title: string, rows: [string, unknown][]) => {
     doc.moveDown().fontSize(13).text(title, { underline: true }).moveDown(0.3).fontSize(10);
     if (rows.length === 0) doc.text("—");
-    for (const [label, value] of rows) doc.font("Helvetica-Bold").text(`${label}: `, { continued: true }).font("Helvetica").text(text(value));
+    for (const [label, value] of rows)
+      doc.font("Helvetica-Bold").text(`${label}: `, { continued: true }).font("Helvetica").text(text(value));
   };
-  section(t("identity"), Object.entries(data.identity ?? {}).map(([key, value]) => [translate(`cases.identityFields.${key}`), value]));
-  section(t("case"), Object.entries(data.case).map(([key, value]) => [key, value]));
-  section(t("consents"), data.consents.map((c) => [translate(`cases.consentKinds.${c.kind}`), `${c.grantedOn}${c.revokedAt ? ` (${t("revoked")})` : ""}: ${c.organisations.join(", ")}`]));
-  section(t("recipients"), data.recipients.map((name) => ["•", name]));
-  section(t("contacts"), data.contacts.map((c) => [c.contactOn, `${translate(`cases.channels.${c.channel}`)}, ${c.durationMinutes} min: ${c.topic}`]));
-  section(t("assessments"), data.assessments.map((a) => [`${a.assessedOn} ${translate(`cases.lifeAreas.${a.lifeArea}`)}`, a.scales]));
-  section(t("goals"), data.goalAgreements.flatMap((a) => a.goals.map((g) => [`${a.agreedOn} #${g.priority}`, g.title] as [string, unknown])));
-  section(t("referrals"), data.referrals.map((r) => [r.referredOn, `${r.organisation}: ${r.status}`]));
-  section(t("closure"), data.closure ? [[translate("cases.closure.closingType"), translate(`cases.closingTypes.${data.closure.closingType}`)]] : []);
-  section(t("accessLog"), data.accessLog.map((entry) => [text(entry.at), `${entry.by ?? "System"}: ${translate(`audit.actions.${entry.action}`)}`]));
+  section(
+    t("identity"),
+    Object.entries(data.identity ?? {}).map(([key, value]) => [translate(`cases.identityFields.${key}`), value]),
+  );
+  section(
+    t("case"),
+    Object.entries(data.case).map(([key, value]) => [key, value]),
+  );
+  section(
+    t("consents"),
+    data.consents.map((c) => [
+      translate(`cases.consentKinds.${c.kind}`),
+      `${c.grantedOn}${c.revokedAt ? ` (${t("revoked")})` : ""}: ${c.organisations.join(", ")}`,
+    ]),
+  );
+  section(
+    t("recipients"),
+    data.recipients.map((name) => ["•", name]),
+  );
+  section(
+    t("contacts"),
+    data.contacts.map((c) => [c.contactOn, `${translate(`cases.channels.${c.channel}`)}, ${c.durationMinutes} min: ${c.topic}`]),
+  );
+  section(
+    t("assessments"),
+    data.assessments.map((a) => [`${a.assessedOn} ${translate(`cases.lifeAreas.${a.lifeArea}`)}`, a.scales]),
+  );
+  section(
+    t("goals"),
+    data.goalAgreements.flatMap((a) => a.goals.map((g) => [`${a.agreedOn} #${g.priority}`, g.title] as [string, unknown])),
+  );
+  section(
+    t("referrals"),
+    data.referrals.map((r) => [r.referredOn, `${r.organisation}: ${r.status}`]),
+  );
+  section(
+    t("closure"),
+    data.closure ? [[translate("cases.closure.closingType"), translate(`cases.closingTypes.${data.closure.closingType}`)]] : [],
+  );
+  section(
+    t("accessLog"),
+    data.accessLog.map((entry) => [text(entry.at), `${entry.by ?? "System"}: ${translate(`audit.actions.${entry.action}`)}`]),
+  );
   doc.end();
   return done;
 }

@@ -7,19 +7,34 @@ import {
   saveMeasureSchema,
   updateReferralSchema,
 } from "../schemas/plans";
-import { measureRecordSchema, okOutputSchema, planFileOutputSchema, referralRecordSchema, saveGoalAgreementOutputSchema } from "../schemas/case-outputs";
+import {
+  measureRecordSchema,
+  okOutputSchema,
+  planFileOutputSchema,
+  referralRecordSchema,
+  saveGoalAgreementOutputSchema,
+} from "../schemas/case-outputs";
 import { authorizedProcedure, createTRPCRouter } from "../trpc/init";
 import { createReferral, getPlanFile, removeMeasure, reviewGoals, saveGoalAgreement, saveMeasure, updateReferral } from "./plans";
 
 /** Goal agreement, help plan and linking of one case: the responsible case manager's work. */
 export const plansRouter = createTRPCRouter({
-  file: authorizedProcedure("cases.work").input(caseIdSchema).output(planFileOutputSchema).query(({ ctx, input }) => getPlanFile(ctx.db, ctx.actor, input.caseId)),
+  file: authorizedProcedure("cases.work")
+    .input(caseIdSchema)
+    .output(planFileOutputSchema)
+    .query(({ ctx, input }) => getPlanFile(ctx.db, ctx.actor, input.caseId)),
   saveAgreement: authorizedProcedure("cases.work")
     .input(saveGoalAgreementSchema)
     .output(saveGoalAgreementOutputSchema)
     .mutation(({ ctx, input }) => saveGoalAgreement(ctx.db, ctx.actor, input)),
-  reviewGoals: authorizedProcedure("cases.work").input(reviewGoalsSchema).output(okOutputSchema).mutation(({ ctx, input }) => reviewGoals(ctx.db, ctx.actor, input)),
-  saveMeasure: authorizedProcedure("cases.work").input(saveMeasureSchema).output(measureRecordSchema).mutation(({ ctx, input }) => saveMeasure(ctx.db, ctx.actor, input)),
+  reviewGoals: authorizedProcedure("cases.work")
+    .input(reviewGoalsSchema)
+    .output(okOutputSchema)
+    .mutation(({ ctx, input }) => reviewGoals(ctx.db, ctx.actor, input)),
+  saveMeasure: authorizedProcedure("cases.work")
+    .input(saveMeasureSchema)
+    .output(measureRecordSchema)
+    .mutation(({ ctx, input }) => saveMeasure(ctx.db, ctx.actor, input)),
   removeMeasure: authorizedProcedure("cases.work")
     .input(removeMeasureSchema)
     .output(okOutputSchema)

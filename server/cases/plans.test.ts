@@ -188,7 +188,9 @@ describe("goal agreement, help plan and linking", () => {
     }
     const error = await refusalOf(caller.cases.plans.saveAgreement(duplicate as never));
     expect(error.cause).toBeInstanceOf(ZodError);
-    expect((error.cause as ZodError).issues).toContainEqual(expect.objectContaining({ message: "plans.validation.duplicatePriority", path: ["goals", 1, "priority"] }));
+    expect((error.cause as ZodError).issues).toContainEqual(
+      expect.objectContaining({ message: "plans.validation.duplicatePriority", path: ["goals", 1, "priority"] }),
+    );
     expect(await handle.db.select().from(goalAgreements).where(eq(goalAgreements.caseId, created.id))).toEqual([]);
     const [caseRow] = await handle.db.select().from(cases).where(eq(cases.id, created.id));
     expect(caseRow!.nextReviewOn).toBeNull();
@@ -198,7 +200,9 @@ describe("goal agreement, help plan and linking", () => {
     const created = await createCase([home.organisation.id]);
     const caller = callerFor(handle.db, cm);
     const base = agreementInput(created.id);
-    await expect(caller.cases.plans.saveAgreement({ ...base, tenantId: foreign.tenant.id } as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller.cases.plans.saveAgreement({ ...base, tenantId: foreign.tenant.id } as never)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     await expect(
       caller.cases.plans.saveAgreement({ ...base, goals: [{ ...base.goals[0]!, caseId: created.id, attainment: "fully" }] } as never),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
@@ -224,7 +228,12 @@ describe("goal agreement, help plan and linking", () => {
     const { agreementId } = await caller.cases.plans.saveAgreement(agreementInput(created.id));
     const [first, second] = (await caller.cases.plans.file({ caseId: created.id })).agreements[0]!.goals;
     await expect(
-      caller.cases.plans.reviewGoals({ caseId: created.id, agreementId, reviewedOn: "2026-03-01", goals: [{ goalId: first!.id, attainment: "fully" }] }),
+      caller.cases.plans.reviewGoals({
+        caseId: created.id,
+        agreementId,
+        reviewedOn: "2026-03-01",
+        goals: [{ goalId: first!.id, attainment: "fully" }],
+      }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Die Überprüfung kann nicht vor dem Datum der Vereinbarung liegen." });
     await caller.cases.plans.reviewGoals({
       caseId: created.id,
@@ -247,14 +256,25 @@ describe("goal agreement, help plan and linking", () => {
     await caller.cases.plans.saveAgreement(agreementInput(otherCase.id));
     const foreignGoal = (await caller.cases.plans.file({ caseId: otherCase.id })).agreements[0]!.goals[0]!;
     await expect(
-      caller.cases.plans.reviewGoals({ caseId: created.id, agreementId, reviewedOn: "2026-06-01", goals: [{ goalId: foreignGoal.id, attainment: "hardly" }] }),
+      caller.cases.plans.reviewGoals({
+        caseId: created.id,
+        agreementId,
+        reviewedOn: "2026-06-01",
+        goals: [{ goalId: foreignGoal.id, attainment: "hardly" }],
+      }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("refuses a referral without a Schweigepflichtentbindung, allows it with one, and refuses updates once revoked", async () => {
     const created = await createCase([home.organisation.id]);
     const caller = callerFor(handle.db, cm);
-    const referral = { caseId: created.id, cmRole: "broker", mode: "warm_handover", referredOn: "2026-03-05", note: "Termin vereinbart" } as const;
+    const referral = {
+      caseId: created.id,
+      cmRole: "broker",
+      mode: "warm_handover",
+      referredOn: "2026-03-05",
+      note: "Termin vereinbart",
+    } as const;
 
     await expect(caller.cases.plans.createReferral({ ...referral, organisationId: uncoveredOrganisationId })).rejects.toMatchObject({
       code: "CONFLICT",
@@ -269,11 +289,15 @@ describe("goal agreement, help plan and linking", () => {
     await caller.cases.plans.updateReferral({ caseId: created.id, referralId: made.id, status: "accepted" });
 
     await caller.cases.revokeConsent({ caseId: created.id, consentId: created.consentIds[0]! });
-    await expect(caller.cases.plans.updateReferral({ caseId: created.id, referralId: made.id, status: "in_progress" })).rejects.toMatchObject({
+    await expect(
+      caller.cases.plans.updateReferral({ caseId: created.id, referralId: made.id, status: "in_progress" }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringContaining("Schweigepflichtentbindung für diese Organisation fehlt"),
     });
-    await expect(caller.cases.plans.createReferral({ ...referral, organisationId: home.organisation.id })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(caller.cases.plans.createReferral({ ...referral, organisationId: home.organisation.id })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     const [row] = await handle.db.select().from(referrals).where(eq(referrals.id, made.id));
     expect(row!.status).toBe("accepted");
     const after = await caller.cases.plans.file({ caseId: created.id });
@@ -291,8 +315,12 @@ describe("goal agreement, help plan and linking", () => {
       validUntil: "2025-12-31",
     });
     const referral = { caseId: created.id, cmRole: "support", mode: "tandem", referredOn: "2026-03-05" } as const;
-    await expect(caller.cases.plans.createReferral({ ...referral, organisationId: home.organisation.id })).rejects.toMatchObject({ code: "CONFLICT" });
-    const unknown = await refusalOf(caller.cases.plans.createReferral({ ...referral, organisationId: "00000000-0000-4000-8000-000000000000" }));
+    await expect(caller.cases.plans.createReferral({ ...referral, organisationId: home.organisation.id })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    const unknown = await refusalOf(
+      caller.cases.plans.createReferral({ ...referral, organisationId: "00000000-0000-4000-8000-000000000000" }),
+    );
     const foreignOne = await refusalOf(caller.cases.plans.createReferral({ ...referral, organisationId: foreign.organisation.id }));
     expect(foreignOne).toMatchObject({ code: "BAD_REQUEST", message: "Diese Organisation gibt es in Ihrem Programm nicht." });
     expect({ code: foreignOne.code, message: foreignOne.message }).toEqual({ code: unknown.code, message: unknown.message });
@@ -312,17 +340,26 @@ describe("goal agreement, help plan and linking", () => {
       responsibility: "Wohnungslotsen",
       timeframe: "bis September",
     });
-    await caller.cases.plans.saveMeasure({ caseId: created.id, measureId: measure.id, goalId: goal.id, providerOrganisationId: home.organisation.id, task: "Wohnungssuche begleiten" });
+    await caller.cases.plans.saveMeasure({
+      caseId: created.id,
+      measureId: measure.id,
+      goalId: goal.id,
+      providerOrganisationId: home.organisation.id,
+      task: "Wohnungssuche begleiten",
+    });
     const file = await caller.cases.plans.file({ caseId: created.id });
     expect(file.offers.map((offer) => offer.id)).toEqual([offerId]);
     expect(file.measures).toEqual([
-      expect.objectContaining({ id: measure.id, goalId: goal.id, offerId: null, providerOrganisationId: home.organisation.id, providerName: home.organisation.name }),
+      expect.objectContaining({
+        id: measure.id,
+        goalId: goal.id,
+        offerId: null,
+        providerOrganisationId: home.organisation.id,
+        providerName: home.organisation.name,
+      }),
     ]);
 
-    for (const bad of [
-      { offerId: foreignOfferId },
-      { offerId: "00000000-0000-4000-8000-000000000000" },
-    ]) {
+    for (const bad of [{ offerId: foreignOfferId }, { offerId: "00000000-0000-4000-8000-000000000000" }]) {
       await expect(caller.cases.plans.saveMeasure({ caseId: created.id, task: "Beratung", ...bad })).rejects.toMatchObject({
         code: "BAD_REQUEST",
         message: "Dieses Angebot gibt es in Ihrem Programm nicht.",
@@ -331,7 +368,9 @@ describe("goal agreement, help plan and linking", () => {
     await expect(
       caller.cases.plans.saveMeasure({ caseId: created.id, task: "Beratung", providerOrganisationId: foreign.organisation.id }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Diese Organisation gibt es in Ihrem Programm nicht." });
-    await expect(caller.cases.plans.saveMeasure({ caseId: created.id, task: "Beratung", offerId, providerOrganisationId: home.organisation.id })).rejects.toMatchObject({
+    await expect(
+      caller.cases.plans.saveMeasure({ caseId: created.id, task: "Beratung", offerId, providerOrganisationId: home.organisation.id }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
 
@@ -398,15 +437,28 @@ describe("goal agreement, help plan and linking", () => {
     const { agreementId } = await callerFor(handle.db, cm).cases.plans.saveAgreement(agreementInput(created.id));
     const other = callerFor(handle.db, otherCm);
     await expect(other.cases.plans.file({ caseId: created.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(other.cases.plans.saveAgreement({ ...agreementInput(created.id), agreementId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(other.cases.plans.saveAgreement({ ...agreementInput(created.id), agreementId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(
-      other.cases.plans.createReferral({ caseId: created.id, organisationId: home.organisation.id, cmRole: "broker", mode: "referral", referredOn: "2026-03-05" }),
+      other.cases.plans.createReferral({
+        caseId: created.id,
+        organisationId: home.organisation.id,
+        cmRole: "broker",
+        mode: "referral",
+        referredOn: "2026-03-05",
+      }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(other.cases.plans.saveMeasure({ caseId: created.id, task: "Beratung" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(callerFor(handle.db, coordinator).cases.plans.file({ caseId: created.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const foreignCm = await createActor(handle.db, foreign.tenant.id, ["case_manager"]);
     await expect(callerFor(handle.db, foreignCm).cases.plans.file({ caseId: created.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await handle.db.select().from(goals).where(and(eq(goals.caseId, created.id), eq(goals.priority, 1)))).toHaveLength(1);
+    expect(
+      await handle.db
+        .select()
+        .from(goals)
+        .where(and(eq(goals.caseId, created.id), eq(goals.priority, 1))),
+    ).toHaveLength(1);
   });
 
   it("writes one audit row per change, refusals included, without personal text", async () => {
@@ -420,9 +472,21 @@ describe("goal agreement, help plan and linking", () => {
       missingOfferDescription: "Mobilitätshilfe im ländlichen Raum",
       missingOfferLifeArea: "housing",
     });
-    await caller.cases.plans.createReferral({ caseId: created.id, organisationId: home.organisation.id, cmRole: "advocacy", mode: "referral", referredOn: "2026-03-05" });
+    await caller.cases.plans.createReferral({
+      caseId: created.id,
+      organisationId: home.organisation.id,
+      cmRole: "advocacy",
+      mode: "referral",
+      referredOn: "2026-03-05",
+    });
     await caller.cases.plans
-      .createReferral({ caseId: created.id, organisationId: uncoveredOrganisationId, cmRole: "advocacy", mode: "referral", referredOn: "2026-03-05" })
+      .createReferral({
+        caseId: created.id,
+        organisationId: uncoveredOrganisationId,
+        cmRole: "advocacy",
+        mode: "referral",
+        referredOn: "2026-03-05",
+      })
       .catch(() => undefined);
     const rows = await handle.db
       .select()

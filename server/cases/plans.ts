@@ -139,9 +139,7 @@ export async function saveGoalAgreement(db: Database, actor: Actor, input: SaveG
       const existingIds = new Set(existing.map((goal) => goal.id));
       const keptIds = input.goals.flatMap((goal) => (goal.id ? [goal.id] : []));
       if (keptIds.some((id) => !existingIds.has(id))) throw new AppError("NOT_FOUND", "errors.notFound");
-      await tx
-        .delete(goals)
-        .where(and(eq(goals.agreementId, agreementId), keptIds.length ? notInArray(goals.id, keptIds) : undefined));
+      await tx.delete(goals).where(and(eq(goals.agreementId, agreementId), keptIds.length ? notInArray(goals.id, keptIds) : undefined));
       if (keptIds.length) {
         // Out of the way first: priorities are unique per agreement and goals may swap places.
         await tx
@@ -212,7 +210,10 @@ export async function reviewGoals(db: Database, actor: Actor, input: ReviewGoals
 /** Ids from another tenant or case are refused exactly like ids that do not exist. */
 async function checkMeasureReferences(db: Database, actor: Actor, input: SaveMeasureInput, currentOfferId: string | null) {
   if (input.goalId) {
-    const [goal] = await db.select({ id: goals.id }).from(goals).where(and(eq(goals.id, input.goalId), eq(goals.caseId, input.caseId)));
+    const [goal] = await db
+      .select({ id: goals.id })
+      .from(goals)
+      .where(and(eq(goals.id, input.goalId), eq(goals.caseId, input.caseId)));
     if (!goal) throw new AppError("INVALID_INPUT", "plans.errors.unknownGoal", "goalId");
   }
   if (input.offerId) {
@@ -253,7 +254,9 @@ export async function saveMeasure(db: Database, actor: Actor, input: SaveMeasure
     const identity = await readIdentityUnaudited(db, input.caseId);
     const leaks = identity ? findIdentityLeaks(identity, input.missingOfferDescription) : [];
     if (leaks.length > 0) {
-      const fieldNames = leaks.map((field) => translate(`cases.identityFields.${field.startsWith("authorityContacts") ? "fileNumber" : field}`));
+      const fieldNames = leaks.map((field) =>
+        translate(`cases.identityFields.${field.startsWith("authorityContacts") ? "fileNumber" : field}`),
+      );
       throw new AppError("INVALID_INPUT", "plans.errors.gapContainsIdentity", "missingOfferDescription", {
         fields: [...new Set(fieldNames)].join(", "),
       });
@@ -277,7 +280,10 @@ export async function saveMeasure(db: Database, actor: Actor, input: SaveMeasure
           .set(values)
           .where(and(eq(helpPlanMeasures.id, input.measureId), eq(helpPlanMeasures.caseId, input.caseId)))
           .returning()
-      : await tx.insert(helpPlanMeasures).values({ caseId: input.caseId, ...values }).returning();
+      : await tx
+          .insert(helpPlanMeasures)
+          .values({ caseId: input.caseId, ...values })
+          .returning();
     if (!measure) throw new AppError("NOT_FOUND", "errors.notFound");
     if (input.isMissingOffer) {
       const gap = { lifeArea: input.missingOfferLifeArea, description: input.missingOfferDescription };
@@ -367,7 +373,8 @@ export async function createReferral(db: Database, actor: Actor, input: CreateRe
   }
   const overrideReason = input.consentOverrideReason;
   if (overrideReason) {
-    if (!can(actor, "cases.consent_override", { tenantId: actor.tenantId })) throw new AppError("FORBIDDEN", "plans.errors.overrideNotPermitted");
+    if (!can(actor, "cases.consent_override", { tenantId: actor.tenantId }))
+      throw new AppError("FORBIDDEN", "plans.errors.overrideNotPermitted");
     const identity = await readIdentityUnaudited(db, input.caseId);
     if (identity && findIdentityLeaks(identity, overrideReason).length > 0) {
       throw new AppError("INVALID_INPUT", "plans.errors.overrideReasonIdentifies", "consentOverrideReason");

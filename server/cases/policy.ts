@@ -23,7 +23,10 @@ export interface CaseAbilities {
  * Who may do what with one case. The responsible case manager works the case and alone sees who
  * the person is; the coordination of the tenant (or of the case's Kommune) sees it pseudonymised.
  */
-export function caseAbilities(actor: Actor, caseRow: Pick<CaseRow, "tenantId" | "kommuneId" | "responsibleUserId" | "status">): CaseAbilities {
+export function caseAbilities(
+  actor: Actor,
+  caseRow: Pick<CaseRow, "tenantId" | "kommuneId" | "responsibleUserId" | "status">,
+): CaseAbilities {
   const scope = { tenantId: caseRow.tenantId, kommuneId: caseRow.kommuneId };
   const isResponsible = caseRow.responsibleUserId === actor.userId && can(actor, "cases.work", scope);
   const coordinates = can(actor, "cases.coordinate", scope);

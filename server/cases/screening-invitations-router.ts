@@ -1,9 +1,5 @@
 import { z } from "zod";
-import {
-  createScreeningInvitationSchema,
-  revokeScreeningInvitationSchema,
-  submitScreeningSchema,
-} from "../schemas/screening-invitations";
+import { createScreeningInvitationSchema, revokeScreeningInvitationSchema, submitScreeningSchema } from "../schemas/screening-invitations";
 import { createScreeningInvitationOutputSchema, okOutputSchema, screeningInvitationsOutputSchema } from "../schemas/case-outputs";
 import { authorizedProcedure, createTRPCRouter, publicProcedure } from "../trpc/init";
 import {

@@ -128,7 +128,11 @@ describe("screening invitations", () => {
     const [identity] = await handle.db.select().from(caseIdentities).where(eq(caseIdentities.caseId, row!.id));
     expect(Buffer.from(identity!.ciphertext).toString("latin1")).not.toContain(person.lastName);
     const { screening } = await caller.cases.intakeFile({ caseId: row!.id });
-    expect(screening).toMatchObject({ verdict: "yes", urgentConcern: "Wohnung sichern", problemsByArea: { housing: "Kündigung der Wohnung droht" } });
+    expect(screening).toMatchObject({
+      verdict: "yes",
+      urgentConcern: "Wohnung sichern",
+      problemsByArea: { housing: "Kündigung der Wohnung droht" },
+    });
     expect(screening!.involvedServices).toBe(
       `Schuldnerberatung\nÜberweisende Fachkraft: Frau Fachkraft (${tenant.organisation.name}), Kontakt: 0521 123456`,
     );
@@ -170,7 +174,10 @@ describe("screening invitations", () => {
     const casesBefore = await handle.db.$count(cases);
     for (const token of [unknown, used.token, expired.token, revoked.token]) {
       expect(await findInvitationForScreening(handle.db, token)).toBeNull();
-      expect(await refusalOf(publicCaller(handle).submit(submission(token, person)))).toEqual({ code: "NOT_FOUND", message: invalidLinkMessage });
+      expect(await refusalOf(publicCaller(handle).submit(submission(token, person)))).toEqual({
+        code: "NOT_FOUND",
+        message: invalidLinkMessage,
+      });
     }
     expect(await findInvitationForScreening(handle.db, "kein-gueltiges-token")).toBeNull();
     expect(await refusalOf(publicCaller(handle).submit(submission("kein-gueltiges-token", person)))).toMatchObject({ code: "BAD_REQUEST" });
@@ -182,7 +189,10 @@ describe("screening invitations", () => {
   it("requires the consent checkbox, naming the field in German, and leaves the link open", async () => {
     const { id, token } = await invite();
     const person = { lastName: "Ohnezustimmung", firstName: "Olga", birthDate: "1980-08-08" };
-    for (const input of [{ ...submission(token, person), consent: false }, { ...submission(token, person), consent: undefined }]) {
+    for (const input of [
+      { ...submission(token, person), consent: false },
+      { ...submission(token, person), consent: undefined },
+    ]) {
       const error = await publicCaller(handle)
         .submit(input as unknown as SubmitScreeningInput)
         .catch((e: unknown) => e);
@@ -208,13 +218,15 @@ describe("screening invitations", () => {
     ]) {
       expect(await refusalOf(publicCaller(handle).submit(input as SubmitScreeningInput))).toMatchObject({ code: "BAD_REQUEST" });
     }
-    await expect(publicCaller(handle).submit({ ...base, referrer: { name: "Herr Fach", contact: "fach@example.org" } })).resolves.toEqual({ ok: true });
+    await expect(publicCaller(handle).submit({ ...base, referrer: { name: "Herr Fach", contact: "fach@example.org" } })).resolves.toEqual({
+      ok: true,
+    });
   });
 
   it("hides an invitation from another case manager, who can neither see nor revoke it", async () => {
     const { id } = await invite();
     expect((await callerFor(handle.db, otherCm).cases.invitations.list()).map((i) => i.id)).not.toContain(id);
-    expect((await callerFor(handle.db, foreignCm).cases.invitations.list())).toEqual([]);
+    expect(await callerFor(handle.db, foreignCm).cases.invitations.list()).toEqual([]);
     for (const actor of [otherCm, foreignCm]) {
       expect(await refusalOf(callerFor(handle.db, actor).cases.invitations.revoke({ id }))).toMatchObject({ code: "NOT_FOUND" });
     }
@@ -236,7 +248,9 @@ describe("screening invitations", () => {
     const foreign = await createTenant(handle.db);
     const caller = callerFor(handle.db, cm).cases.invitations;
     expect(await refusalOf(caller.create({ organisationId: foreign.organisation.id }))).toMatchObject({ code: "BAD_REQUEST" });
-    expect(await refusalOf(caller.create({ organisationId: tenant.organisation.id, kommuneId: foreign.kommune.id }))).toMatchObject({ code: "BAD_REQUEST" });
+    expect(await refusalOf(caller.create({ organisationId: tenant.organisation.id, kommuneId: foreign.kommune.id }))).toMatchObject({
+      code: "BAD_REQUEST",
+    });
     for (const validDays of [0, 31, 2.5]) {
       expect(await refusalOf(caller.create({ organisationId: tenant.organisation.id, validDays }))).toMatchObject({ code: "BAD_REQUEST" });
     }
@@ -245,10 +259,14 @@ describe("screening invitations", () => {
 
     // A case manager scoped to one Kommune invites only for it.
     const scopedCm = await createActor(handle.db, tenant.tenant.id, [{ role: "case_manager", kommuneId: tenant.kommune.id }]);
-    expect(await refusalOf(callerFor(handle.db, scopedCm).cases.invitations.create({ organisationId: tenant.organisation.id }))).toMatchObject({
+    expect(
+      await refusalOf(callerFor(handle.db, scopedCm).cases.invitations.create({ organisationId: tenant.organisation.id })),
+    ).toMatchObject({
       code: "FORBIDDEN",
     });
-    await expect(invite(scopedCm, { kommuneId: tenant.kommune.id })).resolves.toMatchObject({ link: expect.stringMatching(/^\/screening\//) });
+    await expect(invite(scopedCm, { kommuneId: tenant.kommune.id })).resolves.toMatchObject({
+      link: expect.stringMatching(/^\/screening\//),
+    });
   });
 
   it("refuses a person already in an open case, like createCase, and keeps the link for a correction", async () => {
@@ -259,7 +277,9 @@ describe("screening invitations", () => {
       identity: person as IdentityInput,
     });
     const { id, token } = await invite();
-    const refusal = await refusalOf(publicCaller(handle).submit(submission(token, { ...person, lastName: "DOPPELMAYR", firstName: "Dorte" })));
+    const refusal = await refusalOf(
+      publicCaller(handle).submit(submission(token, { ...person, lastName: "DOPPELMAYR", firstName: "Dorte" })),
+    );
     expect(refusal).toEqual({ code: "CONFLICT", message: translate("cases.errors.personAlreadyInCaseManagement") });
     expect(refusal!.message).not.toContain(existing.pseudonym);
     const flags = await handle.db.select().from(auditEvents).where(eq(auditEvents.action, "cases.duplicate_person_detected"));
@@ -277,7 +297,9 @@ describe("screening invitations", () => {
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
-    expect(rejected.map((r) => [(r.reason as TRPCError).code, (r.reason as TRPCError).message])).toEqual([["NOT_FOUND", invalidLinkMessage]]);
+    expect(rejected.map((r) => [(r.reason as TRPCError).code, (r.reason as TRPCError).message])).toEqual([
+      ["NOT_FOUND", invalidLinkMessage],
+    ]);
     const used = await handle.db.select().from(auditEvents).where(eq(auditEvents.action, "cases.invitation_used"));
     expect(used.filter((u) => (u.details as { invitationId?: string }).invitationId === id)).toHaveLength(1);
     const created = await handle.db.select().from(auditEvents).where(eq(auditEvents.action, "cases.case_created"));
@@ -289,7 +311,11 @@ describe("screening invitations", () => {
     const { token } = await invite(leaving);
     await handle.db.update(users).set({ isActive: false }).where(eq(users.id, leaving.userId));
     expect(await findInvitationForScreening(handle.db, token)).toBeNull();
-    expect(await refusalOf(publicCaller(handle).submit(submission(token, { lastName: "Verlassen", firstName: "Vito", birthDate: "1988-08-18" })))).toEqual({
+    expect(
+      await refusalOf(
+        publicCaller(handle).submit(submission(token, { lastName: "Verlassen", firstName: "Vito", birthDate: "1988-08-18" })),
+      ),
+    ).toEqual({
       code: "NOT_FOUND",
       message: invalidLinkMessage,
     });
@@ -310,7 +336,9 @@ describe("screening invitations", () => {
       targetType: "screening_invitation",
       details: { organisationId: tenant.organisation.id, kommuneId: null, validDays: 14 },
     });
-    expect(rows.find((r) => r.action === "cases.invitation_revoked" && r.targetId === revoked.id)).toMatchObject({ actorUserId: cm.userId });
+    expect(rows.find((r) => r.action === "cases.invitation_revoked" && r.targetId === revoked.id)).toMatchObject({
+      actorUserId: cm.userId,
+    });
     expect(rows.find((r) => r.action === "cases.invitation_used" && r.targetId === caseId)).toMatchObject({
       actorUserId: null,
       targetType: "case",

@@ -8,11 +8,7 @@ import { can, type Actor } from "../auth/policy";
 import { AppError } from "../errors";
 import { translate } from "../i18n/translate";
 import { identitySchema } from "../schemas/cases";
-import {
-  invitationTokenPattern,
-  type CreateScreeningInvitationInput,
-  type SubmitScreeningInput,
-} from "../schemas/screening-invitations";
+import { invitationTokenPattern, type CreateScreeningInvitationInput, type SubmitScreeningInput } from "../schemas/screening-invitations";
 import { requireKommuneInTenant } from "../tenancy/kommunen";
 import { requireOrganisationInTenant } from "../tenancy/organisations";
 import { openCase } from "./cases";
@@ -76,7 +72,9 @@ export async function listScreeningInvitations(db: Database, actor: Actor) {
       createdAt: screeningInvitations.createdAt,
       expiresAt: screeningInvitations.expiresAt,
       usedAt: screeningInvitations.usedAt,
-      status: sql<"open" | "used" | "expired">`case when ${screeningInvitations.usedAt} is not null then 'used' when ${screeningInvitations.expiresAt} > now() then 'open' else 'expired' end`,
+      status: sql<
+        "open" | "used" | "expired"
+      >`case when ${screeningInvitations.usedAt} is not null then 'used' when ${screeningInvitations.expiresAt} > now() then 'open' else 'expired' end`,
       caseId: screeningInvitations.caseId,
       casePseudonym: cases.pseudonym,
     })

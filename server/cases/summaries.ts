@@ -11,7 +11,16 @@ import { requireCase } from "./policy";
 
 /** Identity fields whose values must never appear in a Falldarstellung. */
 const checkedFields = [
-  "lastName", "firstName", "birthName", "birthDate", "birthPlace", "street", "town", "phone", "email", "alsoReachableAt",
+  "lastName",
+  "firstName",
+  "birthName",
+  "birthDate",
+  "birthPlace",
+  "street",
+  "town",
+  "phone",
+  "email",
+  "alsoReachableAt",
 ] as const satisfies readonly (keyof IdentityInput)[];
 
 function simplify(text: string): string {
@@ -69,7 +78,9 @@ export async function saveSummary(db: Database, actor: Actor, input: SaveSummary
       target: { type: "case", id: input.caseId },
       details: { fields: leaks },
     });
-    const fieldNames = leaks.map((field) => translate(`cases.identityFields.${field.startsWith("authorityContacts") ? "fileNumber" : field}`));
+    const fieldNames = leaks.map((field) =>
+      translate(`cases.identityFields.${field.startsWith("authorityContacts") ? "fileNumber" : field}`),
+    );
     throw new AppError("INVALID_INPUT", "cases.errors.summaryContainsIdentity", "body", { fields: [...new Set(fieldNames)].join(", ") });
   }
   return db.transaction(async (tx) => {

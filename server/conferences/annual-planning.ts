@@ -16,7 +16,14 @@ export async function reconstructionPlanning(db: Database, actor: Actor, year: n
   const held = await db
     .select({ status: conferences.status, count: sql<number>`count(*)::int` })
     .from(conferences)
-    .where(and(eq(conferences.tenantId, actor.tenantId), eq(conferences.type, "fallrekonstruktion"), gte(conferences.scheduledAt, from), lt(conferences.scheduledAt, to)))
+    .where(
+      and(
+        eq(conferences.tenantId, actor.tenantId),
+        eq(conferences.type, "fallrekonstruktion"),
+        gte(conferences.scheduledAt, from),
+        lt(conferences.scheduledAt, to),
+      ),
+    )
     .groupBy(conferences.status);
   const finished = held.find((h) => h.status === "finished")?.count ?? 0;
   const planned = held.filter((h) => h.status !== "finished").reduce((sum, h) => sum + h.count, 0);
@@ -45,6 +52,10 @@ export async function reconstructionPlanning(db: Database, actor: Actor, year: n
     target: tenant?.target ?? 12,
     finished,
     planned,
-    rotation: rotation.map((r) => ({ ...r, organisationName: r.organisationName ?? null, lastInvitedAt: r.lastInvitedAt ? new Date(r.lastInvitedAt) : null })),
+    rotation: rotation.map((r) => ({
+      ...r,
+      organisationName: r.organisationName ?? null,
+      lastInvitedAt: r.lastInvitedAt ? new Date(r.lastInvitedAt) : null,
+    })),
   };
 }

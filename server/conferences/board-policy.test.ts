@@ -59,14 +59,42 @@ const card = (extra: Partial<Extract<BoardOperation, { kind: "card.add" }>> = {}
 const matrix: Record<string, Row> = {
   "card.add": { phase: 2, build: async () => card(), expect: participantOp },
   "card.add about a case": { phase: 2, build: async (ctx) => card({ caseId: ctx.caseId }), expect: consentGated },
-  "card.edit own": { phase: 2, build: async (ctx) => ({ kind: "card.edit", cardId: await ctx.ownCard(), text: "Geändert" }), expect: participantOp },
-  "card.move": { phase: 2, build: async (ctx) => ({ kind: "card.move", cardId: await ctx.ownCard(), lane: "ideen", orderKey: "b0" }), expect: participantOp },
+  "card.edit own": {
+    phase: 2,
+    build: async (ctx) => ({ kind: "card.edit", cardId: await ctx.ownCard(), text: "Geändert" }),
+    expect: participantOp,
+  },
+  "card.move": {
+    phase: 2,
+    build: async (ctx) => ({ kind: "card.move", cardId: await ctx.ownCard(), lane: "ideen", orderKey: "b0" }),
+    expect: participantOp,
+  },
   "card.delete own": { phase: 2, build: async (ctx) => ({ kind: "card.delete", cardId: await ctx.ownCard() }), expect: participantOp },
-  "card.tag with a case": { phase: 2, build: async (ctx) => ({ kind: "card.tag", cardId: await ctx.ownCard(), caseId: ctx.caseId }), expect: consentGated },
-  "card.solution": { phase: 2, build: async (ctx) => ({ kind: "card.solution", cardId: await ctx.ownCard(), isSolution: true }), expect: moderatorOnly },
-  "card.cluster": { phase: 3, build: async (ctx) => ({ kind: "card.cluster", cardId: await ctx.ownCard(), clusterId: await ctx.cluster() }), expect: participantOp },
-  "cluster.add": { phase: 3, build: async () => ({ kind: "cluster.add", clusterId: randomUUID(), title: "Neuer Cluster", orderKey: "a0" }), expect: participantOp },
-  "cluster.rename": { phase: 3, build: async (ctx) => ({ kind: "cluster.rename", clusterId: await ctx.cluster(), title: "Umbenannt" }), expect: participantOp },
+  "card.tag with a case": {
+    phase: 2,
+    build: async (ctx) => ({ kind: "card.tag", cardId: await ctx.ownCard(), caseId: ctx.caseId }),
+    expect: consentGated,
+  },
+  "card.solution": {
+    phase: 2,
+    build: async (ctx) => ({ kind: "card.solution", cardId: await ctx.ownCard(), isSolution: true }),
+    expect: moderatorOnly,
+  },
+  "card.cluster": {
+    phase: 3,
+    build: async (ctx) => ({ kind: "card.cluster", cardId: await ctx.ownCard(), clusterId: await ctx.cluster() }),
+    expect: participantOp,
+  },
+  "cluster.add": {
+    phase: 3,
+    build: async () => ({ kind: "cluster.add", clusterId: randomUUID(), title: "Neuer Cluster", orderKey: "a0" }),
+    expect: participantOp,
+  },
+  "cluster.rename": {
+    phase: 3,
+    build: async (ctx) => ({ kind: "cluster.rename", clusterId: await ctx.cluster(), title: "Umbenannt" }),
+    expect: participantOp,
+  },
   "cluster.delete": { phase: 3, build: async (ctx) => ({ kind: "cluster.delete", clusterId: await ctx.cluster() }), expect: moderatorOnly },
   "vote.set": { phase: 4, build: async (ctx) => ({ kind: "vote.set", targetId: await ctx.cluster(), dots: 1 }), expect: participantOp },
   "phase.set": { phase: 0, build: async () => ({ kind: "phase.set", index: 0 }), expect: moderatorOnly },
@@ -78,7 +106,11 @@ const matrix: Record<string, Row> = {
   "focus.set": { phase: 0, build: async () => ({ kind: "focus.set", target: "phase:start" }), expect: moderatorOnly },
   "hand.raise": { phase: 0, build: async () => ({ kind: "hand.raise" }), expect: participantOp },
   "hand.lower own": { phase: 0, build: async (_ctx, actor) => ({ kind: "hand.lower", userId: actor.userId }), expect: participantOp },
-  "ready.set for a case": { phase: 1, build: async (ctx) => ({ kind: "ready.set", caseId: ctx.caseId, ready: true }), expect: consentGated },
+  "ready.set for a case": {
+    phase: 1,
+    build: async (ctx) => ({ kind: "ready.set", caseId: ctx.caseId, ready: true }),
+    expect: consentGated,
+  },
   "case.activate": { phase: 0, build: async (ctx) => ({ kind: "case.activate", caseId: ctx.caseId }), expect: moderatorOnly },
 };
 
@@ -88,17 +120,22 @@ describe("board operation policy: every kind × every person × consent", () => 
   let caseId: string;
   const people = {} as Record<Who, Actor>;
 
-  const send = (actor: Actor, op: BoardOperation) => applyBoardOperation(handle.db, actor, { conferenceId, clientOpId: randomUUID().replace(/-/g, ""), op });
+  const send = (actor: Actor, op: BoardOperation) =>
+    applyBoardOperation(handle.db, actor, { conferenceId, clientOpId: randomUUID().replace(/-/g, ""), op });
   const outcome = (actor: Actor, op: BoardOperation): Promise<Outcome> =>
     send(actor, op).then(
       () => "ok",
-      (error: { code?: string }) => (error.code === "FORBIDDEN" || error.code === "NOT_FOUND" ? error.code : (`unexpected ${error.code}` as Outcome)),
+      (error: { code?: string }) =>
+        error.code === "FORBIDDEN" || error.code === "NOT_FOUND" ? error.code : (`unexpected ${error.code}` as Outcome),
     );
 
   beforeAll(async () => {
     handle = await createTestDatabase();
     const tenant = await createTenant(handle.db);
-    const [other] = await handle.db.insert(organisations).values({ tenantId: tenant.tenant.id, name: "Jobcenter Matrix", kind: "jobcenter" }).returning();
+    const [other] = await handle.db
+      .insert(organisations)
+      .values({ tenantId: tenant.tenant.id, name: "Jobcenter Matrix", kind: "jobcenter" })
+      .returning();
     // The moderator's organisation is covered too; a moderator outside the consent is tried below.
     people.moderator = await createActor(handle.db, tenant.tenant.id, ["coordinator"], { organisationId: tenant.organisation.id });
     const cm = await createActor(handle.db, tenant.tenant.id, ["case_manager"]);
@@ -108,8 +145,19 @@ describe("board operation policy: every kind × every person × consent", () => 
     people.foreign = await createActor(handle.db, (await createTenant(handle.db)).tenant.id, ["coordinator"]);
 
     const cmCaller = callerFor(handle.db, cm);
-    caseId = (await cmCaller.cases.create({ accessChannel: "walk_in", kommuneId: tenant.kommune.id, identity: { lastName: "Matrixfall", firstName: "Mia", birthDate: "1991-05-05" } as IdentityInput })).id;
-    await cmCaller.cases.addConsent({ caseId, kind: "confidentiality_release", organisationIds: [tenant.organisation.id], grantedOn: "2026-01-05" });
+    caseId = (
+      await cmCaller.cases.create({
+        accessChannel: "walk_in",
+        kommuneId: tenant.kommune.id,
+        identity: { lastName: "Matrixfall", firstName: "Mia", birthDate: "1991-05-05" } as IdentityInput,
+      })
+    ).id;
+    await cmCaller.cases.addConsent({
+      caseId,
+      kind: "confidentiality_release",
+      organisationIds: [tenant.organisation.id],
+      grantedOn: "2026-01-05",
+    });
     await cmCaller.cases.saveSummary({ caseId, title: "Arbeitssuche", body: "Sucht Arbeit in der Pflege." });
     conferenceId = (
       await callerFor(handle.db, people.moderator).conferences.create({
@@ -123,7 +171,10 @@ describe("board operation policy: every kind × every person × consent", () => 
     await handle.db.update(conferences).set({ phases }).where(eq(conferences.id, conferenceId));
 
     // A guest as the invitation link makes one: no roles, a participant of this meeting only.
-    const [guestUser] = await handle.db.insert(users).values({ tenantId: tenant.tenant.id, username: `gast-${randomUUID().slice(0, 8)}`, displayName: "Gabi Gast", isGuest: true }).returning();
+    const [guestUser] = await handle.db
+      .insert(users)
+      .values({ tenantId: tenant.tenant.id, username: `gast-${randomUUID().slice(0, 8)}`, displayName: "Gabi Gast", isGuest: true })
+      .returning();
     await handle.db.insert(conferenceParticipants).values({ conferenceId, userId: guestUser!.id, role: "guest" });
     await handle.db.insert(conferenceGuests).values({
       conferenceId,
@@ -145,7 +196,9 @@ describe("board operation policy: every kind × every person × consent", () => 
   }
 
   for (const [name, row] of Object.entries(matrix)) {
-    it(`${name}: ${Object.entries(row.expect).map(([who, result]) => `${who} ${result}`).join(", ")}, outsiders NOT_FOUND`, async () => {
+    it(`${name}: ${Object.entries(row.expect)
+      .map(([who, result]) => `${who} ${result}`)
+      .join(", ")}, outsiders NOT_FOUND`, async () => {
       for (const who of ["moderator", "covered", "uncovered", "guest", "outsider", "foreign"] as Who[]) {
         const actor = people[who];
         // Preconditions are made by someone allowed to make them, in the phase they need.

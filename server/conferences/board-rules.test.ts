@@ -31,16 +31,30 @@ describe("board rules: roles, phases, anonymity, consent, votes", () => {
   beforeAll(async () => {
     handle = await createTestDatabase();
     const tenant = await createTenant(handle.db);
-    const [other] = await handle.db.insert(organisations).values({ tenantId: tenant.tenant.id, name: "Jobcenter Test", kind: "jobcenter" }).returning();
+    const [other] = await handle.db
+      .insert(organisations)
+      .values({ tenantId: tenant.tenant.id, name: "Jobcenter Test", kind: "jobcenter" })
+      .returning();
     moderator = await createActor(handle.db, tenant.tenant.id, ["coordinator"]);
     cm = await createActor(handle.db, tenant.tenant.id, ["case_manager"]);
     covered = await createActor(handle.db, tenant.tenant.id, ["network_actor"], { organisationId: tenant.organisation.id });
     uncovered = await createActor(handle.db, tenant.tenant.id, ["network_actor"], { organisationId: other!.id });
 
     const cmCaller = callerFor(handle.db, cm);
-    const created = await cmCaller.cases.create({ accessChannel: "walk_in", kommuneId: tenant.kommune.id, identity: { lastName: "Brandtmeier", firstName: "Ada", birthDate: "1990-01-01" } as IdentityInput });
+    const created = await cmCaller.cases.create({
+      accessChannel: "walk_in",
+      kommuneId: tenant.kommune.id,
+      identity: { lastName: "Brandtmeier", firstName: "Ada", birthDate: "1990-01-01" } as IdentityInput,
+    });
     caseId = created.id;
-    releaseId = (await cmCaller.cases.addConsent({ caseId, kind: "confidentiality_release", organisationIds: [tenant.organisation.id], grantedOn: "2026-01-05" })).id;
+    releaseId = (
+      await cmCaller.cases.addConsent({
+        caseId,
+        kind: "confidentiality_release",
+        organisationIds: [tenant.organisation.id],
+        grantedOn: "2026-01-05",
+      })
+    ).id;
     await cmCaller.cases.saveSummary({ caseId, title: "Wohnungssuche", body: "Familie sucht eine größere Wohnung." });
     const conference = await callerFor(handle.db, moderator).conferences.create({
       type: "planungskonferenz",
@@ -56,7 +70,15 @@ describe("board rules: roles, phases, anonymity, consent, votes", () => {
   it("copies the Ablaufplan and lets participants write only in phases meant for it", async () => {
     const details = await callerFor(handle.db, moderator).conferences.get({ conferenceId });
     expect(details.conference.phases.map((p) => p.board)).toEqual(["none", "cards", "clustering", "voting", "formulation", "none"]);
-    const card = { kind: "card.add" as const, cardId: randomUUID(), lane: "themen", text: "Zu früh", orderKey: "a0", caseId: null, perspective: null };
+    const card = {
+      kind: "card.add" as const,
+      cardId: randomUUID(),
+      lane: "themen",
+      text: "Zu früh",
+      orderKey: "a0",
+      caseId: null,
+      perspective: null,
+    };
     await expect(send(covered, card)).rejects.toMatchObject({ code: "CONFLICT", message: "conferences.board.notInThisPhase" });
     await expect(send(covered, { kind: "phase.set", index: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(send(moderator, { kind: "phase.set", index: 6 })).rejects.toMatchObject({ code: "INVALID_INPUT" });
@@ -67,7 +89,15 @@ describe("board rules: roles, phases, anonymity, consent, votes", () => {
   it("hides anonymous cards' text and author from everyone but their author until the moderator reveals them", async () => {
     await send(moderator, { kind: "board.anonymous", anonymous: true });
     const cardId = randomUUID();
-    const { applied } = await send(uncovered, { kind: "card.add", cardId, lane: "themen", text: "Niemand erklärt die Bescheide", orderKey: "b0", caseId: null, perspective: null });
+    const { applied } = await send(uncovered, {
+      kind: "card.add",
+      cardId,
+      lane: "themen",
+      text: "Niemand erklärt die Bescheide",
+      orderKey: "b0",
+      caseId: null,
+      perspective: null,
+    });
     const released = await releaseMap(handle.db, conferenceId);
     const seenByOther = redactOperation(applied, covered.userId, released.get(covered.userId)!);
     expect(JSON.stringify(seenByOther)).not.toContain("Bescheide");
@@ -76,16 +106,33 @@ describe("board rules: roles, phases, anonymity, consent, votes", () => {
     expect((await snapshot(moderator)).cards.find((c) => c.id === cardId)).toMatchObject({ text: "", authorUserId: "", isHidden: true });
 
     await send(moderator, { kind: "cards.reveal" });
-    expect((await snapshot(covered)).cards.find((c) => c.id === cardId)).toMatchObject({ text: "Niemand erklärt die Bescheide", authorUserId: uncovered.userId, isHidden: false });
+    expect((await snapshot(covered)).cards.find((c) => c.id === cardId)).toMatchObject({
+      text: "Niemand erklärt die Bescheide",
+      authorUserId: uncovered.userId,
+      isHidden: false,
+    });
     expect((await snapshot(covered)).meta.anonymous).toBe(false);
   });
 
   it("shows a case's cards only to those its consent covers, and stops at once when the consent is revoked", async () => {
     const cardId = randomUUID();
-    await expect(send(uncovered, { kind: "card.add", cardId: randomUUID(), lane: "themen", text: "x", orderKey: "c0", caseId, perspective: null })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await send(covered, { kind: "card.add", cardId, lane: "themen", text: "Mietschulden aus dem Vorjahr", orderKey: "c1", caseId, perspective: null });
+    await expect(
+      send(uncovered, { kind: "card.add", cardId: randomUUID(), lane: "themen", text: "x", orderKey: "c0", caseId, perspective: null }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await send(covered, {
+      kind: "card.add",
+      cardId,
+      lane: "themen",
+      text: "Mietschulden aus dem Vorjahr",
+      orderKey: "c1",
+      caseId,
+      perspective: null,
+    });
     expect((await snapshot(uncovered)).cards.find((c) => c.id === cardId)).toMatchObject({ text: "", restricted: true });
-    expect((await snapshot(cm)).cards.find((c) => c.id === cardId)).toMatchObject({ text: "Mietschulden aus dem Vorjahr", restricted: false });
+    expect((await snapshot(cm)).cards.find((c) => c.id === cardId)).toMatchObject({
+      text: "Mietschulden aus dem Vorjahr",
+      restricted: false,
+    });
     expect(JSON.stringify(await getBoardForJoin(handle.db, uncovered, conferenceId, 1))).not.toContain("Mietschulden");
     await expect(send(uncovered, { kind: "card.edit", cardId, text: "überschrieben" })).rejects.toMatchObject({ code: "FORBIDDEN" });
 
@@ -99,16 +146,31 @@ describe("board rules: roles, phases, anonymity, consent, votes", () => {
     const clusterId = randomUUID();
     await send(covered, { kind: "cluster.add", clusterId, title: "Wohnen", orderKey: "a0" });
     const cardId = randomUUID();
-    await send(covered, { kind: "card.add", cardId, lane: "themen", text: "Zu wenig große Wohnungen", orderKey: "d0", caseId: null, perspective: null });
+    await send(covered, {
+      kind: "card.add",
+      cardId,
+      lane: "themen",
+      text: "Zu wenig große Wohnungen",
+      orderKey: "d0",
+      caseId: null,
+      perspective: null,
+    });
     await send(uncovered, { kind: "card.cluster", cardId, clusterId });
-    await expect(send(covered, { kind: "vote.set", targetId: clusterId, dots: 1 })).rejects.toMatchObject({ message: "conferences.board.notInThisPhase" });
+    await expect(send(covered, { kind: "vote.set", targetId: clusterId, dots: 1 })).rejects.toMatchObject({
+      message: "conferences.board.notInThisPhase",
+    });
 
     await send(moderator, { kind: "phase.set", index: 3 });
     await send(covered, { kind: "vote.set", targetId: clusterId, dots: 2 });
-    await expect(send(covered, { kind: "vote.set", targetId: cardId, dots: 2 })).rejects.toMatchObject({ message: "conferences.board.voteBudget" });
+    await expect(send(covered, { kind: "vote.set", targetId: cardId, dots: 2 })).rejects.toMatchObject({
+      message: "conferences.board.voteBudget",
+    });
     await send(covered, { kind: "vote.set", targetId: cardId, dots: 1 });
     await send(uncovered, { kind: "vote.set", targetId: clusterId, dots: 3 });
-    expect((await snapshot(moderator)).meta.votes).toMatchObject({ [covered.userId]: { [clusterId]: 2, [cardId]: 1 }, [uncovered.userId]: { [clusterId]: 3 } });
+    expect((await snapshot(moderator)).meta.votes).toMatchObject({
+      [covered.userId]: { [clusterId]: 2, [cardId]: 1 },
+      [uncovered.userId]: { [clusterId]: 3 },
+    });
 
     await send(moderator, { kind: "cluster.delete", clusterId });
     const after = await snapshot(moderator);
@@ -118,7 +180,12 @@ describe("board rules: roles, phases, anonymity, consent, votes", () => {
   });
 
   it("keeps moderator controls to the moderator, runs the timer on the server's clock and a speakers' list", async () => {
-    for (const op of [{ kind: "timer.start", seconds: 300 }, { kind: "board.lock", locked: true }, { kind: "focus.set", target: "phase:punkten" }, { kind: "card.solution", cardId: randomUUID(), isSolution: true }] as BoardOperation[]) {
+    for (const op of [
+      { kind: "timer.start", seconds: 300 },
+      { kind: "board.lock", locked: true },
+      { kind: "focus.set", target: "phase:punkten" },
+      { kind: "card.solution", cardId: randomUUID(), isSolution: true },
+    ] as BoardOperation[]) {
       await expect(send(covered, op)).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     const before = Date.now();
@@ -136,8 +203,13 @@ describe("board rules: roles, phases, anonymity, consent, votes", () => {
   it("refuses every operation once the meeting is finished", async () => {
     const caller = callerFor(handle.db, moderator);
     await caller.conferences.setStatus({ conferenceId, status: "running" });
-    await expect(callerFor(handle.db, covered).conferences.setStatus({ conferenceId, status: "finished" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerFor(handle.db, covered).conferences.setStatus({ conferenceId, status: "finished" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await caller.conferences.setStatus({ conferenceId, status: "finished" });
-    await expect(send(moderator, { kind: "hand.raise" })).rejects.toMatchObject({ code: "CONFLICT", message: "conferences.board.finished" });
+    await expect(send(moderator, { kind: "hand.raise" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "conferences.board.finished",
+    });
   });
 });

@@ -59,7 +59,10 @@ export function applyOperation(state: BoardState, replayed: ReplayedOperation): 
     case "cluster.rename":
       meta.clusters = {
         ...meta.clusters,
-        [op.clusterId]: { title: op.title, orderKey: op.kind === "cluster.add" ? op.orderKey : (meta.clusters[op.clusterId]?.orderKey ?? "a0") },
+        [op.clusterId]: {
+          title: op.title,
+          orderKey: op.kind === "cluster.add" ? op.orderKey : (meta.clusters[op.clusterId]?.orderKey ?? "a0"),
+        },
       };
       break;
     case "cluster.delete": {
@@ -151,7 +154,8 @@ export function dotsPlacedBy(meta: BoardMeta, userId: string, exceptTargetId?: s
 /** Dots per target, summed over everyone. */
 export function dotTotals(meta: BoardMeta): Map<string, number> {
   const totals = new Map<string, number>();
-  for (const dots of Object.values(meta.votes)) for (const [targetId, n] of Object.entries(dots)) totals.set(targetId, (totals.get(targetId) ?? 0) + n);
+  for (const dots of Object.values(meta.votes))
+    for (const [targetId, n] of Object.entries(dots)) totals.set(targetId, (totals.get(targetId) ?? 0) + n);
   return totals;
 }
 

@@ -18,7 +18,9 @@ export async function releaseMap(db: Executor, conferenceId: string): Promise<Ma
     .innerJoin(users, eq(users.id, conferenceParticipants.userId))
     .where(eq(conferenceParticipants.conferenceId, conferenceId));
   const attached = await listAttachedCases(db, conferenceId);
-  const covered = await Promise.all(attached.map(async (c) => ({ ...c, organisations: await organisationsCoveredByConsent(db, c.caseId) })));
+  const covered = await Promise.all(
+    attached.map(async (c) => ({ ...c, organisations: await organisationsCoveredByConsent(db, c.caseId) })),
+  );
   const released = new Map<string, Set<string>>();
   for (const person of participants) {
     const ids = covered

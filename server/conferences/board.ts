@@ -44,7 +44,11 @@ const cardColumns = {
 
 /** Every card of the board, unredacted: for the server's own use only. */
 export async function listBoardCards(db: Executor, conferenceId: string): Promise<BoardCard[]> {
-  const rows = await db.select(cardColumns).from(boardCards).where(eq(boardCards.conferenceId, conferenceId)).orderBy(asc(boardCards.lane), asc(boardCards.orderKey));
+  const rows = await db
+    .select(cardColumns)
+    .from(boardCards)
+    .where(eq(boardCards.conferenceId, conferenceId))
+    .orderBy(asc(boardCards.lane), asc(boardCards.orderKey));
   return rows.map((row) => ({ ...row, restricted: false }));
 }
 
@@ -65,14 +69,25 @@ export async function getBoardForJoin(db: Database, actor: Actor, conferenceId: 
       .from(boardOperations)
       .where(and(eq(boardOperations.conferenceId, conferenceId), gt(boardOperations.seq, afterSeq)))
       .orderBy(asc(boardOperations.seq));
-    return { ok: true, mode: "operations", seq: conference.lastSeq, operations: rows.map((row) => redactOperation(toApplied(row), actor.userId, released)) };
+    return {
+      ok: true,
+      mode: "operations",
+      seq: conference.lastSeq,
+      operations: rows.map((row) => redactOperation(toApplied(row), actor.userId, released)),
+    };
   }
   const cards = (await listBoardCards(db, conferenceId)).map((card) => redactCard(card, actor.userId, released));
   return { ok: true, mode: "snapshot", seq: conference.lastSeq, cards, meta: boardMetaOf(conference) };
 }
 
 function toApplied(row: typeof boardOperations.$inferSelect): AppliedOperation {
-  return { conferenceId: row.conferenceId, seq: row.seq, clientOpId: row.clientOpId, actorUserId: row.actorUserId, op: { kind: row.kind, ...row.payload } as ServerOperation };
+  return {
+    conferenceId: row.conferenceId,
+    seq: row.seq,
+    clientOpId: row.clientOpId,
+    actorUserId: row.actorUserId,
+    op: { kind: row.kind, ...row.payload } as ServerOperation,
+  };
 }
 
 /** Which participant operations each phase of the Ablaufplan allows; the moderator may always act. */
@@ -81,7 +96,17 @@ const phaseAllows: Record<PhaseBoard, ReadonlySet<BoardOperation["kind"]>> = {
   reconstruction: new Set(["card.add", "card.edit", "card.move", "card.delete", "ready.set", "hand.raise", "hand.lower"]),
   cards: new Set(["card.add", "card.edit", "card.move", "card.delete", "card.tag", "hand.raise", "hand.lower"]),
   timeline: new Set(["card.add", "card.edit", "card.move", "card.delete", "card.tag", "hand.raise", "hand.lower"]),
-  clustering: new Set(["card.add", "card.edit", "card.move", "card.delete", "card.cluster", "cluster.add", "cluster.rename", "hand.raise", "hand.lower"]),
+  clustering: new Set([
+    "card.add",
+    "card.edit",
+    "card.move",
+    "card.delete",
+    "card.cluster",
+    "cluster.add",
+    "cluster.rename",
+    "hand.raise",
+    "hand.lower",
+  ]),
   voting: new Set(["vote.set", "hand.raise", "hand.lower"]),
   formulation: new Set(["card.add", "card.edit", "hand.raise", "hand.lower"]),
   work_packages: new Set(["card.add", "card.edit", "card.move", "card.delete", "hand.raise", "hand.lower"]),
@@ -102,7 +127,11 @@ interface Checked {
  * before anyone is told. A retried operation (same client id) returns its first result and changes
  * nothing.
  */
-export async function applyBoardOperation(db: Database, actor: Actor, input: BoardOpInput): Promise<{ applied: AppliedOperation; duplicate: boolean }> {
+export async function applyBoardOperation(
+  db: Database,
+  actor: Actor,
+  input: BoardOpInput,
+): Promise<{ applied: AppliedOperation; duplicate: boolean }> {
   const request = boardOpRequestSchema.parse(input);
   try {
     return await db.transaction(async (tx) => {
@@ -122,9 +151,14 @@ export async function applyBoardOperation(db: Database, actor: Actor, input: Boa
       const after = applyOperation(before, { seq, actorUserId: actor.userId, op: stored.op });
       await tx.update(conferences).set({ lastSeq: seq, boardMeta: after.meta }).where(eq(conferences.id, conference.id));
       const { kind, ...payload } = stored.op;
-      await tx.insert(boardOperations).values({ conferenceId: conference.id, seq, clientOpId: request.clientOpId, actorUserId: actor.userId, kind, payload });
+      await tx
+        .insert(boardOperations)
+        .values({ conferenceId: conference.id, seq, clientOpId: request.clientOpId, actorUserId: actor.userId, kind, payload });
       await persistCards(tx, conference.id, stored.op, after.cards);
-      return { applied: { conferenceId: conference.id, seq, clientOpId: request.clientOpId, actorUserId: actor.userId, op: stored.op }, duplicate: false };
+      return {
+        applied: { conferenceId: conference.id, seq, clientOpId: request.clientOpId, actorUserId: actor.userId, op: stored.op },
+        duplicate: false,
+      };
     });
   } catch (error) {
     if (error instanceof AppError && error.code !== "NOT_FOUND") {
@@ -156,7 +190,13 @@ function checkGeneralRules({ conference, role, meta }: Checked, op: BoardOperati
  * The operation as it will be stored, and the cards it starts from. Card operations carry the card
  * as it is afterwards, so each viewer's copy can be redacted without replaying history.
  */
-async function decide(tx: Executor, actor: Actor, { conference, role, meta }: Checked, op: BoardOperation, seq: number): Promise<{ op: ServerOperation; touched: BoardCard[] }> {
+async function decide(
+  tx: Executor,
+  actor: Actor,
+  { conference, role, meta }: Checked,
+  op: BoardOperation,
+  seq: number,
+): Promise<{ op: ServerOperation; touched: BoardCard[] }> {
   const isModerator = role === "moderator";
   const released = () => releasedCaseIds(tx, conference.id, actor);
   /** The case is on this meeting's agenda and, unless only pointed at, released to the actor. */
@@ -207,7 +247,8 @@ async function decide(tx: Executor, actor: Actor, { conference, role, meta }: Ch
       if (op.kind === "card.delete") return { op, touched: [card] };
       if (op.kind === "card.edit") await rejectIdentityLeaks(tx, conference.id, op.text);
       if (op.kind === "card.tag" && op.caseId) await requireAgendaCase(op.caseId);
-      if (op.kind === "card.cluster" && op.clusterId && !meta.clusters[op.clusterId]) throw new AppError("NOT_FOUND", "conferences.board.clusterGone");
+      if (op.kind === "card.cluster" && op.clusterId && !meta.clusters[op.clusterId])
+        throw new AppError("NOT_FOUND", "conferences.board.clusterGone");
       return { op: { kind: op.kind, cardId: op.cardId, card: changedCard(card, op, seq) }, touched: [card] };
     }
     case "cluster.add":
@@ -218,11 +259,19 @@ async function decide(tx: Executor, actor: Actor, { conference, role, meta }: Ch
       return { op, touched: [] };
     case "cluster.delete": {
       if (!meta.clusters[op.clusterId]) throw new AppError("NOT_FOUND", "conferences.board.clusterGone");
-      const inCluster = await tx.select(cardColumns).from(boardCards).where(and(eq(boardCards.conferenceId, conference.id), eq(boardCards.clusterId, op.clusterId)));
+      const inCluster = await tx
+        .select(cardColumns)
+        .from(boardCards)
+        .where(and(eq(boardCards.conferenceId, conference.id), eq(boardCards.clusterId, op.clusterId)));
       return { op, touched: inCluster.map((row) => ({ ...row, restricted: false })) };
     }
     case "vote.set": {
-      const [card] = meta.clusters[op.targetId] ? [] : await tx.select({ id: boardCards.id }).from(boardCards).where(and(eq(boardCards.id, op.targetId), eq(boardCards.conferenceId, conference.id)));
+      const [card] = meta.clusters[op.targetId]
+        ? []
+        : await tx
+            .select({ id: boardCards.id })
+            .from(boardCards)
+            .where(and(eq(boardCards.id, op.targetId), eq(boardCards.conferenceId, conference.id)));
       if (!meta.clusters[op.targetId] && !card) throw new AppError("NOT_FOUND", "conferences.board.voteTargetGone");
       if (dotsPlacedBy(meta, actor.userId, op.targetId) + op.dots > conference.voteBudget) {
         throw new AppError("CONFLICT", "conferences.board.voteBudget", undefined, { budget: conference.voteBudget });
@@ -235,7 +284,10 @@ async function decide(tx: Executor, actor: Actor, { conference, role, meta }: Ch
     case "timer.start":
       return { op: { kind: op.kind, seconds: op.seconds, endsAt: new Date(Date.now() + op.seconds * 1000).toISOString() }, touched: [] };
     case "cards.reveal": {
-      const hidden = await tx.select(cardColumns).from(boardCards).where(and(eq(boardCards.conferenceId, conference.id), eq(boardCards.isHidden, true)));
+      const hidden = await tx
+        .select(cardColumns)
+        .from(boardCards)
+        .where(and(eq(boardCards.conferenceId, conference.id), eq(boardCards.isHidden, true)));
       const cards = hidden.map((row) => ({ ...row, isHidden: false, restricted: false, updatedSeq: seq }));
       return { op: { kind: op.kind, cards }, touched: [] };
     }
@@ -266,7 +318,8 @@ async function rejectIdentityLeaks(tx: Executor, conferenceId: string, text: str
   const leaks = new Set<string>();
   for (const { caseId } of await listAttachedCases(tx, conferenceId)) {
     const identity = await readIdentityUnaudited(tx, caseId);
-    if (identity) for (const field of findIdentityLeaks(identity, text)) leaks.add(field.startsWith("authorityContacts") ? "fileNumber" : field);
+    if (identity)
+      for (const field of findIdentityLeaks(identity, text)) leaks.add(field.startsWith("authorityContacts") ? "fileNumber" : field);
   }
   if (leaks.size > 0) {
     const fields = [...leaks].map((field) => translate(`cases.identityFields.${field}`)).join(", ");
@@ -275,7 +328,10 @@ async function rejectIdentityLeaks(tx: Executor, conferenceId: string, text: str
 }
 
 async function loadCard(tx: Executor, conferenceId: string, cardId: string): Promise<BoardCard> {
-  const [row] = await tx.select(cardColumns).from(boardCards).where(and(eq(boardCards.id, cardId), eq(boardCards.conferenceId, conferenceId)));
+  const [row] = await tx
+    .select(cardColumns)
+    .from(boardCards)
+    .where(and(eq(boardCards.id, cardId), eq(boardCards.conferenceId, conferenceId)));
   if (!row) throw new AppError("NOT_FOUND", "conferences.board.cardGone");
   return { ...row, restricted: false };
 }
@@ -296,13 +352,25 @@ async function persistCards(tx: Executor, conferenceId: string, op: ServerOperat
     await tx.delete(boardCards).where(and(eq(boardCards.id, op.cardId), eq(boardCards.conferenceId, conferenceId)));
     return;
   }
-  const changed = "card" in op ? [op.card] : op.kind === "cards.reveal" ? op.cards : op.kind === "cluster.delete" ? [...cards.values()] : [];
+  const changed =
+    "card" in op ? [op.card] : op.kind === "cards.reveal" ? op.cards : op.kind === "cluster.delete" ? [...cards.values()] : [];
   for (const card of changed) {
-    const values = { id: card.id, lane: card.lane, text: card.text, orderKey: card.orderKey, authorUserId: card.authorUserId, caseId: card.caseId, perspective: card.perspective, clusterId: card.clusterId, isHidden: card.isHidden, isSolution: card.isSolution, updatedSeq: card.updatedSeq };
+    const values = {
+      id: card.id,
+      lane: card.lane,
+      text: card.text,
+      orderKey: card.orderKey,
+      authorUserId: card.authorUserId,
+      caseId: card.caseId,
+      perspective: card.perspective,
+      clusterId: card.clusterId,
+      isHidden: card.isHidden,
+      isSolution: card.isSolution,
+      updatedSeq: card.updatedSeq,
+    };
     await tx
       .insert(boardCards)
       .values({ ...values, conferenceId })
       .onConflictDoUpdate({ target: boardCards.id, set: { ...values, conferenceId } });
   }
 }
-

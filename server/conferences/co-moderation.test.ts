@@ -24,14 +24,30 @@ describe("co-moderation", () => {
   it("lets invited co-moderators run the board with the planner, and only invited people", async () => {
     const caller = callerFor(handle.db, planner);
     const base = { type: "fallkonferenz" as const, title: "Fallkonferenz im Tandem", scheduledAt: new Date("2026-12-04T09:00:00Z") };
-    await expect(caller.conferences.create({ ...base, participantUserIds: [participant.userId], coModeratorUserIds: [coModerator.userId] })).rejects.toMatchObject({
+    await expect(
+      caller.conferences.create({ ...base, participantUserIds: [participant.userId], coModeratorUserIds: [coModerator.userId] }),
+    ).rejects.toMatchObject({
       message: "Wer mitmoderiert, muss auch eingeladen sein.",
     });
-    const { id: conferenceId } = await caller.conferences.create({ ...base, participantUserIds: [participant.userId, coModerator.userId], coModeratorUserIds: [coModerator.userId] });
+    const { id: conferenceId } = await caller.conferences.create({
+      ...base,
+      participantUserIds: [participant.userId, coModerator.userId],
+      coModeratorUserIds: [coModerator.userId],
+    });
     const details = await callerFor(handle.db, coModerator).conferences.get({ conferenceId });
     expect(details.viewer.isModerator).toBe(true);
-    expect(details.participants.filter((p) => p.role === "moderator").map((p) => p.userId).sort()).toEqual([planner.userId, coModerator.userId].sort());
-    const send = (actor: Actor) => applyBoardOperation(handle.db, actor, { conferenceId, clientOpId: randomUUID().replace(/-/g, ""), op: { kind: "phase.set", index: 1 } });
+    expect(
+      details.participants
+        .filter((p) => p.role === "moderator")
+        .map((p) => p.userId)
+        .sort(),
+    ).toEqual([planner.userId, coModerator.userId].sort());
+    const send = (actor: Actor) =>
+      applyBoardOperation(handle.db, actor, {
+        conferenceId,
+        clientOpId: randomUUID().replace(/-/g, ""),
+        op: { kind: "phase.set", index: 1 },
+      });
     await expect(send(coModerator)).resolves.toBeDefined();
     await expect(send(participant)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });

@@ -20,7 +20,10 @@ export async function addConferenceCase(db: Database, actor: Actor, input: Confe
     return await db.transaction(async (tx) => {
       // The row lock serialises concurrent additions, so positions stay distinct.
       await requireParticipation(tx, actor, input.conferenceId, { lock: true });
-      const [last] = await tx.select({ position: max(conferenceCases.position) }).from(conferenceCases).where(eq(conferenceCases.conferenceId, input.conferenceId));
+      const [last] = await tx
+        .select({ position: max(conferenceCases.position) })
+        .from(conferenceCases)
+        .where(eq(conferenceCases.conferenceId, input.conferenceId));
       const [row] = await tx
         .insert(conferenceCases)
         .values({ conferenceId: input.conferenceId, caseId: caseRow.id, summaryId: summary.id, position: (last?.position ?? -1) + 1 })
@@ -51,7 +54,9 @@ export async function removeConferenceCase(db: Database, actor: Actor, input: Co
   if (!attached) throw new AppError("NOT_FOUND", "errors.notFound");
   if (role !== "moderator" && attached.responsibleUserId !== actor.userId) throw new AppError("FORBIDDEN", "errors.forbidden");
   await db.transaction(async (tx) => {
-    await tx.delete(conferenceCases).where(and(eq(conferenceCases.conferenceId, input.conferenceId), eq(conferenceCases.caseId, input.caseId)));
+    await tx
+      .delete(conferenceCases)
+      .where(and(eq(conferenceCases.conferenceId, input.conferenceId), eq(conferenceCases.caseId, input.caseId)));
     await recordAuditEvent(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,

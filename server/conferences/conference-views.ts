@@ -1,6 +1,16 @@
 import { and, asc, count, desc, eq, inArray, ne, notInArray } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
-import { cases, caseSummaries, conferenceCases, conferenceParticipants, conferences, kommunen, organisations, roleAssignments, users } from "@/db/schema";
+import {
+  cases,
+  caseSummaries,
+  conferenceCases,
+  conferenceParticipants,
+  conferences,
+  kommunen,
+  organisations,
+  roleAssignments,
+  users,
+} from "@/db/schema";
 import { rolesGranting } from "../auth/permissions";
 import { can, type Actor } from "../auth/policy";
 import { organisationsCoveredByConsent } from "../cases/intake";
@@ -27,7 +37,10 @@ export async function listConferences(db: Database, actor: Actor) {
       participants: counts.participants,
     })
     .from(conferences)
-    .innerJoin(conferenceParticipants, and(eq(conferenceParticipants.conferenceId, conferences.id), eq(conferenceParticipants.userId, actor.userId)))
+    .innerJoin(
+      conferenceParticipants,
+      and(eq(conferenceParticipants.conferenceId, conferences.id), eq(conferenceParticipants.userId, actor.userId)),
+    )
     .innerJoin(counts, eq(counts.conferenceId, conferences.id))
     .where(eq(conferences.tenantId, actor.tenantId))
     .orderBy(desc(conferences.scheduledAt), desc(conferences.createdAt));
@@ -80,7 +93,12 @@ export async function listParticipants(db: Database, conferenceId: string) {
 /** The cases on a conference's agenda, each under its meeting pseudonym (ownPseudonym is the case file's). */
 export async function listAttachedCases(db: Executor, conferenceId: string) {
   const rows = await db
-    .select({ caseId: cases.id, ownPseudonym: cases.pseudonym, responsibleUserId: cases.responsibleUserId, position: conferenceCases.position })
+    .select({
+      caseId: cases.id,
+      ownPseudonym: cases.pseudonym,
+      responsibleUserId: cases.responsibleUserId,
+      position: conferenceCases.position,
+    })
     .from(conferenceCases)
     .innerJoin(cases, eq(cases.id, conferenceCases.caseId))
     .where(eq(conferenceCases.conferenceId, conferenceId))
@@ -108,7 +126,10 @@ export async function getConference(db: Database, actor: Actor, conferenceId: st
   const participants = await listParticipants(db, conferenceId);
   const viewer = { userId: actor.userId, organisationId: participants.find((p) => p.userId === actor.userId)?.organisationId ?? null };
   const attached = await listAttachedCases(db, conferenceId);
-  const summaries = await latestSummaries(db, attached.map((c) => c.caseId));
+  const summaries = await latestSummaries(
+    db,
+    attached.map((c) => c.caseId),
+  );
   const isModerator = role === "moderator";
   const casesView = [];
   for (const row of attached) {
@@ -154,14 +175,21 @@ export async function getConference(db: Database, actor: Actor, conferenceId: st
       role: p.role,
     })),
     cases: casesView,
-    attachableCases: await listAttachableCases(db, actor, attached.map((c) => c.caseId)),
+    attachableCases: await listAttachableCases(
+      db,
+      actor,
+      attached.map((c) => c.caseId),
+    ),
   };
 }
 
 /** The actor's own open cases with a Falldarstellung that are not yet on the agenda. */
 async function listAttachableCases(db: Database, actor: Actor, attachedIds: string[]) {
   if (!can(actor, "cases.work", { tenantId: actor.tenantId })) return [];
-  const withSummary = db.selectDistinct({ caseId: caseSummaries.caseId }).from(caseSummaries).where(eq(caseSummaries.tenantId, actor.tenantId));
+  const withSummary = db
+    .selectDistinct({ caseId: caseSummaries.caseId })
+    .from(caseSummaries)
+    .where(eq(caseSummaries.tenantId, actor.tenantId));
   return db
     .select({ id: cases.id, pseudonym: cases.pseudonym })
     .from(cases)

@@ -28,13 +28,20 @@ describe("conferences", () => {
   let conferenceId: string;
 
   async function openCase(caller: ReturnType<typeof callerFor>, lastName: string) {
-    return caller.cases.create({ accessChannel: "walk_in", kommuneId: tenant.kommune.id, identity: { lastName, firstName: "Test", birthDate: "1990-01-01" } as IdentityInput });
+    return caller.cases.create({
+      accessChannel: "walk_in",
+      kommuneId: tenant.kommune.id,
+      identity: { lastName, firstName: "Test", birthDate: "1990-01-01" } as IdentityInput,
+    });
   }
 
   beforeAll(async () => {
     handle = await createTestDatabase();
     tenant = await createTenant(handle.db);
-    const [uncoveredOrganisation] = await handle.db.insert(organisations).values({ tenantId: tenant.tenant.id, name: "Ausländerbehörde Test", kind: "auslaenderbehoerde" }).returning();
+    const [uncoveredOrganisation] = await handle.db
+      .insert(organisations)
+      .values({ tenantId: tenant.tenant.id, name: "Ausländerbehörde Test", kind: "auslaenderbehoerde" })
+      .returning();
     cm = await createActor(handle.db, tenant.tenant.id, ["case_manager"]);
     otherCm = await createActor(handle.db, tenant.tenant.id, ["case_manager"]);
     coordinator = await createActor(handle.db, tenant.tenant.id, ["coordinator"], { organisationId: tenant.organisation.id });
@@ -48,7 +55,12 @@ describe("conferences", () => {
     const created = await openCase(caller, "Zyxwvaldottir");
     caseId = created.id;
     pseudonym = created.pseudonym;
-    const release = await caller.cases.addConsent({ caseId, kind: "confidentiality_release", organisationIds: [tenant.organisation.id], grantedOn: "2026-01-05" });
+    const release = await caller.cases.addConsent({
+      caseId,
+      kind: "confidentiality_release",
+      organisationIds: [tenant.organisation.id],
+      grantedOn: "2026-01-05",
+    });
     releaseId = release.id;
     await caller.cases.saveSummary({ caseId, title: "Wohnungssuche einer Familie", body: summaryBody });
     bareCaseId = (await openCase(caller, "Qurbanella")).id;
@@ -57,7 +69,11 @@ describe("conferences", () => {
 
   it("plans a conference and lists it for its participants only, newest first", async () => {
     const caller = callerFor(handle.db, cm);
-    const earlier = await caller.conferences.create({ type: "fallrekonstruktion", title: "Rekonstruktion im Frühjahr", scheduledAt: new Date("2026-03-01T09:00:00Z") });
+    const earlier = await caller.conferences.create({
+      type: "fallrekonstruktion",
+      title: "Rekonstruktion im Frühjahr",
+      scheduledAt: new Date("2026-03-01T09:00:00Z"),
+    });
     const conference = await caller.conferences.create({
       type: "fallkonferenz",
       title: "Fallkonferenz Wohnen",
@@ -69,7 +85,14 @@ describe("conferences", () => {
     conferenceId = conference.id;
     const list = await caller.conferences.list();
     expect(list.map((c) => c.id)).toEqual([conferenceId, earlier.id]);
-    expect(list[0]).toMatchObject({ type: "fallkonferenz", title: "Fallkonferenz Wohnen", place: "Kreishaus, Raum 2", status: "planned", participants: 4, role: "moderator" });
+    expect(list[0]).toMatchObject({
+      type: "fallkonferenz",
+      title: "Fallkonferenz Wohnen",
+      place: "Kreishaus, Raum 2",
+      status: "planned",
+      participants: 4,
+      role: "moderator",
+    });
     expect((await callerFor(handle.db, uncoveredActor).conferences.list()).map((c) => c.id)).toEqual([conferenceId]);
     expect(await callerFor(handle.db, outsider).conferences.list()).toEqual([]);
 
@@ -87,13 +110,19 @@ describe("conferences", () => {
   it("answers NOT_FOUND to non-participants and other tenants", async () => {
     await expect(callerFor(handle.db, outsider).conferences.get({ conferenceId })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(callerFor(handle.db, foreignCoordinator).conferences.get({ conferenceId })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(callerFor(handle.db, foreignCoordinator).conferences.consentConflicts({ conferenceId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(callerFor(handle.db, foreignCoordinator).conferences.consentConflicts({ conferenceId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("lets only the coordination and case managers plan, and only with colleagues of the tenant", async () => {
     for (const actor of [coveredActor, bodyMember]) {
       await expect(
-        callerFor(handle.db, actor).conferences.create({ type: "fallkonferenz", title: "Nicht erlaubt", scheduledAt: new Date("2026-11-03T09:00:00Z") }),
+        callerFor(handle.db, actor).conferences.create({
+          type: "fallkonferenz",
+          title: "Nicht erlaubt",
+          scheduledAt: new Date("2026-11-03T09:00:00Z"),
+        }),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(callerFor(handle.db, actor).conferences.candidates()).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
@@ -119,8 +148,12 @@ describe("conferences", () => {
       code: "CONFLICT",
       message: "Dieser Fall hat noch keine Falldarstellung. Schreiben Sie zuerst eine pseudonymisierte Falldarstellung.",
     });
-    await expect(callerFor(handle.db, coordinator).conferences.addCase({ conferenceId, caseId })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(callerFor(handle.db, coveredActor).conferences.addCase({ conferenceId, caseId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerFor(handle.db, coordinator).conferences.addCase({ conferenceId, caseId })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(callerFor(handle.db, coveredActor).conferences.addCase({ conferenceId, caseId })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     // Another case manager is not on the list; invited or not, the case is not theirs.
     await expect(callerFor(handle.db, otherCm).conferences.addCase({ conferenceId, caseId })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const before = await callerFor(handle.db, cm).conferences.get({ conferenceId });
@@ -134,9 +167,25 @@ describe("conferences", () => {
     const own = await callerFor(handle.db, cm).conferences.get({ conferenceId });
     const pseudonymHere = meetingPseudonym(caseId, conferenceId);
     expect(pseudonymHere).not.toBe(pseudonym);
-    expect(own.cases).toEqual([expect.objectContaining({ pseudonym: pseudonymHere, ownPseudonym: pseudonym, released: true, isMine: true, mayRemove: true, summary: expect.objectContaining({ body: summaryBody }) })]);
+    expect(own.cases).toEqual([
+      expect.objectContaining({
+        pseudonym: pseudonymHere,
+        ownPseudonym: pseudonym,
+        released: true,
+        isMine: true,
+        mayRemove: true,
+        summary: expect.objectContaining({ body: summaryBody }),
+      }),
+    ]);
     const covered = await callerFor(handle.db, coveredActor).conferences.get({ conferenceId });
-    expect(covered.cases[0]).toMatchObject({ pseudonym: pseudonymHere, ownPseudonym: null, released: true, isMine: false, mayRemove: false, summary: { title: "Wohnungssuche einer Familie", body: summaryBody } });
+    expect(covered.cases[0]).toMatchObject({
+      pseudonym: pseudonymHere,
+      ownPseudonym: null,
+      released: true,
+      isMine: false,
+      mayRemove: false,
+      summary: { title: "Wohnungssuche einer Familie", body: summaryBody },
+    });
     const uncovered = await callerFor(handle.db, uncoveredActor).conferences.get({ conferenceId });
     expect(uncovered.cases).toEqual([expect.objectContaining({ pseudonym: pseudonymHere, released: false, summary: null })]);
     expect(JSON.stringify(uncovered)).not.toContain(pseudonym);
@@ -146,7 +195,13 @@ describe("conferences", () => {
 
   it("lists exactly the participants whose organisation the consent does not cover", async () => {
     const conflicts = await callerFor(handle.db, cm).conferences.consentConflicts({ conferenceId });
-    expect(conflicts).toEqual([{ caseId, pseudonym: meetingPseudonym(caseId, conferenceId), uncovered: [{ userId: uncoveredActor.userId, displayName: uncoveredActor.displayName, organisationName: "Ausländerbehörde Test" }] }]);
+    expect(conflicts).toEqual([
+      {
+        caseId,
+        pseudonym: meetingPseudonym(caseId, conferenceId),
+        uncovered: [{ userId: uncoveredActor.userId, displayName: uncoveredActor.displayName, organisationName: "Ausländerbehörde Test" }],
+      },
+    ]);
     // A participant who neither moderates nor is responsible for the case sees no conflicts of it.
     expect(await callerFor(handle.db, coordinator).conferences.consentConflicts({ conferenceId })).toEqual([]);
   });
@@ -157,18 +212,31 @@ describe("conferences", () => {
     expect(covered.cases[0]).toMatchObject({ released: false, summary: null });
     expect((await callerFor(handle.db, cm).conferences.get({ conferenceId })).cases[0]).toMatchObject({ released: true });
     const conflicts = await callerFor(handle.db, cm).conferences.consentConflicts({ conferenceId });
-    expect(conflicts[0]!.uncovered.map((p) => p.userId).sort()).toEqual([coordinator.userId, coveredActor.userId, uncoveredActor.userId].sort());
+    expect(conflicts[0]!.uncovered.map((p) => p.userId).sort()).toEqual(
+      [coordinator.userId, coveredActor.userId, uncoveredActor.userId].sort(),
+    );
   });
 
   it("lets the moderator or the responsible case manager take a case off the agenda, and audits every change", async () => {
-    await expect(callerFor(handle.db, coordinator).conferences.removeCase({ conferenceId, caseId })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(callerFor(handle.db, uncoveredActor).conferences.removeCase({ conferenceId, caseId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerFor(handle.db, coordinator).conferences.removeCase({ conferenceId, caseId })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(callerFor(handle.db, uncoveredActor).conferences.removeCase({ conferenceId, caseId })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(callerFor(handle.db, cm).conferences.removeCase({ conferenceId, caseId })).resolves.toEqual({ ok: true });
     expect((await callerFor(handle.db, cm).conferences.get({ conferenceId })).cases).toEqual([]);
     await expect(callerFor(handle.db, cm).conferences.removeCase({ conferenceId, caseId })).rejects.toMatchObject({ code: "NOT_FOUND" });
 
-    const rows = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.targetType, "conference"), eq(auditEvents.targetId, conferenceId)));
-    expect(rows.map((r) => r.action).sort()).toEqual(["conferences.case_added", "conferences.case_removed", "conferences.conference_created"]);
+    const rows = await handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.targetType, "conference"), eq(auditEvents.targetId, conferenceId)));
+    expect(rows.map((r) => r.action).sort()).toEqual([
+      "conferences.case_added",
+      "conferences.case_removed",
+      "conferences.conference_created",
+    ]);
     expect(rows.every((r) => r.actorUserId === cm.userId && r.tenantId === tenant.tenant.id)).toBe(true);
     expect(rows.find((r) => r.action === "conferences.case_added")!.details).toEqual({ caseId });
   });

@@ -34,7 +34,10 @@ export async function createConference(db: Database, actor: Actor, request: Crea
     const [previous] = await db
       .select({ id: conferences.id })
       .from(conferences)
-      .innerJoin(conferenceParticipants, and(eq(conferenceParticipants.conferenceId, conferences.id), eq(conferenceParticipants.userId, actor.userId)))
+      .innerJoin(
+        conferenceParticipants,
+        and(eq(conferenceParticipants.conferenceId, conferences.id), eq(conferenceParticipants.userId, actor.userId)),
+      )
       .where(and(eq(conferences.id, input.previousConferenceId), eq(conferences.tenantId, actor.tenantId)));
     if (!previous) throw new AppError("INVALID_INPUT", "workPackages.errors.unknownPreviousConference", "previousConferenceId");
   }
@@ -44,11 +47,26 @@ export async function createConference(db: Database, actor: Actor, request: Crea
     const phases = await phasesFor(tx, actor.tenantId, type);
     const [conference] = await tx
       .insert(conferences)
-      .values({ type, title, kommuneId, scheduledAt, place, isOnline, phases, previousConferenceId: input.previousConferenceId, tenantId: actor.tenantId, createdByUserId: actor.userId })
+      .values({
+        type,
+        title,
+        kommuneId,
+        scheduledAt,
+        place,
+        isOnline,
+        phases,
+        previousConferenceId: input.previousConferenceId,
+        tenantId: actor.tenantId,
+        createdByUserId: actor.userId,
+      })
       .returning();
     await tx.insert(conferenceParticipants).values([
       { conferenceId: conference!.id, userId: actor.userId, role: "moderator" as const },
-      ...invited.map((userId) => ({ conferenceId: conference!.id, userId, role: input.coModeratorUserIds.includes(userId) ? ("moderator" as const) : ("participant" as const) })),
+      ...invited.map((userId) => ({
+        conferenceId: conference!.id,
+        userId,
+        role: input.coModeratorUserIds.includes(userId) ? ("moderator" as const) : ("participant" as const),
+      })),
     ]);
     await recordAuditEvent(tx, {
       tenantId: actor.tenantId,
@@ -69,7 +87,10 @@ export async function requireParticipation(db: Executor, actor: Actor, conferenc
   const query = db
     .select({ conference: conferences, role: conferenceParticipants.role })
     .from(conferences)
-    .innerJoin(conferenceParticipants, and(eq(conferenceParticipants.conferenceId, conferences.id), eq(conferenceParticipants.userId, actor.userId)))
+    .innerJoin(
+      conferenceParticipants,
+      and(eq(conferenceParticipants.conferenceId, conferences.id), eq(conferenceParticipants.userId, actor.userId)),
+    )
     .where(and(eq(conferences.id, conferenceId), eq(conferences.tenantId, actor.tenantId)));
   const [row] = options.lock ? await query.for("update", { of: conferences }) : await query;
   if (!row || !can(actor, "conferences.take_part", { tenantId: row.conference.tenantId })) {

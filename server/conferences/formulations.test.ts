@@ -4,7 +4,18 @@ import fc from "fast-check";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
-import { auditEvents, boardCards, cases, conferences, consents, themeFormulations, themes, themeSources, themeStatusChanges, themeVersions } from "@/db/schema";
+import {
+  auditEvents,
+  boardCards,
+  cases,
+  conferences,
+  consents,
+  themeFormulations,
+  themes,
+  themeSources,
+  themeStatusChanges,
+  themeVersions,
+} from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { applySharedDocumentUpdate, documentField } from "../realtime/shared-documents";
 import { emptyBoardMeta } from "../schemas/board";
@@ -55,12 +66,17 @@ describe("consensual formulation of generative themes", () => {
     const meta = { ...emptyBoardMeta, ...row!.boardMeta };
     await handle.db
       .update(conferences)
-      .set({ boardMeta: { ...meta, clusters: { ...meta.clusters, [clusterId]: { title, orderKey: `a${Object.keys(meta.clusters).length}` } } } })
+      .set({
+        boardMeta: { ...meta, clusters: { ...meta.clusters, [clusterId]: { title, orderKey: `a${Object.keys(meta.clusters).length}` } } },
+      })
       .where(eq(conferences.id, conferenceId));
     return clusterId;
   }
 
-  async function addCard(conferenceId: string, card: { text: string; clusterId: string | null; caseId?: string | null; isHidden?: boolean; isSolution?: boolean }) {
+  async function addCard(
+    conferenceId: string,
+    card: { text: string; clusterId: string | null; caseId?: string | null; isHidden?: boolean; isSolution?: boolean },
+  ) {
     const id = randomUUID();
     await handle.db.insert(boardCards).values({
       id,
@@ -81,7 +97,14 @@ describe("consensual formulation of generative themes", () => {
   async function createCase(responsibleUserId: string) {
     const [row] = await handle.db
       .insert(cases)
-      .values({ tenantId: tenant.tenant.id, pseudonym: `NH-2026-${randomUUID().slice(0, 6)}`, accessChannel: "walk_in", openedOn: "2026-01-15", responsibleUserId, status: "active" })
+      .values({
+        tenantId: tenant.tenant.id,
+        pseudonym: `NH-2026-${randomUUID().slice(0, 6)}`,
+        accessChannel: "walk_in",
+        openedOn: "2026-01-15",
+        responsibleUserId,
+        status: "active",
+      })
       .returning({ id: cases.id });
     return row!.id;
   }
@@ -98,31 +121,51 @@ describe("consensual formulation of generative themes", () => {
   it("lets only the moderator start a formulation, for a cluster of the board, once", async () => {
     const conferenceId = await planConference();
     const clusterId = await addCluster(conferenceId, "Übergang Schule – Beruf");
-    await expect(callerFor(handle.db, participant).formulations.start({ conferenceId, clusterId })).rejects.toMatchObject({ code: "FORBIDDEN", message: "Nur die Moderation kann das tun." });
+    await expect(callerFor(handle.db, participant).formulations.start({ conferenceId, clusterId })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "Nur die Moderation kann das tun.",
+    });
     for (const actor of [outsider, foreign]) {
-      await expect(callerFor(handle.db, actor).formulations.start({ conferenceId, clusterId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(callerFor(handle.db, actor).formulations.start({ conferenceId, clusterId })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
       await expect(callerFor(handle.db, actor).formulations.list({ conferenceId })).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
-    await expect(callerFor(handle.db, moderator).formulations.start({ conferenceId, clusterId: randomUUID() })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(callerFor(handle.db, moderator).formulations.start({ conferenceId, clusterId: randomUUID() })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const moderatorCaller = callerFor(handle.db, moderator);
-    expect(await moderatorCaller.formulations.clusters({ conferenceId })).toEqual([{ clusterId, title: "Übergang Schule – Beruf", hasFormulation: false }]);
+    expect(await moderatorCaller.formulations.clusters({ conferenceId })).toEqual([
+      { clusterId, title: "Übergang Schule – Beruf", hasFormulation: false },
+    ]);
     const started = await moderatorCaller.formulations.start({ conferenceId, clusterId });
     expect(started.documentKey).toBe(`formulation:${started.id}`);
     await expect(moderatorCaller.formulations.start({ conferenceId, clusterId })).rejects.toMatchObject({ code: "CONFLICT" });
-    expect(await moderatorCaller.formulations.clusters({ conferenceId })).toEqual([{ clusterId, title: "Übergang Schule – Beruf", hasFormulation: true }]);
+    expect(await moderatorCaller.formulations.clusters({ conferenceId })).toEqual([
+      { clusterId, title: "Übergang Schule – Beruf", hasFormulation: true },
+    ]);
 
     const caseConference = await planConference("fallkonferenz");
     const caseCluster = await addCluster(caseConference, "Arbeitspakete");
-    await expect(moderatorCaller.formulations.start({ conferenceId: caseConference, clusterId: caseCluster })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(moderatorCaller.formulations.start({ conferenceId: caseConference, clusterId: caseCluster })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
   });
 
   it("shows every participant's vote by name and refuses to finalise while anyone objects or nobody agrees", async () => {
     const conferenceId = await planConference();
     const clusterId = await addCluster(conferenceId, "Sprachkurse mit Kinderbetreuung");
-    const { id: formulationId, documentKey } = await callerFor(handle.db, moderator).formulations.start({ conferenceId, clusterId, title: "Sprachkurse ohne Kinderbetreuung" });
+    const { id: formulationId, documentKey } = await callerFor(handle.db, moderator).formulations.start({
+      conferenceId,
+      clusterId,
+      title: "Sprachkurse ohne Kinderbetreuung",
+    });
     await write(participant, conferenceId, documentKey, "Es fehlen Sprachkurse mit paralleler Kinderbetreuung.");
 
-    await expect(callerFor(handle.db, moderator).formulations.finalise({ formulationId })).rejects.toMatchObject({ code: "CONFLICT", message: "Noch hat niemand zugestimmt." });
+    await expect(callerFor(handle.db, moderator).formulations.finalise({ formulationId })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "Noch hat niemand zugestimmt.",
+    });
     await callerFor(handle.db, participant).formulations.vote({ formulationId, vote: "agree" });
     await callerFor(handle.db, caseManager).formulations.vote({ formulationId, vote: "object" });
     await expect(callerFor(handle.db, participant).formulations.finalise({ formulationId })).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -133,7 +176,15 @@ describe("consensual formulation of generative themes", () => {
 
     const { formulations } = await callerFor(handle.db, participant).formulations.list({ conferenceId });
     const [listed] = formulations;
-    expect(listed).toMatchObject({ title: "Sprachkurse ohne Kinderbetreuung", status: "drafting", tally: { agree: 1, can_live_with: 0, object: 1 }, viewerVote: "agree", hasVoted: true, mayFinalise: false, blockedBy: "objection" });
+    expect(listed).toMatchObject({
+      title: "Sprachkurse ohne Kinderbetreuung",
+      status: "drafting",
+      tally: { agree: 1, can_live_with: 0, object: 1 },
+      viewerVote: "agree",
+      hasVoted: true,
+      mayFinalise: false,
+      blockedBy: "objection",
+    });
     expect(listed!.votes).toEqual(
       expect.arrayContaining([
         { userId: caseManager.userId, displayName: caseManager.displayName, vote: "object" },
@@ -143,19 +194,34 @@ describe("consensual formulation of generative themes", () => {
 
     await callerFor(handle.db, caseManager).formulations.vote({ formulationId, vote: "can_live_with" });
     const { themeId } = await callerFor(handle.db, moderator).formulations.finalise({ formulationId });
-    await expect(callerFor(handle.db, caseManager).formulations.vote({ formulationId, vote: "object" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(callerFor(handle.db, caseManager).formulations.vote({ formulationId, vote: "object" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     await expect(callerFor(handle.db, moderator).formulations.finalise({ formulationId })).rejects.toMatchObject({ code: "CONFLICT" });
 
     const [formulation] = await handle.db.select().from(themeFormulations).where(eq(themeFormulations.id, formulationId));
     expect(formulation).toMatchObject({ status: "finalised", themeId });
-    expect(formulation!.finalText).toEqual({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Es fehlen Sprachkurse mit paralleler Kinderbetreuung." }] }] });
+    expect(formulation!.finalText).toEqual({
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text: "Es fehlen Sprachkurse mit paralleler Kinderbetreuung." }] }],
+    });
     const [theme] = await handle.db.select().from(themes).where(eq(themes.id, themeId));
-    expect(theme).toMatchObject({ title: "Sprachkurse ohne Kinderbetreuung", status: "identified", descriptionText: "Es fehlen Sprachkurse mit paralleler Kinderbetreuung.", tenantId: tenant.tenant.id });
-    expect(await handle.db.select().from(themeVersions).where(eq(themeVersions.themeId, themeId))).toMatchObject([{ version: 1, title: "Sprachkurse ohne Kinderbetreuung" }]);
+    expect(theme).toMatchObject({
+      title: "Sprachkurse ohne Kinderbetreuung",
+      status: "identified",
+      descriptionText: "Es fehlen Sprachkurse mit paralleler Kinderbetreuung.",
+      tenantId: tenant.tenant.id,
+    });
+    expect(await handle.db.select().from(themeVersions).where(eq(themeVersions.themeId, themeId))).toMatchObject([
+      { version: 1, title: "Sprachkurse ohne Kinderbetreuung" },
+    ]);
     const [change] = await handle.db.select().from(themeStatusChanges).where(eq(themeStatusChanges.themeId, themeId));
     expect(change).toMatchObject({ fromStatus: null, toStatus: "identified", actorUserId: moderator.userId });
     expect(change!.note).toContain("Konferenz");
-    const audits = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.action, "conferences.formulation_finalised"), eq(auditEvents.targetId, conferenceId)));
+    const audits = await handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "conferences.formulation_finalised"), eq(auditEvents.targetId, conferenceId)));
     expect(audits).toHaveLength(1);
     expect(audits[0]!.details).toMatchObject({ formulationId, themeId });
   });
@@ -165,7 +231,10 @@ describe("consensual formulation of generative themes", () => {
     const clusterId = await addCluster(conferenceId, "Leer");
     const { id: formulationId } = await callerFor(handle.db, moderator).formulations.start({ conferenceId, clusterId });
     await callerFor(handle.db, participant).formulations.vote({ formulationId, vote: "agree" });
-    await expect(callerFor(handle.db, moderator).formulations.finalise({ formulationId })).rejects.toMatchObject({ code: "CONFLICT", message: "Der Wortlaut ist noch leer." });
+    await expect(callerFor(handle.db, moderator).formulations.finalise({ formulationId })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "Der Wortlaut ist noch leer.",
+    });
   });
 
   it("records one source per visible card of the cluster and counts distinct cases", { timeout: 120_000 }, async () => {
@@ -185,7 +254,13 @@ describe("consensual formulation of generative themes", () => {
         for (const [index, card] of cards.entries()) {
           const caseId = card.caseIndex === null ? null : caseIds[card.caseIndex]!;
           const text = `Karte ${index}`;
-          const id = await addCard(conferenceId, { text, clusterId: card.inCluster ? clusterId : otherCluster, caseId, isHidden: card.isHidden, isSolution: card.isSolution });
+          const id = await addCard(conferenceId, {
+            text,
+            clusterId: card.inCluster ? clusterId : otherCluster,
+            caseId,
+            isHidden: card.isHidden,
+            isSolution: card.isSolution,
+          });
           if (card.inCluster && !card.isHidden && !card.isSolution) visible.push({ id, text, caseId });
         }
         const { id: formulationId, documentKey } = await callerFor(handle.db, moderator).formulations.start({ conferenceId, clusterId });
@@ -198,8 +273,14 @@ describe("consensual formulation of generative themes", () => {
         if (visible.length === 0) {
           expect(sources).toMatchObject([{ kind, conferenceId, cardId: null, caseId: null, kommuneId: tenant.kommune.id }]);
         } else {
-          expect(sources.map((s) => ({ cardId: s.cardId, caseId: s.caseId, excerpt: s.excerpt, kind: s.kind, kommuneId: s.kommuneId })).sort((a, b) => a.cardId!.localeCompare(b.cardId!))).toEqual(
-            visible.map((v) => ({ cardId: v.id, caseId: v.caseId, excerpt: v.text, kind, kommuneId: tenant.kommune.id })).sort((a, b) => a.cardId.localeCompare(b.cardId)),
+          expect(
+            sources
+              .map((s) => ({ cardId: s.cardId, caseId: s.caseId, excerpt: s.excerpt, kind: s.kind, kommuneId: s.kommuneId }))
+              .sort((a, b) => a.cardId!.localeCompare(b.cardId!)),
+          ).toEqual(
+            visible
+              .map((v) => ({ cardId: v.id, caseId: v.caseId, excerpt: v.text, kind, kommuneId: tenant.kommune.id }))
+              .sort((a, b) => a.cardId.localeCompare(b.cardId)),
           );
         }
         const theme = await callerFor(handle.db, moderator).themes.get({ themeId });
@@ -243,8 +324,16 @@ describe("consensual formulation of generative themes", () => {
     // A network actor's organisation named in a valid release sees it too; without it, not.
     const scoped = await createActor(handle.db, tenant.tenant.id, ["cm_spokesperson"], { organisationId: tenant.organisation.id });
     expect((await callerFor(handle.db, scoped).themes.get({ themeId })).sources?.find((s) => s.fromCase)?.excerpt).toBeNull();
-    await handle.db.insert(consents).values({ tenantId: tenant.tenant.id, caseId, kind: "confidentiality_release", organisationIds: [tenant.organisation.id], grantedOn: "2026-01-15" });
-    expect((await callerFor(handle.db, scoped).themes.get({ themeId })).sources?.find((s) => s.fromCase)?.excerpt).toBe("Canary-Wortlaut aus dem Fall");
+    await handle.db.insert(consents).values({
+      tenantId: tenant.tenant.id,
+      caseId,
+      kind: "confidentiality_release",
+      organisationIds: [tenant.organisation.id],
+      grantedOn: "2026-01-15",
+    });
+    expect((await callerFor(handle.db, scoped).themes.get({ themeId })).sources?.find((s) => s.fromCase)?.excerpt).toBe(
+      "Canary-Wortlaut aus dem Fall",
+    );
 
     await expect(callerFor(handle.db, foreign).themes.get({ themeId })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(callerFor(handle.db, moderator).themes.get({ themeId: randomUUID() })).rejects.toMatchObject({ code: "NOT_FOUND" });

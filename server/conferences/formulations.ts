@@ -48,7 +48,12 @@ async function lockFormulation(tx: Executor, formulationId: string): Promise<For
 export async function listFormulationClusters(db: Database, actor: Actor, conferenceId: string) {
   const { conference } = await requireParticipation(db, actor, conferenceId);
   const taken = new Set(
-    (await db.select({ clusterId: themeFormulations.clusterId }).from(themeFormulations).where(eq(themeFormulations.conferenceId, conferenceId))).map((r) => r.clusterId),
+    (
+      await db
+        .select({ clusterId: themeFormulations.clusterId })
+        .from(themeFormulations)
+        .where(eq(themeFormulations.conferenceId, conferenceId))
+    ).map((r) => r.clusterId),
   );
   return Object.entries(clustersOf(conference.boardMeta))
     .sort(([, a], [, b]) => (a.orderKey < b.orderKey ? -1 : a.orderKey > b.orderKey ? 1 : 0))
@@ -68,7 +73,14 @@ export async function startFormulation(db: Database, actor: Actor, input: StartF
       const document = await createSharedDocument(tx, conference.id, formulationDocumentKey(id));
       const [formulation] = await tx
         .insert(themeFormulations)
-        .values({ id, conferenceId: conference.id, clusterId: input.clusterId, title: input.title || cluster.title, documentId: document.id, createdByUserId: actor.userId })
+        .values({
+          id,
+          conferenceId: conference.id,
+          clusterId: input.clusterId,
+          title: input.title || cluster.title,
+          documentId: document.id,
+          createdByUserId: actor.userId,
+        })
         .returning();
       await recordAuditEvent(tx, {
         tenantId: actor.tenantId,
@@ -100,7 +112,15 @@ export async function listFormulations(db: Database, actor: Actor, conferenceId:
     .where(eq(themeFormulations.conferenceId, conferenceId))
     .orderBy(asc(themeFormulations.createdAt), asc(themeFormulations.id));
   const consents = formulations.length
-    ? await db.select().from(formulationConsents).where(inArray(formulationConsents.formulationId, formulations.map((f) => f.id)))
+    ? await db
+        .select()
+        .from(formulationConsents)
+        .where(
+          inArray(
+            formulationConsents.formulationId,
+            formulations.map((f) => f.id),
+          ),
+        )
     : [];
   const participants = await listParticipants(db, conferenceId);
   return {
@@ -141,7 +161,10 @@ export async function voteOnFormulation(db: Database, actor: Actor, input: VoteF
     await tx
       .insert(formulationConsents)
       .values({ formulationId: formulation.id, userId: actor.userId, vote: input.vote })
-      .onConflictDoUpdate({ target: [formulationConsents.formulationId, formulationConsents.userId], set: { vote: input.vote, updatedAt: new Date() } });
+      .onConflictDoUpdate({
+        target: [formulationConsents.formulationId, formulationConsents.userId],
+        set: { vote: input.vote, updatedAt: new Date() },
+      });
     return { vote: input.vote };
   });
 }
@@ -159,7 +182,10 @@ export async function finaliseFormulation(db: Database, actor: Actor, formulatio
     const document = await lockSharedDocument(tx, found.documentId);
     const formulation = await lockFormulation(tx, formulationId);
     if (formulation.status !== "drafting") throw new AppError("CONFLICT", "formulations.errors.finalised");
-    const consents = await tx.select({ vote: formulationConsents.vote }).from(formulationConsents).where(eq(formulationConsents.formulationId, formulation.id));
+    const consents = await tx
+      .select({ vote: formulationConsents.vote })
+      .from(formulationConsents)
+      .where(eq(formulationConsents.formulationId, formulation.id));
     if (consents.some((c) => c.vote === "object")) throw new AppError("CONFLICT", "formulations.errors.objection");
     if (!consents.some((c) => c.vote === "agree")) throw new AppError("CONFLICT", "formulations.errors.noAgreement");
 
@@ -176,15 +202,31 @@ export async function finaliseFormulation(db: Database, actor: Actor, formulatio
     const cards = await tx
       .select({ id: boardCards.id, text: boardCards.text, caseId: boardCards.caseId })
       .from(boardCards)
-      .where(and(eq(boardCards.conferenceId, conference.id), eq(boardCards.clusterId, formulation.clusterId), eq(boardCards.isHidden, false), eq(boardCards.isSolution, false)))
+      .where(
+        and(
+          eq(boardCards.conferenceId, conference.id),
+          eq(boardCards.clusterId, formulation.clusterId),
+          eq(boardCards.isHidden, false),
+          eq(boardCards.isSolution, false),
+        ),
+      )
       .orderBy(asc(boardCards.orderKey), asc(boardCards.id));
 
     const [theme] = await tx
       .insert(themes)
-      .values({ tenantId: conference.tenantId, title: formulation.title, description: wording.doc, descriptionText: wording.text, status: "identified", createdByUserId: actor.userId })
+      .values({
+        tenantId: conference.tenantId,
+        title: formulation.title,
+        description: wording.doc,
+        descriptionText: wording.text,
+        status: "identified",
+        createdByUserId: actor.userId,
+      })
       .returning({ id: themes.id });
     const themeId = theme!.id;
-    await tx.insert(themeVersions).values({ themeId, version: 1, title: formulation.title, description: wording.doc, createdByUserId: actor.userId });
+    await tx
+      .insert(themeVersions)
+      .values({ themeId, version: 1, title: formulation.title, description: wording.doc, createdByUserId: actor.userId });
     await tx.insert(themeStatusChanges).values({
       themeId,
       fromStatus: null,
@@ -208,7 +250,12 @@ export async function finaliseFormulation(db: Database, actor: Actor, formulatio
       actorUserId: actor.userId,
       action: "conferences.formulation_finalised",
       target: { type: "conference", id: conference.id },
-      details: { formulationId: formulation.id, themeId, sources: cards.length, cases: new Set(cards.map((c) => c.caseId).filter(Boolean)).size },
+      details: {
+        formulationId: formulation.id,
+        themeId,
+        sources: cards.length,
+        cases: new Set(cards.map((c) => c.caseId).filter(Boolean)).size,
+      },
     });
     return { themeId };
   });

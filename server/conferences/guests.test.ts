@@ -43,12 +43,22 @@ describe("conference guests", () => {
   const nextAddress = () => `10.0.0.${++addressCounter}`;
 
   async function invite(overrides: Record<string, unknown> = {}) {
-    return callerFor(handle.db, moderator).guests.invite({ conferenceId, name: "Gisela Gast", organisationId: tenant.organisation.id, organisationName: "Jobcenter, Team U25", ...overrides });
+    return callerFor(handle.db, moderator).guests.invite({
+      conferenceId,
+      name: "Gisela Gast",
+      organisationId: tenant.organisation.id,
+      organisationName: "Jobcenter, Team U25",
+      ...overrides,
+    });
   }
 
   async function inviteAndConfirm(overrides: Record<string, unknown> = {}) {
     const { link, guestId } = await invite(overrides);
-    const signedIn = await confirmGuestLink(handle.db, { token: tokenOf(link), name: "Gisela Gast", organisationName: "Jobcenter, Team U25", confidentiality: true }, nextAddress());
+    const signedIn = await confirmGuestLink(
+      handle.db,
+      { token: tokenOf(link), name: "Gisela Gast", organisationName: "Jobcenter, Team U25", confidentiality: true },
+      nextAddress(),
+    );
     expect(signedIn).not.toBeNull();
     const actor = await loadActor(handle.db, { userId: signedIn!.id, sessionVersion: signedIn!.sessionVersion });
     return { link, guestId, signedIn: signedIn!, actor: actor! };
@@ -64,14 +74,34 @@ describe("conference guests", () => {
     outsider = await createActor(handle.db, tenant.tenant.id, ["case_manager"]);
     admin = await createActor(handle.db, tenant.tenant.id, ["admin"]);
     const caller = callerFor(handle.db, moderator);
-    const created = await caller.cases.create({ accessChannel: "walk_in", kommuneId: tenant.kommune.id, identity: { lastName: "Zyxwvaldottir", firstName: "Test", birthDate: "1990-01-01" } as IdentityInput });
+    const created = await caller.cases.create({
+      accessChannel: "walk_in",
+      kommuneId: tenant.kommune.id,
+      identity: { lastName: "Zyxwvaldottir", firstName: "Test", birthDate: "1990-01-01" } as IdentityInput,
+    });
     caseId = created.id;
-    await caller.cases.addConsent({ caseId, kind: "confidentiality_release", organisationIds: [tenant.organisation.id], grantedOn: "2026-01-05" });
+    await caller.cases.addConsent({
+      caseId,
+      kind: "confidentiality_release",
+      organisationIds: [tenant.organisation.id],
+      grantedOn: "2026-01-05",
+    });
     await caller.cases.saveSummary({ caseId, title: "Wohnungssuche einer Familie", body: summaryBody });
-    const conference = await caller.conferences.create({ type: "fallkonferenz", title: "Fallkonferenz Wohnen", scheduledAt: new Date("2026-11-03T09:00:00Z"), participantUserIds: [colleague.userId] });
+    const conference = await caller.conferences.create({
+      type: "fallkonferenz",
+      title: "Fallkonferenz Wohnen",
+      scheduledAt: new Date("2026-11-03T09:00:00Z"),
+      participantUserIds: [colleague.userId],
+    });
     conferenceId = conference.id;
     await caller.conferences.addCase({ conferenceId, caseId });
-    otherConferenceId = (await caller.conferences.create({ type: "planungskonferenz", title: "Andere Konferenz", scheduledAt: new Date("2026-12-01T09:00:00Z") })).id;
+    otherConferenceId = (
+      await caller.conferences.create({
+        type: "planungskonferenz",
+        title: "Andere Konferenz",
+        scheduledAt: new Date("2026-12-01T09:00:00Z"),
+      })
+    ).id;
   });
   afterAll(async () => {
     delete (globalThis as { __kimDatabase?: unknown }).__kimDatabase;
@@ -88,7 +118,12 @@ describe("conference guests", () => {
     const [stored] = await handle.db.select().from(conferenceGuests).where(eq(conferenceGuests.conferenceId, conferenceId));
     expect(stored!.tokenHash).not.toContain(token);
     const [account] = await handle.db.select().from(users).where(eq(users.id, stored!.userId));
-    expect(account).toMatchObject({ isGuest: true, passwordHash: null, organisationId: tenant.organisation.id, email: "gisela.gast@example.org" });
+    expect(account).toMatchObject({
+      isGuest: true,
+      passwordHash: null,
+      organisationId: tenant.organisation.id,
+      email: "gisela.gast@example.org",
+    });
     expect(account!.username).toMatch(/^gast-[0-9a-f]{16}$/);
     expect(await handle.db.select().from(roleAssignments).where(eq(roleAssignments.userId, account!.id))).toEqual([]);
 
@@ -101,8 +136,14 @@ describe("conference guests", () => {
     });
 
     const address = nextAddress();
-    expect(await confirmGuestLink(handle.db, { token, name: "Gisela Gast", organisationName: "", confidentiality: false }, address)).toBeNull();
-    const signedIn = await confirmGuestLink(handle.db, { token, name: "Dr. Gisela Gast", organisationName: "Jobcenter Solingen", confidentiality: true }, address);
+    expect(
+      await confirmGuestLink(handle.db, { token, name: "Gisela Gast", organisationName: "", confidentiality: false }, address),
+    ).toBeNull();
+    const signedIn = await confirmGuestLink(
+      handle.db,
+      { token, name: "Dr. Gisela Gast", organisationName: "Jobcenter Solingen", confidentiality: true },
+      address,
+    );
     expect(signedIn).toMatchObject({ id: account!.id, name: "Dr. Gisela Gast", conferenceId });
 
     const actor = await loadActor(handle.db, { userId: signedIn!.id, sessionVersion: signedIn!.sessionVersion });
@@ -116,11 +157,17 @@ describe("conference guests", () => {
     expect(details.attachableCases).toEqual([]);
 
     const guests = await callerFor(handle.db, moderator).guests.list({ conferenceId });
-    expect(guests[0]).toMatchObject({ name: "Dr. Gisela Gast", status: "confirmed", organisationName: `${tenant.organisation.name} – Jobcenter Solingen` });
+    expect(guests[0]).toMatchObject({
+      name: "Dr. Gisela Gast",
+      status: "confirmed",
+      organisationName: `${tenant.organisation.name} – Jobcenter Solingen`,
+    });
     expect(guests[0]!.confirmedAt).toBeInstanceOf(Date);
     expect(JSON.stringify(guests)).not.toContain(stored!.tokenHash);
 
-    const actions = (await handle.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.tenantId, tenant.tenant.id))).map((a) => a.action);
+    const actions = (
+      await handle.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.tenantId, tenant.tenant.id))
+    ).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["conferences.guest_invited", "conferences.guest_confirmed"]));
   });
 
@@ -139,7 +186,10 @@ describe("conference guests", () => {
 
   it("ends an expired guest's link and session", async () => {
     const { link, guestId, signedIn } = await inviteAndConfirm();
-    await handle.db.update(conferenceGuests).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(conferenceGuests.id, guestId));
+    await handle.db
+      .update(conferenceGuests)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(conferenceGuests.id, guestId));
     expect(await loadActor(handle.db, { userId: signedIn.id, sessionVersion: signedIn.sessionVersion })).toBeNull();
     const address = nextAddress();
     expect(await findGuestLink(handle.db, tokenOf(link), address)).toEqual({ status: "invalid" });
@@ -153,14 +203,19 @@ describe("conference guests", () => {
     expect(await callerFor(handle.db, actor).conferences.get({ conferenceId })).toBeDefined();
     await callerFor(handle.db, moderator).guests.revoke({ conferenceId, guestId });
     expect(await loadActor(handle.db, { userId: signedIn.id, sessionVersion: signedIn.sessionVersion })).toBeNull();
-    expect(await confirmGuestLink(handle.db, { token: tokenOf(link), name: "Gisela Gast", confidentiality: true }, nextAddress())).toBeNull();
+    expect(
+      await confirmGuestLink(handle.db, { token: tokenOf(link), name: "Gisela Gast", confidentiality: true }, nextAddress()),
+    ).toBeNull();
     const participants = await handle.db.select().from(conferenceParticipants).where(eq(conferenceParticipants.userId, signedIn.id));
     expect(participants).toEqual([]);
     const listed = (await callerFor(handle.db, moderator).guests.list({ conferenceId })).find((g) => g.id === guestId);
     expect(listed?.status).toBe("revoked");
     // Revoking twice, or from another conference, finds nothing.
     expect(await codeOf(callerFor(handle.db, moderator).guests.revoke({ conferenceId, guestId }))).toBe("NOT_FOUND");
-    const [revoked] = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.action, "conferences.guest_revoked"), eq(auditEvents.targetId, conferenceId)));
+    const [revoked] = await handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "conferences.guest_revoked"), eq(auditEvents.targetId, conferenceId)));
     expect(revoked).toMatchObject({ actorUserId: moderator.userId });
   });
 
@@ -176,17 +231,35 @@ describe("conference guests", () => {
       return permission && permission !== "public" && !guestPermissions.includes(permission);
     });
     expect(guarded.map(([path]) => path)).toEqual(
-      expect.arrayContaining(["cases.list", "cases.overview", "users.list", "offers.list", "conferences.create", "conferences.candidates", "guests.invite", "profile.me"]),
+      expect.arrayContaining([
+        "cases.list",
+        "cases.overview",
+        "users.list",
+        "offers.list",
+        "conferences.create",
+        "conferences.candidates",
+        "guests.invite",
+        "profile.me",
+      ]),
     );
     expect(guarded.some(([path]) => path.startsWith("reports."))).toBe(true);
     for (const [path] of guarded) {
-      const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], guest) as (input: unknown) => Promise<unknown>;
+      const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], guest) as (
+        input: unknown,
+      ) => Promise<unknown>;
       expect(await codeOf(fn({})), path).toBe("FORBIDDEN");
     }
   });
 
   it("gives a guest exactly the two conference permissions, whatever grants the account carries", () => {
-    const guest: Actor = { userId: "g", tenantId: tenant.tenant.id, displayName: "Gast", organisationId: null, grants: [{ role: "admin", kommuneId: null, bodyId: null }], isGuest: true };
+    const guest: Actor = {
+      userId: "g",
+      tenantId: tenant.tenant.id,
+      displayName: "Gast",
+      organisationId: null,
+      grants: [{ role: "admin", kommuneId: null, bodyId: null }],
+      isGuest: true,
+    };
     for (const permission of allPermissions) {
       const allowed = guestPermissions.includes(permission);
       expect(can(guest, permission, { tenantId: tenant.tenant.id }), permission).toBe(allowed);
@@ -204,7 +277,12 @@ describe("conference guests", () => {
     expect(adminList.map((u) => u.id)).not.toContain(actor.userId);
     // Nor can a planner put a guest into another conference by their id.
     const code = await codeOf(
-      callerFor(handle.db, colleague).conferences.create({ type: "fallrekonstruktion", title: "Mit Gast", scheduledAt: new Date(), participantUserIds: [actor.userId] }),
+      callerFor(handle.db, colleague).conferences.create({
+        type: "fallrekonstruktion",
+        title: "Mit Gast",
+        scheduledAt: new Date(),
+        participantUserIds: [actor.userId],
+      }),
     );
     expect(code).toBe("BAD_REQUEST");
   });
@@ -228,32 +306,62 @@ describe("conference guests", () => {
       .catch((e: unknown) => e as TRPCError & { shape?: unknown });
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("BAD_REQUEST");
-    expect(await codeOf(callerFor(handle.db, moderator).guests.invite({ conferenceId, name: "Gisela Gast", organisationId: (await createTenant(handle.db)).organisation.id }))).toBe("BAD_REQUEST");
-    expect(await codeOf(callerFor(handle.db, moderator).guests.invite({ conferenceId, name: "Gisela Gast", isGuest: false } as never))).toBe("BAD_REQUEST");
+    expect(
+      await codeOf(
+        callerFor(handle.db, moderator).guests.invite({
+          conferenceId,
+          name: "Gisela Gast",
+          organisationId: (await createTenant(handle.db)).organisation.id,
+        }),
+      ),
+    ).toBe("BAD_REQUEST");
+    expect(
+      await codeOf(callerFor(handle.db, moderator).guests.invite({ conferenceId, name: "Gisela Gast", isGuest: false } as never)),
+    ).toBe("BAD_REQUEST");
   });
 
   it(`refuses more than ${maxConferencePeople} participants and guests with a clear message`, async () => {
     const caller = callerFor(handle.db, moderator);
-    const { id } = await caller.conferences.create({ type: "planungskonferenz", title: "Große Runde", scheduledAt: new Date("2026-10-01T09:00:00Z"), participantUserIds: [colleague.userId] });
+    const { id } = await caller.conferences.create({
+      type: "planungskonferenz",
+      title: "Große Runde",
+      scheduledAt: new Date("2026-10-01T09:00:00Z"),
+      participantUserIds: [colleague.userId],
+    });
     for (let i = 0; i < maxConferencePeople - 2; i += 1) await caller.guests.invite({ conferenceId: id, name: `Gast Nummer ${i}` });
     const error = await caller.guests.invite({ conferenceId: id, name: "Einer zu viel" }).catch((e: unknown) => e as TRPCError);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("CONFLICT");
-    expect((error as TRPCError).message).toBe(`Die Konferenz hat bereits ${maxConferencePeople} Teilnehmende und Gäste. Mehr sind nicht möglich; widerrufen Sie gegebenenfalls einen Gastzugang.`);
+    expect((error as TRPCError).message).toBe(
+      `Die Konferenz hat bereits ${maxConferencePeople} Teilnehmende und Gäste. Mehr sind nicht möglich; widerrufen Sie gegebenenfalls einen Gastzugang.`,
+    );
     const [guest] = await caller.guests.list({ conferenceId: id });
     await caller.guests.revoke({ conferenceId: id, guestId: guest!.id });
-    await expect(caller.guests.invite({ conferenceId: id, name: "Jetzt passt es" })).resolves.toMatchObject({ link: expect.stringMatching(/^\/gast\//) });
+    await expect(caller.guests.invite({ conferenceId: id, name: "Jetzt passt es" })).resolves.toMatchObject({
+      link: expect.stringMatching(/^\/gast\//),
+    });
   });
 
   it("signs a guest in through the next-auth provider, and never with a password", async () => {
     const { link } = await invite();
-    const posted = { token: tokenOf(link), name: "Gisela Gast", organisationName: "", confidentiality: "true", csrfToken: "x", callbackUrl: "/", json: "true" };
+    const posted = {
+      token: tokenOf(link),
+      name: "Gisela Gast",
+      organisationName: "",
+      confidentiality: "true",
+      csrfToken: "x",
+      callbackUrl: "/",
+      json: "true",
+    };
     expect(await authorizeWithGuestLink({ ...posted, confidentiality: "false" }, nextAddress())).toBeNull();
     const user = await authorizeWithGuestLink(posted, nextAddress());
     expect(user).toMatchObject({ name: "Gisela Gast", sessionVersion: 1 });
     const [account] = await handle.db.select().from(users).where(eq(users.id, user!.id));
     const password = "ein langes Gastpasswort";
-    await handle.db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, account!.id));
+    await handle.db
+      .update(users)
+      .set({ passwordHash: await hashPassword(password) })
+      .where(eq(users.id, account!.id));
     expect(await authorizeWithPassword({ username: account!.username, password }, nextAddress())).toBeNull();
   });
 
@@ -262,6 +370,8 @@ describe("conference guests", () => {
     for (let i = 0; i < guestLinkLookupsPerWindow; i += 1) await findGuestLink(handle.db, "B".repeat(43), address);
     expect(await findGuestLink(handle.db, "B".repeat(43), address)).toEqual({ status: "rateLimited" });
     const { link } = await invite();
-    await expect(authorizeWithGuestLink({ token: tokenOf(link), name: "Gisela Gast", confidentiality: "true" }, address)).rejects.toThrow("RateLimited");
+    await expect(authorizeWithGuestLink({ token: tokenOf(link), name: "Gisela Gast", confidentiality: "true" }, address)).rejects.toThrow(
+      "RateLimited",
+    );
   });
 });

@@ -31,7 +31,11 @@ type GlobalWithLimiter = typeof globalThis & { __kimGuestLinkLimiter?: RateLimit
 
 function limiter() {
   const g = globalThis as GlobalWithLimiter;
-  g.__kimGuestLinkLimiter ??= new RateLimiterMemory({ keyPrefix: "guest-link-address", points: guestLinkLookupsPerWindow, duration: windowSeconds });
+  g.__kimGuestLinkLimiter ??= new RateLimiterMemory({
+    keyPrefix: "guest-link-address",
+    points: guestLinkLookupsPerWindow,
+    duration: windowSeconds,
+  });
   return g.__kimGuestLinkLimiter;
 }
 
@@ -68,7 +72,10 @@ export async function inviteGuest(db: Database, actor: Actor, input: InviteGuest
     return await db.transaction(async (tx) => {
       // The row lock serialises concurrent invitations, so the limit cannot be overrun by a race.
       await requireModerator(tx, actor, input.conferenceId, { lock: true });
-      const [people] = await tx.select({ value: count() }).from(conferenceParticipants).where(eq(conferenceParticipants.conferenceId, input.conferenceId));
+      const [people] = await tx
+        .select({ value: count() })
+        .from(conferenceParticipants)
+        .where(eq(conferenceParticipants.conferenceId, input.conferenceId));
       if ((people?.value ?? 0) >= maxConferencePeople) {
         throw new AppError("CONFLICT", "guests.errors.limitReached", undefined, { max: maxConferencePeople });
       }
@@ -196,7 +203,11 @@ async function findUsableGuest(db: Executor, token: string) {
     .innerJoin(conferences, and(eq(conferences.id, conferenceGuests.conferenceId), eq(conferences.tenantId, users.tenantId)))
     .innerJoin(
       conferenceParticipants,
-      and(eq(conferenceParticipants.conferenceId, conferences.id), eq(conferenceParticipants.userId, users.id), eq(conferenceParticipants.role, "guest")),
+      and(
+        eq(conferenceParticipants.conferenceId, conferences.id),
+        eq(conferenceParticipants.userId, users.id),
+        eq(conferenceParticipants.role, "guest"),
+      ),
     )
     .leftJoin(organisations, eq(organisations.id, users.organisationId))
     .where(and(eq(conferenceGuests.tokenHash, hashGuestToken(token)), sql`${conferenceGuests.expiresAt} > now()`))
@@ -268,7 +279,12 @@ export async function confirmGuestLink(db: Database, credentials: unknown, addre
       target: { type: "conference", id: guest.conferenceId },
       details: { guestId: guest.id, confidentialityConfirmed: true },
     });
-    await recordAuditEvent(tx, { tenantId: guest.tenantId, actorUserId: guest.userId, action: "auth.sign_in", details: { method: "guest_link" } });
+    await recordAuditEvent(tx, {
+      tenantId: guest.tenantId,
+      actorUserId: guest.userId,
+      action: "auth.sign_in",
+      details: { method: "guest_link" },
+    });
   });
   return { id: guest.userId, name, sessionVersion: guest.sessionVersion, conferenceId: guest.conferenceId };
 }

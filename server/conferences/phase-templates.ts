@@ -37,7 +37,12 @@ const defaultFlows: Record<ConferenceType, [key: string, board: PhaseBoard, minu
 };
 
 export function defaultPhases(type: ConferenceType): PhaseDefinition[] {
-  return defaultFlows[type].map(([key, board, minutes]) => ({ key, board, minutes, title: translate(`conferences.phaseDefaults.${type}.${key}`) }));
+  return defaultFlows[type].map(([key, board, minutes]) => ({
+    key,
+    board,
+    minutes,
+    title: translate(`conferences.phaseDefaults.${type}.${key}`),
+  }));
 }
 
 /** The tenant's Ablaufplan for a type, or the default one when the tenant has not changed it. */

@@ -11,7 +11,8 @@ function labelOr(key: string, fallback: string): string {
 }
 
 const dateTime = new Intl.DateTimeFormat("de-DE", { timeZone: "Europe/Berlin", dateStyle: "long", timeStyle: "short" });
-const dateOnly = (isoDay: string) => new Intl.DateTimeFormat("de-DE", { timeZone: "UTC", dateStyle: "medium" }).format(new Date(`${isoDay}T00:00:00Z`));
+const dateOnly = (isoDay: string) =>
+  new Intl.DateTimeFormat("de-DE", { timeZone: "UTC", dateStyle: "medium" }).format(new Date(`${isoDay}T00:00:00Z`));
 
 function cardLine(card: ProtocolCard): string {
   const parts: string[] = [];
@@ -48,10 +49,13 @@ export function protocolPdf(snapshot: ProtocolSnapshot): Promise<Buffer> {
   if (conference.kommuneName) doc.text(t("kommune", { name: conference.kommuneName }));
   doc
     .fillColor("#444")
-    .text(t("generated", { version: snapshot.version, date: dateTime.format(new Date(snapshot.generatedAt)), name: snapshot.generatedByName }))
+    .text(
+      t("generated", { version: snapshot.version, date: dateTime.format(new Date(snapshot.generatedAt)), name: snapshot.generatedByName }),
+    )
     .fillColor("#000");
 
-  const heading = (text: string) => doc.moveDown().fontSize(13).font("Helvetica-Bold").text(text).font("Helvetica").moveDown(0.3).fontSize(10);
+  const heading = (text: string) =>
+    doc.moveDown().fontSize(13).font("Helvetica-Bold").text(text).font("Helvetica").moveDown(0.3).fontSize(10);
   const bullet = (text: string, indent = 0) => doc.text(`• ${text}`, { indent });
   const none = () => doc.text(t("none"));
 
@@ -69,9 +73,16 @@ export function protocolPdf(snapshot: ProtocolSnapshot): Promise<Buffer> {
   heading(t("board"));
   if (snapshot.lanes.length === 0) none();
   for (const lane of snapshot.lanes) {
-    doc.moveDown(0.3).font("Helvetica-Bold").text(labelOr(`workPackages.protocol.lanes.${lane.lane}`, lane.lane)).font("Helvetica");
+    doc
+      .moveDown(0.3)
+      .font("Helvetica-Bold")
+      .text(labelOr(`workPackages.protocol.lanes.${lane.lane}`, lane.lane))
+      .font("Helvetica");
     for (const cluster of lane.clusters) {
-      doc.font("Helvetica-Oblique").text(t("cluster", { title: cluster.title, count: cluster.votes }), { indent: 10 }).font("Helvetica");
+      doc
+        .font("Helvetica-Oblique")
+        .text(t("cluster", { title: cluster.title, count: cluster.votes }), { indent: 10 })
+        .font("Helvetica");
       for (const card of cluster.cards) bullet(cardLine(card), 20);
     }
     for (const card of lane.cards) bullet(cardLine(card), 10);
@@ -88,7 +99,11 @@ export function protocolPdf(snapshot: ProtocolSnapshot): Promise<Buffer> {
     bullet(wp.casePseudonym && !wp.restricted ? `${task} ${t("caseTag", { pseudonym: wp.casePseudonym })}` : task);
     const responsible = [wp.responsibleOrganisationName, wp.responsibleUserName, wp.responsiblePerson].filter(Boolean).join(", ");
     doc.fillColor("#444").text(
-      t("workPackageLine", { responsible: responsible || "—", due: dateOnly(wp.dueDate), status: translate(`workPackages.statuses.${wp.status}`) }),
+      t("workPackageLine", {
+        responsible: responsible || "—",
+        due: dateOnly(wp.dueDate),
+        status: translate(`workPackages.statuses.${wp.status}`),
+      }),
       { indent: 10 },
     );
     doc.fillColor("#000");

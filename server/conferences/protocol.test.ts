@@ -31,7 +31,10 @@ describe("conference protocol", () => {
   beforeAll(async () => {
     handle = await createTestDatabase();
     tenant = await createTenant(handle.db);
-    const [other] = await handle.db.insert(organisations).values({ tenantId: tenant.tenant.id, name: "Ausländerbehörde Test", kind: "auslaenderbehoerde" }).returning();
+    const [other] = await handle.db
+      .insert(organisations)
+      .values({ tenantId: tenant.tenant.id, name: "Ausländerbehörde Test", kind: "auslaenderbehoerde" })
+      .returning();
     moderator = await createActor(handle.db, tenant.tenant.id, ["coordinator"], { organisationId: tenant.organisation.id });
     cm = await createActor(handle.db, tenant.tenant.id, ["case_manager"]);
     covered = await createActor(handle.db, tenant.tenant.id, ["network_actor"], { organisationId: tenant.organisation.id });
@@ -46,8 +49,19 @@ describe("conference protocol", () => {
     });
     caseId = created.id;
     pseudonym = created.pseudonym;
-    releaseId = (await cmCaller.cases.addConsent({ caseId, kind: "confidentiality_release", organisationIds: [tenant.organisation.id], grantedOn: "2026-01-05" })).id;
-    await cmCaller.cases.saveSummary({ caseId, title: "Drohender Wohnungsverlust", body: "Eine Familie hat Mietrückstände; die Kündigung droht." });
+    releaseId = (
+      await cmCaller.cases.addConsent({
+        caseId,
+        kind: "confidentiality_release",
+        organisationIds: [tenant.organisation.id],
+        grantedOn: "2026-01-05",
+      })
+    ).id;
+    await cmCaller.cases.saveSummary({
+      caseId,
+      title: "Drohender Wohnungsverlust",
+      body: "Eine Familie hat Mietrückstände; die Kündigung droht.",
+    });
     const conference = await callerFor(handle.db, moderator).conferences.create({
       type: "fallkonferenz",
       title: "Fallkonferenz Wohnen",
@@ -68,12 +82,14 @@ describe("conference protocol", () => {
       updatedSeq: 1,
       ...values,
     });
-    await handle.db.insert(boardCards).values([
-      card({ id: generalCard, lane: "perspektiven", text: "Die Familie braucht eine größere Wohnung", orderKey: "a0", clusterId }),
-      card({ lane: "perspektiven", text: caseCardText, orderKey: "a1", clusterId, caseId }),
-      card({ lane: "ideen", text: hiddenText, orderKey: "a0", isHidden: true }),
-      card({ lane: "arbeitspakete", text: "Wohnberechtigungsschein beantragen", orderKey: "a0", isSolution: true }),
-    ]);
+    await handle.db
+      .insert(boardCards)
+      .values([
+        card({ id: generalCard, lane: "perspektiven", text: "Die Familie braucht eine größere Wohnung", orderKey: "a0", clusterId }),
+        card({ lane: "perspektiven", text: caseCardText, orderKey: "a1", clusterId, caseId }),
+        card({ lane: "ideen", text: hiddenText, orderKey: "a0", isHidden: true }),
+        card({ lane: "arbeitspakete", text: "Wohnberechtigungsschein beantragen", orderKey: "a0", isSolution: true }),
+      ]);
     const [row] = await handle.db.select({ boardMeta: conferences.boardMeta }).from(conferences).where(eq(conferences.id, conferenceId));
     await handle.db
       .update(conferences)
@@ -86,10 +102,27 @@ describe("conference protocol", () => {
       })
       .where(eq(conferences.id, conferenceId));
 
-    const [formulationDocument] = await handle.db.insert(sharedDocuments).values({ conferenceId, key: `formulation:${crypto.randomUUID()}` }).returning();
+    const [formulationDocument] = await handle.db
+      .insert(sharedDocuments)
+      .values({ conferenceId, key: `formulation:${crypto.randomUUID()}` })
+      .returning();
     await handle.db.insert(themeFormulations).values([
-      { conferenceId, clusterId, title: "Fehlender bezahlbarer Wohnraum", documentId: formulationDocument!.id, status: "finalised", finalisedAt: new Date(), createdByUserId: moderator.userId },
-      { conferenceId, clusterId: crypto.randomUUID(), title: "Noch in Arbeit", documentId: formulationDocument!.id, createdByUserId: moderator.userId },
+      {
+        conferenceId,
+        clusterId,
+        title: "Fehlender bezahlbarer Wohnraum",
+        documentId: formulationDocument!.id,
+        status: "finalised",
+        finalisedAt: new Date(),
+        createdByUserId: moderator.userId,
+      },
+      {
+        conferenceId,
+        clusterId: crypto.randomUUID(),
+        title: "Noch in Arbeit",
+        documentId: formulationDocument!.id,
+        createdByUserId: moderator.userId,
+      },
     ]);
 
     const notes = new Y.Doc();
@@ -100,15 +133,32 @@ describe("conference protocol", () => {
 
     const dueDate = new Date(Date.now() + 14 * dayMs).toISOString().slice(0, 10);
     const moderatorCaller = callerFor(handle.db, moderator);
-    await moderatorCaller.workPackages.create({ conferenceId, task: caseTask, caseId, responsibleOrganisationId: tenant.organisation.id, dueDate });
-    await moderatorCaller.workPackages.create({ conferenceId, task: "Raum für die Folgekonferenz buchen", responsibleOrganisationId: other!.id, dueDate });
+    await moderatorCaller.workPackages.create({
+      conferenceId,
+      task: caseTask,
+      caseId,
+      responsibleOrganisationId: tenant.organisation.id,
+      dueDate,
+    });
+    await moderatorCaller.workPackages.create({
+      conferenceId,
+      task: "Raum für die Folgekonferenz buchen",
+      responsibleOrganisationId: other!.id,
+      dueDate,
+    });
   });
   afterAll(() => handle.close());
 
   it("is generated by the moderator only, in numbered versions", async () => {
-    await expect(callerFor(handle.db, covered).workPackages.protocol.generate({ conferenceId })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(callerFor(handle.db, outsider).workPackages.protocol.generate({ conferenceId })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(callerFor(handle.db, null).workPackages.protocol.generate({ conferenceId })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(callerFor(handle.db, covered).workPackages.protocol.generate({ conferenceId })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(callerFor(handle.db, outsider).workPackages.protocol.generate({ conferenceId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(callerFor(handle.db, null).workPackages.protocol.generate({ conferenceId })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
     expect(await callerFor(handle.db, moderator).workPackages.protocol.generate({ conferenceId })).toMatchObject({ version: 1 });
     expect(await callerFor(handle.db, moderator).workPackages.protocol.generate({ conferenceId })).toMatchObject({ version: 2 });
 
@@ -117,15 +167,23 @@ describe("conference protocol", () => {
     expect(listed.versions.map((v) => v.version)).toEqual([2, 1]);
     expect(listed.versions[0]!.createdByName).toBe(moderator.displayName);
     await expect(callerFor(handle.db, outsider).workPackages.protocol.list({ conferenceId })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(callerFor(handle.db, outsider).workPackages.protocol.get({ conferenceId, version: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(callerFor(handle.db, covered).workPackages.protocol.get({ conferenceId, version: 9 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(callerFor(handle.db, outsider).workPackages.protocol.get({ conferenceId, version: 1 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(callerFor(handle.db, covered).workPackages.protocol.get({ conferenceId, version: 9 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("holds attendance, phases, cards by lane and cluster with votes, themes, work packages and notes", async () => {
     const protocol = await callerFor(handle.db, covered).workPackages.protocol.get({ conferenceId, version: 2 });
     expect(protocol.conference).toMatchObject({ title: "Fallkonferenz Wohnen", type: "fallkonferenz", place: "Rathaus" });
     expect(protocol.attendance).toHaveLength(4);
-    expect(protocol.attendance).toContainEqual({ name: moderator.displayName, role: "moderator", organisationName: tenant.organisation.name });
+    expect(protocol.attendance).toContainEqual({
+      name: moderator.displayName,
+      role: "moderator",
+      organisationName: tenant.organisation.name,
+    });
     const [conference] = await handle.db.select({ phases: conferences.phases }).from(conferences).where(eq(conferences.id, conferenceId));
     expect(protocol.phases).toEqual(conference!.phases.map((p) => ({ title: p.title })));
 
@@ -144,10 +202,18 @@ describe("conference protocol", () => {
     expect(protocol.lanes.find((l) => l.lane === "arbeitspakete")!.cards[0]).toMatchObject({ isSolution: true });
     expect(protocol.themes).toEqual([{ title: "Fehlender bezahlbarer Wohnraum" }]);
     expect(protocol.workPackages.map((p) => p.task).sort()).toEqual([caseTask, "Raum für die Folgekonferenz buchen"].sort());
-    expect(protocol.workPackages.find((p) => p.caseId === caseId)).toMatchObject({ casePseudonym: meetingPseudonym(caseId, conferenceId), responsibleOrganisationName: tenant.organisation.name, status: "open" });
+    expect(protocol.workPackages.find((p) => p.caseId === caseId)).toMatchObject({
+      casePseudonym: meetingPseudonym(caseId, conferenceId),
+      responsibleOrganisationName: tenant.organisation.name,
+      status: "open",
+    });
     expect(protocol.notes).toContain("Nächster Termin in vier Wochen.");
 
-    const [stored] = await handle.db.select({ snapshot: conferenceProtocols.snapshot }).from(conferenceProtocols).where(eq(conferenceProtocols.conferenceId, conferenceId)).limit(1);
+    const [stored] = await handle.db
+      .select({ snapshot: conferenceProtocols.snapshot })
+      .from(conferenceProtocols)
+      .where(eq(conferenceProtocols.conferenceId, conferenceId))
+      .limit(1);
     expect(JSON.stringify(stored!.snapshot)).not.toContain(hiddenText);
   });
 
@@ -163,10 +229,16 @@ describe("conference protocol", () => {
     expect(protocol.workPackages.find((p) => p.caseId === caseId)).toMatchObject({ task: "", restricted: true });
 
     // The responsible case manager sees it; after the revocation the covered organisation no longer does, in old versions too.
-    expect(JSON.stringify(await callerFor(handle.db, cm).workPackages.protocol.get({ conferenceId, version: 1 }))).toContain("Kanarienvogel");
+    expect(JSON.stringify(await callerFor(handle.db, cm).workPackages.protocol.get({ conferenceId, version: 1 }))).toContain(
+      "Kanarienvogel",
+    );
     await callerFor(handle.db, cm).cases.revokeConsent({ caseId, consentId: releaseId });
-    expect(JSON.stringify(await callerFor(handle.db, covered).workPackages.protocol.get({ conferenceId, version: 1 }))).not.toContain("Kanarienvogel");
-    expect(JSON.stringify(await callerFor(handle.db, cm).workPackages.protocol.get({ conferenceId, version: 1 }))).toContain("Kanarienvogel");
+    expect(JSON.stringify(await callerFor(handle.db, covered).workPackages.protocol.get({ conferenceId, version: 1 }))).not.toContain(
+      "Kanarienvogel",
+    );
+    expect(JSON.stringify(await callerFor(handle.db, cm).workPackages.protocol.get({ conferenceId, version: 1 }))).toContain(
+      "Kanarienvogel",
+    );
   });
 
   it("renders a PDF", async () => {

@@ -90,7 +90,9 @@ function voteTotals(meta: Partial<BoardMeta>): Map<string, number> {
 
 async function buildSnapshot(db: Executor, conferenceId: string, version: number, actor: Actor, notes: string): Promise<ProtocolSnapshot> {
   const { conference } = await requireParticipation(db, actor, conferenceId);
-  const [kommune] = conference.kommuneId ? await db.select({ name: kommunen.name }).from(kommunen).where(eq(kommunen.id, conference.kommuneId)) : [];
+  const [kommune] = conference.kommuneId
+    ? await db.select({ name: kommunen.name }).from(kommunen).where(eq(kommunen.id, conference.kommuneId))
+    : [];
 
   const people = await db
     .select({
@@ -107,7 +109,12 @@ async function buildSnapshot(db: Executor, conferenceId: string, version: number
     .orderBy(asc(conferenceParticipants.role), asc(users.displayName));
 
   const tenantOrganisations = new Map(
-    (await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.tenantId, conference.tenantId))).map((o) => [o.id, o.name]),
+    (
+      await db
+        .select({ id: organisations.id, name: organisations.name })
+        .from(organisations)
+        .where(eq(organisations.tenantId, conference.tenantId))
+    ).map((o) => [o.id, o.name]),
   );
   const cardRows = await db
     .select({
@@ -194,7 +201,11 @@ async function buildSnapshot(db: Executor, conferenceId: string, version: number
       isOnline: conference.isOnline,
       kommuneName: kommune?.name ?? null,
     },
-    attendance: people.map((p) => ({ name: p.name, role: p.role, organisationName: p.organisationName ?? (p.guestOrganisationName || null) })),
+    attendance: people.map((p) => ({
+      name: p.name,
+      role: p.role,
+      organisationName: p.organisationName ?? (p.guestOrganisationName || null),
+    })),
     phases: (conference.phases ?? []).map((phase) => ({ title: phase.title })),
     lanes,
     themes,
@@ -234,7 +245,10 @@ export async function generateProtocol(db: Database, actor: Actor, conferenceId:
   return db.transaction(async (tx) => {
     // The row lock numbers concurrent generations one after the other.
     await requireParticipation(tx, actor, conferenceId, { lock: true });
-    const [last] = await tx.select({ version: max(conferenceProtocols.version) }).from(conferenceProtocols).where(eq(conferenceProtocols.conferenceId, conferenceId));
+    const [last] = await tx
+      .select({ version: max(conferenceProtocols.version) })
+      .from(conferenceProtocols)
+      .where(eq(conferenceProtocols.conferenceId, conferenceId));
     const version = (last?.version ?? 0) + 1;
     const snapshot = await buildSnapshot(tx, conferenceId, version, actor, notes);
     const [row] = await tx

@@ -16,7 +16,8 @@ describe("Fallrekonstruktion: matching a central problem against existing themes
   let conferenceId: string;
   let housingTheme: string;
   const clusterId = randomUUID();
-  const send = (actor: Actor, op: BoardOperation) => applyBoardOperation(handle.db, actor, { conferenceId, clientOpId: randomUUID().replace(/-/g, ""), op });
+  const send = (actor: Actor, op: BoardOperation) =>
+    applyBoardOperation(handle.db, actor, { conferenceId, clientOpId: randomUUID().replace(/-/g, ""), op });
 
   beforeAll(async () => {
     handle = await createTestDatabase();
@@ -26,12 +27,31 @@ describe("Fallrekonstruktion: matching a central problem against existing themes
     const [housing] = await handle.db
       .insert(themes)
       .values([
-        { tenantId: tenant.id, title: "Bezahlbarer Wohnraum fehlt", description: { type: "doc" }, descriptionText: "Große Familien finden keine bezahlbaren Wohnungen.", createdByUserId: moderator.userId },
-        { tenantId: tenant.id, title: "Sprachkurse ohne Kinderbetreuung", description: { type: "doc" }, descriptionText: "Mütter können Integrationskurse nicht besuchen.", createdByUserId: moderator.userId },
+        {
+          tenantId: tenant.id,
+          title: "Bezahlbarer Wohnraum fehlt",
+          description: { type: "doc" },
+          descriptionText: "Große Familien finden keine bezahlbaren Wohnungen.",
+          createdByUserId: moderator.userId,
+        },
+        {
+          tenantId: tenant.id,
+          title: "Sprachkurse ohne Kinderbetreuung",
+          description: { type: "doc" },
+          descriptionText: "Mütter können Integrationskurse nicht besuchen.",
+          createdByUserId: moderator.userId,
+        },
       ])
       .returning();
     housingTheme = housing!.id;
-    conferenceId = (await callerFor(handle.db, moderator).conferences.create({ type: "fallrekonstruktion", title: "Fallrekonstruktion Herbst", scheduledAt: new Date("2026-10-01T09:00:00Z"), participantUserIds: [participant.userId] })).id;
+    conferenceId = (
+      await callerFor(handle.db, moderator).conferences.create({
+        type: "fallrekonstruktion",
+        title: "Fallrekonstruktion Herbst",
+        scheduledAt: new Date("2026-10-01T09:00:00Z"),
+        participantUserIds: [participant.userId],
+      })
+    ).id;
     await send(moderator, { kind: "phase.set", index: 3 });
     await send(moderator, { kind: "cluster.add", clusterId, title: "Wohnungssuche", orderKey: "a0" });
     for (const text of ["Die Familie findet seit zwei Jahren keine Wohnung", "Vermieter lehnen große Familien ab"]) {
@@ -54,7 +74,11 @@ describe("Fallrekonstruktion: matching a central problem against existing themes
   });
 
   it("leaves matching to the moderator", async () => {
-    await expect(callerFor(handle.db, participant).conferences.recurringThemes({ conferenceId, clusterId })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(callerFor(handle.db, participant).conferences.recordRecurrence({ conferenceId, clusterId, themeId: housingTheme })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerFor(handle.db, participant).conferences.recurringThemes({ conferenceId, clusterId })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      callerFor(handle.db, participant).conferences.recordRecurrence({ conferenceId, clusterId, themeId: housingTheme }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -11,13 +11,21 @@ import { requireParticipation } from "./conferences";
 /** The moderator, who may also read the registry, working on a cluster of this board. */
 async function requireModeratorWithRegistry(db: Database, actor: Actor, conferenceId: string, clusterId: string) {
   const { conference, role } = await requireParticipation(db, actor, conferenceId);
-  if (role !== "moderator" || !can(actor, "themes.view", { tenantId: conference.tenantId })) throw new AppError("FORBIDDEN", "conferences.board.moderatorOnly");
+  if (role !== "moderator" || !can(actor, "themes.view", { tenantId: conference.tenantId }))
+    throw new AppError("FORBIDDEN", "conferences.board.moderatorOnly");
   const cluster = boardMetaOf(conference).clusters[clusterId];
   if (!cluster) throw new AppError("NOT_FOUND", "conferences.board.clusterGone");
   const cards = await db
     .select({ id: boardCards.id, text: boardCards.text, caseId: boardCards.caseId })
     .from(boardCards)
-    .where(and(eq(boardCards.conferenceId, conferenceId), eq(boardCards.clusterId, clusterId), eq(boardCards.isHidden, false), eq(boardCards.isSolution, false)));
+    .where(
+      and(
+        eq(boardCards.conferenceId, conferenceId),
+        eq(boardCards.clusterId, clusterId),
+        eq(boardCards.isHidden, false),
+        eq(boardCards.isSolution, false),
+      ),
+    );
   return { conference, cluster, cards };
 }
 
@@ -47,14 +55,25 @@ export async function suggestRecurringThemes(db: Database, actor: Actor, input: 
  */
 export async function recordRecurrence(db: Database, actor: Actor, input: ClusterRecurrenceInput) {
   const { conference, cards } = await requireModeratorWithRegistry(db, actor, input.conferenceId, input.clusterId);
-  const [theme] = await db.select({ id: themes.id }).from(themes).where(and(eq(themes.id, input.themeId), eq(themes.tenantId, actor.tenantId)));
+  const [theme] = await db
+    .select({ id: themes.id })
+    .from(themes)
+    .where(and(eq(themes.id, input.themeId), eq(themes.tenantId, actor.tenantId)));
   if (!theme) throw new AppError("NOT_FOUND", "errors.notFound", "themeId");
   if (cards.length === 0) throw new AppError("CONFLICT", "conferences.recurrence.emptyCluster");
   return db.transaction(async (tx) => {
     const known = await tx
       .select({ cardId: themeSources.cardId })
       .from(themeSources)
-      .where(and(eq(themeSources.themeId, theme.id), inArray(themeSources.cardId, cards.map((c) => c.id))));
+      .where(
+        and(
+          eq(themeSources.themeId, theme.id),
+          inArray(
+            themeSources.cardId,
+            cards.map((c) => c.id),
+          ),
+        ),
+      );
     const fresh = cards.filter((card) => !known.some((k) => k.cardId === card.id));
     if (fresh.length > 0) {
       await tx.insert(themeSources).values(

@@ -55,7 +55,10 @@ describe("work packages", () => {
   beforeAll(async () => {
     handle = await createTestDatabase();
     tenant = await createTenant(handle.db);
-    const [other] = await handle.db.insert(organisations).values({ tenantId: tenant.tenant.id, name: "Ausländerbehörde Test", kind: "auslaenderbehoerde" }).returning();
+    const [other] = await handle.db
+      .insert(organisations)
+      .values({ tenantId: tenant.tenant.id, name: "Ausländerbehörde Test", kind: "auslaenderbehoerde" })
+      .returning();
     uncoveredOrganisationId = other!.id;
     moderator = await createActor(handle.db, tenant.tenant.id, ["coordinator"], { organisationId: tenant.organisation.id });
     cm = await createActor(handle.db, tenant.tenant.id, ["case_manager"]);
@@ -73,8 +76,19 @@ describe("work packages", () => {
     });
     caseId = created.id;
     pseudonym = created.pseudonym;
-    releaseId = (await cmCaller.cases.addConsent({ caseId, kind: "confidentiality_release", organisationIds: [tenant.organisation.id], grantedOn: "2026-01-05" })).id;
-    await cmCaller.cases.saveSummary({ caseId, title: "Anerkennung des Abschlusses", body: "Ein ausländischer Berufsabschluss soll anerkannt werden; es fehlen Unterlagen." });
+    releaseId = (
+      await cmCaller.cases.addConsent({
+        caseId,
+        kind: "confidentiality_release",
+        organisationIds: [tenant.organisation.id],
+        grantedOn: "2026-01-05",
+      })
+    ).id;
+    await cmCaller.cases.saveSummary({
+      caseId,
+      title: "Anerkennung des Abschlusses",
+      body: "Ein ausländischer Berufsabschluss soll anerkannt werden; es fehlen Unterlagen.",
+    });
 
     const conference = await callerFor(handle.db, moderator).conferences.create({
       type: "fallkonferenz",
@@ -108,7 +122,12 @@ describe("work packages", () => {
     expect(created).toMatchObject({ status: "open", dueDate: input().dueDate });
     packageId = created.id;
     plainPackageId = (
-      await callerFor(handle.db, moderator).workPackages.create({ ...input(), caseId: null, responsibleUserId: null, task: "Raum für die nächste Sitzung buchen" })
+      await callerFor(handle.db, moderator).workPackages.create({
+        ...input(),
+        caseId: null,
+        responsibleUserId: null,
+        task: "Raum für die nächste Sitzung buchen",
+      })
     ).id;
     const [audit] = await handle.db.select().from(auditEvents).where(eq(auditEvents.action, "conferences.work_package_created")).limit(1);
     expect(JSON.stringify(audit?.details)).not.toContain("Jobcenter");
@@ -121,19 +140,39 @@ describe("work packages", () => {
       return [error.code, error.cause?.field] as const;
     };
     expect(await fieldOf(moderatorCaller.workPackages.create({ ...input(), dueDate: inDays(-2) }))).toEqual(["BAD_REQUEST", "dueDate"]);
-    expect(await fieldOf(moderatorCaller.workPackages.create({ ...input(), caseId: crypto.randomUUID() }))).toEqual(["BAD_REQUEST", "caseId"]);
+    expect(await fieldOf(moderatorCaller.workPackages.create({ ...input(), caseId: crypto.randomUUID() }))).toEqual([
+      "BAD_REQUEST",
+      "caseId",
+    ]);
     expect(await fieldOf(moderatorCaller.workPackages.create({ ...input(), responsibleOrganisationId: uncoveredOrganisationId }))).toEqual([
       "BAD_REQUEST",
       "responsibleOrganisationId",
     ]);
-    expect(await fieldOf(moderatorCaller.workPackages.create({ ...input(), responsibleUserId: uncovered.userId }))).toEqual(["BAD_REQUEST", "responsibleUserId"]);
-    expect(await fieldOf(moderatorCaller.workPackages.create({ ...input(), responsibleUserId: foreign.userId }))).toEqual(["BAD_REQUEST", "responsibleUserId"]);
-    expect(await fieldOf(moderatorCaller.workPackages.create({ ...input(), sourceCardId: crypto.randomUUID() }))).toEqual(["BAD_REQUEST", "sourceCardId"]);
-    await expect(moderatorCaller.workPackages.create({ ...input(), responsibleOrganisationId: (await createTenant(handle.db)).organisation.id })).rejects.toMatchObject({
+    expect(await fieldOf(moderatorCaller.workPackages.create({ ...input(), responsibleUserId: uncovered.userId }))).toEqual([
+      "BAD_REQUEST",
+      "responsibleUserId",
+    ]);
+    expect(await fieldOf(moderatorCaller.workPackages.create({ ...input(), responsibleUserId: foreign.userId }))).toEqual([
+      "BAD_REQUEST",
+      "responsibleUserId",
+    ]);
+    expect(await fieldOf(moderatorCaller.workPackages.create({ ...input(), sourceCardId: crypto.randomUUID() }))).toEqual([
+      "BAD_REQUEST",
+      "sourceCardId",
+    ]);
+    await expect(
+      moderatorCaller.workPackages.create({ ...input(), responsibleOrganisationId: (await createTenant(handle.db)).organisation.id }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
-    const reconstruction = await moderatorCaller.conferences.create({ type: "fallrekonstruktion", title: "Rekonstruktion", scheduledAt: new Date() });
-    await expect(moderatorCaller.workPackages.create({ ...input(), conferenceId: reconstruction.id, caseId: null })).rejects.toMatchObject({ code: "CONFLICT" });
+    const reconstruction = await moderatorCaller.conferences.create({
+      type: "fallrekonstruktion",
+      title: "Rekonstruktion",
+      scheduledAt: new Date(),
+    });
+    await expect(moderatorCaller.workPackages.create({ ...input(), conferenceId: reconstruction.id, caseId: null })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
   });
 
   it("lists packages for participants, with a case's task only for those its consent covers", async () => {
@@ -152,8 +191,15 @@ describe("work packages", () => {
       abilities: { report: true, createTrackingLink: false },
     });
     const seenByUncovered = await callerFor(handle.db, uncovered).workPackages.listForConference({ conferenceId });
-    expect(seenByUncovered.workPackages.find((p) => p.id === packageId)).toMatchObject({ task: "", restricted: true, casePseudonym: meetingPseudonym(caseId, conferenceId) });
-    expect(seenByUncovered.workPackages.find((p) => p.id === plainPackageId)).toMatchObject({ task: "Raum für die nächste Sitzung buchen", restricted: false });
+    expect(seenByUncovered.workPackages.find((p) => p.id === packageId)).toMatchObject({
+      task: "",
+      restricted: true,
+      casePseudonym: meetingPseudonym(caseId, conferenceId),
+    });
+    expect(seenByUncovered.workPackages.find((p) => p.id === plainPackageId)).toMatchObject({
+      task: "Raum für die nächste Sitzung buchen",
+      restricted: false,
+    });
     expect(JSON.stringify(seenByUncovered)).not.toContain("Jobcenter");
 
     const seenByModerator = await callerFor(handle.db, moderator).workPackages.listForConference({ conferenceId });
@@ -162,8 +208,12 @@ describe("work packages", () => {
     expect(pseudonym).not.toBe(meetingPseudonym(caseId, conferenceId));
     expect(seenByModerator.options?.organisations.map((o) => o.id)).toContain(uncoveredOrganisationId);
 
-    await expect(callerFor(handle.db, outsider).workPackages.listForConference({ conferenceId })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(callerFor(handle.db, foreign).workPackages.listForConference({ conferenceId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(callerFor(handle.db, outsider).workPackages.listForConference({ conferenceId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(callerFor(handle.db, foreign).workPackages.listForConference({ conferenceId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("lets the responsible person, the responsible case manager and the moderator report, not another case manager", async () => {
@@ -173,8 +223,12 @@ describe("work packages", () => {
     await expect(callerFor(handle.db, outsider).workPackages.report(report)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(callerFor(handle.db, foreign).workPackages.report(report)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(callerFor(handle.db, covered).workPackages.report(report)).resolves.toMatchObject({ status: "in_progress" });
-    await expect(callerFor(handle.db, cm).workPackages.report({ ...report, note: "Termin steht." })).resolves.toMatchObject({ status: "in_progress" });
-    await expect(callerFor(handle.db, moderator).workPackages.report({ workPackageId: plainPackageId, status: "in_progress", note: "" })).resolves.toBeDefined();
+    await expect(callerFor(handle.db, cm).workPackages.report({ ...report, note: "Termin steht." })).resolves.toMatchObject({
+      status: "in_progress",
+    });
+    await expect(
+      callerFor(handle.db, moderator).workPackages.report({ workPackageId: plainPackageId, status: "in_progress", note: "" }),
+    ).resolves.toBeDefined();
 
     const listed = await callerFor(handle.db, covered).workPackages.listForConference({ conferenceId });
     expect(listed.workPackages.find((p) => p.id === packageId)?.updates).toEqual([
@@ -191,9 +245,15 @@ describe("work packages", () => {
   });
 
   it("makes a tracking link for the moderator or the responsible case manager, usable without an account", async () => {
-    await expect(callerFor(handle.db, covered).workPackages.createTrackingLink({ workPackageId: packageId })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(callerFor(handle.db, otherCm).workPackages.createTrackingLink({ workPackageId: packageId })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(callerFor(handle.db, outsider).workPackages.createTrackingLink({ workPackageId: packageId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(callerFor(handle.db, covered).workPackages.createTrackingLink({ workPackageId: packageId })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(callerFor(handle.db, otherCm).workPackages.createTrackingLink({ workPackageId: packageId })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(callerFor(handle.db, outsider).workPackages.createTrackingLink({ workPackageId: packageId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const first = await callerFor(handle.db, moderator).workPackages.createTrackingLink({ workPackageId: packageId });
     const { link, expiresAt } = await callerFor(handle.db, cm).workPackages.createTrackingLink({ workPackageId: packageId });
     expect(link).toMatch(/^\/arbeitspaket\/[A-Za-z0-9_-]{43}$/);
@@ -205,16 +265,26 @@ describe("work packages", () => {
     // A new link replaces the old one.
     expect(await getWorkPackageByTrackingToken(handle.db, first.link.split("/").pop()!)).toBeNull();
     const view = await getWorkPackageByTrackingToken(handle.db, token);
-    expect(view).toMatchObject({ task, casePseudonym: meetingPseudonym(caseId, conferenceId), status: "in_progress", responsibleOrganisationName: tenant.organisation.name });
+    expect(view).toMatchObject({
+      task,
+      casePseudonym: meetingPseudonym(caseId, conferenceId),
+      status: "in_progress",
+      responsibleOrganisationName: tenant.organisation.name,
+    });
     expect(JSON.stringify(view)).not.toContain("Raum für die nächste Sitzung");
 
     const anonymous = callerFor(handle.db, null);
-    await expect(anonymous.workPackages.reportByLink({ token, name: "Frau Beispiel", status: "done", note: "Termin war am Montag." })).resolves.toEqual({ ok: true });
+    await expect(
+      anonymous.workPackages.reportByLink({ token, name: "Frau Beispiel", status: "done", note: "Termin war am Montag." }),
+    ).resolves.toEqual({ ok: true });
     const after = await getWorkPackageByTrackingToken(handle.db, token);
     expect(after?.status).toBe("done");
     expect(after?.updates.at(-1)).toMatchObject({ authorName: "Frau Beispiel", status: "done", note: "Termin war am Montag." });
     const moderatorView = await callerFor(handle.db, moderator).workPackages.listForConference({ conferenceId });
-    expect(moderatorView.workPackages.find((p) => p.id === packageId)?.updates.at(-1)).toMatchObject({ viaLink: true, authorName: "Frau Beispiel" });
+    expect(moderatorView.workPackages.find((p) => p.id === packageId)?.updates.at(-1)).toMatchObject({
+      viaLink: true,
+      authorName: "Frau Beispiel",
+    });
 
     const wrong = "A".repeat(43);
     expect(await getWorkPackageByTrackingToken(handle.db, wrong)).toBeNull();
@@ -222,21 +292,38 @@ describe("work packages", () => {
       code: "NOT_FOUND",
       message: expect.stringContaining("ungültig oder abgelaufen"),
     });
-    await expect(anonymous.workPackages.reportByLink({ token: "kurz", name: "Jemand", status: "done", note: "" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(anonymous.workPackages.reportByLink({ token: "kurz", name: "Jemand", status: "done", note: "" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
 
-    await handle.db.update(workPackages).set({ trackingTokenExpiresAt: new Date(Date.now() - 1000) }).where(eq(workPackages.id, packageId));
+    await handle.db
+      .update(workPackages)
+      .set({ trackingTokenExpiresAt: new Date(Date.now() - 1000) })
+      .where(eq(workPackages.id, packageId));
     expect(await getWorkPackageByTrackingToken(handle.db, token)).toBeNull();
-    await expect(anonymous.workPackages.reportByLink({ token, name: "Frau Beispiel", status: "open", note: "" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(anonymous.workPackages.reportByLink({ token, name: "Frau Beispiel", status: "open", note: "" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await handle.db.update(workPackages).set({ status: "in_progress" }).where(eq(workPackages.id, packageId));
   });
 
   it("puts open packages first on a follow-up conference and drops them once done", async () => {
     const moderatorCaller = callerFor(handle.db, moderator);
     await expect(
-      callerFor(handle.db, otherCm).conferences.create({ type: "fallkonferenz", title: "Nicht beteiligt", scheduledAt: new Date(), previousConferenceId: conferenceId }),
+      callerFor(handle.db, otherCm).conferences.create({
+        type: "fallkonferenz",
+        title: "Nicht beteiligt",
+        scheduledAt: new Date(),
+        previousConferenceId: conferenceId,
+      }),
     ).resolves.toBeDefined();
     await expect(
-      callerFor(handle.db, outsider).conferences.create({ type: "fallkonferenz", title: "Fremd", scheduledAt: new Date(), previousConferenceId: conferenceId }),
+      callerFor(handle.db, outsider).conferences.create({
+        type: "fallkonferenz",
+        title: "Fremd",
+        scheduledAt: new Date(),
+        previousConferenceId: conferenceId,
+      }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const followUp = await moderatorCaller.conferences.create({
       type: "fallkonferenz",
@@ -250,10 +337,16 @@ describe("work packages", () => {
     expect(items[0]).toMatchObject({ conferenceTitle: "Fallkonferenz Arbeit" });
     const forUncovered = await callerFor(handle.db, uncovered).workPackages.followUpItems({ conferenceId: followUp.id });
     expect(forUncovered.find((i) => i.id === packageId)).toMatchObject({ task: "", restricted: true });
-    await expect(callerFor(handle.db, outsider).workPackages.followUpItems({ conferenceId: followUp.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(callerFor(handle.db, outsider).workPackages.followUpItems({ conferenceId: followUp.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
 
     // A later conference about the same case, not declared a follow-up, also reviews them.
-    const later = await callerFor(handle.db, cm).conferences.create({ type: "fallkonferenz", title: "Weitere Fallkonferenz", scheduledAt: new Date(Date.now() + 30 * dayMs) });
+    const later = await callerFor(handle.db, cm).conferences.create({
+      type: "fallkonferenz",
+      title: "Weitere Fallkonferenz",
+      scheduledAt: new Date(Date.now() + 30 * dayMs),
+    });
     await callerFor(handle.db, cm).conferences.addCase({ conferenceId: later.id, caseId });
     expect((await callerFor(handle.db, cm).workPackages.followUpItems({ conferenceId: later.id })).map((i) => i.id)).toEqual([packageId]);
 

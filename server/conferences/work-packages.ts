@@ -96,7 +96,10 @@ async function caseReaders(db: Executor, rows: { caseId: string | null; caseResp
   for (const caseId of new Set(rows.map((r) => r.caseId).filter((id): id is string => !!id))) {
     covered.set(caseId, await organisationsCoveredByConsent(db, caseId));
   }
-  return (row: { caseId: string | null; caseResponsibleUserId: string | null }, viewer: { userId: string; organisationId: string | null }) => {
+  return (
+    row: { caseId: string | null; caseResponsibleUserId: string | null },
+    viewer: { userId: string; organisationId: string | null },
+  ) => {
     if (!row.caseId) return true;
     if (row.caseResponsibleUserId === viewer.userId) return true;
     return !!viewer.organisationId && !!covered.get(row.caseId)?.has(viewer.organisationId);
@@ -143,7 +146,11 @@ type ListedRow = Awaited<ReturnType<typeof selectWorkPackages>>[number];
 
 async function updatesOf(db: Executor, ids: string[]) {
   if (ids.length === 0) return new Map<string, (typeof workPackageUpdates.$inferSelect)[]>();
-  const rows = await db.select().from(workPackageUpdates).where(inArray(workPackageUpdates.workPackageId, ids)).orderBy(asc(workPackageUpdates.createdAt));
+  const rows = await db
+    .select()
+    .from(workPackageUpdates)
+    .where(inArray(workPackageUpdates.workPackageId, ids))
+    .orderBy(asc(workPackageUpdates.createdAt));
   const byPackage = new Map<string, (typeof workPackageUpdates.$inferSelect)[]>();
   for (const row of rows) {
     const list = byPackage.get(row.workPackageId) ?? [];
@@ -157,7 +164,12 @@ async function updatesOf(db: Executor, ids: string[]) {
  * One work package as a viewer may see it: the case only by its pseudonym, and the task and notes
  * of a case's package only when the case's consent covers the viewer.
  */
-function present(row: ListedRow, mayReadCase: boolean, updates: (typeof workPackageUpdates.$inferSelect)[], abilities: WorkPackageAbilities) {
+function present(
+  row: ListedRow,
+  mayReadCase: boolean,
+  updates: (typeof workPackageUpdates.$inferSelect)[],
+  abilities: WorkPackageAbilities,
+) {
   return {
     id: row.id,
     conferenceId: row.conferenceId,
@@ -173,7 +185,10 @@ function present(row: ListedRow, mayReadCase: boolean, updates: (typeof workPack
     dueDate: row.dueDate,
     status: row.status,
     isOverdue: isOverdue(row.dueDate, row.status),
-    trackingLinkExpiresAt: abilities.createTrackingLink && row.trackingTokenExpiresAt && row.trackingTokenExpiresAt > new Date() ? row.trackingTokenExpiresAt : null,
+    trackingLinkExpiresAt:
+      abilities.createTrackingLink && row.trackingTokenExpiresAt && row.trackingTokenExpiresAt > new Date()
+        ? row.trackingTokenExpiresAt
+        : null,
     updates: updates.map((u) => ({
       id: u.id,
       status: u.status,
@@ -190,7 +205,10 @@ export type WorkPackageView = ReturnType<typeof present>;
 
 async function presentAll(db: Executor, actor: Actor, rows: ListedRow[], roleIn: (conferenceId: string) => ParticipantRole | null) {
   const mayRead = await caseReaders(db, rows);
-  const updates = await updatesOf(db, rows.map((r) => r.id));
+  const updates = await updatesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   const mayWorkCases = can(actor, "cases.work", { tenantId: actor.tenantId });
   return rows.map((row) =>
     present(
@@ -212,7 +230,13 @@ async function assignableUsers(db: Executor, tenantId: string) {
     .selectDistinct({ id: users.id, displayName: users.displayName, organisationId: users.organisationId })
     .from(users)
     .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
-    .where(and(eq(users.tenantId, tenantId), eq(users.isActive, true), inArray(roleAssignments.role, [...rolesGranting("conferences.take_part")])))
+    .where(
+      and(
+        eq(users.tenantId, tenantId),
+        eq(users.isActive, true),
+        inArray(roleAssignments.role, [...rolesGranting("conferences.take_part")]),
+      ),
+    )
     .orderBy(asc(users.displayName));
 }
 
@@ -224,13 +248,17 @@ async function createOptions(db: Database, actor: Actor, conferenceId: string) {
     .innerJoin(cases, eq(cases.id, conferenceCases.caseId))
     .where(eq(conferenceCases.conferenceId, conferenceId))
     .orderBy(asc(conferenceCases.position));
-  const mayRead = await caseReaders(db, agenda.map((c) => ({ caseId: c.id, caseResponsibleUserId: c.responsibleUserId })));
+  const mayRead = await caseReaders(
+    db,
+    agenda.map((c) => ({ caseId: c.id, caseResponsibleUserId: c.responsibleUserId })),
+  );
   const cards = await db
     .select({ id: boardCards.id, text: boardCards.text, caseId: boardCards.caseId, isHidden: boardCards.isHidden })
     .from(boardCards)
     .where(and(eq(boardCards.conferenceId, conferenceId), eq(boardCards.lane, "arbeitspakete")))
     .orderBy(asc(boardCards.orderKey));
-  const readable = (caseId: string | null) => !caseId || agenda.some((c) => c.id === caseId && mayRead({ caseId: c.id, caseResponsibleUserId: c.responsibleUserId }, actor));
+  const readable = (caseId: string | null) =>
+    !caseId || agenda.some((c) => c.id === caseId && mayRead({ caseId: c.id, caseResponsibleUserId: c.responsibleUserId }, actor));
   return {
     cases: agenda.map((c) => ({ id: c.id, name: meetingPseudonym(c.id, conferenceId) })),
     organisations: await db
@@ -265,9 +293,17 @@ export async function listMyWorkPackages(db: Database, actor: Actor) {
     : eq(workPackages.responsibleUserId, actor.userId);
   const rows = await selectWorkPackages(db)
     .where(and(eq(workPackages.tenantId, actor.tenantId), mine))
-    .orderBy(sql`case when ${workPackages.status} in ('open', 'in_progress') then 0 else 1 end`, asc(workPackages.dueDate), asc(workPackages.createdAt))
+    .orderBy(
+      sql`case when ${workPackages.status} in ('open', 'in_progress') then 0 else 1 end`,
+      asc(workPackages.dueDate),
+      asc(workPackages.createdAt),
+    )
     .limit(200);
-  const roles = await participantRoles(db, actor, rows.map((r) => r.conferenceId));
+  const roles = await participantRoles(
+    db,
+    actor,
+    rows.map((r) => r.conferenceId),
+  );
   return presentAll(db, actor, rows, (id) => roles.get(id) ?? null);
 }
 
@@ -287,10 +323,15 @@ async function participantRoles(db: Executor, actor: Actor, conferenceIds: strin
 export async function listFollowUpItems(db: Database, actor: Actor, conferenceId: string) {
   const { conference } = await requireParticipation(db, actor, conferenceId);
   const meetings = [conferenceId, conference.previousConferenceId].filter((id): id is string => !!id);
-  const agendaCases = await db.selectDistinct({ caseId: conferenceCases.caseId }).from(conferenceCases).where(inArray(conferenceCases.conferenceId, meetings));
+  const agendaCases = await db
+    .selectDistinct({ caseId: conferenceCases.caseId })
+    .from(conferenceCases)
+    .where(inArray(conferenceCases.conferenceId, meetings));
   const caseIds = agendaCases.map((c) => c.caseId);
   const fromPrevious = conference.previousConferenceId ? eq(workPackages.conferenceId, conference.previousConferenceId) : undefined;
-  const aboutSameCases = caseIds.length ? and(inArray(workPackages.caseId, caseIds), lt(conferences.scheduledAt, conference.scheduledAt)) : undefined;
+  const aboutSameCases = caseIds.length
+    ? and(inArray(workPackages.caseId, caseIds), lt(conferences.scheduledAt, conference.scheduledAt))
+    : undefined;
   if (!fromPrevious && !aboutSameCases) return [];
   const rows = await selectWorkPackages(db)
     .where(
@@ -303,7 +344,11 @@ export async function listFollowUpItems(db: Database, actor: Actor, conferenceId
     )
     .orderBy(desc(conferences.scheduledAt), asc(workPackages.dueDate), asc(workPackages.createdAt))
     .limit(200);
-  const roles = await participantRoles(db, actor, rows.map((r) => r.conferenceId));
+  const roles = await participantRoles(
+    db,
+    actor,
+    rows.map((r) => r.conferenceId),
+  );
   const items = await presentAll(db, actor, rows, (id) => roles.get(id) ?? null);
   // Reviewed in this meeting, the cases carry this meeting's names, as on its agenda.
   return items.map((item) => ({ ...item, casePseudonym: item.caseId ? meetingPseudonym(item.caseId, conferenceId) : null }));
@@ -395,7 +440,10 @@ async function requireWorkPackage(db: Executor, actor: Actor, workPackageId: str
     .select({ workPackage: workPackages, caseResponsibleUserId: cases.responsibleUserId, role: conferenceParticipants.role })
     .from(workPackages)
     .leftJoin(cases, eq(cases.id, workPackages.caseId))
-    .leftJoin(conferenceParticipants, and(eq(conferenceParticipants.conferenceId, workPackages.conferenceId), eq(conferenceParticipants.userId, actor.userId)))
+    .leftJoin(
+      conferenceParticipants,
+      and(eq(conferenceParticipants.conferenceId, workPackages.conferenceId), eq(conferenceParticipants.userId, actor.userId)),
+    )
     .where(and(eq(workPackages.id, workPackageId), eq(workPackages.tenantId, actor.tenantId)));
   if (!row) throw new AppError("NOT_FOUND", "errors.notFound");
   const abilities = workPackageAbilities({
@@ -433,7 +481,9 @@ async function recordReport(
 export async function reportWorkPackage(db: Database, actor: Actor, input: ReportWorkPackageInput) {
   const { workPackage, abilities } = await requireWorkPackage(db, actor, input.workPackageId);
   if (!abilities.report) throw new AppError("FORBIDDEN", "workPackages.errors.mayNotReport");
-  return db.transaction((tx) => recordReport(tx, workPackage, { status: input.status, note: input.note, authorUserId: actor.userId, authorName: actor.displayName }));
+  return db.transaction((tx) =>
+    recordReport(tx, workPackage, { status: input.status, note: input.note, authorUserId: actor.userId, authorName: actor.displayName }),
+  );
 }
 
 /**
@@ -446,7 +496,10 @@ export async function createTrackingLink(db: Database, actor: Actor, workPackage
   const token = randomBytes(32).toString("base64url");
   const expiresAt = trackingLinkExpiry(workPackage.dueDate);
   await db.transaction(async (tx) => {
-    await tx.update(workPackages).set({ trackingTokenHash: hashTrackingToken(token), trackingTokenExpiresAt: expiresAt }).where(eq(workPackages.id, workPackage.id));
+    await tx
+      .update(workPackages)
+      .set({ trackingTokenHash: hashTrackingToken(token), trackingTokenExpiresAt: expiresAt })
+      .where(eq(workPackages.id, workPackage.id));
     await recordAuditEvent(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,
@@ -471,8 +524,16 @@ type GlobalWithLimiters = typeof globalThis & { __kimTrackingLimiters?: Record<"
 async function consumeTrackingBudget(kind: "report" | "lookup", address: string) {
   const g = globalThis as GlobalWithLimiters;
   g.__kimTrackingLimiters ??= {
-    report: new RateLimiterMemory({ keyPrefix: "work-package-report-address", points: trackingReportsPerWindow, duration: trackingWindowSeconds }),
-    lookup: new RateLimiterMemory({ keyPrefix: "work-package-lookup-address", points: trackingLookupsPerWindow, duration: trackingWindowSeconds }),
+    report: new RateLimiterMemory({
+      keyPrefix: "work-package-report-address",
+      points: trackingReportsPerWindow,
+      duration: trackingWindowSeconds,
+    }),
+    lookup: new RateLimiterMemory({
+      keyPrefix: "work-package-lookup-address",
+      points: trackingLookupsPerWindow,
+      duration: trackingWindowSeconds,
+    }),
   };
   try {
     await g.__kimTrackingLimiters[kind].consume(address);

@@ -9,8 +9,7 @@ describe("configuration", () => {
   });
 
   it("names every bad variable", () => {
-    const attempt = () =>
-      parseEnv({ PORT: "einhundert", DATABASE_URL: "mysql://x", NEXTAUTH_SECRET: "kurz" });
+    const attempt = () => parseEnv({ PORT: "einhundert", DATABASE_URL: "mysql://x", NEXTAUTH_SECRET: "kurz" });
     expect(attempt).toThrow(InvalidEnvironmentError);
     try {
       attempt();
@@ -22,9 +21,9 @@ describe("configuration", () => {
 
   it("wants OpenID Connect configured completely or not at all", () => {
     expect(() => parseEnv({ OIDC_CLIENT_ID: "kim" })).toThrow(/OIDC_ISSUER/);
-    expect(parseEnv({ OIDC_ISSUER: "https://sso.kreis.example/realms/kim", OIDC_CLIENT_ID: "kim", OIDC_CLIENT_SECRET: "s" }).OIDC_NAME).toBe(
-      "Single Sign-on",
-    );
+    expect(
+      parseEnv({ OIDC_ISSUER: "https://sso.kreis.example/realms/kim", OIDC_CLIENT_ID: "kim", OIDC_CLIENT_SECRET: "s" }).OIDC_NAME,
+    ).toBe("Single Sign-on");
   });
 
   it("demands a session secret in production on a PostgreSQL server", () => {

@@ -14,7 +14,12 @@ const envSchema = z
     PGLITE_DATA_DIR: z.string().min(1).optional(),
     NEXTAUTH_URL: optionalUrl,
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).max(7 * 24 * 3600).default(8 * 3600),
+    SESSION_MAX_AGE_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(300)
+      .max(7 * 24 * 3600)
+      .default(8 * 3600),
     OIDC_ISSUER: optionalUrl,
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),

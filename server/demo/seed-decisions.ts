@@ -7,7 +7,10 @@ import { listFollowUps, reportFollowUp } from "../steering/follow-ups";
 import { createProposal, submitProposal } from "../steering/proposals";
 import { createVorlage, saveVorlageVersion } from "../steering/vorlagen";
 
-const paragraphs = (...texts: string[]) => ({ type: "doc", content: texts.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })) });
+const paragraphs = (...texts: string[]) => ({
+  type: "doc",
+  content: texts.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })),
+});
 
 async function coordinatorOf(db: Database, tenantId: string): Promise<Actor | null> {
   const [grant] = await db
@@ -52,7 +55,9 @@ export async function seedDecisions(db: Database, tenantId: string): Promise<voi
       .values({
         tenantId,
         title: "Große Familien finden keinen bezahlbaren Wohnraum",
-        description: paragraphs("Familien mit vier und mehr Kindern bleiben lange in Gemeinschaftsunterkünften, weil passende Wohnungen fehlen."),
+        description: paragraphs(
+          "Familien mit vier und mehr Kindern bleiben lange in Gemeinschaftsunterkünften, weil passende Wohnungen fehlen.",
+        ),
         descriptionText: "Familien mit vier und mehr Kindern bleiben lange in Gemeinschaftsunterkünften, weil passende Wohnungen fehlen.",
         createdByUserId: coordinator.userId,
       })
@@ -66,16 +71,33 @@ export async function seedDecisions(db: Database, tenantId: string): Promise<voi
   const group =
     tenantBodies.find((b) => b.kind === "fachgruppe" && b.name.includes("Wohnen")) ??
     tenantBodies.find((b) => b.kind !== "lenkungsgruppe") ??
-    (await db.insert(bodies).values({ tenantId, name: "Arbeitsgruppe Wohnen", kind: "arbeitsgruppe", parentBodyId: steering.id }).returning())[0]!;
+    (
+      await db
+        .insert(bodies)
+        .values({ tenantId, name: "Arbeitsgruppe Wohnen", kind: "arbeitsgruppe", parentBodyId: steering.id })
+        .returning()
+    )[0]!;
 
   // An agenda item of the Lenkungsgruppe on this theme that is not decided yet, or a new held session with one.
-  const sessions = await db.select({ id: bodySessions.id }).from(bodySessions).where(and(eq(bodySessions.tenantId, tenantId), eq(bodySessions.bodyId, steering.id)));
+  const sessions = await db
+    .select({ id: bodySessions.id })
+    .from(bodySessions)
+    .where(and(eq(bodySessions.tenantId, tenantId), eq(bodySessions.bodyId, steering.id)));
   const candidates = sessions.length
     ? await db
         .select({ id: agendaItems.id, sessionId: agendaItems.sessionId })
         .from(agendaItems)
         .leftJoin(decisions, eq(decisions.agendaItemId, agendaItems.id))
-        .where(and(inArray(agendaItems.sessionId, sessions.map((s) => s.id)), eq(agendaItems.themeId, theme.id), isNull(decisions.id)))
+        .where(
+          and(
+            inArray(
+              agendaItems.sessionId,
+              sessions.map((s) => s.id),
+            ),
+            eq(agendaItems.themeId, theme.id),
+            isNull(decisions.id),
+          ),
+        )
         .limit(1)
     : [];
   let item = candidates[0];
@@ -99,7 +121,12 @@ export async function seedDecisions(db: Database, tenantId: string): Promise<voi
     item = created!;
   }
 
-  const [responsible] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.tenantId, tenantId)).orderBy(asc(organisations.name)).limit(1);
+  const [responsible] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.tenantId, tenantId))
+    .orderBy(asc(organisations.name))
+    .limit(1);
   await recordDecision(db, coordinator, {
     sessionId: item.sessionId,
     agendaItemId: item.id,
@@ -108,7 +135,13 @@ export async function seedDecisions(db: Database, tenantId: string): Promise<voi
     votesAgainst: 0,
     votesAbstain: 1,
     text: `Die Lenkungsgruppe nimmt das Thema „${theme.title}“ auf und beauftragt die ${group.name}, Lösungsvorschläge zu erarbeiten.`,
-    assignments: [{ bodyId: group.id, task: "Lösungsvorschläge mit Wohnungswirtschaft und Sozialamt erarbeiten und als Vorlage vorbereiten", dueDate: isoDay(75) }],
+    assignments: [
+      {
+        bodyId: group.id,
+        task: "Lösungsvorschläge mit Wohnungswirtschaft und Sozialamt erarbeiten und als Vorlage vorbereiten",
+        dueDate: isoDay(75),
+      },
+    ],
     recommendations: [
       {
         addressee: "Amt für Wohnen und Soziales",
@@ -148,7 +181,9 @@ export async function seedDecisions(db: Database, tenantId: string): Promise<voi
     ),
   });
 
-  const [assignment] = (await listFollowUps(db, coordinator, false)).filter((entry) => entry.kind === "assignment" && entry.themeId === theme.id);
+  const [assignment] = (await listFollowUps(db, coordinator, false)).filter(
+    (entry) => entry.kind === "assignment" && entry.themeId === theme.id,
+  );
   if (assignment) {
     await reportFollowUp(db, coordinator, {
       assignmentId: assignment.id,

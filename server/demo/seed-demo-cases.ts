@@ -7,8 +7,50 @@ import type { IdentityInput } from "../schemas/cases";
 import { createCaller } from "../trpc/router";
 
 // Fictional people only. A small deterministic generator keeps the demo the same on every machine.
-const lastNames = ["Ahmadi", "Nowak", "Haddad", "Yilmaz", "Popescu", "Osei", "Karimi", "Petrenko", "Mensah", "Al-Hassan", "Kovač", "Rahimi", "Tesfaye", "Ivanova", "Demir", "Sadiq", "Bakr", "Horvat", "Jaber", "Mahmoud"];
-const firstNames = ["Amina", "Dawit", "Leyla", "Omar", "Irina", "Kwame", "Farah", "Taras", "Ama", "Yusuf", "Mila", "Reza", "Selam", "Olga", "Emre", "Zainab", "Karim", "Ana", "Nour", "Samir"];
+const lastNames = [
+  "Ahmadi",
+  "Nowak",
+  "Haddad",
+  "Yilmaz",
+  "Popescu",
+  "Osei",
+  "Karimi",
+  "Petrenko",
+  "Mensah",
+  "Al-Hassan",
+  "Kovač",
+  "Rahimi",
+  "Tesfaye",
+  "Ivanova",
+  "Demir",
+  "Sadiq",
+  "Bakr",
+  "Horvat",
+  "Jaber",
+  "Mahmoud",
+];
+const firstNames = [
+  "Amina",
+  "Dawit",
+  "Leyla",
+  "Omar",
+  "Irina",
+  "Kwame",
+  "Farah",
+  "Taras",
+  "Ama",
+  "Yusuf",
+  "Mila",
+  "Reza",
+  "Selam",
+  "Olga",
+  "Emre",
+  "Zainab",
+  "Karim",
+  "Ana",
+  "Nour",
+  "Samir",
+];
 const problems: Record<(typeof lifeAreas)[number], string[]> = {
   legal_status: ["Aufenthaltserlaubnis läuft in drei Monaten aus", "Duldung, Passbeschaffung ungeklärt"],
   education_work: ["Abschluss aus dem Herkunftsland nicht anerkannt", "Sprachkurs B1 abgebrochen"],
@@ -34,7 +76,16 @@ const missingOffers = [
   "Kein Sprachkurs mit Kinderbetreuung am Nachmittag",
   "Wohnungsvermittlung für große Familien fehlt",
 ];
-const topics = ["Wohnungssuche besprochen", "Antrag beim Jobcenter vorbereitet", "Termin bei der Ausländerbehörde begleitet", "Anmeldung zum Sprachkurs", "Schuldnerberatung vermittelt", "Kita-Platz gesucht", "Anerkennungsberatung vorbereitet", "Krisengespräch"];
+const topics = [
+  "Wohnungssuche besprochen",
+  "Antrag beim Jobcenter vorbereitet",
+  "Termin bei der Ausländerbehörde begleitet",
+  "Anmeldung zum Sprachkurs",
+  "Schuldnerberatung vermittelt",
+  "Kita-Platz gesucht",
+  "Anerkennungsberatung vorbereitet",
+  "Krisengespräch",
+];
 
 function day(offsetDays: number): string {
   return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -67,7 +118,9 @@ export async function seedDemoCases(db: Database, caseManagerUsernames: string[]
   const tenantId = managers[0]!.tenantId;
   const kommuneRows = await db.select().from(kommunen).where(eq(kommunen.tenantId, tenantId));
   const organisationRows = await db.select().from(organisations).where(eq(organisations.tenantId, tenantId));
-  const partnerIds = organisationRows.filter((o) => ["jobcenter", "auslaenderbehoerde", "jugendamt", "wohlfahrtsverband"].includes(o.kind)).map((o) => o.id);
+  const partnerIds = organisationRows
+    .filter((o) => ["jobcenter", "auslaenderbehoerde", "jugendamt", "wohlfahrtsverband"].includes(o.kind))
+    .map((o) => o.id);
 
   for (const [index, stage] of stages.entries()) {
     const manager = managers[index % managers.length]!;
@@ -99,7 +152,13 @@ export async function seedDemoCases(db: Database, caseManagerUsernames: string[]
     const caseId = created.id;
     const intakeDay = day(-openedDaysAgo + 7);
     if (stage === "intake") {
-      await caller.cases.saveIntake({ caseId, conductedOn: intakeDay, criteria: ["multidimensional_needs"], decision: "crisis_first", reason: "Akute Wohnungsnot, zuerst Notunterkunft" });
+      await caller.cases.saveIntake({
+        caseId,
+        conductedOn: intakeDay,
+        criteria: ["multidimensional_needs"],
+        decision: "crisis_first",
+        reason: "Akute Wohnungsnot, zuerst Notunterkunft",
+      });
       continue;
     }
     if (stage === "not_admitted") {
@@ -142,7 +201,9 @@ export async function seedDemoCases(db: Database, caseManagerUsernames: string[]
     // Assessments in two life areas, re-assessed later in some cases, so the comparison has data.
     for (const assessedArea of [area, secondArea]) {
       const ratings = (offset: number) =>
-        Object.fromEntries(scaleItems[assessedArea].map((item, i) => [item, { rating: Math.min(10, 2 + ((index + i + offset) % 5) + offset), remark: "" }]));
+        Object.fromEntries(
+          scaleItems[assessedArea].map((item, i) => [item, { rating: Math.min(10, 2 + ((index + i + offset) % 5) + offset), remark: "" }]),
+        );
       await caller.cases.assessments.save({
         caseId,
         lifeArea: assessedArea,
@@ -178,7 +239,15 @@ export async function seedDemoCases(db: Database, caseManagerUsernames: string[]
       participants: "Klient*in, Case Management",
       isAgreed: true,
       goals: [
-        { priority: 1, lifeArea: area, title: goalTitles[area], dueOn: day(-openedDaysAgo + 200), measurable: "Nachweis liegt vor", steps: [{ action: "Unterlagen zusammenstellen", responsible: "Klient*in", dueOn: null }], nextStep: "Termin vereinbaren" },
+        {
+          priority: 1,
+          lifeArea: area,
+          title: goalTitles[area],
+          dueOn: day(-openedDaysAgo + 200),
+          measurable: "Nachweis liegt vor",
+          steps: [{ action: "Unterlagen zusammenstellen", responsible: "Klient*in", dueOn: null }],
+          nextStep: "Termin vereinbaren",
+        },
         { priority: 2, lifeArea: secondArea, title: goalTitles[secondArea], dueOn: day(-openedDaysAgo + 240) },
       ],
     });

@@ -38,7 +38,8 @@ const demoOffers: DemoOffer[] = [
     lifeAreas: ["education_work"],
     targetGroup: "Arbeitsuchende und Beschäftigte mit Sprachniveau A2 oder B1",
     languages: ["Deutsch"],
-    description: "Berufsbezogene Deutschsprachförderung nach DeuFöV, auch abends und in Teilzeit. Zulassung über Jobcenter oder Agentur für Arbeit.",
+    description:
+      "Berufsbezogene Deutschsprachförderung nach DeuFöV, auch abends und in Teilzeit. Zulassung über Jobcenter oder Agentur für Arbeit.",
     contact: "Außenstelle Beispielstadt, Bahnhofstraße 12\nTelefon 02345 67891",
   },
   {
@@ -48,7 +49,8 @@ const demoOffers: DemoOffer[] = [
     lifeAreas: ["migration", "legal_status"],
     targetGroup: "Zugewanderte ab 27 Jahren in den ersten drei Jahren nach Ankunft",
     languages: ["Deutsch", "Arabisch", "Englisch", "Russisch"],
-    description: "Individuelle Beratung zu Aufenthalt, Integrationskurs, Anerkennung von Abschlüssen und Behördenpost; offene Sprechstunde dienstags.",
+    description:
+      "Individuelle Beratung zu Aufenthalt, Integrationskurs, Anerkennung von Abschlüssen und Behördenpost; offene Sprechstunde dienstags.",
     contact: "Caritas-Migrationsdienst, Kirchplatz 2, 12345 Beispielstadt\nmbe@caritas-kreis-beispiel.example",
   },
   {
@@ -128,7 +130,8 @@ const demoOffers: DemoOffer[] = [
     lifeAreas: ["health", "legal_status"],
     targetGroup: "Fachkräfte und Zugewanderte ohne ausreichende Deutschkenntnisse",
     languages: ["Arabisch", "Dari", "Farsi", "Kurdisch", "Russisch", "Tigrinya", "Türkisch", "Ukrainisch"],
-    description: "Geschulte Sprachmittler*innen für Termine bei Ärzt*innen, Schulen und Beratungsstellen; Anfrage mindestens drei Werktage vorher.",
+    description:
+      "Geschulte Sprachmittler*innen für Termine bei Ärzt*innen, Schulen und Beratungsstellen; Anfrage mindestens drei Werktage vorher.",
     contact: "sprachmittlung@kreis-beispiel.example\nTelefon 02345 44550",
   },
   {

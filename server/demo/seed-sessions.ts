@@ -19,7 +19,10 @@ async function coordinationActor(db: Database, tenantId: string): Promise<Actor 
     .limit(1);
   if (!grant) return null;
   const [user] = await db.select().from(users).where(eq(users.id, grant.userId));
-  const grants = await db.select({ role: roleAssignments.role, kommuneId: roleAssignments.kommuneId, bodyId: roleAssignments.bodyId }).from(roleAssignments).where(eq(roleAssignments.userId, user!.id));
+  const grants = await db
+    .select({ role: roleAssignments.role, kommuneId: roleAssignments.kommuneId, bodyId: roleAssignments.bodyId })
+    .from(roleAssignments)
+    .where(eq(roleAssignments.userId, user!.id));
   return { userId: user!.id, tenantId, displayName: user!.displayName, organisationId: user!.organisationId, grants };
 }
 
@@ -31,12 +34,21 @@ async function coordinationActor(db: Database, tenantId: string): Promise<Actor 
  */
 export async function seedSessions(db: Database, tenantId: string): Promise<void> {
   const actor = await coordinationActor(db, tenantId);
-  const [lenkungsgruppe] = await db.select().from(bodies).where(and(eq(bodies.tenantId, tenantId), eq(bodies.kind, "lenkungsgruppe"))).limit(1);
+  const [lenkungsgruppe] = await db
+    .select()
+    .from(bodies)
+    .where(and(eq(bodies.tenantId, tenantId), eq(bodies.kind, "lenkungsgruppe")))
+    .limit(1);
   if (!actor || !lenkungsgruppe) return;
   const api = createCaller({ db, actor, request: { address: "127.0.0.1", userAgent: "demo-seed" } });
 
-  const [existing] = await db.select().from(bodies).where(and(eq(bodies.tenantId, tenantId), eq(bodies.name, "Arbeitsgruppe Wohnen")));
-  const [wohnen] = existing ? [existing] : await db.insert(bodies).values({ tenantId, name: "Arbeitsgruppe Wohnen", kind: "arbeitsgruppe" }).returning();
+  const [existing] = await db
+    .select()
+    .from(bodies)
+    .where(and(eq(bodies.tenantId, tenantId), eq(bodies.name, "Arbeitsgruppe Wohnen")));
+  const [wohnen] = existing
+    ? [existing]
+    : await db.insert(bodies).values({ tenantId, name: "Arbeitsgruppe Wohnen", kind: "arbeitsgruppe" }).returning();
 
   for (const member of [
     { name: "Dr. Helga Berger", organisationName: "Kreisverwaltung, Dezernat Soziales", function: "Vorsitz" },
@@ -60,41 +72,92 @@ export async function seedSessions(db: Database, tenantId: string): Promise<void
     .orderBy(asc(themes.createdAt))
     .limit(3);
 
-  const first = await api.sessions.plan({ bodyId: lenkungsgruppe.id, title: "1. Sitzung der Lenkungsgruppe", scheduledAt: at(-84, 14), place: "Kreishaus, Sitzungssaal 2" });
-  await api.sessions.addAgendaItem({ sessionId: first.id, kind: "report", title: "Bericht der Koordination zum Stand des Case Managements", notes: "" });
-  await api.sessions.addAgendaItem({ sessionId: first.id, kind: "free", title: "Geschäftsordnung der Lenkungsgruppe", notes: "Entwurf liegt der Einladung bei." });
+  const first = await api.sessions.plan({
+    bodyId: lenkungsgruppe.id,
+    title: "1. Sitzung der Lenkungsgruppe",
+    scheduledAt: at(-84, 14),
+    place: "Kreishaus, Sitzungssaal 2",
+  });
+  await api.sessions.addAgendaItem({
+    sessionId: first.id,
+    kind: "report",
+    title: "Bericht der Koordination zum Stand des Case Managements",
+    notes: "",
+  });
+  await api.sessions.addAgendaItem({
+    sessionId: first.id,
+    kind: "free",
+    title: "Geschäftsordnung der Lenkungsgruppe",
+    notes: "Entwurf liegt der Einladung bei.",
+  });
   await api.sessions.markInvited({ sessionId: first.id });
   const firstView = await api.sessions.get({ sessionId: first.id });
   await api.sessions.recordAttendance({
     sessionId: first.id,
-    entries: firstView.attendance.map((a, index) => (a.userId ? { userId: a.userId, present: true } : { externalMemberId: a.externalMemberId!, present: index % 4 !== 3 })),
+    entries: firstView.attendance.map((a, index) =>
+      a.userId ? { userId: a.userId, present: true } : { externalMemberId: a.externalMemberId!, present: index % 4 !== 3 },
+    ),
   });
   const { doc } = await api.sessions.minutesDraft({ sessionId: first.id });
-  const minutes = { ...doc, content: [...(doc.content ?? []), paragraph("Die Geschäftsordnung wurde ohne Änderungen angenommen. Die nächste Sitzung findet in etwa zwei Monaten statt.")] };
+  const minutes = {
+    ...doc,
+    content: [
+      ...(doc.content ?? []),
+      paragraph("Die Geschäftsordnung wurde ohne Änderungen angenommen. Die nächste Sitzung findet in etwa zwei Monaten statt."),
+    ],
+  };
   // The text the shared minutes start from when first opened, as if written before.
   await db.update(bodySessions).set({ minutes }).where(eq(bodySessions.id, first.id));
 
-  const second = await api.sessions.plan({ bodyId: lenkungsgruppe.id, title: "2. Sitzung der Lenkungsgruppe", scheduledAt: at(-21, 14), place: "Kreishaus, Sitzungssaal 2" });
+  const second = await api.sessions.plan({
+    bodyId: lenkungsgruppe.id,
+    title: "2. Sitzung der Lenkungsgruppe",
+    scheduledAt: at(-21, 14),
+    place: "Kreishaus, Sitzungssaal 2",
+  });
   await api.sessions.addAgendaItem({ sessionId: second.id, kind: "free", title: "Genehmigung des Protokolls der 1. Sitzung", notes: "" });
   await api.sessions.markInvited({ sessionId: second.id });
   const secondView = await api.sessions.get({ sessionId: second.id });
   await api.sessions.recordAttendance({
     sessionId: second.id,
-    entries: secondView.attendance.map((a) => (a.userId ? { userId: a.userId, present: true } : { externalMemberId: a.externalMemberId!, present: true })),
+    entries: secondView.attendance.map((a) =>
+      a.userId ? { userId: a.userId, present: true } : { externalMemberId: a.externalMemberId!, present: true },
+    ),
   });
   await api.sessions.approveMinutes({ sessionId: first.id, approvingSessionId: second.id });
 
-  const next = await api.sessions.plan({ bodyId: lenkungsgruppe.id, title: "3. Sitzung der Lenkungsgruppe", scheduledAt: at(21, 14), place: "Kreishaus, Sitzungssaal 2" });
+  const next = await api.sessions.plan({
+    bodyId: lenkungsgruppe.id,
+    title: "3. Sitzung der Lenkungsgruppe",
+    scheduledAt: at(21, 14),
+    place: "Kreishaus, Sitzungssaal 2",
+  });
   await api.sessions.addAgendaItem({ sessionId: next.id, kind: "free", title: "Genehmigung des Protokolls der 2. Sitzung", notes: "" });
   if (registry.length > 0) {
-    for (const theme of registry) await api.sessions.addAgendaItem({ sessionId: next.id, kind: "theme", themeId: theme.id, notes: "Aus den Planungskonferenzen; Zuordnung zu einer Arbeitsgruppe." });
+    for (const theme of registry)
+      await api.sessions.addAgendaItem({
+        sessionId: next.id,
+        kind: "theme",
+        themeId: theme.id,
+        notes: "Aus den Planungskonferenzen; Zuordnung zu einer Arbeitsgruppe.",
+      });
   } else {
-    await api.sessions.addAgendaItem({ sessionId: next.id, kind: "free", title: "Wohnraum für große Familien", notes: "Vorschlag der Koordination aus den Fallrekonstruktionen." });
+    await api.sessions.addAgendaItem({
+      sessionId: next.id,
+      kind: "free",
+      title: "Wohnraum für große Familien",
+      notes: "Vorschlag der Koordination aus den Fallrekonstruktionen.",
+    });
     await api.sessions.addAgendaItem({ sessionId: next.id, kind: "free", title: "Sprachkurse mit Kinderbetreuung", notes: "" });
   }
   await api.sessions.addAgendaItem({ sessionId: next.id, kind: "free", title: "Verschiedenes", notes: "" });
 
-  const wohnenSession = await api.sessions.plan({ bodyId: wohnen!.id, title: "Arbeitsgruppe Wohnen: Auftaktsitzung", scheduledAt: at(28, 15), place: "Mieterverein Beispielstadt" });
+  const wohnenSession = await api.sessions.plan({
+    bodyId: wohnen!.id,
+    title: "Arbeitsgruppe Wohnen: Auftaktsitzung",
+    scheduledAt: at(28, 15),
+    place: "Mieterverein Beispielstadt",
+  });
   await api.sessions.addAgendaItem({ sessionId: wohnenSession.id, kind: "free", title: "Arbeitsweise und Sitzungsrhythmus", notes: "" });
   if (registry.length > 0) {
     await api.sessions.polls.create({

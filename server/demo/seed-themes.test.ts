@@ -25,7 +25,13 @@ describe("demo themes", () => {
     expect(new Set(listed.map((t) => t.status))).toEqual(new Set(["identified", "reviewed", "parked", "rejected"]));
     expect(listed.every((t) => typeof t.caseCount === "number" && t.caseCount > 0)).toBe(true);
     const duplicates = await callerFor(handle.db, coordinator).themes.duplicates();
-    expect(duplicates.some((d) => d.themes.some((t) => t.title.startsWith("Sprachkurse ohne")) && d.themes.some((t) => t.title.startsWith("Fehlende Kinderbetreuung")))).toBe(true);
+    expect(
+      duplicates.some(
+        (d) =>
+          d.themes.some((t) => t.title.startsWith("Sprachkurse ohne")) &&
+          d.themes.some((t) => t.title.startsWith("Fehlende Kinderbetreuung")),
+      ),
+    ).toBe(true);
   });
 
   it("works on a tenant without cases, conferences or gap reports", async () => {

@@ -1,6 +1,17 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { cases, conferences, gapReports, kommunen, roleAssignments, themeSources, themes, themeStatusChanges, themeVersions, users } from "@/db/schema";
+import {
+  cases,
+  conferences,
+  gapReports,
+  kommunen,
+  roleAssignments,
+  themeSources,
+  themes,
+  themeStatusChanges,
+  themeVersions,
+  users,
+} from "@/db/schema";
 import type { LifeArea } from "../schemas/case-kinds";
 import type { ThemeUrgency } from "../schemas/steering-kinds";
 import type { ThemeStatus } from "../schemas/theme-kinds";
@@ -27,25 +38,44 @@ const demoThemes: DemoTheme[] = [
     text: "Familien mit vier und mehr Kindern bleiben über Jahre in Gemeinschaftsunterkünften, weil es kaum große Wohnungen innerhalb der Mietobergrenzen gibt.",
     lifeAreas: ["housing", "family"],
     urgency: "high",
-    path: [["identified", "Konsensual formuliert in der Planungskonferenz Nord."], ["reviewed", "Von der Koordination gesichtet; tritt in vier Kommunen auf."]],
+    path: [
+      ["identified", "Konsensual formuliert in der Planungskonferenz Nord."],
+      ["reviewed", "Von der Koordination gesichtet; tritt in vier Kommunen auf."],
+    ],
     ageDays: 210,
-    excerpts: ["Familie mit fünf Kindern seit drei Jahren in der Unterkunft", "Wohnungsbesichtigungen scheitern an der Mietobergrenze", "Vermieter lehnen große Familien ab", "Kinder haben keinen Platz für Hausaufgaben", "Wohnung zu klein, Jugendamt eingeschaltet"],
+    excerpts: [
+      "Familie mit fünf Kindern seit drei Jahren in der Unterkunft",
+      "Wohnungsbesichtigungen scheitern an der Mietobergrenze",
+      "Vermieter lehnen große Familien ab",
+      "Kinder haben keinen Platz für Hausaufgaben",
+      "Wohnung zu klein, Jugendamt eingeschaltet",
+    ],
   },
   {
     title: "Anerkennung ausländischer Berufsabschlüsse dauert zu lange",
     text: "Zwischen Antrag und Bescheid vergehen oft mehr als zwölf Monate; in dieser Zeit arbeiten Fachkräfte als Hilfskräfte oder gar nicht.",
     lifeAreas: ["education_work"],
     urgency: "high",
-    path: [["identified", "Aus der Fallrekonstruktion im Februar."], ["reviewed", "Gesichtet; Rückfrage bei der Anerkennungsberatung läuft."]],
+    path: [
+      ["identified", "Aus der Fallrekonstruktion im Februar."],
+      ["reviewed", "Gesichtet; Rückfrage bei der Anerkennungsberatung läuft."],
+    ],
     ageDays: 180,
-    excerpts: ["Pflegefachkraft wartet seit 14 Monaten auf den Bescheid", "Unterlagen mussten dreimal übersetzt werden", "Ingenieur arbeitet im Lager"],
+    excerpts: [
+      "Pflegefachkraft wartet seit 14 Monaten auf den Bescheid",
+      "Unterlagen mussten dreimal übersetzt werden",
+      "Ingenieur arbeitet im Lager",
+    ],
   },
   {
     title: "Traumasensible Beratung in der Muttersprache fehlt",
     text: "Für Menschen mit Fluchterfahrung gibt es im Kreis kaum psychosoziale Beratung auf Arabisch, Dari oder Tigrinya; Wartezeiten bei Therapieplätzen betragen Monate.",
     lifeAreas: ["health"],
     urgency: "medium",
-    path: [["identified", "Aus Meldungen fehlender Angebote."], ["reviewed", "Gesichtet; Bedarf in mehreren Fällen bestätigt."]],
+    path: [
+      ["identified", "Aus Meldungen fehlender Angebote."],
+      ["reviewed", "Gesichtet; Bedarf in mehreren Fällen bestätigt."],
+    ],
     ageDays: 150,
     excerpts: ["Keine Beratung auf Dari erreichbar", "Therapieplatz frühestens in neun Monaten", "Dolmetschkosten werden nicht übernommen"],
   },
@@ -78,7 +108,11 @@ const demoThemes: DemoTheme[] = [
       ["parked", "Zurückgestellt bis zur Umstellung auf Online-Termine im Herbst."],
     ],
     ageDays: 100,
-    excerpts: ["Arbeitgeber kündigt wegen abgelaufener Aufenthaltserlaubnis", "Termin erst in vier Monaten", "Fiktionsbescheinigung wird nicht anerkannt"],
+    excerpts: [
+      "Arbeitgeber kündigt wegen abgelaufener Aufenthaltserlaubnis",
+      "Termin erst in vier Monaten",
+      "Fiktionsbescheinigung wird nicht anerkannt",
+    ],
   },
   {
     title: "Schulplätze für Seiteneinsteiger im Nordkreis fehlen",
@@ -111,7 +145,11 @@ const demoThemes: DemoTheme[] = [
  * duplicates, so the registry's suggestions and merge have something to show.
  */
 export async function seedThemes(db: Database, tenantId: string): Promise<void> {
-  const [existing] = await db.select({ id: themes.id }).from(themes).where(and(eq(themes.tenantId, tenantId), eq(themes.title, demoThemes[0]!.title))).limit(1);
+  const [existing] = await db
+    .select({ id: themes.id })
+    .from(themes)
+    .where(and(eq(themes.tenantId, tenantId), eq(themes.title, demoThemes[0]!.title)))
+    .limit(1);
   if (existing) return;
   const [grant] = await db
     .select({ userId: roleAssignments.userId })
@@ -122,15 +160,26 @@ export async function seedThemes(db: Database, tenantId: string): Promise<void> 
   const userId = grant?.userId ?? anyUser?.userId;
   if (!userId) return;
 
-  const places = (await db.select({ id: kommunen.id }).from(kommunen).where(eq(kommunen.tenantId, tenantId)).orderBy(asc(kommunen.name))).map((k) => k.id);
-  const tenantCases = await db.select({ id: cases.id, kommuneId: cases.kommuneId }).from(cases).where(eq(cases.tenantId, tenantId)).orderBy(asc(cases.pseudonym)).limit(40);
+  const places = (
+    await db.select({ id: kommunen.id }).from(kommunen).where(eq(kommunen.tenantId, tenantId)).orderBy(asc(kommunen.name))
+  ).map((k) => k.id);
+  const tenantCases = await db
+    .select({ id: cases.id, kommuneId: cases.kommuneId })
+    .from(cases)
+    .where(eq(cases.tenantId, tenantId))
+    .orderBy(asc(cases.pseudonym))
+    .limit(40);
   const tenantConferences = await db
     .select({ id: conferences.id, kommuneId: conferences.kommuneId, type: conferences.type })
     .from(conferences)
     .where(eq(conferences.tenantId, tenantId))
     .orderBy(asc(conferences.scheduledAt))
     .limit(5);
-  const gaps = await db.select({ id: gapReports.id, kommuneId: gapReports.kommuneId, description: gapReports.description }).from(gapReports).where(eq(gapReports.tenantId, tenantId)).limit(10);
+  const gaps = await db
+    .select({ id: gapReports.id, kommuneId: gapReports.kommuneId, description: gapReports.description })
+    .from(gapReports)
+    .where(eq(gapReports.tenantId, tenantId))
+    .limit(10);
 
   let caseCursor = 0;
   for (const [index, demo] of demoThemes.entries()) {
@@ -150,7 +199,9 @@ export async function seedThemes(db: Database, tenantId: string): Promise<void> 
         createdAt,
       })
       .returning({ id: themes.id });
-    await db.insert(themeVersions).values({ themeId: theme!.id, version: 1, title: demo.title, description, createdByUserId: userId, createdAt });
+    await db
+      .insert(themeVersions)
+      .values({ themeId: theme!.id, version: 1, title: demo.title, description, createdByUserId: userId, createdAt });
     await db.insert(themeStatusChanges).values(
       demo.path.map(([status, note], step) => ({
         themeId: theme!.id,
@@ -172,14 +223,30 @@ export async function seedThemes(db: Database, tenantId: string): Promise<void> 
       // The same case seen twice (a second card) must not raise the case count.
       const repeated = n === 0 && linked ? [{ ...base, kind: "cm_report" as const, excerpt: `${excerpt} (Nachtrag)` }] : [];
       if (conference && n % 2 === 0) {
-        return [{ ...base, kind: conference.type === "fallrekonstruktion" ? ("reconstruction" as const) : ("conference" as const), conferenceId: conference.id, kommuneId: conference.kommuneId ?? kommuneId }, ...repeated];
+        return [
+          {
+            ...base,
+            kind: conference.type === "fallrekonstruktion" ? ("reconstruction" as const) : ("conference" as const),
+            conferenceId: conference.id,
+            kommuneId: conference.kommuneId ?? kommuneId,
+          },
+          ...repeated,
+        ];
       }
       return [{ ...base, kind: "cm_report" as const }, ...repeated];
     });
     const gap = gaps.length ? gaps[index % gaps.length] : undefined;
     await db.insert(themeSources).values(sources);
     if (gap && index % 3 === 2) {
-      await db.insert(themeSources).values({ themeId: theme!.id, tenantId, kind: "gap_report", gapReportId: gap.id, kommuneId: gap.kommuneId, excerpt: gap.description, createdAt: ago(5) });
+      await db.insert(themeSources).values({
+        themeId: theme!.id,
+        tenantId,
+        kind: "gap_report",
+        gapReportId: gap.id,
+        kommuneId: gap.kommuneId,
+        excerpt: gap.description,
+        createdAt: ago(5),
+      });
     }
   }
 }

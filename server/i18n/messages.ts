@@ -19,7 +19,24 @@ import workPackages from "./de/work-packages.json";
  * The German catalogue, one file per domain so each domain keeps its texts beside its name.
  * Top-level keys must not collide across files (a test checks it).
  */
-export const catalogueFiles = { platform, admin, audit, cases, reports, offers, plans, assessments, invitations, conferences, guests, workPackages, formulations, themes, sessions, decisions };
+export const catalogueFiles = {
+  platform,
+  admin,
+  audit,
+  cases,
+  reports,
+  offers,
+  plans,
+  assessments,
+  invitations,
+  conferences,
+  guests,
+  workPackages,
+  formulations,
+  themes,
+  sessions,
+  decisions,
+};
 
 export const messages = Object.assign({}, ...Object.values(catalogueFiles)) as typeof platform &
   typeof admin &

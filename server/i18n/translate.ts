@@ -20,9 +20,7 @@ export function translate(keyOrText: string, values: Record<string, string | num
   return template.replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match));
 }
 
-export function translateFieldErrors(
-  fieldErrors: Record<string, string[] | undefined>,
-): Record<string, string[]> {
+export function translateFieldErrors(fieldErrors: Record<string, string[] | undefined>): Record<string, string[]> {
   const translated: Record<string, string[]> = {};
   for (const [field, errors] of Object.entries(fieldErrors)) {
     if (errors) translated[field] = errors.map((error) => translate(error));

@@ -19,7 +19,13 @@ type OfferInput = Parameters<Caller["offers"]["create"]>[0];
 
 async function auditRowsFor(handle: DatabaseHandle, targetId: string) {
   return handle.db
-    .select({ action: auditEvents.action, tenantId: auditEvents.tenantId, actorUserId: auditEvents.actorUserId, targetType: auditEvents.targetType, details: auditEvents.details })
+    .select({
+      action: auditEvents.action,
+      tenantId: auditEvents.tenantId,
+      actorUserId: auditEvents.actorUserId,
+      targetType: auditEvents.targetType,
+      details: auditEvents.details,
+    })
     .from(auditEvents)
     .where(eq(auditEvents.targetId, targetId))
     .orderBy(auditEvents.id);
@@ -121,10 +127,7 @@ describe("offer database", () => {
       languages: ["Deutsch", "Türkisch"],
       description: "",
     });
-    expect((await auditRowsFor(handle, created.id)).map((event) => event.action)).toEqual([
-      "offers.offer_created",
-      "offers.offer_updated",
-    ]);
+    expect((await auditRowsFor(handle, created.id)).map((event) => event.action)).toEqual(["offers.offer_created", "offers.offer_updated"]);
   });
 
   it("deactivates instead of deleting, hides inactive offers by default, and reactivates", async () => {
@@ -276,8 +279,16 @@ describe("offer database", () => {
       const actor = await createActor(handle.db, cleanup.tenant.id, ["coordinator"]);
       const caller = callerFor(handle.db, actor);
       const create = async (values: Partial<OfferInput>) => (await caller.offers.create(offer(values))).id;
-      const mbe = await create({ title: "Migrationsberatung (MBE)", lifeAreas: ["migration"], providerOrganisationId: cleanup.organisation.id });
-      const mbeAgain = await create({ title: "  migrationsberatung – MBE", lifeAreas: ["migration"], providerOrganisationId: cleanup.organisation.id });
+      const mbe = await create({
+        title: "Migrationsberatung (MBE)",
+        lifeAreas: ["migration"],
+        providerOrganisationId: cleanup.organisation.id,
+      });
+      const mbeAgain = await create({
+        title: "  migrationsberatung – MBE",
+        lifeAreas: ["migration"],
+        providerOrganisationId: cleanup.organisation.id,
+      });
       const mbeThird = await create({ title: "MIGRATIONSBERATUNG MBE", lifeAreas: ["legal_status"] });
       const a1 = await create({ title: "Deutschkurs A1", lifeAreas: ["education_work"], providerOrganisationId: school!.id });
       const b1 = await create({ title: "Deutschkurs B1", lifeAreas: ["education_work", "social"], providerOrganisationId: school!.id });
@@ -387,7 +398,9 @@ describe("offer database", () => {
     it("rejects extra keys, such as a smuggled tenant id", async () => {
       const caller = callerFor(handle.db, coordinator);
       const before = await handle.db.select({ id: offers.id }).from(offers).where(eq(offers.tenantId, foreign.tenant.id));
-      await expect(caller.offers.create({ ...offer({ title: "Untergeschoben" }), tenantId: foreign.tenant.id } as OfferInput)).rejects.toMatchObject({
+      await expect(
+        caller.offers.create({ ...offer({ title: "Untergeschoben" }), tenantId: foreign.tenant.id } as OfferInput),
+      ).rejects.toMatchObject({
         code: "BAD_REQUEST",
       });
       await expect(caller.offers.list({ isActive: false } as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
@@ -395,7 +408,9 @@ describe("offer database", () => {
       await expect(caller.offers.setActive({ id: mine.id, isActive: false, tenantId: foreign.tenant.id } as never)).rejects.toMatchObject({
         code: "BAD_REQUEST",
       });
-      await expect(caller.offers.update({ id: mine.id, ...offer(), isActive: false } as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+      await expect(caller.offers.update({ id: mine.id, ...offer(), isActive: false } as never)).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+      });
       const after = await handle.db.select({ id: offers.id }).from(offers).where(eq(offers.tenantId, foreign.tenant.id));
       expect(after).toEqual(before);
     });
@@ -412,7 +427,18 @@ describe("offer database", () => {
   describe("random offer-shaped input", () => {
     const text = fc.oneof(
       fc.string({ unit: "grapheme", maxLength: 250 }),
-      fc.constantFrom("", " ", "%", "_", "\\", "'; DROP TABLE offers; --", "a & b | !c", "\"Beratung\" -Schulden", "x".repeat(201), "Kurs\u0000"),
+      fc.constantFrom(
+        "",
+        " ",
+        "%",
+        "_",
+        "\\",
+        "'; DROP TABLE offers; --",
+        "a & b | !c",
+        '"Beratung" -Schulden',
+        "x".repeat(201),
+        "Kurs\u0000",
+      ),
     );
     const id = fc.oneof(fc.uuid(), fc.constantFrom("", "nordheim"));
     const refusals = new Set(["BAD_REQUEST", "NOT_FOUND", "FORBIDDEN"]);
@@ -472,9 +498,7 @@ describe("offer database", () => {
           ),
           fc.boolean(),
           async (input, update) =>
-            expectClearAnswer(
-              update ? caller.offers.update({ ...input, id: existing.id } as never) : caller.offers.create(input as never),
-            ),
+            expectClearAnswer(update ? caller.offers.update({ ...input, id: existing.id } as never) : caller.offers.create(input as never)),
         ),
         { numRuns: 60 },
       );
@@ -512,7 +536,9 @@ describe("offer database", () => {
       const own = await caller.offers.create(offer({ title: "Hausaufgabenhilfe Nordheim", kommuneId: otherKommuneId }));
       await expect(caller.offers.create(offer({ kommuneId: tenant.kommune.id }))).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(caller.offers.create(offer({ kommuneId: null }))).rejects.toMatchObject({ code: "FORBIDDEN" });
-      await expect(caller.offers.update({ id: own.id, ...offer({ kommuneId: tenant.kommune.id }) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(caller.offers.update({ id: own.id, ...offer({ kommuneId: tenant.kommune.id }) })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
       const countywide = await callerFor(handle.db, coordinator).offers.create(offer({ title: "Kreisweite Hotline" }));
       await expect(caller.offers.setActive({ id: countywide.id, isActive: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
       const listed = await caller.offers.list({ search: "Hotline" });

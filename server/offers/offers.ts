@@ -55,10 +55,7 @@ function selectOffers(db: Executor) {
   return db
     .select(offerColumns)
     .from(offers)
-    .leftJoin(
-      organisations,
-      and(eq(organisations.id, offers.providerOrganisationId), eq(organisations.tenantId, offers.tenantId)),
-    )
+    .leftJoin(organisations, and(eq(organisations.id, offers.providerOrganisationId), eq(organisations.tenantId, offers.tenantId)))
     .leftJoin(kommunen, and(eq(kommunen.id, offers.kommuneId), eq(kommunen.tenantId, offers.tenantId)));
 }
 
@@ -83,9 +80,7 @@ function searchCondition(search: string): SQL | undefined {
   const words = search.split(/\s+/).filter(Boolean).slice(0, 10);
   if (words.length === 0) return undefined;
   const fields = [offers.title, offers.description, offers.targetGroup, organisations.name];
-  const everyWord = and(
-    ...words.map((word) => or(...fields.map((field) => ilike(field, `%${escapeLike(word)}%`)))),
-  );
+  const everyWord = and(...words.map((word) => or(...fields.map((field) => ilike(field, `%${escapeLike(word)}%`)))));
   const document = sql`to_tsvector('german', ${offers.title} || ' ' || ${offers.description} || ' ' || ${offers.targetGroup} || ' ' || coalesce(${organisations.name}, ''))`;
   return or(everyWord, sql`${document} @@ websearch_to_tsquery('german', ${search})`);
 }
@@ -220,8 +215,7 @@ export function normaliseTitle(title: string): string {
 }
 
 export type DuplicateOfferCandidate =
-  | { reason: "sameTitle"; offers: OfferRow[] }
-  | { reason: "sameProviderLifeArea"; lifeAreas: LifeArea[]; offers: [OfferRow, OfferRow] };
+  { reason: "sameTitle"; offers: OfferRow[] } | { reason: "sameProviderLifeArea"; lifeAreas: LifeArea[]; offers: [OfferRow, OfferRow] };
 
 /**
  * Active offers that may describe the same thing: groups with the same normalised title, and pairs
@@ -229,9 +223,7 @@ export type DuplicateOfferCandidate =
  */
 export async function listDuplicateOfferCandidates(db: Database, actor: Actor): Promise<DuplicateOfferCandidate[]> {
   assertMaySomewhere(actor, "offers.manage");
-  const rows = (
-    await selectOffers(db).where(and(eq(offers.tenantId, actor.tenantId), eq(offers.isActive, true)))
-  )
+  const rows = (await selectOffers(db).where(and(eq(offers.tenantId, actor.tenantId), eq(offers.isActive, true))))
     .map(toOfferRow)
     // Sorted here, not by the database, so the order does not depend on the server's collation.
     .sort((a, b) => a.title.localeCompare(b.title, "de") || (a.id < b.id ? -1 : 1));

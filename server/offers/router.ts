@@ -1,5 +1,12 @@
 import { createOfferSchema, listOffersSchema, setOfferActiveSchema, updateOfferSchema } from "../schemas/offers";
-import { duplicateOfferCandidatesOutputSchema, offerActiveOutputSchema, offerCoverageOutputSchema, offerLanguagesOutputSchema, offerListOutputSchema, savedOfferOutputSchema } from "../schemas/offer-outputs";
+import {
+  duplicateOfferCandidatesOutputSchema,
+  offerActiveOutputSchema,
+  offerCoverageOutputSchema,
+  offerLanguagesOutputSchema,
+  offerListOutputSchema,
+  savedOfferOutputSchema,
+} from "../schemas/offer-outputs";
 import { authorizedProcedure, createTRPCRouter } from "../trpc/init";
 import {
   createOffer,
@@ -16,7 +23,9 @@ export const offersRouter = createTRPCRouter({
     .input(listOffersSchema)
     .output(offerListOutputSchema)
     .query(({ ctx, input }) => listOffers(ctx.db, ctx.actor, input)),
-  languages: authorizedProcedure("offers.read").output(offerLanguagesOutputSchema).query(({ ctx }) => listOfferLanguages(ctx.db, ctx.actor)),
+  languages: authorizedProcedure("offers.read")
+    .output(offerLanguagesOutputSchema)
+    .query(({ ctx }) => listOfferLanguages(ctx.db, ctx.actor)),
   create: authorizedProcedure("offers.manage")
     .input(createOfferSchema)
     .output(savedOfferOutputSchema)
@@ -30,7 +39,11 @@ export const offersRouter = createTRPCRouter({
     .output(offerActiveOutputSchema)
     .mutation(({ ctx, input }) => setOfferActive(ctx.db, ctx.actor, input)),
   /** Clean-up is maintenance, so everyone who maintains offers sees the candidates. */
-  duplicateCandidates: authorizedProcedure("offers.manage").output(duplicateOfferCandidatesOutputSchema).query(({ ctx }) => listDuplicateOfferCandidates(ctx.db, ctx.actor)),
+  duplicateCandidates: authorizedProcedure("offers.manage")
+    .output(duplicateOfferCandidatesOutputSchema)
+    .query(({ ctx }) => listDuplicateOfferCandidates(ctx.db, ctx.actor)),
   /** Gap analysis is the coordination's steering task. */
-  coverage: authorizedProcedure("gaps.read").output(offerCoverageOutputSchema).query(({ ctx }) => listOfferCoverage(ctx.db, ctx.actor)),
+  coverage: authorizedProcedure("gaps.read")
+    .output(offerCoverageOutputSchema)
+    .query(({ ctx }) => listOfferCoverage(ctx.db, ctx.actor)),
 });

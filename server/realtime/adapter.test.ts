@@ -30,10 +30,12 @@ describe.runIf(onPostgres)("realtime adapter on PostgreSQL", () => {
     const http = createServer();
     const io = new Server(http);
     const adapter = await attachRealtimeAdapter(io, databaseUrl);
-    io.on("connection", (socket) => socket.on("enter", async (room: string, ack: () => void) => {
-      await socket.join(room);
-      ack();
-    }));
+    io.on("connection", (socket) =>
+      socket.on("enter", async (room: string, ack: () => void) => {
+        await socket.join(room);
+        ack();
+      }),
+    );
     await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
     const node = { io, http, adapter, url: `http://127.0.0.1:${(http.address() as AddressInfo).port}` };
     nodes.push(node);
@@ -71,17 +73,25 @@ describe.runIf(onPostgres)("realtime adapter on PostgreSQL", () => {
     const outsider = await clientIn(b.url, "board:y");
     const received: string[] = [];
     outsider.on("board:applied", (text: string) => received.push(`outsider ${text}`));
-    const seen = (socket: Socket, who: string) => new Promise<void>((resolve) => socket.on("board:applied", (text: string) => {
-      received.push(`${who} ${text}`);
-      resolve();
-    }));
+    const seen = (socket: Socket, who: string) =>
+      new Promise<void>((resolve) =>
+        socket.on("board:applied", (text: string) => {
+          received.push(`${who} ${text}`);
+          resolve();
+        }),
+      );
 
     // The LISTEN connection is set up in the background; retry until process B hears process A.
     const heard = Promise.all([seen(onA, "a"), seen(onB, "b")]);
-    await expect.poll(async () => {
-      a.io.to("board:x").emit("board:applied", "Karte 1");
-      return Promise.race([heard.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 200))]);
-    }, { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          a.io.to("board:x").emit("board:applied", "Karte 1");
+          return Promise.race([heard.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 200))]);
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     expect(received.some((r) => r.startsWith("outsider"))).toBe(false);
 
     // B sees the sockets in the room on A too: presence lists span all processes.

@@ -40,10 +40,12 @@ export async function attachRealtimeAdapter(io: Server, databaseUrl = process.en
     await pool.end().catch(() => {});
     throw error;
   }
-  io.adapter(createAdapter(pool, {
-    tableName: attachmentsTable,
-    errorHandler: (error) => logger.error({ err: error }, "realtime adapter failed"),
-  }));
+  io.adapter(
+    createAdapter(pool, {
+      tableName: attachmentsTable,
+      errorHandler: (error) => logger.error({ err: error }, "realtime adapter failed"),
+    }),
+  );
   logger.info({ adapter: "postgres" }, "socket.io adapter: PostgreSQL (several processes can serve one meeting)");
   return {
     kind: "postgres",

@@ -59,7 +59,8 @@ describe("board over socket.io: per-participant views and revocation", () => {
       socket.once("connect_error", reject);
     });
     const join = () => new Promise<BoardJoinAck>((resolve) => socket.emit("board:join", { conferenceId, afterSeq: 0 }, resolve));
-    const send = (op: BoardOperation) => new Promise<BoardOpAck>((resolve) => socket.emit("board:op", { conferenceId, clientOpId: opId(), op }, resolve));
+    const send = (op: BoardOperation) =>
+      new Promise<BoardOpAck>((resolve) => socket.emit("board:op", { conferenceId, clientOpId: opId(), op }, resolve));
     const applied = () => received.filter((r) => r.event === "board:applied").map((r) => r.payload as AppliedOperation);
     return { socket, received, join, send, applied };
   }
@@ -67,7 +68,10 @@ describe("board over socket.io: per-participant views and revocation", () => {
   beforeAll(async () => {
     handle = await createTestDatabase();
     const tenant = await createTenant(handle.db);
-    const [other] = await handle.db.insert(organisations).values({ tenantId: tenant.tenant.id, name: "Jobcenter Socket", kind: "jobcenter" }).returning();
+    const [other] = await handle.db
+      .insert(organisations)
+      .values({ tenantId: tenant.tenant.id, name: "Jobcenter Socket", kind: "jobcenter" })
+      .returning();
     admin = await createActor(handle.db, tenant.tenant.id, ["admin"]);
     moderator = await createActor(handle.db, tenant.tenant.id, ["coordinator"]);
     cm = await createActor(handle.db, tenant.tenant.id, ["case_manager"]);
@@ -77,7 +81,14 @@ describe("board over socket.io: per-participant views and revocation", () => {
 
     const cmCaller = callerFor(handle.db, cm);
     caseId = (await cmCaller.cases.create({ accessChannel: "walk_in", kommuneId: tenant.kommune.id, identity: canary })).id;
-    releaseId = (await cmCaller.cases.addConsent({ caseId, kind: "confidentiality_release", organisationIds: [tenant.organisation.id], grantedOn: "2026-01-05" })).id;
+    releaseId = (
+      await cmCaller.cases.addConsent({
+        caseId,
+        kind: "confidentiality_release",
+        organisationIds: [tenant.organisation.id],
+        grantedOn: "2026-01-05",
+      })
+    ).id;
     await cmCaller.cases.saveSummary({ caseId, title: "Wohnungssuche", body: "Familie sucht eine größere Wohnung." });
     conferenceId = (
       await callerFor(handle.db, moderator).conferences.create({
@@ -104,12 +115,32 @@ describe("board over socket.io: per-participant views and revocation", () => {
     for (const p of [mod, seeing, blind]) expect((await p.join()).ok).toBe(true);
     expect((await mod.send({ kind: "phase.set", index: 1 })).ok).toBe(true);
 
-    const refused = await seeing.send({ kind: "card.add", cardId: randomUUID(), lane: "themen", text: `Frau ${canary.lastName} findet keine Wohnung`, orderKey: "a0", caseId, perspective: null });
+    const refused = await seeing.send({
+      kind: "card.add",
+      cardId: randomUUID(),
+      lane: "themen",
+      text: `Frau ${canary.lastName} findet keine Wohnung`,
+      orderKey: "a0",
+      caseId,
+      perspective: null,
+    });
     expect(refused).toEqual({ ok: false, message: expect.stringContaining("Aktendeckblatt (Name)") });
     expect(JSON.stringify(refused)).not.toContain(canary.lastName);
 
     const cardId = randomUUID();
-    expect((await seeing.send({ kind: "card.add", cardId, lane: "themen", text: "Mietschulden verhindern jede Zusage", orderKey: "a1", caseId, perspective: null })).ok).toBe(true);
+    expect(
+      (
+        await seeing.send({
+          kind: "card.add",
+          cardId,
+          lane: "themen",
+          text: "Mietschulden verhindern jede Zusage",
+          orderKey: "a1",
+          caseId,
+          perspective: null,
+        })
+      ).ok,
+    ).toBe(true);
     await expect.poll(() => blind.applied().find((a) => a.op.kind === "card.add")).toBeDefined();
     await expect.poll(() => mod.applied().find((a) => a.op.kind === "card.add")).toBeDefined();
     const blindView = blind.applied().find((a) => a.op.kind === "card.add")!;
@@ -141,21 +172,48 @@ describe("board over socket.io: per-participant views and revocation", () => {
     await expect.poll(() => victim.received.some((r) => r.event === "session:revoked")).toBe(true);
     await expect.poll(() => victim.socket.connected).toBe(false);
     // The old cookie cannot bring the connection back.
-    const retry = connect(url, { path: "/socket.io", transports: ["websocket"], reconnection: false, extraHeaders: { origin: url, cookie } });
+    const retry = connect(url, {
+      path: "/socket.io",
+      transports: ["websocket"],
+      reconnection: false,
+      extraHeaders: { origin: url, cookie },
+    });
     sockets.push(retry);
-    await expect(new Promise((resolve, reject) => (retry.once("connect", () => resolve("connected")), retry.once("connect_error", reject)))).rejects.toThrow();
+    await expect(
+      new Promise((resolve, reject) => (retry.once("connect", () => resolve("connected")), retry.once("connect_error", reject))),
+    ).rejects.toThrow();
   });
 
   it("disconnects a flooding client and an oversized packet while the server stays healthy for others", async () => {
     const runaway = await participant(moderator);
     expect((await runaway.join()).ok).toBe(true);
-    const acks = await Promise.all(Array.from({ length: 120 }, () => runaway.send({ kind: "hand.raise" }).catch(() => null)).map((p) => Promise.race([p, new Promise((r) => setTimeout(() => r(null), 3000))])));
+    const acks = await Promise.all(
+      Array.from({ length: 120 }, () => runaway.send({ kind: "hand.raise" }).catch(() => null)).map((p) =>
+        Promise.race([p, new Promise((r) => setTimeout(() => r(null), 3000))]),
+      ),
+    );
     expect(acks.some((ack) => ack && !(ack as BoardOpAck).ok && (ack as { message: string }).message.includes("Zu viele"))).toBe(true);
     await expect.poll(() => runaway.socket.connected).toBe(false);
 
     const big = await participant(cm);
     expect((await big.join()).ok).toBe(true);
-    big.socket.emit("board:op", { conferenceId, clientOpId: opId(), op: { kind: "card.add", cardId: randomUUID(), lane: "themen", text: "x".repeat(100_000), orderKey: "z0", caseId: null, perspective: null } }, () => undefined);
+    big.socket.emit(
+      "board:op",
+      {
+        conferenceId,
+        clientOpId: opId(),
+        op: {
+          kind: "card.add",
+          cardId: randomUUID(),
+          lane: "themen",
+          text: "x".repeat(100_000),
+          orderKey: "z0",
+          caseId: null,
+          perspective: null,
+        },
+      },
+      () => undefined,
+    );
     await expect.poll(() => big.socket.connected).toBe(false);
 
     const healthy = await participant(covered);

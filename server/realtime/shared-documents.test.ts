@@ -12,7 +12,13 @@ import { emptyBoardMeta } from "../schemas/board";
 import { encodeBase64, type DocJoinAck, type DocUpdateAck, type SharedDocumentKey } from "../schemas/shared-documents";
 import { createTestDatabase } from "../test/database";
 import { createActor, createTenant } from "../test/factories";
-import { documentField, loadSharedDocument, readSharedDocumentJson, readSharedDocumentText, sharedDocumentSettings } from "./shared-documents";
+import {
+  documentField,
+  loadSharedDocument,
+  readSharedDocumentJson,
+  readSharedDocumentText,
+  sharedDocumentSettings,
+} from "./shared-documents";
 import { connectAs, startTestSocketServer } from "../test/socket-server";
 import { charactersOf, typeAtEnd, typeCharacter } from "../test/typing";
 
@@ -95,54 +101,67 @@ describe("shared documents over socket.io", () => {
     return { document: document!, doc: (await loadSharedDocument(handle.db, document!)).doc };
   }
 
-  it("keeps two concurrent writers and the database identical, through disconnects, without losing a keystroke", { timeout: 60_000 }, async () => {
-    // Low thresholds: the updates are compacted several times, and the rate limit turns some away
-    // (the writers then sync again without losing anything).
-    sharedDocumentSettings.compactEvery = 20;
-    sharedDocumentSettings.updatesPerSecond = 12;
-    const writers = [await editor(moderator, "notes"), await editor(participant, "notes")];
-    let reconnects = 0;
-    for (const writer of writers) socketOf.get(writer)!.io.on("reconnect", () => (reconnects += 1));
-    const alphabets = ["abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"];
-    const typed = ["", ""];
-    let seed = 7;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  it(
+    "keeps two concurrent writers and the database identical, through disconnects, without losing a keystroke",
+    { timeout: 60_000 },
+    async () => {
+      // Low thresholds: the updates are compacted several times, and the rate limit turns some away
+      // (the writers then sync again without losing anything).
+      sharedDocumentSettings.compactEvery = 20;
+      sharedDocumentSettings.updatesPerSecond = 12;
+      const writers = [await editor(moderator, "notes"), await editor(participant, "notes")];
+      let reconnects = 0;
+      for (const writer of writers) socketOf.get(writer)!.io.on("reconnect", () => (reconnects += 1));
+      const alphabets = ["abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"];
+      const typed = ["", ""];
+      let seed = 7;
+      const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 
-    await Promise.all(
-      writers.map(async (writer, index) => {
-        for (let step = 0; step < 300; step++) {
-          const character = alphabets[index]![step % 26]!;
-          typeCharacter(writer.document, character, random);
-          typed[index] += character;
-          // Drop the connection now and then; typing goes on while it reconnects.
-          if (random() < 0.015) socketOf.get(writer)!.io.engine.close();
-          if (random() < 0.8) await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 5)));
-        }
-      }),
-    );
+      await Promise.all(
+        writers.map(async (writer, index) => {
+          for (let step = 0; step < 300; step++) {
+            const character = alphabets[index]![step % 26]!;
+            typeCharacter(writer.document, character, random);
+            typed[index] += character;
+            // Drop the connection now and then; typing goes on while it reconnects.
+            if (random() < 0.015) socketOf.get(writer)!.io.engine.close();
+            if (random() < 0.8) await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 5)));
+          }
+        }),
+      );
 
-    await expect.poll(() => writers.every((w) => w.isSettled), { timeout: 20_000 }).toBe(true);
-    // Nothing was refused for good, so neither writer had to throw its copy away.
-    expect(writers.map((w) => w.getSnapshot().generation)).toEqual([0, 0]);
-    const [first, second] = writers.map((w) => w.document) as [Y.Doc, Y.Doc];
-    await expect.poll(() => first.getXmlFragment(documentField).toJSON() === second.getXmlFragment(documentField).toJSON(), { timeout: 10_000 }).toBe(true);
-    const expected = (typed[0]! + typed[1]!).split("").sort().join("");
-    expect(charactersOf(first)).toBe(expected);
-    expect(reconnects).toBeGreaterThan(0);
-    sharedDocumentSettings.compactEvery = 200;
-    sharedDocumentSettings.updatesPerSecond = 40;
+      await expect.poll(() => writers.every((w) => w.isSettled), { timeout: 20_000 }).toBe(true);
+      // Nothing was refused for good, so neither writer had to throw its copy away.
+      expect(writers.map((w) => w.getSnapshot().generation)).toEqual([0, 0]);
+      const [first, second] = writers.map((w) => w.document) as [Y.Doc, Y.Doc];
+      await expect
+        .poll(() => first.getXmlFragment(documentField).toJSON() === second.getXmlFragment(documentField).toJSON(), { timeout: 10_000 })
+        .toBe(true);
+      const expected = (typed[0]! + typed[1]!).split("").sort().join("");
+      expect(charactersOf(first)).toBe(expected);
+      expect(reconnects).toBeGreaterThan(0);
+      sharedDocumentSettings.compactEvery = 200;
+      sharedDocumentSettings.updatesPerSecond = 40;
 
-    const { document, doc: stored } = await storedDoc("notes");
-    expect(stored.getXmlFragment(documentField).toJSON()).toBe(first.getXmlFragment(documentField).toJSON());
-    expect(charactersOf(stored)).toBe(expected);
-    // Compaction ran: the state holds merged updates and fewer than its threshold are left as rows.
-    expect(document.state).not.toBeNull();
-    expect((await handle.db.select({ id: sharedDocumentUpdates.id }).from(sharedDocumentUpdates).where(eq(sharedDocumentUpdates.documentId, document.id))).length).toBeLessThan(20);
+      const { document, doc: stored } = await storedDoc("notes");
+      expect(stored.getXmlFragment(documentField).toJSON()).toBe(first.getXmlFragment(documentField).toJSON());
+      expect(charactersOf(stored)).toBe(expected);
+      // Compaction ran: the state holds merged updates and fewer than its threshold are left as rows.
+      expect(document.state).not.toBeNull();
+      expect(
+        (
+          await handle.db
+            .select({ id: sharedDocumentUpdates.id })
+            .from(sharedDocumentUpdates)
+            .where(eq(sharedDocumentUpdates.documentId, document.id))
+        ).length,
+      ).toBeLessThan(20);
 
-    const text = await readSharedDocumentText(handle.db, { conferenceId, key: "notes" });
-    expect(text.replace(/\n/g, "").split("").sort().join("")).toBe(expected);
-    expect((await readSharedDocumentJson(handle.db, { conferenceId, key: "notes" })).type).toBe("doc");
-  });
+      const text = await readSharedDocumentText(handle.db, { conferenceId, key: "notes" });
+      expect(text.replace(/\n/g, "").split("").sort().join("")).toBe(expected);
+      expect((await readSharedDocumentJson(handle.db, { conferenceId, key: "notes" })).type).toBe("doc");
+    },
+  );
 
   it("lets no one but participants join or write, and says no more than 'not found'", async () => {
     const update = (() => {
@@ -154,11 +173,15 @@ describe("shared documents over socket.io", () => {
       const socket = await socketFor(actor);
       const join = await new Promise<DocJoinAck>((resolve) => socket.emit("doc:join", { conferenceId, key: "notes" }, resolve));
       expect(join).toEqual({ ok: false, message: notFound });
-      const write = await new Promise<DocUpdateAck>((resolve) => socket.emit("doc:update", { conferenceId, key: "notes", update }, resolve));
+      const write = await new Promise<DocUpdateAck>((resolve) =>
+        socket.emit("doc:update", { conferenceId, key: "notes", update }, resolve),
+      );
       expect(write).toEqual({ ok: false, message: notFound });
     }
     const socket = await socketFor(participant);
-    const unknown = await new Promise<DocJoinAck>((resolve) => socket.emit("doc:join", { conferenceId, key: `formulation:${randomUUID()}` }, resolve));
+    const unknown = await new Promise<DocJoinAck>((resolve) =>
+      socket.emit("doc:join", { conferenceId, key: `formulation:${randomUUID()}` }, resolve),
+    );
     expect(unknown).toEqual({ ok: false, message: notFound });
     const badKey = await new Promise<DocJoinAck>((resolve) => socket.emit("doc:join", { conferenceId, key: "../notes" } as never, resolve));
     expect(badKey.ok).toBe(false);
@@ -169,12 +192,17 @@ describe("shared documents over socket.io", () => {
   it("refuses updates that could not come from the editor", async () => {
     const socket = await socketFor(participant);
     const send = (doc: Y.Doc) =>
-      new Promise<DocUpdateAck>((resolve) => socket.emit("doc:update", { conferenceId, key: "notes", update: encodeBase64(Y.encodeStateAsUpdate(doc)) }, resolve));
+      new Promise<DocUpdateAck>((resolve) =>
+        socket.emit("doc:update", { conferenceId, key: "notes", update: encodeBase64(Y.encodeStateAsUpdate(doc)) }, resolve),
+      );
     const script = new Y.Doc();
     const element = new Y.XmlElement("script");
     element.insert(0, [new Y.XmlText("alert(1)")]);
     script.getXmlFragment(documentField).insert(0, [element]);
-    expect(await send(script)).toMatchObject({ ok: false, message: "Die Änderung konnte nicht gelesen werden. Der Text wird neu geladen." });
+    expect(await send(script)).toMatchObject({
+      ok: false,
+      message: "Die Änderung konnte nicht gelesen werden. Der Text wird neu geladen.",
+    });
 
     const handler = new Y.Doc();
     const paragraph = new Y.XmlElement("paragraph");
@@ -193,7 +221,13 @@ describe("shared documents over socket.io", () => {
     otherRoot.getMap("secrets").set("x", "y");
     expect((await send(otherRoot)).ok).toBe(false);
 
-    const garbage = await new Promise<DocUpdateAck>((resolve) => socket.emit("doc:update", { conferenceId, key: "notes", update: encodeBase64(new Uint8Array([1, 200, 5, 255, 255, 255, 255, 0x7f])) }, resolve));
+    const garbage = await new Promise<DocUpdateAck>((resolve) =>
+      socket.emit(
+        "doc:update",
+        { conferenceId, key: "notes", update: encodeBase64(new Uint8Array([1, 200, 5, 255, 255, 255, 255, 0x7f])) },
+        resolve,
+      ),
+    );
     expect(garbage.ok).toBe(false);
 
     const huge = new Y.Doc();
@@ -224,7 +258,11 @@ describe("shared documents over socket.io", () => {
     const key = documentKey as SharedDocumentKey;
     const [writerA, writerB] = [await editor(moderator, key), await editor(participant, key)];
     typeAtEnd(writerA.document, "Wohnraum fehlt");
-    await expect.poll(() => writerA.isSettled && (writerB.document.getXmlFragment(documentField).toJSON().includes("Wohnraum fehlt")), { timeout: 5000 }).toBe(true);
+    await expect
+      .poll(() => writerA.isSettled && writerB.document.getXmlFragment(documentField).toJSON().includes("Wohnraum fehlt"), {
+        timeout: 5000,
+      })
+      .toBe(true);
 
     await voteOnFormulation(handle.db, participant, { formulationId, vote: "agree" });
     await finaliseFormulation(handle.db, moderator, formulationId);

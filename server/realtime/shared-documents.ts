@@ -119,7 +119,13 @@ async function resolveDocument(db: Executor, actor: Actor, address: DocumentAddr
     const [formulation] = await db
       .select({ status: themeFormulations.status })
       .from(themeFormulations)
-      .where(and(eq(themeFormulations.id, formulationId), eq(themeFormulations.conferenceId, address.conferenceId), eq(themeFormulations.documentId, document.id)));
+      .where(
+        and(
+          eq(themeFormulations.id, formulationId),
+          eq(themeFormulations.conferenceId, address.conferenceId),
+          eq(themeFormulations.documentId, document.id),
+        ),
+      );
     if (!formulation) throw new AppError("NOT_FOUND", "errors.notFound");
     writable = formulation.status === "drafting";
   }
@@ -192,7 +198,12 @@ const allowedAttributeNames = (() => {
 })();
 
 function isPrimitive(value: unknown) {
-  return value === null || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value)) || (typeof value === "string" && value.length <= 200);
+  return (
+    value === null ||
+    typeof value === "boolean" ||
+    (typeof value === "number" && Number.isFinite(value)) ||
+    (typeof value === "string" && value.length <= 200)
+  );
 }
 
 /**
@@ -255,7 +266,8 @@ function isEditorShaped(doc: Y.Doc): boolean {
     for (const name of Object.keys(element.getAttributes())) if (!allowedAttributeNames.has(name)) return false;
     for (const child of element.toArray()) {
       if (isElement(child)) stack.push(child);
-      else if (!(child instanceof Y.XmlText) || !child.toDelta().every((d: { insert: unknown }) => typeof d.insert === "string")) return false;
+      else if (!(child instanceof Y.XmlText) || !child.toDelta().every((d: { insert: unknown }) => typeof d.insert === "string"))
+        return false;
     }
   }
   return [...doc.share.keys()].every((name) => name === documentField);
@@ -302,7 +314,8 @@ export async function applySharedDocumentUpdate(
       if (entry.doc.store.pendingStructs || entry.doc.store.pendingDs) throw new AppError("CONFLICT", "formulations.documents.outOfSync");
       if (!changed) return { changed: false };
       if (!isEditorShaped(entry.doc)) throw new AppError("INVALID_INPUT", "formulations.documents.invalidUpdate");
-      if (entry.bytes + input.update.byteLength > maxDocumentBytes) throw new AppError("CONFLICT", "formulations.documents.documentTooLarge");
+      if (entry.bytes + input.update.byteLength > maxDocumentBytes)
+        throw new AppError("CONFLICT", "formulations.documents.documentTooLarge");
       const [row] = await tx
         .insert(sharedDocumentUpdates)
         .values({ documentId: document.id, update: input.update, actorUserId: actor.userId })
@@ -313,7 +326,9 @@ export async function applySharedDocumentUpdate(
       if (entry.rowsSinceCompaction >= sharedDocumentSettings.compactEvery) {
         const state = Y.encodeStateAsUpdate(entry.doc);
         await tx.update(sharedDocuments).set({ state, updatedAt: new Date() }).where(eq(sharedDocuments.id, document.id));
-        await tx.delete(sharedDocumentUpdates).where(and(eq(sharedDocumentUpdates.documentId, document.id), lte(sharedDocumentUpdates.id, entry.lastUpdateId)));
+        await tx
+          .delete(sharedDocumentUpdates)
+          .where(and(eq(sharedDocumentUpdates.documentId, document.id), lte(sharedDocumentUpdates.id, entry.lastUpdateId)));
         entry.rowsSinceCompaction = 0;
         entry.bytes = state.byteLength;
       } else {
@@ -408,7 +423,10 @@ export async function readSharedDocumentJsonIfOpened(db: Executor, address: Docu
   } catch {
     const lines = plainTextOf(doc);
     if (lines.length === 0) return emptyRichTextDoc;
-    return { type: "doc", content: lines.map((line) => (line ? { type: "paragraph", content: [{ type: "text", text: line }] } : { type: "paragraph" })) };
+    return {
+      type: "doc",
+      content: lines.map((line) => (line ? { type: "paragraph", content: [{ type: "text", text: line }] } : { type: "paragraph" })),
+    };
   }
 }
 
@@ -426,7 +444,13 @@ export async function readSharedDocumentText(db: Executor, address: DocumentAddr
 function plainTextOf(doc: Y.Doc): string[] {
   const lines: string[] = [];
   const walk = (item: unknown) => {
-    if (item instanceof Y.XmlText) lines.push(item.toDelta().map((d: { insert: unknown }) => (typeof d.insert === "string" ? d.insert : "")).join(""));
+    if (item instanceof Y.XmlText)
+      lines.push(
+        item
+          .toDelta()
+          .map((d: { insert: unknown }) => (typeof d.insert === "string" ? d.insert : ""))
+          .join(""),
+      );
     else if (item instanceof Y.XmlElement) item.toArray().forEach(walk);
   };
   doc.getXmlFragment(documentField).toArray().forEach(walk);
@@ -436,7 +460,8 @@ function plainTextOf(doc: Y.Doc): string[] {
 let updateRate = { points: 0, limiter: new RateLimiterMemory({ points: 1, duration: 1 }) };
 function updateLimiter(): RateLimiterMemory {
   const points = sharedDocumentSettings.updatesPerSecond;
-  if (updateRate.points !== points) updateRate = { points, limiter: new RateLimiterMemory({ keyPrefix: "doc-update", points, duration: 1 }) };
+  if (updateRate.points !== points)
+    updateRate = { points, limiter: new RateLimiterMemory({ keyPrefix: "doc-update", points, duration: 1 }) };
   return updateRate.limiter;
 }
 const maxQueuedUpdates = 100;
@@ -454,18 +479,21 @@ const documentPermissions = ["conferences.take_part", "sessions.view"] as const;
 
 /** The shared-document events of one connection; the same checks as everywhere run per event. */
 export function registerSharedDocumentEvents(io: KimServer, socket: KimSocket, guard: typeof guarded): void {
-  socket.on("doc:join", guard(socket, documentPermissions, docJoinSchema, async (actor, address) => {
-    const db = await getDb();
-    await requireDocumentAccess(db, actor, address);
-    // Joined before reading: an update committed in between arrives twice, which Yjs ignores.
-    await socket.join(room(address));
-    try {
-      return await getSharedDocumentForJoin(db, actor, address);
-    } catch (error) {
-      await socket.leave(room(address));
-      throw error;
-    }
-  }));
+  socket.on(
+    "doc:join",
+    guard(socket, documentPermissions, docJoinSchema, async (actor, address) => {
+      const db = await getDb();
+      await requireDocumentAccess(db, actor, address);
+      // Joined before reading: an update committed in between arrives twice, which Yjs ignores.
+      await socket.join(room(address));
+      try {
+        return await getSharedDocumentForJoin(db, actor, address);
+      } catch (error) {
+        await socket.leave(room(address));
+        throw error;
+      }
+    }),
+  );
   const handleUpdate = guard(socket, documentPermissions, docUpdateSchema, async (actor, payload) => {
     // Too fast, or missing predecessors: nothing is stored and the client syncs again shortly,
     // sending everything the server lacks. Refusing outright would cost the client its changes.
@@ -503,13 +531,18 @@ export function registerSharedDocumentEvents(io: KimServer, socket: KimSocket, g
       .catch(() => undefined)
       .finally(() => (queued -= 1));
   });
-  socket.on("doc:awareness", guard(socket, documentPermissions, docAwarenessSchema, async (actor, payload) => {
-    if (!(await within(awarenessRate, socket.id))) return;
-    const address = addressOf(payload);
-    // Only who has joined the document may say they are writing in it; nothing is stored.
-    if (!socket.rooms.has(room(address))) throw new AppError("NOT_FOUND", "errors.notFound");
-    const db = await getDb();
-    await requireDocumentAccess(db, actor, address);
-    socket.to(room(address)).emit("doc:awareness", { ...address, userId: actor.userId, displayName: actor.displayName, typing: payload.typing });
-  }));
+  socket.on(
+    "doc:awareness",
+    guard(socket, documentPermissions, docAwarenessSchema, async (actor, payload) => {
+      if (!(await within(awarenessRate, socket.id))) return;
+      const address = addressOf(payload);
+      // Only who has joined the document may say they are writing in it; nothing is stored.
+      if (!socket.rooms.has(room(address))) throw new AppError("NOT_FOUND", "errors.notFound");
+      const db = await getDb();
+      await requireDocumentAccess(db, actor, address);
+      socket
+        .to(room(address))
+        .emit("doc:awareness", { ...address, userId: actor.userId, displayName: actor.displayName, typing: payload.typing });
+    }),
+  );
 }

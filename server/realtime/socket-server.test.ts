@@ -67,9 +67,7 @@ describe("socket.io server", () => {
   });
 
   it("refuses a forged session cookie", async () => {
-    expect((await open({ cookie: "kim.session=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0.x.y.z.w" })).error).toBe(
-      "Bitte melden Sie sich an.",
-    );
+    expect((await open({ cookie: "kim.session=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0.x.y.z.w" })).error).toBe("Bitte melden Sie sich an.");
   });
 
   it("refuses a handshake from a foreign origin", async () => {
@@ -90,7 +88,14 @@ describe("socket.io server", () => {
     const { socket: second } = await open({ cookie: await cookieFor(admin) });
     expect(await emitJoin(second, { room: "start" })).toEqual({ ok: true });
 
-    await expect.poll(() => updates.at(-1)?.people.map((p) => p.userId).sort()).toEqual([admin.userId, coordinator.userId].sort());
+    await expect
+      .poll(() =>
+        updates
+          .at(-1)
+          ?.people.map((p) => p.userId)
+          .sort(),
+      )
+      .toEqual([admin.userId, coordinator.userId].sort());
     expect(foreignUpdates.flatMap((u) => u.people.map((p) => p.userId))).not.toContain(coordinator.userId);
   });
 

@@ -20,12 +20,7 @@ import { boardJoinSchema, boardOpRequestSchema, boardTypingSchema } from "../sch
 import { registerSharedDocumentEvents } from "./shared-documents";
 import { boardRoom, boardUserRoom, broadcastApplied, resyncBoardsOfCase } from "./board-broadcast";
 import { onAccessChanged, onConsentChanged } from "./notices";
-import {
-  presenceJoinSchema,
-  type ClientToServerEvents,
-  type PresencePerson,
-  type ServerToClientEvents,
-} from "../schemas/realtime";
+import { presenceJoinSchema, type ClientToServerEvents, type PresencePerson, type ServerToClientEvents } from "../schemas/realtime";
 
 interface SocketData {
   userId: string;
@@ -91,52 +86,73 @@ export function attachSocketServer(httpServer: HttpServer): KimServer {
 
   io.on("connection", (socket) => {
     void socket.join(userRoom(socket.data.userId));
-    socket.on("presence:join", guarded(socket, "presence.join", presenceJoinSchema, async (actor, { room }) => {
-      await socket.join(presenceRoom(actor.tenantId, room));
-      await broadcastPresence(io, actor.tenantId, room);
-    }));
-    socket.on("presence:leave", guarded(socket, "presence.join", presenceJoinSchema, async (actor, { room }) => {
-      await socket.leave(presenceRoom(actor.tenantId, room));
-      await broadcastPresence(io, actor.tenantId, room);
-    }));
-    socket.on("board:join", guarded(socket, "conferences.take_part", boardJoinSchema, async (actor, { conferenceId, afterSeq }) => {
-      const db = await getDb();
-      await requireParticipation(db, actor, conferenceId);
-      // This process's sockets only: asking the other processes could stall on one that died hard.
-      const present = await io.local.in(boardRoom(conferenceId)).fetchSockets();
-      const people = new Set(present.map((s) => s.data.userId));
-      if (!people.has(actor.userId) && people.size >= maxPeoplePerBoard) throw new AppError("CONFLICT", "conferences.board.full", undefined, { max: maxPeoplePerBoard });
-      // Join the rooms before reading: an operation committed in between then arrives as a broadcast
-      // (the client drops what it already has) instead of falling into a gap.
-      await socket.join([boardRoom(conferenceId), boardUserRoom(conferenceId, actor.userId)]);
-      const ack = await getBoardForJoin(db, actor, conferenceId, afterSeq);
-      broadcastBoardPresence(io, conferenceId).catch((error: unknown) => logger.warn({ err: error }, "board presence update failed"));
-      return ack;
-    }));
-    socket.on("board:op", guarded(socket, "conferences.take_part", boardOpRequestSchema, async (actor, request) => {
-      if (!(await withinOperationRate(socket.id))) {
-        // A client that keeps going far past the limit is runaway, not eager: cut it off.
-        if (!(await withinFloodTolerance(socket.id))) {
-          logger.warn({ userId: actor.userId, conferenceId: request.conferenceId }, "board flood: socket disconnected");
-          socket.disconnect(true);
+    socket.on(
+      "presence:join",
+      guarded(socket, "presence.join", presenceJoinSchema, async (actor, { room }) => {
+        await socket.join(presenceRoom(actor.tenantId, room));
+        await broadcastPresence(io, actor.tenantId, room);
+      }),
+    );
+    socket.on(
+      "presence:leave",
+      guarded(socket, "presence.join", presenceJoinSchema, async (actor, { room }) => {
+        await socket.leave(presenceRoom(actor.tenantId, room));
+        await broadcastPresence(io, actor.tenantId, room);
+      }),
+    );
+    socket.on(
+      "board:join",
+      guarded(socket, "conferences.take_part", boardJoinSchema, async (actor, { conferenceId, afterSeq }) => {
+        const db = await getDb();
+        await requireParticipation(db, actor, conferenceId);
+        // This process's sockets only: asking the other processes could stall on one that died hard.
+        const present = await io.local.in(boardRoom(conferenceId)).fetchSockets();
+        const people = new Set(present.map((s) => s.data.userId));
+        if (!people.has(actor.userId) && people.size >= maxPeoplePerBoard)
+          throw new AppError("CONFLICT", "conferences.board.full", undefined, { max: maxPeoplePerBoard });
+        // Join the rooms before reading: an operation committed in between then arrives as a broadcast
+        // (the client drops what it already has) instead of falling into a gap.
+        await socket.join([boardRoom(conferenceId), boardUserRoom(conferenceId, actor.userId)]);
+        const ack = await getBoardForJoin(db, actor, conferenceId, afterSeq);
+        broadcastBoardPresence(io, conferenceId).catch((error: unknown) => logger.warn({ err: error }, "board presence update failed"));
+        return ack;
+      }),
+    );
+    socket.on(
+      "board:op",
+      guarded(socket, "conferences.take_part", boardOpRequestSchema, async (actor, request) => {
+        if (!(await withinOperationRate(socket.id))) {
+          // A client that keeps going far past the limit is runaway, not eager: cut it off.
+          if (!(await withinFloodTolerance(socket.id))) {
+            logger.warn({ userId: actor.userId, conferenceId: request.conferenceId }, "board flood: socket disconnected");
+            socket.disconnect(true);
+          }
+          throw new AppError("RATE_LIMITED", "conferences.board.tooFast");
         }
-        throw new AppError("RATE_LIMITED", "conferences.board.tooFast");
-      }
-      const db = await getDb();
-      const { applied, duplicate } = await applyBoardOperation(db, actor, request);
-      // Committed above; only now is anyone told. A retry is answered but not broadcast again.
-      if (!duplicate) await broadcastApplied(io, db, applied);
-      return { seq: applied.seq };
-    }));
+        const db = await getDb();
+        const { applied, duplicate } = await applyBoardOperation(db, actor, request);
+        // Committed above; only now is anyone told. A retry is answered but not broadcast again.
+        if (!duplicate) await broadcastApplied(io, db, applied);
+        return { seq: applied.seq };
+      }),
+    );
     registerSharedDocumentEvents(io, socket, guarded);
-    socket.on("board:typing", guarded(socket, "conferences.take_part", boardTypingSchema, async (actor, { conferenceId }) => {
-      // Only someone already in the meeting's room can say they are writing there.
-      if (!socket.rooms.has(boardRoom(conferenceId))) throw new AppError("NOT_FOUND", "errors.notFound");
-      // While writing is anonymous, who is writing would give the cards' authors away.
-      const [row] = await (await getDb()).select({ boardMeta: conferences.boardMeta }).from(conferences).where(eq(conferences.id, conferenceId));
-      if (row?.boardMeta.anonymous) return;
-      socket.to(boardRoom(conferenceId)).emit("board:typing", { conferenceId, userId: actor.userId });
-    }));
+    socket.on(
+      "board:typing",
+      guarded(socket, "conferences.take_part", boardTypingSchema, async (actor, { conferenceId }) => {
+        // Only someone already in the meeting's room can say they are writing there.
+        if (!socket.rooms.has(boardRoom(conferenceId))) throw new AppError("NOT_FOUND", "errors.notFound");
+        // While writing is anonymous, who is writing would give the cards' authors away.
+        const [row] = await (
+          await getDb()
+        )
+          .select({ boardMeta: conferences.boardMeta })
+          .from(conferences)
+          .where(eq(conferences.id, conferenceId));
+        if (row?.boardMeta.anonymous) return;
+        socket.to(boardRoom(conferenceId)).emit("board:typing", { conferenceId, userId: actor.userId });
+      }),
+    );
     socket.on("disconnecting", () => {
       const rooms = [...socket.rooms].filter((room) => room.startsWith("presence:"));
       const boards = [...socket.rooms].filter((room) => /^board:[0-9a-f-]{36}$/.test(room)).map((room) => room.slice("board:".length));

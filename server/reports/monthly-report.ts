@@ -55,8 +55,14 @@ export async function getMonthlyReport(db: Database, actor: Actor, input: Monthl
     .groupBy(cases.pseudonym, cases.status)
     .orderBy(asc(cases.pseudonym));
   const own = and(eq(cases.tenantId, actor.tenantId), eq(cases.responsibleUserId, subject.id));
-  const [opened] = await db.select({ n: count() }).from(cases).where(and(own, gte(cases.openedOn, first), lt(cases.openedOn, next)));
-  const [admitted] = await db.select({ n: count() }).from(cases).where(and(own, gte(cases.admittedOn, first), lt(cases.admittedOn, next)));
+  const [opened] = await db
+    .select({ n: count() })
+    .from(cases)
+    .where(and(own, gte(cases.openedOn, first), lt(cases.openedOn, next)));
+  const [admitted] = await db
+    .select({ n: count() })
+    .from(cases)
+    .where(and(own, gte(cases.admittedOn, first), lt(cases.admittedOn, next)));
   const closed = await db
     .select({ closingType: closures.closingType, n: count() })
     .from(closures)
@@ -92,7 +98,12 @@ export async function getMonthlyReport(db: Database, actor: Actor, input: Monthl
     contactsByChannel: byChannel.map((row) => ({ channel: row.channel, count: row.n })),
     topics: topicRows.map((row) => ({ lifeArea: row.area, count: row.n })).sort((a, b) => b.count - a.count),
     closingTypes: closed.map((row) => ({ closingType: row.closingType, count: row.n })),
-    cases: perCase.map((row) => ({ pseudonym: row.pseudonym, status: row.status, contacts: row.contacts, minutes: Number(row.minutes ?? 0) })),
+    cases: perCase.map((row) => ({
+      pseudonym: row.pseudonym,
+      status: row.status,
+      contacts: row.contacts,
+      minutes: Number(row.minutes ?? 0),
+    })),
   };
 }
 
@@ -143,7 +154,15 @@ export async function listReportStatus(db: Database, actor: Actor, month: string
     ? await db
         .select({ userId: monthlyReports.userId, submittedAt: monthlyReports.submittedAt })
         .from(monthlyReports)
-        .where(and(eq(monthlyReports.month, first), inArray(monthlyReports.userId, caseManagers.map((c) => c.id))))
+        .where(
+          and(
+            eq(monthlyReports.month, first),
+            inArray(
+              monthlyReports.userId,
+              caseManagers.map((c) => c.id),
+            ),
+          ),
+        )
     : [];
   return {
     month,
@@ -162,4 +181,3 @@ function lastDayOf(firstOfMonth: string): string {
   date.setUTCMonth(date.getUTCMonth() + 1, 0);
   return date.toISOString().slice(0, 10);
 }
-

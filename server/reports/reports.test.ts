@@ -32,10 +32,29 @@ describe("monthly reports, dashboard, transfers and waiting list", () => {
     });
     caseId = created.id;
     await caller.cases.addConsent({ caseId, kind: "processing", grantedOn: "2026-10-01" });
-    await caller.cases.addConsent({ caseId, kind: "confidentiality_release", organisationIds: [tenant.organisation.id], grantedOn: "2026-10-01" });
+    await caller.cases.addConsent({
+      caseId,
+      kind: "confidentiality_release",
+      organisationIds: [tenant.organisation.id],
+      grantedOn: "2026-10-01",
+    });
     await caller.cases.saveIntake({ caseId, conductedOn: "2026-10-02", decision: "admission" });
-    await caller.cases.addContact({ caseId, contactOn: "2026-10-05", channel: "phone", durationMinutes: 30, topic: "=HYPERLINK(\"x\")", lifeAreas: ["housing"] });
-    await caller.cases.addContact({ caseId, contactOn: "2026-10-20", channel: "in_person", durationMinutes: 60, topic: "Termin", lifeAreas: ["housing", "finances"] });
+    await caller.cases.addContact({
+      caseId,
+      contactOn: "2026-10-05",
+      channel: "phone",
+      durationMinutes: 30,
+      topic: '=HYPERLINK("x")',
+      lifeAreas: ["housing"],
+    });
+    await caller.cases.addContact({
+      caseId,
+      contactOn: "2026-10-20",
+      channel: "in_person",
+      durationMinutes: 60,
+      topic: "Termin",
+      lifeAreas: ["housing", "finances"],
+    });
     await caller.cases.addContact({ caseId, contactOn: "2026-11-02", channel: "in_person", durationMinutes: 15, topic: "Nachfrage" });
   });
   afterAll(() => handle.close());
@@ -53,7 +72,9 @@ describe("monthly reports, dashboard, transfers and waiting list", () => {
     await expect(callerFor(handle.db, coordinator).reports.monthly({ month: "2026-10", userId: cm.userId })).resolves.toMatchObject({
       keyFigures: { contacts: 2 },
     });
-    await expect(callerFor(handle.db, otherCm).reports.monthly({ month: "2026-10", userId: cm.userId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(callerFor(handle.db, otherCm).reports.monthly({ month: "2026-10", userId: cm.userId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("exports an Excel workbook without any identity value and with formulas neutralised", async () => {
@@ -87,18 +108,32 @@ describe("monthly reports, dashboard, transfers and waiting list", () => {
   });
 
   it("moves the identity with the responsibility on transfer", async () => {
-    await expect(callerFor(handle.db, cm).cases.transfer({ caseId, toUserId: otherCm.userId, reason: "Urlaub" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await callerFor(handle.db, coordinator).cases.transfer({ caseId, toUserId: otherCm.userId, reason: "Wohnortwechsel innerhalb des Kreises" });
+    await expect(callerFor(handle.db, cm).cases.transfer({ caseId, toUserId: otherCm.userId, reason: "Urlaub" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await callerFor(handle.db, coordinator).cases.transfer({
+      caseId,
+      toUserId: otherCm.userId,
+      reason: "Wohnortwechsel innerhalb des Kreises",
+    });
     await expect(callerFor(handle.db, otherCm).cases.identity({ caseId })).resolves.toMatchObject({ lastName: canary.lastName });
     await expect(callerFor(handle.db, cm).cases.identity({ caseId })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const transfers = await callerFor(handle.db, coordinator).cases.transfers({ caseId });
     expect(transfers).toHaveLength(1);
-    await expect(callerFor(handle.db, coordinator).cases.transfer({ caseId, toUserId: coordinator.userId, reason: "x" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      callerFor(handle.db, coordinator).cases.transfer({ caseId, toUserId: coordinator.userId, reason: "x" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("keeps a waiting list and assigns from it", async () => {
     const caller = callerFor(handle.db, coordinator);
-    const entry = await caller.cases.addWaitingListEntry({ reference: "WL-001", kommuneId: tenant.kommune.id, lifeAreas: ["housing"], isUrgent: true, addedOn: "2026-11-01" });
+    const entry = await caller.cases.addWaitingListEntry({
+      reference: "WL-001",
+      kommuneId: tenant.kommune.id,
+      lifeAreas: ["housing"],
+      isUrgent: true,
+      addedOn: "2026-11-01",
+    });
     await expect(caller.cases.resolveWaitingListEntry({ id: entry.id, status: "assigned" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await caller.cases.resolveWaitingListEntry({ id: entry.id, status: "assigned", assignedUserId: cm.userId });
     const list = await caller.cases.waitingList();

@@ -40,7 +40,8 @@ export async function monthlyReportWorkbook(report: MonthlyReport): Promise<Buff
     { header: t("columns.contacts"), key: "count", width: 12 },
     { header: t("columns.minutes"), key: "minutes", width: 12 },
   ];
-  for (const row of report.contactsByKind) appointments.addRow({ kind: translate(`cases.contactKinds.${row.kind}`), count: row.count, minutes: row.minutes });
+  for (const row of report.contactsByKind)
+    appointments.addRow({ kind: translate(`cases.contactKinds.${row.kind}`), count: row.count, minutes: row.minutes });
 
   const perCase = workbook.addWorksheet(t("sheets.cases"));
   perCase.columns = [
@@ -50,7 +51,12 @@ export async function monthlyReportWorkbook(report: MonthlyReport): Promise<Buff
     { header: t("columns.minutes"), key: "minutes", width: 12 },
   ];
   for (const row of report.cases) {
-    perCase.addRow({ pseudonym: safeCell(row.pseudonym), status: translate(`cases.statuses.${row.status}`), contacts: row.contacts, minutes: row.minutes });
+    perCase.addRow({
+      pseudonym: safeCell(row.pseudonym),
+      status: translate(`cases.statuses.${row.status}`),
+      contacts: row.contacts,
+      minutes: row.minutes,
+    });
   }
   for (const sheet of workbook.worksheets) sheet.getRow(1).font = { bold: true };
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -24,7 +24,11 @@ describe("rich text validation", () => {
     const input = doc(
       paragraph("Fehlende Kita-Plätze", [{ type: "bold" }]),
       { type: "bulletList", content: [{ type: "listItem", content: [paragraph("für Neuzugewanderte")] }] },
-      { type: "orderedList", attrs: { start: 3, type: null }, content: [{ type: "listItem", content: [paragraph("im Kreis", [{ type: "italic" }])] }] },
+      {
+        type: "orderedList",
+        attrs: { start: 3, type: null },
+        content: [{ type: "listItem", content: [paragraph("im Kreis", [{ type: "italic" }])] }],
+      },
       { type: "paragraph", content: [{ type: "text", text: "Zeile" }, { type: "hardBreak" }, { type: "text", text: "zwei" }] },
     );
     const { doc: validated, text } = validateRichText(input);
@@ -37,9 +41,15 @@ describe("rich text validation", () => {
     ["an unknown node inside a paragraph", doc({ type: "paragraph", content: [{ type: "image", attrs: { src: "x" } }] })],
     ["a link with a javascript: href", doc(paragraph("klick", [{ type: "link", attrs: { href: "javascript:alert(1)" } }]))],
     ["a link with an entity-encoded href", doc(paragraph("klick", [{ type: "link", attrs: { href: "&#106;avascript:alert(1)" } }]))],
-    ["an event handler attribute on a node", doc({ type: "paragraph", attrs: { onclick: "alert(1)" }, content: [{ type: "text", text: "x" }] })],
+    [
+      "an event handler attribute on a node",
+      doc({ type: "paragraph", attrs: { onclick: "alert(1)" }, content: [{ type: "text", text: "x" }] }),
+    ],
     ["a style attribute on a mark", doc(paragraph("x", [{ type: "bold", attrs: { style: "background:url(javascript:x)" } }]))],
-    ["an ordered list starting at a string", doc({ type: "orderedList", attrs: { start: "1<script>" }, content: [{ type: "listItem", content: [paragraph("x")] }] })],
+    [
+      "an ordered list starting at a string",
+      doc({ type: "orderedList", attrs: { start: "1<script>" }, content: [{ type: "listItem", content: [paragraph("x")] }] }),
+    ],
     ["an extra key on a node", doc({ ...paragraph("x"), html: "<img src=x onerror=alert(1)>" })],
     ["a prototype key", JSON.parse('{"type":"doc","content":[{"type":"paragraph","__proto__":{"x":1}}]}')],
     ["text outside a paragraph", doc({ type: "text", text: "lose" })],

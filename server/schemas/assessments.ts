@@ -4,7 +4,11 @@ import { dateSchema } from "./cases";
 import { idSchema } from "./common";
 
 const text = (max: number) =>
-  z.string("validation.required").trim().max(max, "validation.textTooLong").regex(/^[^\u0000]*$/, "validation.controlCharacters");
+  z
+    .string("validation.required")
+    .trim()
+    .max(max, "validation.textTooLong")
+    .regex(/^[^\u0000]*$/, "validation.controlCharacters");
 
 // Plausible dates only: the database refuses some dates the ISO format allows (year 0000).
 const assessmentDateSchema = dateSchema.refine((day) => day >= "2000-01-01" && day <= "2100-12-31", "assessments.validation.dateRange");

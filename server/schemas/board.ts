@@ -2,15 +2,37 @@ import { z } from "zod";
 import { idSchema } from "./common";
 
 /** Lanes are free-form keys of the board's layout, such as an actor perspective or "ideen". */
-const laneSchema = z.string().min(1).max(40).regex(/^[a-z0-9-]+$/, "validation.invalidRoom");
-const cardTextSchema = z.string().trim().min(1, "validation.required").max(500, "validation.textTooLong").regex(/^[^\u0000]*$/, "validation.controlCharacters");
-const clusterTitleSchema = z.string().trim().min(1, "validation.required").max(120, "validation.textTooLong").regex(/^[^\u0000]*$/, "validation.controlCharacters");
+const laneSchema = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9-]+$/, "validation.invalidRoom");
+const cardTextSchema = z
+  .string()
+  .trim()
+  .min(1, "validation.required")
+  .max(500, "validation.textTooLong")
+  .regex(/^[^\u0000]*$/, "validation.controlCharacters");
+const clusterTitleSchema = z
+  .string()
+  .trim()
+  .min(1, "validation.required")
+  .max(120, "validation.textTooLong")
+  .regex(/^[^\u0000]*$/, "validation.controlCharacters");
 /** Fractional-indexing keys: cards sort by plain string comparison, no floats. */
-const orderKeySchema = z.string().min(1).max(64).regex(/^[0-9A-Za-z]+$/);
+const orderKeySchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[0-9A-Za-z]+$/);
 /** A reconstruction column: an organisation's id or the client's own view. */
 const perspectiveSchema = z.union([idSchema, z.literal("klient")]);
 /** What "follow me" points everyone at: a phase, case, lane, cluster or card. */
-const focusSchema = z.string().min(1).max(80).regex(/^(phase|case|lane|cluster|card):[a-z0-9-]+$/);
+const focusSchema = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^(phase|case|lane|cluster|card):[a-z0-9-]+$/);
 
 /** Operations a participant may send. Moderator-only kinds are checked on the server. */
 export const boardOperationSchema = z.discriminatedUnion("kind", [
@@ -36,7 +58,16 @@ export const boardOperationSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("cluster.delete"), clusterId: idSchema }).strict(),
   z.object({ kind: z.literal("vote.set"), targetId: idSchema, dots: z.number().int().min(0).max(20) }).strict(),
   z.object({ kind: z.literal("phase.set"), index: z.number().int().min(0).max(40) }).strict(),
-  z.object({ kind: z.literal("timer.start"), seconds: z.number().int().min(10).max(4 * 60 * 60) }).strict(),
+  z
+    .object({
+      kind: z.literal("timer.start"),
+      seconds: z
+        .number()
+        .int()
+        .min(10)
+        .max(4 * 60 * 60),
+    })
+    .strict(),
   z.object({ kind: z.literal("timer.stop") }).strict(),
   z.object({ kind: z.literal("board.lock"), locked: z.boolean() }).strict(),
   z.object({ kind: z.literal("board.anonymous"), anonymous: z.boolean() }).strict(),
@@ -81,7 +112,15 @@ export type ServerOperation =
 export const boardTypingSchema = z.object({ conferenceId: idSchema }).strict();
 export const boardJoinSchema = z.object({ conferenceId: idSchema, afterSeq: z.number().int().min(0).default(0) }).strict();
 export const boardOpRequestSchema = z
-  .object({ conferenceId: idSchema, clientOpId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/), op: boardOperationSchema })
+  .object({
+    conferenceId: idSchema,
+    clientOpId: z
+      .string()
+      .min(8)
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/),
+    op: boardOperationSchema,
+  })
   .strict();
 export type BoardOpRequest = z.infer<typeof boardOpRequestSchema>;
 export type BoardOpInput = z.input<typeof boardOpRequestSchema>;

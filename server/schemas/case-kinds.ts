@@ -1,15 +1,6 @@
 /** Choice lists of the case forms (Solingen's Handlungskonzept), shared by database, zod and UI. */
 
-export const lifeAreas = [
-  "legal_status",
-  "education_work",
-  "family",
-  "finances",
-  "health",
-  "migration",
-  "social",
-  "housing",
-] as const;
+export const lifeAreas = ["legal_status", "education_work", "family", "finances", "health", "migration", "social", "housing"] as const;
 export type LifeArea = (typeof lifeAreas)[number];
 
 /** The 1-10 scale items of each life area's assessment form. */
@@ -76,14 +67,7 @@ export const consentKinds = ["processing", "confidentiality_release", "counselli
 
 export const attainmentLevels = ["fully", "partly", "hardly", "not_at_all"] as const;
 
-export const situationChanges = [
-  "much_improved",
-  "improved",
-  "stabilised",
-  "stagnating",
-  "worsened",
-  "much_worsened",
-] as const;
+export const situationChanges = ["much_improved", "improved", "stabilised", "stagnating", "worsened", "much_worsened"] as const;
 
 /** Areas rated in the Zwischenstands- and Abschlussbogen (health split, two extra items). */
 export const reviewAreas = [

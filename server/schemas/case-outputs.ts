@@ -270,9 +270,7 @@ export const assessmentComparisonOutputSchema = z.array(
   z.strictObject({
     lifeArea: z.enum(lifeAreas),
     scaleItems: z.array(z.string()).readonly(),
-    series: z.array(
-      assessmentRefSchema.extend({ ratings: z.record(z.string(), z.number().nullable()), average: z.number().nullable() }),
-    ),
+    series: z.array(assessmentRefSchema.extend({ ratings: z.record(z.string(), z.number().nullable()), average: z.number().nullable() })),
     comparison: z
       .strictObject({
         previous: assessmentRefSchema,

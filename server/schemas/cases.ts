@@ -15,7 +15,12 @@ import {
 } from "./case-kinds";
 import { idSchema, optionalIdSchema } from "./common";
 
-const text = (max = 4000) => z.string("validation.required").trim().max(max, "validation.textTooLong").regex(/^[^\u0000]*$/, "validation.controlCharacters");
+const text = (max = 4000) =>
+  z
+    .string("validation.required")
+    .trim()
+    .max(max, "validation.textTooLong")
+    .regex(/^[^\u0000]*$/, "validation.controlCharacters");
 const requiredText = (max = 200) => text(max).min(1, "validation.required");
 /** ISO date (yyyy-mm-dd) from a date input. */
 export const dateSchema = z.iso
@@ -145,7 +150,11 @@ export const addContactSchema = z
     contactOn: dateSchema,
     channel: z.enum(contactChannels, "validation.choose"),
     kind: z.enum(contactKinds, "validation.choose").default("counselling"),
-    durationMinutes: z.coerce.number("validation.number").int("validation.number").min(1, "validation.durationRange").max(600, "validation.durationRange"),
+    durationMinutes: z.coerce
+      .number("validation.number")
+      .int("validation.number")
+      .min(1, "validation.durationRange")
+      .max(600, "validation.durationRange"),
     topic: requiredText(500),
     lifeAreas: z.array(z.enum(lifeAreas)).max(lifeAreas.length).default([]),
   })
@@ -171,7 +180,11 @@ export type AddInterimReviewInput = z.infer<typeof addInterimReviewSchema>;
 /** Run the closing-type checks even while other fields are wrong, so the form shows every problem at once. */
 function hasClosingType(payload: { value: unknown }): boolean {
   const value = payload.value as { closingType?: unknown; handedOverTo?: unknown; otherReason?: unknown } | null;
-  return typeof value?.closingType === "string" && typeof (value.handedOverTo ?? "") === "string" && typeof (value.otherReason ?? "") === "string";
+  return (
+    typeof value?.closingType === "string" &&
+    typeof (value.handedOverTo ?? "") === "string" &&
+    typeof (value.otherReason ?? "") === "string"
+  );
 }
 
 export const closeCaseSchema = z
@@ -210,9 +223,7 @@ export const listCasesSchema = z
   .default({});
 export type ListCasesInput = z.infer<typeof listCasesSchema>;
 
-export const saveSummarySchema = z
-  .object({ caseId: idSchema, title: requiredText(200), body: requiredText(20000) })
-  .strict();
+export const saveSummarySchema = z.object({ caseId: idSchema, title: requiredText(200), body: requiredText(20000) }).strict();
 export type SaveSummaryInput = z.infer<typeof saveSummarySchema>;
 
 export const addWaitingListEntrySchema = z
@@ -234,9 +245,7 @@ export const resolveWaitingListEntrySchema = z
   .refine((r) => r.status !== "assigned" || r.assignedUserId, { message: "cases.validation.assigneeRequired", path: ["assignedUserId"] });
 export type ResolveWaitingListEntryInput = z.infer<typeof resolveWaitingListEntrySchema>;
 
-export const transferCaseSchema = z
-  .object({ caseId: idSchema, toUserId: idSchema, reason: requiredText(1000) })
-  .strict();
+export const transferCaseSchema = z.object({ caseId: idSchema, toUserId: idSchema, reason: requiredText(1000) }).strict();
 export type TransferCaseInput = z.infer<typeof transferCaseSchema>;
 
 export const draftFormKeys = ["screening", "intake", "consent", "identity", "contact", "interim-review", "closure", "summary"] as const;

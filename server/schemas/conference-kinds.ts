@@ -12,16 +12,7 @@ export type ParticipantRole = (typeof participantRoles)[number];
  * What the board shows in a phase of the Ablaufplan. The kinds are fixed; a tenant edits titles,
  * order and planned minutes of the phases in its templates.
  */
-export const phaseBoards = [
-  "none",
-  "reconstruction",
-  "cards",
-  "clustering",
-  "voting",
-  "formulation",
-  "work_packages",
-  "timeline",
-] as const;
+export const phaseBoards = ["none", "reconstruction", "cards", "clustering", "voting", "formulation", "work_packages", "timeline"] as const;
 export type PhaseBoard = (typeof phaseBoards)[number];
 
 export interface PhaseDefinition {

@@ -3,7 +3,11 @@ import { conferenceTypes, phaseBoards } from "./conference-kinds";
 
 export const phaseSchema = z
   .object({
-    key: z.string().min(1).max(40).regex(/^[a-z0-9-]+$/, "conferences.templates.invalidKey"),
+    key: z
+      .string()
+      .min(1)
+      .max(40)
+      .regex(/^[a-z0-9-]+$/, "conferences.templates.invalidKey"),
     title: z.string().trim().min(1, "validation.required").max(80, "validation.textTooLong"),
     board: z.enum(phaseBoards, "validation.choose"),
     minutes: z.number().int().min(1, "conferences.templates.minutesRange").max(240, "conferences.templates.minutesRange"),
@@ -18,4 +22,6 @@ export const saveTemplateSchema = z
   .strict();
 export type SaveTemplateInput = z.infer<typeof saveTemplateSchema>;
 
-export const reconstructionPlanSchema = z.object({ year: z.number().int().min(2020, "validation.date").max(2100, "validation.date") }).strict();
+export const reconstructionPlanSchema = z
+  .object({ year: z.number().int().min(2020, "validation.date").max(2100, "validation.date") })
+  .strict();

@@ -2,7 +2,12 @@ import { z } from "zod";
 import { conferenceTypes } from "./conference-kinds";
 import { idSchema, optionalIdSchema } from "./common";
 
-const text = (max: number) => z.string("validation.required").trim().max(max, "validation.textTooLong").regex(/^[^\u0000]*$/, "validation.controlCharacters");
+const text = (max: number) =>
+  z
+    .string("validation.required")
+    .trim()
+    .max(max, "validation.textTooLong")
+    .regex(/^[^\u0000]*$/, "validation.controlCharacters");
 
 export const createConferenceSchema = z
   .object({
@@ -24,4 +29,6 @@ export type CreateConferenceRequest = z.input<typeof createConferenceSchema>;
 
 export const conferenceIdSchema = z.object({ conferenceId: idSchema }).strict();
 
-export const conferenceStatusSchema = z.object({ conferenceId: idSchema, status: z.enum(["running", "finished"], "validation.choose") }).strict();
+export const conferenceStatusSchema = z
+  .object({ conferenceId: idSchema, status: z.enum(["running", "finished"], "validation.choose") })
+  .strict();

@@ -2,7 +2,11 @@ import { z } from "zod";
 import { idSchema, nameSchema, optionalIdSchema } from "./common";
 
 const text = (max: number) =>
-  z.string("validation.required").trim().max(max, "validation.textTooLong").regex(/^[^\p{Cc}]*$/u, "validation.controlCharacters");
+  z
+    .string("validation.required")
+    .trim()
+    .max(max, "validation.textTooLong")
+    .regex(/^[^\p{Cc}]*$/u, "validation.controlCharacters");
 
 /** 32 random bytes, base64url without padding. */
 export const guestTokenPattern = /^[A-Za-z0-9_-]{43}$/;

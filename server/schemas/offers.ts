@@ -41,9 +41,7 @@ export const offerFieldsSchema = z
       .max(20, "offers.validation.tooManyLanguages")
       .default([])
       .transform((languages) =>
-        languages.filter(
-          (language, index) => languages.findIndex((other) => other.toLowerCase() === language.toLowerCase()) === index,
-        ),
+        languages.filter((language, index) => languages.findIndex((other) => other.toLowerCase() === language.toLowerCase()) === index),
       ),
     kommuneId: optionalIdSchema.default(null),
     contact: paragraph(1000, "offers.validation.contactTooLong").default(""),

@@ -5,7 +5,11 @@ import { idSchema, optionalIdSchema } from "./common";
 
 /** Free text: line breaks are fine, NUL is not (PostgreSQL refuses it). */
 const text = (max = 4000) =>
-  z.string("validation.required").trim().max(max, "validation.textTooLong").regex(/^[^\u0000]*$/, "validation.controlCharacters");
+  z
+    .string("validation.required")
+    .trim()
+    .max(max, "validation.textTooLong")
+    .regex(/^[^\u0000]*$/, "validation.controlCharacters");
 const requiredText = (max = 300) => text(max).min(1, "validation.required");
 const optionalDate = z.preprocess((v) => (v === "" || v === undefined ? null : v), dateSchema.nullable());
 const optionalLifeArea = z.preprocess((v) => (v === "" || v === undefined ? null : v), z.enum(lifeAreas, "validation.choose").nullable());
@@ -28,7 +32,11 @@ export const goalSchema = z
   .object({
     /** An existing goal of this agreement keeps its id (and its measures) when edited. */
     id: idSchema.optional(),
-    priority: z.number("plans.validation.priority").int("plans.validation.priority").min(1, "plans.validation.priority").max(maxGoals, "plans.validation.priority"),
+    priority: z
+      .number("plans.validation.priority")
+      .int("plans.validation.priority")
+      .min(1, "plans.validation.priority")
+      .max(maxGoals, "plans.validation.priority"),
     lifeArea: optionalLifeArea.default(null),
     title: requiredText(300),
     explanation: text(4000).default(""),
@@ -51,7 +59,10 @@ export const saveGoalAgreementSchema = z
     participants: text(1000).default(""),
     isAgreed: z.boolean("plans.validation.chooseAgreed"),
     deviations: text(4000).default(""),
-    goals: z.array(goalSchema, "plans.validation.atLeastOneGoal").min(1, "plans.validation.atLeastOneGoal").max(maxGoals, "plans.validation.tooManyGoals"),
+    goals: z
+      .array(goalSchema, "plans.validation.atLeastOneGoal")
+      .min(1, "plans.validation.atLeastOneGoal")
+      .max(maxGoals, "plans.validation.tooManyGoals"),
   })
   .strict()
   .superRefine((agreement, ctx) => {
@@ -102,7 +113,8 @@ export const reviewGoalsSchema = z
   .superRefine((review, ctx) => {
     const seen = new Set<string>();
     review.goals.forEach((goal, index) => {
-      if (seen.has(goal.goalId)) ctx.addIssue({ code: "custom", message: "plans.validation.duplicateGoal", path: ["goals", index, "goalId"] });
+      if (seen.has(goal.goalId))
+        ctx.addIssue({ code: "custom", message: "plans.validation.duplicateGoal", path: ["goals", index, "goalId"] });
       seen.add(goal.goalId);
     });
   });
@@ -156,10 +168,9 @@ export const createReferralSchema = z
     referredOn: dateSchema,
     note: text(2000).default(""),
     /** Break-glass only: why the referral cannot wait for a Schweigepflichtentbindung. */
-    consentOverrideReason: z.preprocess(
-      (v) => (v === "" || v === undefined ? null : v),
-      text(1000).min(20, "plans.validation.overrideReasonTooShort").nullable(),
-    ).default(null),
+    consentOverrideReason: z
+      .preprocess((v) => (v === "" || v === undefined ? null : v), text(1000).min(20, "plans.validation.overrideReasonTooShort").nullable())
+      .default(null),
   })
   .strict();
 export type CreateReferralInput = z.infer<typeof createReferralSchema>;

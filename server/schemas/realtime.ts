@@ -1,6 +1,14 @@
 import { z } from "zod";
 import type { AppliedOperation, BoardJoinAck, BoardOpAck, boardJoinSchema, boardOpRequestSchema, boardTypingSchema } from "./board";
-import type { DocApplied, DocAwareness, DocJoinAck, DocUpdateAck, docAwarenessSchema, docJoinSchema, docUpdateSchema } from "./shared-documents";
+import type {
+  DocApplied,
+  DocAwareness,
+  DocJoinAck,
+  DocUpdateAck,
+  docAwarenessSchema,
+  docJoinSchema,
+  docUpdateSchema,
+} from "./shared-documents";
 
 /** A presence room: a page or meeting people are looking at together. */
 export const presenceRoomSchema = z

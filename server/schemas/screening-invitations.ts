@@ -3,7 +3,11 @@ import { identitySchema, screeningSchema } from "./cases";
 import { idSchema, optionalIdSchema } from "./common";
 
 const text = (max: number) =>
-  z.string("validation.required").trim().max(max, "validation.textTooLong").regex(/^[^\u0000]*$/, "validation.controlCharacters");
+  z
+    .string("validation.required")
+    .trim()
+    .max(max, "validation.textTooLong")
+    .regex(/^[^\u0000]*$/, "validation.controlCharacters");
 const requiredText = (max: number) => text(max).min(1, "validation.required");
 
 /** 32 random bytes, base64url without padding. */

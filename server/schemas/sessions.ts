@@ -45,8 +45,22 @@ export const addAgendaItemSchema = z.discriminatedUnion(
   [
     z.object({ sessionId: idSchema, kind: z.literal("theme"), themeId: idSchema, notes: text(2000).default("") }).strict(),
     z.object({ sessionId: idSchema, kind: z.literal("vorlage"), vorlageId: idSchema, notes: text(2000).default("") }).strict(),
-    z.object({ sessionId: idSchema, kind: z.literal("report"), title: text(200).min(3, "validation.nameTooShort"), notes: text(2000).default("") }).strict(),
-    z.object({ sessionId: idSchema, kind: z.literal("free"), title: text(200).min(3, "validation.nameTooShort"), notes: text(2000).default("") }).strict(),
+    z
+      .object({
+        sessionId: idSchema,
+        kind: z.literal("report"),
+        title: text(200).min(3, "validation.nameTooShort"),
+        notes: text(2000).default(""),
+      })
+      .strict(),
+    z
+      .object({
+        sessionId: idSchema,
+        kind: z.literal("free"),
+        title: text(200).min(3, "validation.nameTooShort"),
+        notes: text(2000).default(""),
+      })
+      .strict(),
   ],
   "validation.choose",
 );

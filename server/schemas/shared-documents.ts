@@ -47,12 +47,16 @@ export function documentAddressId(address: DocumentAddress): string {
 /** The address behind `documentAddressId`. */
 export function documentAddressFromId(id: string): DocumentAddress {
   const [owner, ownerId, ...key] = id.split(":");
-  return owner === "session" ? { sessionId: ownerId!, key: "minutes" } : { conferenceId: ownerId!, key: key.join(":") as ConferenceDocumentKey };
+  return owner === "session"
+    ? { sessionId: ownerId!, key: "minutes" }
+    : { conferenceId: ownerId!, key: key.join(":") as ConferenceDocumentKey };
 }
 
 /** Only the address fields, e.g. to send along with an event. */
 export function addressOf(address: DocumentAddress): DocumentAddress {
-  return "sessionId" in address ? { sessionId: address.sessionId, key: address.key } : { conferenceId: address.conferenceId, key: address.key };
+  return "sessionId" in address
+    ? { sessionId: address.sessionId, key: address.key }
+    : { conferenceId: address.conferenceId, key: address.key };
 }
 
 export type DocJoinAck = { ok: true; update: string; readOnly: boolean } | { ok: false; message: string };

@@ -2,9 +2,7 @@ import { z } from "zod";
 import { kommuneKinds, organisationKinds } from "./tenancy-kinds";
 import { idSchema, nameSchema, optionalIdSchema } from "./common";
 
-export const createKommuneSchema = z
-  .object({ name: nameSchema, kind: z.enum(kommuneKinds, "validation.choose") })
-  .strict();
+export const createKommuneSchema = z.object({ name: nameSchema, kind: z.enum(kommuneKinds, "validation.choose") }).strict();
 export type CreateKommuneInput = z.infer<typeof createKommuneSchema>;
 
 export const updateKommuneSchema = createKommuneSchema.extend({ id: idSchema }).strict();
@@ -24,16 +22,34 @@ export type UpdateOrganisationInput = z.infer<typeof updateOrganisationSchema>;
 
 export const updateTenantSettingsSchema = z
   .object({
-    caseloadKey: z.coerce.number("validation.number").int("validation.number").min(1, "admin.validation.caseloadKey").max(200, "admin.validation.caseloadKey"),
+    caseloadKey: z.coerce
+      .number("validation.number")
+      .int("validation.number")
+      .min(1, "admin.validation.caseloadKey")
+      .max(200, "admin.validation.caseloadKey"),
     identityRetentionDays: z.coerce
       .number("validation.number")
       .int("validation.number")
       .min(30, "admin.validation.retention")
       .max(3650, "admin.validation.retention"),
-    monthlyReportDeadlineDay: z.coerce.number("validation.number").int("validation.number").min(1, "admin.validation.deadlineDay").max(28, "admin.validation.deadlineDay"),
+    monthlyReportDeadlineDay: z.coerce
+      .number("validation.number")
+      .int("validation.number")
+      .min(1, "admin.validation.deadlineDay")
+      .max(28, "admin.validation.deadlineDay"),
     /** k for aggregates shown to steering bodies (A10); optional so older clients keep working. */
-    reconstructionTarget: z.coerce.number("validation.number").int("validation.number").min(0, "admin.validation.reconstructionTarget").max(200, "admin.validation.reconstructionTarget").optional(),
-    minimumGroupSize: z.coerce.number("validation.number").int("validation.number").min(2, "admin.validation.minimumGroupSize").max(50, "admin.validation.minimumGroupSize").optional(),
+    reconstructionTarget: z.coerce
+      .number("validation.number")
+      .int("validation.number")
+      .min(0, "admin.validation.reconstructionTarget")
+      .max(200, "admin.validation.reconstructionTarget")
+      .optional(),
+    minimumGroupSize: z.coerce
+      .number("validation.number")
+      .int("validation.number")
+      .min(2, "admin.validation.minimumGroupSize")
+      .max(50, "admin.validation.minimumGroupSize")
+      .optional(),
   })
   .strict();
 export type UpdateTenantSettingsInput = z.infer<typeof updateTenantSettingsSchema>;

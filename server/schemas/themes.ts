@@ -15,7 +15,15 @@ export const listThemesSchema = z
     lifeArea: z.preprocess(emptyToUndefined, z.enum(lifeAreas, "validation.choose").optional()),
     kommuneId: z.preprocess(emptyToUndefined, idSchema.optional()),
     urgency: z.preprocess(emptyToUndefined, z.enum(themeUrgencies, "validation.choose").optional()),
-    search: z.preprocess(emptyToUndefined, z.string("validation.required").trim().max(200, "validation.textTooLong").regex(/^[^\p{Cc}]*$/u, "validation.controlCharacters").optional()),
+    search: z.preprocess(
+      emptyToUndefined,
+      z
+        .string("validation.required")
+        .trim()
+        .max(200, "validation.textTooLong")
+        .regex(/^[^\p{Cc}]*$/u, "validation.controlCharacters")
+        .optional(),
+    ),
   })
   .strict()
   .optional();
@@ -31,7 +39,9 @@ const noteSchema = z
   .max(2000, "validation.textTooLong")
   .regex(multilineText, "validation.controlCharacters");
 
-export const transitionThemeSchema = z.object({ themeId: idSchema, to: z.enum(themeStatuses, "validation.choose"), note: noteSchema }).strict();
+export const transitionThemeSchema = z
+  .object({ themeId: idSchema, to: z.enum(themeStatuses, "validation.choose"), note: noteSchema })
+  .strict();
 export type TransitionThemeInput = z.infer<typeof transitionThemeSchema>;
 
 export const setThemeUrgencySchema = z.object({ themeId: idSchema, urgency: z.enum(themeUrgencies, "validation.choose") }).strict();
@@ -41,7 +51,12 @@ export const mergeThemesSchema = z
   .object({
     targetThemeId: idSchema,
     mergedThemeId: idSchema,
-    note: z.string("validation.required").trim().max(2000, "validation.textTooLong").regex(/^[^\p{Cc}]*$/u, "validation.controlCharacters").default(""),
+    note: z
+      .string("validation.required")
+      .trim()
+      .max(2000, "validation.textTooLong")
+      .regex(/^[^\p{Cc}]*$/u, "validation.controlCharacters")
+      .default(""),
   })
   .strict()
   .refine((input) => input.targetThemeId !== input.mergedThemeId, { message: "themes.validation.mergeSelf", path: ["mergedThemeId"] });
@@ -54,11 +69,29 @@ export const splitThemeSchema = z
   .object({
     themeId: idSchema,
     sourceIds: z.array(idSchema, "validation.required").min(1, "themes.validation.pickSources").max(500, "themes.validation.pickSources"),
-    title: z.string("validation.required").trim().min(3, "themes.validation.titleLength").max(200, "themes.validation.titleLength").regex(/^[^\p{Cc}]*$/u, "validation.controlCharacters"),
-    description: z.string("validation.required").trim().max(5000, "validation.textTooLong").regex(multilineText, "validation.controlCharacters").default(""),
+    title: z
+      .string("validation.required")
+      .trim()
+      .min(3, "themes.validation.titleLength")
+      .max(200, "themes.validation.titleLength")
+      .regex(/^[^\p{Cc}]*$/u, "validation.controlCharacters"),
+    description: z
+      .string("validation.required")
+      .trim()
+      .max(5000, "validation.textTooLong")
+      .regex(multilineText, "validation.controlCharacters")
+      .default(""),
   })
   .strict();
 export type SplitThemeInput = z.infer<typeof splitThemeSchema>;
 
-export const annualReportSchema = z.object({ year: z.coerce.number("validation.number").int("validation.number").min(2000, "themes.validation.year").max(2100, "themes.validation.year") }).strict();
+export const annualReportSchema = z
+  .object({
+    year: z.coerce
+      .number("validation.number")
+      .int("validation.number")
+      .min(2000, "themes.validation.year")
+      .max(2100, "themes.validation.year"),
+  })
+  .strict();
 export type AnnualReportInput = z.infer<typeof annualReportSchema>;

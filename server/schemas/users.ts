@@ -11,10 +11,7 @@ export const usernameSchema = z
   .regex(/^[a-z0-9._-]+$/, "validation.usernameCharacters");
 
 /** Length is what makes a password strong; no composition rules (ASVS 6.2). */
-export const passwordSchema = z
-  .string("validation.required")
-  .min(12, "validation.passwordTooShort")
-  .max(256, "validation.passwordTooLong");
+export const passwordSchema = z.string("validation.required").min(12, "validation.passwordTooShort").max(256, "validation.passwordTooLong");
 
 export const roleGrantSchema = z
   .object({
@@ -56,7 +53,12 @@ export const updateUserSchema = z
     caseloadKey: z
       .preprocess(
         (value) => (value === "" || value === undefined ? null : value),
-        z.coerce.number("validation.number").int("validation.number").min(1, "admin.validation.caseloadKey").max(200, "admin.validation.caseloadKey").nullable(),
+        z.coerce
+          .number("validation.number")
+          .int("validation.number")
+          .min(1, "admin.validation.caseloadKey")
+          .max(200, "admin.validation.caseloadKey")
+          .nullable(),
       )
       .default(null),
   })

@@ -3,10 +3,18 @@ import { workPackageStatuses } from "./conference-kinds";
 import { idSchema, nameSchema, optionalIdSchema } from "./common";
 
 const text = (max: number) =>
-  z.string("validation.required").trim().max(max, "validation.textTooLong").regex(/^[^\p{Cc}]*$/u, "validation.controlCharacters");
+  z
+    .string("validation.required")
+    .trim()
+    .max(max, "validation.textTooLong")
+    .regex(/^[^\p{Cc}]*$/u, "validation.controlCharacters");
 /** Notes may span lines; other control characters are refused. */
 const multilineText = (max: number) =>
-  z.string("validation.required").trim().max(max, "validation.textTooLong").regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, "validation.controlCharacters");
+  z
+    .string("validation.required")
+    .trim()
+    .max(max, "validation.textTooLong")
+    .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, "validation.controlCharacters");
 
 /** 32 random bytes, base64url without padding. */
 export const trackingTokenPattern = /^[A-Za-z0-9_-]{43}$/;
@@ -58,6 +66,9 @@ export const reportByTrackingLinkSchema = z
 export type ReportByTrackingLinkInput = z.infer<typeof reportByTrackingLinkSchema>;
 
 export const protocolVersionSchema = z
-  .object({ conferenceId: idSchema, version: z.number("validation.number").int("validation.number").min(1, "validation.number").max(100_000, "validation.number") })
+  .object({
+    conferenceId: idSchema,
+    version: z.number("validation.number").int("validation.number").min(1, "validation.number").max(100_000, "validation.number"),
+  })
   .strict();
 export type ProtocolVersionInput = z.infer<typeof protocolVersionSchema>;

@@ -9,7 +9,11 @@ function request(headers: Record<string, string>, method = "POST") {
 
 describe("tRPC request guard", () => {
   it("lets same-origin JSON through", () => {
-    expect(rejectCrossSiteRequest(request({ "content-type": "application/json", origin: "http://localhost:3000", "sec-fetch-site": "same-origin" }))).toBeNull();
+    expect(
+      rejectCrossSiteRequest(
+        request({ "content-type": "application/json", origin: "http://localhost:3000", "sec-fetch-site": "same-origin" }),
+      ),
+    ).toBeNull();
   });
 
   it.each([

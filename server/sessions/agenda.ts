@@ -14,7 +14,9 @@ type SessionRow = typeof bodySessions.$inferSelect;
 
 /** The calendar day of a session in the programme's time zone, comparable with `date` columns. */
 export function sessionDay(scheduledAt: Date): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin", year: "numeric", month: "2-digit", day: "2-digit" }).format(scheduledAt);
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin", year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    scheduledAt,
+  );
 }
 
 // Serialises agenda changes of one session, so positions stay unique without a unique index.
@@ -23,7 +25,10 @@ async function lockSession(tx: Executor, sessionId: string) {
 }
 
 async function nextPosition(tx: Executor, sessionId: string): Promise<number> {
-  const [row] = await tx.select({ last: max(agendaItems.position) }).from(agendaItems).where(eq(agendaItems.sessionId, sessionId));
+  const [row] = await tx
+    .select({ last: max(agendaItems.position) })
+    .from(agendaItems)
+    .where(eq(agendaItems.sessionId, sessionId));
   return (row?.last ?? 0) + 1;
 }
 
@@ -73,7 +78,13 @@ export async function generateAgenda(db: Database, actor: Actor, sessionId: stri
   return db.transaction(async (tx) => {
     const added = await generateAssignmentReports(tx, session);
     if (added > 0) {
-      await recordAuditEvent(tx, { tenantId: actor.tenantId, actorUserId: actor.userId, action: "sessions.agenda_changed", target: { type: "body_session", id: session.id }, details: { added } });
+      await recordAuditEvent(tx, {
+        tenantId: actor.tenantId,
+        actorUserId: actor.userId,
+        action: "sessions.agenda_changed",
+        target: { type: "body_session", id: session.id },
+        details: { added },
+      });
     }
     return { added };
   });
@@ -96,7 +107,13 @@ export async function addAgendaItem(db: Database, actor: Actor, input: AddAgenda
       if (!theme || theme.mergedIntoThemeId) throw new AppError("INVALID_INPUT", "sessions.errors.unknownTheme", "themeId");
       values = { title: theme.title, themeId: theme.id, vorlageId: null };
       if (body.kind === "lenkungsgruppe" && beforeAgenda.includes(theme.status)) {
-        await recordThemeStatus(tx, actor, theme.id, "on_agenda", translate("sessions.agenda.themeOnAgendaNote", { session: session.title, body: body.name }));
+        await recordThemeStatus(
+          tx,
+          actor,
+          theme.id,
+          "on_agenda",
+          translate("sessions.agenda.themeOnAgendaNote", { session: session.title, body: body.name }),
+        );
       }
     } else if (input.kind === "vorlage") {
       const [vorlage] = await tx
@@ -144,7 +161,13 @@ export async function removeAgendaItem(db: Database, actor: Actor, agendaItemId:
     const [decided] = await tx.select({ id: decisions.id }).from(decisions).where(eq(decisions.agendaItemId, item.id));
     if (decided) throw new AppError("CONFLICT", "sessions.errors.itemDecided");
     await tx.delete(agendaItems).where(eq(agendaItems.id, item.id));
-    await recordAuditEvent(tx, { tenantId: actor.tenantId, actorUserId: actor.userId, action: "sessions.agenda_changed", target: { type: "body_session", id: session.id }, details: { removed: item.id } });
+    await recordAuditEvent(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: "sessions.agenda_changed",
+      target: { type: "body_session", id: session.id },
+      details: { removed: item.id },
+    });
   });
 }
 
@@ -153,14 +176,28 @@ export async function moveAgendaItem(db: Database, actor: Actor, agendaItemId: s
   const { item, session } = await requireItem(db, actor, agendaItemId);
   await db.transaction(async (tx) => {
     await lockSession(tx, session.id);
-    const items = await tx.select({ id: agendaItems.id, position: agendaItems.position }).from(agendaItems).where(eq(agendaItems.sessionId, session.id)).orderBy(asc(agendaItems.position), asc(agendaItems.createdAt));
+    const items = await tx
+      .select({ id: agendaItems.id, position: agendaItems.position })
+      .from(agendaItems)
+      .where(eq(agendaItems.sessionId, session.id))
+      .orderBy(asc(agendaItems.position), asc(agendaItems.createdAt));
     const index = items.findIndex((i) => i.id === item.id);
     const other = items[direction === "up" ? index - 1 : index + 1];
     if (index < 0 || !other) return;
     // Renumber densely so equal positions from older data cannot make a swap a no-op.
     const order = items.map((i) => i.id);
     [order[index], order[items.indexOf(other)]] = [other.id, item.id];
-    for (const [position, id] of order.entries()) await tx.update(agendaItems).set({ position: position + 1 }).where(eq(agendaItems.id, id));
-    await recordAuditEvent(tx, { tenantId: actor.tenantId, actorUserId: actor.userId, action: "sessions.agenda_changed", target: { type: "body_session", id: session.id }, details: { moved: item.id, direction } });
+    for (const [position, id] of order.entries())
+      await tx
+        .update(agendaItems)
+        .set({ position: position + 1 })
+        .where(eq(agendaItems.id, id));
+    await recordAuditEvent(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: "sessions.agenda_changed",
+      target: { type: "body_session", id: session.id },
+      details: { moved: item.id, direction },
+    });
   });
 }

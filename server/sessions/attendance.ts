@@ -16,9 +16,16 @@ export async function attendanceRoster(db: Executor, tenantId: string, bodyId: s
   const recorded = await db.select().from(sessionAttendance).where(eq(sessionAttendance.sessionId, sessionId));
   const recordedUserIds = recorded.flatMap((a) => (a.userId ? [a.userId] : []));
   const recordedExternalIds = recorded.flatMap((a) => (a.externalMemberId ? [a.externalMemberId] : []));
-  const [members, externals] = await Promise.all([userMembersOf(db, tenantId, [bodyId]), externalMembersOf(db, [bodyId], recordedExternalIds)]);
+  const [members, externals] = await Promise.all([
+    userMembersOf(db, tenantId, [bodyId]),
+    externalMembersOf(db, [bodyId], recordedExternalIds),
+  ]);
   const memberIds = new Set(members.map((m) => m.userId));
-  const former = await usersByIds(db, tenantId, recordedUserIds.filter((id) => !memberIds.has(id)));
+  const former = await usersByIds(
+    db,
+    tenantId,
+    recordedUserIds.filter((id) => !memberIds.has(id)),
+  );
   return {
     members: [...members.map((m) => ({ ...m, former: false })), ...former.map((m) => ({ ...m, former: true }))],
     externals: externals.map((m) => ({ ...m, former: m.removedAt !== null })),
@@ -49,7 +56,8 @@ export async function recordAttendance(db: Database, actor: Actor, input: Attend
   await db.transaction(async (tx) => {
     await tx.delete(sessionAttendance).where(eq(sessionAttendance.sessionId, session.id));
     if (rows.size > 0) await tx.insert(sessionAttendance).values([...rows.values()].map((row) => ({ ...row, sessionId: session.id })));
-    if (session.status === "planned" || session.status === "invited") await tx.update(bodySessions).set({ status: "held" }).where(eq(bodySessions.id, session.id));
+    if (session.status === "planned" || session.status === "invited")
+      await tx.update(bodySessions).set({ status: "held" }).where(eq(bodySessions.id, session.id));
     await recordAuditEvent(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,

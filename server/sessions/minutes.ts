@@ -13,8 +13,10 @@ import { currentMinutes, getSession, minutesAddress, type SessionView } from "./
 const t = (key: string, values?: Record<string, string | number>) => translate(`sessions.draftDoc.${key}`, values);
 const dateTime = new Intl.DateTimeFormat("de-DE", { timeZone: "Europe/Berlin", dateStyle: "long", timeStyle: "short" });
 
-const textNode = (text: string, bold = false): RichTextNode => (bold ? { type: "text", text, marks: [{ type: "bold" }] } : { type: "text", text });
-const paragraph = (...parts: RichTextNode[]): RichTextNode => (parts.length ? { type: "paragraph", content: parts } : { type: "paragraph" });
+const textNode = (text: string, bold = false): RichTextNode =>
+  bold ? { type: "text", text, marks: [{ type: "bold" }] } : { type: "text", text };
+const paragraph = (...parts: RichTextNode[]): RichTextNode =>
+  parts.length ? { type: "paragraph", content: parts } : { type: "paragraph" };
 
 export function decisionLine(decision: NonNullable<SessionView["agenda"][number]["decision"]>): string {
   const votes = [decision.votesFor, decision.votesAgainst, decision.votesAbstain].some((v) => v !== null)
@@ -70,7 +72,8 @@ export async function approveMinutes(db: Database, actor: Actor, sessionId: stri
   const { session } = await requireSession(db, actor, sessionId, "manage");
   const { session: approving } = await requireSession(db, actor, approvingSessionId, "manage");
   if (approving.bodyId !== session.bodyId) throw new AppError("INVALID_INPUT", "sessions.errors.approveInSameBody", "approvingSessionId");
-  if (approving.scheduledAt <= session.scheduledAt) throw new AppError("INVALID_INPUT", "sessions.errors.approveAtLaterSession", "approvingSessionId");
+  if (approving.scheduledAt <= session.scheduledAt)
+    throw new AppError("INVALID_INPUT", "sessions.errors.approveAtLaterSession", "approvingSessionId");
   if (session.minutesApprovedInSessionId) throw new AppError("CONFLICT", "sessions.errors.minutesApproved");
   await db.transaction(async (tx) => {
     await lockSharedDocumentAt(tx, minutesAddress(session.id));

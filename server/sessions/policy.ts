@@ -52,7 +52,10 @@ export function mayReadPollAnswers(actor: Actor): boolean {
 }
 
 export async function tenantBodies(db: Executor, tenantId: string) {
-  return db.select({ id: bodies.id, name: bodies.name, kind: bodies.kind, parentBodyId: bodies.parentBodyId }).from(bodies).where(eq(bodies.tenantId, tenantId));
+  return db
+    .select({ id: bodies.id, name: bodies.name, kind: bodies.kind, parentBodyId: bodies.parentBodyId })
+    .from(bodies)
+    .where(eq(bodies.tenantId, tenantId));
 }
 
 /** Loads a session the actor may read; foreign, unknown and invisible sessions all look the same. */
@@ -72,7 +75,8 @@ export async function requireBody(db: Executor, actor: Actor, bodyId: string, ac
   const all = await tenantBodies(db, actor.tenantId);
   const body = all.find((b) => b.id === bodyId);
   if (!body) throw new AppError("INVALID_INPUT", "errors.unknownBody", field);
-  if (access === "manage" ? !mayManageSessions(actor) : !mayViewBody(actor, all, bodyId)) throw new AppError("FORBIDDEN", "errors.forbidden");
+  if (access === "manage" ? !mayManageSessions(actor) : !mayViewBody(actor, all, bodyId))
+    throw new AppError("FORBIDDEN", "errors.forbidden");
   return { body, bodies: all };
 }
 
@@ -82,6 +86,9 @@ export async function requireBody(db: Executor, actor: Actor, bodyId: string, ac
  */
 export async function mayWriteMinutes(db: Executor, actor: Actor, sessionId: string): Promise<boolean> {
   if (!mayManageSessions(actor)) return false;
-  const [session] = await db.select({ approvedIn: bodySessions.minutesApprovedInSessionId }).from(bodySessions).where(eq(bodySessions.id, sessionId));
+  const [session] = await db
+    .select({ approvedIn: bodySessions.minutesApprovedInSessionId })
+    .from(bodySessions)
+    .where(eq(bodySessions.id, sessionId));
   return Boolean(session) && !session!.approvedIn;
 }

@@ -12,7 +12,10 @@ import { mayReadPollAnswers, requireBody, tenantBodies, visibleBodyIds } from ".
 
 async function themeTitles(db: Database, tenantId: string, themeIds: string[]) {
   if (themeIds.length === 0) return new Map<string, string>();
-  const rows = await db.select({ id: themes.id, title: themes.title }).from(themes).where(and(eq(themes.tenantId, tenantId), inArray(themes.id, themeIds)));
+  const rows = await db
+    .select({ id: themes.id, title: themes.title })
+    .from(themes)
+    .where(and(eq(themes.tenantId, tenantId), inArray(themes.id, themeIds)));
   return new Map(rows.map((r) => [r.id, r.title]));
 }
 
@@ -20,7 +23,10 @@ export async function createPoll(db: Database, actor: Actor, input: CreatePollIn
   if (!can(actor, "polls.manage", { tenantId: actor.tenantId })) throw new AppError("FORBIDDEN", "errors.forbidden");
   await requireBody(db, actor, input.bodyId, "view");
   if (input.sessionId) {
-    const [session] = await db.select({ id: bodySessions.id }).from(bodySessions).where(and(eq(bodySessions.id, input.sessionId), eq(bodySessions.bodyId, input.bodyId), eq(bodySessions.tenantId, actor.tenantId)));
+    const [session] = await db
+      .select({ id: bodySessions.id })
+      .from(bodySessions)
+      .where(and(eq(bodySessions.id, input.sessionId), eq(bodySessions.bodyId, input.bodyId), eq(bodySessions.tenantId, actor.tenantId)));
     if (!session) throw new AppError("INVALID_INPUT", "sessions.errors.unknownSession", "sessionId");
   }
   const themeIds = [...new Set(input.themeIds)];
@@ -32,9 +38,23 @@ export async function createPoll(db: Database, actor: Actor, input: CreatePollIn
   return db.transaction(async (tx) => {
     const [poll] = await tx
       .insert(casePolls)
-      .values({ tenantId: actor.tenantId, bodyId: input.bodyId, sessionId: input.sessionId, question: input.question, themeIds, dueDate: input.dueDate, createdByUserId: actor.userId })
+      .values({
+        tenantId: actor.tenantId,
+        bodyId: input.bodyId,
+        sessionId: input.sessionId,
+        question: input.question,
+        themeIds,
+        dueDate: input.dueDate,
+        createdByUserId: actor.userId,
+      })
       .returning();
-    await recordAuditEvent(tx, { tenantId: actor.tenantId, actorUserId: actor.userId, action: "sessions.poll_created", target: { type: "case_poll", id: poll!.id }, details: { bodyId: input.bodyId, themes: themeIds.length } });
+    await recordAuditEvent(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: "sessions.poll_created",
+      target: { type: "case_poll", id: poll!.id },
+      details: { bodyId: input.bodyId, themes: themeIds.length },
+    });
     return poll!;
   });
 }
@@ -48,7 +68,12 @@ export async function closePoll(db: Database, actor: Actor, pollId: string) {
       .where(and(eq(casePolls.id, pollId), eq(casePolls.tenantId, actor.tenantId), isNull(casePolls.closedAt)))
       .returning({ id: casePolls.id });
     if (!closed) throw new AppError("NOT_FOUND", "errors.notFound");
-    await recordAuditEvent(tx, { tenantId: actor.tenantId, actorUserId: actor.userId, action: "sessions.poll_closed", target: { type: "case_poll", id: pollId } });
+    await recordAuditEvent(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: "sessions.poll_closed",
+      target: { type: "case_poll", id: pollId },
+    });
   });
 }
 
@@ -74,7 +99,12 @@ export async function listPolls(db: Database, actor: Actor) {
     ? await db
         .select({ pollId: casePollAnswers.pollId, themeId: casePollAnswers.themeId, caseCount: casePollAnswers.caseCount })
         .from(casePollAnswers)
-        .where(inArray(casePollAnswers.pollId, polls.map((p) => p.id)))
+        .where(
+          inArray(
+            casePollAnswers.pollId,
+            polls.map((p) => p.id),
+          ),
+        )
     : [];
   const titles = await themeTitles(db, actor.tenantId, [...new Set(polls.flatMap((p) => p.themeIds))]);
   const names = new Map(all.map((b) => [b.id, b.name]));
@@ -108,10 +138,19 @@ export async function listPolls(db: Database, actor: Actor) {
 /** The case managers' observations on one poll, per theme: for the coordination only. */
 export async function pollAnswers(db: Database, actor: Actor, pollId: string) {
   if (!mayReadPollAnswers(actor)) throw new AppError("FORBIDDEN", "errors.forbidden");
-  const [poll] = await db.select().from(casePolls).where(and(eq(casePolls.id, pollId), eq(casePolls.tenantId, actor.tenantId)));
+  const [poll] = await db
+    .select()
+    .from(casePolls)
+    .where(and(eq(casePolls.id, pollId), eq(casePolls.tenantId, actor.tenantId)));
   if (!poll) throw new AppError("NOT_FOUND", "errors.notFound");
   const rows = await db
-    .select({ themeId: casePollAnswers.themeId, answer: casePollAnswers.answer, caseCount: casePollAnswers.caseCount, authorName: users.displayName, updatedAt: casePollAnswers.updatedAt })
+    .select({
+      themeId: casePollAnswers.themeId,
+      answer: casePollAnswers.answer,
+      caseCount: casePollAnswers.caseCount,
+      authorName: users.displayName,
+      updatedAt: casePollAnswers.updatedAt,
+    })
     .from(casePollAnswers)
     .innerJoin(users, eq(users.id, casePollAnswers.authorUserId))
     .where(eq(casePollAnswers.pollId, poll.id))
@@ -120,7 +159,11 @@ export async function pollAnswers(db: Database, actor: Actor, pollId: string) {
   return {
     id: poll.id,
     question: poll.question,
-    themes: poll.themeIds.map((themeId) => ({ themeId, title: titles.get(themeId) ?? "", answers: rows.filter((r) => r.themeId === themeId) })),
+    themes: poll.themeIds.map((themeId) => ({
+      themeId,
+      title: titles.get(themeId) ?? "",
+      answers: rows.filter((r) => r.themeId === themeId),
+    })),
   };
 }
 
@@ -134,9 +177,22 @@ export async function openPolls(db: Database, actor: Actor) {
     .orderBy(asc(casePolls.dueDate), asc(casePolls.createdAt));
   const own = polls.length
     ? await db
-        .select({ pollId: casePollAnswers.pollId, themeId: casePollAnswers.themeId, answer: casePollAnswers.answer, caseCount: casePollAnswers.caseCount })
+        .select({
+          pollId: casePollAnswers.pollId,
+          themeId: casePollAnswers.themeId,
+          answer: casePollAnswers.answer,
+          caseCount: casePollAnswers.caseCount,
+        })
         .from(casePollAnswers)
-        .where(and(eq(casePollAnswers.authorUserId, actor.userId), inArray(casePollAnswers.pollId, polls.map((p) => p.id))))
+        .where(
+          and(
+            eq(casePollAnswers.authorUserId, actor.userId),
+            inArray(
+              casePollAnswers.pollId,
+              polls.map((p) => p.id),
+            ),
+          ),
+        )
     : [];
   const titles = await themeTitles(db, actor.tenantId, [...new Set(polls.flatMap((p) => p.themeIds))]);
   const bodyNames = new Map((await tenantBodies(db, actor.tenantId)).map((b) => [b.id, b.name]));
@@ -158,7 +214,10 @@ export async function openPolls(db: Database, actor: Actor) {
  */
 export async function answerPoll(db: Database, actor: Actor, input: AnswerPollInput) {
   if (!can(actor, "polls.answer", { tenantId: actor.tenantId })) throw new AppError("FORBIDDEN", "errors.forbidden");
-  const [poll] = await db.select().from(casePolls).where(and(eq(casePolls.id, input.pollId), eq(casePolls.tenantId, actor.tenantId)));
+  const [poll] = await db
+    .select()
+    .from(casePolls)
+    .where(and(eq(casePolls.id, input.pollId), eq(casePolls.tenantId, actor.tenantId)));
   if (!poll) throw new AppError("NOT_FOUND", "errors.notFound");
   if (poll.closedAt) throw new AppError("CONFLICT", "sessions.errors.pollClosed");
   if (!poll.themeIds.includes(input.themeId)) throw new AppError("INVALID_INPUT", "sessions.errors.unknownTheme", "themeId");
@@ -170,7 +229,9 @@ export async function answerPoll(db: Database, actor: Actor, input: AnswerPollIn
   const leaks = new Set<string>();
   for (const { id } of ownCases) {
     const identity = await readIdentityUnaudited(db, id);
-    if (identity) for (const field of findIdentityLeaks(identity, input.answer)) leaks.add(field.startsWith("authorityContacts") ? "fileNumber" : field);
+    if (identity)
+      for (const field of findIdentityLeaks(identity, input.answer))
+        leaks.add(field.startsWith("authorityContacts") ? "fileNumber" : field);
   }
   if (leaks.size > 0) {
     await recordAuditEvent(db, {
@@ -194,7 +255,13 @@ export async function answerPoll(db: Database, actor: Actor, input: AnswerPollIn
         set: { answer: input.answer, caseCount: input.caseCount, updatedAt: new Date() },
       })
       .returning();
-    await recordAuditEvent(tx, { tenantId: actor.tenantId, actorUserId: actor.userId, action: "sessions.poll_answered", target: { type: "case_poll", id: poll.id }, details: { themeId: input.themeId } });
+    await recordAuditEvent(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: "sessions.poll_answered",
+      target: { type: "case_poll", id: poll.id },
+      details: { themeId: input.themeId },
+    });
     return { id: saved!.id };
   });
 }

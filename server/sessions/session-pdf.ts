@@ -33,17 +33,27 @@ export function invitationPdf(view: SessionView): Promise<Buffer> {
   const title = t("invitationTitle", { title: view.session.title });
   return render((doc) => {
     header(doc, view, title);
-    doc.moveDown().fontSize(10).text(t("invitationText", { body: view.body.name }));
+    doc
+      .moveDown()
+      .fontSize(10)
+      .text(t("invitationText", { body: view.body.name }));
     heading(doc, t("agenda"));
     if (view.agenda.length === 0) doc.text(t("none"));
     view.agenda.forEach((item, index) => {
-      doc.font("Helvetica-Bold").text(`${t("item", { number: index + 1 })} ${item.title}`).font("Helvetica");
-      doc.fillColor("#444").text(translate(`sessions.agendaKinds.${item.kind}`), { indent: 10 }).fillColor("#000");
+      doc
+        .font("Helvetica-Bold")
+        .text(`${t("item", { number: index + 1 })} ${item.title}`)
+        .font("Helvetica");
+      doc
+        .fillColor("#444")
+        .text(translate(`sessions.agendaKinds.${item.kind}`), { indent: 10 })
+        .fillColor("#000");
       if (item.notes) doc.text(item.notes, { indent: 10 });
       doc.moveDown(0.3);
     });
     heading(doc, t("members"));
-    for (const person of view.attendance) doc.text(`• ${[person.name, person.organisationName, person.function].filter(Boolean).join(", ")}`);
+    for (const person of view.attendance)
+      doc.text(`• ${[person.name, person.organisationName, person.function].filter(Boolean).join(", ")}`);
   }, title);
 }
 
@@ -107,7 +117,10 @@ export function minutesPdf(view: SessionView): Promise<Buffer> {
       richText(doc, view.session.minutes.content ?? []);
     } else {
       view.agenda.forEach((item, index) => {
-        doc.font("Helvetica-Bold").text(`${t("item", { number: index + 1 })} ${item.title}`).font("Helvetica");
+        doc
+          .font("Helvetica-Bold")
+          .text(`${t("item", { number: index + 1 })} ${item.title}`)
+          .font("Helvetica");
         doc.text(item.decision ? decisionLine(item.decision) : t("none"), { indent: 10 });
       });
     }

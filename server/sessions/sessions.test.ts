@@ -3,7 +3,18 @@ import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
 import * as Y from "yjs";
-import { agendaItems, assignments, auditEvents, bodies, bodyExternalMembers, bodySessions, decisions, roleAssignments, themes, themeStatusChanges } from "@/db/schema";
+import {
+  agendaItems,
+  assignments,
+  auditEvents,
+  bodies,
+  bodyExternalMembers,
+  bodySessions,
+  decisions,
+  roleAssignments,
+  themes,
+  themeStatusChanges,
+} from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import type { IdentityInput } from "../schemas/cases";
 import { applySharedDocumentUpdate, readSharedDocumentText } from "../realtime/shared-documents";
@@ -59,7 +70,10 @@ describe("body sessions, agendas, minutes and case manager polls", () => {
     lenkungsgruppe = tenant.body.id;
     const [a] = await handle.db.insert(bodies).values({ tenantId, name: "Arbeitsgruppe Wohnen", kind: "arbeitsgruppe" }).returning();
     arbeitsgruppe = a!.id;
-    const [p] = await handle.db.insert(bodies).values({ tenantId, name: "PAG Wohnungsvermittlung", kind: "projektarbeitsgruppe", parentBodyId: arbeitsgruppe }).returning();
+    const [p] = await handle.db
+      .insert(bodies)
+      .values({ tenantId, name: "PAG Wohnungsvermittlung", kind: "projektarbeitsgruppe", parentBodyId: arbeitsgruppe })
+      .returning();
     projektgruppe = p!.id;
     coordinator = await createActor(handle.db, tenantId, ["coordinator"]);
     memberL = await createActor(handle.db, tenantId, [{ role: "body_member", bodyId: lenkungsgruppe }]);
@@ -71,10 +85,16 @@ describe("body sessions, agendas, minutes and case manager polls", () => {
     foreignCoordinator = await createActor(handle.db, (await createTenant(handle.db)).tenant.id, ["coordinator"]);
     const [theme] = await handle.db
       .insert(themes)
-      .values({ tenantId, title: "Bezahlbarer Wohnraum fehlt", description: doc("Große Familien finden keine Wohnung."), createdByUserId: coordinator.userId })
+      .values({
+        tenantId,
+        title: "Bezahlbarer Wohnraum fehlt",
+        description: doc("Große Familien finden keine Wohnung."),
+        createdByUserId: coordinator.userId,
+      })
       .returning();
     themeId = theme!.id;
-    const plan = (bodyId: string, title: string, scheduledAt: string) => callerFor(handle.db, coordinator).sessions.plan({ bodyId, title, scheduledAt: new Date(scheduledAt), place: "Kreishaus" });
+    const plan = (bodyId: string, title: string, scheduledAt: string) =>
+      callerFor(handle.db, coordinator).sessions.plan({ bodyId, title, scheduledAt: new Date(scheduledAt), place: "Kreishaus" });
     sessionL = (await plan(lenkungsgruppe, "Lenkungsgruppe März", "2026-03-10T15:00:00Z")).id;
     sessionA = (await plan(arbeitsgruppe, "AG Wohnen Februar", "2026-02-10T15:00:00Z")).id;
     sessionP = (await plan(projektgruppe, "PAG Februar", "2026-02-12T15:00:00Z")).id;
@@ -107,21 +127,47 @@ describe("body sessions, agendas, minutes and case manager polls", () => {
     it("lets only the coordination change anything", async () => {
       for (const actor of [memberL, spokesperson, cm]) {
         const caller = callerFor(handle.db, actor);
-        expect(await codeOf(caller.sessions.addAgendaItem({ sessionId: sessionL, kind: "free", title: "Verschiedenes", notes: "" }))).toBe("FORBIDDEN");
-        expect(await codeOf(caller.sessions.plan({ bodyId: lenkungsgruppe, title: "Heimlich", scheduledAt: new Date(), place: "" }))).toBe("FORBIDDEN");
-        expect(await codeOf(caller.bodies.addExternalMember({ bodyId: lenkungsgruppe, name: "Eva Extern", organisationName: "", function: "" }))).toBe("FORBIDDEN");
+        expect(await codeOf(caller.sessions.addAgendaItem({ sessionId: sessionL, kind: "free", title: "Verschiedenes", notes: "" }))).toBe(
+          "FORBIDDEN",
+        );
+        expect(await codeOf(caller.sessions.plan({ bodyId: lenkungsgruppe, title: "Heimlich", scheduledAt: new Date(), place: "" }))).toBe(
+          "FORBIDDEN",
+        );
+        expect(
+          await codeOf(caller.bodies.addExternalMember({ bodyId: lenkungsgruppe, name: "Eva Extern", organisationName: "", function: "" })),
+        ).toBe("FORBIDDEN");
       }
-      expect(await codeOf(callerFor(handle.db, foreignCoordinator).sessions.plan({ bodyId: lenkungsgruppe, title: "Fremd", scheduledAt: new Date(), place: "" }))).toBe("BAD_REQUEST");
-      expect(await codeOf(callerFor(handle.db, foreignCoordinator).sessions.addAgendaItem({ sessionId: sessionL, kind: "free", title: "Fremd", notes: "" }))).toBe("NOT_FOUND");
+      expect(
+        await codeOf(
+          callerFor(handle.db, foreignCoordinator).sessions.plan({
+            bodyId: lenkungsgruppe,
+            title: "Fremd",
+            scheduledAt: new Date(),
+            place: "",
+          }),
+        ),
+      ).toBe("BAD_REQUEST");
+      expect(
+        await codeOf(
+          callerFor(handle.db, foreignCoordinator).sessions.addAgendaItem({ sessionId: sessionL, kind: "free", title: "Fremd", notes: "" }),
+        ),
+      ).toBe("NOT_FOUND");
     });
 
     it("lists body members with their organisation and external members, only for bodies one may see", async () => {
       const caller = callerFor(handle.db, coordinator);
-      await caller.bodies.addExternalMember({ bodyId: lenkungsgruppe, name: "Dr. Petra Beispiel", organisationName: "Schulamt", function: "Leitung" });
+      await caller.bodies.addExternalMember({
+        bodyId: lenkungsgruppe,
+        name: "Dr. Petra Beispiel",
+        organisationName: "Schulamt",
+        function: "Leitung",
+      });
       const overview = await callerFor(handle.db, memberL).bodies.overview();
       expect(overview.bodies.map((b) => b.id)).toEqual([lenkungsgruppe]);
       expect(overview.bodies[0]!.members.map((m) => m.userId)).toContain(memberL.userId);
-      expect(overview.bodies[0]!.externalMembers).toEqual([expect.objectContaining({ name: "Dr. Petra Beispiel", organisationName: "Schulamt", function: "Leitung" })]);
+      expect(overview.bodies[0]!.externalMembers).toEqual([
+        expect.objectContaining({ name: "Dr. Petra Beispiel", organisationName: "Schulamt", function: "Leitung" }),
+      ]);
       expect(overview.canManage).toBe(false);
       expect((await caller.bodies.overview()).bodies).toHaveLength(3);
     });
@@ -129,7 +175,12 @@ describe("body sessions, agendas, minutes and case manager polls", () => {
 
   describe("agenda", () => {
     it("puts a theme on a Lenkungsgruppe agenda and moves the theme to on_agenda with a note", async () => {
-      const item = await callerFor(handle.db, coordinator).sessions.addAgendaItem({ sessionId: sessionL, kind: "theme", themeId, notes: "" });
+      const item = await callerFor(handle.db, coordinator).sessions.addAgendaItem({
+        sessionId: sessionL,
+        kind: "theme",
+        themeId,
+        notes: "",
+      });
       expect(item.title).toBe("Bezahlbarer Wohnraum fehlt");
       const [theme] = await handle.db.select().from(themes).where(eq(themes.id, themeId));
       expect(theme!.status).toBe("on_agenda");
@@ -150,18 +201,41 @@ describe("body sessions, agendas, minutes and case manager polls", () => {
       const [item] = await handle.db.select().from(agendaItems).where(eq(agendaItems.sessionId, sessionL)).limit(1);
       const [decision] = await handle.db
         .insert(decisions)
-        .values({ tenantId, sessionId: sessionL, agendaItemId: item!.id, themeId, outcome: "adopted", text: "Die AG Wohnen erarbeitet Vorschläge.", createdByUserId: coordinator.userId })
+        .values({
+          tenantId,
+          sessionId: sessionL,
+          agendaItemId: item!.id,
+          themeId,
+          outcome: "adopted",
+          text: "Die AG Wohnen erarbeitet Vorschläge.",
+          createdByUserId: coordinator.userId,
+        })
         .returning();
       await handle.db.insert(assignments).values([
         { tenantId, decisionId: decision!.id, themeId, bodyId: arbeitsgruppe, task: "Bestandsaufnahme Wohnraum", dueDate: "2026-04-14" },
         { tenantId, decisionId: decision!.id, themeId, bodyId: arbeitsgruppe, task: "Später fällig", dueDate: "2026-09-01" },
-        { tenantId, decisionId: decision!.id, themeId, bodyId: arbeitsgruppe, task: "Schon erledigt", dueDate: "2026-03-01", status: "done" },
+        {
+          tenantId,
+          decisionId: decision!.id,
+          themeId,
+          bodyId: arbeitsgruppe,
+          task: "Schon erledigt",
+          dueDate: "2026-03-01",
+          status: "done",
+        },
         { tenantId, decisionId: decision!.id, themeId, bodyId: lenkungsgruppe, task: "Anderes Gremium", dueDate: "2026-03-01" },
       ]);
       // Due on the session's own day (Berlin time) counts.
-      const planned = await caller.sessions.plan({ bodyId: arbeitsgruppe, title: "AG Wohnen April", scheduledAt: new Date("2026-04-14T20:30:00Z"), place: "" });
+      const planned = await caller.sessions.plan({
+        bodyId: arbeitsgruppe,
+        title: "AG Wohnen April",
+        scheduledAt: new Date("2026-04-14T20:30:00Z"),
+        place: "",
+      });
       const view = await caller.sessions.get({ sessionId: planned.id });
-      expect(view.agenda).toEqual([expect.objectContaining({ kind: "assignment_report", title: "Bericht zum Auftrag: Bestandsaufnahme Wohnraum" })]);
+      expect(view.agenda).toEqual([
+        expect.objectContaining({ kind: "assignment_report", title: "Bericht zum Auftrag: Bestandsaufnahme Wohnraum" }),
+      ]);
       expect(await caller.sessions.generateAgenda({ sessionId: planned.id })).toEqual({ added: 0 });
       const withDecision = await caller.sessions.get({ sessionId: sessionL });
       expect(withDecision.agenda.find((i) => i.id === item!.id)!.decision).toEqual(expect.objectContaining({ outcome: "adopted" }));
@@ -179,7 +253,9 @@ describe("body sessions, agendas, minutes and case manager polls", () => {
       expect(text).toContain("Die AG Wohnen erarbeitet Vorschläge.");
       expect(text).toContain(memberL.displayName);
       expect((await caller.sessions.get({ sessionId: sessionL })).session.status).toBe("held");
-      expect(await codeOf(caller.sessions.recordAttendance({ sessionId: sessionL, entries: [{ userId: memberA.userId, present: true }] }))).toBe("BAD_REQUEST");
+      expect(
+        await codeOf(caller.sessions.recordAttendance({ sessionId: sessionL, entries: [{ userId: memberA.userId, present: true }] })),
+      ).toBe("BAD_REQUEST");
     });
 
     it("are written by the coordination in the shared document; members of the body read along, nobody else", async () => {
@@ -188,12 +264,17 @@ describe("body sessions, agendas, minutes and case manager polls", () => {
       await applySharedDocumentUpdate(handle.db, coordinator, { ...address, update: typed("Erste Fassung") });
       expect((await callerFor(handle.db, memberL).sessions.get({ sessionId: sessionL })).session.minutes).toEqual(doc("Erste Fassung"));
       for (const reader of [memberL, spokesperson]) {
-        await expect(applySharedDocumentUpdate(handle.db, reader, { ...address, update: typed("Von außen") })).rejects.toMatchObject({ code: "CONFLICT", message: "formulations.documents.readOnly" });
+        await expect(applySharedDocumentUpdate(handle.db, reader, { ...address, update: typed("Von außen") })).rejects.toMatchObject({
+          code: "CONFLICT",
+          message: "formulations.documents.readOnly",
+        });
       }
       // A conference guest holds no grant; even one carrying a member's grant by mistake is refused.
       const guest: Actor = { ...memberL, isGuest: true };
       for (const outsider of [memberA, memberP, cm, foreignCoordinator, guest]) {
-        await expect(applySharedDocumentUpdate(handle.db, outsider, { ...address, update: typed("Von außen") })).rejects.toMatchObject({ code: "NOT_FOUND" });
+        await expect(applySharedDocumentUpdate(handle.db, outsider, { ...address, update: typed("Von außen") })).rejects.toMatchObject({
+          code: "NOT_FOUND",
+        });
       }
       expect(await readSharedDocumentText(handle.db, address)).toBe("Erste Fassung");
     });
@@ -202,12 +283,24 @@ describe("body sessions, agendas, minutes and case manager polls", () => {
       const caller = callerFor(handle.db, coordinator);
 
       expect(await codeOf(caller.sessions.approveMinutes({ sessionId: sessionL, approvingSessionId: sessionL }))).toBe("BAD_REQUEST");
-      const earlier = await caller.sessions.plan({ bodyId: lenkungsgruppe, title: "Lenkungsgruppe Januar", scheduledAt: new Date("2026-01-10T15:00:00Z"), place: "" });
+      const earlier = await caller.sessions.plan({
+        bodyId: lenkungsgruppe,
+        title: "Lenkungsgruppe Januar",
+        scheduledAt: new Date("2026-01-10T15:00:00Z"),
+        place: "",
+      });
       expect(await codeOf(caller.sessions.approveMinutes({ sessionId: sessionL, approvingSessionId: earlier.id }))).toBe("BAD_REQUEST");
       expect(await codeOf(caller.sessions.approveMinutes({ sessionId: sessionL, approvingSessionId: sessionA }))).toBe("BAD_REQUEST");
-      const later = await caller.sessions.plan({ bodyId: lenkungsgruppe, title: "Lenkungsgruppe Juni", scheduledAt: new Date("2026-06-10T15:00:00Z"), place: "" });
+      const later = await caller.sessions.plan({
+        bodyId: lenkungsgruppe,
+        title: "Lenkungsgruppe Juni",
+        scheduledAt: new Date("2026-06-10T15:00:00Z"),
+        place: "",
+      });
       expect((await caller.sessions.get({ sessionId: later.id })).approvable.map((s) => s.id)).toEqual([sessionL]);
-      expect(await codeOf(callerFor(handle.db, memberL).sessions.approveMinutes({ sessionId: sessionL, approvingSessionId: later.id }))).toBe("FORBIDDEN");
+      expect(
+        await codeOf(callerFor(handle.db, memberL).sessions.approveMinutes({ sessionId: sessionL, approvingSessionId: later.id })),
+      ).toBe("FORBIDDEN");
       await caller.sessions.approveMinutes({ sessionId: sessionL, approvingSessionId: later.id });
       const view = await callerFor(handle.db, memberL).sessions.get({ sessionId: sessionL });
       expect(view.session.minutesApprovedIn).toEqual(expect.objectContaining({ id: later.id }));
@@ -215,11 +308,18 @@ describe("body sessions, agendas, minutes and case manager polls", () => {
       expect(view.session.minutes).toEqual(doc("Erste Fassung"));
       const [row] = await handle.db.select({ minutes: bodySessions.minutes }).from(bodySessions).where(eq(bodySessions.id, sessionL));
       expect(row!.minutes).toEqual(doc("Erste Fassung"));
-      await expect(applySharedDocumentUpdate(handle.db, coordinator, { sessionId: sessionL, key: "minutes", update: typed("Nachträglich") })).rejects.toMatchObject({ code: "CONFLICT" });
+      await expect(
+        applySharedDocumentUpdate(handle.db, coordinator, { sessionId: sessionL, key: "minutes", update: typed("Nachträglich") }),
+      ).rejects.toMatchObject({ code: "CONFLICT" });
       expect(await readSharedDocumentText(handle.db, { sessionId: sessionL, key: "minutes" })).toBe("Erste Fassung");
       expect(await codeOf(caller.sessions.approveMinutes({ sessionId: sessionL, approvingSessionId: later.id }))).toBe("CONFLICT");
       // Blank minutes are not approved.
-      const blank = await caller.sessions.plan({ bodyId: lenkungsgruppe, title: "Lenkungsgruppe Februar", scheduledAt: new Date("2026-02-10T15:00:00Z"), place: "" });
+      const blank = await caller.sessions.plan({
+        bodyId: lenkungsgruppe,
+        title: "Lenkungsgruppe Februar",
+        scheduledAt: new Date("2026-02-10T15:00:00Z"),
+        place: "",
+      });
       await applySharedDocumentUpdate(handle.db, coordinator, { sessionId: blank.id, key: "minutes", update: typed(" ") });
       expect(await codeOf(caller.sessions.approveMinutes({ sessionId: blank.id, approvingSessionId: later.id }))).toBe("CONFLICT");
     });
@@ -228,9 +328,24 @@ describe("body sessions, agendas, minutes and case manager polls", () => {
   describe("members who leave", () => {
     it("keeps a former member on the attendance lists they are on, and off the body and every later list", async () => {
       const caller = callerFor(handle.db, coordinator);
-      const past = await caller.sessions.plan({ bodyId: arbeitsgruppe, title: "AG Wohnen Mai", scheduledAt: new Date("2026-05-05T10:00:00Z"), place: "" });
-      const expert = await caller.bodies.addExternalMember({ bodyId: arbeitsgruppe, name: "Hanna Gast", organisationName: "Wohnungsbaugesellschaft", function: "Vermietung" });
-      const neverThere = await caller.bodies.addExternalMember({ bodyId: arbeitsgruppe, name: "Otto Nie", organisationName: "", function: "" });
+      const past = await caller.sessions.plan({
+        bodyId: arbeitsgruppe,
+        title: "AG Wohnen Mai",
+        scheduledAt: new Date("2026-05-05T10:00:00Z"),
+        place: "",
+      });
+      const expert = await caller.bodies.addExternalMember({
+        bodyId: arbeitsgruppe,
+        name: "Hanna Gast",
+        organisationName: "Wohnungsbaugesellschaft",
+        function: "Vermietung",
+      });
+      const neverThere = await caller.bodies.addExternalMember({
+        bodyId: arbeitsgruppe,
+        name: "Otto Nie",
+        organisationName: "",
+        function: "",
+      });
       const leaving = await createActor(handle.db, tenantId, [{ role: "body_member", bodyId: arbeitsgruppe }]);
       const bothOnTheList = [
         { externalMemberId: expert.id, present: true },
@@ -250,23 +365,45 @@ describe("body sessions, agendas, minutes and case manager polls", () => {
       const pastList = (await caller.sessions.get({ sessionId: past.id })).attendance;
       expect(pastList).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ externalMemberId: expert.id, name: "Hanna Gast", organisationName: "Wohnungsbaugesellschaft", present: true }),
+          expect.objectContaining({
+            externalMemberId: expert.id,
+            name: "Hanna Gast",
+            organisationName: "Wohnungsbaugesellschaft",
+            present: true,
+          }),
           expect.objectContaining({ userId: leaving.userId, name: leaving.displayName, present: false }),
         ]),
       );
       // The old list can still be corrected with them on it.
-      await caller.sessions.recordAttendance({ sessionId: past.id, entries: bothOnTheList.map((entry) => ({ ...entry, present: !entry.present })) });
-      expect((await caller.sessions.get({ sessionId: past.id })).attendance.find((a) => a.externalMemberId === expert.id)!.present).toBe(false);
+      await caller.sessions.recordAttendance({
+        sessionId: past.id,
+        entries: bothOnTheList.map((entry) => ({ ...entry, present: !entry.present })),
+      });
+      expect((await caller.sessions.get({ sessionId: past.id })).attendance.find((a) => a.externalMemberId === expert.id)!.present).toBe(
+        false,
+      );
 
-      const next = await caller.sessions.plan({ bodyId: arbeitsgruppe, title: "AG Wohnen Juni", scheduledAt: new Date("2026-06-02T10:00:00Z"), place: "" });
+      const next = await caller.sessions.plan({
+        bodyId: arbeitsgruppe,
+        title: "AG Wohnen Juni",
+        scheduledAt: new Date("2026-06-02T10:00:00Z"),
+        place: "",
+      });
       const nextList = (await caller.sessions.get({ sessionId: next.id })).attendance;
       expect(nextList.map((a) => a.externalMemberId)).not.toContain(expert.id);
       expect(nextList.map((a) => a.userId)).not.toContain(leaving.userId);
-      expect(await codeOf(caller.sessions.recordAttendance({ sessionId: next.id, entries: [{ externalMemberId: expert.id, present: true }] }))).toBe("BAD_REQUEST");
-      expect(await codeOf(caller.sessions.recordAttendance({ sessionId: next.id, entries: [{ userId: leaving.userId, present: true }] }))).toBe("BAD_REQUEST");
+      expect(
+        await codeOf(caller.sessions.recordAttendance({ sessionId: next.id, entries: [{ externalMemberId: expert.id, present: true }] })),
+      ).toBe("BAD_REQUEST");
+      expect(
+        await codeOf(caller.sessions.recordAttendance({ sessionId: next.id, entries: [{ userId: leaving.userId, present: true }] })),
+      ).toBe("BAD_REQUEST");
 
       // Whoever attended is kept as a former member; whoever never did is gone; neither can leave twice.
-      const rows = await handle.db.select().from(bodyExternalMembers).where(inArray(bodyExternalMembers.id, [expert.id, neverThere.id]));
+      const rows = await handle.db
+        .select()
+        .from(bodyExternalMembers)
+        .where(inArray(bodyExternalMembers.id, [expert.id, neverThere.id]));
       expect(rows).toEqual([expect.objectContaining({ id: expert.id, removedAt: expect.any(Date) })]);
       expect(await codeOf(caller.bodies.removeExternalMember({ externalMemberId: expert.id }))).toBe("NOT_FOUND");
       expect(await codeOf(callerFor(handle.db, memberA).bodies.removeExternalMember({ externalMemberId: expert.id }))).toBe("FORBIDDEN");
@@ -274,7 +411,13 @@ describe("body sessions, agendas, minutes and case manager polls", () => {
   });
 
   describe("case manager polls", () => {
-    const canary = { lastName: "Zyxwvaldottir", firstName: "Qurbanella", birthDate: "1987-03-14", street: "Kanarienweg 77", phone: "0171 5550199" };
+    const canary = {
+      lastName: "Zyxwvaldottir",
+      firstName: "Qurbanella",
+      birthDate: "1987-03-14",
+      street: "Kanarienweg 77",
+      phone: "0171 5550199",
+    };
     let pollId: string;
 
     beforeAll(async () => {
@@ -282,25 +425,46 @@ describe("body sessions, agendas, minutes and case manager polls", () => {
         accessChannel: "screening_referral",
         kommuneId,
         referringOrganisationId: organisationId,
-        identity: { ...canary, authorityContacts: [{ authority: "jobcenter", contactPerson: "Frau Amt", fileNumber: "JC-4711-AZ" }] } as IdentityInput,
+        identity: {
+          ...canary,
+          authorityContacts: [{ authority: "jobcenter", contactPerson: "Frau Amt", fileNumber: "JC-4711-AZ" }],
+        } as IdentityInput,
         screening: { screenedOn: "2026-01-05", problemsByArea: { housing: "Wohnung zu klein" }, verdict: "yes" },
       });
       pollId = (
-        await callerFor(handle.db, coordinator).sessions.polls.create({ bodyId: arbeitsgruppe, sessionId: sessionA, question: "Was beobachten Sie zur Wohnungssuche?", themeIds: [themeId], dueDate: "2026-02-01" })
+        await callerFor(handle.db, coordinator).sessions.polls.create({
+          bodyId: arbeitsgruppe,
+          sessionId: sessionA,
+          question: "Was beobachten Sie zur Wohnungssuche?",
+          themeIds: [themeId],
+          dueDate: "2026-02-01",
+        })
       ).id;
     });
 
     it("refuses an answer naming a field of one's own case, without repeating the value", async () => {
-      const answer = callerFor(handle.db, cm).sessions.polls.answer({ pollId, themeId, answer: "Frau Zyxwvaldottir sucht seit Monaten", caseCount: 1 });
+      const answer = callerFor(handle.db, cm).sessions.polls.answer({
+        pollId,
+        themeId,
+        answer: "Frau Zyxwvaldottir sucht seit Monaten",
+        caseCount: 1,
+      });
       await expect(answer).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("Name") });
       await expect(answer).rejects.not.toMatchObject({ message: expect.stringContaining("Zyxwvaldottir") });
-      await expect(callerFor(handle.db, cm).sessions.polls.answer({ pollId, themeId, answer: "Angerufen unter 0171 5550199", caseCount: 1 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+      await expect(
+        callerFor(handle.db, cm).sessions.polls.answer({ pollId, themeId, answer: "Angerufen unter 0171 5550199", caseCount: 1 }),
+      ).rejects.toMatchObject({ code: "BAD_REQUEST" });
       const [rejected] = await handle.db.select().from(auditEvents).where(eq(auditEvents.action, "sessions.poll_answer_rejected"));
       expect(JSON.stringify(rejected!.details)).not.toContain("Zyxwvaldottir");
     });
 
     it("collects a pseudonymised answer per theme, for the coordination to read", async () => {
-      await callerFor(handle.db, cm).sessions.polls.answer({ pollId, themeId, answer: "Große Familien werden von Vermietern abgelehnt.", caseCount: 3 });
+      await callerFor(handle.db, cm).sessions.polls.answer({
+        pollId,
+        themeId,
+        answer: "Große Familien werden von Vermietern abgelehnt.",
+        caseCount: 3,
+      });
       await callerFor(handle.db, cm).sessions.polls.answer({ pollId, themeId, answer: "Große Familien finden nichts.", caseCount: 2 });
       const answers = await callerFor(handle.db, coordinator).sessions.polls.answers({ pollId });
       expect(answers.themes[0]!.answers).toEqual([expect.objectContaining({ answer: "Große Familien finden nichts.", caseCount: 2 })]);
@@ -316,13 +480,21 @@ describe("body sessions, agendas, minutes and case manager polls", () => {
       expect((await callerFor(handle.db, memberL).sessions.polls.list()).polls).toEqual([]);
       const forCoordination = await callerFor(handle.db, coordinator).sessions.polls.list();
       expect(forCoordination.polls[0]!.themes[0]).toEqual(expect.objectContaining({ answerCount: 1, caseCount: 2 }));
-      expect(await codeOf(callerFor(handle.db, memberA).sessions.polls.answer({ pollId, themeId, answer: "Ich bin kein CM", caseCount: 1 }))).toBe("FORBIDDEN");
+      expect(
+        await codeOf(callerFor(handle.db, memberA).sessions.polls.answer({ pollId, themeId, answer: "Ich bin kein CM", caseCount: 1 })),
+      ).toBe("FORBIDDEN");
     });
 
     it("takes no answers once closed, nor for themes the poll does not ask about", async () => {
-      expect(await codeOf(callerFor(handle.db, cm).sessions.polls.answer({ pollId, themeId: coordinator.userId, answer: "Falsches Thema", caseCount: 1 }))).toBe("BAD_REQUEST");
+      expect(
+        await codeOf(
+          callerFor(handle.db, cm).sessions.polls.answer({ pollId, themeId: coordinator.userId, answer: "Falsches Thema", caseCount: 1 }),
+        ),
+      ).toBe("BAD_REQUEST");
       await callerFor(handle.db, coordinator).sessions.polls.close({ pollId });
-      expect(await codeOf(callerFor(handle.db, cm).sessions.polls.answer({ pollId, themeId, answer: "Zu spät", caseCount: 1 }))).toBe("CONFLICT");
+      expect(await codeOf(callerFor(handle.db, cm).sessions.polls.answer({ pollId, themeId, answer: "Zu spät", caseCount: 1 }))).toBe(
+        "CONFLICT",
+      );
       expect(await callerFor(handle.db, cm).sessions.polls.open()).toEqual([]);
     });
   });

@@ -18,7 +18,15 @@ export async function listSessions(db: Database, actor: Actor) {
   const ids = visible === "all" ? all.map((b) => b.id) : [...visible];
   if (ids.length === 0) return [];
   const rows = await db
-    .select({ id: bodySessions.id, bodyId: bodySessions.bodyId, title: bodySessions.title, scheduledAt: bodySessions.scheduledAt, place: bodySessions.place, status: bodySessions.status, minutesApprovedAt: bodySessions.minutesApprovedAt })
+    .select({
+      id: bodySessions.id,
+      bodyId: bodySessions.bodyId,
+      title: bodySessions.title,
+      scheduledAt: bodySessions.scheduledAt,
+      place: bodySessions.place,
+      status: bodySessions.status,
+      minutesApprovedAt: bodySessions.minutesApprovedAt,
+    })
     .from(bodySessions)
     .where(and(eq(bodySessions.tenantId, actor.tenantId), inArray(bodySessions.bodyId, ids)))
     .orderBy(desc(bodySessions.scheduledAt), asc(bodySessions.id));
@@ -29,10 +37,21 @@ export async function listSessions(db: Database, actor: Actor) {
 /** One session with its agenda, the decisions recorded on it, attendance and minutes. */
 export async function getSession(db: Database, actor: Actor, sessionId: string) {
   const { session, body } = await requireSession(db, actor, sessionId, "view");
-  const items = await db.select().from(agendaItems).where(eq(agendaItems.sessionId, session.id)).orderBy(asc(agendaItems.position), asc(agendaItems.createdAt));
+  const items = await db
+    .select()
+    .from(agendaItems)
+    .where(eq(agendaItems.sessionId, session.id))
+    .orderBy(asc(agendaItems.position), asc(agendaItems.createdAt));
   const decided = items.length
     ? await db
-        .select({ agendaItemId: decisions.agendaItemId, outcome: decisions.outcome, text: decisions.text, votesFor: decisions.votesFor, votesAgainst: decisions.votesAgainst, votesAbstain: decisions.votesAbstain })
+        .select({
+          agendaItemId: decisions.agendaItemId,
+          outcome: decisions.outcome,
+          text: decisions.text,
+          votesFor: decisions.votesFor,
+          votesAgainst: decisions.votesAgainst,
+          votesAbstain: decisions.votesAbstain,
+        })
         .from(decisions)
         .where(and(eq(decisions.tenantId, actor.tenantId), eq(decisions.sessionId, session.id)))
     : [];
@@ -42,12 +61,35 @@ export async function getSession(db: Database, actor: Actor, sessionId: string) 
   const presentUser = new Map(attended.filter((a) => a.userId).map((a) => [a.userId!, a.present]));
   const presentExternal = new Map(attended.filter((a) => a.externalMemberId).map((a) => [a.externalMemberId!, a.present]));
   const attendance = [
-    ...members.map((m) => ({ key: `user:${m.userId}`, userId: m.userId, externalMemberId: null, name: m.name, organisationName: m.organisationName ?? "", function: "", former: m.former, present: presentUser.get(m.userId) ?? null })),
-    ...externals.map((m) => ({ key: `external:${m.id}`, userId: null, externalMemberId: m.id, name: m.name, organisationName: m.organisationName, function: m.function, former: m.former, present: presentExternal.get(m.id) ?? null })),
+    ...members.map((m) => ({
+      key: `user:${m.userId}`,
+      userId: m.userId,
+      externalMemberId: null,
+      name: m.name,
+      organisationName: m.organisationName ?? "",
+      function: "",
+      former: m.former,
+      present: presentUser.get(m.userId) ?? null,
+    })),
+    ...externals.map((m) => ({
+      key: `external:${m.id}`,
+      userId: null,
+      externalMemberId: m.id,
+      name: m.name,
+      organisationName: m.organisationName,
+      function: m.function,
+      former: m.former,
+      present: presentExternal.get(m.id) ?? null,
+    })),
   ];
 
   const approvedIn = session.minutesApprovedInSessionId
-    ? ((await db.select({ id: bodySessions.id, title: bodySessions.title, scheduledAt: bodySessions.scheduledAt }).from(bodySessions).where(eq(bodySessions.id, session.minutesApprovedInSessionId)))[0] ?? null)
+    ? ((
+        await db
+          .select({ id: bodySessions.id, title: bodySessions.title, scheduledAt: bodySessions.scheduledAt })
+          .from(bodySessions)
+          .where(eq(bodySessions.id, session.minutesApprovedInSessionId))
+      )[0] ?? null)
     : null;
   const canManage = mayManageSessions(actor);
   // Minutes of earlier sessions of this body that this session can approve.
@@ -62,7 +104,10 @@ export async function getSession(db: Database, actor: Actor, sessionId: string) 
             isNull(bodySessions.minutesApprovedInSessionId),
             ne(bodySessions.id, session.id),
             // Someone has written minutes; approving refuses them if they turn out empty.
-            or(isNotNull(bodySessions.minutes), exists(db.select({ id: sharedDocuments.id }).from(sharedDocuments).where(eq(sharedDocuments.sessionId, bodySessions.id)))),
+            or(
+              isNotNull(bodySessions.minutes),
+              exists(db.select({ id: sharedDocuments.id }).from(sharedDocuments).where(eq(sharedDocuments.sessionId, bodySessions.id))),
+            ),
           ),
         )
         .orderBy(asc(bodySessions.scheduledAt))
@@ -93,7 +138,11 @@ export async function getSession(db: Database, actor: Actor, sessionId: string) 
     })),
     attendance,
     approvable,
-    abilities: { manage: canManage, editMinutes: canManage && !session.minutesApprovedInSessionId, editAgenda: canManage && session.status !== "closed" },
+    abilities: {
+      manage: canManage,
+      editMinutes: canManage && !session.minutesApprovedInSessionId,
+      editAgenda: canManage && session.status !== "closed",
+    },
   };
 }
 
@@ -103,7 +152,10 @@ export type SessionView = Awaited<ReturnType<typeof getSession>>;
  * The minutes of a session as they stand: frozen once approved, otherwise the shared document the
  * coordination writes in (or, before anyone opened it, the text kept in the session row).
  */
-export async function currentMinutes(db: Executor, session: Pick<typeof bodySessions.$inferSelect, "id" | "minutes" | "minutesApprovedInSessionId">): Promise<RichTextDoc | null> {
+export async function currentMinutes(
+  db: Executor,
+  session: Pick<typeof bodySessions.$inferSelect, "id" | "minutes" | "minutesApprovedInSessionId">,
+): Promise<RichTextDoc | null> {
   const kept = (session.minutes ?? null) as RichTextDoc | null;
   if (session.minutesApprovedInSessionId) return kept;
   const live = await readSharedDocumentJsonIfOpened(db, minutesAddress(session.id));
@@ -115,13 +167,19 @@ export function minutesAddress(sessionId: string) {
   return { sessionId, key: "minutes" as const };
 }
 
-
 export async function planSession(db: Database, actor: Actor, input: PlanSessionInput) {
   await requireBody(db, actor, input.bodyId, "manage");
   return db.transaction(async (tx) => {
     const [session] = await tx
       .insert(bodySessions)
-      .values({ tenantId: actor.tenantId, bodyId: input.bodyId, title: input.title, scheduledAt: input.scheduledAt, place: input.place, createdByUserId: actor.userId })
+      .values({
+        tenantId: actor.tenantId,
+        bodyId: input.bodyId,
+        title: input.title,
+        scheduledAt: input.scheduledAt,
+        place: input.place,
+        createdByUserId: actor.userId,
+      })
       .returning();
     // Open assignments due by then are on the agenda from the start.
     await generateAssignmentReports(tx, session!);
@@ -145,7 +203,12 @@ export async function updateSession(db: Database, actor: Actor, input: UpdateSes
       .set({ title: input.title, scheduledAt: input.scheduledAt, place: input.place })
       .where(eq(bodySessions.id, session.id))
       .returning();
-    await recordAuditEvent(tx, { tenantId: actor.tenantId, actorUserId: actor.userId, action: "sessions.session_updated", target: { type: "body_session", id: session.id } });
+    await recordAuditEvent(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: "sessions.session_updated",
+      target: { type: "body_session", id: session.id },
+    });
     return updated!;
   });
 }
@@ -156,6 +219,11 @@ export async function markInvited(db: Database, actor: Actor, sessionId: string)
   if (session.status !== "planned" && session.status !== "invited") throw new AppError("CONFLICT", "sessions.errors.alreadyHeld");
   await db.transaction(async (tx) => {
     await tx.update(bodySessions).set({ status: "invited", invitedAt: new Date() }).where(eq(bodySessions.id, session.id));
-    await recordAuditEvent(tx, { tenantId: actor.tenantId, actorUserId: actor.userId, action: "sessions.invitation_sent", target: { type: "body_session", id: session.id } });
+    await recordAuditEvent(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: "sessions.invitation_sent",
+      target: { type: "body_session", id: session.id },
+    });
   });
 }

@@ -36,7 +36,10 @@ describe("session minutes written together over socket.io", () => {
     handle = await createTestDatabase();
     const { tenant, body } = await createTenant(handle.db);
     lenkungsgruppe = body.id;
-    const [arbeitsgruppe] = await handle.db.insert(bodies).values({ tenantId: tenant.id, name: "AG Sprache", kind: "arbeitsgruppe" }).returning();
+    const [arbeitsgruppe] = await handle.db
+      .insert(bodies)
+      .values({ tenantId: tenant.id, name: "AG Sprache", kind: "arbeitsgruppe" })
+      .returning();
     coordinatorA = await createActor(handle.db, tenant.id, ["coordinator"]);
     coordinatorB = await createActor(handle.db, tenant.id, ["coordinator"]);
     member = await createActor(handle.db, tenant.id, [{ role: "body_member", bodyId: lenkungsgruppe }]);
@@ -44,8 +47,22 @@ describe("session minutes written together over socket.io", () => {
     caseManager = await createActor(handle.db, tenant.id, ["case_manager"]);
     foreignCoordinator = await createActor(handle.db, (await createTenant(handle.db)).tenant.id, ["coordinator"]);
     const api = callerFor(handle.db, coordinatorA);
-    sessionId = (await api.sessions.plan({ bodyId: lenkungsgruppe, title: "Lenkungsgruppe Mai", scheduledAt: new Date("2026-05-12T13:00:00Z"), place: "Kreishaus" })).id;
-    laterSessionId = (await api.sessions.plan({ bodyId: lenkungsgruppe, title: "Lenkungsgruppe Juli", scheduledAt: new Date("2026-07-07T13:00:00Z"), place: "Kreishaus" })).id;
+    sessionId = (
+      await api.sessions.plan({
+        bodyId: lenkungsgruppe,
+        title: "Lenkungsgruppe Mai",
+        scheduledAt: new Date("2026-05-12T13:00:00Z"),
+        place: "Kreishaus",
+      })
+    ).id;
+    laterSessionId = (
+      await api.sessions.plan({
+        bodyId: lenkungsgruppe,
+        title: "Lenkungsgruppe Juli",
+        scheduledAt: new Date("2026-07-07T13:00:00Z"),
+        place: "Kreishaus",
+      })
+    ).id;
     ({ url, close: stopServer } = await startTestSocketServer(handle));
   });
 
@@ -110,7 +127,9 @@ describe("session minutes written together over socket.io", () => {
     );
     await expect.poll(() => writers.every((w) => w.isSettled), { timeout: 20_000 }).toBe(true);
     const [a, b] = writers.map((w) => w.document) as [Y.Doc, Y.Doc];
-    await expect.poll(() => a.getXmlFragment(documentField).toJSON() === b.getXmlFragment(documentField).toJSON(), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => a.getXmlFragment(documentField).toJSON() === b.getXmlFragment(documentField).toJSON(), { timeout: 10_000 })
+      .toBe(true);
     const expected = (before + typed[0]! + typed[1]!).split("").sort().join("");
     expect(charactersOf(a)).toBe(expected);
     // What the session page and the PDF show is what both editors show.
@@ -128,49 +147,61 @@ describe("session minutes written together over socket.io", () => {
 
     const socket = await socketFor(member);
     expect(await join(socket)).toMatchObject({ ok: true, readOnly: true });
-    const write = await new Promise<DocUpdateAck>((resolve) => socket.emit("doc:update", { ...address(), update: typedUpdate("Heimlich") }, resolve));
+    const write = await new Promise<DocUpdateAck>((resolve) =>
+      socket.emit("doc:update", { ...address(), update: typedUpdate("Heimlich") }, resolve),
+    );
     expect(write).toMatchObject({ ok: false });
 
     for (const outsider of [otherBodyMember, caseManager, foreignCoordinator]) {
       const outside = await socketFor(outsider);
       expect(await join(outside)).toEqual({ ok: false, message: expect.any(String) });
-      const attempt = await new Promise<DocUpdateAck>((resolve) => outside.emit("doc:update", { ...address(), update: typedUpdate("Heimlich") }, resolve));
+      const attempt = await new Promise<DocUpdateAck>((resolve) =>
+        outside.emit("doc:update", { ...address(), update: typedUpdate("Heimlich") }, resolve),
+      );
       expect(attempt.ok).toBe(false);
     }
     // A conference key on a session, or a session key without a session, is not a document.
-    expect((await new Promise<DocJoinAck>((resolve) => socket.emit("doc:join", { sessionId, key: "notes" } as never, resolve))).ok).toBe(false);
+    expect((await new Promise<DocJoinAck>((resolve) => socket.emit("doc:join", { sessionId, key: "notes" } as never, resolve))).ok).toBe(
+      false,
+    );
     expect(await readSharedDocumentText(handle.db, address())).not.toContain("Heimlich");
     const written = await handle.db.select({ actor: sharedDocumentUpdates.actorUserId }).from(sharedDocumentUpdates);
     expect(written.map((row) => row.actor)).not.toContain(member.userId);
   });
 
-  it("freezes exactly what is stored when approved while someone is still typing, and refuses every later keystroke", { timeout: 30_000 }, async () => {
-    const typist = syncs[1]!;
-    let typing = true;
-    const keepTyping = (async () => {
-      while (typing) {
-        typeAtEnd(typist.document, "x");
-        await new Promise((resolve) => setTimeout(resolve, 3));
-      }
-    })();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    await callerFor(handle.db, coordinatorA).sessions.approveMinutes({ sessionId, approvingSessionId: laterSessionId });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    typing = false;
-    await keepTyping;
-    // The typist's keystrokes after the approval were refused: the copy is reloaded, read-only.
-    await expect.poll(() => typist.getSnapshot().readOnly, { timeout: 10_000 }).toBe(true);
-    expect(typist.getSnapshot().generation).toBeGreaterThan(0);
-    const [row] = await handle.db.select({ minutes: bodySessions.minutes }).from(bodySessions).where(eq(bodySessions.id, sessionId));
-    expect(row!.minutes).toEqual(await readSharedDocumentJson(handle.db, address()));
-    // Whoever opens them now gets exactly the frozen text, read-only.
-    const reread = await open(coordinatorB);
-    expect(reread.getSnapshot().readOnly).toBe(true);
-    expect(documentToRichText(reread.document).doc).toEqual(row!.minutes);
-    const late = await socketFor(coordinatorA);
-    expect(await join(late)).toMatchObject({ ok: true, readOnly: true });
-    const refused = await new Promise<DocUpdateAck>((resolve) => late.emit("doc:update", { ...address(), update: typedUpdate("Nachtrag") }, resolve));
-    expect(refused).toMatchObject({ ok: false });
-    expect(JSON.stringify((await callerFor(handle.db, member).sessions.get({ sessionId })).session.minutes)).not.toContain("Nachtrag");
-  });
+  it(
+    "freezes exactly what is stored when approved while someone is still typing, and refuses every later keystroke",
+    { timeout: 30_000 },
+    async () => {
+      const typist = syncs[1]!;
+      let typing = true;
+      const keepTyping = (async () => {
+        while (typing) {
+          typeAtEnd(typist.document, "x");
+          await new Promise((resolve) => setTimeout(resolve, 3));
+        }
+      })();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await callerFor(handle.db, coordinatorA).sessions.approveMinutes({ sessionId, approvingSessionId: laterSessionId });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      typing = false;
+      await keepTyping;
+      // The typist's keystrokes after the approval were refused: the copy is reloaded, read-only.
+      await expect.poll(() => typist.getSnapshot().readOnly, { timeout: 10_000 }).toBe(true);
+      expect(typist.getSnapshot().generation).toBeGreaterThan(0);
+      const [row] = await handle.db.select({ minutes: bodySessions.minutes }).from(bodySessions).where(eq(bodySessions.id, sessionId));
+      expect(row!.minutes).toEqual(await readSharedDocumentJson(handle.db, address()));
+      // Whoever opens them now gets exactly the frozen text, read-only.
+      const reread = await open(coordinatorB);
+      expect(reread.getSnapshot().readOnly).toBe(true);
+      expect(documentToRichText(reread.document).doc).toEqual(row!.minutes);
+      const late = await socketFor(coordinatorA);
+      expect(await join(late)).toMatchObject({ ok: true, readOnly: true });
+      const refused = await new Promise<DocUpdateAck>((resolve) =>
+        late.emit("doc:update", { ...address(), update: typedUpdate("Nachtrag") }, resolve),
+      );
+      expect(refused).toMatchObject({ ok: false });
+      expect(JSON.stringify((await callerFor(handle.db, member).sessions.get({ sessionId })).session.minutes)).not.toContain("Nachtrag");
+    },
+  );
 });

@@ -29,7 +29,11 @@ export async function getDecision(db: Database, actor: Actor, sessionId: string,
   const mayRecord = viewer.isCoordination && !decision;
   const options = mayRecord
     ? {
-        bodies: await db.select({ id: bodies.id, name: bodies.name }).from(bodies).where(eq(bodies.tenantId, actor.tenantId)).orderBy(asc(bodies.name)),
+        bodies: await db
+          .select({ id: bodies.id, name: bodies.name })
+          .from(bodies)
+          .where(eq(bodies.tenantId, actor.tenantId))
+          .orderBy(asc(bodies.name)),
         organisations: await db
           .select({ id: organisations.id, name: organisations.name })
           .from(organisations)
@@ -40,7 +44,14 @@ export async function getDecision(db: Database, actor: Actor, sessionId: string,
   const agendaItem = { id: item.id, title: item.title, kind: item.kind, themeId: item.themeId };
   if (!decision) return { agendaItem, decision: null, abilities: { record: mayRecord }, options };
   const assigned = await db
-    .select({ id: assignments.id, bodyId: assignments.bodyId, bodyName: bodies.name, task: assignments.task, dueDate: assignments.dueDate, status: assignments.status })
+    .select({
+      id: assignments.id,
+      bodyId: assignments.bodyId,
+      bodyName: bodies.name,
+      task: assignments.task,
+      dueDate: assignments.dueDate,
+      status: assignments.status,
+    })
     .from(assignments)
     .innerJoin(bodies, eq(bodies.id, assignments.bodyId))
     .where(eq(assignments.decisionId, decision.id))
@@ -86,13 +97,20 @@ export async function recordDecision(db: Database, actor: Actor, input: RecordDe
   const { item, session } = await loadAgendaItem(db, actor, input.sessionId, input.agendaItemId);
   const bodyIds = [...new Set(input.assignments.map((a) => a.bodyId))];
   if (bodyIds.length) {
-    const found = await db.select({ id: bodies.id }).from(bodies).where(and(eq(bodies.tenantId, actor.tenantId), inArray(bodies.id, bodyIds)));
+    const found = await db
+      .select({ id: bodies.id })
+      .from(bodies)
+      .where(and(eq(bodies.tenantId, actor.tenantId), inArray(bodies.id, bodyIds)));
     if (found.length !== bodyIds.length) throw new AppError("INVALID_INPUT", "decisions.errors.unknownBody", "assignments");
   }
   const organisationIds = [...new Set(input.recommendations.map((r) => r.responsibleOrganisationId).filter((id): id is string => !!id))];
   if (organisationIds.length) {
-    const found = await db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.tenantId, actor.tenantId), inArray(organisations.id, organisationIds)));
-    if (found.length !== organisationIds.length) throw new AppError("INVALID_INPUT", "decisions.errors.unknownOrganisation", "recommendations");
+    const found = await db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(and(eq(organisations.tenantId, actor.tenantId), inArray(organisations.id, organisationIds)));
+    if (found.length !== organisationIds.length)
+      throw new AppError("INVALID_INPUT", "decisions.errors.unknownOrganisation", "recommendations");
   }
   if (input.outcome === "postponed" && (input.assignments.length || input.recommendations.length)) {
     throw new AppError("INVALID_INPUT", "decisions.errors.postponedWithTasks", "outcome");
@@ -103,7 +121,10 @@ export async function recordDecision(db: Database, actor: Actor, input: RecordDe
     themeId = vorlage?.themeId ?? null;
   }
   if (themeId) {
-    const [theme] = await db.select({ id: themes.id }).from(themes).where(and(eq(themes.id, themeId), eq(themes.tenantId, actor.tenantId)));
+    const [theme] = await db
+      .select({ id: themes.id })
+      .from(themes)
+      .where(and(eq(themes.id, themeId), eq(themes.tenantId, actor.tenantId)));
     if (!theme) themeId = null;
   }
   try {
@@ -125,7 +146,16 @@ export async function recordDecision(db: Database, actor: Actor, input: RecordDe
         })
         .returning({ id: decisions.id });
       if (input.assignments.length) {
-        await tx.insert(assignments).values(input.assignments.map((a) => ({ tenantId: actor.tenantId, decisionId: decision!.id, themeId, bodyId: a.bodyId, task: a.task, dueDate: a.dueDate })));
+        await tx.insert(assignments).values(
+          input.assignments.map((a) => ({
+            tenantId: actor.tenantId,
+            decisionId: decision!.id,
+            themeId,
+            bodyId: a.bodyId,
+            task: a.task,
+            dueDate: a.dueDate,
+          })),
+        );
       }
       if (input.recommendations.length) {
         await tx.insert(recommendations).values(
@@ -140,9 +170,13 @@ export async function recordDecision(db: Database, actor: Actor, input: RecordDe
           })),
         );
       }
-      if (item.vorlageId && input.outcome !== "postponed") await tx.update(vorlagen).set({ status: "decided" }).where(eq(vorlagen.id, item.vorlageId));
+      if (item.vorlageId && input.outcome !== "postponed")
+        await tx.update(vorlagen).set({ status: "decided" }).where(eq(vorlagen.id, item.vorlageId));
       if (themeId) {
-        const note = translate("decisions.notes.decided", { session: session.title, outcome: translate(`decisions.outcomes.${input.outcome}`) });
+        const note = translate("decisions.notes.decided", {
+          session: session.title,
+          outcome: translate(`decisions.outcomes.${input.outcome}`),
+        });
         if (input.outcome === "rejected") await recordThemeStatus(tx, actor, themeId, "rejected", note);
         else if (input.outcome !== "postponed") {
           await recordThemeStatus(tx, actor, themeId, "decided", note);
@@ -156,7 +190,14 @@ export async function recordDecision(db: Database, actor: Actor, input: RecordDe
         actorUserId: actor.userId,
         action: "steering.decision_recorded",
         target: { type: "body_session", id: session.id },
-        details: { decisionId: decision!.id, agendaItemId: item.id, themeId, outcome: input.outcome, assignments: input.assignments.length, recommendations: input.recommendations.length },
+        details: {
+          decisionId: decision!.id,
+          agendaItemId: item.id,
+          themeId,
+          outcome: input.outcome,
+          assignments: input.assignments.length,
+          recommendations: input.recommendations.length,
+        },
       });
       return { id: decision!.id };
     });

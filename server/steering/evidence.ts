@@ -56,7 +56,12 @@ export async function buildEvidencePack(db: Executor, tenantId: string, themeId:
   const byQuarter = new Map<string, number>();
   for (const source of sources) {
     if (source.conferenceId && source.conferenceTitle && source.conferenceType && source.conferenceDate) {
-      const entry = byConference.get(source.conferenceId) ?? { title: source.conferenceTitle, type: source.conferenceType, date: source.conferenceDate.toISOString(), sources: 0 };
+      const entry = byConference.get(source.conferenceId) ?? {
+        title: source.conferenceTitle,
+        type: source.conferenceType,
+        date: source.conferenceDate.toISOString(),
+        sources: 0,
+      };
       entry.sources += 1;
       byConference.set(source.conferenceId, entry);
     }

@@ -60,7 +60,13 @@ export async function listFollowUps(db: Database, actor: Actor, includeDone: boo
     .innerJoin(bodySessions, eq(bodySessions.id, decisions.sessionId))
     .innerJoin(bodies, eq(bodies.id, assignments.bodyId))
     .leftJoin(themes, eq(themes.id, assignments.themeId))
-    .where(and(eq(assignments.tenantId, actor.tenantId), ...statusFilter, ...(viewer.isCoordination ? [] : [inArray(assignments.bodyId, [...viewer.memberBodyIds])])))
+    .where(
+      and(
+        eq(assignments.tenantId, actor.tenantId),
+        ...statusFilter,
+        ...(viewer.isCoordination ? [] : [inArray(assignments.bodyId, [...viewer.memberBodyIds])]),
+      ),
+    )
     .orderBy(asc(assignments.dueDate), asc(assignments.id));
   const recommendationRows = viewer.isCoordination
     ? await db
@@ -80,12 +86,27 @@ export async function listFollowUps(db: Database, actor: Actor, includeDone: boo
         .innerJoin(bodySessions, eq(bodySessions.id, decisions.sessionId))
         .leftJoin(organisations, eq(organisations.id, recommendations.responsibleOrganisationId))
         .leftJoin(themes, eq(themes.id, recommendations.themeId))
-        .where(and(eq(recommendations.tenantId, actor.tenantId), ...(includeDone ? [] : [inArray(recommendations.status, [...openStatuses])])))
+        .where(
+          and(eq(recommendations.tenantId, actor.tenantId), ...(includeDone ? [] : [inArray(recommendations.status, [...openStatuses])])),
+        )
         .orderBy(asc(recommendations.dueDate), asc(recommendations.id))
     : [];
-  const assignmentReports = await reportsOf(db, "assignmentId", assignmentRows.map((r) => r.id));
-  const recommendationReports = await reportsOf(db, "recommendationId", recommendationRows.map((r) => r.id));
-  const strip = (report: (typeof assignmentReports)[number]) => ({ status: report.status, note: report.note, authorName: report.authorName, createdAt: report.createdAt });
+  const assignmentReports = await reportsOf(
+    db,
+    "assignmentId",
+    assignmentRows.map((r) => r.id),
+  );
+  const recommendationReports = await reportsOf(
+    db,
+    "recommendationId",
+    recommendationRows.map((r) => r.id),
+  );
+  const strip = (report: (typeof assignmentReports)[number]) => ({
+    status: report.status,
+    note: report.note,
+    authorName: report.authorName,
+    createdAt: report.createdAt,
+  });
   const items = [
     ...assignmentRows.map(({ bodyId, bodyName, ...row }) => ({
       ...row,
@@ -125,7 +146,11 @@ export async function reportFollowUp(db: Database, actor: Actor, input: ReportFo
   return db.transaction(async (tx) => {
     let themeId: string | null;
     if (input.assignmentId) {
-      const [item] = await tx.select().from(assignments).where(and(eq(assignments.id, input.assignmentId), eq(assignments.tenantId, actor.tenantId))).for("update");
+      const [item] = await tx
+        .select()
+        .from(assignments)
+        .where(and(eq(assignments.id, input.assignmentId), eq(assignments.tenantId, actor.tenantId)))
+        .for("update");
       if (!item || !(viewer.isCoordination || viewer.memberBodyIds.has(item.bodyId))) throw new AppError("NOT_FOUND", "errors.notFound");
       if (!mayReportOn(viewer, { kind: "assignment", bodyId: item.bodyId })) throw new AppError("FORBIDDEN", "errors.forbidden");
       await tx.update(assignments).set({ status: input.status }).where(eq(assignments.id, item.id));
@@ -142,7 +167,13 @@ export async function reportFollowUp(db: Database, actor: Actor, input: ReportFo
     }
     const [report] = await tx
       .insert(followUpReports)
-      .values({ assignmentId: input.assignmentId, recommendationId: input.recommendationId, status: input.status, note: input.note, authorUserId: actor.userId })
+      .values({
+        assignmentId: input.assignmentId,
+        recommendationId: input.recommendationId,
+        status: input.status,
+        note: input.note,
+        authorUserId: actor.userId,
+      })
       .returning({ id: followUpReports.id, createdAt: followUpReports.createdAt });
     let implemented = false;
     if (themeId && (await isThemeImplemented(tx, themeId))) {
@@ -154,7 +185,12 @@ export async function reportFollowUp(db: Database, actor: Actor, input: ReportFo
       actorUserId: actor.userId,
       action: "steering.follow_up_reported",
       target: themeId ? { type: "theme", id: themeId } : undefined,
-      details: { assignmentId: input.assignmentId, recommendationId: input.recommendationId, status: input.status, themeImplemented: implemented },
+      details: {
+        assignmentId: input.assignmentId,
+        recommendationId: input.recommendationId,
+        status: input.status,
+        themeImplemented: implemented,
+      },
     });
     return { id: report!.id, status: input.status, themeImplemented: implemented };
   });

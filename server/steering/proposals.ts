@@ -11,7 +11,10 @@ import { proposalAbilities, requireCoordinationOrMember, steeringViewerOf, worki
 import { advanceTheme } from "./theme-progress";
 
 async function loadTheme(db: Database, actor: Actor, themeId: string) {
-  const [theme] = await db.select({ id: themes.id, title: themes.title }).from(themes).where(and(eq(themes.id, themeId), eq(themes.tenantId, actor.tenantId)));
+  const [theme] = await db
+    .select({ id: themes.id, title: themes.title })
+    .from(themes)
+    .where(and(eq(themes.id, themeId), eq(themes.tenantId, actor.tenantId)));
   if (!theme) throw new AppError("NOT_FOUND", "errors.notFound");
   return theme;
 }
@@ -23,9 +26,13 @@ async function loadTheme(db: Database, actor: Actor, themeId: string) {
 export async function createProposal(db: Database, actor: Actor, input: CreateProposalInput) {
   const viewer = steeringViewerOf(actor);
   requireCoordinationOrMember(viewer, input.bodyId);
-  const [body] = await db.select({ id: bodies.id, kind: bodies.kind }).from(bodies).where(and(eq(bodies.id, input.bodyId), eq(bodies.tenantId, actor.tenantId)));
+  const [body] = await db
+    .select({ id: bodies.id, kind: bodies.kind })
+    .from(bodies)
+    .where(and(eq(bodies.id, input.bodyId), eq(bodies.tenantId, actor.tenantId)));
   if (!body) throw new AppError("NOT_FOUND", "errors.notFound");
-  if (!(workingGroupKinds as readonly string[]).includes(body.kind)) throw new AppError("INVALID_INPUT", "decisions.errors.notWorkingGroup", "bodyId");
+  if (!(workingGroupKinds as readonly string[]).includes(body.kind))
+    throw new AppError("INVALID_INPUT", "decisions.errors.notWorkingGroup", "bodyId");
   const theme = await loadTheme(db, actor, input.themeId);
   if (!viewer.isCoordination) {
     const [assigned] = await db
@@ -39,7 +46,14 @@ export async function createProposal(db: Database, actor: Actor, input: CreatePr
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(proposals)
-      .values({ tenantId: actor.tenantId, themeId: theme.id, bodyId: body.id, title: input.title, body: doc, createdByUserId: actor.userId })
+      .values({
+        tenantId: actor.tenantId,
+        themeId: theme.id,
+        bodyId: body.id,
+        title: input.title,
+        body: doc,
+        createdByUserId: actor.userId,
+      })
       .returning({ id: proposals.id });
     await recordAuditEvent(tx, {
       tenantId: actor.tenantId,
@@ -53,7 +67,10 @@ export async function createProposal(db: Database, actor: Actor, input: CreatePr
 }
 
 async function loadProposal(db: Database, actor: Actor, proposalId: string) {
-  const [proposal] = await db.select().from(proposals).where(and(eq(proposals.id, proposalId), eq(proposals.tenantId, actor.tenantId)));
+  const [proposal] = await db
+    .select()
+    .from(proposals)
+    .where(and(eq(proposals.id, proposalId), eq(proposals.tenantId, actor.tenantId)));
   if (!proposal) throw new AppError("NOT_FOUND", "errors.notFound");
   const viewer = steeringViewerOf(actor);
   // Another group's proposal looks like no proposal at all.
@@ -84,7 +101,13 @@ export async function submitProposal(db: Database, actor: Actor, proposalId: str
   if (!proposalAbilities(viewer, proposal).submit) throw new AppError("CONFLICT", "decisions.errors.proposalNotDraft");
   return db.transaction(async (tx) => {
     await tx.update(proposals).set({ status: "submitted" }).where(eq(proposals.id, proposal.id));
-    await advanceTheme(tx, actor, proposal.themeId, "proposal_in_work", translate("decisions.notes.proposalSubmitted", { title: proposal.title }));
+    await advanceTheme(
+      tx,
+      actor,
+      proposal.themeId,
+      "proposal_in_work",
+      translate("decisions.notes.proposalSubmitted", { title: proposal.title }),
+    );
     await recordAuditEvent(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,
@@ -142,7 +165,15 @@ export async function proposalOptions(db: Database, actor: Actor) {
           .selectDistinct({ id: themes.id, title: themes.title })
           .from(assignments)
           .innerJoin(themes, eq(themes.id, assignments.themeId))
-          .where(and(eq(assignments.tenantId, actor.tenantId), inArray(assignments.bodyId, mine.map((g) => g.id))))
+          .where(
+            and(
+              eq(assignments.tenantId, actor.tenantId),
+              inArray(
+                assignments.bodyId,
+                mine.map((g) => g.id),
+              ),
+            ),
+          )
           .orderBy(themes.title);
   return { groups: mine.map(({ id, name }) => ({ id, name })), themes: themeRows };
 }

@@ -29,10 +29,17 @@ export function vorlagePdf(input: VorlagePdfInput): Promise<Buffer> {
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
 
   doc.fontSize(18).font("Helvetica-Bold").text(title).font("Helvetica");
-  doc.moveDown(0.3).fontSize(10).text(t("pdf.theme", { title: input.themeTitle }));
-  doc.fillColor("#444").text(t("pdf.version", { version: input.version, date: dateTime.format(input.createdAt), name: input.authorName })).fillColor("#000");
+  doc
+    .moveDown(0.3)
+    .fontSize(10)
+    .text(t("pdf.theme", { title: input.themeTitle }));
+  doc
+    .fillColor("#444")
+    .text(t("pdf.version", { version: input.version, date: dateTime.format(input.createdAt), name: input.authorName }))
+    .fillColor("#000");
 
-  const heading = (text: string) => doc.moveDown().fontSize(13).font("Helvetica-Bold").text(text).font("Helvetica").moveDown(0.3).fontSize(10);
+  const heading = (text: string) =>
+    doc.moveDown().fontSize(13).font("Helvetica-Bold").text(text).font("Helvetica").moveDown(0.3).fontSize(10);
   heading(t("pdf.body"));
   doc.text(input.bodyText || "—");
 
@@ -61,7 +68,9 @@ export function vorlagePdf(input: VorlagePdfInput): Promise<Buffer> {
   doc.moveDown(0.5).font("Helvetica-Bold").text(t("evidence.history")).font("Helvetica");
   if (evidence.statusHistory.length === 0) doc.text(t("evidence.none"));
   for (const step of evidence.statusHistory) {
-    doc.text(`• ${t("evidence.historyLine", { date: dateOnly.format(new Date(step.at)), status: translate(`themes.statuses.${step.to}`) })}`);
+    doc.text(
+      `• ${t("evidence.historyLine", { date: dateOnly.format(new Date(step.at)), status: translate(`themes.statuses.${step.to}`) })}`,
+    );
   }
   doc.end();
   return done;

@@ -15,7 +15,10 @@ import { advanceTheme } from "./theme-progress";
 type VorlageRow = typeof vorlagen.$inferSelect;
 
 async function lenkungsgruppenOf(db: Executor, tenantId: string): Promise<Set<string>> {
-  const rows = await db.select({ id: bodies.id }).from(bodies).where(and(eq(bodies.tenantId, tenantId), eq(bodies.kind, "lenkungsgruppe")));
+  const rows = await db
+    .select({ id: bodies.id })
+    .from(bodies)
+    .where(and(eq(bodies.tenantId, tenantId), eq(bodies.kind, "lenkungsgruppe")));
   return new Set(rows.map((r) => r.id));
 }
 
@@ -34,7 +37,10 @@ async function mayRead(db: Executor, viewer: SteeringViewer, vorlage: VorlageRow
 }
 
 async function loadReadable(db: Database, actor: Actor, vorlageId: string) {
-  const [vorlage] = await db.select().from(vorlagen).where(and(eq(vorlagen.id, vorlageId), eq(vorlagen.tenantId, actor.tenantId)));
+  const [vorlage] = await db
+    .select()
+    .from(vorlagen)
+    .where(and(eq(vorlagen.id, vorlageId), eq(vorlagen.tenantId, actor.tenantId)));
   const viewer = steeringViewerOf(actor);
   if (!vorlage || !(await mayRead(db, viewer, vorlage))) throw new AppError("NOT_FOUND", "errors.notFound");
   return { vorlage, viewer };
@@ -46,13 +52,19 @@ export async function createVorlage(db: Database, actor: Actor, input: CreateVor
   let themeId = input.themeId;
   let proposalId: string | null = null;
   if (input.proposalId) {
-    const [proposal] = await db.select().from(proposals).where(and(eq(proposals.id, input.proposalId), eq(proposals.tenantId, actor.tenantId)));
+    const [proposal] = await db
+      .select()
+      .from(proposals)
+      .where(and(eq(proposals.id, input.proposalId), eq(proposals.tenantId, actor.tenantId)));
     if (!proposal) throw new AppError("NOT_FOUND", "errors.notFound");
     if (themeId && themeId !== proposal.themeId) throw new AppError("INVALID_INPUT", "decisions.errors.proposalOfOtherTheme", "themeId");
     themeId = proposal.themeId;
     proposalId = proposal.id;
   }
-  const [theme] = await db.select({ id: themes.id }).from(themes).where(and(eq(themes.id, themeId!), eq(themes.tenantId, actor.tenantId)));
+  const [theme] = await db
+    .select({ id: themes.id })
+    .from(themes)
+    .where(and(eq(themes.id, themeId!), eq(themes.tenantId, actor.tenantId)));
   if (!theme) throw new AppError("NOT_FOUND", "errors.notFound");
   const { doc, text } = validateRichText(input.body);
   return db.transaction(async (tx) => {
@@ -63,7 +75,9 @@ export async function createVorlage(db: Database, actor: Actor, input: CreateVor
     // The step is recorded first, so the pack's history ends with this Vorlage.
     await advanceTheme(tx, actor, theme.id, "vorlage", translate("decisions.notes.vorlageSaved", { title: input.title, version: 1 }));
     const evidence = await buildEvidencePack(tx, actor.tenantId, theme.id);
-    await tx.insert(vorlageVersions).values({ vorlageId: vorlage!.id, version: 1, body: doc, bodyText: text, evidence: { ...evidence }, createdByUserId: actor.userId });
+    await tx
+      .insert(vorlageVersions)
+      .values({ vorlageId: vorlage!.id, version: 1, body: doc, bodyText: text, evidence: { ...evidence }, createdByUserId: actor.userId });
     if (proposalId) await tx.update(proposals).set({ status: "in_vorlage" }).where(eq(proposals.id, proposalId));
     await recordAuditEvent(tx, {
       tenantId: actor.tenantId,
@@ -84,16 +98,25 @@ export async function saveVorlageVersion(db: Database, actor: Actor, input: Save
   requireCoordination(steeringViewerOf(actor));
   const { doc, text } = validateRichText(input.body);
   return db.transaction(async (tx) => {
-    const [vorlage] = await tx.select().from(vorlagen).where(and(eq(vorlagen.id, input.vorlageId), eq(vorlagen.tenantId, actor.tenantId))).for("update");
+    const [vorlage] = await tx
+      .select()
+      .from(vorlagen)
+      .where(and(eq(vorlagen.id, input.vorlageId), eq(vorlagen.tenantId, actor.tenantId)))
+      .for("update");
     if (!vorlage) throw new AppError("NOT_FOUND", "errors.notFound");
     if (vorlage.status === "decided") throw new AppError("CONFLICT", "decisions.errors.vorlageDecided");
-    const [latest] = await tx.select({ version: max(vorlageVersions.version) }).from(vorlageVersions).where(eq(vorlageVersions.vorlageId, vorlage.id));
+    const [latest] = await tx
+      .select({ version: max(vorlageVersions.version) })
+      .from(vorlageVersions)
+      .where(eq(vorlageVersions.vorlageId, vorlage.id));
     const current = latest?.version ?? 0;
     if (current !== input.expectedVersion) throw new AppError("CONFLICT", "decisions.errors.staleVersion", undefined, { version: current });
     const version = current + 1;
     await advanceTheme(tx, actor, vorlage.themeId, "vorlage", translate("decisions.notes.vorlageSaved", { title: input.title, version }));
     const evidence = await buildEvidencePack(tx, actor.tenantId, vorlage.themeId);
-    await tx.insert(vorlageVersions).values({ vorlageId: vorlage.id, version, body: doc, bodyText: text, evidence: { ...evidence }, createdByUserId: actor.userId });
+    await tx
+      .insert(vorlageVersions)
+      .values({ vorlageId: vorlage.id, version, body: doc, bodyText: text, evidence: { ...evidence }, createdByUserId: actor.userId });
     await tx.update(vorlagen).set({ title: input.title }).where(eq(vorlagen.id, vorlage.id));
     await recordAuditEvent(tx, {
       tenantId: actor.tenantId,
@@ -120,7 +143,15 @@ export async function listVorlagen(db: Database, actor: Actor) {
   const readable = [];
   for (const row of rows) {
     if (await mayRead(db, viewer, row.vorlage)) {
-      readable.push({ id: row.vorlage.id, title: row.vorlage.title, status: row.vorlage.status, themeId: row.vorlage.themeId, themeTitle: row.themeTitle, latestVersion: row.latestVersion ?? 0, updatedAt: row.vorlage.updatedAt });
+      readable.push({
+        id: row.vorlage.id,
+        title: row.vorlage.title,
+        status: row.vorlage.status,
+        themeId: row.vorlage.themeId,
+        themeTitle: row.themeTitle,
+        latestVersion: row.latestVersion ?? 0,
+        updatedAt: row.vorlage.updatedAt,
+      });
     }
   }
   return readable;
@@ -129,7 +160,10 @@ export async function listVorlagen(db: Database, actor: Actor) {
 /** The Vorlage with its versions, its latest text and evidence as the viewer may see it. */
 export async function getVorlage(db: Database, actor: Actor, vorlageId: string) {
   const { vorlage, viewer } = await loadReadable(db, actor, vorlageId);
-  const [theme] = await db.select({ id: themes.id, title: themes.title, status: themes.status }).from(themes).where(eq(themes.id, vorlage.themeId));
+  const [theme] = await db
+    .select({ id: themes.id, title: themes.title, status: themes.status })
+    .from(themes)
+    .where(eq(themes.id, vorlage.themeId));
   const versions = await db
     .select({ version: vorlageVersions.version, createdAt: vorlageVersions.createdAt, authorName: users.displayName })
     .from(vorlageVersions)
@@ -152,7 +186,14 @@ export async function getVorlage(db: Database, actor: Actor, vorlageId: string) 
 export async function getVorlageVersion(db: Database, actor: Actor, input: VorlageVersionInput) {
   const { vorlage, viewer } = await loadReadable(db, actor, input.vorlageId);
   const [row] = await db
-    .select({ version: vorlageVersions.version, body: vorlageVersions.body, bodyText: vorlageVersions.bodyText, evidence: vorlageVersions.evidence, createdAt: vorlageVersions.createdAt, authorName: users.displayName })
+    .select({
+      version: vorlageVersions.version,
+      body: vorlageVersions.body,
+      bodyText: vorlageVersions.bodyText,
+      evidence: vorlageVersions.evidence,
+      createdAt: vorlageVersions.createdAt,
+      authorName: users.displayName,
+    })
     .from(vorlageVersions)
     .innerJoin(users, eq(users.id, vorlageVersions.createdByUserId))
     .where(and(eq(vorlageVersions.vorlageId, vorlage.id), eq(vorlageVersions.version, input.version)));
@@ -177,7 +218,10 @@ export type DiffPart = { kind: "same" | "added" | "removed"; text: string };
 
 /** Word-level changes from one plain text to another. */
 export function diffTexts(before: string, after: string): DiffPart[] {
-  return diffWords(before, after).map((change) => ({ kind: change.added ? "added" : change.removed ? "removed" : "same", text: change.value }));
+  return diffWords(before, after).map((change) => ({
+    kind: change.added ? "added" : change.removed ? "removed" : "same",
+    text: change.value,
+  }));
 }
 
 /** What changed between two versions of a Vorlage, word by word. */
@@ -186,7 +230,9 @@ export async function diffVorlageVersions(db: Database, actor: Actor, input: Vor
   const rows = await db
     .select({ version: vorlageVersions.version, bodyText: vorlageVersions.bodyText })
     .from(vorlageVersions)
-    .where(and(eq(vorlageVersions.vorlageId, vorlage.id), or(eq(vorlageVersions.version, input.from), eq(vorlageVersions.version, input.to))));
+    .where(
+      and(eq(vorlageVersions.vorlageId, vorlage.id), or(eq(vorlageVersions.version, input.from), eq(vorlageVersions.version, input.to))),
+    );
   const from = rows.find((r) => r.version === input.from);
   const to = rows.find((r) => r.version === input.to);
   if (!from || !to) throw new AppError("NOT_FOUND", "errors.notFound");

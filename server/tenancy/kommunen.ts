@@ -15,7 +15,10 @@ export async function createKommune(db: Database, actor: Actor, input: CreateKom
   assertCanManageTenancy(actor);
   return db
     .transaction(async (tx) => {
-      const [kommune] = await tx.insert(kommunen).values({ ...input, tenantId: actor.tenantId }).returning();
+      const [kommune] = await tx
+        .insert(kommunen)
+        .values({ ...input, tenantId: actor.tenantId })
+        .returning();
       await recordAuditEvent(tx, {
         tenantId: actor.tenantId,
         actorUserId: actor.userId,

@@ -9,11 +9,7 @@ import { requireKommuneInTenant, rethrowDuplicateName } from "./kommunen";
 import { assertCanManageTenancy } from "./policy";
 
 export function listOrganisations(db: Database, actor: Actor) {
-  return db
-    .select()
-    .from(organisations)
-    .where(eq(organisations.tenantId, actor.tenantId))
-    .orderBy(asc(organisations.name));
+  return db.select().from(organisations).where(eq(organisations.tenantId, actor.tenantId)).orderBy(asc(organisations.name));
 }
 
 export async function createOrganisation(db: Database, actor: Actor, input: CreateOrganisationInput) {

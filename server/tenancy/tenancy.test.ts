@@ -68,12 +68,24 @@ describe("Kommunen and organisations", () => {
   });
 
   it("lets the admin set the programme's caseload key, retention and report deadline, within bounds", async () => {
-    const settings = await callerFor(handle.db, admin).tenancy.updateSettings({ caseloadKey: 45, identityRetentionDays: 730, monthlyReportDeadlineDay: 5 });
+    const settings = await callerFor(handle.db, admin).tenancy.updateSettings({
+      caseloadKey: 45,
+      identityRetentionDays: 730,
+      monthlyReportDeadlineDay: 5,
+    });
     expect(settings).toMatchObject({ caseloadKey: 45, identityRetentionDays: 730, monthlyReportDeadlineDay: 5 });
-    await expect(callerFor(handle.db, admin).tenancy.updateSettings({ caseloadKey: 0, identityRetentionDays: 730, monthlyReportDeadlineDay: 5 })).rejects.toMatchObject({
+    await expect(
+      callerFor(handle.db, admin).tenancy.updateSettings({ caseloadKey: 0, identityRetentionDays: 730, monthlyReportDeadlineDay: 5 }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
-    await expect(callerFor(handle.db, coordinator).tenancy.updateSettings({ caseloadKey: 45, identityRetentionDays: 730, monthlyReportDeadlineDay: 5 })).rejects.toMatchObject({
+    await expect(
+      callerFor(handle.db, coordinator).tenancy.updateSettings({
+        caseloadKey: 45,
+        identityRetentionDays: 730,
+        monthlyReportDeadlineDay: 5,
+      }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
   });
@@ -81,7 +93,14 @@ describe("Kommunen and organisations", () => {
   it("counts the caseload against a case manager's own key where set, the programme's otherwise", async () => {
     const partTime = await createActor(handle.db, admin.tenantId, ["case_manager"]);
     const fullTime = await createActor(handle.db, admin.tenantId, ["case_manager"]);
-    await callerFor(handle.db, admin).users.update({ id: partTime.userId, displayName: partTime.displayName, email: null, organisationId: null, grants: [{ role: "case_manager", kommuneId: null, bodyId: null }], caseloadKey: 25 });
+    await callerFor(handle.db, admin).users.update({
+      id: partTime.userId,
+      displayName: partTime.displayName,
+      email: null,
+      organisationId: null,
+      grants: [{ role: "case_manager", kommuneId: null, bodyId: null }],
+      caseloadKey: 25,
+    });
     const caseload = await callerFor(handle.db, coordinator).cases.caseload();
     expect(caseload.find((row) => row.userId === partTime.userId)).toMatchObject({ caseload: 0, key: 25 });
     expect(caseload.find((row) => row.userId === fullTime.userId)).toMatchObject({ caseload: 0, key: 45 });

@@ -9,8 +9,14 @@ import { createCaller } from "../trpc/router";
 const suffix = () => randomBytes(4).toString("hex");
 
 export async function createTenant(db: Database, name = `Kreis ${suffix()}`) {
-  const [tenant] = await db.insert(tenants).values({ name, slug: `t-${suffix()}` }).returning();
-  const [kommune] = await db.insert(kommunen).values({ tenantId: tenant!.id, name: `Kommune ${suffix()}` }).returning();
+  const [tenant] = await db
+    .insert(tenants)
+    .values({ name, slug: `t-${suffix()}` })
+    .returning();
+  const [kommune] = await db
+    .insert(kommunen)
+    .values({ tenantId: tenant!.id, name: `Kommune ${suffix()}` })
+    .returning();
   const [organisation] = await db
     .insert(organisations)
     .values({ tenantId: tenant!.id, name: `Träger ${suffix()}`, kind: "wohlfahrtsverband" })
@@ -29,19 +35,32 @@ export async function createTenant(db: Database, name = `Kreis ${suffix()}`) {
 export async function createActor(
   db: Database,
   tenantId: string,
-  grants: (Role | Partial<RoleGrant> & { role: Role })[],
+  grants: (Role | (Partial<RoleGrant> & { role: Role }))[],
   options: { passwordHash?: string; username?: string; organisationId?: string } = {},
 ): Promise<Actor & { username: string }> {
   const username = options.username ?? `user-${suffix()}`;
   const [user] = await db
     .insert(users)
-    .values({ tenantId, username, displayName: `Person ${username}`, passwordHash: options.passwordHash ?? null, organisationId: options.organisationId ?? null })
+    .values({
+      tenantId,
+      username,
+      displayName: `Person ${username}`,
+      passwordHash: options.passwordHash ?? null,
+      organisationId: options.organisationId ?? null,
+    })
     .returning();
   const normalised = grants.map((g) =>
     typeof g === "string" ? { role: g, kommuneId: null, bodyId: null } : { kommuneId: null, bodyId: null, ...g },
   );
   await db.insert(roleAssignments).values(normalised.map((g) => ({ ...g, tenantId, userId: user!.id })));
-  return { userId: user!.id, tenantId, displayName: user!.displayName, organisationId: options.organisationId ?? null, grants: normalised, username };
+  return {
+    userId: user!.id,
+    tenantId,
+    displayName: user!.displayName,
+    organisationId: options.organisationId ?? null,
+    grants: normalised,
+    username,
+  };
 }
 
 export function callerFor(db: Database, actor: Actor | null) {

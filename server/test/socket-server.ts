@@ -31,7 +31,11 @@ export async function sessionCookieFor(userId: string, secret: string, sessionVe
 
 /** A client socket for the user, connected as a signed-in browser of the app would connect. */
 export async function connectAs<S extends ClientSocket>(url: string, userId: string, secret: string): Promise<S> {
-  const socket = connect(url, { path: "/socket.io", transports: ["websocket"], extraHeaders: { origin: url, cookie: await sessionCookieFor(userId, secret) } }) as S;
+  const socket = connect(url, {
+    path: "/socket.io",
+    transports: ["websocket"],
+    extraHeaders: { origin: url, cookie: await sessionCookieFor(userId, secret) },
+  }) as S;
   await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
   return socket;
 }

@@ -12,12 +12,25 @@ import { createBareCases, insertTheme } from "./test-helpers";
  * Numbers a body member may see exactly: they count places, versions, days or votes, not people.
  * Every other number in a response is a count of cases or sources and must be at least k.
  */
-const notPersonCounts = new Set(["kommuneCount", "kommunenInYear", "ageDays", "version", "year", "position", "votesFor", "votesAgainst", "votesAbstain", "minimumGroupSize", "lessThan"]);
+const notPersonCounts = new Set([
+  "kommuneCount",
+  "kommunenInYear",
+  "ageDays",
+  "version",
+  "year",
+  "position",
+  "votesFor",
+  "votesAgainst",
+  "votesAbstain",
+  "minimumGroupSize",
+  "lessThan",
+]);
 
 function numbersBelow(value: unknown, k: number, key = "", found: string[] = []): string[] {
   if (typeof value === "number" && !notPersonCounts.has(key) && value < k) found.push(`${key}=${value}`);
   else if (Array.isArray(value)) value.forEach((v) => numbersBelow(v, k, key, found));
-  else if (value && typeof value === "object" && !(value instanceof Date)) for (const [k2, v] of Object.entries(value)) numbersBelow(v, k, k2, found);
+  else if (value && typeof value === "object" && !(value instanceof Date))
+    for (const [k2, v] of Object.entries(value)) numbersBelow(v, k, k2, found);
   return found;
 }
 
@@ -25,12 +38,17 @@ const datasetArb = fc.record({
   k: fc.integer({ min: 2, max: 8 }),
   themes: fc.array(
     fc.record({
-      sources: fc.array(fc.record({ caseIndex: fc.option(fc.nat(9), { nil: null }), kommune: fc.nat(2), daysAgo: fc.nat(400) }), { maxLength: 12 }),
+      sources: fc.array(fc.record({ caseIndex: fc.option(fc.nat(9), { nil: null }), kommune: fc.nat(2), daysAgo: fc.nat(400) }), {
+        maxLength: 12,
+      }),
       words: fc.constantFrom("Wohnung", "Sprachkurs", "Kita", "Arzt"),
     }),
     { minLength: 1, maxLength: 4 },
   ),
-  filter: fc.record({ search: fc.option(fc.constantFrom("Wohnung", "Kita", "fehlt"), { nil: undefined }), urgency: fc.option(fc.constantFrom("low", "medium", "high" as const), { nil: undefined }) }),
+  filter: fc.record({
+    search: fc.option(fc.constantFrom("Wohnung", "Kita", "fehlt"), { nil: undefined }),
+    urgency: fc.option(fc.constantFrom("low", "medium", "high" as const), { nil: undefined }),
+  }),
 });
 
 describe("A10: steering body members see aggregates only", () => {
@@ -45,7 +63,13 @@ describe("A10: steering body members see aggregates only", () => {
       fc.asyncProperty(datasetArb, async (data) => {
         const { tenant, kommune, body } = await createTenant(handle.db);
         await handle.db.update(tenants).set({ minimumGroupSize: data.k }).where(eq(tenants.id, tenant.id));
-        const more = await handle.db.insert(kommunen).values([{ tenantId: tenant.id, name: `Ost ${randomBytes(3).toString("hex")}` }, { tenantId: tenant.id, name: `West ${randomBytes(3).toString("hex")}` }]).returning();
+        const more = await handle.db
+          .insert(kommunen)
+          .values([
+            { tenantId: tenant.id, name: `Ost ${randomBytes(3).toString("hex")}` },
+            { tenantId: tenant.id, name: `West ${randomBytes(3).toString("hex")}` },
+          ])
+          .returning();
         const places = [kommune.id, ...more.map((m) => m.id)];
         const coordinator = await createActor(handle.db, tenant.id, ["coordinator"]);
         const member = await createActor(handle.db, tenant.id, [{ role: "body_member", bodyId: body.id }]);
@@ -58,7 +82,12 @@ describe("A10: steering body members see aggregates only", () => {
             sources: theme.sources.map((s) => {
               const excerpt = `Kartentext-${randomBytes(6).toString("hex")}`;
               excerpts.push(excerpt);
-              return { caseId: s.caseIndex === null ? null : caseIds[s.caseIndex]!, kommuneId: places[s.kommune]!, excerpt, createdAt: new Date(Date.now() - s.daysAgo * 86_400_000) };
+              return {
+                caseId: s.caseIndex === null ? null : caseIds[s.caseIndex]!,
+                kommuneId: places[s.kommune]!,
+                excerpt,
+                createdAt: new Date(Date.now() - s.daysAgo * 86_400_000),
+              };
             }),
           });
           themeIds.push(created.id);

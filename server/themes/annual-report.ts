@@ -23,9 +23,16 @@ export async function annualThemeReport(db: Database, actor: Actor, input: Annua
   const steps = ids.length
     ? groupBy(
         await db
-          .select({ themeId: themeStatusChanges.themeId, fromStatus: themeStatusChanges.fromStatus, toStatus: themeStatusChanges.toStatus, createdAt: themeStatusChanges.createdAt })
+          .select({
+            themeId: themeStatusChanges.themeId,
+            fromStatus: themeStatusChanges.fromStatus,
+            toStatus: themeStatusChanges.toStatus,
+            createdAt: themeStatusChanges.createdAt,
+          })
           .from(themeStatusChanges)
-          .where(and(inArray(themeStatusChanges.themeId, ids), gte(themeStatusChanges.createdAt, start), lt(themeStatusChanges.createdAt, end)))
+          .where(
+            and(inArray(themeStatusChanges.themeId, ids), gte(themeStatusChanges.createdAt, start), lt(themeStatusChanges.createdAt, end)),
+          )
           .orderBy(asc(themeStatusChanges.createdAt)),
         (s) => s.themeId,
       )
@@ -36,7 +43,14 @@ export async function annualThemeReport(db: Database, actor: Actor, input: Annua
           .select({ themeId: decisions.themeId, outcome: decisions.outcome, text: decisions.text, date: bodySessions.scheduledAt })
           .from(decisions)
           .innerJoin(bodySessions, eq(bodySessions.id, decisions.sessionId))
-          .where(and(eq(decisions.tenantId, actor.tenantId), inArray(decisions.themeId, ids), gte(bodySessions.scheduledAt, start), lt(bodySessions.scheduledAt, end)))
+          .where(
+            and(
+              eq(decisions.tenantId, actor.tenantId),
+              inArray(decisions.themeId, ids),
+              gte(bodySessions.scheduledAt, start),
+              lt(bodySessions.scheduledAt, end),
+            ),
+          )
           .orderBy(asc(bodySessions.scheduledAt)),
         (d) => d.themeId ?? "",
       )
@@ -53,7 +67,9 @@ export async function annualThemeReport(db: Database, actor: Actor, input: Annua
       kommunenInYear: new Set(inYear.map((s) => s.kommuneId).filter(Boolean)).size,
       sourcesInYear: shownCount(view, inYear.length),
       // Only steps along the path; merge and split notes keep the status and are left out.
-      stepsInYear: ((steps.get(theme.id) ?? []) as { fromStatus: string | null; toStatus: string }[]).filter((s) => s.fromStatus !== s.toStatus).map((s) => s.toStatus),
+      stepsInYear: ((steps.get(theme.id) ?? []) as { fromStatus: string | null; toStatus: string }[])
+        .filter((s) => s.fromStatus !== s.toStatus)
+        .map((s) => s.toStatus),
       decisions: (decided.get(theme.id) ?? []) as { outcome: string; text: string; date: Date }[],
     };
   });
@@ -95,7 +111,9 @@ export async function annualThemeReportWorkbook(report: AnnualThemeReport): Prom
       kommunenInYear: row.kommunenInYear,
       sourcesInYear: countCell(row.sourcesInYear),
       steps: row.stepsInYear.map((s) => translate(`themes.statuses.${s}`)).join(", "),
-      decisions: safeCell(row.decisions.map((d) => `${date.format(d.date)}: ${translate(`themes.outcomes.${d.outcome}`)} – ${d.text}`).join("\n")),
+      decisions: safeCell(
+        row.decisions.map((d) => `${date.format(d.date)}: ${translate(`themes.outcomes.${d.outcome}`)} – ${d.text}`).join("\n"),
+      ),
     });
   }
   sheet.getRow(1).font = { bold: true };

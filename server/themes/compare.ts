@@ -12,7 +12,11 @@ import { distinctCases, groupBy, listThemes, sourcesOf } from "./registry";
 export async function compareThemesAcrossKommunen(db: Database, actor: Actor) {
   const listed = await listThemes(db, actor);
   const view = await countViewFor(db, actor);
-  const sources = await sourcesOf(db, actor.tenantId, listed.map((t) => t.id));
+  const sources = await sourcesOf(
+    db,
+    actor.tenantId,
+    listed.map((t) => t.id),
+  );
   const kommuneIds = [...new Set(sources.map((s) => s.kommuneId).filter((id): id is string => !!id))];
   const places = kommuneIds.length
     ? await db
@@ -25,7 +29,10 @@ export async function compareThemesAcrossKommunen(db: Database, actor: Actor) {
   const rows = listed.map((theme) => {
     const own = byTheme.get(theme.id) ?? [];
     const perKommune: Record<string, ShownCount> = {};
-    for (const [kommuneId, rowsOfKommune] of groupBy(own.filter((s) => !!s.kommuneId), (s) => s.kommuneId!)) {
+    for (const [kommuneId, rowsOfKommune] of groupBy(
+      own.filter((s) => !!s.kommuneId),
+      (s) => s.kommuneId!,
+    )) {
       perKommune[kommuneId] = shownCount(view, distinctCases(rowsOfKommune));
     }
     return {

@@ -29,7 +29,14 @@ export async function suggestDuplicateThemes(db: Database, actor: Actor, limit =
     .select({ themeId: themes.id, themeTitle: themes.title, otherId: other.id, otherTitle: other.title, rank, shared })
     .from(themes)
     .innerJoin(other, and(eq(other.tenantId, themes.tenantId), lt(themes.id, other.id), isNull(other.mergedIntoThemeId)))
-    .where(and(eq(themes.tenantId, actor.tenantId), isNull(themes.mergedIntoThemeId), sql`${documentOf(other)} @@ ${query}`, sql`${shared} >= 2`))
+    .where(
+      and(
+        eq(themes.tenantId, actor.tenantId),
+        isNull(themes.mergedIntoThemeId),
+        sql`${documentOf(other)} @@ ${query}`,
+        sql`${shared} >= 2`,
+      ),
+    )
     .orderBy(desc(shared), desc(rank))
     .limit(limit);
   return rows.map((row) => ({

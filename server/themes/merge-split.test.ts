@@ -10,13 +10,14 @@ import { callerFor, createActor, createTenant } from "../test/factories";
 import { createBareCases, insertTheme } from "./test-helpers";
 
 type Op =
-  | { kind: "merge"; target: number; merged: number }
-  | { kind: "undo"; merge: number }
-  | { kind: "split"; theme: number; mask: boolean[] };
+  { kind: "merge"; target: number; merged: number } | { kind: "undo"; merge: number } | { kind: "split"; theme: number; mask: boolean[] };
 
 const datasetArb = fc.record({
   // Each theme's sources, each pointing at one of a few cases or at none (a report without a case).
-  themes: fc.array(fc.array(fc.option(fc.integer({ min: 0, max: 4 }), { nil: null }), { minLength: 0, maxLength: 4 }), { minLength: 2, maxLength: 4 }),
+  themes: fc.array(fc.array(fc.option(fc.integer({ min: 0, max: 4 }), { nil: null }), { minLength: 0, maxLength: 4 }), {
+    minLength: 2,
+    maxLength: 4,
+  }),
   ops: fc.array(
     fc.oneof(
       fc.record({ kind: fc.constant("merge" as const), target: fc.nat(7), merged: fc.nat(7) }),
@@ -59,7 +60,10 @@ describe("merging, splitting and undoing keep provenance and case counts exact",
         const mergedInto = new Map<string, string | null>();
         const themeIds: string[] = [];
         for (const [i, sources] of shape.entries()) {
-          const created = await insertTheme(handle.db, tenant.id, coordinator.userId, { title: `Thema ${i}`, sources: sources.map((c) => ({ caseId: c === null ? null : caseIds[c]! })) });
+          const created = await insertTheme(handle.db, tenant.id, coordinator.userId, {
+            title: `Thema ${i}`,
+            sources: sources.map((c) => ({ caseId: c === null ? null : caseIds[c]! })),
+          });
           themeIds.push(created.id);
           mergedInto.set(created.id, null);
           created.sourceIds.forEach((sourceId, j) => {
@@ -68,7 +72,11 @@ describe("merging, splitting and undoing keep provenance and case counts exact",
           });
         }
         const merges: { id: string; target: string; merged: string; moved: string[]; undone: boolean }[] = [];
-        const sourcesOf = (themeId: string) => [...sourceTheme].filter(([, t]) => t === themeId).map(([s]) => s).sort();
+        const sourcesOf = (themeId: string) =>
+          [...sourceTheme]
+            .filter(([, t]) => t === themeId)
+            .map(([s]) => s)
+            .sort();
 
         for (const op of ops as Op[]) {
           if (op.kind === "merge") {
@@ -77,7 +85,9 @@ describe("merging, splitting and undoing keep provenance and case counts exact",
             if (target === merged) continue;
             const expectedRefusal = mergedInto.get(target) || mergedInto.get(merged) ? "CONFLICT" : null;
             let mergeId = "";
-            const code = await refusal(caller.themes.merge({ targetThemeId: target, mergedThemeId: merged }).then((r) => void (mergeId = r.mergeId)));
+            const code = await refusal(
+              caller.themes.merge({ targetThemeId: target, mergedThemeId: merged }).then((r) => void (mergeId = r.mergeId)),
+            );
             expect(code).toBe(expectedRefusal);
             if (code) continue;
             const moved = sourcesOf(merged);
@@ -100,7 +110,11 @@ describe("merging, splitting and undoing keep provenance and case counts exact",
             if (picked.length === 0) continue;
             const expectedRefusal = mergedInto.get(origin) ? "CONFLICT" : picked.length === own.length ? "CONFLICT" : null;
             let newId = "";
-            const code = await refusal(caller.themes.split({ themeId: origin, sourceIds: picked, title: `Teil von ${op.theme}` }).then((r) => void (newId = r.themeId)));
+            const code = await refusal(
+              caller.themes
+                .split({ themeId: origin, sourceIds: picked, title: `Teil von ${op.theme}` })
+                .then((r) => void (newId = r.themeId)),
+            );
             expect(code).toBe(expectedRefusal);
             if (code) continue;
             themeIds.push(newId);
@@ -109,15 +123,25 @@ describe("merging, splitting and undoing keep provenance and case counts exact",
           }
 
           // After every step: each source sits where the model says, and counts are distinct cases.
-          const stored = await handle.db.select({ id: themeSources.id, themeId: themeSources.themeId }).from(themeSources).where(eq(themeSources.tenantId, tenant.id));
+          const stored = await handle.db
+            .select({ id: themeSources.id, themeId: themeSources.themeId })
+            .from(themeSources)
+            .where(eq(themeSources.tenantId, tenant.id));
           expect(new Map(stored.map((s) => [s.id, s.themeId]))).toEqual(sourceTheme);
-          const flags = await handle.db.select({ id: themes.id, mergedIntoThemeId: themes.mergedIntoThemeId }).from(themes).where(eq(themes.tenantId, tenant.id));
+          const flags = await handle.db
+            .select({ id: themes.id, mergedIntoThemeId: themes.mergedIntoThemeId })
+            .from(themes)
+            .where(eq(themes.tenantId, tenant.id));
           expect(new Map(flags.map((f) => [f.id, f.mergedIntoThemeId]))).toEqual(mergedInto);
           const listed = await caller.themes.list();
           const visible = themeIds.filter((id) => !mergedInto.get(id));
           expect(listed.map((t) => t.id).sort()).toEqual([...visible].sort());
           for (const theme of listed) {
-            const expectedCases = new Set(sourcesOf(theme.id).map((s) => sourceCase.get(s)).filter(Boolean)).size;
+            const expectedCases = new Set(
+              sourcesOf(theme.id)
+                .map((s) => sourceCase.get(s))
+                .filter(Boolean),
+            ).size;
             expect(theme.caseCount).toBe(expectedCases);
           }
         }
@@ -132,9 +156,16 @@ describe("merging, splitting and undoing keep provenance and case counts exact",
         const { tenant } = await createTenant(handle.db);
         const coordinator = await createActor(handle.db, tenant.id, ["coordinator"]);
         const caseIds = await createBareCases(handle.db, tenant.id, 4);
-        const target = await insertTheme(handle.db, tenant.id, coordinator.userId, { title: "Ziel", sources: a.map((c) => ({ caseId: caseIds[c] })) });
-        const merged = await insertTheme(handle.db, tenant.id, coordinator.userId, { title: "Dublette", sources: b.map((c) => ({ caseId: caseIds[c] })) });
-        const snapshot = async () => new Map((await handle.db.select().from(themeSources).where(eq(themeSources.tenantId, tenant.id))).map((s) => [s.id, s.themeId]));
+        const target = await insertTheme(handle.db, tenant.id, coordinator.userId, {
+          title: "Ziel",
+          sources: a.map((c) => ({ caseId: caseIds[c] })),
+        });
+        const merged = await insertTheme(handle.db, tenant.id, coordinator.userId, {
+          title: "Dublette",
+          sources: b.map((c) => ({ caseId: caseIds[c] })),
+        });
+        const snapshot = async () =>
+          new Map((await handle.db.select().from(themeSources).where(eq(themeSources.tenantId, tenant.id))).map((s) => [s.id, s.themeId]));
         const before = await snapshot();
         const caller = callerFor(handle.db, coordinator);
         const { mergeId, movedSources } = await caller.themes.merge({ targetThemeId: target.id, mergedThemeId: merged.id });

@@ -12,7 +12,16 @@ import { requireThemesManage } from "./registry";
 /** Locks the themes in a fixed order (by id), so two concurrent merges cannot deadlock. */
 async function lockThemes(tx: Executor, actor: Actor, ids: string[]) {
   const rows = await tx
-    .select({ id: themes.id, title: themes.title, status: themes.status, tenantId: themes.tenantId, mergedIntoThemeId: themes.mergedIntoThemeId, lifeAreas: themes.lifeAreas, tags: themes.tags, urgency: themes.urgency })
+    .select({
+      id: themes.id,
+      title: themes.title,
+      status: themes.status,
+      tenantId: themes.tenantId,
+      mergedIntoThemeId: themes.mergedIntoThemeId,
+      lifeAreas: themes.lifeAreas,
+      tags: themes.tags,
+      urgency: themes.urgency,
+    })
     .from(themes)
     .where(inArray(themes.id, ids))
     .orderBy(asc(themes.id))
@@ -25,8 +34,15 @@ async function lockThemes(tx: Executor, actor: Actor, ids: string[]) {
 }
 
 /** A note in a theme's history that keeps its status: merges and splits are steps of provenance, not of the path. */
-async function noteInHistory(tx: Executor, actor: Actor, theme: { id: string; status: (typeof themes.$inferSelect)["status"] }, note: string) {
-  await tx.insert(themeStatusChanges).values({ themeId: theme.id, fromStatus: theme.status, toStatus: theme.status, note, actorUserId: actor.userId });
+async function noteInHistory(
+  tx: Executor,
+  actor: Actor,
+  theme: { id: string; status: (typeof themes.$inferSelect)["status"] },
+  note: string,
+) {
+  await tx
+    .insert(themeStatusChanges)
+    .values({ themeId: theme.id, fromStatus: theme.status, toStatus: theme.status, note, actorUserId: actor.userId });
 }
 
 function withNote(text: string, note: string) {
@@ -45,13 +61,37 @@ export async function mergeThemes(db: Database, actor: Actor, input: MergeThemes
     if (merged!.mergedIntoThemeId) throw new AppError("CONFLICT", "themes.errors.alreadyMerged", "mergedThemeId");
     const [merge] = await tx
       .insert(themeMerges)
-      .values({ tenantId: actor.tenantId, targetThemeId: target!.id, mergedThemeId: merged!.id, note: input.note, mergedByUserId: actor.userId })
+      .values({
+        tenantId: actor.tenantId,
+        targetThemeId: target!.id,
+        mergedThemeId: merged!.id,
+        note: input.note,
+        mergedByUserId: actor.userId,
+      })
       .returning({ id: themeMerges.id });
-    const moving = await tx.select({ id: themeSources.id }).from(themeSources).where(and(eq(themeSources.themeId, merged!.id), eq(themeSources.tenantId, actor.tenantId)));
+    const moving = await tx
+      .select({ id: themeSources.id })
+      .from(themeSources)
+      .where(and(eq(themeSources.themeId, merged!.id), eq(themeSources.tenantId, actor.tenantId)));
     if (moving.length > 0) {
-      await tx.update(themeSources).set({ themeId: target!.id }).where(inArray(themeSources.id, moving.map((s) => s.id)));
+      await tx
+        .update(themeSources)
+        .set({ themeId: target!.id })
+        .where(
+          inArray(
+            themeSources.id,
+            moving.map((s) => s.id),
+          ),
+        );
       await tx.insert(themeSourceMoves).values(
-        moving.map((s) => ({ sourceId: s.id, fromThemeId: merged!.id, toThemeId: target!.id, reason: "merge" as const, mergeId: merge!.id, actorUserId: actor.userId })),
+        moving.map((s) => ({
+          sourceId: s.id,
+          fromThemeId: merged!.id,
+          toThemeId: target!.id,
+          reason: "merge" as const,
+          mergeId: merge!.id,
+          actorUserId: actor.userId,
+        })),
       );
     }
     await tx.update(themes).set({ mergedIntoThemeId: target!.id }).where(eq(themes.id, merged!.id));
@@ -85,11 +125,23 @@ export async function undoMerge(db: Database, actor: Actor, input: UndoMergeInpu
       .where(and(eq(themeSourceMoves.mergeId, merge.id), eq(themeSourceMoves.reason, "merge")));
     const sourceIds = moves.map((m) => m.sourceId);
     if (sourceIds.length > 0) {
-      const current = await tx.select({ id: themeSources.id, themeId: themeSources.themeId }).from(themeSources).where(inArray(themeSources.id, sourceIds)).for("update");
-      if (current.length !== sourceIds.length || current.some((s) => s.themeId !== target!.id)) throw new AppError("CONFLICT", "themes.errors.movedSince");
+      const current = await tx
+        .select({ id: themeSources.id, themeId: themeSources.themeId })
+        .from(themeSources)
+        .where(inArray(themeSources.id, sourceIds))
+        .for("update");
+      if (current.length !== sourceIds.length || current.some((s) => s.themeId !== target!.id))
+        throw new AppError("CONFLICT", "themes.errors.movedSince");
       await tx.update(themeSources).set({ themeId: merged!.id }).where(inArray(themeSources.id, sourceIds));
       await tx.insert(themeSourceMoves).values(
-        sourceIds.map((sourceId) => ({ sourceId, fromThemeId: target!.id, toThemeId: merged!.id, reason: "unmerge" as const, mergeId: merge.id, actorUserId: actor.userId })),
+        sourceIds.map((sourceId) => ({
+          sourceId,
+          fromThemeId: target!.id,
+          toThemeId: merged!.id,
+          reason: "unmerge" as const,
+          mergeId: merge.id,
+          actorUserId: actor.userId,
+        })),
       );
     }
     await tx.update(themes).set({ mergedIntoThemeId: null }).where(eq(themes.id, merged!.id));
@@ -109,8 +161,14 @@ export async function undoMerge(db: Database, actor: Actor, input: UndoMergeInpu
 
 /** Plain text from a form as the editor's rich text: one paragraph per line. */
 export function plainTextToRichText(text: string): { doc: RichTextDoc; text: string } {
-  const lines = text.split(/\r?\n/).map((l) => l.replace(/\t/g, " ").trim()).filter(Boolean);
-  const doc = { type: "doc", content: lines.length ? lines.map((line) => ({ type: "paragraph", content: [{ type: "text", text: line }] })) : [{ type: "paragraph" }] };
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.replace(/\t/g, " ").trim())
+    .filter(Boolean);
+  const doc = {
+    type: "doc",
+    content: lines.length ? lines.map((line) => ({ type: "paragraph", content: [{ type: "text", text: line }] })) : [{ type: "paragraph" }],
+  };
   return validateRichText(doc);
 }
 
@@ -124,7 +182,11 @@ export async function splitTheme(db: Database, actor: Actor, input: SplitThemeIn
   return db.transaction(async (tx) => {
     const [origin] = await lockThemes(tx, actor, [input.themeId]);
     if (origin!.mergedIntoThemeId) throw new AppError("CONFLICT", "themes.errors.alreadyMerged", "themeId");
-    const own = await tx.select({ id: themeSources.id }).from(themeSources).where(and(eq(themeSources.themeId, origin!.id), eq(themeSources.tenantId, actor.tenantId))).for("update");
+    const own = await tx
+      .select({ id: themeSources.id })
+      .from(themeSources)
+      .where(and(eq(themeSources.themeId, origin!.id), eq(themeSources.tenantId, actor.tenantId)))
+      .for("update");
     const picked = [...new Set(input.sourceIds)];
     if (picked.some((id) => !own.some((s) => s.id === id))) throw new AppError("NOT_FOUND", "themes.errors.sourceNotInTheme", "sourceIds");
     if (picked.length >= own.length) throw new AppError("CONFLICT", "themes.errors.splitAll", "sourceIds");
@@ -143,10 +205,26 @@ export async function splitTheme(db: Database, actor: Actor, input: SplitThemeIn
       })
       .returning({ id: themes.id });
     const themeId = created!.id;
-    await tx.insert(themeVersions).values({ themeId, version: 1, title: input.title, description: wording.doc, createdByUserId: actor.userId });
-    await tx.insert(themeStatusChanges).values({ themeId, fromStatus: null, toStatus: "identified", note: translate("themes.notes.splitFrom", { title: origin!.title }), actorUserId: actor.userId });
+    await tx
+      .insert(themeVersions)
+      .values({ themeId, version: 1, title: input.title, description: wording.doc, createdByUserId: actor.userId });
+    await tx.insert(themeStatusChanges).values({
+      themeId,
+      fromStatus: null,
+      toStatus: "identified",
+      note: translate("themes.notes.splitFrom", { title: origin!.title }),
+      actorUserId: actor.userId,
+    });
     await tx.update(themeSources).set({ themeId }).where(inArray(themeSources.id, picked));
-    await tx.insert(themeSourceMoves).values(picked.map((sourceId) => ({ sourceId, fromThemeId: origin!.id, toThemeId: themeId, reason: "split" as const, actorUserId: actor.userId })));
+    await tx.insert(themeSourceMoves).values(
+      picked.map((sourceId) => ({
+        sourceId,
+        fromThemeId: origin!.id,
+        toThemeId: themeId,
+        reason: "split" as const,
+        actorUserId: actor.userId,
+      })),
+    );
     await noteInHistory(tx, actor, origin!, translate("themes.notes.splitInto", { title: input.title }));
     await recordAuditEvent(tx, {
       tenantId: actor.tenantId,

@@ -121,16 +121,33 @@ export async function listThemes(db: Database, actor: Actor, filters: ListThemes
         db
           .select({ one: sql`1` })
           .from(themeSources)
-          .where(and(eq(themeSources.themeId, themes.id), eq(themeSources.tenantId, actor.tenantId), eq(themeSources.kommuneId, filters.kommuneId))),
+          .where(
+            and(
+              eq(themeSources.themeId, themes.id),
+              eq(themeSources.tenantId, actor.tenantId),
+              eq(themeSources.kommuneId, filters.kommuneId),
+            ),
+          ),
       ),
     );
   }
   const rows = await db
-    .select({ id: themes.id, title: themes.title, status: themes.status, urgency: themes.urgency, lifeAreas: themes.lifeAreas, createdAt: themes.createdAt })
+    .select({
+      id: themes.id,
+      title: themes.title,
+      status: themes.status,
+      urgency: themes.urgency,
+      lifeAreas: themes.lifeAreas,
+      createdAt: themes.createdAt,
+    })
     .from(themes)
     .where(and(...conditions))
     .orderBy(desc(themes.createdAt), asc(themes.id));
-  const sources = await sourcesOf(db, actor.tenantId, rows.map((r) => r.id));
+  const sources = await sourcesOf(
+    db,
+    actor.tenantId,
+    rows.map((r) => r.id),
+  );
   const byTheme = groupBy(sources, (s) => s.themeId);
   const now = new Date();
   return rows.map((theme) => ({ ...theme, ...summarise(byTheme.get(theme.id) ?? [], view, theme.createdAt, now) }));
@@ -155,7 +172,10 @@ export function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]>
 export async function getTheme(db: Database, actor: Actor, themeId: string) {
   requireThemesView(actor);
   const view = await countViewFor(db, actor);
-  const [theme] = await db.select().from(themes).where(and(eq(themes.id, themeId), eq(themes.tenantId, actor.tenantId)));
+  const [theme] = await db
+    .select()
+    .from(themes)
+    .where(and(eq(themes.id, themeId), eq(themes.tenantId, actor.tenantId)));
   if (!theme) throw new AppError("NOT_FOUND", "errors.notFound");
   const [latest] = await db
     .select({ version: themeVersions.version, createdAt: themeVersions.createdAt })
@@ -164,13 +184,24 @@ export async function getTheme(db: Database, actor: Actor, themeId: string) {
     .orderBy(desc(themeVersions.version))
     .limit(1);
   const steps = await db
-    .select({ fromStatus: themeStatusChanges.fromStatus, toStatus: themeStatusChanges.toStatus, note: themeStatusChanges.note, actorName: users.displayName, createdAt: themeStatusChanges.createdAt })
+    .select({
+      fromStatus: themeStatusChanges.fromStatus,
+      toStatus: themeStatusChanges.toStatus,
+      note: themeStatusChanges.note,
+      actorName: users.displayName,
+      createdAt: themeStatusChanges.createdAt,
+    })
     .from(themeStatusChanges)
     .innerJoin(users, eq(users.id, themeStatusChanges.actorUserId))
     .where(eq(themeStatusChanges.themeId, theme.id))
     .orderBy(asc(themeStatusChanges.createdAt), asc(themeStatusChanges.id));
   const mergedInto = theme.mergedIntoThemeId
-    ? ((await db.select({ id: themes.id, title: themes.title }).from(themes).where(and(eq(themes.id, theme.mergedIntoThemeId), eq(themes.tenantId, actor.tenantId))))[0] ?? null)
+    ? ((
+        await db
+          .select({ id: themes.id, title: themes.title })
+          .from(themes)
+          .where(and(eq(themes.id, theme.mergedIntoThemeId), eq(themes.tenantId, actor.tenantId)))
+      )[0] ?? null)
     : null;
   const merges = await db
     .select({ mergeId: themeMerges.id, themeId: themes.id, title: themes.title, note: themeMerges.note, createdAt: themeMerges.createdAt })
@@ -222,7 +253,11 @@ async function sourceDetails(db: Database, actor: Actor, themeId: string) {
     .orderBy(asc(conferences.scheduledAt), asc(themeSources.createdAt), asc(themeSources.id));
   const caseIds = [...new Set(rows.map((r) => r.caseId).filter((id): id is string => !!id))];
   const responsible = caseIds.length
-    ? new Map((await db.select({ id: cases.id, responsibleUserId: cases.responsibleUserId }).from(cases).where(inArray(cases.id, caseIds))).map((c) => [c.id, c.responsibleUserId]))
+    ? new Map(
+        (await db.select({ id: cases.id, responsibleUserId: cases.responsibleUserId }).from(cases).where(inArray(cases.id, caseIds))).map(
+          (c) => [c.id, c.responsibleUserId],
+        ),
+      )
     : new Map<string, string | null>();
   const released = new Set<string>();
   for (const caseId of caseIds) {

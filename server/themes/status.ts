@@ -10,7 +10,11 @@ import type { ThemeStatus } from "../schemas/theme-kinds";
  * why. Other modules call this when their own step implies one (a Vorlage, a decision, ...).
  */
 export async function recordThemeStatus(tx: Executor, actor: Actor, themeId: string, to: ThemeStatus, note: string): Promise<void> {
-  const [theme] = await tx.select({ status: themes.status, tenantId: themes.tenantId }).from(themes).where(eq(themes.id, themeId)).for("update");
+  const [theme] = await tx
+    .select({ status: themes.status, tenantId: themes.tenantId })
+    .from(themes)
+    .where(eq(themes.id, themeId))
+    .for("update");
   if (!theme || theme.tenantId !== actor.tenantId) throw new AppError("NOT_FOUND", "errors.notFound");
   if (theme.status === to) return;
   await tx.update(themes).set({ status: to }).where(eq(themes.id, themeId));

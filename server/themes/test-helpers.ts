@@ -9,7 +9,15 @@ export async function createBareCases(db: Database, tenantId: string, count: num
   if (count === 0) return [];
   const rows = await db
     .insert(cases)
-    .values(Array.from({ length: count }, () => ({ tenantId, pseudonym: `P-${randomBytes(5).toString("hex")}`, accessChannel: "walk_in" as const, openedOn: "2026-01-05", kommuneId })))
+    .values(
+      Array.from({ length: count }, () => ({
+        tenantId,
+        pseudonym: `P-${randomBytes(5).toString("hex")}`,
+        accessChannel: "walk_in" as const,
+        openedOn: "2026-01-05",
+        kommuneId,
+      })),
+    )
     .returning({ id: cases.id });
   return rows.map((r) => r.id);
 }
@@ -27,16 +35,34 @@ export async function insertTheme(
   db: Database,
   tenantId: string,
   userId: string,
-  options: { title: string; text?: string; status?: ThemeStatus; lifeAreas?: LifeArea[]; urgency?: "low" | "medium" | "high"; sources?: TestSource[] },
+  options: {
+    title: string;
+    text?: string;
+    status?: ThemeStatus;
+    lifeAreas?: LifeArea[];
+    urgency?: "low" | "medium" | "high";
+    sources?: TestSource[];
+  },
 ): Promise<{ id: string; sourceIds: string[] }> {
   const text = options.text ?? options.title;
   const description = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] };
   const [theme] = await db
     .insert(themes)
-    .values({ tenantId, title: options.title, description, descriptionText: text, status: options.status ?? "identified", urgency: options.urgency ?? "medium", lifeAreas: options.lifeAreas ?? [], createdByUserId: userId })
+    .values({
+      tenantId,
+      title: options.title,
+      description,
+      descriptionText: text,
+      status: options.status ?? "identified",
+      urgency: options.urgency ?? "medium",
+      lifeAreas: options.lifeAreas ?? [],
+      createdByUserId: userId,
+    })
     .returning({ id: themes.id });
   await db.insert(themeVersions).values({ themeId: theme!.id, version: 1, title: options.title, description, createdByUserId: userId });
-  await db.insert(themeStatusChanges).values({ themeId: theme!.id, fromStatus: null, toStatus: options.status ?? "identified", note: "", actorUserId: userId });
+  await db
+    .insert(themeStatusChanges)
+    .values({ themeId: theme!.id, fromStatus: null, toStatus: options.status ?? "identified", note: "", actorUserId: userId });
   const sources = options.sources ?? [];
   const inserted = sources.length
     ? await db

@@ -2,7 +2,18 @@ import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
-import { agendaItems, assignments, bodySessions, decisions, kommunen, recommendations, tenants, themes, vorlagen, vorlageVersions } from "@/db/schema";
+import {
+  agendaItems,
+  assignments,
+  bodySessions,
+  decisions,
+  kommunen,
+  recommendations,
+  tenants,
+  themes,
+  vorlagen,
+  vorlageVersions,
+} from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
@@ -32,21 +43,32 @@ describe("theme registry", () => {
   });
   afterAll(() => handle.close());
 
-  const theme = (title: string, extra: Partial<Parameters<typeof insertTheme>[3]> = {}) => insertTheme(handle.db, tenant.tenant.id, coordinator.userId, { title, ...extra });
+  const theme = (title: string, extra: Partial<Parameters<typeof insertTheme>[3]> = {}) =>
+    insertTheme(handle.db, tenant.tenant.id, coordinator.userId, { title, ...extra });
 
   it("lets only the coordination curate, and keeps other tenants out", async () => {
     const a = await theme("Sprachkurse mit Kinderbetreuung fehlen");
     const b = await theme("Kinderbetreuung während Sprachkursen fehlt");
     for (const actor of [caseManager, bodyMember]) {
-      await expect(callerFor(handle.db, actor).themes.merge({ targetThemeId: a.id, mergedThemeId: b.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-      await expect(callerFor(handle.db, actor).themes.transition({ themeId: a.id, to: "reviewed", note: "gesichtet" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-      await expect(callerFor(handle.db, actor).themes.setUrgency({ themeId: a.id, urgency: "high" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-      await expect(callerFor(handle.db, actor).themes.split({ themeId: a.id, sourceIds: [a.id], title: "Neu" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(callerFor(handle.db, actor).themes.merge({ targetThemeId: a.id, mergedThemeId: b.id })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+      await expect(
+        callerFor(handle.db, actor).themes.transition({ themeId: a.id, to: "reviewed", note: "gesichtet" }),
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(callerFor(handle.db, actor).themes.setUrgency({ themeId: a.id, urgency: "high" })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+      await expect(callerFor(handle.db, actor).themes.split({ themeId: a.id, sourceIds: [a.id], title: "Neu" })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
       await expect(callerFor(handle.db, actor).themes.duplicates()).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     const foreign = callerFor(handle.db, foreignCoordinator);
     await expect(foreign.themes.merge({ targetThemeId: a.id, mergedThemeId: b.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(foreign.themes.transition({ themeId: a.id, to: "reviewed", note: "gesichtet" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(foreign.themes.transition({ themeId: a.id, to: "reviewed", note: "gesichtet" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(foreign.themes.setUrgency({ themeId: a.id, urgency: "high" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(foreign.themes.get({ themeId: a.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(foreign.themes.trace({ themeId: a.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -62,8 +84,20 @@ describe("theme registry", () => {
 
   it("filters by status, urgency, life area, Kommune and words, and hides merged themes", async () => {
     const cases = await createBareCases(handle.db, tenant.tenant.id, 3);
-    const housing = await theme("Große Familien finden keine bezahlbaren Wohnungen", { lifeAreas: ["housing"], urgency: "high", sources: [{ caseId: cases[0], kommuneId: otherKommuneId }, { caseId: cases[0], kommuneId: otherKommuneId }, { caseId: cases[1], kommuneId: tenant.kommune.id }] });
-    const health = await theme("Traumatherapie auf Arabisch fehlt", { lifeAreas: ["health"], status: "reviewed", sources: [{ caseId: cases[2], kommuneId: tenant.kommune.id }] });
+    const housing = await theme("Große Familien finden keine bezahlbaren Wohnungen", {
+      lifeAreas: ["housing"],
+      urgency: "high",
+      sources: [
+        { caseId: cases[0], kommuneId: otherKommuneId },
+        { caseId: cases[0], kommuneId: otherKommuneId },
+        { caseId: cases[1], kommuneId: tenant.kommune.id },
+      ],
+    });
+    const health = await theme("Traumatherapie auf Arabisch fehlt", {
+      lifeAreas: ["health"],
+      status: "reviewed",
+      sources: [{ caseId: cases[2], kommuneId: tenant.kommune.id }],
+    });
     const dup = await theme("Wohnungsnot bei Familien mit vielen Kindern", { lifeAreas: ["housing"] });
     const caller = callerFor(handle.db, coordinator);
     const ids = async (filters: Parameters<typeof caller.themes.list>[0]) => (await caller.themes.list(filters)).map((t) => t.id);
@@ -84,7 +118,10 @@ describe("theme registry", () => {
     expect(await ids({ search: "Wohnung" })).toEqual([housing.id]);
     const target = await caller.themes.get({ themeId: housing.id });
     expect(target.merges.map((m) => m.themeId)).toEqual([dup.id]);
-    expect((await caller.themes.get({ themeId: dup.id })).mergedInto).toEqual({ id: housing.id, title: "Große Familien finden keine bezahlbaren Wohnungen" });
+    expect((await caller.themes.get({ themeId: dup.id })).mergedInto).toEqual({
+      id: housing.id,
+      title: "Große Familien finden keine bezahlbaren Wohnungen",
+    });
   });
 
   it("computes age since the first source and the 90-day trend", async () => {
@@ -99,11 +136,20 @@ describe("theme registry", () => {
   });
 
   it("suggests duplicates by full-text similarity, not unrelated themes", async () => {
-    const a = await theme("Fehlende Kita-Plätze verhindern Sprachkursbesuch", { text: "Mütter können keinen Sprachkurs besuchen, weil Kita-Plätze fehlen." });
+    const a = await theme("Fehlende Kita-Plätze verhindern Sprachkursbesuch", {
+      text: "Mütter können keinen Sprachkurs besuchen, weil Kita-Plätze fehlen.",
+    });
     const b = await theme("Sprachkurs scheitert an fehlender Kinderbetreuung", { text: "Ohne Kita-Platz kein Sprachkurs für Mütter." });
-    const c = await theme("Lange Wartezeiten bei der Ausländerbehörde", { text: "Termine zur Verlängerung der Aufenthaltserlaubnis dauern Monate." });
+    const c = await theme("Lange Wartezeiten bei der Ausländerbehörde", {
+      text: "Termine zur Verlängerung der Aufenthaltserlaubnis dauern Monate.",
+    });
     const pairs = await callerFor(handle.db, coordinator).themes.duplicates();
-    const pairIds = pairs.map((p) => p.themes.map((t) => t.id).sort().join(","));
+    const pairIds = pairs.map((p) =>
+      p.themes
+        .map((t) => t.id)
+        .sort()
+        .join(","),
+    );
     expect(pairIds).toContain([a.id, b.id].sort().join(","));
     expect(pairIds.some((p) => p.includes(c.id))).toBe(false);
   });
@@ -133,36 +179,104 @@ describe("theme registry", () => {
   });
 
   it("allows exactly the table's steps: one forward, or rejected/parked from any open state", () => {
-    const path = ["identified", "reviewed", "on_agenda", "assigned", "proposal_in_work", "vorlage", "decided", "in_implementation", "implemented", "closed"] as const;
+    const path = [
+      "identified",
+      "reviewed",
+      "on_agenda",
+      "assigned",
+      "proposal_in_work",
+      "vorlage",
+      "decided",
+      "in_implementation",
+      "implemented",
+      "closed",
+    ] as const;
     for (let i = 0; i < path.length - 1; i++) expect(manualThemeTransitions[path[i]!]).toContain(path[i + 1]);
     for (const open of path.slice(0, 8)) expect(manualThemeTransitions[open]).toEqual(expect.arrayContaining(["rejected", "parked"]));
     for (const [from, targets] of Object.entries(manualThemeTransitions)) {
       for (const to of targets) {
         const jump = path.indexOf(to as (typeof path)[number]) - path.indexOf(from as (typeof path)[number]);
-        if (path.includes(to as (typeof path)[number]) && path.includes(from as (typeof path)[number])) expect(jump === 1 || (from === "decided" && to === "closed")).toBe(true);
+        if (path.includes(to as (typeof path)[number]) && path.includes(from as (typeof path)[number]))
+          expect(jump === 1 || (from === "decided" && to === "closed")).toBe(true);
       }
     }
   });
 
   it("traces a theme from cases and conferences to decisions and measures", async () => {
     const caseIds = await createBareCases(handle.db, tenant.tenant.id, 2);
-    const t = await theme("Wohnungslosigkeit nach Auszug aus der Unterkunft", { sources: [{ caseId: caseIds[0] }, { caseId: caseIds[1] }, { caseId: caseIds[1] }] });
+    const t = await theme("Wohnungslosigkeit nach Auszug aus der Unterkunft", {
+      sources: [{ caseId: caseIds[0] }, { caseId: caseIds[1] }, { caseId: caseIds[1] }],
+    });
     const db = handle.db;
-    const [session] = await db.insert(bodySessions).values({ tenantId: tenant.tenant.id, bodyId: tenant.body.id, title: "2. Sitzung 2026", scheduledAt: new Date("2026-03-12T15:00:00Z"), createdByUserId: coordinator.userId }).returning();
-    const [vorlage] = await db.insert(vorlagen).values({ tenantId: tenant.tenant.id, themeId: t.id, title: "Vorlage Wohnraum", createdByUserId: coordinator.userId }).returning();
-    await db.insert(vorlageVersions).values([1, 2].map((version) => ({ vorlageId: vorlage!.id, version, body: { type: "doc" }, bodyText: "x", evidence: {}, createdByUserId: coordinator.userId })));
-    const [item] = await db.insert(agendaItems).values({ sessionId: session!.id, position: 1, kind: "vorlage", title: "Wohnraum", vorlageId: vorlage!.id }).returning();
-    const [decision] = await db.insert(decisions).values({ tenantId: tenant.tenant.id, sessionId: session!.id, agendaItemId: item!.id, vorlageId: vorlage!.id, outcome: "adopted", text: "Die Lenkungsgruppe beauftragt die Fachgruppe Wohnen.", votesFor: 9, createdByUserId: coordinator.userId }).returning();
-    await db.insert(assignments).values({ tenantId: tenant.tenant.id, decisionId: decision!.id, themeId: t.id, bodyId: tenant.body.id, task: "Konzept Wohnungsnotfallhilfe", dueDate: "2020-01-01" });
-    await db.insert(recommendations).values({ tenantId: tenant.tenant.id, decisionId: decision!.id, addressee: "Sozialamt", text: "Belegrechte sichern", dueDate: "2099-06-30", responsibleOrganisationId: tenant.organisation.id });
+    const [session] = await db
+      .insert(bodySessions)
+      .values({
+        tenantId: tenant.tenant.id,
+        bodyId: tenant.body.id,
+        title: "2. Sitzung 2026",
+        scheduledAt: new Date("2026-03-12T15:00:00Z"),
+        createdByUserId: coordinator.userId,
+      })
+      .returning();
+    const [vorlage] = await db
+      .insert(vorlagen)
+      .values({ tenantId: tenant.tenant.id, themeId: t.id, title: "Vorlage Wohnraum", createdByUserId: coordinator.userId })
+      .returning();
+    await db.insert(vorlageVersions).values(
+      [1, 2].map((version) => ({
+        vorlageId: vorlage!.id,
+        version,
+        body: { type: "doc" },
+        bodyText: "x",
+        evidence: {},
+        createdByUserId: coordinator.userId,
+      })),
+    );
+    const [item] = await db
+      .insert(agendaItems)
+      .values({ sessionId: session!.id, position: 1, kind: "vorlage", title: "Wohnraum", vorlageId: vorlage!.id })
+      .returning();
+    const [decision] = await db
+      .insert(decisions)
+      .values({
+        tenantId: tenant.tenant.id,
+        sessionId: session!.id,
+        agendaItemId: item!.id,
+        vorlageId: vorlage!.id,
+        outcome: "adopted",
+        text: "Die Lenkungsgruppe beauftragt die Fachgruppe Wohnen.",
+        votesFor: 9,
+        createdByUserId: coordinator.userId,
+      })
+      .returning();
+    await db.insert(assignments).values({
+      tenantId: tenant.tenant.id,
+      decisionId: decision!.id,
+      themeId: t.id,
+      bodyId: tenant.body.id,
+      task: "Konzept Wohnungsnotfallhilfe",
+      dueDate: "2020-01-01",
+    });
+    await db.insert(recommendations).values({
+      tenantId: tenant.tenant.id,
+      decisionId: decision!.id,
+      addressee: "Sozialamt",
+      text: "Belegrechte sichern",
+      dueDate: "2099-06-30",
+      responsibleOrganisationId: tenant.organisation.id,
+    });
 
     for (const actor of [coordinator, bodyMember]) {
       const trace = await callerFor(handle.db, actor).themes.trace({ themeId: t.id });
       expect(trace.agendaItems).toMatchObject([{ sessionTitle: "2. Sitzung 2026", title: "Wohnraum" }]);
       expect(trace.vorlagen).toMatchObject([{ title: "Vorlage Wohnraum", versions: [{ version: 1 }, { version: 2 }] }]);
-      expect(trace.decisions).toMatchObject([{ outcome: "adopted", text: "Die Lenkungsgruppe beauftragt die Fachgruppe Wohnen.", votesFor: 9 }]);
+      expect(trace.decisions).toMatchObject([
+        { outcome: "adopted", text: "Die Lenkungsgruppe beauftragt die Fachgruppe Wohnen.", votesFor: 9 },
+      ]);
       expect(trace.assignments).toMatchObject([{ task: "Konzept Wohnungsnotfallhilfe", isOverdue: true }]);
-      expect(trace.recommendations).toMatchObject([{ addressee: "Sozialamt", organisationName: tenant.organisation.name, isOverdue: false }]);
+      expect(trace.recommendations).toMatchObject([
+        { addressee: "Sozialamt", organisationName: tenant.organisation.name, isOverdue: false },
+      ]);
     }
     expect((await callerFor(handle.db, coordinator).themes.trace({ themeId: t.id })).caseCount).toBe(2);
     expect((await callerFor(handle.db, bodyMember).themes.trace({ themeId: t.id })).caseCount).toEqual({ lessThan: 5 });
@@ -193,15 +307,27 @@ describe("theme registry", () => {
   it("lets the admin set the minimum group size between 2 and 50", async () => {
     const admin = await createActor(handle.db, tenant.tenant.id, ["admin"]);
     const base = { caseloadKey: 50, identityRetentionDays: 730, monthlyReportDeadlineDay: 10 };
-    await expect(callerFor(handle.db, admin).tenancy.updateSettings({ ...base, minimumGroupSize: 1 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(callerFor(handle.db, admin).tenancy.updateSettings({ ...base, minimumGroupSize: 51 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    expect(await callerFor(handle.db, admin).tenancy.updateSettings({ ...base, minimumGroupSize: 3 })).toMatchObject({ minimumGroupSize: 3 });
+    await expect(callerFor(handle.db, admin).tenancy.updateSettings({ ...base, minimumGroupSize: 1 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(callerFor(handle.db, admin).tenancy.updateSettings({ ...base, minimumGroupSize: 51 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    expect(await callerFor(handle.db, admin).tenancy.updateSettings({ ...base, minimumGroupSize: 3 })).toMatchObject({
+      minimumGroupSize: 3,
+    });
     await handle.db.update(tenants).set({ minimumGroupSize: 5 }).where(eq(tenants.id, tenant.tenant.id));
   });
 
   it("keeps merged themes out of the compare view and counts distinct cases per Kommune", async () => {
     const caseIds = await createBareCases(handle.db, tenant.tenant.id, 2);
-    const t = await theme("Kein Hausarzt nimmt neue Patienten", { sources: [{ caseId: caseIds[0], kommuneId: otherKommuneId }, { caseId: caseIds[0], kommuneId: otherKommuneId }, { caseId: caseIds[1], kommuneId: tenant.kommune.id }] });
+    const t = await theme("Kein Hausarzt nimmt neue Patienten", {
+      sources: [
+        { caseId: caseIds[0], kommuneId: otherKommuneId },
+        { caseId: caseIds[0], kommuneId: otherKommuneId },
+        { caseId: caseIds[1], kommuneId: tenant.kommune.id },
+      ],
+    });
     const compare = await callerFor(handle.db, coordinator).themes.compare();
     const row = compare.rows.find((r) => r.id === t.id)!;
     expect(row.perKommune).toEqual({ [otherKommuneId]: 1, [tenant.kommune.id]: 1 });

@@ -1,6 +1,17 @@
 import { and, asc, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { Database } from "@/db";
-import { agendaItems, assignments, bodies, bodySessions, decisions, organisations, recommendations, themes, vorlagen, vorlageVersions } from "@/db/schema";
+import {
+  agendaItems,
+  assignments,
+  bodies,
+  bodySessions,
+  decisions,
+  organisations,
+  recommendations,
+  themes,
+  vorlagen,
+  vorlageVersions,
+} from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { AppError } from "../errors";
 import { countViewFor, shownCount } from "./aggregates";
@@ -110,10 +121,22 @@ export async function traceTheme(db: Database, actor: Actor, themeId: string) {
   const decisionIds = decisionRows.map((d) => d.id);
 
   const assignmentRows = await db
-    .select({ id: assignments.id, task: assignments.task, dueDate: assignments.dueDate, status: assignments.status, bodyName: bodies.name, decisionId: assignments.decisionId })
+    .select({
+      id: assignments.id,
+      task: assignments.task,
+      dueDate: assignments.dueDate,
+      status: assignments.status,
+      bodyName: bodies.name,
+      decisionId: assignments.decisionId,
+    })
     .from(assignments)
     .innerJoin(bodies, eq(bodies.id, assignments.bodyId))
-    .where(and(eq(assignments.tenantId, actor.tenantId), anyOf(inArray(assignments.themeId, ids), decisionIds.length > 0 && inArray(assignments.decisionId, decisionIds))))
+    .where(
+      and(
+        eq(assignments.tenantId, actor.tenantId),
+        anyOf(inArray(assignments.themeId, ids), decisionIds.length > 0 && inArray(assignments.decisionId, decisionIds)),
+      ),
+    )
     .orderBy(asc(assignments.dueDate));
   const recommendationRows = await db
     .select({
@@ -127,11 +150,17 @@ export async function traceTheme(db: Database, actor: Actor, themeId: string) {
     })
     .from(recommendations)
     .leftJoin(organisations, eq(organisations.id, recommendations.responsibleOrganisationId))
-    .where(and(eq(recommendations.tenantId, actor.tenantId), anyOf(inArray(recommendations.themeId, ids), decisionIds.length > 0 && inArray(recommendations.decisionId, decisionIds))))
+    .where(
+      and(
+        eq(recommendations.tenantId, actor.tenantId),
+        anyOf(inArray(recommendations.themeId, ids), decisionIds.length > 0 && inArray(recommendations.decisionId, decisionIds)),
+      ),
+    )
     .orderBy(asc(recommendations.dueDate));
 
   const today = new Date().toISOString().slice(0, 10);
-  const isOverdue = (row: { dueDate: string; status: string }) => row.dueDate < today && (row.status === "open" || row.status === "in_progress");
+  const isOverdue = (row: { dueDate: string; status: string }) =>
+    row.dueDate < today && (row.status === "open" || row.status === "in_progress");
   return {
     id: theme.id,
     title: theme.title,
@@ -140,7 +169,10 @@ export async function traceTheme(db: Database, actor: Actor, themeId: string) {
     kommuneCount: new Set(sources.map((s) => s.kommuneId).filter(Boolean)).size,
     conferences: [...conferenceMap.values()].sort((a, b) => a.date.getTime() - b.date.getTime()),
     agendaItems: agenda,
-    vorlagen: vorlageRows.map((v) => ({ ...v, versions: versions.filter((x) => x.vorlageId === v.id).map(({ version, createdAt }) => ({ version, createdAt })) })),
+    vorlagen: vorlageRows.map((v) => ({
+      ...v,
+      versions: versions.filter((x) => x.vorlageId === v.id).map(({ version, createdAt }) => ({ version, createdAt })),
+    })),
     decisions: decisionRows,
     assignments: assignmentRows.map((a) => ({ ...a, isOverdue: isOverdue(a) })),
     recommendations: recommendationRows.map((r) => ({ ...r, isOverdue: isOverdue(r) })),

@@ -35,7 +35,11 @@ export async function transitionTheme(db: Database, actor: Actor, input: Transit
 export async function setThemeUrgency(db: Database, actor: Actor, input: SetThemeUrgencyInput) {
   requireThemesManage(actor);
   return db.transaction(async (tx) => {
-    const [theme] = await tx.select({ urgency: themes.urgency, tenantId: themes.tenantId }).from(themes).where(eq(themes.id, input.themeId)).for("update");
+    const [theme] = await tx
+      .select({ urgency: themes.urgency, tenantId: themes.tenantId })
+      .from(themes)
+      .where(eq(themes.id, input.themeId))
+      .for("update");
     if (!theme || theme.tenantId !== actor.tenantId) throw new AppError("NOT_FOUND", "errors.notFound");
     if (theme.urgency === input.urgency) return { urgency: input.urgency };
     await tx.update(themes).set({ urgency: input.urgency }).where(eq(themes.id, input.themeId));

@@ -13,8 +13,24 @@ const procedurePaths = Object.keys(appRouter._def.procedures as object);
 const expectedRefusals = new Set(["BAD_REQUEST", "NOT_FOUND", "CONFLICT", "FORBIDDEN"]);
 
 const fieldNames = [
-  "id", "name", "kind", "kommuneId", "username", "displayName", "email", "organisationId", "password",
-  "grants", "isActive", "action", "cursor", "limit", "parentBodyId", "tenantId", "role", "__proto__",
+  "id",
+  "name",
+  "kind",
+  "kommuneId",
+  "username",
+  "displayName",
+  "email",
+  "organisationId",
+  "password",
+  "grants",
+  "isActive",
+  "action",
+  "cursor",
+  "limit",
+  "parentBodyId",
+  "tenantId",
+  "role",
+  "__proto__",
 ];
 
 // Values shaped like real inputs, often almost valid, plus anything at all.

@@ -36,9 +36,7 @@ describe("user administration", () => {
     const [row] = await handle.db.select().from(users).where(eq(users.id, created.id));
     expect(row!.passwordHash).toMatch(/^\$argon2id\$/);
     const listed = await callerFor(handle.db, admin).users.list();
-    expect(listed.find((u) => u.id === created.id)?.grants).toEqual([
-      { role: "case_manager", kommuneId: tenant.kommune.id, bodyId: null },
-    ]);
+    expect(listed.find((u) => u.id === created.id)?.grants).toEqual([{ role: "case_manager", kommuneId: tenant.kommune.id, bodyId: null }]);
     expect(JSON.stringify(listed)).not.toContain("argon2");
     const audit = await handle.db
       .select()
@@ -56,9 +54,9 @@ describe("user administration", () => {
   });
 
   it("rejects short passwords and unknown keys (mass assignment) with BAD_REQUEST", async () => {
-    await expect(
-      callerFor(handle.db, admin).users.create({ ...newUser("kurz"), password: "zu kurz" }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(callerFor(handle.db, admin).users.create({ ...newUser("kurz"), password: "zu kurz" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     await expect(
       callerFor(handle.db, admin).users.create({ ...newUser("extra"), tenantId: otherAdmin.tenantId } as never),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });

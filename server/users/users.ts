@@ -7,13 +7,7 @@ import { hashPassword } from "../auth/password";
 import { can, type Actor } from "../auth/policy";
 import { requireBodyInTenant } from "../bodies/bodies";
 import { AppError, violatedUniqueConstraint } from "../errors";
-import type {
-  CreateUserInput,
-  RoleGrantInput,
-  SetUserActiveInput,
-  SetUserPasswordInput,
-  UpdateUserInput,
-} from "../schemas/users";
+import type { CreateUserInput, RoleGrantInput, SetUserActiveInput, SetUserPasswordInput, UpdateUserInput } from "../schemas/users";
 import { requireKommuneInTenant } from "../tenancy/kommunen";
 import { requireOrganisationInTenant } from "../tenancy/organisations";
 
@@ -42,21 +36,20 @@ export async function listUsers(db: Database, actor: Actor) {
     ? await db
         .select()
         .from(roleAssignments)
-        .where(inArray(roleAssignments.userId, rows.map((row) => row.id)))
+        .where(
+          inArray(
+            roleAssignments.userId,
+            rows.map((row) => row.id),
+          ),
+        )
     : [];
   return rows.map((row) => ({
     ...row,
-    grants: grants
-      .filter((grant) => grant.userId === row.id)
-      .map(({ role, kommuneId, bodyId }) => ({ role, kommuneId, bodyId })),
+    grants: grants.filter((grant) => grant.userId === row.id).map(({ role, kommuneId, bodyId }) => ({ role, kommuneId, bodyId })),
   }));
 }
 
-async function validateReferences(
-  db: Database,
-  tenantId: string,
-  input: { organisationId: string | null; grants: RoleGrantInput[] },
-) {
+async function validateReferences(db: Database, tenantId: string, input: { organisationId: string | null; grants: RoleGrantInput[] }) {
   if (input.organisationId) await requireOrganisationInTenant(db, tenantId, input.organisationId);
   for (const grant of input.grants) {
     if (grant.kommuneId) await requireKommuneInTenant(db, tenantId, grant.kommuneId);

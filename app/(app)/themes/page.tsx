@@ -28,7 +28,13 @@ export default async function ThemesPage({ searchParams }: { searchParams: Searc
   const format = await getFormatter();
   const raw = await searchParams;
   const one = (key: string) => (typeof raw[key] === "string" ? (raw[key] as string) : "");
-  const formValues = { status: one("status"), lifeArea: one("lifeArea"), kommuneId: one("kommuneId"), urgency: one("urgency"), search: one("search") };
+  const formValues = {
+    status: one("status"),
+    lifeArea: one("lifeArea"),
+    kommuneId: one("kommuneId"),
+    urgency: one("urgency"),
+    search: one("search"),
+  };
   // A hand-edited address with an unknown value simply shows the unfiltered registry.
   const parsed = listThemesSchema.safeParse(formValues);
   const caller = await getServerCaller();
@@ -128,54 +134,58 @@ export default async function ThemesPage({ searchParams }: { searchParams: Searc
         <p>{t("empty")}</p>
       ) : (
         <table>
-            <caption className="visually-hidden">{t("caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("columns.title")}</th>
-                <th scope="col">{t("columns.status")}</th>
-                <th scope="col">{t("columns.urgency")}</th>
-                <th scope="col">{t("columns.cases")}</th>
-                <th scope="col">{t("columns.kommunen")}</th>
-                <th scope="col">{t("columns.age")}</th>
-                <th scope="col">{t("columns.trend")}</th>
-                <th scope="col">{t("columns.origin")}</th>
+          <caption className="visually-hidden">{t("caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("columns.title")}</th>
+              <th scope="col">{t("columns.status")}</th>
+              <th scope="col">{t("columns.urgency")}</th>
+              <th scope="col">{t("columns.cases")}</th>
+              <th scope="col">{t("columns.kommunen")}</th>
+              <th scope="col">{t("columns.age")}</th>
+              <th scope="col">{t("columns.trend")}</th>
+              <th scope="col">{t("columns.origin")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {themes.map((theme) => (
+              <tr key={theme.id}>
+                <td>
+                  <Link href={`/themes/${theme.id}`} aria-label={t("open", { title: theme.title })}>
+                    {theme.title}
+                  </Link>
+                </td>
+                <td>
+                  <span className="status-badge">{t(`statuses.${theme.status}`)}</span>
+                </td>
+                <td>{t(`urgencies.${theme.urgency}`)}</td>
+                <td>{countText(theme.caseCount, lessThan)}</td>
+                <td>{theme.kommuneCount}</td>
+                <td>{t("age", { days: theme.ageDays })}</td>
+                <td>
+                  {t("trend.detail", {
+                    direction: t(`trend.${theme.trend.direction}`),
+                    recent: countText(theme.trend.recentSources, lessThan),
+                    previous: countText(theme.trend.previousSources, lessThan),
+                  })}
+                </td>
+                <td>
+                  {theme.origins.map((origin, index) => (
+                    <div key={index}>
+                      {origin.title && origin.date
+                        ? t("origin", {
+                            kind: t(`sourceKinds.${origin.kind}`),
+                            title: origin.title,
+                            date: format.dateTime(origin.date, { dateStyle: "medium" }),
+                          })
+                        : t("originWithoutConference", { kind: t(`sourceKinds.${origin.kind}`) })}
+                    </div>
+                  ))}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {themes.map((theme) => (
-                <tr key={theme.id}>
-                  <td>
-                    <Link href={`/themes/${theme.id}`} aria-label={t("open", { title: theme.title })}>
-                      {theme.title}
-                    </Link>
-                  </td>
-                  <td>
-                    <span className="status-badge">{t(`statuses.${theme.status}`)}</span>
-                  </td>
-                  <td>{t(`urgencies.${theme.urgency}`)}</td>
-                  <td>{countText(theme.caseCount, lessThan)}</td>
-                  <td>{theme.kommuneCount}</td>
-                  <td>{t("age", { days: theme.ageDays })}</td>
-                  <td>
-                    {t("trend.detail", {
-                      direction: t(`trend.${theme.trend.direction}`),
-                      recent: countText(theme.trend.recentSources, lessThan),
-                      previous: countText(theme.trend.previousSources, lessThan),
-                    })}
-                  </td>
-                  <td>
-                    {theme.origins.map((origin, index) => (
-                      <div key={index}>
-                        {origin.title && origin.date
-                          ? t("origin", { kind: t(`sourceKinds.${origin.kind}`), title: origin.title, date: format.dateTime(origin.date, { dateStyle: "medium" }) })
-                          : t("originWithoutConference", { kind: t(`sourceKinds.${origin.kind}`) })}
-                      </div>
-                    ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </tbody>
+        </table>
       )}
 
       {mayManage && <DuplicateSuggestions />}

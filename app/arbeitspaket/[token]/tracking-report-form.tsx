@@ -33,7 +33,12 @@ export function TrackingReportForm({ token, status }: { token: string; status: W
     const form = new FormData(element);
     setSuccess(null);
     report.mutate(
-      { token, name: String(form.get("name") ?? ""), status: String(form.get("status")) as WorkPackageStatus, note: String(form.get("note") ?? "") },
+      {
+        token,
+        name: String(form.get("name") ?? ""),
+        status: String(form.get("status")) as WorkPackageStatus,
+        note: String(form.get("note") ?? ""),
+      },
       { onSuccess: () => element.reset() },
     );
   }

@@ -28,7 +28,9 @@ export default async function ScreeningInvitationPage({ params }: { params: Prom
           <p>{t("invitations.public.invitation", { tenant: invitation.tenantName, organisation: invitation.organisationName })}</p>
           <p>
             <strong>
-              {t("invitations.public.validUntil", { date: format.dateTime(invitation.expiresAt, { dateStyle: "long", timeStyle: "short" }) })}
+              {t("invitations.public.validUntil", {
+                date: format.dateTime(invitation.expiresAt, { dateStyle: "long", timeStyle: "short" }),
+              })}
             </strong>
           </p>
           <p className="muted">{t("invitations.public.intro")}</p>

@@ -11,7 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** "Umfragen": case managers answer open polls; the coordination asks and reads; members see counts. */
 export default async function PollsPage() {
-  const [canView, canManage, canAnswer] = await Promise.all([actorMay("sessions.view"), actorMay("polls.manage"), actorMay("polls.answer")]);
+  const [canView, canManage, canAnswer] = await Promise.all([
+    actorMay("sessions.view"),
+    actorMay("polls.manage"),
+    actorMay("polls.answer"),
+  ]);
   if (!canView && !canAnswer) return <AccessDenied />;
   const t = await getTranslations("sessions");
   return (

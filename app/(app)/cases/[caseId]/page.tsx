@@ -29,15 +29,42 @@ export default async function CaseOverviewPage({ params }: { params: Promise<{ c
       <h1>{t("overview.title", { pseudonym: overview.pseudonym })}</h1>
       {!overview.abilities.readContent && <p className="notice">{t("overview.pseudonymOnly")}</p>}
       <dl className="facts">
-        <div><dt>{t("status")}</dt><dd>{t(`statuses.${overview.status}`)}</dd></div>
-        <div><dt>{t("overview.accessChannel")}</dt><dd>{t(`accessChannels.${overview.accessChannel}`)}</dd></div>
-        <div><dt>{t("kommune")}</dt><dd>{overview.kommuneName ?? t("noKommune")}</dd></div>
-        <div><dt>{t("responsible")}</dt><dd>{overview.responsibleName ?? t("none")}</dd></div>
-        <div><dt>{t("openedOn")}</dt><dd>{day(overview.openedOn)}</dd></div>
-        <div><dt>{t("admittedOn")}</dt><dd>{day(overview.admittedOn)}</dd></div>
-        <div><dt>{t("lastContactOn")}</dt><dd>{day(overview.lastContactOn)}</dd></div>
-        <div><dt>{t("nextReviewOn")}</dt><dd>{day(overview.nextReviewOn)}</dd></div>
-        <div><dt>{t("closedOn")}</dt><dd>{day(overview.closedOn)}</dd></div>
+        <div>
+          <dt>{t("status")}</dt>
+          <dd>{t(`statuses.${overview.status}`)}</dd>
+        </div>
+        <div>
+          <dt>{t("overview.accessChannel")}</dt>
+          <dd>{t(`accessChannels.${overview.accessChannel}`)}</dd>
+        </div>
+        <div>
+          <dt>{t("kommune")}</dt>
+          <dd>{overview.kommuneName ?? t("noKommune")}</dd>
+        </div>
+        <div>
+          <dt>{t("responsible")}</dt>
+          <dd>{overview.responsibleName ?? t("none")}</dd>
+        </div>
+        <div>
+          <dt>{t("openedOn")}</dt>
+          <dd>{day(overview.openedOn)}</dd>
+        </div>
+        <div>
+          <dt>{t("admittedOn")}</dt>
+          <dd>{day(overview.admittedOn)}</dd>
+        </div>
+        <div>
+          <dt>{t("lastContactOn")}</dt>
+          <dd>{day(overview.lastContactOn)}</dd>
+        </div>
+        <div>
+          <dt>{t("nextReviewOn")}</dt>
+          <dd>{day(overview.nextReviewOn)}</dd>
+        </div>
+        <div>
+          <dt>{t("closedOn")}</dt>
+          <dd>{day(overview.closedOn)}</dd>
+        </div>
       </dl>
       {progress && (
         <section aria-labelledby="steps-title" className="card">
@@ -55,8 +82,14 @@ export default async function CaseOverviewPage({ params }: { params: Promise<{ c
         <section aria-labelledby="evaluation-title" className="card">
           <h2 id="evaluation-title">{t("closure.evaluation")}</h2>
           <dl className="facts">
-            <div><dt>{t("closure.closingType")}</dt><dd>{t(`closingTypes.${overview.evaluation.closingType}`)}</dd></div>
-            <div><dt>{t("monitoring.situationChange")}</dt><dd>{t(`situationChanges.${overview.evaluation.situationChange}`)}</dd></div>
+            <div>
+              <dt>{t("closure.closingType")}</dt>
+              <dd>{t(`closingTypes.${overview.evaluation.closingType}`)}</dd>
+            </div>
+            <div>
+              <dt>{t("monitoring.situationChange")}</dt>
+              <dd>{t(`situationChanges.${overview.evaluation.situationChange}`)}</dd>
+            </div>
             {Object.entries(overview.evaluation.attainmentByArea).map(([area, level]) => (
               <div key={area}>
                 <dt>{t(`reviewAreas.${area as "housing"}`)}</dt>

@@ -7,7 +7,13 @@ import { AccessDenied } from "@/components/shell/access-denied";
 import { actorMay } from "@/components/shell/current-actor";
 import { countText } from "@/components/themes/count";
 import { RichTextView } from "@/components/themes/rich-text-view";
-import { MergeIntoThemeForm, SplitThemeForm, ThemeTransitionForm, ThemeUrgencyForm, UndoMergeButton } from "@/components/themes/theme-manage";
+import {
+  MergeIntoThemeForm,
+  SplitThemeForm,
+  ThemeTransitionForm,
+  ThemeUrgencyForm,
+  UndoMergeButton,
+} from "@/components/themes/theme-manage";
 import { getServerCaller } from "@/components/trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -34,7 +40,10 @@ export default async function ThemePage({ params }: { params: Promise<{ themeId:
   const date = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
   const day = (value: string) => format.dateTime(new Date(`${value}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const lessThan = (k: number) => t("lessThan", { k });
-  const candidates = theme.abilities.manage && !theme.mergedInto ? (await caller.themes.list()).filter((x) => x.id !== theme.id).map(({ id, title }) => ({ id, title })) : [];
+  const candidates =
+    theme.abilities.manage && !theme.mergedInto
+      ? (await caller.themes.list()).filter((x) => x.id !== theme.id).map(({ id, title }) => ({ id, title }))
+      : [];
   return (
     <>
       <p>
@@ -113,7 +122,14 @@ export default async function ThemePage({ params }: { params: Promise<{ themeId:
         ) : (
           <ul>
             {trace.agendaItems.map((item) => (
-              <li key={item.id}>{t("trace.agendaItem", { session: item.sessionTitle, body: item.bodyName, date: date(item.sessionDate), title: item.title })}</li>
+              <li key={item.id}>
+                {t("trace.agendaItem", {
+                  session: item.sessionTitle,
+                  body: item.bodyName,
+                  date: date(item.sessionDate),
+                  title: item.title,
+                })}
+              </li>
             ))}
           </ul>
         )}
@@ -125,7 +141,9 @@ export default async function ThemePage({ params }: { params: Promise<{ themeId:
             {trace.vorlagen.map((v) => (
               <li key={v.id}>
                 {t("trace.vorlage", { title: v.title, status: t(`trace.vorlageStatuses.${v.status}`) })}
-                {v.versions.length > 0 && <> ({t("trace.versions", { count: v.versions.length, date: date(v.versions[v.versions.length - 1]!.createdAt) })})</>}
+                {v.versions.length > 0 && (
+                  <> ({t("trace.versions", { count: v.versions.length, date: date(v.versions[v.versions.length - 1]!.createdAt) })})</>
+                )}
               </li>
             ))}
           </ul>
@@ -157,7 +175,8 @@ export default async function ThemePage({ params }: { params: Promise<{ themeId:
           <ul>
             {trace.assignments.map((a) => (
               <li key={a.id}>
-                {t("trace.assignment", { body: a.bodyName, task: a.task, due: day(a.dueDate) })} <span className="status-badge">{t(`followUpStatuses.${a.status}`)}</span>
+                {t("trace.assignment", { body: a.bodyName, task: a.task, due: day(a.dueDate) })}{" "}
+                <span className="status-badge">{t(`followUpStatuses.${a.status}`)}</span>
                 {a.isOverdue && <strong> {t("trace.overdue")}</strong>}
               </li>
             ))}
@@ -170,7 +189,12 @@ export default async function ThemePage({ params }: { params: Promise<{ themeId:
           <ul>
             {trace.recommendations.map((r) => (
               <li key={r.id}>
-                {t("trace.recommendation", { addressee: r.addressee, organisation: r.organisationName ? ` (${r.organisationName})` : "", text: r.text, due: day(r.dueDate) })}{" "}
+                {t("trace.recommendation", {
+                  addressee: r.addressee,
+                  organisation: r.organisationName ? ` (${r.organisationName})` : "",
+                  text: r.text,
+                  due: day(r.dueDate),
+                })}{" "}
                 <span className="status-badge">{t(`followUpStatuses.${r.status}`)}</span>
                 {r.isOverdue && <strong> {t("trace.overdue")}</strong>}
               </li>
@@ -201,13 +225,21 @@ export default async function ThemePage({ params }: { params: Promise<{ themeId:
               <li key={source.id}>
                 <strong>
                   {source.conferenceTitle && source.conferenceDate
-                    ? t("origin", { kind: t(`sourceKinds.${source.kind}`), title: source.conferenceTitle, date: date(source.conferenceDate) })
+                    ? t("origin", {
+                        kind: t(`sourceKinds.${source.kind}`),
+                        title: source.conferenceTitle,
+                        date: date(source.conferenceDate),
+                      })
                     : t("originWithoutConference", { kind: t(`sourceKinds.${source.kind}`) })}
                 </strong>
                 {source.kommuneName && <> · {source.kommuneName}</>}
                 {source.fromCase && <> · {t("fromCase")}</>}
                 <br />
-                {source.excerpt === null ? <span className="muted">{t("withheld")}</span> : source.excerpt || <span className="muted">{t("noExcerpt")}</span>}
+                {source.excerpt === null ? (
+                  <span className="muted">{t("withheld")}</span>
+                ) : (
+                  source.excerpt || <span className="muted">{t("noExcerpt")}</span>
+                )}
               </li>
             ))}
           </ul>

@@ -20,7 +20,12 @@ export async function GET(req: Request) {
   try {
     const report = await createCaller({ db, actor, request: { address: "", userAgent: null } }).reports.monthly(input.data);
     const workbook = await monthlyReportWorkbook(report);
-    await recordAuditEvent(db, { tenantId: actor.tenantId, actorUserId: actor.userId, action: "reports.exported", details: { month: report.month, format: "xlsx" } });
+    await recordAuditEvent(db, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: "reports.exported",
+      details: { month: report.month, format: "xlsx" },
+    });
     return new Response(new Uint8Array(workbook), {
       headers: {
         "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

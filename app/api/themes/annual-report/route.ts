@@ -19,7 +19,12 @@ export async function GET(req: Request) {
   try {
     const report = await createCaller({ db, actor, request: { address: "", userAgent: null } }).themes.annualReport(input.data);
     const workbook = await annualThemeReportWorkbook(report);
-    await recordAuditEvent(db, { tenantId: actor.tenantId, actorUserId: actor.userId, action: "reports.exported", details: { report: "themes_annual", year: report.year, format: "xlsx" } });
+    await recordAuditEvent(db, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: "reports.exported",
+      details: { report: "themes_annual", year: report.year, format: "xlsx" },
+    });
     return new Response(new Uint8Array(workbook), {
       headers: {
         "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

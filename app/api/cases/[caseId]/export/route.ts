@@ -14,10 +14,13 @@ export async function GET(req: Request, { params }: { params: Promise<{ caseId: 
   const { caseId } = await params;
   const format = new URL(req.url).searchParams.get("format") === "pdf" ? "pdf" : "json";
   try {
-    const data = await createCaller({ db: await getDb(), actor, request: { address: "", userAgent: null } }).cases.exportPersonData({ caseId });
+    const data = await createCaller({ db: await getDb(), actor, request: { address: "", userAgent: null } }).cases.exportPersonData({
+      caseId,
+    });
     const name = `auskunft-${data.case.pseudonym}`;
     const headers = { "Cache-Control": "no-store", "Content-Disposition": `attachment; filename="${name}.${format}"` };
-    if (format === "pdf") return new Response(new Uint8Array(await personDataPdf(data)), { headers: { ...headers, "Content-Type": "application/pdf" } });
+    if (format === "pdf")
+      return new Response(new Uint8Array(await personDataPdf(data)), { headers: { ...headers, "Content-Type": "application/pdf" } });
     return new Response(JSON.stringify(data, null, 2), { headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
   } catch (error) {
     if (error instanceof TRPCError) return new Response("Nicht gefunden.", { status: error.code === "FORBIDDEN" ? 403 : 404 });

@@ -107,7 +107,10 @@ export default async function GoalsPrintPage({ params }: { params: Promise<{ cas
                         <tr key={index}>
                           <td>{step.action}</td>
                           <td>
-                            {[step.dueOn ? t("goal.due", { date: day(step.dueOn) }) : null, step.responsible ? t("goal.responsible", { name: step.responsible }) : null]
+                            {[
+                              step.dueOn ? t("goal.due", { date: day(step.dueOn) }) : null,
+                              step.responsible ? t("goal.responsible", { name: step.responsible }) : null,
+                            ]
                               .filter(Boolean)
                               .join(", ") || "—"}
                           </td>
