@@ -2,12 +2,13 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
+import { createBodySchema } from "@/server/schemas/bodies";
 import { bodyKinds } from "@/server/schemas/tenancy-kinds";
-import { Field } from "../forms/field";
-import { SelectField } from "../forms/select-field";
+import { FormField, FormSelectField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { fieldErrorsOf } from "../forms/use-field-errors";
+import { formErrorOf, setServerErrors } from "../forms/server-errors";
+import { useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 
 export function BodiesAdmin() {
@@ -17,30 +18,21 @@ export function BodiesAdmin() {
   const list = useQuery(trpc.bodies.list.queryOptions());
   const bodyName = new Map(list.data?.map((b) => [b.id, b.name]));
   const [success, setSuccess] = useState<string | null>(null);
+  const form = useZodForm(createBodySchema, { defaultValues: { name: "", kind: "arbeitsgruppe", parentBodyId: "" } });
   const create = useMutation(
     trpc.bodies.create.mutationOptions({
       onSuccess: async (body) => {
         setSuccess(t("admin.created", { name: body.name }));
         await queryClient.invalidateQueries({ queryKey: trpc.bodies.list.queryKey() });
       },
+      onError: (error) => setServerErrors(form, error),
     }),
   );
-  const errors = fieldErrorsOf(create.error);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
+  const onSubmit = form.handleSubmit((values) => {
     setSuccess(null);
-    create.mutate(
-      {
-        name: String(form.get("name") ?? ""),
-        kind: String(form.get("kind")) as (typeof bodyKinds)[number],
-        parentBodyId: String(form.get("parentBodyId") ?? "") || null,
-      },
-      { onSuccess: () => formElement.reset() },
-    );
-  }
+    create.mutate(values, { onSuccess: () => form.reset() });
+  });
 
   return (
     <section aria-labelledby="bodies-title">
@@ -65,13 +57,13 @@ export function BodiesAdmin() {
       </table>
       <form onSubmit={onSubmit} noValidate className="card">
         <h3>{t("admin.newBody")}</h3>
-        <FormStatus error={create.error && !Object.keys(errors).length ? create.error.message : null} success={success} />
-        <Field id="body-name" label={t("admin.name")} error={errors.name}>
-          {(d) => <input id="body-name" name="name" required {...d} />}
-        </Field>
-        <Field id="body-kind" label={t("admin.kind")} error={errors.kind}>
-          {(d) => (
-            <select id="body-kind" name="kind" defaultValue="arbeitsgruppe" {...d}>
+        <FormStatus error={formErrorOf(create.error)} success={success} />
+        <FormField form={form} name="name" id="body-name" label={t("admin.name")}>
+          {(control) => <input {...control} required />}
+        </FormField>
+        <FormField form={form} name="kind" id="body-kind" label={t("admin.kind")}>
+          {(control) => (
+            <select {...control}>
               {bodyKinds.map((kind) => (
                 <option key={kind} value={kind}>
                   {t(`bodyKinds.${kind}`)}
@@ -79,14 +71,14 @@ export function BodiesAdmin() {
               ))}
             </select>
           )}
-        </Field>
-        <SelectField
-          id="body-parent"
+        </FormField>
+        <FormSelectField
+          form={form}
           name="parentBodyId"
+          id="body-parent"
           label={t("admin.parentBody")}
           options={list.data}
           emptyLabel={t("admin.noParent")}
-          error={errors.parentBodyId}
         />
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={create.isPending}>

@@ -2,11 +2,13 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
+import { createKommuneSchema } from "@/server/schemas/tenancy";
 import { kommuneKinds } from "@/server/schemas/tenancy-kinds";
-import { Field } from "../forms/field";
+import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { fieldErrorsOf } from "../forms/use-field-errors";
+import { formErrorOf, setServerErrors, type ServerError } from "../forms/server-errors";
+import { useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 
 type Kommune = { id: string; name: string; kind: (typeof kommuneKinds)[number] };
@@ -14,28 +16,9 @@ type Kommune = { id: string; name: string; kind: (typeof kommuneKinds)[number] }
 export function KommunenAdmin() {
   const t = useTranslations();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const list = useQuery(trpc.tenancy.listKommunen.queryOptions());
   const [editing, setEditing] = useState<Kommune | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
-  const onSuccess = async (saved: Kommune, messageKey: "admin.created" | "admin.updated") => {
-    setSuccess(t(messageKey, { name: saved.name }));
-    setEditing(null);
-    await queryClient.invalidateQueries({ queryKey: trpc.tenancy.listKommunen.queryKey() });
-  };
-  const create = useMutation(trpc.tenancy.createKommune.mutationOptions({ onSuccess: (k) => onSuccess(k, "admin.created") }));
-  const update = useMutation(trpc.tenancy.updateKommune.mutationOptions({ onSuccess: (k) => onSuccess(k, "admin.updated") }));
-  const mutation = editing ? update : create;
-  const errors = fieldErrorsOf(mutation.error);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const values = { name: String(form.get("name") ?? ""), kind: String(form.get("kind")) as Kommune["kind"] };
-    setSuccess(null);
-    if (editing) update.mutate({ id: editing.id, ...values });
-    else create.mutate(values, { onSuccess: () => (event.target as HTMLFormElement).reset() });
-  }
 
   return (
     <section aria-labelledby="kommunen-title">
@@ -62,34 +45,83 @@ export function KommunenAdmin() {
           ))}
         </tbody>
       </table>
-      <form onSubmit={onSubmit} noValidate className="card" key={editing?.id ?? "new"}>
-        <h3>{editing ? t("admin.editEntry", { name: editing.name }) : t("admin.newKommune")}</h3>
-        <FormStatus error={mutation.error && !Object.keys(errors).length ? mutation.error.message : null} success={success} />
-        <Field id="kommune-name" label={t("admin.name")} error={errors.name}>
-          {(d) => <input id="kommune-name" name="name" defaultValue={editing?.name} required {...d} />}
-        </Field>
-        <Field id="kommune-kind" label={t("admin.kind")} error={errors.kind}>
-          {(d) => (
-            <select id="kommune-kind" name="kind" defaultValue={editing?.kind ?? "kommune"} {...d}>
-              {kommuneKinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`kommuneKinds.${kind}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={mutation.isPending}>
-            {mutation.isPending ? t("app.saving") : editing ? t("app.save") : t("app.create")}
-          </button>
-          {editing && (
-            <button type="button" className="button-secondary" onClick={() => setEditing(null)}>
-              {t("app.cancel")}
-            </button>
-          )}
-        </div>
-      </form>
+      <KommuneForm
+        key={editing?.id ?? "new"}
+        editing={editing}
+        success={success}
+        onSubmitting={() => setSuccess(null)}
+        onSaved={(message) => {
+          setSuccess(message);
+          setEditing(null);
+        }}
+        onCancel={() => setEditing(null)}
+      />
     </section>
+  );
+}
+
+function KommuneForm({
+  editing,
+  success,
+  onSubmitting,
+  onSaved,
+  onCancel,
+}: {
+  editing: Kommune | null;
+  success: string | null;
+  onSubmitting: () => void;
+  onSaved: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const form = useZodForm(createKommuneSchema, {
+    defaultValues: { name: editing?.name ?? "", kind: editing?.kind ?? "kommune" },
+  });
+  const onSuccess = async (saved: Kommune, messageKey: "admin.created" | "admin.updated") => {
+    onSaved(t(messageKey, { name: saved.name }));
+    await queryClient.invalidateQueries({ queryKey: trpc.tenancy.listKommunen.queryKey() });
+  };
+  const onError = (error: ServerError) => setServerErrors(form, error);
+  const create = useMutation(trpc.tenancy.createKommune.mutationOptions({ onSuccess: (k) => onSuccess(k, "admin.created"), onError }));
+  const update = useMutation(trpc.tenancy.updateKommune.mutationOptions({ onSuccess: (k) => onSuccess(k, "admin.updated"), onError }));
+  const mutation = editing ? update : create;
+
+  const onSubmit = form.handleSubmit((values) => {
+    onSubmitting();
+    if (editing) update.mutate({ id: editing.id, ...values });
+    else create.mutate(values, { onSuccess: () => form.reset() });
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="card">
+      <h3>{editing ? t("admin.editEntry", { name: editing.name }) : t("admin.newKommune")}</h3>
+      <FormStatus error={formErrorOf(mutation.error)} success={success} />
+      <FormField form={form} name="name" id="kommune-name" label={t("admin.name")}>
+        {(control) => <input {...control} required />}
+      </FormField>
+      <FormField form={form} name="kind" id="kommune-kind" label={t("admin.kind")}>
+        {(control) => (
+          <select {...control}>
+            {kommuneKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`kommuneKinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <div className="form-actions">
+        <button type="submit" className="button-primary" disabled={mutation.isPending}>
+          {mutation.isPending ? t("app.saving") : editing ? t("app.save") : t("app.create")}
+        </button>
+        {editing && (
+          <button type="button" className="button-secondary" onClick={onCancel}>
+            {t("app.cancel")}
+          </button>
+        )}
+      </div>
+    </form>
   );
 }

@@ -2,12 +2,13 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
+import { createOrganisationSchema } from "@/server/schemas/tenancy";
 import { organisationKinds } from "@/server/schemas/tenancy-kinds";
-import { Field } from "../forms/field";
-import { SelectField } from "../forms/select-field";
+import { FormField, FormSelectField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { fieldErrorsOf } from "../forms/use-field-errors";
+import { formErrorOf, setServerErrors, type ServerError } from "../forms/server-errors";
+import { useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 
 type Organisation = { id: string; name: string; kind: (typeof organisationKinds)[number]; kommuneId: string | null };
@@ -15,34 +16,11 @@ type Organisation = { id: string; name: string; kind: (typeof organisationKinds)
 export function OrganisationsAdmin() {
   const t = useTranslations();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const list = useQuery(trpc.tenancy.listOrganisations.queryOptions());
   const kommunen = useQuery(trpc.tenancy.listKommunen.queryOptions());
   const kommuneName = new Map(kommunen.data?.map((k) => [k.id, k.name]));
   const [editing, setEditing] = useState<Organisation | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
-  const onSuccess = async (saved: Organisation, messageKey: "admin.created" | "admin.updated") => {
-    setSuccess(t(messageKey, { name: saved.name }));
-    setEditing(null);
-    await queryClient.invalidateQueries({ queryKey: trpc.tenancy.listOrganisations.queryKey() });
-  };
-  const create = useMutation(trpc.tenancy.createOrganisation.mutationOptions({ onSuccess: (o) => onSuccess(o, "admin.created") }));
-  const update = useMutation(trpc.tenancy.updateOrganisation.mutationOptions({ onSuccess: (o) => onSuccess(o, "admin.updated") }));
-  const mutation = editing ? update : create;
-  const errors = fieldErrorsOf(mutation.error);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const values = {
-      name: String(form.get("name") ?? ""),
-      kind: String(form.get("kind")) as Organisation["kind"],
-      kommuneId: String(form.get("kommuneId") ?? "") || null,
-    };
-    setSuccess(null);
-    if (editing) update.mutate({ id: editing.id, ...values });
-    else create.mutate(values, { onSuccess: () => (event.target as HTMLFormElement).reset() });
-  }
 
   return (
     <section aria-labelledby="organisations-title">
@@ -71,43 +49,98 @@ export function OrganisationsAdmin() {
           ))}
         </tbody>
       </table>
-      <form onSubmit={onSubmit} noValidate className="card" key={editing?.id ?? "new"}>
-        <h3>{editing ? t("admin.editEntry", { name: editing.name }) : t("admin.newOrganisation")}</h3>
-        <FormStatus error={mutation.error && !Object.keys(errors).length ? mutation.error.message : null} success={success} />
-        <Field id="organisation-name" label={t("admin.name")} error={errors.name}>
-          {(d) => <input id="organisation-name" name="name" defaultValue={editing?.name} required {...d} />}
-        </Field>
-        <Field id="organisation-kind" label={t("admin.kind")} error={errors.kind}>
-          {(d) => (
-            <select id="organisation-kind" name="kind" defaultValue={editing?.kind ?? "wohlfahrtsverband"} {...d}>
-              {organisationKinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`organisationKinds.${kind}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <SelectField
-          id="organisation-kommune"
-          name="kommuneId"
-          label={t("admin.kommune")}
-          options={kommunen.data}
-          emptyLabel={t("admin.noKommune")}
-          defaultValue={editing?.kommuneId ?? ""}
-          error={errors.kommuneId}
-        />
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={mutation.isPending}>
-            {mutation.isPending ? t("app.saving") : editing ? t("app.save") : t("app.create")}
-          </button>
-          {editing && (
-            <button type="button" className="button-secondary" onClick={() => setEditing(null)}>
-              {t("app.cancel")}
-            </button>
-          )}
-        </div>
-      </form>
+      <OrganisationForm
+        key={editing?.id ?? "new"}
+        editing={editing}
+        kommunen={kommunen.data}
+        success={success}
+        onSubmitting={() => setSuccess(null)}
+        onSaved={(message) => {
+          setSuccess(message);
+          setEditing(null);
+        }}
+        onCancel={() => setEditing(null)}
+      />
     </section>
+  );
+}
+
+function OrganisationForm({
+  editing,
+  kommunen,
+  success,
+  onSubmitting,
+  onSaved,
+  onCancel,
+}: {
+  editing: Organisation | null;
+  kommunen: { id: string; name: string }[] | undefined;
+  success: string | null;
+  onSubmitting: () => void;
+  onSaved: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const form = useZodForm(createOrganisationSchema, {
+    defaultValues: {
+      name: editing?.name ?? "",
+      kind: editing?.kind ?? "wohlfahrtsverband",
+      kommuneId: editing?.kommuneId ?? "",
+    },
+  });
+  const onSuccess = async (saved: Organisation, messageKey: "admin.created" | "admin.updated") => {
+    onSaved(t(messageKey, { name: saved.name }));
+    await queryClient.invalidateQueries({ queryKey: trpc.tenancy.listOrganisations.queryKey() });
+  };
+  const onError = (error: ServerError) => setServerErrors(form, error);
+  const create = useMutation(trpc.tenancy.createOrganisation.mutationOptions({ onSuccess: (o) => onSuccess(o, "admin.created"), onError }));
+  const update = useMutation(trpc.tenancy.updateOrganisation.mutationOptions({ onSuccess: (o) => onSuccess(o, "admin.updated"), onError }));
+  const mutation = editing ? update : create;
+
+  const onSubmit = form.handleSubmit((values) => {
+    onSubmitting();
+    if (editing) update.mutate({ id: editing.id, ...values });
+    else create.mutate(values, { onSuccess: () => form.reset() });
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="card">
+      <h3>{editing ? t("admin.editEntry", { name: editing.name }) : t("admin.newOrganisation")}</h3>
+      <FormStatus error={formErrorOf(mutation.error)} success={success} />
+      <FormField form={form} name="name" id="organisation-name" label={t("admin.name")}>
+        {(control) => <input {...control} required />}
+      </FormField>
+      <FormField form={form} name="kind" id="organisation-kind" label={t("admin.kind")}>
+        {(control) => (
+          <select {...control}>
+            {organisationKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`organisationKinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormSelectField
+        form={form}
+        name="kommuneId"
+        id="organisation-kommune"
+        label={t("admin.kommune")}
+        options={kommunen}
+        emptyLabel={t("admin.noKommune")}
+      />
+      <div className="form-actions">
+        <button type="submit" className="button-primary" disabled={mutation.isPending}>
+          {mutation.isPending ? t("app.saving") : editing ? t("app.save") : t("app.create")}
+        </button>
+        {editing && (
+          <button type="button" className="button-secondary" onClick={onCancel}>
+            {t("app.cancel")}
+          </button>
+        )}
+      </div>
+    </form>
   );
 }

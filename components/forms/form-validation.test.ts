@@ -1,0 +1,135 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { TRPCError } from "@trpc/server";
+import type { FieldErrors, FieldValues, ResolverOptions } from "react-hook-form";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db";
+import type { Actor } from "@/server/auth/policy";
+import type { Catalogue } from "@/server/i18n/catalogue";
+import { messages } from "@/server/i18n/messages";
+import { createCaseSchema } from "@/server/schemas/cases";
+import { createKommuneSchema } from "@/server/schemas/tenancy";
+import { createTestDatabase } from "@/server/test/database";
+import { callerFor, createActor, createTenant } from "@/server/test/factories";
+import { appRouter } from "@/server/trpc/router";
+import { formErrorOf, serverFieldErrors, setServerErrors, type ServerError } from "./server-errors";
+import { translatedResolver } from "./use-zod-form";
+
+const resolverOptions = { fields: {}, shouldUseNativeValidation: false } as ResolverOptions<FieldValues>;
+
+/** The browser's messages per dotted path, as react-hook-form would show them. */
+async function browserMessages(schema: Parameters<typeof zodResolver>[0], values: FieldValues) {
+  const resolver = translatedResolver(zodResolver(schema as never), messages as Catalogue);
+  const { errors } = await resolver(values as never, undefined, resolverOptions as never);
+  const result: Record<string, string> = {};
+  const walk = (node: FieldErrors, prefix: string) => {
+    for (const [key, value] of Object.entries(node)) {
+      const entry = value as { type?: unknown; message?: unknown };
+      if (typeof entry?.type === "string" && typeof entry.message === "string") result[prefix + key] = entry.message;
+      else if (value && typeof value === "object") walk(value as FieldErrors, `${prefix}${key}.`);
+    }
+  };
+  walk(errors, "");
+  return result;
+}
+
+/** What the browser receives for a failed call: the router's own error formatter applied. */
+function asClientError(error: unknown): ServerError {
+  const trpcError = error as TRPCError;
+  const shape = appRouter._def._config.errorFormatter({
+    error: trpcError,
+    type: "mutation",
+    path: undefined,
+    input: undefined,
+    ctx: undefined,
+    shape: { message: trpcError.message, code: -32600, data: { code: trpcError.code, httpStatus: 400 } },
+  });
+  return shape as unknown as ServerError;
+}
+
+/** The messages a form shows after the server refused the call. */
+function serverMessages(error: ServerError) {
+  const result: Record<string, string> = {};
+  setServerErrors({ setError: (name: string, { message }: { message?: string }) => (result[name] = message!) } as never, error);
+  return result;
+}
+
+describe("form validation in the browser and on the server", () => {
+  let handle: DatabaseHandle;
+  let admin: Actor;
+  let caseManager: Actor;
+
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    const { tenant } = await createTenant(handle.db);
+    admin = await createActor(handle.db, tenant.id, ["admin"]);
+    caseManager = await createActor(handle.db, tenant.id, ["case_manager"]);
+  });
+  afterAll(() => handle.close());
+
+  it("shows the same German message on the same field for a flat schema", async () => {
+    const values = { name: "X", kind: "dorf" };
+    const inBrowser = await browserMessages(createKommuneSchema, values);
+    expect(inBrowser).toEqual({
+      name: "Der Name muss mindestens 2 Zeichen lang sein.",
+      kind: "Bitte wählen Sie einen Eintrag aus der Liste.",
+    });
+    const error = await callerFor(handle.db, admin)
+      .tenancy.createKommune(values as never)
+      .catch((e: unknown) => e);
+    expect(serverMessages(asClientError(error))).toEqual(inBrowser);
+  });
+
+  it("names nested fields by their dotted path on both sides", async () => {
+    const values = {
+      accessChannel: "walk_in",
+      kommuneId: "",
+      identity: { lastName: "", firstName: "Amira", birthName: "", birthDate: "2000-13-01" },
+      screening: null,
+      openedOn: "2999-01-01",
+    };
+    const inBrowser = await browserMessages(createCaseSchema, values);
+    expect(Object.keys(inBrowser).sort()).toEqual(["identity.birthDate", "identity.lastName", "openedOn"]);
+    expect(inBrowser.openedOn).not.toMatch(/^cases\./);
+    const error = await callerFor(handle.db, caseManager)
+      .cases.create(values as never)
+      .catch((e: unknown) => e);
+    expect(serverMessages(asClientError(error))).toEqual(inBrowser);
+  });
+});
+
+describe("server errors on form fields", () => {
+  const zodFailure = {
+    message: "Bitte prüfen Sie die markierten Felder.",
+    data: {
+      code: "BAD_REQUEST",
+      httpStatus: 400,
+      fieldErrors: { identity: ["Pflichtfeld"], name: ["Zu kurz"] },
+      issuePaths: { "identity.lastName": ["Pflichtfeld", "Zu lang"], name: ["Zu kurz"], "": ["Ganzes Formular"] },
+      field: null,
+    },
+  } as unknown as ServerError;
+
+  it("keys each zod issue by its full path, first message only, and skips form-wide issues", () => {
+    expect(serverFieldErrors(zodFailure)).toEqual({ "identity.lastName": "Pflichtfeld", name: "Zu kurz" });
+    expect(formErrorOf(zodFailure)).toBeNull();
+  });
+
+  it("puts a service error on the field it names", () => {
+    const conflict = {
+      message: "Dieser Benutzername ist vergeben.",
+      data: { code: "CONFLICT", httpStatus: 409, fieldErrors: null, issuePaths: null, field: "username" },
+    } as unknown as ServerError;
+    expect(serverMessages(conflict)).toEqual({ username: "Dieser Benutzername ist vergeben." });
+    expect(formErrorOf(conflict)).toBeNull();
+  });
+
+  it("leaves an error without a field to the form's alert", () => {
+    const forbidden = {
+      message: "Dafür fehlt Ihnen die Berechtigung.",
+      data: { code: "FORBIDDEN", httpStatus: 403, fieldErrors: null, issuePaths: null, field: null },
+    } as unknown as ServerError;
+    expect(serverFieldErrors(forbidden)).toEqual({});
+    expect(formErrorOf(forbidden)).toBe("Dafür fehlt Ihnen die Berechtigung.");
+    expect(formErrorOf(null)).toBeNull();
+  });
+});

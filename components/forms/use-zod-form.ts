@@ -1,0 +1,50 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMessages } from "next-intl";
+import { useMemo } from "react";
+import { useForm, type FieldErrors, type FieldValues, type Resolver, type UseFormProps, type UseFormReturn } from "react-hook-form";
+import type { z } from "zod";
+import { translateFrom, type Catalogue } from "@/server/i18n/catalogue";
+
+/** A form over a schema of server/schemas/: what the browser submits is what the procedure parses. */
+export type ZodForm<TSchema extends z.ZodType<FieldValues, FieldValues>> = UseFormReturn<z.input<TSchema>, unknown, z.output<TSchema>>;
+
+/**
+ * react-hook-form with the tRPC input schema as resolver. The schemas carry catalogue keys as
+ * messages; they are translated here exactly as the server's error formatter does, so a field shows
+ * the same German text whether the browser or the server found the problem.
+ */
+export function useZodForm<TSchema extends z.ZodType<FieldValues, FieldValues>>(
+  schema: TSchema,
+  options: Omit<UseFormProps<z.input<TSchema>, unknown, z.output<TSchema>>, "resolver"> = {},
+): ZodForm<TSchema> {
+  const messages = useMessages() as Catalogue;
+  const resolver = useMemo(() => translatedResolver(zodResolver(schema), messages), [schema, messages]);
+  return useForm<z.input<TSchema>, unknown, z.output<TSchema>>({ ...options, resolver });
+}
+
+/** Wraps a resolver so that every message of its errors is looked up in the catalogue. */
+export function translatedResolver<TIn extends FieldValues, TOut>(
+  resolver: Resolver<TIn, unknown, TOut>,
+  catalogue: Catalogue,
+): Resolver<TIn, unknown, TOut> {
+  return async (values, context, options) => {
+    const result = await resolver(values, context, options);
+    translateErrors(result.errors, catalogue);
+    return result;
+  };
+}
+
+function translateErrors(node: FieldErrors | undefined, catalogue: Catalogue): void {
+  if (!node || typeof node !== "object") return;
+  for (const value of Object.values(node) as unknown[]) {
+    if (!value || typeof value !== "object") continue;
+    const entry = value as { type?: unknown; message?: unknown };
+    if (typeof entry.type === "string" && typeof entry.message === "string") {
+      entry.message = translateFrom(catalogue, entry.message);
+    } else {
+      translateErrors(value as FieldErrors, catalogue);
+    }
+  }
+}
