@@ -2,106 +2,83 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import type { FormEvent } from "react";
-import { Field } from "../forms/field";
+import { updateTenantSettingsSchema, type UpdateTenantSettingsInput } from "@/server/schemas/tenancy";
+import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { fieldErrorsOf } from "../forms/use-field-errors";
+import { formErrorOf, setServerErrors } from "../forms/server-errors";
+import { useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 
-export function TenantSettings() {
-  const t = useTranslations("admin");
+function useSaveSettings() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const settings = useQuery(trpc.tenancy.settings.queryOptions());
-  const save = useMutation(
+  return useMutation(
     trpc.tenancy.updateSettings.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.tenancy.settings.queryKey() }),
     }),
   );
-  const errors = fieldErrorsOf(save.error);
-  if (!settings.data) return null;
+}
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    save.mutate({
-      caseloadKey: Number(form.get("caseloadKey")),
-      identityRetentionDays: Number(form.get("identityRetentionDays")),
-      monthlyReportDeadlineDay: Number(form.get("monthlyReportDeadlineDay")),
-      minimumGroupSize: Number(form.get("minimumGroupSize")),
-      reconstructionTarget: Number(form.get("reconstructionTarget")),
-    });
-  }
+export function TenantSettings() {
+  const trpc = useTRPC();
+  const settings = useQuery(trpc.tenancy.settings.queryOptions());
+  const save = useSaveSettings();
+  if (!settings.data) return null;
+  // The saved values start a fresh form, so what the form shows is what is stored.
+  return <SettingsForm key={JSON.stringify(settings.data)} settings={settings.data} save={save} />;
+}
+
+function SettingsForm({ settings, save }: { settings: Required<UpdateTenantSettingsInput>; save: ReturnType<typeof useSaveSettings> }) {
+  const t = useTranslations("admin");
+  const form = useZodForm(updateTenantSettingsSchema, {
+    defaultValues: {
+      caseloadKey: settings.caseloadKey,
+      identityRetentionDays: settings.identityRetentionDays,
+      monthlyReportDeadlineDay: settings.monthlyReportDeadlineDay,
+      reconstructionTarget: settings.reconstructionTarget,
+      minimumGroupSize: settings.minimumGroupSize,
+    },
+  });
+  const onSubmit = form.handleSubmit((values) => save.mutate(values, { onError: (error) => setServerErrors(form, error) }));
 
   return (
-    <form onSubmit={onSubmit} noValidate className="card wide" aria-labelledby="settings-title" key={JSON.stringify(settings.data)}>
+    <form onSubmit={onSubmit} noValidate className="card wide" aria-labelledby="settings-title">
       <h2 id="settings-title">{t("settings")}</h2>
       <p>{t("settingsIntro")}</p>
-      <FormStatus
-        error={save.error && !Object.keys(errors).length ? save.error.message : null}
-        success={save.isSuccess ? t("settingsSaved") : null}
-      />
-      <Field id="settings-caseload" label={t("caseloadKey")} hint={t("caseloadKeyHint")} error={errors.caseloadKey}>
-        {(d) => <input id="settings-caseload" name="caseloadKey" type="number" defaultValue={settings.data.caseloadKey} {...d} />}
-      </Field>
-      <Field
+      <FormStatus error={formErrorOf(save.error)} success={save.isSuccess ? t("settingsSaved") : null} />
+      <FormField form={form} name="caseloadKey" id="settings-caseload" label={t("caseloadKey")} hint={t("caseloadKeyHint")}>
+        {(control) => <input {...control} type="number" />}
+      </FormField>
+      <FormField
+        form={form}
+        name="identityRetentionDays"
         id="settings-retention"
         label={t("identityRetentionDays")}
         hint={t("identityRetentionHint")}
-        error={errors.identityRetentionDays}
       >
-        {(d) => (
-          <input
-            id="settings-retention"
-            name="identityRetentionDays"
-            type="number"
-            defaultValue={settings.data.identityRetentionDays}
-            {...d}
-          />
-        )}
-      </Field>
-      <Field id="settings-deadline" label={t("monthlyReportDeadlineDay")} error={errors.monthlyReportDeadlineDay}>
-        {(d) => (
-          <input
-            id="settings-deadline"
-            name="monthlyReportDeadlineDay"
-            type="number"
-            defaultValue={settings.data.monthlyReportDeadlineDay}
-            {...d}
-          />
-        )}
-      </Field>
-      <Field
+        {(control) => <input {...control} type="number" />}
+      </FormField>
+      <FormField form={form} name="monthlyReportDeadlineDay" id="settings-deadline" label={t("monthlyReportDeadlineDay")}>
+        {(control) => <input {...control} type="number" />}
+      </FormField>
+      <FormField
+        form={form}
+        name="reconstructionTarget"
         id="settings-reconstruction-target"
         label={t("reconstructionTarget")}
         hint={t("reconstructionTargetHint")}
-        error={errors.reconstructionTarget}
       >
-        {(d) => (
-          <input
-            id="settings-reconstruction-target"
-            name="reconstructionTarget"
-            type="number"
-            min={0}
-            max={200}
-            defaultValue={settings.data.reconstructionTarget}
-            {...d}
-          />
-        )}
-      </Field>
-      <Field id="settings-group-size" label={t("minimumGroupSize")} hint={t("minimumGroupSizeHint")} error={errors.minimumGroupSize}>
-        {(d) => (
-          <input
-            id="settings-group-size"
-            name="minimumGroupSize"
-            type="number"
-            min={2}
-            max={50}
-            defaultValue={settings.data.minimumGroupSize}
-            {...d}
-          />
-        )}
-      </Field>
+        {(control) => <input {...control} type="number" min={0} max={200} />}
+      </FormField>
+      <FormField
+        form={form}
+        name="minimumGroupSize"
+        id="settings-group-size"
+        label={t("minimumGroupSize")}
+        hint={t("minimumGroupSizeHint")}
+      >
+        {(control) => <input {...control} type="number" min={2} max={50} />}
+      </FormField>
       <button type="submit" className="button-primary" disabled={save.isPending}>
         {t("saveSettings")}
       </button>

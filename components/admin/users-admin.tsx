@@ -2,12 +2,14 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
+import { Controller, type Control, type FieldPath, type FieldValues } from "react-hook-form";
 import type { Role } from "@/server/schemas/roles";
-import { Field } from "../forms/field";
+import { createUserSchema, setUserPasswordSchema, updateUserSchema } from "@/server/schemas/users";
+import { FormField, FormSelectField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { SelectField } from "../forms/select-field";
-import { fieldErrorsOf } from "../forms/use-field-errors";
+import { formErrorOf, setServerErrors } from "../forms/server-errors";
+import { firstErrorMessage, useZodForm, type ZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 import { RoleGrantsEditor, toGrantDraft, toGrantInput, type GrantDraft } from "./role-grants-editor";
 
@@ -125,87 +127,90 @@ interface Choices {
 
 function OrganisationSelect({
   id,
+  form,
   organisations,
-  defaultValue,
-  error,
 }: {
   id: string;
+  form: ZodForm<typeof createUserSchema> | ZodForm<typeof updateUserSchema>;
   organisations: Choices["organisations"];
-  defaultValue: string;
-  error?: string;
 }) {
   const t = useTranslations("admin");
   return (
-    <SelectField
-      id={id}
+    <FormSelectField
+      form={form as ZodForm<typeof createUserSchema>}
       name="organisationId"
+      id={id}
       label={t("organisation")}
       options={organisations}
       emptyLabel={t("noOrganisation")}
-      defaultValue={defaultValue}
-      error={error}
     />
   );
 }
 
+/** The role rows as one form value: the editor works on drafts, the form holds the tRPC input. */
+function GrantsField<TValues extends FieldValues>({
+  control,
+  name,
+  ...choices
+}: Omit<Choices, "organisations"> & { control: Control<TValues, unknown, unknown>; name: FieldPath<TValues>; idPrefix: string }) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <RoleGrantsEditor
+          idPrefix={choices.idPrefix}
+          grants={(field.value as Parameters<typeof toGrantDraft>[0][]).map(toGrantDraft)}
+          onChange={(drafts: GrantDraft[]) => field.onChange(drafts.map(toGrantInput))}
+          kommunen={choices.kommunen}
+          bodies={choices.bodies}
+          error={firstErrorMessage(fieldState.error)}
+        />
+      )}
+    />
+  );
+}
+
+const firstGrant: GrantDraft = { role: "case_manager", scope: "" };
+
 function CreateUserForm({ organisations, kommunen, bodies, onCreated }: Choices & { onCreated: () => Promise<void> }) {
   const t = useTranslations();
   const trpc = useTRPC();
-  const [grants, setGrants] = useState<GrantDraft[]>([{ role: "case_manager", scope: "" }]);
   const [success, setSuccess] = useState<string | null>(null);
-  const create = useMutation(trpc.users.create.mutationOptions());
-  const errors = fieldErrorsOf(create.error);
+  const form = useZodForm(createUserSchema, {
+    defaultValues: { username: "", displayName: "", email: "", organisationId: "", password: "", grants: [toGrantInput(firstGrant)] },
+  });
+  const create = useMutation(trpc.users.create.mutationOptions({ onError: (error) => setServerErrors(form, error) }));
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
+  const onSubmit = form.handleSubmit((values) => {
     setSuccess(null);
-    create.mutate(
-      {
-        username: String(form.get("username") ?? ""),
-        displayName: String(form.get("displayName") ?? ""),
-        email: String(form.get("email") ?? ""),
-        organisationId: String(form.get("organisationId") ?? ""),
-        password: String(form.get("password") ?? ""),
-        grants: grants.map(toGrantInput),
+    create.mutate(values, {
+      onSuccess: async (user) => {
+        setSuccess(t("admin.created", { name: user.displayName }));
+        form.reset();
+        await onCreated();
       },
-      {
-        onSuccess: async (user) => {
-          setSuccess(t("admin.created", { name: user.displayName }));
-          formElement.reset();
-          setGrants([{ role: "case_manager", scope: "" }]);
-          await onCreated();
-        },
-      },
-    );
-  }
+    });
+  });
 
   return (
     <form onSubmit={onSubmit} noValidate className="card" aria-labelledby="new-user-title">
       <h3 id="new-user-title">{t("admin.newUser")}</h3>
       <FormStatus error={create.error?.message} success={success} />
-      <Field id="new-user-username" label={t("admin.username")} hint={t("admin.usernameHint")} error={errors.username}>
-        {(d) => <input id="new-user-username" name="username" autoComplete="off" required {...d} />}
-      </Field>
-      <Field id="new-user-display-name" label={t("admin.displayName")} error={errors.displayName}>
-        {(d) => <input id="new-user-display-name" name="displayName" required {...d} />}
-      </Field>
-      <Field id="new-user-email" label={t("admin.email")} error={errors.email}>
-        {(d) => <input id="new-user-email" name="email" type="email" {...d} />}
-      </Field>
-      <OrganisationSelect id="new-user-organisation" organisations={organisations} defaultValue="" error={errors.organisationId} />
-      <Field id="new-user-password" label={t("admin.password")} hint={t("admin.passwordHint")} error={errors.password}>
-        {(d) => <input id="new-user-password" name="password" type="password" autoComplete="new-password" required {...d} />}
-      </Field>
-      <RoleGrantsEditor
-        idPrefix="new-user"
-        grants={grants}
-        onChange={setGrants}
-        kommunen={kommunen}
-        bodies={bodies}
-        error={errors.grants}
-      />
+      <FormField form={form} name="username" id="new-user-username" label={t("admin.username")} hint={t("admin.usernameHint")}>
+        {(control) => <input {...control} autoComplete="off" required />}
+      </FormField>
+      <FormField form={form} name="displayName" id="new-user-display-name" label={t("admin.displayName")}>
+        {(control) => <input {...control} required />}
+      </FormField>
+      <FormField form={form} name="email" id="new-user-email" label={t("admin.email")}>
+        {(control) => <input {...control} type="email" />}
+      </FormField>
+      <OrganisationSelect id="new-user-organisation" form={form} organisations={organisations} />
+      <FormField form={form} name="password" id="new-user-password" label={t("admin.password")} hint={t("admin.passwordHint")}>
+        {(control) => <input {...control} type="password" autoComplete="new-password" required />}
+      </FormField>
+      <GrantsField control={form.control} name="grants" idPrefix="new-user" kommunen={kommunen} bodies={bodies} />
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={create.isPending}>
           {create.isPending ? t("app.saving") : t("app.create")}
@@ -224,72 +229,43 @@ function EditUserForm({
 }: Choices & { user: UserRow; onDone: (message: string) => Promise<void> }) {
   const t = useTranslations();
   const trpc = useTRPC();
-  const [grants, setGrants] = useState<GrantDraft[]>(user.grants.map(toGrantDraft));
-  const update = useMutation(trpc.users.update.mutationOptions());
-  const setPassword = useMutation(trpc.users.setPassword.mutationOptions());
-  const errors = fieldErrorsOf(update.error);
-  const passwordErrors = fieldErrorsOf(setPassword.error);
+  const form = useZodForm(updateUserSchema, {
+    defaultValues: {
+      id: user.id,
+      displayName: user.displayName,
+      email: user.email ?? "",
+      organisationId: user.organisationId ?? "",
+      grants: user.grants.map((grant) => ({ role: grant.role, kommuneId: grant.kommuneId, bodyId: grant.bodyId })),
+      caseloadKey: user.caseloadKey ?? "",
+    },
+  });
+  const passwordForm = useZodForm(setUserPasswordSchema, { defaultValues: { id: user.id, password: "" } });
+  const update = useMutation(trpc.users.update.mutationOptions({ onError: (error) => setServerErrors(form, error) }));
+  const setPassword = useMutation(trpc.users.setPassword.mutationOptions({ onError: (error) => setServerErrors(passwordForm, error) }));
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    update.mutate(
-      {
-        id: user.id,
-        displayName: String(form.get("displayName") ?? ""),
-        email: String(form.get("email") ?? ""),
-        organisationId: String(form.get("organisationId") ?? ""),
-        grants: grants.map(toGrantInput),
-        caseloadKey: String(form.get("caseloadKey") ?? ""),
-      },
-      { onSuccess: () => onDone(t("admin.updated", { name: String(form.get("displayName")) })) },
-    );
-  }
-
-  function onSetPassword(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPassword.mutate({ id: user.id, password: String(form.get("password") ?? "") }, { onSuccess: () => onDone(t("admin.passwordSet")) });
-  }
+  const onSubmit = form.handleSubmit((values) => {
+    update.mutate(values, { onSuccess: () => onDone(t("admin.updated", { name: values.displayName })) });
+  });
+  const onSetPassword = passwordForm.handleSubmit((values) => {
+    setPassword.mutate(values, { onSuccess: () => onDone(t("admin.passwordSet")) });
+  });
 
   return (
     <div className="card">
       <form onSubmit={onSubmit} noValidate aria-labelledby="edit-user-title">
         <h3 id="edit-user-title">{t("admin.editUser", { name: user.displayName })}</h3>
         <FormStatus error={update.error?.message} />
-        <Field id="edit-user-display-name" label={t("admin.displayName")} error={errors.displayName}>
-          {(d) => <input id="edit-user-display-name" name="displayName" defaultValue={user.displayName} required {...d} />}
-        </Field>
-        <Field id="edit-user-email" label={t("admin.email")} error={errors.email}>
-          {(d) => <input id="edit-user-email" name="email" type="email" defaultValue={user.email ?? ""} {...d} />}
-        </Field>
-        <OrganisationSelect
-          id="edit-user-organisation"
-          organisations={organisations}
-          defaultValue={user.organisationId ?? ""}
-          error={errors.organisationId}
-        />
-        <Field id="edit-user-caseload-key" label={t("admin.ownCaseloadKey")} error={errors.caseloadKey}>
-          {(d) => (
-            <input
-              id="edit-user-caseload-key"
-              name="caseloadKey"
-              type="number"
-              min={1}
-              max={200}
-              defaultValue={user.caseloadKey ?? ""}
-              {...d}
-            />
-          )}
-        </Field>
-        <RoleGrantsEditor
-          idPrefix="edit-user"
-          grants={grants}
-          onChange={setGrants}
-          kommunen={kommunen}
-          bodies={bodies}
-          error={errors.grants}
-        />
+        <FormField form={form} name="displayName" id="edit-user-display-name" label={t("admin.displayName")}>
+          {(control) => <input {...control} required />}
+        </FormField>
+        <FormField form={form} name="email" id="edit-user-email" label={t("admin.email")}>
+          {(control) => <input {...control} type="email" />}
+        </FormField>
+        <OrganisationSelect id="edit-user-organisation" form={form} organisations={organisations} />
+        <FormField form={form} name="caseloadKey" id="edit-user-caseload-key" label={t("admin.ownCaseloadKey")}>
+          {(control) => <input {...control} type="number" min={1} max={200} />}
+        </FormField>
+        <GrantsField control={form.control} name="grants" idPrefix="edit-user" kommunen={kommunen} bodies={bodies} />
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={update.isPending}>
             {update.isPending ? t("app.saving") : t("app.save")}
@@ -301,10 +277,16 @@ function EditUserForm({
       </form>
       <form onSubmit={onSetPassword} noValidate aria-labelledby="set-password-title">
         <h4 id="set-password-title">{t("admin.setPassword")}</h4>
-        <FormStatus error={setPassword.error && !passwordErrors.password ? setPassword.error.message : null} />
-        <Field id="edit-user-password" label={t("admin.newPassword")} hint={t("admin.passwordHint")} error={passwordErrors.password}>
-          {(d) => <input id="edit-user-password" name="password" type="password" autoComplete="new-password" {...d} />}
-        </Field>
+        <FormStatus error={formErrorOf(setPassword.error)} />
+        <FormField
+          form={passwordForm}
+          name="password"
+          id="edit-user-password"
+          label={t("admin.newPassword")}
+          hint={t("admin.passwordHint")}
+        >
+          {(control) => <input {...control} type="password" autoComplete="new-password" />}
+        </FormField>
         <button type="submit" className="button-secondary" disabled={setPassword.isPending}>
           {t("admin.setPassword")}
         </button>

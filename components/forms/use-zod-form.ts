@@ -48,3 +48,16 @@ function translateErrors(node: FieldErrors | undefined, catalogue: Catalogue): v
     }
   }
 }
+
+/** The first message anywhere in an error tree, for a group (a list of rows) shown as one field. */
+export function firstErrorMessage(error: unknown): string | undefined {
+  if (!error || typeof error !== "object") return undefined;
+  const entry = error as { type?: unknown; message?: unknown };
+  if (typeof entry.message === "string" && entry.message) return entry.message;
+  for (const [key, value] of Object.entries(error)) {
+    if (key === "ref") continue;
+    const message = firstErrorMessage(value);
+    if (message) return message;
+  }
+  return undefined;
+}
