@@ -2,14 +2,16 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRef, useState, type FormEvent } from "react";
+import { useState } from "react";
+import { useWatch } from "react-hook-form";
 import { lifeAreas } from "@/server/schemas/case-kinds";
 import { saveMeasureSchema } from "@/server/schemas/plans";
 import { Field } from "../forms/field";
+import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { fieldErrorsOf } from "../forms/use-field-errors";
+import { formErrorOf, setServerErrors } from "../forms/server-errors";
+import { useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
-import { focusFirstInvalid, useSchemaErrors } from "./plan-form-errors";
 import type { PlanAgreement, PlanFile, PlanMeasure } from "./plan-types";
 
 interface Props {
@@ -144,12 +146,6 @@ export function PlanHelpPlan({ caseId, file, agreement, onChanged }: Props) {
   );
 }
 
-function providerValueOf(measure: PlanMeasure | null): string {
-  if (measure?.offerId) return `offer:${measure.offerId}`;
-  if (measure?.providerOrganisationId) return `organisation:${measure.providerOrganisationId}`;
-  return "";
-}
-
 interface MeasureFormProps {
   caseId: string;
   file: PlanFile;
@@ -165,76 +161,66 @@ function MeasureForm({ caseId, file, agreement, measure, onCancel, onSaved }: Me
   const tApp = useTranslations("app");
   const tErrors = useTranslations("errors");
   const trpc = useTRPC();
-  const { check } = useSchemaErrors();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [isMissingOffer, setMissingOffer] = useState(measure?.isMissingOffer ?? false);
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const form = useZodForm(saveMeasureSchema, {
+    defaultValues: {
+      caseId,
+      measureId: measure?.id ?? null,
+      goalId: measure?.goalId ?? agreement?.goals[0]?.id ?? "",
+      offerId: measure?.offerId ?? null,
+      providerOrganisationId: measure?.providerOrganisationId ?? null,
+      role: measure?.role ?? "",
+      task: measure?.task ?? "",
+      responsibility: measure?.responsibility ?? "",
+      timeframe: measure?.timeframe ?? "",
+      isMissingOffer: measure?.isMissingOffer ?? false,
+      missingOfferDescription: measure?.missingOfferDescription ?? "",
+      missingOfferLifeArea: measure?.gap?.lifeArea ?? "",
+    },
+  });
+  const [offerId, providerOrganisationId, isMissingOffer] = useWatch({
+    control: form.control,
+    name: ["offerId", "providerOrganisationId", "isMissingOffer"],
+  });
   const save = useMutation(
     trpc.cases.plans.saveMeasure.mutationOptions({
       onSuccess: (saved) => onSaved(saved.isMissingOffer ? t("helpPlan.savedWithGap") : t("helpPlan.saved")),
+      onError: (error) => setServerErrors(form, error),
     }),
   );
-  const serverErrors = fieldErrorsOf(save.error);
-  const errors = { ...serverErrors, ...clientErrors };
-  const providerError = errors.offerId ?? errors.providerOrganisationId;
-  const fieldKeys = [
-    "goalId",
-    "offerId",
-    "providerOrganisationId",
-    "role",
-    "task",
-    "responsibility",
-    "timeframe",
-    "missingOfferDescription",
-    "missingOfferLifeArea",
-  ];
-  const generalError = Object.keys(clientErrors).length
-    ? tErrors("invalidInput")
-    : save.error && !Object.keys(serverErrors).some((key) => fieldKeys.includes(key))
-      ? save.error.message
-      : null;
+  const { errors } = form.formState;
+  const providerError = errors.offerId?.message ?? errors.providerOrganisationId?.message;
+  const generalError = Object.keys(errors).length && !save.error ? tErrors("invalidInput") : formErrorOf(save.error);
   // The offer or organisation an existing measure uses stays choosable even when no longer listed.
   const offerChoices =
     measure?.offerId && !file.offers.some((o) => o.id === measure.offerId)
       ? [...file.offers, { id: measure.offerId, title: measure.offerTitle ?? measure.offerId, providerName: null, lifeAreas: [] }]
       : file.offers;
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    save.reset();
-    const form = new FormData(event.currentTarget);
-    const provider = String(form.get("provider") ?? "");
-    const input = {
-      caseId,
-      measureId: measure?.id ?? null,
-      goalId: String(form.get("goalId") ?? "") || null,
-      offerId: provider.startsWith("offer:") ? provider.slice("offer:".length) : null,
-      providerOrganisationId: provider.startsWith("organisation:") ? provider.slice("organisation:".length) : null,
-      role: String(form.get("role") ?? ""),
-      task: String(form.get("task") ?? ""),
-      responsibility: String(form.get("responsibility") ?? ""),
-      timeframe: String(form.get("timeframe") ?? ""),
-      isMissingOffer,
-      missingOfferDescription: String(form.get("missingOfferDescription") ?? ""),
-      missingOfferLifeArea: String(form.get("missingOfferLifeArea") ?? "") || null,
-    };
-    const result = check(saveMeasureSchema, input);
-    if (result.errors) {
-      setClientErrors(result.errors);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setClientErrors({});
-    save.mutate(result.data, { onError: () => focusFirstInvalid(formRef.current) });
-  }
+  const onSubmit = form.handleSubmit(
+    (values) => {
+      save.reset();
+      save.mutate(values);
+    },
+    () => save.reset(),
+  );
+  /** One select chooses either an offer or an organisation; the schema has a field for each. */
+  const providerValue = offerId
+    ? `offer:${String(offerId)}`
+    : providerOrganisationId
+      ? `organisation:${String(providerOrganisationId)}`
+      : "";
+  const setProvider = (value: string) => {
+    form.setValue("offerId", value.startsWith("offer:") ? value.slice("offer:".length) : null);
+    form.setValue("providerOrganisationId", value.startsWith("organisation:") ? value.slice("organisation:".length) : null);
+  };
 
   return (
-    <form ref={formRef} noValidate onSubmit={onSubmit} className="card" aria-labelledby="measure-form-title">
+    <form noValidate onSubmit={onSubmit} className="card" aria-labelledby="measure-form-title">
       <h3 id="measure-form-title">{measure ? t("helpPlan.editTitle") : t("helpPlan.newTitle")}</h3>
       <FormStatus error={generalError} />
-      <Field id="measure-goal" label={t("helpPlan.goal")} error={errors.goalId}>
-        {(d) => (
-          <select id="measure-goal" name="goalId" defaultValue={measure?.goalId ?? agreement?.goals[0]?.id ?? ""} {...d}>
+      <FormField form={form} name="goalId" id="measure-goal" label={t("helpPlan.goal")}>
+        {(control) => (
+          <select {...control}>
             <option value="">{t("helpPlan.noGoal")}</option>
             {agreement?.goals.map((goal) => (
               <option key={goal.id} value={goal.id}>
@@ -246,13 +232,13 @@ function MeasureForm({ caseId, file, agreement, measure, onCancel, onSaved }: Me
             )}
           </select>
         )}
-      </Field>
-      <Field id="measure-task" label={t("helpPlan.task")} error={errors.task}>
-        {(d) => <input id="measure-task" name="task" defaultValue={measure?.task ?? ""} {...d} />}
-      </Field>
+      </FormField>
+      <FormField form={form} name="task" id="measure-task" label={t("helpPlan.task")}>
+        {(control) => <input {...control} />}
+      </FormField>
       <Field id="measure-provider" label={t("helpPlan.provider")} hint={t("helpPlan.providerHint")} error={providerError}>
         {(d) => (
-          <select id="measure-provider" name="provider" defaultValue={providerValueOf(measure)} {...d}>
+          <select id="measure-provider" name="provider" value={providerValue} onChange={(event) => setProvider(event.target.value)} {...d}>
             <option value="">{t("helpPlan.noProvider")}</option>
             {offerChoices.length > 0 && (
               <optgroup label={t("helpPlan.offersGroup")}>
@@ -274,25 +260,24 @@ function MeasureForm({ caseId, file, agreement, measure, onCancel, onSaved }: Me
         )}
       </Field>
       <div className="plan-row">
-        <Field id="measure-role" label={t("helpPlan.role")} error={errors.role}>
-          {(d) => <input id="measure-role" name="role" defaultValue={measure?.role ?? ""} {...d} />}
-        </Field>
-        <Field id="measure-responsibility" label={t("helpPlan.responsibility")} error={errors.responsibility}>
-          {(d) => <input id="measure-responsibility" name="responsibility" defaultValue={measure?.responsibility ?? ""} {...d} />}
-        </Field>
-        <Field id="measure-timeframe" label={t("helpPlan.timeframe")} error={errors.timeframe}>
-          {(d) => <input id="measure-timeframe" name="timeframe" defaultValue={measure?.timeframe ?? ""} {...d} />}
-        </Field>
+        <FormField form={form} name="role" id="measure-role" label={t("helpPlan.role")}>
+          {(control) => <input {...control} />}
+        </FormField>
+        <FormField form={form} name="responsibility" id="measure-responsibility" label={t("helpPlan.responsibility")}>
+          {(control) => <input {...control} />}
+        </FormField>
+        <FormField form={form} name="timeframe" id="measure-timeframe" label={t("helpPlan.timeframe")}>
+          {(control) => <input {...control} />}
+        </FormField>
       </div>
       <div className="field">
         <label className="plan-choice" htmlFor="measure-missing-offer">
           <input
             id="measure-missing-offer"
             type="checkbox"
-            checked={isMissingOffer}
+            {...form.register("isMissingOffer")}
             aria-describedby="measure-missing-offer-hint"
             aria-controls="measure-missing-offer-details"
-            onChange={(event) => setMissingOffer(event.target.checked)}
           />{" "}
           {t("helpPlan.missingOffer")}
         </label>
@@ -303,24 +288,25 @@ function MeasureForm({ caseId, file, agreement, measure, onCancel, onSaved }: Me
       <div id="measure-missing-offer-details">
         {isMissingOffer && (
           <>
-            <Field
+            <FormField
+              form={form}
+              name="missingOfferDescription"
+              registerOptions={{ shouldUnregister: true }}
               id="measure-missing-description"
               label={t("helpPlan.missingOfferDescription")}
               hint={t("helpPlan.missingOfferDescriptionHint")}
-              error={errors.missingOfferDescription}
             >
-              {(d) => (
-                <textarea
-                  id="measure-missing-description"
-                  name="missingOfferDescription"
-                  defaultValue={measure?.missingOfferDescription ?? ""}
-                  {...d}
-                />
-              )}
-            </Field>
-            <Field id="measure-missing-life-area" label={t("helpPlan.missingOfferLifeArea")} error={errors.missingOfferLifeArea}>
-              {(d) => (
-                <select id="measure-missing-life-area" name="missingOfferLifeArea" defaultValue={measure?.gap?.lifeArea ?? ""} {...d}>
+              {(control) => <textarea {...control} />}
+            </FormField>
+            <FormField
+              form={form}
+              name="missingOfferLifeArea"
+              registerOptions={{ shouldUnregister: true }}
+              id="measure-missing-life-area"
+              label={t("helpPlan.missingOfferLifeArea")}
+            >
+              {(control) => (
+                <select {...control}>
                   <option value="">{t("choose")}</option>
                   {lifeAreas.map((area) => (
                     <option key={area} value={area}>
@@ -329,7 +315,7 @@ function MeasureForm({ caseId, file, agreement, measure, onCancel, onSaved }: Me
                   ))}
                 </select>
               )}
-            </Field>
+            </FormField>
           </>
         )}
       </div>

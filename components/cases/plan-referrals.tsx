@@ -2,14 +2,15 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRef, useState, type FormEvent } from "react";
+import { useState } from "react";
 import { cmRoles, handoverModes, referralStatuses } from "@/server/schemas/case-kinds";
-import { createReferralSchema } from "@/server/schemas/plans";
-import { Field } from "../forms/field";
+import { createReferralSchema, updateReferralSchema } from "@/server/schemas/plans";
+import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { fieldErrorsOf } from "../forms/use-field-errors";
+import { formErrorOf, setServerErrors } from "../forms/server-errors";
+import { useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
-import { focusFirstInvalid, todayIso, useFormatDay, useSchemaErrors } from "./plan-form-errors";
+import { todayIso, useFormatDay } from "./plan-form-errors";
 import type { PlanFile, PlanReferral } from "./plan-types";
 
 interface Props {
@@ -104,26 +105,18 @@ export function PlanReferrals({ caseId, file, onChanged }: Props) {
 function ReferralStatusForm({ caseId, referral, onSaved }: { caseId: string; referral: PlanReferral; onSaved: () => Promise<void> }) {
   const t = useTranslations("plans");
   const trpc = useTRPC();
+  const form = useZodForm(updateReferralSchema, { defaultValues: { caseId, referralId: referral.id, status: referral.status } });
   const update = useMutation(trpc.cases.plans.updateReferral.mutationOptions({ onSuccess: onSaved }));
   const selectId = `referral-${referral.id}-status`;
   const errorId = `${selectId}-error`;
   return (
-    <form
-      noValidate
-      className="plan-inline-form"
-      onSubmit={(event: FormEvent<HTMLFormElement>) => {
-        event.preventDefault();
-        const status = String(new FormData(event.currentTarget).get("status")) as (typeof referralStatuses)[number];
-        update.mutate({ caseId, referralId: referral.id, status });
-      }}
-    >
+    <form noValidate className="plan-inline-form" onSubmit={form.handleSubmit((values) => update.mutate(values))}>
       <label htmlFor={selectId} className="visually-hidden">
         {t("referrals.newStatus", { organisation: referral.organisationName })}
       </label>
       <select
         id={selectId}
-        name="status"
-        defaultValue={referral.status}
+        {...form.register("status")}
         aria-describedby={update.error ? errorId : undefined}
         aria-invalid={update.error ? true : undefined}
       >
@@ -149,63 +142,47 @@ function NewReferralForm({ caseId, file, onSaved }: { caseId: string; file: Plan
   const t = useTranslations("plans");
   const tApp = useTranslations("app");
   const tErrors = useTranslations("errors");
+  const tValidation = useTranslations("validation");
   const trpc = useTRPC();
-  const { check, translateKey } = useSchemaErrors();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const create = useMutation(trpc.cases.plans.createReferral.mutationOptions({ onSuccess: onSaved }));
   const me = useQuery(trpc.profile.me.queryOptions());
   const mayOverride = me.data?.abilities["cases.consent_override"] ?? false;
   const [override, setOverride] = useState(false);
-  const serverErrors = fieldErrorsOf(create.error);
-  const errors = { ...serverErrors, ...clientErrors };
-  const fieldKeys = ["organisationId", "measureId", "status", "cmRole", "mode", "referredOn", "note", "consentOverrideReason"];
-  const generalError = Object.keys(clientErrors).length
-    ? tErrors("invalidInput")
-    : create.error && !Object.keys(serverErrors).some((key) => fieldKeys.includes(key))
-      ? create.error.message
-      : null;
+  // Role and mode start on their empty "Bitte wählen" choice, which the schema refuses.
+  const defaultValues = { caseId, organisationId: "", measureId: "", status: "planned" as const, referredOn: todayIso(), note: "" };
+  const form = useZodForm(createReferralSchema, { defaultValues });
   const covered = file.organisations.filter((organisation) => organisation.isCoveredByConsent);
   const uncovered = file.organisations.filter((organisation) => !organisation.isCoveredByConsent);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    create.reset();
-    const form = new FormData(event.currentTarget);
-    const input = {
-      caseId,
-      organisationId: String(form.get("organisationId") ?? ""),
-      measureId: String(form.get("measureId") ?? "") || null,
-      status: String(form.get("status") ?? "planned"),
-      cmRole: String(form.get("cmRole") ?? ""),
-      mode: String(form.get("mode") ?? ""),
-      referredOn: String(form.get("referredOn") ?? ""),
-      note: String(form.get("note") ?? ""),
-      consentOverrideReason: override ? String(form.get("consentOverrideReason") ?? "") : null,
-    };
-    const result = check(createReferralSchema, input);
-    if (result.errors) {
-      setClientErrors(input.organisationId ? result.errors : { ...result.errors, organisationId: translateKey("validation.choose") });
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setClientErrors({});
-    const formElement = event.currentTarget;
-    create.mutate(result.data, { onSuccess: () => formElement.reset(), onError: () => focusFirstInvalid(formElement) });
-  }
+  const onSubmit = form.handleSubmit(
+    (values) => {
+      create.reset();
+      create.mutate(values, {
+        onSuccess: () => form.reset({ ...defaultValues, referredOn: todayIso() }),
+        onError: (error) => setServerErrors(form, error),
+      });
+    },
+    () => {
+      create.reset();
+      // No organisation chosen yet is a missing choice, not a broken id.
+      if (!form.getValues("organisationId")) form.setError("organisationId", { type: "required", message: tValidation("choose") });
+    },
+  );
+  const hasFieldErrors = Object.keys(form.formState.errors).length > 0;
 
   return (
-    <form ref={formRef} noValidate onSubmit={onSubmit} className="card" aria-labelledby="referral-form-title">
+    <form noValidate onSubmit={onSubmit} className="card" aria-labelledby="referral-form-title">
       <h3 id="referral-form-title">{t("referrals.newTitle")}</h3>
-      <FormStatus error={generalError} />
-      <Field
+      <FormStatus error={hasFieldErrors && !create.error ? tErrors("invalidInput") : formErrorOf(create.error)} />
+      <FormField
+        form={form}
+        name="organisationId"
         id="referral-organisation"
         label={t("referrals.organisation")}
         hint={t("referrals.organisationHint", { count: covered.length })}
-        error={errors.organisationId}
       >
-        {(d) => (
-          <select id="referral-organisation" name="organisationId" defaultValue="" {...d}>
+        {(control) => (
+          <select {...control}>
             <option value="">{t("choose")}</option>
             {covered.length > 0 && (
               <optgroup label={t("referrals.coveredGroup")}>
@@ -227,10 +204,10 @@ function NewReferralForm({ caseId, file, onSaved }: { caseId: string; file: Plan
             )}
           </select>
         )}
-      </Field>
-      <Field id="referral-measure" label={t("referrals.measure")} error={errors.measureId}>
-        {(d) => (
-          <select id="referral-measure" name="measureId" defaultValue="" {...d}>
+      </FormField>
+      <FormField form={form} name="measureId" id="referral-measure" label={t("referrals.measure")}>
+        {(control) => (
+          <select {...control}>
             <option value="">{t("referrals.noMeasure")}</option>
             {file.measures.map((measure) => (
               <option key={measure.id} value={measure.id}>
@@ -239,11 +216,11 @@ function NewReferralForm({ caseId, file, onSaved }: { caseId: string; file: Plan
             ))}
           </select>
         )}
-      </Field>
+      </FormField>
       <div className="plan-row">
-        <Field id="referral-cm-role" label={t("referrals.cmRole")} error={errors.cmRole}>
-          {(d) => (
-            <select id="referral-cm-role" name="cmRole" defaultValue="" {...d}>
+        <FormField form={form} name="cmRole" id="referral-cm-role" label={t("referrals.cmRole")}>
+          {(control) => (
+            <select {...control}>
               <option value="">{t("choose")}</option>
               {cmRoles.map((role) => (
                 <option key={role} value={role}>
@@ -252,10 +229,10 @@ function NewReferralForm({ caseId, file, onSaved }: { caseId: string; file: Plan
               ))}
             </select>
           )}
-        </Field>
-        <Field id="referral-mode" label={t("referrals.mode")} error={errors.mode}>
-          {(d) => (
-            <select id="referral-mode" name="mode" defaultValue="" {...d}>
+        </FormField>
+        <FormField form={form} name="mode" id="referral-mode" label={t("referrals.mode")}>
+          {(control) => (
+            <select {...control}>
               <option value="">{t("choose")}</option>
               {handoverModes.map((mode) => (
                 <option key={mode} value={mode}>
@@ -264,12 +241,12 @@ function NewReferralForm({ caseId, file, onSaved }: { caseId: string; file: Plan
               ))}
             </select>
           )}
-        </Field>
+        </FormField>
       </div>
       <div className="plan-row">
-        <Field id="referral-status" label={t("referrals.status")} error={errors.status}>
-          {(d) => (
-            <select id="referral-status" name="status" defaultValue="planned" {...d}>
+        <FormField form={form} name="status" id="referral-status" label={t("referrals.status")}>
+          {(control) => (
+            <select {...control}>
               {referralStatuses.map((status) => (
                 <option key={status} value={status}>
                   {t(`referralStatuses.${status}`)}
@@ -277,28 +254,30 @@ function NewReferralForm({ caseId, file, onSaved }: { caseId: string; file: Plan
               ))}
             </select>
           )}
-        </Field>
-        <Field id="referral-date" label={t("referrals.referredOn")} error={errors.referredOn}>
-          {(d) => <input id="referral-date" name="referredOn" type="date" defaultValue={todayIso()} {...d} />}
-        </Field>
+        </FormField>
+        <FormField form={form} name="referredOn" id="referral-date" label={t("referrals.referredOn")}>
+          {(control) => <input {...control} type="date" />}
+        </FormField>
       </div>
-      <Field id="referral-note" label={t("referrals.note")} error={errors.note}>
-        {(d) => <textarea id="referral-note" name="note" {...d} />}
-      </Field>
+      <FormField form={form} name="note" id="referral-note" label={t("referrals.note")}>
+        {(control) => <textarea {...control} />}
+      </FormField>
       {mayOverride && (
         <>
           <label className="inline-choice">
             <input type="checkbox" checked={override} onChange={(e) => setOverride(e.target.checked)} /> {t("referrals.override")}
           </label>
           {override && (
-            <Field
+            <FormField
+              form={form}
+              name="consentOverrideReason"
+              registerOptions={{ shouldUnregister: true }}
               id="referral-override-reason"
               label={t("referrals.overrideReason")}
               hint={t("referrals.overrideHint")}
-              error={errors.consentOverrideReason}
             >
-              {(d) => <textarea id="referral-override-reason" name="consentOverrideReason" {...d} />}
-            </Field>
+              {(control) => <textarea {...control} />}
+            </FormField>
           )}
         </>
       )}

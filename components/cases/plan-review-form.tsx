@@ -2,14 +2,15 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRef, useState, type FormEvent } from "react";
+import { useState } from "react";
 import { attainmentLevels } from "@/server/schemas/case-kinds";
 import { reviewGoalsSchema } from "@/server/schemas/plans";
-import { Field } from "../forms/field";
+import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { fieldErrorsOf } from "../forms/use-field-errors";
+import { formErrorOf, setServerErrors } from "../forms/server-errors";
+import { useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
-import { focusFirstInvalid, todayIso, useFormatDay, useSchemaErrors } from "./plan-form-errors";
+import { todayIso, useFormatDay } from "./plan-form-errors";
 import type { PlanAgreement } from "./plan-types";
 
 interface Props {
@@ -26,60 +27,53 @@ export function PlanReviewForm({ caseId, agreement, canWrite, onSaved }: Props) 
   const tErrors = useTranslations("errors");
   const trpc = useTRPC();
   const formatDay = useFormatDay();
-  const { check } = useSchemaErrors();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [success, setSuccess] = useState<string | null>(null);
+  const form = useZodForm(reviewGoalsSchema, {
+    defaultValues: {
+      caseId,
+      agreementId: agreement.id,
+      reviewedOn: agreement.reviewedOn ?? todayIso(),
+      goals: agreement.goals.map((goal) => ({
+        goalId: goal.id,
+        attainment: goal.attainment ?? undefined,
+        attainmentNote: goal.attainmentNote,
+      })),
+    },
+  });
   const save = useMutation(
     trpc.cases.plans.reviewGoals.mutationOptions({
       onSuccess: async () => {
         setSuccess(t("review.saved"));
         await onSaved();
       },
+      onError: (error) => setServerErrors(form, error),
     }),
   );
-  const errors = { ...fieldErrorsOf(save.error), ...clientErrors };
-  const hasClientErrors = Object.keys(clientErrors).length > 0;
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    save.reset();
-    setSuccess(null);
-    const form = new FormData(event.currentTarget);
-    const input = {
-      caseId,
-      agreementId: agreement.id,
-      reviewedOn: String(form.get("reviewedOn") ?? ""),
-      goals: agreement.goals.map((goal) => ({
-        goalId: goal.id,
-        attainment: form.get(`attainment-${goal.id}`) ?? undefined,
-        attainmentNote: String(form.get(`note-${goal.id}`) ?? ""),
-      })),
-    };
-    const result = check(reviewGoalsSchema, input);
-    if (result.errors) {
-      setClientErrors(result.errors);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setClientErrors({});
-    save.mutate(result.data);
-  }
+  const { errors } = form.formState;
+  const hasClientErrors = Object.keys(errors).length > 0 && !save.error;
+  const onSubmit = form.handleSubmit(
+    (values) => {
+      save.reset();
+      setSuccess(null);
+      save.mutate(values);
+    },
+    () => {
+      save.reset();
+      setSuccess(null);
+    },
+  );
 
   return (
-    <form ref={formRef} noValidate onSubmit={onSubmit}>
+    <form noValidate onSubmit={onSubmit}>
       <p>{t("review.intro")}</p>
       {agreement.reviewedOn && <p className="muted">{t("review.lastReviewed", { date: formatDay(agreement.reviewedOn) })}</p>}
-      <FormStatus
-        error={hasClientErrors ? tErrors("invalidInput") : save.error && !errors.reviewedOn ? save.error.message : null}
-        success={success}
-      />
+      <FormStatus error={hasClientErrors ? tErrors("invalidInput") : formErrorOf(save.error)} success={success} />
       <fieldset disabled={!canWrite} className="plan-plain-fieldset">
-        <Field id="review-date" label={t("review.reviewedOn")} error={errors.reviewedOn}>
-          {(d) => <input id="review-date" name="reviewedOn" type="date" defaultValue={agreement.reviewedOn ?? todayIso()} {...d} />}
-        </Field>
+        <FormField form={form} name="reviewedOn" id="review-date" label={t("review.reviewedOn")}>
+          {(control) => <input {...control} type="date" />}
+        </FormField>
         {agreement.goals.map((goal, index) => {
-          const error = errors[`goals.${index}.attainment`];
+          const error = errors.goals?.[index]?.attainment?.message;
           const errorId = `review-${goal.id}-error`;
           return (
             <div key={goal.id} className="plan-review-goal">
@@ -96,18 +90,18 @@ export function PlanReviewForm({ caseId, agreement, canWrite, onSaved }: Props) 
                 )}
                 {attainmentLevels.map((level) => (
                   <label key={level} className="plan-choice">
-                    <input type="radio" name={`attainment-${goal.id}`} value={level} defaultChecked={goal.attainment === level} />{" "}
-                    {t(`attainmentLevels.${level}`)}
+                    <input type="radio" {...form.register(`goals.${index}.attainment`)} value={level} /> {t(`attainmentLevels.${level}`)}
                   </label>
                 ))}
               </fieldset>
-              <Field
+              <FormField
+                form={form}
+                name={`goals.${index}.attainmentNote`}
                 id={`review-${goal.id}-note`}
                 label={t("review.note", { priority: goal.priority })}
-                error={errors[`goals.${index}.attainmentNote`]}
               >
-                {(d) => <textarea id={`review-${goal.id}-note`} name={`note-${goal.id}`} defaultValue={goal.attainmentNote} {...d} />}
-              </Field>
+                {(control) => <textarea {...control} />}
+              </FormField>
             </div>
           );
         })}
