@@ -3,12 +3,12 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { type FormEvent } from "react";
-import { Field } from "../forms/field";
+import { transferCaseSchema } from "@/server/schemas/cases";
+import { FormField, FormSelectField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { SelectField } from "../forms/select-field";
+import { setServerErrors } from "../forms/server-errors";
+import { useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
-import { nestedFieldErrors } from "./create-case-form";
 
 /** The coordination hands a case to another case manager, with a documented reason. */
 export function CaseTransfer({ caseId, canTransfer }: { caseId: string; canTransfer: boolean }) {
@@ -18,22 +18,19 @@ export function CaseTransfer({ caseId, canTransfer }: { caseId: string; canTrans
   const router = useRouter();
   const caseManagers = useQuery({ ...trpc.cases.caseManagers.queryOptions(), enabled: canTransfer });
   const transfers = useQuery(trpc.cases.transfers.queryOptions({ caseId }));
+  const form = useZodForm(transferCaseSchema, { defaultValues: { caseId, toUserId: "", reason: "" } });
   const transfer = useMutation(
     trpc.cases.transfer.mutationOptions({
       onSuccess: async () => {
         await transfers.refetch();
         router.refresh();
       },
+      onError: (error) => setServerErrors(form, error),
     }),
   );
-  const errors = nestedFieldErrors(transfer.error);
   const name = new Map(caseManagers.data?.map((cm) => [cm.id, cm.displayName]));
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    transfer.mutate({ caseId, toUserId: String(form.get("toUserId") ?? ""), reason: String(form.get("reason") ?? "") });
-  }
+  const onSubmit = form.handleSubmit((values) => transfer.mutate(values));
 
   return (
     <section aria-labelledby="transfer-title" className="card wide">
@@ -54,17 +51,17 @@ export function CaseTransfer({ caseId, canTransfer }: { caseId: string; canTrans
         <form onSubmit={onSubmit} noValidate>
           <p className="muted">{t("intro")}</p>
           <FormStatus error={transfer.error?.message} success={transfer.isSuccess ? t("done") : null} />
-          <SelectField
-            id="transfer-to"
+          <FormSelectField
+            form={form}
             name="toUserId"
+            id="transfer-to"
             label={t("to")}
             options={caseManagers.data?.map((cm) => ({ id: cm.id, name: cm.displayName }))}
             emptyLabel="—"
-            error={errors.toUserId}
           />
-          <Field id="transfer-reason" label={t("reason")} error={errors.reason}>
-            {(d) => <textarea id="transfer-reason" name="reason" {...d} />}
-          </Field>
+          <FormField form={form} name="reason" id="transfer-reason" label={t("reason")}>
+            {(control) => <textarea {...control} />}
+          </FormField>
           <button type="submit" className="button-primary" disabled={transfer.isPending}>
             {t("submit")}
           </button>

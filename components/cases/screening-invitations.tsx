@@ -3,13 +3,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { invitationValidDays, type CreateScreeningInvitationInput } from "@/server/schemas/screening-invitations";
-import { Field } from "../forms/field";
+import { useState } from "react";
+import { createScreeningInvitationSchema, invitationValidDays } from "@/server/schemas/screening-invitations";
+import { FormField, FormSelectField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { SelectField } from "../forms/select-field";
+import { setServerErrors } from "../forms/server-errors";
+import { useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
-import { nestedFieldErrors } from "./create-case-form";
 import { OneTimeLink } from "../forms/one-time-link";
 
 /** The case manager's links for network partners: create one (shown once), see what became of each, revoke. */
@@ -25,8 +25,12 @@ export function ScreeningInvitations() {
   const [created, setCreated] = useState<{ link: string; expiresAt: Date } | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.cases.invitations.list.queryKey() });
+  const form = useZodForm(createScreeningInvitationSchema, {
+    defaultValues: { organisationId: "", kommuneId: "", note: "", validDays: invitationValidDays.default },
+  });
   const create = useMutation(
     trpc.cases.invitations.create.mutationOptions({
+      onError: (error) => setServerErrors(form, error),
       onSuccess: async ({ link, expiresAt }) => {
         setCreated({ link: new URL(link, window.location.origin).toString(), expiresAt });
         setSuccess(t("create.created"));
@@ -42,23 +46,13 @@ export function ScreeningInvitations() {
       },
     }),
   );
-  const errors = nestedFieldErrors(create.error);
   const dateTime = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const input: CreateScreeningInvitationInput = {
-      organisationId: String(form.get("organisationId") ?? ""),
-      kommuneId: String(form.get("kommuneId") ?? "") || null,
-      note: String(form.get("note") ?? ""),
-      validDays: Number(form.get("validDays")),
-    };
+  const onSubmit = form.handleSubmit((values) => {
     setSuccess(null);
     setCreated(null);
-    create.mutate(input, { onSuccess: () => formElement.reset() });
-  }
+    create.mutate(values, { onSuccess: () => form.reset() });
+  });
 
   return (
     <section aria-labelledby="invitations-title" className="card">
@@ -76,38 +70,35 @@ export function ScreeningInvitations() {
       )}
       <form onSubmit={onSubmit} noValidate>
         <h3>{t("create.heading")}</h3>
-        <SelectField
-          id="invitation-organisation"
+        <FormSelectField
+          form={form}
           name="organisationId"
+          id="invitation-organisation"
           label={t("create.organisation")}
           options={organisations.data}
           emptyLabel={t("create.chooseOrganisation")}
-          error={errors.organisationId}
         />
-        <SelectField
-          id="invitation-kommune"
+        <FormSelectField
+          form={form}
           name="kommuneId"
+          id="invitation-kommune"
           label={t("create.kommune")}
           options={kommunen.data}
           emptyLabel={t("create.noKommune")}
-          error={errors.kommuneId}
         />
-        <Field id="invitation-note" label={t("create.note")} hint={t("create.noteHint")} error={errors.note}>
-          {(d) => <input id="invitation-note" name="note" maxLength={200} autoComplete="off" {...d} />}
-        </Field>
-        <Field id="invitation-days" label={t("create.validDays")} hint={t("create.validDaysHint")} error={errors.validDays}>
-          {(d) => (
-            <input
-              id="invitation-days"
-              name="validDays"
-              type="number"
-              min={invitationValidDays.min}
-              max={invitationValidDays.max}
-              defaultValue={invitationValidDays.default}
-              {...d}
-            />
-          )}
-        </Field>
+        <FormField form={form} name="note" id="invitation-note" label={t("create.note")} hint={t("create.noteHint")}>
+          {(control) => <input {...control} maxLength={200} autoComplete="off" />}
+        </FormField>
+        <FormField
+          form={form}
+          name="validDays"
+          id="invitation-days"
+          label={t("create.validDays")}
+          hint={t("create.validDaysHint")}
+          registerOptions={{ valueAsNumber: true }}
+        >
+          {(control) => <input {...control} type="number" min={invitationValidDays.min} max={invitationValidDays.max} />}
+        </FormField>
         <button type="submit" className="button-primary" disabled={create.isPending}>
           {t("create.submit")}
         </button>

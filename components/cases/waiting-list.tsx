@@ -2,14 +2,24 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { lifeAreas } from "@/server/schemas/case-kinds";
-import type { AddWaitingListEntryInput } from "@/server/schemas/cases";
-import { Field } from "../forms/field";
+import { addWaitingListEntrySchema } from "@/server/schemas/cases";
+import { FormField, FormSelectField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { SelectField } from "../forms/select-field";
+import { setServerErrors } from "../forms/server-errors";
+import { useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
-import { nestedFieldErrors } from "./create-case-form";
+
+const newEntry = () => ({
+  reference: "",
+  kommuneId: "",
+  lifeAreas: [],
+  isUrgent: false,
+  referringOrganisationId: null,
+  note: "",
+  addedOn: new Date().toISOString().slice(0, 10),
+});
 
 /** The coordination's waiting list: references instead of names, urgent ones first, waiting time visible. */
 export function WaitingList() {
@@ -23,12 +33,14 @@ export function WaitingList() {
   const [success, setSuccess] = useState<string | null>(null);
   const [assignee, setAssignee] = useState<Record<string, string>>({});
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.cases.waitingList.queryKey() });
+  const form = useZodForm(addWaitingListEntrySchema, { defaultValues: newEntry() });
   const add = useMutation(
     trpc.cases.addWaitingListEntry.mutationOptions({
       onSuccess: async () => {
         setSuccess(t("waitingList.added"));
         await refresh();
       },
+      onError: (error) => setServerErrors(form, error),
     }),
   );
   const resolve = useMutation(
@@ -39,28 +51,15 @@ export function WaitingList() {
       },
     }),
   );
-  const errors = nestedFieldErrors(add.error);
   const kommuneName = new Map(kommunen.data?.map((k) => [k.id, k.name]));
   const waiting = entries.data?.filter((e) => e.status === "waiting") ?? [];
   const [now] = useState(() => Date.now());
   const daysSince = (day: string) => Math.max(0, Math.round((now - new Date(`${day}T12:00:00`).getTime()) / 86_400_000));
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const input: AddWaitingListEntryInput = {
-      reference: String(form.get("reference") ?? ""),
-      kommuneId: String(form.get("kommuneId") ?? "") || null,
-      lifeAreas: form.getAll("lifeAreas").map(String) as AddWaitingListEntryInput["lifeAreas"],
-      isUrgent: form.get("isUrgent") === "on",
-      referringOrganisationId: null,
-      note: String(form.get("note") ?? ""),
-      addedOn: new Date().toISOString().slice(0, 10),
-    };
+  const onSubmit = form.handleSubmit((values) => {
     setSuccess(null);
-    add.mutate(input, { onSuccess: () => formElement.reset() });
-  }
+    add.mutate(values, { onSuccess: () => form.reset(newEntry()) });
+  });
 
   return (
     <section aria-labelledby="waiting-title" className="card">
@@ -133,16 +132,16 @@ export function WaitingList() {
       )}
       <form onSubmit={onSubmit} noValidate>
         <h3>{t("waitingList.add")}</h3>
-        <Field id="waiting-reference" label={t("waitingList.reference")} error={errors.reference}>
-          {(d) => <input id="waiting-reference" name="reference" {...d} />}
-        </Field>
-        <SelectField
-          id="waiting-kommune"
+        <FormField form={form} name="reference" id="waiting-reference" label={t("waitingList.reference")}>
+          {(control) => <input {...control} />}
+        </FormField>
+        <FormSelectField
+          form={form}
           name="kommuneId"
+          id="waiting-kommune"
           label={t("waitingList.kommune")}
           options={kommunen.data}
           emptyLabel={t("noKommune")}
-          error={errors.kommuneId}
         />
         <fieldset>
           <legend>{t("waitingList.lifeAreas")}</legend>
@@ -150,18 +149,18 @@ export function WaitingList() {
             {lifeAreas.map((area) => (
               <li key={area}>
                 <label className="inline-choice">
-                  <input type="checkbox" name="lifeAreas" value={area} /> {t(`lifeAreas.${area}`)}
+                  <input type="checkbox" {...form.register("lifeAreas")} value={area} /> {t(`lifeAreas.${area}`)}
                 </label>
               </li>
             ))}
           </ul>
         </fieldset>
         <label className="inline-choice">
-          <input type="checkbox" name="isUrgent" /> {t("waitingList.urgent")}
+          <input type="checkbox" {...form.register("isUrgent")} /> {t("waitingList.urgent")}
         </label>
-        <Field id="waiting-note" label={t("waitingList.note")} error={errors.note}>
-          {(d) => <input id="waiting-note" name="note" {...d} />}
-        </Field>
+        <FormField form={form} name="note" id="waiting-note" label={t("waitingList.note")}>
+          {(control) => <input {...control} />}
+        </FormField>
         <button type="submit" className="button-primary" disabled={add.isPending}>
           {t("waitingList.add")}
         </button>
