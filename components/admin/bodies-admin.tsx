@@ -7,8 +7,8 @@ import { createBodySchema } from "@/server/schemas/bodies";
 import { bodyKinds } from "@/server/schemas/tenancy-kinds";
 import { FormField, FormSelectField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { formErrorOf, setServerErrors } from "../forms/server-errors";
-import { useZodForm } from "../forms/use-zod-form";
+import { setServerErrors } from "../forms/server-errors";
+import { useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 
 export function BodiesAdmin() {
@@ -33,6 +33,7 @@ export function BodiesAdmin() {
     setSuccess(null);
     create.mutate(values, { onSuccess: () => form.reset() });
   });
+  const alert = useFormAlert(form, create.error, { hideWhenFieldsNamed: true });
 
   return (
     <section aria-labelledby="bodies-title">
@@ -57,7 +58,7 @@ export function BodiesAdmin() {
       </table>
       <form onSubmit={onSubmit} noValidate className="card">
         <h3>{t("admin.newBody")}</h3>
-        <FormStatus error={formErrorOf(create.error)} success={success} />
+        <FormStatus error={alert} success={success} />
         <FormField form={form} name="name" id="body-name" label={t("admin.name")}>
           {(control) => <input {...control} required />}
         </FormField>

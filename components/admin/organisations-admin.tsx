@@ -7,8 +7,8 @@ import { createOrganisationSchema } from "@/server/schemas/tenancy";
 import { organisationKinds } from "@/server/schemas/tenancy-kinds";
 import { FormField, FormSelectField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { formErrorOf, setServerErrors, type ServerError } from "../forms/server-errors";
-import { useZodForm } from "../forms/use-zod-form";
+import { setServerErrors, type ServerError } from "../forms/server-errors";
+import { useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 
 type Organisation = { id: string; name: string; kind: (typeof organisationKinds)[number]; kommuneId: string | null };
@@ -104,11 +104,12 @@ function OrganisationForm({
     if (editing) update.mutate({ id: editing.id, ...values });
     else create.mutate(values, { onSuccess: () => form.reset() });
   });
+  const alert = useFormAlert(form, mutation.error, { hideWhenFieldsNamed: true });
 
   return (
     <form onSubmit={onSubmit} noValidate className="card">
       <h3>{editing ? t("admin.editEntry", { name: editing.name }) : t("admin.newOrganisation")}</h3>
-      <FormStatus error={formErrorOf(mutation.error)} success={success} />
+      <FormStatus error={alert} success={success} />
       <FormField form={form} name="name" id="organisation-name" label={t("admin.name")}>
         {(control) => <input {...control} required />}
       </FormField>

@@ -5,8 +5,8 @@ import { useTranslations } from "next-intl";
 import { updateTenantSettingsSchema, type UpdateTenantSettingsInput } from "@/server/schemas/tenancy";
 import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { formErrorOf, setServerErrors } from "../forms/server-errors";
-import { useZodForm } from "../forms/use-zod-form";
+import { setServerErrors } from "../forms/server-errors";
+import { useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 
 function useSaveSettings() {
@@ -40,12 +40,13 @@ function SettingsForm({ settings, save }: { settings: Required<UpdateTenantSetti
     },
   });
   const onSubmit = form.handleSubmit((values) => save.mutate(values, { onError: (error) => setServerErrors(form, error) }));
+  const alert = useFormAlert(form, save.error, { hideWhenFieldsNamed: true });
 
   return (
     <form onSubmit={onSubmit} noValidate className="card wide" aria-labelledby="settings-title">
       <h2 id="settings-title">{t("settings")}</h2>
       <p>{t("settingsIntro")}</p>
-      <FormStatus error={formErrorOf(save.error)} success={save.isSuccess ? t("settingsSaved") : null} />
+      <FormStatus error={alert} success={save.isSuccess ? t("settingsSaved") : null} />
       <FormField form={form} name="caseloadKey" id="settings-caseload" label={t("caseloadKey")} hint={t("caseloadKeyHint")}>
         {(control) => <input {...control} type="number" />}
       </FormField>

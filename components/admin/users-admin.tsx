@@ -8,8 +8,8 @@ import type { Role } from "@/server/schemas/roles";
 import { createUserSchema, setUserPasswordSchema, updateUserSchema } from "@/server/schemas/users";
 import { FormField, FormSelectField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { formErrorOf, setServerErrors } from "../forms/server-errors";
-import { firstErrorMessage, useZodForm, type ZodForm } from "../forms/use-zod-form";
+import { setServerErrors } from "../forms/server-errors";
+import { firstErrorMessage, useFormAlert, useZodForm, type ZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 import { RoleGrantsEditor, toGrantDraft, toGrantInput, type GrantDraft } from "./role-grants-editor";
 
@@ -192,11 +192,12 @@ function CreateUserForm({ organisations, kommunen, bodies, onCreated }: Choices 
       },
     });
   });
+  const alert = useFormAlert(form, create.error);
 
   return (
     <form onSubmit={onSubmit} noValidate className="card" aria-labelledby="new-user-title">
       <h3 id="new-user-title">{t("admin.newUser")}</h3>
-      <FormStatus error={create.error?.message} success={success} />
+      <FormStatus error={alert} success={success} />
       <FormField form={form} name="username" id="new-user-username" label={t("admin.username")} hint={t("admin.usernameHint")}>
         {(control) => <input {...control} autoComplete="off" required />}
       </FormField>
@@ -250,11 +251,13 @@ function EditUserForm({
     setPassword.mutate(values, { onSuccess: () => onDone(t("admin.passwordSet")) });
   });
 
+  const updateAlert = useFormAlert(form, update.error);
+  const passwordAlert = useFormAlert(passwordForm, setPassword.error, { hideWhenFieldsNamed: true });
   return (
     <div className="card">
       <form onSubmit={onSubmit} noValidate aria-labelledby="edit-user-title">
         <h3 id="edit-user-title">{t("admin.editUser", { name: user.displayName })}</h3>
-        <FormStatus error={update.error?.message} />
+        <FormStatus error={updateAlert} />
         <FormField form={form} name="displayName" id="edit-user-display-name" label={t("admin.displayName")}>
           {(control) => <input {...control} required />}
         </FormField>
@@ -277,7 +280,7 @@ function EditUserForm({
       </form>
       <form onSubmit={onSetPassword} noValidate aria-labelledby="set-password-title">
         <h4 id="set-password-title">{t("admin.setPassword")}</h4>
-        <FormStatus error={formErrorOf(setPassword.error)} />
+        <FormStatus error={passwordAlert} />
         <FormField
           form={passwordForm}
           name="password"

@@ -7,7 +7,7 @@ import { transferCaseSchema } from "@/server/schemas/cases";
 import { FormField, FormSelectField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
 import { setServerErrors } from "../forms/server-errors";
-import { useZodForm } from "../forms/use-zod-form";
+import { useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 
 /** The coordination hands a case to another case manager, with a documented reason. */
@@ -31,6 +31,7 @@ export function CaseTransfer({ caseId, canTransfer }: { caseId: string; canTrans
   const name = new Map(caseManagers.data?.map((cm) => [cm.id, cm.displayName]));
 
   const onSubmit = form.handleSubmit((values) => transfer.mutate(values));
+  const alert = useFormAlert(form, transfer.error);
 
   return (
     <section aria-labelledby="transfer-title" className="card wide">
@@ -50,7 +51,7 @@ export function CaseTransfer({ caseId, canTransfer }: { caseId: string; canTrans
       {canTransfer && (
         <form onSubmit={onSubmit} noValidate>
           <p className="muted">{t("intro")}</p>
-          <FormStatus error={transfer.error?.message} success={transfer.isSuccess ? t("done") : null} />
+          <FormStatus error={alert} success={transfer.isSuccess ? t("done") : null} />
           <FormSelectField
             form={form}
             name="toUserId"

@@ -9,8 +9,8 @@ import { saveMeasureSchema } from "@/server/schemas/plans";
 import { Field } from "../forms/field";
 import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { formErrorOf, setServerErrors } from "../forms/server-errors";
-import { useZodForm } from "../forms/use-zod-form";
+import { setServerErrors } from "../forms/server-errors";
+import { useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 import type { PlanAgreement, PlanFile, PlanMeasure } from "./plan-types";
 
@@ -159,7 +159,6 @@ function MeasureForm({ caseId, file, agreement, measure, onCancel, onSaved }: Me
   const t = useTranslations("plans");
   const tCases = useTranslations("cases");
   const tApp = useTranslations("app");
-  const tErrors = useTranslations("errors");
   const trpc = useTRPC();
   const form = useZodForm(saveMeasureSchema, {
     defaultValues: {
@@ -189,7 +188,6 @@ function MeasureForm({ caseId, file, agreement, measure, onCancel, onSaved }: Me
   );
   const { errors } = form.formState;
   const providerError = errors.offerId?.message ?? errors.providerOrganisationId?.message;
-  const generalError = Object.keys(errors).length && !save.error ? tErrors("invalidInput") : formErrorOf(save.error);
   // The offer or organisation an existing measure uses stays choosable even when no longer listed.
   const offerChoices =
     measure?.offerId && !file.offers.some((o) => o.id === measure.offerId)
@@ -213,11 +211,12 @@ function MeasureForm({ caseId, file, agreement, measure, onCancel, onSaved }: Me
     form.setValue("offerId", value.startsWith("offer:") ? value.slice("offer:".length) : null);
     form.setValue("providerOrganisationId", value.startsWith("organisation:") ? value.slice("organisation:".length) : null);
   };
+  const alert = useFormAlert(form, save.error, { hideWhenFieldsNamed: true });
 
   return (
     <form noValidate onSubmit={onSubmit} className="card" aria-labelledby="measure-form-title">
       <h3 id="measure-form-title">{measure ? t("helpPlan.editTitle") : t("helpPlan.newTitle")}</h3>
-      <FormStatus error={generalError} />
+      <FormStatus error={alert} />
       <FormField form={form} name="goalId" id="measure-goal" label={t("helpPlan.goal")}>
         {(control) => (
           <select {...control}>

@@ -7,8 +7,8 @@ import { cmRoles, handoverModes, referralStatuses } from "@/server/schemas/case-
 import { createReferralSchema, updateReferralSchema } from "@/server/schemas/plans";
 import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { formErrorOf, setServerErrors } from "../forms/server-errors";
-import { useZodForm } from "../forms/use-zod-form";
+import { setServerErrors } from "../forms/server-errors";
+import { useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 import { todayIso, useFormatDay } from "./plan-form-errors";
 import type { PlanFile, PlanReferral } from "./plan-types";
@@ -141,7 +141,6 @@ function ReferralStatusForm({ caseId, referral, onSaved }: { caseId: string; ref
 function NewReferralForm({ caseId, file, onSaved }: { caseId: string; file: PlanFile; onSaved: () => Promise<void> }) {
   const t = useTranslations("plans");
   const tApp = useTranslations("app");
-  const tErrors = useTranslations("errors");
   const tValidation = useTranslations("validation");
   const trpc = useTRPC();
   const create = useMutation(trpc.cases.plans.createReferral.mutationOptions({ onSuccess: onSaved }));
@@ -168,12 +167,12 @@ function NewReferralForm({ caseId, file, onSaved }: { caseId: string; file: Plan
       if (!form.getValues("organisationId")) form.setError("organisationId", { type: "required", message: tValidation("choose") });
     },
   );
-  const hasFieldErrors = Object.keys(form.formState.errors).length > 0;
+  const alert = useFormAlert(form, create.error, { hideWhenFieldsNamed: true });
 
   return (
     <form noValidate onSubmit={onSubmit} className="card" aria-labelledby="referral-form-title">
       <h3 id="referral-form-title">{t("referrals.newTitle")}</h3>
-      <FormStatus error={hasFieldErrors && !create.error ? tErrors("invalidInput") : formErrorOf(create.error)} />
+      <FormStatus error={alert} />
       <FormField
         form={form}
         name="organisationId"

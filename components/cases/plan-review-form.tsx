@@ -7,8 +7,8 @@ import { attainmentLevels } from "@/server/schemas/case-kinds";
 import { reviewGoalsSchema } from "@/server/schemas/plans";
 import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { formErrorOf, setServerErrors } from "../forms/server-errors";
-import { useZodForm } from "../forms/use-zod-form";
+import { setServerErrors } from "../forms/server-errors";
+import { useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 import { todayIso, useFormatDay } from "./plan-form-errors";
 import type { PlanAgreement } from "./plan-types";
@@ -24,7 +24,6 @@ interface Props {
 export function PlanReviewForm({ caseId, agreement, canWrite, onSaved }: Props) {
   const t = useTranslations("plans");
   const tApp = useTranslations("app");
-  const tErrors = useTranslations("errors");
   const trpc = useTRPC();
   const formatDay = useFormatDay();
   const [success, setSuccess] = useState<string | null>(null);
@@ -50,7 +49,6 @@ export function PlanReviewForm({ caseId, agreement, canWrite, onSaved }: Props) 
     }),
   );
   const { errors } = form.formState;
-  const hasClientErrors = Object.keys(errors).length > 0 && !save.error;
   const onSubmit = form.handleSubmit(
     (values) => {
       save.reset();
@@ -62,12 +60,13 @@ export function PlanReviewForm({ caseId, agreement, canWrite, onSaved }: Props) 
       setSuccess(null);
     },
   );
+  const alert = useFormAlert(form, save.error, { hideWhenFieldsNamed: true });
 
   return (
     <form noValidate onSubmit={onSubmit}>
       <p>{t("review.intro")}</p>
       {agreement.reviewedOn && <p className="muted">{t("review.lastReviewed", { date: formatDay(agreement.reviewedOn) })}</p>}
-      <FormStatus error={hasClientErrors ? tErrors("invalidInput") : formErrorOf(save.error)} success={success} />
+      <FormStatus error={alert} success={success} />
       <fieldset disabled={!canWrite} className="plan-plain-fieldset">
         <FormField form={form} name="reviewedOn" id="review-date" label={t("review.reviewedOn")}>
           {(control) => <input {...control} type="date" />}

@@ -8,7 +8,7 @@ import { createScreeningInvitationSchema, invitationValidDays } from "@/server/s
 import { FormField, FormSelectField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
 import { setServerErrors } from "../forms/server-errors";
-import { useZodForm } from "../forms/use-zod-form";
+import { useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 import { OneTimeLink } from "../forms/one-time-link";
 
@@ -53,12 +53,13 @@ export function ScreeningInvitations() {
     setCreated(null);
     create.mutate(values, { onSuccess: () => form.reset() });
   });
+  const alert = useFormAlert(form, create.error);
 
   return (
     <section aria-labelledby="invitations-title" className="card">
       <h2 id="invitations-title">{t("title")}</h2>
       <p className="muted">{t("intro")}</p>
-      <FormStatus error={create.error?.message ?? revoke.error?.message} success={success} />
+      <FormStatus error={alert ?? revoke.error?.message} success={success} />
       {created && (
         <OneTimeLink
           key={created.link}

@@ -8,7 +8,7 @@ import { addWaitingListEntrySchema } from "@/server/schemas/cases";
 import { FormField, FormSelectField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
 import { setServerErrors } from "../forms/server-errors";
-import { useZodForm } from "../forms/use-zod-form";
+import { useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 
 const newEntry = () => ({
@@ -60,12 +60,13 @@ export function WaitingList() {
     setSuccess(null);
     add.mutate(values, { onSuccess: () => form.reset(newEntry()) });
   });
+  const alert = useFormAlert(form, add.error);
 
   return (
     <section aria-labelledby="waiting-title" className="card">
       <h2 id="waiting-title">{t("waitingList.title")}</h2>
       <p className="muted">{t("waitingList.intro")}</p>
-      <FormStatus error={add.error?.message ?? resolve.error?.message} success={success} />
+      <FormStatus error={alert ?? resolve.error?.message} success={success} />
       {waiting.length === 0 ? (
         <p>{t("waitingList.empty")}</p>
       ) : (

@@ -2,13 +2,13 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { conferenceTypes, type ConferenceType } from "@/server/schemas/conference-kinds";
-import type { CreateConferenceInput } from "@/server/schemas/conferences";
-import { nestedFieldErrors } from "../cases/create-case-form";
-import { Field } from "../forms/field";
-import { SelectField } from "../forms/select-field";
+import { useState } from "react";
+import { conferenceTypes } from "@/server/schemas/conference-kinds";
+import { createConferenceSchema } from "@/server/schemas/conferences";
+import { FormField, FormSelectField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
+import { setServerErrors } from "../forms/server-errors";
+import { firstErrorMessage, useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 
 /** Plans a conference: the planner moderates, the ticked colleagues are invited. */
@@ -23,46 +23,45 @@ export function PlanConferenceForm() {
   // Meetings the planner took part in, which a new one can follow up.
   const earlier = useQuery(trpc.conferences.list.queryOptions());
   const [success, setSuccess] = useState<string | null>(null);
+  // datetime-local is the browser's local time; the schema turns it into a Date.
+  const form = useZodForm(createConferenceSchema, {
+    defaultValues: {
+      type: "fallkonferenz",
+      title: "",
+      kommuneId: "",
+      scheduledAt: "",
+      place: "",
+      isOnline: false,
+      participantUserIds: [],
+      coModeratorUserIds: [],
+      previousConferenceId: "",
+    },
+  });
   const create = useMutation(
     trpc.conferences.create.mutationOptions({
+      onError: (error) => setServerErrors(form, error),
       onSuccess: async (conference) => {
         setSuccess(t("plan.saved", { title: conference.title }));
         await queryClient.invalidateQueries({ queryKey: trpc.conferences.list.queryKey() });
       },
     }),
   );
-  const errors = nestedFieldErrors(create.error);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const element = event.currentTarget;
-    const form = new FormData(element);
-    const scheduledAt = String(form.get("scheduledAt") ?? "");
+  const onSubmit = form.handleSubmit((values) => {
     setSuccess(null);
-    const input: CreateConferenceInput = {
-      type: String(form.get("type")) as ConferenceType,
-      title: String(form.get("title") ?? ""),
-      kommuneId: String(form.get("kommuneId") ?? "") || null,
-      // datetime-local is the browser's local time; an empty value is left for the server to refuse.
-      scheduledAt: (scheduledAt ? new Date(scheduledAt) : scheduledAt) as Date,
-      place: String(form.get("place") ?? ""),
-      isOnline: form.get("isOnline") === "on",
-      participantUserIds: form.getAll("participantUserIds").map(String),
-      coModeratorUserIds: form.getAll("coModeratorUserIds").map(String),
-      previousConferenceId: String(form.get("previousConferenceId") ?? "") || null,
-    };
-    create.mutate(input, { onSuccess: () => element.reset() });
-  }
+    create.mutate(values, { onSuccess: () => form.reset() });
+  });
 
-  const participantsError = errors.participantUserIds;
+  const participantsError = firstErrorMessage(form.formState.errors.participantUserIds);
+  const alert = useFormAlert(form, create.error);
   return (
     <form onSubmit={onSubmit} noValidate className="card wide" aria-labelledby="plan-conference-title">
       <h2 id="plan-conference-title">{t("plan.title")}</h2>
       <p>{t("plan.intro")}</p>
-      <FormStatus error={create.error?.message} success={success} />
-      <Field id="conference-type" label={t("plan.type")} error={errors.type}>
-        {(d) => (
-          <select id="conference-type" name="type" defaultValue="fallkonferenz" {...d}>
+      <FormStatus error={alert} success={success} />
+      <FormField form={form} name="type" id="conference-type" label={t("plan.type")}>
+        {(control) => (
+          <select {...control}>
             {conferenceTypes.map((type) => (
               <option key={type} value={type}>
                 {t(`types.${type}`)}
@@ -70,30 +69,31 @@ export function PlanConferenceForm() {
             ))}
           </select>
         )}
-      </Field>
-      <Field id="conference-title" label={t("plan.titleField")} error={errors.title}>
-        {(d) => <input id="conference-title" name="title" maxLength={200} {...d} />}
-      </Field>
-      <SelectField
-        id="conference-kommune"
+      </FormField>
+      <FormField form={form} name="title" id="conference-title" label={t("plan.titleField")}>
+        {(control) => <input {...control} maxLength={200} />}
+      </FormField>
+      <FormSelectField
+        form={form}
         name="kommuneId"
+        id="conference-kommune"
         label={t("plan.kommune")}
         options={kommunen.data}
         emptyLabel={t("plan.noKommune")}
-        error={errors.kommuneId}
       />
-      <Field id="conference-scheduled-at" label={t("plan.scheduledAt")} error={errors.scheduledAt}>
-        {(d) => <input id="conference-scheduled-at" name="scheduledAt" type="datetime-local" {...d} />}
-      </Field>
-      <Field id="conference-place" label={t("plan.place")} hint={t("plan.placeHint")} error={errors.place}>
-        {(d) => <input id="conference-place" name="place" maxLength={300} {...d} />}
-      </Field>
+      <FormField form={form} name="scheduledAt" id="conference-scheduled-at" label={t("plan.scheduledAt")}>
+        {(control) => <input {...control} type="datetime-local" />}
+      </FormField>
+      <FormField form={form} name="place" id="conference-place" label={t("plan.place")} hint={t("plan.placeHint")}>
+        {(control) => <input {...control} maxLength={300} />}
+      </FormField>
       <label className="inline-choice">
-        <input type="checkbox" name="isOnline" /> {t("plan.isOnline")}
+        <input type="checkbox" {...form.register("isOnline")} /> {t("plan.isOnline")}
       </label>
-      <SelectField
-        id="conference-previous"
+      <FormSelectField
+        form={form}
         name="previousConferenceId"
+        id="conference-previous"
         label={tWorkPackages("previous.label")}
         hint={tWorkPackages("previous.hint")}
         options={earlier.data?.map((c) => ({
@@ -101,7 +101,6 @@ export function PlanConferenceForm() {
           name: `${c.title} (${format.dateTime(new Date(c.scheduledAt), { dateStyle: "medium" })})`,
         }))}
         emptyLabel={tWorkPackages("previous.none")}
-        error={errors.previousConferenceId}
       />
       <fieldset aria-describedby={participantsError ? "conference-participants-error" : undefined}>
         <legend>{t("plan.participants")}</legend>
@@ -115,11 +114,12 @@ export function PlanConferenceForm() {
           {candidates.data?.map((c) => (
             <li key={c.id}>
               <label className="inline-choice">
-                <input type="checkbox" name="participantUserIds" value={c.id} /> {c.displayName} (
+                <input type="checkbox" {...form.register("participantUserIds")} value={c.id} /> {c.displayName} (
                 {c.organisationName ?? t("plan.noOrganisation")})
               </label>
               <label className="inline-choice">
-                <input type="checkbox" name="coModeratorUserIds" value={c.id} /> {t("plan.coModerator", { name: c.displayName })}
+                <input type="checkbox" {...form.register("coModeratorUserIds")} value={c.id} />{" "}
+                {t("plan.coModerator", { name: c.displayName })}
               </label>
             </li>
           ))}

@@ -1,11 +1,20 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMessages } from "next-intl";
+import { useMessages, useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { useForm, type FieldErrors, type FieldValues, type Resolver, type UseFormProps, type UseFormReturn } from "react-hook-form";
+import {
+  useForm,
+  type FieldErrors,
+  type FieldValues,
+  type FormState,
+  type Resolver,
+  type UseFormProps,
+  type UseFormReturn,
+} from "react-hook-form";
 import type { z } from "zod";
 import { translateFrom, type Catalogue } from "@/server/i18n/catalogue";
+import { formErrorOf, type ServerError } from "./server-errors";
 
 /** A form over a schema of server/schemas/: what the browser submits is what the procedure parses. */
 export type ZodForm<TSchema extends z.ZodType<FieldValues, FieldValues>> = UseFormReturn<z.input<TSchema>, unknown, z.output<TSchema>>;
@@ -60,4 +69,20 @@ export function firstErrorMessage(error: unknown): string | undefined {
     if (message) return message;
   }
   return undefined;
+}
+
+/**
+ * The text for the form's alert (FormStatus): the server's message, or, when the browser refused the
+ * input, the same "check the marked fields" the server answers to invalid input. With
+ * `hideWhenFieldsNamed` a server message that already stands at a field is not repeated.
+ */
+export function useFormAlert<T extends FieldValues>(
+  form: { formState: FormState<T> },
+  error: ServerError | null | undefined,
+  { hideWhenFieldsNamed = false }: { hideWhenFieldsNamed?: boolean } = {},
+): string | null {
+  const t = useTranslations("errors");
+  const hasFieldErrors = Object.keys(form.formState.errors).length > 0;
+  if (error) return hideWhenFieldsNamed ? formErrorOf(error) : error.message;
+  return hasFieldErrors ? t("invalidInput") : null;
 }
