@@ -4,10 +4,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { Field } from "../forms/field";
+import { useState } from "react";
+import { addExternalMemberSchema, planSessionSchema } from "@/server/schemas/sessions";
+import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { fieldErrorsOf } from "../forms/use-field-errors";
+import { setServerErrors } from "../forms/server-errors";
+import { useFormAlert, useZodForm } from "../forms/use-zod-form";
 import type { AppRouter } from "@/server/trpc/router";
 import { useTRPC } from "../trpc/client";
 
@@ -132,45 +134,36 @@ function AddExternalMember({ bodyId, bodyName }: { bodyId: string; bodyName: str
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [success, setSuccess] = useState<string | null>(null);
+  const form = useZodForm(addExternalMemberSchema, { defaultValues: { bodyId, name: "", organisationName: "", function: "" } });
   const add = useMutation(
     trpc.bodies.addExternalMember.mutationOptions({
       onSuccess: async (member) => {
         setSuccess(t("externalAdded", { name: member.name }));
         await queryClient.invalidateQueries({ queryKey: trpc.bodies.overview.queryKey() });
       },
+      onError: (error) => setServerErrors(form, error),
     }),
   );
-  const errors = fieldErrorsOf(add.error);
+  const alert = useFormAlert(form, add.error, { hideWhenFieldsNamed: true });
   const id = (name: string) => `external-${bodyId}-${name}`;
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
+  const onSubmit = form.handleSubmit((values) => {
     setSuccess(null);
-    add.mutate(
-      {
-        bodyId,
-        name: String(form.get("name") ?? ""),
-        organisationName: String(form.get("organisationName") ?? ""),
-        function: String(form.get("function") ?? ""),
-      },
-      { onSuccess: () => formElement.reset() },
-    );
-  }
+    add.mutate(values, { onSuccess: () => form.reset() });
+  });
   return (
     <details>
       <summary>{t("addExternal", { body: bodyName })}</summary>
       <form onSubmit={onSubmit} noValidate>
-        <FormStatus error={add.error && !Object.keys(errors).length ? add.error.message : null} success={success} />
-        <Field id={id("name")} label={t("externalName")} error={errors.name}>
-          {(d) => <input id={id("name")} name="name" required {...d} />}
-        </Field>
-        <Field id={id("organisation")} label={t("externalOrganisation")} error={errors.organisationName}>
-          {(d) => <input id={id("organisation")} name="organisationName" {...d} />}
-        </Field>
-        <Field id={id("function")} label={t("externalFunction")} error={errors.function}>
-          {(d) => <input id={id("function")} name="function" {...d} />}
-        </Field>
+        <FormStatus error={alert} success={success} />
+        <FormField form={form} name="name" id={id("name")} label={t("externalName")}>
+          {(control) => <input {...control} required />}
+        </FormField>
+        <FormField form={form} name="organisationName" id={id("organisation")} label={t("externalOrganisation")}>
+          {(control) => <input {...control} />}
+        </FormField>
+        <FormField form={form} name="function" id={id("function")} label={t("externalFunction")}>
+          {(control) => <input {...control} />}
+        </FormField>
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={add.isPending}>
             {add.isPending ? tRoot("app.saving") : t("addExternalSubmit")}
@@ -187,38 +180,29 @@ function PlanSession({ bodyId, bodyName }: { bodyId: string; bodyName: string })
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [success, setSuccess] = useState<{ id: string; title: string } | null>(null);
+  // datetime-local is the browser's local time; the schema turns it into a Date.
+  const form = useZodForm(planSessionSchema, { defaultValues: { bodyId, title: "", scheduledAt: "", place: "" } });
   const plan = useMutation(
     trpc.sessions.plan.mutationOptions({
       onSuccess: async (session) => {
         setSuccess({ id: session.id, title: session.title });
         await queryClient.invalidateQueries({ queryKey: trpc.sessions.list.queryKey() });
       },
+      onError: (error) => setServerErrors(form, error),
     }),
   );
-  const errors = fieldErrorsOf(plan.error);
+  const alert = useFormAlert(form, plan.error, { hideWhenFieldsNamed: true });
   const id = (name: string) => `plan-${bodyId}-${name}`;
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const when = String(form.get("scheduledAt") ?? "");
+  const onSubmit = form.handleSubmit((values) => {
     setSuccess(null);
-    plan.mutate(
-      {
-        bodyId,
-        title: String(form.get("title") ?? ""),
-        scheduledAt: when ? new Date(when) : (undefined as unknown as Date),
-        place: String(form.get("place") ?? ""),
-      },
-      { onSuccess: () => formElement.reset() },
-    );
-  }
+    plan.mutate(values, { onSuccess: () => form.reset() });
+  });
   return (
     <details>
       <summary>{t("open", { body: bodyName })}</summary>
       <form onSubmit={onSubmit} noValidate>
-        <div role="alert" className={plan.error && !Object.keys(errors).length ? "form-error" : undefined}>
-          {plan.error && !Object.keys(errors).length ? plan.error.message : null}
+        <div role="alert" className={alert ? "form-error" : undefined}>
+          {alert}
         </div>
         <div role="status">
           {success && (
@@ -227,15 +211,15 @@ function PlanSession({ bodyId, bodyName }: { bodyId: string; bodyName: string })
             </span>
           )}
         </div>
-        <Field id={id("title")} label={t("title")} error={errors.title}>
-          {(d) => <input id={id("title")} name="title" required {...d} />}
-        </Field>
-        <Field id={id("when")} label={t("scheduledAt")} error={errors.scheduledAt}>
-          {(d) => <input id={id("when")} name="scheduledAt" type="datetime-local" required {...d} />}
-        </Field>
-        <Field id={id("place")} label={t("place")} error={errors.place}>
-          {(d) => <input id={id("place")} name="place" {...d} />}
-        </Field>
+        <FormField form={form} name="title" id={id("title")} label={t("title")}>
+          {(control) => <input {...control} required />}
+        </FormField>
+        <FormField form={form} name="scheduledAt" id={id("when")} label={t("scheduledAt")}>
+          {(control) => <input {...control} type="datetime-local" required />}
+        </FormField>
+        <FormField form={form} name="place" id={id("place")} label={t("place")}>
+          {(control) => <input {...control} />}
+        </FormField>
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={plan.isPending}>
             {plan.isPending ? tRoot("app.saving") : t("submit")}
