@@ -6,12 +6,15 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import { createProposalSchema, createVorlageSchema } from "@/server/schemas/decisions";
 import type { RichTextDoc } from "@/server/rich-text/validate";
 import type { AppRouter } from "@/server/trpc/router";
 import { Field } from "../forms/field";
+import { FormField, FormSelectField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { SelectField } from "../forms/select-field";
 import { fieldErrorsOf } from "../forms/use-field-errors";
+import { setServerErrors } from "../forms/server-errors";
+import { firstErrorMessage, useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { RichTextView } from "../themes/rich-text-view";
 import { useTRPC } from "../trpc/client";
 import { RichTextEditor } from "./rich-text-editor";
@@ -170,62 +173,58 @@ function CreateProposalForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const options = useQuery(trpc.steering.proposals.options.queryOptions());
-  const [body, setBody] = useState<RichTextDoc>(emptyRichTextDoc);
   const [generation, setGeneration] = useState(0);
   const [success, setSuccess] = useState<string | null>(null);
+  const form = useZodForm(createProposalSchema, { defaultValues: { themeId: "", bodyId: "", title: "", body: emptyRichTextDoc } });
   const create = useMutation(
     trpc.steering.proposals.create.mutationOptions({
       onSuccess: async () => {
         setSuccess(t("created"));
+        // A fresh editor for the next proposal; theme, group and title stay for a similar one.
+        form.setValue("body", emptyRichTextDoc);
         setGeneration((g) => g + 1);
         await queryClient.invalidateQueries({ queryKey: trpc.steering.proposals.list.queryKey() });
       },
+      onError: (error) => setServerErrors(form, error),
     }),
   );
-  const errors = fieldErrorsOf(create.error);
+  const alert = useFormAlert(form, create.error, { hideWhenFieldsNamed: true });
   if (!options.data) return null;
   if (options.data.themes.length === 0 || options.data.groups.length === 0) return <p>{t("noThemes")}</p>;
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
+  const onSubmit = form.handleSubmit((values) => {
     setSuccess(null);
-    create.mutate({
-      themeId: String(form.get("themeId") ?? ""),
-      bodyId: String(form.get("bodyId") ?? ""),
-      title: String(form.get("title") ?? ""),
-      body,
-    });
-  }
+    create.mutate(values);
+  });
   return (
     <form onSubmit={onSubmit} noValidate className="card wide" aria-labelledby="create-proposal-title">
       <h2 id="create-proposal-title">{t("createHeading")}</h2>
-      <FormStatus error={create.error && !Object.keys(errors).length ? create.error.message : null} success={success} />
-      <SelectField
-        id="proposal-theme"
+      <FormStatus error={alert} success={success} />
+      <FormSelectField
+        form={form}
         name="themeId"
+        id="proposal-theme"
         label={t("theme")}
         options={options.data.themes.map((th) => ({ id: th.id, name: th.title }))}
         emptyLabel={t("choose")}
-        error={errors.themeId}
       />
-      <SelectField
-        id="proposal-group"
+      <FormSelectField
+        form={form}
         name="bodyId"
+        id="proposal-group"
         label={t("group")}
         options={options.data.groups}
         emptyLabel={t("choose")}
-        error={errors.bodyId}
       />
-      <Field id="proposal-title" label={t("title")} error={errors.title}>
-        {(d) => <input id="proposal-title" name="title" maxLength={200} {...d} />}
-      </Field>
+      <FormField form={form} name="title" id="proposal-title" label={t("title")}>
+        {(control) => <input {...control} maxLength={200} />}
+      </FormField>
       <RichTextEditor
         key={generation}
         id="proposal-body"
         label={t("body")}
-        error={errors.body}
+        error={firstErrorMessage(form.formState.errors.body)}
         initial={emptyRichTextDoc}
-        onChange={setBody}
+        onChange={(doc) => form.setValue("body", doc)}
       />
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={create.isPending}>
@@ -242,51 +241,52 @@ function CreateVorlageForm({ fromProposal }: { fromProposal: Proposal | null }) 
   const router = useRouter();
   const themes = useQuery(trpc.themes.list.queryOptions());
   const heading = useRef<HTMLHeadingElement>(null);
-  const [body, setBody] = useState<RichTextDoc>(fromProposal?.body ?? emptyRichTextDoc);
+  const form = useZodForm(createVorlageSchema, {
+    defaultValues: {
+      themeId: fromProposal ? null : "",
+      proposalId: fromProposal?.id ?? null,
+      title: fromProposal?.title ?? "",
+      body: fromProposal?.body ?? emptyRichTextDoc,
+    },
+  });
   const create = useMutation(
-    trpc.steering.vorlagen.create.mutationOptions({ onSuccess: (created) => router.push(`/steering/vorlagen/${created.id}`) }),
+    trpc.steering.vorlagen.create.mutationOptions({
+      onSuccess: (created) => router.push(`/steering/vorlagen/${created.id}`),
+      onError: (error) => setServerErrors(form, error),
+    }),
   );
-  const errors = fieldErrorsOf(create.error);
+  const alert = useFormAlert(form, create.error, { hideWhenFieldsNamed: true });
   useEffect(() => {
     if (fromProposal) heading.current?.focus();
   }, [fromProposal]);
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    create.mutate({
-      themeId: fromProposal ? null : String(form.get("themeId") ?? "") || null,
-      proposalId: fromProposal?.id ?? null,
-      title: String(form.get("title") ?? ""),
-      body,
-    });
-  }
+  const onSubmit = form.handleSubmit((values) => create.mutate(values));
   return (
     <form onSubmit={onSubmit} noValidate className="card wide" aria-labelledby="create-vorlage-title">
       <h2 id="create-vorlage-title" ref={heading} tabIndex={-1}>
         {t("createHeading")}
       </h2>
       {fromProposal && <p>{t("fromProposal", { title: fromProposal.title })}</p>}
-      <FormStatus error={create.error && !Object.keys(errors).length ? create.error.message : null} />
+      <FormStatus error={alert} />
       {!fromProposal && (
-        <SelectField
-          id="vorlage-theme"
+        <FormSelectField
+          form={form}
           name="themeId"
+          id="vorlage-theme"
           label={t("theme")}
           options={themes.data?.map((th) => ({ id: th.id, name: th.title }))}
           emptyLabel={t("choose")}
-          error={errors.themeId}
         />
       )}
-      <Field id="new-vorlage-title" label={t("title")} error={errors.title}>
-        {(d) => <input id="new-vorlage-title" name="title" maxLength={200} defaultValue={fromProposal?.title ?? ""} {...d} />}
-      </Field>
+      <FormField form={form} name="title" id="new-vorlage-title" label={t("title")}>
+        {(control) => <input {...control} maxLength={200} />}
+      </FormField>
       <RichTextEditor
         id="new-vorlage-body"
         label={t("body")}
         hint={t("bodyHint")}
-        error={errors.body}
+        error={firstErrorMessage(form.formState.errors.body)}
         initial={fromProposal?.body ?? emptyRichTextDoc}
-        onChange={setBody}
+        onChange={(doc) => form.setValue("body", doc)}
       />
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={create.isPending}>
