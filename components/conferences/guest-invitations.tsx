@@ -2,12 +2,12 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { guestValidDays, type InviteGuestInput } from "@/server/schemas/guests";
-import { nestedFieldErrors } from "../cases/create-case-form";
-import { Field } from "../forms/field";
+import { useState } from "react";
+import { guestValidDays, inviteGuestSchema } from "@/server/schemas/guests";
+import { FormField, FormSelectField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { SelectField } from "../forms/select-field";
+import { setServerErrors } from "../forms/server-errors";
+import { useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 import { OneTimeLink } from "../forms/one-time-link";
 
@@ -26,35 +26,26 @@ export function GuestInvitations({ conferenceId }: { conferenceId: string }) {
     // The participant list on the same page shows guests too.
     await queryClient.invalidateQueries({ queryKey: trpc.conferences.get.queryKey({ conferenceId }) });
   };
-  const invite = useMutation(trpc.guests.invite.mutationOptions());
+  const form = useZodForm(inviteGuestSchema, {
+    defaultValues: { conferenceId, name: "", email: "", organisationId: "", organisationName: "", validDays: guestValidDays.default },
+  });
+  const invite = useMutation(trpc.guests.invite.mutationOptions({ onError: (error) => setServerErrors(form, error) }));
   const revoke = useMutation(trpc.guests.revoke.mutationOptions());
-  const errors = nestedFieldErrors(invite.error);
   const dateTime = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const input: InviteGuestInput = {
-      conferenceId,
-      name: String(form.get("name") ?? ""),
-      email: String(form.get("email") ?? "") || null,
-      organisationId: String(form.get("organisationId") ?? "") || null,
-      organisationName: String(form.get("organisationName") ?? ""),
-      validDays: Number(form.get("validDays")),
-    };
+  const onSubmit = form.handleSubmit((values) => {
     setSuccess(null);
     setCreated(null);
     revoke.reset();
-    invite.mutate(input, {
+    invite.mutate(values, {
       onSuccess: async ({ link, expiresAt }) => {
         setCreated({ link: new URL(link, window.location.origin).toString(), expiresAt });
-        setSuccess(t("invite.created", { name: input.name }));
-        formElement.reset();
+        setSuccess(t("invite.created", { name: values.name }));
+        form.reset();
         await refresh();
       },
     });
-  }
+  });
 
   function onRevoke(guest: { id: string; name: string }) {
     setSuccess(null);
@@ -70,7 +61,7 @@ export function GuestInvitations({ conferenceId }: { conferenceId: string }) {
     );
   }
 
-  const generalError = invite.error?.message ?? revoke.error?.message;
+  const generalError = useFormAlert(form, invite.error) ?? revoke.error?.message;
 
   return (
     <section aria-labelledby="guests-title" className="card">
@@ -88,42 +79,40 @@ export function GuestInvitations({ conferenceId }: { conferenceId: string }) {
       )}
       <form onSubmit={onSubmit} noValidate aria-labelledby="guest-invite-title">
         <h3 id="guest-invite-title">{t("invite.heading")}</h3>
-        <Field id="guest-invite-name" label={t("invite.name")} error={errors.name}>
-          {(d) => <input id="guest-invite-name" name="name" maxLength={120} autoComplete="off" required {...d} />}
-        </Field>
-        <Field id="guest-invite-email" label={t("invite.email")} hint={t("invite.emailHint")} error={errors.email}>
-          {(d) => <input id="guest-invite-email" name="email" type="email" maxLength={200} autoComplete="off" {...d} />}
-        </Field>
-        <SelectField
-          id="guest-invite-organisation"
+        <FormField form={form} name="name" id="guest-invite-name" label={t("invite.name")}>
+          {(control) => <input {...control} maxLength={120} autoComplete="off" required />}
+        </FormField>
+        <FormField form={form} name="email" id="guest-invite-email" label={t("invite.email")} hint={t("invite.emailHint")}>
+          {(control) => <input {...control} type="email" maxLength={200} autoComplete="off" />}
+        </FormField>
+        <FormSelectField
+          form={form}
           name="organisationId"
+          id="guest-invite-organisation"
           label={t("invite.organisation")}
           hint={t("invite.organisationHint")}
           options={organisations.data}
           emptyLabel={t("invite.noOrganisation")}
-          error={errors.organisationId}
         />
-        <Field
+        <FormField
+          form={form}
+          name="organisationName"
           id="guest-invite-organisation-name"
           label={t("invite.organisationName")}
           hint={t("invite.organisationNameHint")}
-          error={errors.organisationName}
         >
-          {(d) => <input id="guest-invite-organisation-name" name="organisationName" maxLength={120} autoComplete="off" {...d} />}
-        </Field>
-        <Field id="guest-invite-days" label={t("invite.validDays")} hint={t("invite.validDaysHint")} error={errors.validDays}>
-          {(d) => (
-            <input
-              id="guest-invite-days"
-              name="validDays"
-              type="number"
-              min={guestValidDays.min}
-              max={guestValidDays.max}
-              defaultValue={guestValidDays.default}
-              {...d}
-            />
-          )}
-        </Field>
+          {(control) => <input {...control} maxLength={120} autoComplete="off" />}
+        </FormField>
+        <FormField
+          form={form}
+          name="validDays"
+          id="guest-invite-days"
+          label={t("invite.validDays")}
+          hint={t("invite.validDaysHint")}
+          registerOptions={{ valueAsNumber: true }}
+        >
+          {(control) => <input {...control} type="number" min={guestValidDays.min} max={guestValidDays.max} />}
+        </FormField>
         <button type="submit" className="button-primary" disabled={invite.isPending}>
           {t("invite.submit")}
         </button>
