@@ -4,12 +4,14 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { themeUrgencies, type ThemeUrgency } from "@/server/schemas/steering-kinds";
 import type { ThemeStatus } from "@/server/schemas/theme-kinds";
-import { Field } from "../forms/field";
+import { mergeThemesSchema, setThemeUrgencySchema, splitThemeSchema, transitionThemeSchema } from "@/server/schemas/themes";
+import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { fieldErrorsOf } from "../forms/use-field-errors";
+import { setServerErrors } from "../forms/server-errors";
+import { firstErrorMessage, useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 
 /** Moves the theme one allowed step along the path, with the required note. */
@@ -17,27 +19,20 @@ export function ThemeTransitionForm({ themeId, transitions }: { themeId: string;
   const t = useTranslations("themes");
   const trpc = useTRPC();
   const router = useRouter();
-  const transition = useMutation(trpc.themes.transition.mutationOptions({ onSuccess: () => router.refresh() }));
-  const errors = fieldErrorsOf(transition.error);
+  const form = useZodForm(transitionThemeSchema, { defaultValues: { themeId, to: transitions[0], note: "" } });
+  const transition = useMutation(
+    trpc.themes.transition.mutationOptions({ onSuccess: () => router.refresh(), onError: (error) => setServerErrors(form, error) }),
+  );
+  const alert = useFormAlert(form, transition.error, { hideWhenFieldsNamed: true });
   if (transitions.length === 0) return <p>{t("manage.noTransitions")}</p>;
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    transition.mutate(
-      { themeId, to: String(form.get("to")) as ThemeStatus, note: String(form.get("note") ?? "") },
-      { onSuccess: () => (event.target as HTMLFormElement).reset() },
-    );
-  }
+  const onSubmit = form.handleSubmit((values) => transition.mutate(values, { onSuccess: () => form.reset() }));
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="transition-title">
       <h3 id="transition-title">{t("manage.transition")}</h3>
-      <FormStatus
-        error={transition.error && !Object.keys(errors).length ? transition.error.message : null}
-        success={transition.isSuccess ? t("manage.transitionDone") : null}
-      />
-      <Field id="transition-to" label={t("manage.to")} error={errors.to}>
-        {(d) => (
-          <select id="transition-to" name="to" {...d}>
+      <FormStatus error={alert} success={transition.isSuccess ? t("manage.transitionDone") : null} />
+      <FormField form={form} name="to" id="transition-to" label={t("manage.to")}>
+        {(control) => (
+          <select {...control}>
             {transitions.map((s) => (
               <option key={s} value={s}>
                 {t(`statuses.${s}`)}
@@ -45,10 +40,10 @@ export function ThemeTransitionForm({ themeId, transitions }: { themeId: string;
             ))}
           </select>
         )}
-      </Field>
-      <Field id="transition-note" label={t("manage.note")} hint={t("manage.noteHint")} error={errors.note}>
-        {(d) => <textarea id="transition-note" name="note" rows={3} required {...d} />}
-      </Field>
+      </FormField>
+      <FormField form={form} name="note" id="transition-note" label={t("manage.note")} hint={t("manage.noteHint")}>
+        {(control) => <textarea {...control} rows={3} required />}
+      </FormField>
       <button type="submit" className="button-primary" disabled={transition.isPending}>
         {t("manage.transitionSubmit")}
       </button>
@@ -60,22 +55,19 @@ export function ThemeUrgencyForm({ themeId, urgency }: { themeId: string; urgenc
   const t = useTranslations("themes");
   const trpc = useTRPC();
   const router = useRouter();
-  const save = useMutation(trpc.themes.setUrgency.mutationOptions({ onSuccess: () => router.refresh() }));
-  const errors = fieldErrorsOf(save.error);
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    save.mutate({ themeId, urgency: String(new FormData(event.currentTarget).get("urgency")) as ThemeUrgency });
-  }
+  const form = useZodForm(setThemeUrgencySchema, { defaultValues: { themeId, urgency } });
+  const save = useMutation(
+    trpc.themes.setUrgency.mutationOptions({ onSuccess: () => router.refresh(), onError: (error) => setServerErrors(form, error) }),
+  );
+  const alert = useFormAlert(form, save.error, { hideWhenFieldsNamed: true });
+  const onSubmit = form.handleSubmit((values) => save.mutate(values));
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="urgency-title">
       <h3 id="urgency-title">{t("manage.urgency")}</h3>
-      <FormStatus
-        error={save.error && !Object.keys(errors).length ? save.error.message : null}
-        success={save.isSuccess ? t("manage.urgencyDone") : null}
-      />
-      <Field id="urgency-value" label={t("manage.urgency")} error={errors.urgency}>
-        {(d) => (
-          <select id="urgency-value" name="urgency" defaultValue={urgency} {...d}>
+      <FormStatus error={alert} success={save.isSuccess ? t("manage.urgencyDone") : null} />
+      <FormField form={form} name="urgency" id="urgency-value" label={t("manage.urgency")}>
+        {(control) => (
+          <select {...control}>
             {themeUrgencies.map((u) => (
               <option key={u} value={u}>
                 {t(`urgencies.${u}`)}
@@ -83,7 +75,7 @@ export function ThemeUrgencyForm({ themeId, urgency }: { themeId: string; urgenc
             ))}
           </select>
         )}
-      </Field>
+      </FormField>
       <button type="submit" className="button-secondary" disabled={save.isPending}>
         {t("manage.urgencySubmit")}
       </button>
@@ -96,23 +88,19 @@ export function MergeIntoThemeForm({ themeId, candidates }: { themeId: string; c
   const t = useTranslations("themes");
   const trpc = useTRPC();
   const router = useRouter();
-  const merge = useMutation(trpc.themes.merge.mutationOptions({ onSuccess: () => router.refresh() }));
-  const errors = fieldErrorsOf(merge.error);
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    merge.mutate({ targetThemeId: themeId, mergedThemeId: String(form.get("mergedThemeId") ?? ""), note: String(form.get("note") ?? "") });
-  }
+  const form = useZodForm(mergeThemesSchema, { defaultValues: { targetThemeId: themeId, mergedThemeId: "", note: "" } });
+  const merge = useMutation(
+    trpc.themes.merge.mutationOptions({ onSuccess: () => router.refresh(), onError: (error) => setServerErrors(form, error) }),
+  );
+  const alert = useFormAlert(form, merge.error, { hideWhenFieldsNamed: true });
+  const onSubmit = form.handleSubmit((values) => merge.mutate(values));
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="merge-title">
       <h3 id="merge-title">{t("manage.mergeTitle")}</h3>
-      <FormStatus
-        error={merge.error && !Object.keys(errors).length ? merge.error.message : null}
-        success={merge.isSuccess ? t("manage.mergeDone") : null}
-      />
-      <Field id="merge-theme" label={t("manage.mergeTheme")} error={errors.mergedThemeId}>
-        {(d) => (
-          <select id="merge-theme" name="mergedThemeId" defaultValue="" {...d}>
+      <FormStatus error={alert} success={merge.isSuccess ? t("manage.mergeDone") : null} />
+      <FormField form={form} name="mergedThemeId" id="merge-theme" label={t("manage.mergeTheme")}>
+        {(control) => (
+          <select {...control}>
             <option value="">{t("manage.choose")}</option>
             {candidates.map((c) => (
               <option key={c.id} value={c.id}>
@@ -121,10 +109,10 @@ export function MergeIntoThemeForm({ themeId, candidates }: { themeId: string; c
             ))}
           </select>
         )}
-      </Field>
-      <Field id="merge-note" label={t("manage.mergeNote")} error={errors.note}>
-        {(d) => <input id="merge-note" name="note" type="text" maxLength={2000} {...d} />}
-      </Field>
+      </FormField>
+      <FormField form={form} name="note" id="merge-note" label={t("manage.mergeNote")}>
+        {(control) => <input {...control} type="text" maxLength={2000} />}
+      </FormField>
       <button type="submit" className="button-secondary" disabled={merge.isPending}>
         {t("manage.mergeSubmit")}
       </button>
@@ -153,54 +141,45 @@ export function SplitThemeForm({ themeId, sources }: { themeId: string; sources:
   const trpc = useTRPC();
   const router = useRouter();
   const [created, setCreated] = useState<string | null>(null);
+  const form = useZodForm(splitThemeSchema, { defaultValues: { themeId, sourceIds: [], title: "", description: "" } });
   const split = useMutation(
     trpc.themes.split.mutationOptions({
+      onError: (error) => setServerErrors(form, error),
       onSuccess: (result) => {
         setCreated(result.themeId);
         router.refresh();
       },
     }),
   );
-  const errors = fieldErrorsOf(split.error);
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    split.mutate({
-      themeId,
-      sourceIds: form.getAll("sourceIds").map(String),
-      title: String(form.get("title") ?? ""),
-      description: String(form.get("description") ?? ""),
-    });
-  }
+  const alert = useFormAlert(form, split.error, { hideWhenFieldsNamed: true });
+  const sourcesError = firstErrorMessage(form.formState.errors.sourceIds);
+  const onSubmit = form.handleSubmit((values) => split.mutate(values));
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="split-title">
       <h3 id="split-title">{t("manage.splitTitle")}</h3>
       <p>{t("manage.splitIntro")}</p>
-      <FormStatus
-        error={split.error && !Object.keys(errors).length ? split.error.message : null}
-        success={split.isSuccess ? t("manage.splitDone") : null}
-      />
+      <FormStatus error={alert} success={split.isSuccess ? t("manage.splitDone") : null} />
       {created && <Link href={`/themes/${created}`}>{t("manage.openNew")}</Link>}
-      <fieldset aria-describedby={errors.sourceIds ? "split-sources-error" : undefined}>
+      <fieldset aria-describedby={sourcesError ? "split-sources-error" : undefined}>
         <legend>{t("manage.splitSources")}</legend>
-        {errors.sourceIds && (
+        {sourcesError && (
           <p className="field-error" id="split-sources-error">
-            {errors.sourceIds}
+            {sourcesError}
           </p>
         )}
         {sources.map((source) => (
           <div key={source.id}>
-            <input type="checkbox" id={`split-source-${source.id}`} name="sourceIds" value={source.id} />{" "}
+            <input type="checkbox" id={`split-source-${source.id}`} {...form.register("sourceIds")} value={source.id} />{" "}
             <label htmlFor={`split-source-${source.id}`}>{source.label}</label>
           </div>
         ))}
       </fieldset>
-      <Field id="split-title-field" label={t("manage.splitTitleField")} error={errors.title}>
-        {(d) => <input id="split-title-field" name="title" type="text" maxLength={200} {...d} />}
-      </Field>
-      <Field id="split-description" label={t("manage.splitDescription")} error={errors.description}>
-        {(d) => <textarea id="split-description" name="description" rows={3} {...d} />}
-      </Field>
+      <FormField form={form} name="title" id="split-title-field" label={t("manage.splitTitleField")}>
+        {(control) => <input {...control} type="text" maxLength={200} />}
+      </FormField>
+      <FormField form={form} name="description" id="split-description" label={t("manage.splitDescription")}>
+        {(control) => <textarea {...control} rows={3} />}
+      </FormField>
       <button type="submit" className="button-secondary" disabled={split.isPending}>
         {t("manage.splitSubmit")}
       </button>
