@@ -4,12 +4,14 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useRef, useState, type FormEvent } from "react";
-import { followUpStatuses, type FollowUpStatus } from "@/server/schemas/steering-kinds";
+import { useEffect, useRef, useState } from "react";
+import { reportFollowUpSchema } from "@/server/schemas/decisions";
+import { followUpStatuses } from "@/server/schemas/steering-kinds";
 import type { AppRouter } from "@/server/trpc/router";
-import { Field } from "../forms/field";
+import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { fieldErrorsOf } from "../forms/use-field-errors";
+import { setServerErrors } from "../forms/server-errors";
+import { useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 import styles from "./steering.module.css";
 
@@ -128,37 +130,37 @@ function ReportForm({ item, onDone }: { item: Item; onDone: (themeImplemented: b
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const heading = useRef<HTMLHeadingElement>(null);
+  const form = useZodForm(reportFollowUpSchema, {
+    defaultValues: {
+      assignmentId: item.kind === "assignment" ? item.id : null,
+      recommendationId: item.kind === "recommendation" ? item.id : null,
+      status: item.status,
+      note: "",
+    },
+  });
   const report = useMutation(
     trpc.steering.followUps.report.mutationOptions({
       onSuccess: async (result) => {
         await queryClient.invalidateQueries({ queryKey: trpc.steering.followUps.list.queryKey() });
         onDone(result.themeImplemented);
       },
+      onError: (error) => setServerErrors(form, error),
     }),
   );
-  const errors = fieldErrorsOf(report.error);
+  const alert = useFormAlert(form, report.error, { hideWhenFieldsNamed: true });
   useEffect(() => {
     heading.current?.focus();
   }, []);
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    report.mutate({
-      assignmentId: item.kind === "assignment" ? item.id : null,
-      recommendationId: item.kind === "recommendation" ? item.id : null,
-      status: String(form.get("status")) as FollowUpStatus,
-      note: String(form.get("note") ?? ""),
-    });
-  }
+  const onSubmit = form.handleSubmit((values) => report.mutate(values));
   return (
     <form onSubmit={onSubmit} noValidate className="card" aria-labelledby="follow-up-report-title">
       <h2 id="follow-up-report-title" ref={heading} tabIndex={-1}>
         {t("reportHeading")}: {item.text}
       </h2>
-      <FormStatus error={report.error && !Object.keys(errors).length ? report.error.message : null} />
-      <Field id="follow-up-status" label={t("reportStatus")} error={errors.status}>
-        {(d) => (
-          <select id="follow-up-status" name="status" defaultValue={item.status} {...d}>
+      <FormStatus error={alert} />
+      <FormField form={form} name="status" id="follow-up-status" label={t("reportStatus")}>
+        {(control) => (
+          <select {...control}>
             {followUpStatuses.map((status) => (
               <option key={status} value={status}>
                 {tStatus(status)}
@@ -166,10 +168,10 @@ function ReportForm({ item, onDone }: { item: Item; onDone: (themeImplemented: b
             ))}
           </select>
         )}
-      </Field>
-      <Field id="follow-up-note" label={t("reportNote")} error={errors.note}>
-        {(d) => <textarea id="follow-up-note" name="note" rows={3} maxLength={2000} {...d} />}
-      </Field>
+      </FormField>
+      <FormField form={form} name="note" id="follow-up-note" label={t("reportNote")}>
+        {(control) => <textarea {...control} rows={3} maxLength={2000} />}
+      </FormField>
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={report.isPending}>
           {t("reportSubmit")}
