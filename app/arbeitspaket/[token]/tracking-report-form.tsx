@@ -3,12 +3,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { nestedFieldErrors } from "@/components/cases/create-case-form";
-import { Field } from "@/components/forms/field";
+import { useState } from "react";
+import { FormField } from "@/components/forms/form-field";
 import { FormStatus } from "@/components/forms/form-status";
+import { setServerErrors } from "@/components/forms/server-errors";
+import { useFormAlert, useZodForm } from "@/components/forms/use-zod-form";
 import { useTRPC } from "@/components/trpc/client";
 import { workPackageStatuses, type WorkPackageStatus } from "@/server/schemas/conference-kinds";
+import { reportByTrackingLinkSchema } from "@/server/schemas/work-packages";
 
 /** The responsible actor's report through the link: their name, the status and a note. */
 export function TrackingReportForm({ token, status }: { token: string; status: WorkPackageStatus }) {
@@ -16,6 +18,7 @@ export function TrackingReportForm({ token, status }: { token: string; status: W
   const trpc = useTRPC();
   const router = useRouter();
   const [success, setSuccess] = useState<string | null>(null);
+  const form = useZodForm(reportByTrackingLinkSchema, { defaultValues: { token, name: "", status, note: "" } });
   const report = useMutation(
     trpc.workPackages.reportByLink.mutationOptions({
       onSuccess: () => {
@@ -23,36 +26,26 @@ export function TrackingReportForm({ token, status }: { token: string; status: W
         // The history above is rendered on the server: fetch it again.
         router.refresh();
       },
+      onError: (error) => setServerErrors(form, error),
     }),
   );
-  const errors = nestedFieldErrors(report.error);
+  const alert = useFormAlert(form, report.error);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const element = event.currentTarget;
-    const form = new FormData(element);
+  const onSubmit = form.handleSubmit((values) => {
     setSuccess(null);
-    report.mutate(
-      {
-        token,
-        name: String(form.get("name") ?? ""),
-        status: String(form.get("status")) as WorkPackageStatus,
-        note: String(form.get("note") ?? ""),
-      },
-      { onSuccess: () => element.reset() },
-    );
-  }
+    report.mutate(values, { onSuccess: () => form.reset() });
+  });
 
   return (
     <form onSubmit={onSubmit} noValidate className="card wide" aria-labelledby="tracking-form-title">
       <h2 id="tracking-form-title">{t("public.formHeading")}</h2>
-      <FormStatus error={report.error?.message} success={success} />
-      <Field id="tracking-name" label={t("public.name")} error={errors.name}>
-        {(d) => <input id="tracking-name" name="name" autoComplete="name" maxLength={120} required {...d} />}
-      </Field>
-      <Field id="tracking-status" label={t("report.status")} error={errors.status}>
-        {(d) => (
-          <select id="tracking-status" name="status" defaultValue={status} {...d}>
+      <FormStatus error={alert} success={success} />
+      <FormField form={form} name="name" id="tracking-name" label={t("public.name")}>
+        {(control) => <input {...control} autoComplete="name" maxLength={120} required />}
+      </FormField>
+      <FormField form={form} name="status" id="tracking-status" label={t("report.status")}>
+        {(control) => (
+          <select {...control}>
             {workPackageStatuses.map((s) => (
               <option key={s} value={s}>
                 {t(`statuses.${s}`)}
@@ -60,10 +53,10 @@ export function TrackingReportForm({ token, status }: { token: string; status: W
             ))}
           </select>
         )}
-      </Field>
-      <Field id="tracking-note" label={t("report.note")} hint={t("report.noteHint")} error={errors.note}>
-        {(d) => <textarea id="tracking-note" name="note" rows={4} maxLength={2000} {...d} />}
-      </Field>
+      </FormField>
+      <FormField form={form} name="note" id="tracking-note" label={t("report.note")} hint={t("report.noteHint")}>
+        {(control) => <textarea {...control} rows={4} maxLength={2000} />}
+      </FormField>
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={report.isPending}>
           {t("public.submit")}
