@@ -3,11 +3,11 @@
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { useState } from "react";
 import { confirmGuestSchema } from "@/server/schemas/guests";
-import { focusFirstInvalid, useSchemaErrors } from "../cases/plan-form-errors";
-import { Field } from "../forms/field";
+import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
+import { useZodForm } from "../forms/use-zod-form";
 
 /**
  * The guest confirms name, organisation and the confidentiality notice; this signs them in through
@@ -16,84 +16,68 @@ import { FormStatus } from "../forms/form-status";
 export function GuestConfirmForm({ token, name, organisationName }: { token: string; name: string; organisationName: string }) {
   const t = useTranslations("guests");
   const router = useRouter();
-  const { check } = useSchemaErrors();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useZodForm(confirmGuestSchema, { defaultValues: { token, name, organisationName } });
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const confidentialityError = form.formState.errors.confidentiality?.message;
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const result = check(confirmGuestSchema, {
-      token,
-      name: String(form.get("name") ?? ""),
-      organisationName: String(form.get("organisationName") ?? ""),
-      confidentiality: form.get("confidentiality") === "on",
-    });
-    setError(null);
-    if (result.errors) {
-      setErrors(result.errors);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors({});
-    setSubmitting(true);
-    const { data } = result;
-    const response = await signIn("guest-link", {
-      token: data.token,
-      name: data.name,
-      organisationName: data.organisationName,
-      confidentiality: "true",
-      redirect: false,
-    });
-    if (!response || response.error) {
-      setSubmitting(false);
-      setError(t(response?.error === "RateLimited" ? "errors.rateLimited" : "errors.confirmFailed"));
-      return;
-    }
-    router.replace("/");
-    router.refresh();
-  }
+  const onSubmit = form.handleSubmit(
+    async (data) => {
+      setError(null);
+      setSubmitting(true);
+      const response = await signIn("guest-link", {
+        token: data.token,
+        name: data.name,
+        organisationName: data.organisationName,
+        confidentiality: "true",
+        redirect: false,
+      });
+      if (!response || response.error) {
+        setSubmitting(false);
+        setError(t(response?.error === "RateLimited" ? "errors.rateLimited" : "errors.confirmFailed"));
+        return;
+      }
+      router.replace("/");
+      router.refresh();
+    },
+    () => setError(null),
+  );
 
   return (
-    <form ref={formRef} onSubmit={(event) => void onSubmit(event)} noValidate className="card wide">
+    <form onSubmit={(event) => void onSubmit(event)} noValidate className="card wide">
       <p>{t("public.intro")}</p>
       <FormStatus error={error} />
-      <Field id="guest-name" label={t("public.name")} error={errors.name}>
-        {(d) => <input id="guest-name" name="name" defaultValue={name} autoComplete="name" maxLength={120} required {...d} />}
-      </Field>
-      <Field id="guest-organisation" label={t("public.organisation")} hint={t("public.organisationHint")} error={errors.organisationName}>
-        {(d) => (
-          <input
-            id="guest-organisation"
-            name="organisationName"
-            defaultValue={organisationName}
-            autoComplete="organization"
-            maxLength={120}
-            {...d}
-          />
-        )}
-      </Field>
+      <FormField form={form} name="name" id="guest-name" label={t("public.name")}>
+        {(control) => <input {...control} autoComplete="name" maxLength={120} required />}
+      </FormField>
+      <FormField
+        form={form}
+        name="organisationName"
+        id="guest-organisation"
+        label={t("public.organisation")}
+        hint={t("public.organisationHint")}
+      >
+        {(control) => <input {...control} autoComplete="organization" maxLength={120} />}
+      </FormField>
       <section aria-labelledby="guest-confidentiality-title">
         <h2 id="guest-confidentiality-title">{t("public.confidentialityHeading")}</h2>
         <p id="guest-confidentiality-text">{t("public.confidentialityText")}</p>
-        <div className={errors.confidentiality ? "field field-invalid" : "field"}>
-          {errors.confidentiality && (
+        <div className={confidentialityError ? "field field-invalid" : "field"}>
+          {confidentialityError && (
             <p className="field-error" id="guest-confidentiality-error">
-              {errors.confidentiality}
+              {confidentialityError}
             </p>
           )}
           <label className="inline-choice" htmlFor="guest-confidentiality">
             <input
               id="guest-confidentiality"
-              name="confidentiality"
+              {...form.register("confidentiality")}
               type="checkbox"
               required
-              aria-describedby={["guest-confidentiality-text", errors.confidentiality ? "guest-confidentiality-error" : ""]
+              aria-describedby={["guest-confidentiality-text", confidentialityError ? "guest-confidentiality-error" : ""]
                 .filter(Boolean)
                 .join(" ")}
-              aria-invalid={errors.confidentiality ? true : undefined}
+              aria-invalid={confidentialityError ? true : undefined}
             />
             {t("public.confidentiality")}
           </label>
