@@ -2,10 +2,12 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { Field } from "../forms/field";
+import { useState } from "react";
+import { answerPollSchema, createPollSchema } from "@/server/schemas/sessions";
+import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { fieldErrorsOf } from "../forms/use-field-errors";
+import { setServerErrors } from "../forms/server-errors";
+import { firstErrorMessage, useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 
 const day = (isoDay: string, format: ReturnType<typeof useFormatter>) =>
@@ -62,37 +64,28 @@ function AnswerForm({
   const tRoot = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const form = useZodForm(answerPollSchema, {
+    defaultValues: { pollId, themeId: theme.themeId, answer: theme.answer ?? "", caseCount: theme.caseCount ?? 0 },
+  });
   const answer = useMutation(
     trpc.sessions.polls.answer.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.sessions.polls.open.queryKey() }),
+      onError: (error) => setServerErrors(form, error),
     }),
   );
-  const errors = fieldErrorsOf(answer.error);
+  const alert = useFormAlert(form, answer.error, { hideWhenFieldsNamed: true });
   const id = (name: string) => `answer-${pollId}-${theme.themeId}-${name}`;
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const count = String(form.get("caseCount") ?? "");
-    answer.mutate({
-      pollId,
-      themeId: theme.themeId,
-      answer: String(form.get("answer") ?? ""),
-      caseCount: count === "" ? Number.NaN : Number(count),
-    });
-  }
+  const onSubmit = form.handleSubmit((values) => answer.mutate(values));
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby={id("theme")}>
       <h4 id={id("theme")}>{theme.title}</h4>
-      <FormStatus
-        error={answer.error && !Object.keys(errors).length ? answer.error.message : null}
-        success={answer.isSuccess ? t("answered") : null}
-      />
-      <Field id={id("text")} label={t("answerLabel", { theme: theme.title })} hint={t("answerHint")} error={errors.answer}>
-        {(d) => <textarea id={id("text")} name="answer" rows={3} defaultValue={theme.answer ?? ""} {...d} />}
-      </Field>
-      <Field id={id("count")} label={t("caseCountLabel")} error={errors.caseCount}>
-        {(d) => <input id={id("count")} name="caseCount" type="number" min={0} max={1000} defaultValue={theme.caseCount ?? 0} {...d} />}
-      </Field>
+      <FormStatus error={alert} success={answer.isSuccess ? t("answered") : null} />
+      <FormField form={form} name="answer" id={id("text")} label={t("answerLabel", { theme: theme.title })} hint={t("answerHint")}>
+        {(control) => <textarea {...control} rows={3} />}
+      </FormField>
+      <FormField form={form} name="caseCount" id={id("count")} label={t("caseCountLabel")} registerOptions={{ valueAsNumber: true }}>
+        {(control) => <input {...control} type="number" min={0} max={1000} />}
+      </FormField>
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={answer.isPending}>
           {answer.isPending ? tRoot("app.saving") : t("answerSubmit")}
@@ -110,38 +103,30 @@ function CreatePoll() {
   const bodies = useQuery(trpc.bodies.overview.queryOptions());
   const themes = useQuery(trpc.themes.list.queryOptions());
   const [success, setSuccess] = useState<string | null>(null);
+  const form = useZodForm(createPollSchema, { defaultValues: { bodyId: "", question: "", themeIds: [], dueDate: "" } });
   const create = useMutation(
     trpc.sessions.polls.create.mutationOptions({
       onSuccess: async () => {
         setSuccess(t("created"));
         await queryClient.invalidateQueries({ queryKey: trpc.sessions.polls.list.queryKey() });
       },
+      onError: (error) => setServerErrors(form, error),
     }),
   );
-  const errors = fieldErrorsOf(create.error);
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
+  const alert = useFormAlert(form, create.error, { hideWhenFieldsNamed: true });
+  const themesError = firstErrorMessage(form.formState.errors.themeIds);
+  const onSubmit = form.handleSubmit((values) => {
     setSuccess(null);
-    create.mutate(
-      {
-        bodyId: String(form.get("bodyId") ?? ""),
-        question: String(form.get("question") ?? ""),
-        themeIds: form.getAll("themeIds").map(String),
-        dueDate: String(form.get("dueDate") ?? ""),
-      },
-      { onSuccess: () => formElement.reset() },
-    );
-  }
+    create.mutate(values, { onSuccess: () => form.reset() });
+  });
   return (
     <section aria-labelledby="create-poll" className="card">
       <h2 id="create-poll">{t("createTitle")}</h2>
       <form onSubmit={onSubmit} noValidate>
-        <FormStatus error={create.error && !Object.keys(errors).length ? create.error.message : null} success={success} />
-        <Field id="poll-body" label={t("body")} error={errors.bodyId}>
-          {(d) => (
-            <select id="poll-body" name="bodyId" defaultValue="" {...d}>
+        <FormStatus error={alert} success={success} />
+        <FormField form={form} name="bodyId" id="poll-body" label={t("body")}>
+          {(control) => (
+            <select {...control}>
               <option value="">{t("chooseBody")}</option>
               {bodies.data?.bodies.map((b) => (
                 <option key={b.id} value={b.id}>
@@ -150,28 +135,28 @@ function CreatePoll() {
               ))}
             </select>
           )}
-        </Field>
-        <Field id="poll-question" label={t("question")} error={errors.question}>
-          {(d) => <textarea id="poll-question" name="question" rows={2} {...d} />}
-        </Field>
-        <fieldset aria-describedby={errors.themeIds ? "poll-themes-error" : undefined}>
+        </FormField>
+        <FormField form={form} name="question" id="poll-question" label={t("question")}>
+          {(control) => <textarea {...control} rows={2} />}
+        </FormField>
+        <fieldset aria-describedby={themesError ? "poll-themes-error" : undefined}>
           <legend>{t("themes")}</legend>
-          {errors.themeIds && (
+          {themesError && (
             <p className="field-error" id="poll-themes-error">
-              {errors.themeIds}
+              {themesError}
             </p>
           )}
           {themes.data?.length === 0 && <p>{t("noThemes")}</p>}
           {themes.data?.map((theme) => (
             <div key={theme.id}>
-              <input type="checkbox" id={`poll-theme-${theme.id}`} name="themeIds" value={theme.id} />{" "}
+              <input type="checkbox" id={`poll-theme-${theme.id}`} {...form.register("themeIds")} value={theme.id} />{" "}
               <label htmlFor={`poll-theme-${theme.id}`}>{theme.title}</label>
             </div>
           ))}
         </fieldset>
-        <Field id="poll-due" label={t("dueDate")} error={errors.dueDate}>
-          {(d) => <input id="poll-due" name="dueDate" type="date" {...d} />}
-        </Field>
+        <FormField form={form} name="dueDate" id="poll-due" label={t("dueDate")}>
+          {(control) => <input {...control} type="date" />}
+        </FormField>
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={create.isPending}>
             {create.isPending ? tRoot("app.saving") : t("createSubmit")}
