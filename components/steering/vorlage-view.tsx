@@ -4,12 +4,14 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import type { RichTextDoc } from "@/server/rich-text/validate";
+import { useState } from "react";
+import { saveVorlageVersionSchema } from "@/server/schemas/decisions";
 import type { AppRouter } from "@/server/trpc/router";
 import { Field } from "../forms/field";
+import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { fieldErrorsOf } from "../forms/use-field-errors";
+import { setServerErrors } from "../forms/server-errors";
+import { firstErrorMessage, useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { RichTextView } from "../themes/rich-text-view";
 import { useTRPC } from "../trpc/client";
 import { EvidencePack } from "./evidence-pack";
@@ -84,38 +86,40 @@ function SaveVersionForm({ vorlage }: { vorlage: Vorlage }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const current = vorlage.current!;
-  const [body, setBody] = useState<RichTextDoc>(current.body);
   const [success, setSuccess] = useState<string | null>(null);
+  // The form starts afresh with each saved version (the component is keyed by it).
+  const form = useZodForm(saveVorlageVersionSchema, {
+    defaultValues: { vorlageId: vorlage.id, expectedVersion: current.version, title: vorlage.title, body: current.body },
+  });
   const save = useMutation(
     trpc.steering.vorlagen.saveVersion.mutationOptions({
       onSuccess: async (saved) => {
         setSuccess(t("saved", { version: saved.version }));
         await queryClient.invalidateQueries({ queryKey: trpc.steering.vorlagen.get.queryKey({ vorlageId: vorlage.id }) });
       },
+      onError: (error) => setServerErrors(form, error),
     }),
   );
-  const errors = fieldErrorsOf(save.error);
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
+  const alert = useFormAlert(form, save.error, { hideWhenFieldsNamed: true });
+  const onSubmit = form.handleSubmit((values) => {
     setSuccess(null);
-    save.mutate({ vorlageId: vorlage.id, expectedVersion: current.version, title: String(form.get("title") ?? ""), body });
-  }
+    save.mutate(values);
+  });
   return (
     <form onSubmit={onSubmit} noValidate className="card wide" aria-labelledby="save-version-title">
       <h2 id="save-version-title">{t("editHeading")}</h2>
       <p className="muted">{t("editHint", { version: current.version })}</p>
-      <FormStatus error={save.error && !errors.title && !errors.body ? save.error.message : null} success={success} />
-      <Field id="vorlage-title" label={t("title")} error={errors.title}>
-        {(d) => <input id="vorlage-title" name="title" defaultValue={vorlage.title} maxLength={200} {...d} />}
-      </Field>
+      <FormStatus error={alert} success={success} />
+      <FormField form={form} name="title" id="vorlage-title" label={t("title")}>
+        {(control) => <input {...control} maxLength={200} />}
+      </FormField>
       <RichTextEditor
         id="vorlage-body"
         label={t("body")}
         hint={t("bodyHint")}
-        error={errors.body}
+        error={firstErrorMessage(form.formState.errors.body)}
         initial={current.body}
-        onChange={setBody}
+        onChange={(doc) => form.setValue("body", doc)}
       />
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={save.isPending}>
