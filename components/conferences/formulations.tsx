@@ -4,13 +4,15 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { consentVotes, type ConsentVote } from "@/server/schemas/conference-kinds";
+import { startFormulationSchema } from "@/server/schemas/formulations";
 import type { ConferenceDocumentKey } from "@/server/schemas/shared-documents";
 import type { AppRouter } from "@/server/trpc/router";
-import { Field } from "../forms/field";
+import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { fieldErrorsOf } from "../forms/use-field-errors";
+import { setServerErrors } from "../forms/server-errors";
+import { useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 import { SharedEditor } from "../shared-documents/shared-editor";
 
@@ -62,38 +64,35 @@ function StartFormulation({ conferenceId }: { conferenceId: string }) {
   const refresh = useRefreshFormulations(conferenceId);
   const clusters = useQuery({ ...trpc.formulations.clusters.queryOptions({ conferenceId }), refetchInterval: refreshMs * 2 });
   const [success, setSuccess] = useState<string | null>(null);
+  const form = useZodForm(startFormulationSchema, { defaultValues: { conferenceId, clusterId: "", title: "" } });
   const start = useMutation(
     trpc.formulations.start.mutationOptions({
       onSuccess: async () => {
         setSuccess(t("start.started"));
         await refresh();
       },
+      onError: (error) => setServerErrors(form, error),
     }),
   );
-  const errors = fieldErrorsOf(start.error);
+  const alert = useFormAlert(form, start.error, { hideWhenFieldsNamed: true });
   const open = clusters.data?.filter((c) => !c.hasFormulation) ?? [];
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  const onSubmit = form.handleSubmit((values) => {
     setSuccess(null);
-    const form = new FormData(event.currentTarget);
-    start.mutate(
-      { conferenceId, clusterId: String(form.get("clusterId") ?? ""), title: String(form.get("title") ?? "") },
-      { onSuccess: () => (event.target as HTMLFormElement).reset() },
-    );
-  }
+    start.mutate(values, { onSuccess: () => form.reset() });
+  });
 
   return (
     <form onSubmit={onSubmit} noValidate className="card" aria-labelledby="start-formulation-title">
       <h3 id="start-formulation-title">{t("start.title")}</h3>
-      <FormStatus error={start.error && !errors.clusterId && !errors.title ? start.error.message : null} success={success} />
+      <FormStatus error={alert} success={success} />
       {clusters.data && open.length === 0 ? (
         <p>{t("start.noClusters")}</p>
       ) : (
         <>
-          <Field id="formulation-cluster" label={t("start.cluster")} error={errors.clusterId}>
-            {(d) => (
-              <select id="formulation-cluster" name="clusterId" defaultValue="" {...d}>
+          <FormField form={form} name="clusterId" id="formulation-cluster" label={t("start.cluster")}>
+            {(control) => (
+              <select {...control}>
                 <option value="">{t("start.chooseCluster")}</option>
                 {open.map((cluster) => (
                   <option key={cluster.clusterId} value={cluster.clusterId}>
@@ -102,10 +101,10 @@ function StartFormulation({ conferenceId }: { conferenceId: string }) {
                 ))}
               </select>
             )}
-          </Field>
-          <Field id="formulation-title" label={t("start.titleField")} hint={t("start.titleHint")} error={errors.title}>
-            {(d) => <input id="formulation-title" name="title" type="text" maxLength={200} {...d} />}
-          </Field>
+          </FormField>
+          <FormField form={form} name="title" id="formulation-title" label={t("start.titleField")} hint={t("start.titleHint")}>
+            {(control) => <input {...control} type="text" maxLength={200} />}
+          </FormField>
           <div className="form-actions">
             <button type="submit" className="button-primary" disabled={start.isPending}>
               {t("start.submit")}
