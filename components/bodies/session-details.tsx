@@ -4,12 +4,15 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { useWatch } from "react-hook-form";
+import { addAgendaItemSchema } from "@/server/schemas/sessions";
 import type { SessionView } from "@/server/sessions/sessions";
 import { DecisionPanel } from "@/components/steering/decision-panel";
 import { RichTextView } from "@/components/themes/rich-text-view";
-import { Field } from "../forms/field";
+import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { fieldErrorsOf } from "../forms/use-field-errors";
+import { setServerErrors } from "../forms/server-errors";
+import { useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 import { MinutesEditor } from "./minutes-editor";
 
@@ -192,36 +195,37 @@ function AddAgendaItem({ sessionId }: { sessionId: string }) {
   const trpc = useTRPC();
   const { refresh } = useSession(sessionId);
   const themes = useQuery(trpc.themes.list.queryOptions());
-  const [kind, setKind] = useState<"theme" | "free" | "report">("theme");
   const [success, setSuccess] = useState<string | null>(null);
+  // One schema per kind of item; the fields of the other kinds leave the form's values with their inputs.
+  const form = useZodForm(addAgendaItemSchema, { defaultValues: { sessionId, kind: "theme", notes: "" } });
+  const kind = useWatch({ control: form.control, name: "kind" });
   const add = useMutation(
     trpc.sessions.addAgendaItem.mutationOptions({
       onSuccess: async (item) => {
         setSuccess(t("added", { title: item.title }));
         await refresh();
       },
+      onError: (error) => setServerErrors(form, error),
     }),
   );
-  const errors = fieldErrorsOf(add.error);
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const notes = String(form.get("notes") ?? "");
+  const alert = useFormAlert(form, add.error, { hideWhenFieldsNamed: true });
+  const onSubmit = form.handleSubmit((values) => {
     setSuccess(null);
-    const input =
-      kind === "theme"
-        ? { sessionId, kind, themeId: String(form.get("themeId") ?? ""), notes }
-        : { sessionId, kind, title: String(form.get("title") ?? ""), notes };
-    add.mutate(input, { onSuccess: () => formElement.reset() });
-  }
+    // The kind stays chosen for the next item of the same kind.
+    add.mutate(values, {
+      onSuccess: () => {
+        form.reset();
+        form.setValue("kind", values.kind);
+      },
+    });
+  });
   return (
     <form onSubmit={onSubmit} noValidate>
       <h3>{t("addTitle")}</h3>
-      <FormStatus error={add.error && !Object.keys(errors).length ? add.error.message : null} success={success} />
-      <Field id="agenda-kind" label={t("kind")}>
-        {(d) => (
-          <select id="agenda-kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} {...d}>
+      <FormStatus error={alert} success={success} />
+      <FormField form={form} name="kind" id="agenda-kind" label={t("kind")}>
+        {(control) => (
+          <select {...control}>
             {(["theme", "free", "report"] as const).map((k) => (
               <option key={k} value={k}>
                 {tRoot(`sessions.agendaKinds.${k}`)}
@@ -229,11 +233,11 @@ function AddAgendaItem({ sessionId }: { sessionId: string }) {
             ))}
           </select>
         )}
-      </Field>
+      </FormField>
       {kind === "theme" ? (
-        <Field id="agenda-theme" label={t("theme")} error={errors.themeId}>
-          {(d) => (
-            <select id="agenda-theme" name="themeId" defaultValue="" {...d}>
+        <FormField form={form} name="themeId" id="agenda-theme" label={t("theme")} registerOptions={{ shouldUnregister: true }}>
+          {(control) => (
+            <select {...control}>
               <option value="">{t("chooseTheme")}</option>
               {themes.data?.map((theme) => (
                 <option key={theme.id} value={theme.id}>
@@ -242,15 +246,15 @@ function AddAgendaItem({ sessionId }: { sessionId: string }) {
               ))}
             </select>
           )}
-        </Field>
+        </FormField>
       ) : (
-        <Field id="agenda-title" label={t("itemTitle")} error={errors.title}>
-          {(d) => <input id="agenda-title" name="title" required {...d} />}
-        </Field>
+        <FormField form={form} name="title" id="agenda-title" label={t("itemTitle")} registerOptions={{ shouldUnregister: true }}>
+          {(control) => <input {...control} required />}
+        </FormField>
       )}
-      <Field id="agenda-notes" label={t("notes")} hint={t("notesHint")} error={errors.notes}>
-        {(d) => <textarea id="agenda-notes" name="notes" rows={2} {...d} />}
-      </Field>
+      <FormField form={form} name="notes" id="agenda-notes" label={t("notes")} hint={t("notesHint")}>
+        {(control) => <textarea {...control} rows={2} />}
+      </FormField>
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={add.isPending}>
           {add.isPending ? tRoot("app.saving") : t("addSubmit")}

@@ -76,8 +76,8 @@ export function firstErrorMessage(error: unknown): string | undefined {
  * input, the same "check the marked fields" the server answers to invalid input. With
  * `hideWhenFieldsNamed` a server message that already stands at a field is not repeated.
  */
-export function useFormAlert<T extends FieldValues>(
-  form: { formState: FormState<T> },
+export function useFormAlert(
+  form: { formState: Pick<FormState<FieldValues>, "errors"> },
   error: ServerError | null | undefined,
   { hideWhenFieldsNamed = false }: { hideWhenFieldsNamed?: boolean } = {},
 ): string | null {
