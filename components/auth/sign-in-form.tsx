@@ -3,8 +3,10 @@
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { Field } from "../forms/field";
+import { useState } from "react";
+import { signInSchema } from "@/server/schemas/users";
+import { FormField } from "../forms/form-field";
+import { useZodForm } from "../forms/use-zod-form";
 
 const knownErrors = ["CredentialsSignin", "RateLimited", "NoAccount", "SessionExpired"];
 
@@ -12,19 +14,13 @@ export function SignInForm({ oidcName, initialError }: { oidcName: string | null
   const t = useTranslations("signIn");
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError);
-  const [missing, setMissing] = useState<{ username?: boolean; password?: boolean }>({});
+  // The schema the credentials provider parses on the server.
+  const form = useZodForm(signInSchema, { defaultValues: { username: "", password: "" } });
   const [submitting, setSubmitting] = useState(false);
 
   const errorText = (code: string) => t(`errors.${knownErrors.includes(code) ? code : "default"}`);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const username = String(form.get("username") ?? "").trim();
-    const password = String(form.get("password") ?? "");
-    const nextMissing = { username: !username, password: !password };
-    setMissing(nextMissing);
-    if (nextMissing.username || nextMissing.password) return;
+  const onSubmit = form.handleSubmit(async ({ username, password }) => {
     setSubmitting(true);
     setError(null);
     const result = await signIn("credentials", { username, password, redirect: false });
@@ -35,20 +31,20 @@ export function SignInForm({ oidcName, initialError }: { oidcName: string | null
     }
     router.replace("/");
     router.refresh();
-  }
+  });
 
   return (
     <>
-      <form onSubmit={onSubmit} noValidate aria-describedby={error ? "sign-in-error" : undefined}>
+      <form onSubmit={(event) => void onSubmit(event)} noValidate aria-describedby={error ? "sign-in-error" : undefined}>
         <div role="alert" id="sign-in-error" className={error ? "form-error" : undefined}>
           {error ? errorText(error) : null}
         </div>
-        <Field id="username" label={t("username")} error={missing.username ? t("errors.required") : undefined}>
-          {(described) => <input id="username" name="username" autoComplete="username" autoCapitalize="none" required {...described} />}
-        </Field>
-        <Field id="password" label={t("password")} error={missing.password ? t("errors.required") : undefined}>
-          {(described) => <input id="password" name="password" type="password" autoComplete="current-password" required {...described} />}
-        </Field>
+        <FormField form={form} name="username" id="username" label={t("username")}>
+          {(control) => <input {...control} autoComplete="username" autoCapitalize="none" required />}
+        </FormField>
+        <FormField form={form} name="password" id="password" label={t("password")}>
+          {(control) => <input {...control} type="password" autoComplete="current-password" required />}
+        </FormField>
         <button type="submit" className="button-primary" disabled={submitting}>
           {submitting ? t("submitting") : t("submit")}
         </button>
