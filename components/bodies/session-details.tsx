@@ -3,9 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useWatch } from "react-hook-form";
-import { addAgendaItemSchema } from "@/server/schemas/sessions";
+import { addAgendaItemSchema, attendanceSchema } from "@/server/schemas/sessions";
 import type { SessionView } from "@/server/sessions/sessions";
 import { DecisionPanel } from "@/components/steering/decision-panel";
 import { RichTextView } from "@/components/themes/rich-text-view";
@@ -35,7 +35,8 @@ export function SessionDetails({ sessionId }: { sessionId: string }) {
     <>
       <SessionHeader view={view} />
       <Agenda view={view} />
-      <Attendance view={view} />
+      {/* A changed list of people starts a fresh form. */}
+      <Attendance key={view.attendance.map((a) => a.key).join(" ")} view={view} />
       <Minutes view={view} />
       {!view.abilities.manage && <p className="muted">{t("session.readOnly")}</p>}
     </>
@@ -269,19 +270,21 @@ function Attendance({ view }: { view: SessionView }) {
   const tRoot = useTranslations();
   const trpc = useTRPC();
   const { refresh } = useSession(view.session.id);
+  const form = useZodForm(attendanceSchema, {
+    defaultValues: {
+      sessionId: view.session.id,
+      entries: view.attendance.map((a) =>
+        a.userId
+          ? { userId: a.userId, present: a.present === true }
+          : { externalMemberId: a.externalMemberId!, present: a.present === true },
+      ),
+    },
+  });
   const record = useMutation(trpc.sessions.recordAttendance.mutationOptions({ onSuccess: refresh }));
+  const alert = useFormAlert(form, record.error);
   const person = (a: SessionView["attendance"][number]) =>
     [a.name, a.organisationName, a.function, a.former ? t("former") : null].filter(Boolean).join(", ");
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const entries = view.attendance.map((a) =>
-      a.userId
-        ? { userId: a.userId, present: form.get(a.key) === "on" }
-        : { externalMemberId: a.externalMemberId!, present: form.get(a.key) === "on" },
-    );
-    record.mutate({ sessionId: view.session.id, entries });
-  }
+  const onSubmit = form.handleSubmit((values) => record.mutate(values));
   return (
     <section aria-labelledby="session-attendance" className="card">
       <h2 id="session-attendance">{t("title")}</h2>
@@ -289,12 +292,12 @@ function Attendance({ view }: { view: SessionView }) {
         <p>{t("noMembers")}</p>
       ) : view.abilities.editAgenda ? (
         <form onSubmit={onSubmit} noValidate>
-          <FormStatus error={record.error?.message} success={record.isSuccess ? t("saved") : null} />
+          <FormStatus error={alert} success={record.isSuccess ? t("saved") : null} />
           <fieldset>
             <legend>{t("legend")}</legend>
-            {view.attendance.map((a) => (
+            {view.attendance.map((a, index) => (
               <div key={a.key}>
-                <input type="checkbox" id={`attendance-${a.key}`} name={a.key} defaultChecked={a.present === true} />{" "}
+                <input type="checkbox" id={`attendance-${a.key}`} {...form.register(`entries.${index}.present`)} />{" "}
                 <label htmlFor={`attendance-${a.key}`}>{person(a)}</label>
               </div>
             ))}
