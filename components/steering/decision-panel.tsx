@@ -3,12 +3,14 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { decisionOutcomes, type DecisionOutcome } from "@/server/schemas/steering-kinds";
+import { useFieldArray } from "react-hook-form";
+import { recordDecisionSchema } from "@/server/schemas/decisions";
+import { decisionOutcomes } from "@/server/schemas/steering-kinds";
 import type { AppRouter } from "@/server/trpc/router";
-import { Field } from "../forms/field";
+import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { fieldErrorsOf } from "../forms/use-field-errors";
+import { setServerErrors } from "../forms/server-errors";
+import { useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 import styles from "./steering.module.css";
 
@@ -97,79 +99,44 @@ function RecordedDecision({ decision }: { decision: NonNullable<Shown["decision"
   );
 }
 
-interface AssignmentDraft {
-  key: number;
-  bodyId: string;
-  task: string;
-  dueDate: string;
-}
-interface RecommendationDraft {
-  key: number;
-  addressee: string;
-  responsibleOrganisationId: string;
-  text: string;
-  dueDate: string;
-}
+const vote = (value: unknown) => (value === null || value === undefined || String(value).trim() === "" ? null : Number(value));
 
 function RecordDecisionForm({ sessionId, agendaItemId, options }: { sessionId: string; agendaItemId: string; options: Options }) {
   const t = useTranslations("decisions.panel");
   const tOutcome = useTranslations("decisions.outcomes");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [nextKey, setNextKey] = useState(1);
-  const [assignments, setAssignments] = useState<AssignmentDraft[]>([]);
-  const [recommendations, setRecommendations] = useState<RecommendationDraft[]>([]);
+  const form = useZodForm(recordDecisionSchema, {
+    defaultValues: {
+      sessionId,
+      agendaItemId,
+      votesFor: null,
+      votesAgainst: null,
+      votesAbstain: null,
+      text: "",
+      assignments: [],
+      recommendations: [],
+    },
+  });
+  const assignments = useFieldArray({ control: form.control, name: "assignments" });
+  const recommendations = useFieldArray({ control: form.control, name: "recommendations" });
   const record = useMutation(
     trpc.steering.decisions.record.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.steering.decisions.get.queryKey({ sessionId, agendaItemId }) }),
+      onError: (error) => setServerErrors(form, error),
     }),
   );
-  const errors = fieldErrorsOf(record.error);
-  const paths = record.error?.data?.issuePaths ?? {};
+  const alert = useFormAlert(form, record.error, { hideWhenFieldsNamed: true });
   const id = (name: string) => `${name}-${agendaItemId}`;
-  const vote = (value: FormDataEntryValue | null) => (value === null || String(value).trim() === "" ? null : Number(value));
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    record.mutate({
-      sessionId,
-      agendaItemId,
-      outcome: String(form.get("outcome") ?? "") as DecisionOutcome,
-      votesFor: vote(form.get("votesFor")),
-      votesAgainst: vote(form.get("votesAgainst")),
-      votesAbstain: vote(form.get("votesAbstain")),
-      text: String(form.get("text") ?? ""),
-      assignments: assignments.map(({ bodyId, task, dueDate }) => ({ bodyId, task, dueDate })),
-      recommendations: recommendations.map(({ addressee, responsibleOrganisationId, text, dueDate }) => ({
-        addressee,
-        responsibleOrganisationId: responsibleOrganisationId || null,
-        text,
-        dueDate,
-      })),
-    });
-  }
-
-  const addAssignment = () => {
-    setAssignments((list) => [...list, { key: nextKey, bodyId: "", task: "", dueDate: "" }]);
-    setNextKey((k) => k + 1);
-  };
-  const addRecommendation = () => {
-    setRecommendations((list) => [...list, { key: nextKey, addressee: "", responsibleOrganisationId: "", text: "", dueDate: "" }]);
-    setNextKey((k) => k + 1);
-  };
-  const updateAssignment = (key: number, patch: Partial<AssignmentDraft>) =>
-    setAssignments((list) => list.map((a) => (a.key === key ? { ...a, ...patch } : a)));
-  const updateRecommendation = (key: number, patch: Partial<RecommendationDraft>) =>
-    setRecommendations((list) => list.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const onSubmit = form.handleSubmit((values) => record.mutate(values));
 
   return (
     <form onSubmit={onSubmit} noValidate className="card wide" aria-labelledby={id("record-decision")}>
       <h4 id={id("record-decision")}>{t("recordHeading")}</h4>
-      <FormStatus error={record.error && !Object.keys(errors).length ? record.error.message : null} />
-      <Field id={id("outcome")} label={t("outcome")} error={errors.outcome}>
-        {(d) => (
-          <select id={id("outcome")} name="outcome" defaultValue="" {...d}>
+      <FormStatus error={alert} />
+      <FormField form={form} name="outcome" id={id("outcome")} label={t("outcome")}>
+        {(control) => (
+          <select {...control}>
             <option value="">{t("choose")}</option>
             {decisionOutcomes.map((outcome) => (
               <option key={outcome} value={outcome}>
@@ -178,38 +145,32 @@ function RecordDecisionForm({ sessionId, agendaItemId, options }: { sessionId: s
             ))}
           </select>
         )}
-      </Field>
+      </FormField>
       <fieldset>
         <legend>{t("votes")}</legend>
         <p className="field-hint" id={id("votes-hint")}>
           {t("votesHint")}
         </p>
         {(["votesFor", "votesAgainst", "votesAbstain"] as const).map((name) => (
-          <Field key={name} id={id(name)} label={t(name)} error={errors[name]}>
-            {(d) => <input id={id(name)} name={name} type="number" min={0} max={1000} inputMode="numeric" {...d} />}
-          </Field>
+          <FormField key={name} form={form} name={name} id={id(name)} label={t(name)} registerOptions={{ setValueAs: vote }}>
+            {(control) => <input {...control} type="number" min={0} max={1000} inputMode="numeric" />}
+          </FormField>
         ))}
       </fieldset>
-      <Field id={id("text")} label={t("text")} error={errors.text}>
-        {(d) => <textarea id={id("text")} name="text" rows={4} maxLength={5000} {...d} />}
-      </Field>
+      <FormField form={form} name="text" id={id("text")} label={t("text")}>
+        {(control) => <textarea {...control} rows={4} maxLength={5000} />}
+      </FormField>
 
       <fieldset>
         <legend>{t("assignments")}</legend>
-        {assignments.map((a, index) => {
+        {assignments.fields.map((a, index) => {
           const n = index + 1;
-          const error = (field: string) => paths[`assignments.${index}.${field}`]?.[0];
           return (
-            <fieldset key={a.key}>
+            <fieldset key={a.id}>
               <legend>{t("assignmentNumber", { number: n })}</legend>
-              <Field id={id(`assignment-${a.key}-body`)} label={t("assignmentBody")} error={error("bodyId")}>
-                {(d) => (
-                  <select
-                    id={id(`assignment-${a.key}-body`)}
-                    value={a.bodyId}
-                    onChange={(e) => updateAssignment(a.key, { bodyId: e.target.value })}
-                    {...d}
-                  >
+              <FormField form={form} name={`assignments.${index}.bodyId`} id={id(`assignment-${a.id}-body`)} label={t("assignmentBody")}>
+                {(control) => (
+                  <select {...control}>
                     <option value="">{t("choose")}</option>
                     {options.bodies.map((body) => (
                       <option key={body.id} value={body.id}>
@@ -218,73 +179,52 @@ function RecordDecisionForm({ sessionId, agendaItemId, options }: { sessionId: s
                     ))}
                   </select>
                 )}
-              </Field>
-              <Field id={id(`assignment-${a.key}-task`)} label={t("assignmentTask")} error={error("task")}>
-                {(d) => (
-                  <textarea
-                    id={id(`assignment-${a.key}-task`)}
-                    rows={2}
-                    maxLength={2000}
-                    value={a.task}
-                    onChange={(e) => updateAssignment(a.key, { task: e.target.value })}
-                    {...d}
-                  />
-                )}
-              </Field>
-              <Field id={id(`assignment-${a.key}-due`)} label={t("dueDate")} error={error("dueDate")}>
-                {(d) => (
-                  <input
-                    id={id(`assignment-${a.key}-due`)}
-                    type="date"
-                    value={a.dueDate}
-                    onChange={(e) => updateAssignment(a.key, { dueDate: e.target.value })}
-                    {...d}
-                  />
-                )}
-              </Field>
+              </FormField>
+              <FormField form={form} name={`assignments.${index}.task`} id={id(`assignment-${a.id}-task`)} label={t("assignmentTask")}>
+                {(control) => <textarea {...control} rows={2} maxLength={2000} />}
+              </FormField>
+              <FormField form={form} name={`assignments.${index}.dueDate`} id={id(`assignment-${a.id}-due`)} label={t("dueDate")}>
+                {(control) => <input {...control} type="date" />}
+              </FormField>
               <button
                 type="button"
                 className="button-link"
                 aria-label={t("removeAssignment", { number: n })}
-                onClick={() => setAssignments((list) => list.filter((x) => x.key !== a.key))}
+                onClick={() => assignments.remove(index)}
               >
                 {t("remove")}
               </button>
             </fieldset>
           );
         })}
-        <button type="button" className="button-secondary" onClick={addAssignment}>
+        <button type="button" className="button-secondary" onClick={() => assignments.append({ bodyId: "", task: "", dueDate: "" })}>
           {t("addAssignment")}
         </button>
       </fieldset>
 
       <fieldset>
         <legend>{t("recommendations")}</legend>
-        {recommendations.map((r, index) => {
+        {recommendations.fields.map((r, index) => {
           const n = index + 1;
-          const error = (field: string) => paths[`recommendations.${index}.${field}`]?.[0];
           return (
-            <fieldset key={r.key}>
+            <fieldset key={r.id}>
               <legend>{t("recommendationNumber", { number: n })}</legend>
-              <Field id={id(`recommendation-${r.key}-addressee`)} label={t("addressee")} error={error("addressee")}>
-                {(d) => (
-                  <input
-                    id={id(`recommendation-${r.key}-addressee`)}
-                    maxLength={200}
-                    value={r.addressee}
-                    onChange={(e) => updateRecommendation(r.key, { addressee: e.target.value })}
-                    {...d}
-                  />
-                )}
-              </Field>
-              <Field id={id(`recommendation-${r.key}-organisation`)} label={t("organisation")} error={error("responsibleOrganisationId")}>
-                {(d) => (
-                  <select
-                    id={id(`recommendation-${r.key}-organisation`)}
-                    value={r.responsibleOrganisationId}
-                    onChange={(e) => updateRecommendation(r.key, { responsibleOrganisationId: e.target.value })}
-                    {...d}
-                  >
+              <FormField
+                form={form}
+                name={`recommendations.${index}.addressee`}
+                id={id(`recommendation-${r.id}-addressee`)}
+                label={t("addressee")}
+              >
+                {(control) => <input {...control} maxLength={200} />}
+              </FormField>
+              <FormField
+                form={form}
+                name={`recommendations.${index}.responsibleOrganisationId`}
+                id={id(`recommendation-${r.id}-organisation`)}
+                label={t("organisation")}
+              >
+                {(control) => (
+                  <select {...control}>
                     <option value="">{t("noOrganisation")}</option>
                     {options.organisations.map((organisation) => (
                       <option key={organisation.id} value={organisation.id}>
@@ -293,42 +233,34 @@ function RecordDecisionForm({ sessionId, agendaItemId, options }: { sessionId: s
                     ))}
                   </select>
                 )}
-              </Field>
-              <Field id={id(`recommendation-${r.key}-text`)} label={t("recommendationText")} error={error("text")}>
-                {(d) => (
-                  <textarea
-                    id={id(`recommendation-${r.key}-text`)}
-                    rows={2}
-                    maxLength={2000}
-                    value={r.text}
-                    onChange={(e) => updateRecommendation(r.key, { text: e.target.value })}
-                    {...d}
-                  />
-                )}
-              </Field>
-              <Field id={id(`recommendation-${r.key}-due`)} label={t("dueDate")} error={error("dueDate")}>
-                {(d) => (
-                  <input
-                    id={id(`recommendation-${r.key}-due`)}
-                    type="date"
-                    value={r.dueDate}
-                    onChange={(e) => updateRecommendation(r.key, { dueDate: e.target.value })}
-                    {...d}
-                  />
-                )}
-              </Field>
+              </FormField>
+              <FormField
+                form={form}
+                name={`recommendations.${index}.text`}
+                id={id(`recommendation-${r.id}-text`)}
+                label={t("recommendationText")}
+              >
+                {(control) => <textarea {...control} rows={2} maxLength={2000} />}
+              </FormField>
+              <FormField form={form} name={`recommendations.${index}.dueDate`} id={id(`recommendation-${r.id}-due`)} label={t("dueDate")}>
+                {(control) => <input {...control} type="date" />}
+              </FormField>
               <button
                 type="button"
                 className="button-link"
                 aria-label={t("removeRecommendation", { number: n })}
-                onClick={() => setRecommendations((list) => list.filter((x) => x.key !== r.key))}
+                onClick={() => recommendations.remove(index)}
               >
                 {t("remove")}
               </button>
             </fieldset>
           );
         })}
-        <button type="button" className="button-secondary" onClick={addRecommendation}>
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => recommendations.append({ addressee: "", responsibleOrganisationId: "", text: "", dueDate: "" })}
+        >
           {t("addRecommendation")}
         </button>
       </fieldset>
