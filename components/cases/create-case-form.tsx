@@ -3,15 +3,16 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { accessChannels } from "@/server/schemas/case-kinds";
-import type { CreateCaseInput } from "@/server/schemas/cases";
-import { Field } from "../forms/field";
+import { createCaseSchema } from "@/server/schemas/cases";
+import { FormField, FormSelectField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { SelectField } from "../forms/select-field";
+import { setServerErrors } from "../forms/server-errors";
 import { fieldErrorsOf } from "../forms/use-field-errors";
+import { errorsByPath, useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
-import { ScreeningFields, screeningFromForm } from "./screening-fields";
+import { ScreeningFields, withoutEmptyProblems } from "./screening-fields";
 
 export function CreateCaseForm() {
   const t = useTranslations("cases");
@@ -21,35 +22,36 @@ export function CreateCaseForm() {
   const kommunen = useQuery(trpc.tenancy.listKommunen.queryOptions());
   const organisations = useQuery(trpc.tenancy.listOrganisations.queryOptions());
   const [withScreening, setWithScreening] = useState(false);
-  const create = useMutation(trpc.cases.create.mutationOptions({ onSuccess: ({ id }) => router.push(`/cases/${id}`) }));
-  const errors = nestedFieldErrors(create.error);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const input: CreateCaseInput = {
-      accessChannel: String(form.get("accessChannel")) as CreateCaseInput["accessChannel"],
-      kommuneId: String(form.get("kommuneId") ?? "") || null,
-      referringOrganisationId: String(form.get("referringOrganisationId") ?? "") || null,
-      identity: {
-        lastName: String(form.get("lastName") ?? ""),
-        firstName: String(form.get("firstName") ?? ""),
-        birthName: String(form.get("birthName") ?? ""),
-        birthDate: String(form.get("birthDate") ?? ""),
-      } as CreateCaseInput["identity"],
-      screening: withScreening ? screeningFromForm(form) : null,
-      openedOn: String(form.get("openedOn") ?? "") || null,
-    };
-    create.mutate(input);
-  }
+  // Fields leave the values when they leave the page: without the screening box there is no screening.
+  const form = useZodForm(createCaseSchema, {
+    shouldUnregister: true,
+    defaultValues: {
+      accessChannel: "walk_in",
+      kommuneId: "",
+      referringOrganisationId: "",
+      openedOn: "",
+      identity: { lastName: "", firstName: "", birthName: "", birthDate: "" },
+    },
+  });
+  const create = useMutation(
+    trpc.cases.create.mutationOptions({
+      onSuccess: ({ id }) => router.push(`/cases/${id}`),
+      onError: (error) => setServerErrors(form, error),
+    }),
+  );
+  const alert = useFormAlert(form, create.error);
+  const errors = errorsByPath(form.formState.errors);
+  const onSubmit = form.handleSubmit((values) =>
+    create.mutate({ ...values, screening: values.screening ? withoutEmptyProblems(values.screening) : null }),
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate className="card wide">
       <p>{t("create.intro")}</p>
-      <FormStatus error={create.error?.message} />
-      <Field id="case-access" label={t("create.accessChannel")} error={errors.accessChannel}>
-        {(d) => (
-          <select id="case-access" name="accessChannel" defaultValue="walk_in" {...d}>
+      <FormStatus error={alert} />
+      <FormField form={form} name="accessChannel" id="case-access" label={t("create.accessChannel")}>
+        {(control) => (
+          <select {...control}>
             {accessChannels.map((c) => (
               <option key={c} value={c}>
                 {t(`accessChannels.${c}`)}
@@ -57,45 +59,45 @@ export function CreateCaseForm() {
             ))}
           </select>
         )}
-      </Field>
-      <SelectField
-        id="case-kommune"
+      </FormField>
+      <FormSelectField
+        form={form}
         name="kommuneId"
+        id="case-kommune"
         label={t("create.kommune")}
         options={kommunen.data}
         emptyLabel={t("noKommune")}
-        error={errors.kommuneId}
       />
-      <SelectField
-        id="case-referrer"
+      <FormSelectField
+        form={form}
         name="referringOrganisationId"
+        id="case-referrer"
         label={t("create.referringOrganisation")}
         options={organisations.data}
         emptyLabel={t("create.noOrganisation")}
-        error={errors.referringOrganisationId}
       />
-      <Field id="case-opened-on" label={t("create.openedOn")} error={errors.openedOn}>
-        {(d) => <input id="case-opened-on" name="openedOn" type="date" {...d} />}
-      </Field>
+      <FormField form={form} name="openedOn" id="case-opened-on" label={t("create.openedOn")}>
+        {(control) => <input {...control} type="date" />}
+      </FormField>
       <fieldset>
         <legend>{t("create.person")}</legend>
-        <Field id="case-last-name" label={tIdentity("lastName")} error={errors["identity.lastName"]}>
-          {(d) => <input id="case-last-name" name="lastName" autoComplete="off" {...d} />}
-        </Field>
-        <Field id="case-first-name" label={tIdentity("firstName")} error={errors["identity.firstName"]}>
-          {(d) => <input id="case-first-name" name="firstName" autoComplete="off" {...d} />}
-        </Field>
-        <Field id="case-birth-name" label={tIdentity("birthName")} error={errors["identity.birthName"]}>
-          {(d) => <input id="case-birth-name" name="birthName" autoComplete="off" {...d} />}
-        </Field>
-        <Field id="case-birth-date" label={tIdentity("birthDate")} error={errors["identity.birthDate"]}>
-          {(d) => <input id="case-birth-date" name="birthDate" type="date" {...d} />}
-        </Field>
+        <FormField form={form} name="identity.lastName" id="case-last-name" label={tIdentity("lastName")}>
+          {(control) => <input {...control} autoComplete="off" />}
+        </FormField>
+        <FormField form={form} name="identity.firstName" id="case-first-name" label={tIdentity("firstName")}>
+          {(control) => <input {...control} autoComplete="off" />}
+        </FormField>
+        <FormField form={form} name="identity.birthName" id="case-birth-name" label={tIdentity("birthName")}>
+          {(control) => <input {...control} autoComplete="off" />}
+        </FormField>
+        <FormField form={form} name="identity.birthDate" id="case-birth-date" label={tIdentity("birthDate")}>
+          {(control) => <input {...control} type="date" />}
+        </FormField>
       </fieldset>
       <label className="inline-choice">
         <input type="checkbox" checked={withScreening} onChange={(e) => setWithScreening(e.target.checked)} /> {t("create.withScreening")}
       </label>
-      {withScreening && <ScreeningFields errors={errors} />}
+      {withScreening && <ScreeningFields errors={errors} register={(name) => form.register(name as "screening")} />}
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={create.isPending}>
           {t("create.submit")}

@@ -2,21 +2,35 @@
 
 import { useTranslations } from "next-intl";
 import { lifeAreas, screeningVerdicts } from "@/server/schemas/case-kinds";
+import type { UseFormRegisterReturn } from "react-hook-form";
 import type { ScreeningInput } from "@/server/schemas/cases";
 import { Field } from "../forms/field";
 
-/** Screening form fields (seed form "Case Management: Screening"), named `screening.*`. */
-export function ScreeningFields({ initial, errors }: { initial?: ScreeningInput | null; errors: Record<string, string> }) {
+/**
+ * Screening form fields (seed form "Case Management: Screening"), named `screening.*`. With
+ * `register` they belong to a react-hook-form form whose values hold `screening`; without, they are
+ * read from the form data (`screeningFromForm`).
+ */
+export function ScreeningFields({
+  initial,
+  errors,
+  register,
+}: {
+  initial?: ScreeningInput | null;
+  errors: Record<string, string>;
+  register?: (name: string) => UseFormRegisterReturn;
+}) {
   const t = useTranslations("cases");
+  // The default stays in the DOM either way; a registered field takes it from there.
+  const bind = (name: string, defaultValue: string) => ({ ...(register ? register(name) : { name }), defaultValue });
   return (
     <>
       <Field id="screening-date" label={t("screening.screenedOn")} error={errors["screening.screenedOn"] ?? errors.screenedOn}>
         {(d) => (
           <input
             id="screening-date"
-            name="screening.screenedOn"
             type="date"
-            defaultValue={initial?.screenedOn ?? new Date().toISOString().slice(0, 10)}
+            {...bind("screening.screenedOn", initial?.screenedOn ?? new Date().toISOString().slice(0, 10))}
             {...d}
           />
         )}
@@ -28,35 +42,24 @@ export function ScreeningFields({ initial, errors }: { initial?: ScreeningInput 
             {(d) => (
               <textarea
                 id={`screening-problem-${area}`}
-                name={`screening.problemsByArea.${area}`}
                 rows={2}
-                defaultValue={initial?.problemsByArea?.[area] ?? ""}
+                {...bind(`screening.problemsByArea.${area}`, initial?.problemsByArea?.[area] ?? "")}
                 {...d}
               />
             )}
           </Field>
         ))}
         <Field id="screening-other" label={t("screening.otherProblems")}>
-          {(d) => (
-            <textarea id="screening-other" name="screening.otherProblems" rows={2} defaultValue={initial?.otherProblems ?? ""} {...d} />
-          )}
+          {(d) => <textarea id="screening-other" rows={2} {...bind("screening.otherProblems", initial?.otherProblems ?? "")} {...d} />}
         </Field>
       </fieldset>
       <Field id="screening-services" label={t("screening.involvedServices")}>
         {(d) => (
-          <textarea
-            id="screening-services"
-            name="screening.involvedServices"
-            rows={2}
-            defaultValue={initial?.involvedServices ?? ""}
-            {...d}
-          />
+          <textarea id="screening-services" rows={2} {...bind("screening.involvedServices", initial?.involvedServices ?? "")} {...d} />
         )}
       </Field>
       <Field id="screening-urgent" label={t("screening.urgentConcern")}>
-        {(d) => (
-          <textarea id="screening-urgent" name="screening.urgentConcern" rows={2} defaultValue={initial?.urgentConcern ?? ""} {...d} />
-        )}
+        {(d) => <textarea id="screening-urgent" rows={2} {...bind("screening.urgentConcern", initial?.urgentConcern ?? "")} {...d} />}
       </Field>
       <fieldset aria-describedby={errors["screening.verdict"] ? "screening-verdict-error" : undefined}>
         <legend>{t("screening.verdict")}</legend>
@@ -67,7 +70,12 @@ export function ScreeningFields({ initial, errors }: { initial?: ScreeningInput 
         )}
         {screeningVerdicts.map((verdict) => (
           <label key={verdict} className="inline-choice">
-            <input type="radio" name="screening.verdict" value={verdict} defaultChecked={initial?.verdict === verdict} />{" "}
+            <input
+              type="radio"
+              {...(register ? register("screening.verdict") : { name: "screening.verdict" })}
+              value={verdict}
+              defaultChecked={initial?.verdict === verdict}
+            />{" "}
             {t(`verdicts.${verdict}`)}
           </label>
         ))}
@@ -90,4 +98,10 @@ export function screeningFromForm(form: FormData): ScreeningInput {
     urgentConcern: String(form.get("screening.urgentConcern") ?? ""),
     verdict: String(form.get("screening.verdict") ?? "") as ScreeningInput["verdict"],
   };
+}
+
+/** The problems by life area without the empty ones, as the screening has always been stored. */
+export function withoutEmptyProblems(screening: ScreeningInput): ScreeningInput {
+  const problemsByArea = Object.fromEntries(Object.entries(screening.problemsByArea).filter(([, value]) => value));
+  return { ...screening, problemsByArea };
 }

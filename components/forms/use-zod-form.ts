@@ -86,3 +86,16 @@ export function useFormAlert(
   if (error) return hideWhenFieldsNamed ? formErrorOf(error) : error.message;
   return hasFieldErrors ? t("invalidInput") : null;
 }
+
+/** Every message of an error tree by dotted path ("screening.verdict"), for field groups built by path. */
+export function errorsByPath(errors: unknown, prefix = ""): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (!errors || typeof errors !== "object") return result;
+  for (const [key, value] of Object.entries(errors)) {
+    if (key === "ref" || !value || typeof value !== "object") continue;
+    const entry = value as { type?: unknown; message?: unknown };
+    if (typeof entry.type === "string" && typeof entry.message === "string") result[prefix + key] = entry.message;
+    else Object.assign(result, errorsByPath(value, `${prefix}${key}.`));
+  }
+  return result;
+}
