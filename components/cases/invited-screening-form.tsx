@@ -2,44 +2,33 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, type FormEvent } from "react";
-import type { SubmitScreeningInput } from "@/server/schemas/screening-invitations";
-import { Field } from "../forms/field";
+import { useEffect, useRef } from "react";
+import { submitScreeningSchema } from "@/server/schemas/screening-invitations";
+import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
+import { setServerErrors } from "../forms/server-errors";
+import { errorsByPath, useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
-import { nestedFieldErrors } from "./create-case-form";
-import { ScreeningFields, screeningFromForm } from "./screening-fields";
+import { ScreeningFields, withoutEmptyProblems } from "./screening-fields";
 
 /** The Screening form a network actor fills through an invitation link, without an account. */
 export function InvitedScreeningForm({ token }: { token: string }) {
   const t = useTranslations("invitations.public");
   const tIdentity = useTranslations("cases.identityFields");
   const trpc = useTRPC();
-  const submit = useMutation(trpc.cases.invitations.submit.mutationOptions());
-  const errors = nestedFieldErrors(submit.error);
+  const form = useZodForm(submitScreeningSchema, {
+    defaultValues: { token, identity: { lastName: "", firstName: "", birthDate: "" }, referrer: { name: "", contact: "" } },
+  });
+  const submit = useMutation(trpc.cases.invitations.submit.mutationOptions({ onError: (error) => setServerErrors(form, error) }));
+  const alert = useFormAlert(form, submit.error);
+  const errors = errorsByPath(form.formState.errors);
   const confirmation = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     if (submit.isSuccess) confirmation.current?.focus();
   }, [submit.isSuccess]);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const input = {
-      token,
-      identity: {
-        lastName: String(form.get("lastName") ?? ""),
-        firstName: String(form.get("firstName") ?? ""),
-        birthDate: String(form.get("birthDate") ?? ""),
-      },
-      screening: screeningFromForm(form),
-      referrer: { name: String(form.get("referrerName") ?? ""), contact: String(form.get("referrerContact") ?? "") },
-      // An unchecked box is sent as false so that the server names the missing consent at the field.
-      consent: form.get("consent") === "on",
-    };
-    submit.mutate(input as SubmitScreeningInput);
-  }
+  const onSubmit = form.handleSubmit((values) => submit.mutate({ ...values, screening: withoutEmptyProblems(values.screening) }));
 
   if (submit.isSuccess) {
     // Nothing about the case is shown: the referrer learns neither its pseudonym nor who works it.
@@ -55,36 +44,37 @@ export function InvitedScreeningForm({ token }: { token: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="card wide">
-      <FormStatus error={submit.error?.message} />
+      <FormStatus error={alert} />
       <fieldset>
         <legend>{t("person")}</legend>
-        <Field id="invited-last-name" label={tIdentity("lastName")} error={errors["identity.lastName"]}>
-          {(d) => <input id="invited-last-name" name="lastName" autoComplete="off" required {...d} />}
-        </Field>
-        <Field id="invited-first-name" label={tIdentity("firstName")} error={errors["identity.firstName"]}>
-          {(d) => <input id="invited-first-name" name="firstName" autoComplete="off" required {...d} />}
-        </Field>
-        <Field id="invited-birth-date" label={tIdentity("birthDate")} error={errors["identity.birthDate"]}>
-          {(d) => <input id="invited-birth-date" name="birthDate" type="date" required {...d} />}
-        </Field>
+        <FormField form={form} name="identity.lastName" id="invited-last-name" label={tIdentity("lastName")}>
+          {(control) => <input {...control} autoComplete="off" required />}
+        </FormField>
+        <FormField form={form} name="identity.firstName" id="invited-first-name" label={tIdentity("firstName")}>
+          {(control) => <input {...control} autoComplete="off" required />}
+        </FormField>
+        <FormField form={form} name="identity.birthDate" id="invited-birth-date" label={tIdentity("birthDate")}>
+          {(control) => <input {...control} type="date" required />}
+        </FormField>
       </fieldset>
       <fieldset>
         <legend>{t("screening")}</legend>
-        <ScreeningFields errors={errors} />
+        <ScreeningFields errors={errors} register={(name) => form.register(name as "screening")} />
       </fieldset>
       <fieldset>
         <legend>{t("referrer")}</legend>
-        <Field id="invited-referrer-name" label={t("referrerName")} error={errors["referrer.name"]}>
-          {(d) => <input id="invited-referrer-name" name="referrerName" autoComplete="name" required {...d} />}
-        </Field>
-        <Field
+        <FormField form={form} name="referrer.name" id="invited-referrer-name" label={t("referrerName")}>
+          {(control) => <input {...control} autoComplete="name" required />}
+        </FormField>
+        <FormField
+          form={form}
+          name="referrer.contact"
           id="invited-referrer-contact"
           label={t("referrerContact")}
           hint={t("referrerContactHint")}
-          error={errors["referrer.contact"]}
         >
-          {(d) => <input id="invited-referrer-contact" name="referrerContact" autoComplete="off" required {...d} />}
-        </Field>
+          {(control) => <input {...control} autoComplete="off" required />}
+        </FormField>
       </fieldset>
       <div className={errors.consent ? "field field-invalid" : "field"}>
         {errors.consent && (
@@ -95,7 +85,7 @@ export function InvitedScreeningForm({ token }: { token: string }) {
         <label className="inline-choice" htmlFor="invited-consent">
           <input
             id="invited-consent"
-            name="consent"
+            {...form.register("consent")}
             type="checkbox"
             required
             aria-describedby={errors.consent ? "invited-consent-error" : undefined}
