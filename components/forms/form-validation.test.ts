@@ -12,7 +12,7 @@ import { createTestDatabase } from "@/server/test/database";
 import { callerFor, createActor, createTenant } from "@/server/test/factories";
 import { appRouter } from "@/server/trpc/router";
 import { formErrorOf, serverFieldErrors, setServerErrors, type ServerError } from "./server-errors";
-import { translatedResolver } from "./use-zod-form";
+import { errorsByPath, firstErrorMessage, translatedResolver } from "./use-zod-form";
 
 const resolverOptions = { fields: {}, shouldUseNativeValidation: false } as ResolverOptions<FieldValues>;
 
@@ -131,5 +131,21 @@ describe("server errors on form fields", () => {
     expect(serverFieldErrors(forbidden)).toEqual({});
     expect(formErrorOf(forbidden)).toBe("Dafür fehlt Ihnen die Berechtigung.");
     expect(formErrorOf(null)).toBeNull();
+  });
+});
+
+describe("error trees of react-hook-form", () => {
+  const errors = {
+    name: { type: "too_small", message: "Zu kurz" },
+    grants: [undefined, { bodyId: { type: "custom", message: "Nur ein Geltungsbereich", ref: { focus() {} } } }],
+  };
+
+  it("names every message by its dotted path", () => {
+    expect(errorsByPath(errors)).toEqual({ name: "Zu kurz", "grants.1.bodyId": "Nur ein Geltungsbereich" });
+  });
+
+  it("finds the first message of a group of rows", () => {
+    expect(firstErrorMessage(errors.grants)).toBe("Nur ein Geltungsbereich");
+    expect(firstErrorMessage(undefined)).toBeUndefined();
   });
 });
