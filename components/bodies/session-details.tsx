@@ -202,7 +202,11 @@ function AddAgendaItem({ sessionId }: { sessionId: string }) {
   const kind = useWatch({ control: form.control, name: "kind" });
   const add = useMutation(
     trpc.sessions.addAgendaItem.mutationOptions({
-      onSuccess: async (item) => {
+      onSuccess: async (item, values) => {
+        // Emptied at once, before the agenda reloads, so nothing typed meanwhile is lost; the kind
+        // stays chosen for the next item of the same kind.
+        form.reset();
+        form.setValue("kind", values.kind);
         setSuccess(t("added", { title: item.title }));
         await refresh();
       },
@@ -212,13 +216,7 @@ function AddAgendaItem({ sessionId }: { sessionId: string }) {
   const alert = useFormAlert(form, add.error, { hideWhenFieldsNamed: true });
   const onSubmit = form.handleSubmit((values) => {
     setSuccess(null);
-    // The kind stays chosen for the next item of the same kind.
-    add.mutate(values, {
-      onSuccess: () => {
-        form.reset();
-        form.setValue("kind", values.kind);
-      },
-    });
+    add.mutate(values);
   });
   return (
     <form onSubmit={onSubmit} noValidate>
