@@ -73,7 +73,7 @@ export function ReconstructionGrid({ view }: { view: BoardView }) {
                         {sortByOrderKey(gridCards.filter((card) => card.caseId === c.caseId && card.perspective === p.id)).map((card) => (
                           <li key={card.id} className="board-card">
                             <CardBody view={view} card={card} />
-                            {!view.readOnly && !card.restricted && (card.authorUserId === view.selfId || view.isModerator) && (
+                            {!view.readOnly && card.abilities?.delete && (
                               <button
                                 type="button"
                                 className="button-link"

@@ -254,7 +254,7 @@ function CardActions({
   const t = useTranslations("conferences.board");
   const [editing, setEditing] = useState(false);
   if (view.readOnly || card.restricted) return null;
-  const mayChange = card.authorUserId === view.selfId || view.isModerator;
+  const may = card.abilities;
   const submit = (op: BoardOperation) => view.connection.submit(op);
   const label = <span className="visually-hidden">: {card.text || t("hiddenCard")}</span>;
   const move = (lane: string) => submit({ kind: "card.move", cardId: card.id, lane, orderKey: generateKeyBetween(lastKey(lane), null) });
@@ -279,25 +279,25 @@ function CardActions({
         </form>
       )}
       <div className="row-actions">
-        {laneIndex > 0 && (
+        {may?.move && laneIndex > 0 && (
           <button type="button" className="button-link" onClick={() => move(lanes[laneIndex - 1]!)}>
             {t("moveTo", { lane: t(`lanes.${lanes[laneIndex - 1]!}`) })}
             {label}
           </button>
         )}
-        {laneIndex < lanes.length - 1 && (
+        {may?.move && laneIndex < lanes.length - 1 && (
           <button type="button" className="button-link" onClick={() => move(lanes[laneIndex + 1]!)}>
             {t("moveTo", { lane: t(`lanes.${lanes[laneIndex + 1]!}`) })}
             {label}
           </button>
         )}
-        {mayChange && !editing && (
+        {may?.edit && !editing && (
           <button type="button" className="button-link" onClick={() => setEditing(true)}>
             {t("edit")}
             {label}
           </button>
         )}
-        {mayChange && (
+        {may?.delete && (
           <button type="button" className="button-link" onClick={() => submit({ kind: "card.delete", cardId: card.id })}>
             {t("delete")}
             {label}

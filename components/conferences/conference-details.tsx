@@ -18,8 +18,7 @@ export function ConferenceDetails({ conferenceId }: { conferenceId: string }) {
   const trpc = useTRPC();
   const details = useQuery(trpc.conferences.get.queryOptions({ conferenceId }));
   const data = details.data;
-  const ownsCases = !!data?.cases.some((c) => c.isMine);
-  const showConflicts = !!data && data.viewer.mayPlan && (data.viewer.isModerator || ownsCases);
+  const showConflicts = !!data?.viewer.abilities.seeConsentConflicts;
 
   if (details.error)
     return (
@@ -52,8 +51,11 @@ export function ConferenceDetails({ conferenceId }: { conferenceId: string }) {
               {p.organisationName
                 ? t("details.withOrganisation", { name: p.displayName, organisation: p.organisationName })
                 : t("details.withoutOrganisation", { name: p.displayName })}
-              {p.role === "moderator" && <strong> – {t("details.moderator")}</strong>}
-              {p.role === "guest" && <span> – {t("roles.guest")}</span>}
+              {
+                { moderator: <strong> – {t("details.moderator")}</strong>, guest: <span> – {t("roles.guest")}</span>, participant: null }[
+                  p.role
+                ]
+              }
             </li>
           ))}
         </ul>
@@ -62,13 +64,13 @@ export function ConferenceDetails({ conferenceId }: { conferenceId: string }) {
       <section aria-labelledby="cases-title">
         <h2 id="cases-title">{t("details.cases")}</h2>
         <AgendaCases conferenceId={conferenceId} cases={data.cases} />
-        {data.viewer.mayAttachCases && conference.status !== "finished" && (
+        {data.viewer.abilities.attachCases && conference.status !== "finished" && (
           <AddOwnCase conferenceId={conferenceId} attachable={data.attachableCases} />
         )}
       </section>
 
       {showConflicts && <ConsentConflicts conferenceId={conferenceId} />}
-      <MeetingControls conferenceId={conferenceId} status={conference.status} isModerator={data.viewer.isModerator} />
+      <MeetingControls conferenceId={conferenceId} status={conference.status} isModerator={data.viewer.abilities.moderate} />
     </>
   );
 }

@@ -38,7 +38,7 @@ export function ConferenceFormulations({ conferenceId }: { conferenceId: string 
           {list.error.message}
         </p>
       )}
-      {list.data?.isModerator && <StartFormulation conferenceId={conferenceId} />}
+      {list.data?.mayStart && <StartFormulation conferenceId={conferenceId} />}
       {list.data && list.data.formulations.length === 0 && <p>{t("none")}</p>}
       {list.data?.formulations.map((formulation) => (
         <FormulationCard key={formulation.id} conferenceId={conferenceId} formulation={formulation} />

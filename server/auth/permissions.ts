@@ -34,6 +34,8 @@ export const permissions = {
   "themes.view": ["coordinator", "case_manager", "cm_spokesperson", "body_member"],
   /** Curate the registry: merge, split, move along the steering path, set urgency (the coordination). */
   "themes.manage": ["coordinator"],
+  /** See what stands behind a theme (card wording, case references); body members see aggregates only (A10). */
+  "themes.sources": ["coordinator", "case_manager", "cm_spokesperson"],
   "offers.view": ["coordinator", "case_manager"],
   "reports.view": ["coordinator", "case_manager"],
   /** Body sessions: agendas, invitations, attendance, minutes (scoped to the member's body in server/sessions/policy.ts). */
@@ -44,6 +46,10 @@ export const permissions = {
   "polls.manage": ["coordinator"],
   /** Answer a poll with pseudonymised observations on one's own cases. */
   "polls.answer": ["case_manager"],
+  /** Coordinate the steering path: every body's proposals, Vorlagen, decisions, assignments, recommendations and follow-up. */
+  "steering.coordinate": ["coordinator"],
+  /** Work in a body as its member: its sessions, proposals, Vorlagen, decisions, assignments; held per body (a grant scoped to it). */
+  "bodies.take_part": ["body_member"],
   /** Draft solution proposals: the coordination, or a member of the working group a theme is assigned to (checked in server/steering/policy.ts). */
   "proposals.draft": ["coordinator", "body_member"],
   /** Read proposals, Vorlagen, decisions and follow-up: the coordination all, body members their body's (server/steering/policy.ts). */
@@ -57,6 +63,32 @@ export const permissions = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
+
+/**
+ * Tenant-wide business: the steering path, bodies and their sessions, the tenant's set-up and its
+ * audit log. A grant scoped to one Kommune never holds these (a body member's grant scoped to
+ * their body does, for that body); everything else a Kommune-scoped grant holds only for
+ * resources of its Kommune.
+ */
+export const tenantWidePermissions: ReadonlySet<Permission> = new Set<Permission>([
+  "tenancy.manage",
+  "bodies.read",
+  "bodies.manage",
+  "users.manage",
+  "audit.read",
+  "conferences.templates",
+  "themes.manage",
+  "sessions.view",
+  "sessions.manage",
+  "polls.manage",
+  "steering.coordinate",
+  "bodies.take_part",
+  "proposals.draft",
+  "decisions.view",
+  "vorlagen.manage",
+  "decisions.record",
+  "followups.report",
+]);
 
 export const allPermissions = Object.keys(permissions) as Permission[];
 

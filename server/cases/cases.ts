@@ -21,7 +21,7 @@ import {
   users,
 } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { can, canSomewhere, type Actor } from "../auth/policy";
+import { can, canSomewhere, reachOf, type Actor } from "../auth/policy";
 import { AppError, violatedUniqueConstraint } from "../errors";
 import type { CreateCaseInput, IdentityInput, ListCasesInput, ScreeningInput } from "../schemas/cases";
 import { requireKommuneInTenant } from "../tenancy/kommunen";
@@ -191,17 +191,13 @@ const listColumns = {
  * the tenant (or of their Kommune). No identity field is ever part of a list.
  */
 export async function listCases(db: Database, actor: Actor, input: ListCasesInput) {
-  const coordinates = canSomewhere(actor, "cases.coordinate");
-  const coordinatedKommunen = actor.grants.filter((g) => g.role === "coordinator" && g.kommuneId).map((g) => g.kommuneId!);
-  const coordinatesTenant = actor.grants.some((g) => g.role === "coordinator" && !g.kommuneId && !g.bodyId);
-  const visibility = coordinatesTenant
+  const coordinated = reachOf(actor, "cases.coordinate");
+  const visibility = coordinated.everywhere
     ? undefined
-    : coordinates
-      ? or(
-          eq(cases.responsibleUserId, actor.userId),
-          coordinatedKommunen.length ? inArray(cases.kommuneId, coordinatedKommunen) : undefined,
-        )
-      : eq(cases.responsibleUserId, actor.userId);
+    : or(
+        eq(cases.responsibleUserId, actor.userId),
+        coordinated.kommuneIds.length ? inArray(cases.kommuneId, coordinated.kommuneIds) : undefined,
+      );
   return db
     .select(listColumns)
     .from(cases)

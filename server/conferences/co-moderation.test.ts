@@ -35,7 +35,7 @@ describe("co-moderation", () => {
       coModeratorUserIds: [coModerator.userId],
     });
     const details = await callerFor(handle.db, coModerator).conferences.get({ conferenceId });
-    expect(details.viewer.isModerator).toBe(true);
+    expect(details.viewer.abilities.moderate).toBe(true);
     expect(
       details.participants
         .filter((p) => p.role === "moderator")

@@ -15,6 +15,7 @@ import { rolesGranting } from "../auth/permissions";
 import { can, type Actor } from "../auth/policy";
 import { organisationsCoveredByConsent } from "../cases/intake";
 import { requireParticipation } from "./conferences";
+import { conferenceAbilities } from "./policy";
 import { meetingPseudonym } from "./meeting-pseudonym";
 
 /** The conferences the actor takes part in, newest date first. */
@@ -119,7 +120,7 @@ export async function consentGate(db: Database, caseRow: { caseId: string; respo
 
 /** One conference for a participant, its cases behind the consent gate. */
 export async function getConference(db: Database, actor: Actor, conferenceId: string) {
-  const { conference, role } = await requireParticipation(db, actor, conferenceId);
+  const { conference, role, abilities } = await requireParticipation(db, actor, conferenceId);
   const [kommune] = conference.kommuneId
     ? await db.select({ name: kommunen.name }).from(kommunen).where(eq(kommunen.id, conference.kommuneId))
     : [];
@@ -130,7 +131,6 @@ export async function getConference(db: Database, actor: Actor, conferenceId: st
     db,
     attached.map((c) => c.caseId),
   );
-  const isModerator = role === "moderator";
   const casesView = [];
   for (const row of attached) {
     const summary = summaries.get(row.caseId);
@@ -145,7 +145,7 @@ export async function getConference(db: Database, actor: Actor, conferenceId: st
       released,
       summary: released ? { title: summary.title, body: summary.body, createdAt: summary.createdAt } : null,
       isMine,
-      mayRemove: isMine || (isModerator && can(actor, "conferences.plan", { tenantId: conference.tenantId })),
+      mayRemove: isMine || abilities.removeAnyCase,
     });
   }
   return {
@@ -163,9 +163,12 @@ export async function getConference(db: Database, actor: Actor, conferenceId: st
     },
     viewer: {
       role,
-      isModerator,
-      mayPlan: can(actor, "conferences.plan", { tenantId: conference.tenantId }),
-      mayAttachCases: can(actor, "cases.work", { tenantId: conference.tenantId }),
+      // Recomputed with the relation only known here: whether the viewer presents a case.
+      abilities: conferenceAbilities(actor, {
+        conference,
+        participation: { role },
+        presentsCase: casesView.some((c) => c.isMine),
+      }),
     },
     participants: participants.map((p) => ({
       userId: p.userId,

@@ -152,7 +152,7 @@ describe("conference guests", () => {
     const guestCaller = callerFor(handle.db, actor);
     expect((await guestCaller.conferences.list()).map((c) => c.id)).toEqual([conferenceId]);
     const details = await guestCaller.conferences.get({ conferenceId });
-    expect(details.viewer).toMatchObject({ role: "guest", isModerator: false, mayPlan: false, mayAttachCases: false });
+    expect(details.viewer).toMatchObject({ role: "guest", abilities: { moderate: false, plan: false, attachCases: false } });
     expect(details.cases[0]).toMatchObject({ caseId, released: true, summary: { body: summaryBody } });
     expect(details.attachableCases).toEqual([]);
 

@@ -5,7 +5,7 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { Database, Executor } from "@/db";
 import { conferenceGuests, conferenceParticipants, conferences, organisations, users } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { can, type Actor } from "../auth/policy";
+import type { Actor } from "../auth/policy";
 import { AppError, violatedUniqueConstraint } from "../errors";
 import type { ConferenceType } from "../schemas/conference-kinds";
 import {
@@ -52,7 +52,7 @@ async function consumeGuestLinkLookup(address: string): Promise<void> {
 /** The conference and the actor's role in it, for the moderator only; others learn nothing more. */
 async function requireModerator(db: Executor, actor: Actor, conferenceId: string, options: { lock?: boolean } = {}) {
   const row = await requireParticipation(db, actor, conferenceId, options);
-  if (row.role !== "moderator" || !can(actor, "conferences.plan", { tenantId: row.conference.tenantId })) {
+  if (!row.abilities.inviteGuests) {
     throw new AppError("FORBIDDEN", "guests.errors.onlyModerator");
   }
   return row;

@@ -6,7 +6,8 @@ import type { Actor } from "../auth/policy";
 import type { IdentityInput } from "../schemas/cases";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
-import { getWorkPackageByTrackingToken, trackingLinkExpiry, workPackageAbilities, type WorkPackageRelation } from "./work-packages";
+import { workPackageAbilities, type WorkPackageRelation } from "./policy";
+import { getWorkPackageByTrackingToken, trackingLinkExpiry } from "./work-packages";
 import { meetingPseudonym } from "./meeting-pseudonym";
 
 const dayMs = 86_400_000;

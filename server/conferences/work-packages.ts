@@ -29,38 +29,9 @@ import {
   type ReportWorkPackageInput,
 } from "../schemas/work-packages";
 import { requireParticipation } from "./conferences";
+import { workPackageAbilities, type WorkPackageAbilities } from "./policy";
 
 export type WorkPackageRow = typeof workPackages.$inferSelect;
-
-/** How the actor relates to one work package; everything the policy decides on. */
-export interface WorkPackageRelation {
-  /** The actor's role in the conference that agreed the package, null when not on its list. */
-  conferenceRole: ParticipantRole | null;
-  /** The actor is the responsible case manager of the package's case (and may work cases). */
-  isResponsibleCaseManager: boolean;
-  /** The actor is named as the responsible person. */
-  isResponsibleUser: boolean;
-}
-
-export interface WorkPackageAbilities {
-  view: boolean;
-  report: boolean;
-  createTrackingLink: boolean;
-}
-
-/**
- * Who may do what with a work package. The conference's participants see it; its moderators, the
- * responsible case manager and the responsible person report progress; a tracking link for the
- * responsible actor is made by a moderator or the responsible case manager. Deny by default.
- */
-export function workPackageAbilities(relation: WorkPackageRelation): WorkPackageAbilities {
-  const isModerator = relation.conferenceRole === "moderator";
-  return {
-    view: relation.conferenceRole !== null || relation.isResponsibleCaseManager || relation.isResponsibleUser,
-    report: isModerator || relation.isResponsibleCaseManager || relation.isResponsibleUser,
-    createTrackingLink: isModerator || relation.isResponsibleCaseManager,
-  };
-}
 
 export const openStatuses: readonly WorkPackageStatus[] = ["open", "in_progress"];
 
@@ -274,11 +245,11 @@ async function createOptions(db: Database, actor: Actor, conferenceId: string) {
 
 /** The work packages of one conference, for its participants. */
 export async function listWorkPackagesForConference(db: Database, actor: Actor, conferenceId: string) {
-  const { conference, role } = await requireParticipation(db, actor, conferenceId);
+  const { role, abilities } = await requireParticipation(db, actor, conferenceId);
   const rows = await selectWorkPackages(db)
     .where(and(eq(workPackages.conferenceId, conferenceId), eq(workPackages.tenantId, actor.tenantId)))
     .orderBy(asc(workPackages.dueDate), asc(workPackages.createdAt));
-  const mayCreate = role === "moderator" && conference.type === "fallkonferenz";
+  const mayCreate = abilities.createWorkPackages;
   return {
     viewer: { mayCreate },
     workPackages: await presentAll(db, actor, rows, () => role),
@@ -362,8 +333,8 @@ async function requireAssignableUser(db: Executor, tenantId: string, userId: str
 
 /** A moderator records a work package agreed on the board of a Fallkonferenz. */
 export async function createWorkPackage(db: Database, actor: Actor, input: CreateWorkPackageInput) {
-  const { conference, role } = await requireParticipation(db, actor, input.conferenceId);
-  if (role !== "moderator") throw new AppError("FORBIDDEN", "workPackages.errors.moderatorsOnly");
+  const { conference, abilities } = await requireParticipation(db, actor, input.conferenceId);
+  if (!abilities.moderate) throw new AppError("FORBIDDEN", "workPackages.errors.moderatorsOnly");
   if (conference.type !== "fallkonferenz") throw new AppError("CONFLICT", "workPackages.errors.onlyFallkonferenz");
   if (input.dueDate < today()) throw new AppError("INVALID_INPUT", "workPackages.validation.dueDatePast", "dueDate");
 

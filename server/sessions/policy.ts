@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { bodies, bodySessions } from "@/db/schema";
-import { can, type Actor } from "../auth/policy";
+import { can, reachOf, type Actor } from "../auth/policy";
 import { AppError } from "../errors";
 
 export interface BodyNode {
@@ -16,12 +16,9 @@ export interface BodyNode {
  * a sub-group's members do not see the parent's sessions (nobody made them members there).
  */
 export function visibleBodyIds(actor: Actor, allBodies: BodyNode[]): "all" | Set<string> {
-  if (actor.isGuest) return new Set();
-  const viaOtherRole = actor.grants.some((g) => (g.role === "coordinator" || g.role === "cm_spokesperson") && !g.kommuneId && !g.bodyId);
-  if (viaOtherRole) return "all";
-  const memberGrants = actor.grants.filter((g) => g.role === "body_member" && !g.kommuneId);
-  if (memberGrants.some((g) => !g.bodyId)) return "all";
-  const visible = new Set(memberGrants.map((g) => g.bodyId!));
+  // An unscoped grant of a role that views sessions follows every body.
+  if (can(actor, "sessions.view", { tenantId: actor.tenantId })) return "all";
+  const visible = new Set(reachOf(actor, "bodies.take_part").bodyIds);
   // Walk down the tree until nothing new is added; parent links can only point within the tenant.
   let grew = true;
   while (grew) {

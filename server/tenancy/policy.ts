@@ -1,8 +1,7 @@
-import { can, type Actor } from "../auth/policy";
+import type { Actor } from "../auth/policy";
 import { AppError } from "../errors";
+import { administrationAbilities } from "../users/policy";
 
 export function assertCanManageTenancy(actor: Actor) {
-  if (!can(actor, "tenancy.manage", { tenantId: actor.tenantId })) {
-    throw new AppError("FORBIDDEN", "errors.forbidden");
-  }
+  if (!administrationAbilities(actor).manageTenancy) throw new AppError("FORBIDDEN", "errors.forbidden");
 }

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { tenants } from "@/db/schema";
-import { rolesGranting } from "../auth/permissions";
 import type { Actor } from "../auth/policy";
+import { themeRegistryAbilities } from "./policy";
 
 /**
  * A count of cases or sources as a viewer may see it: exact, or, for steering body members, only
@@ -16,8 +16,7 @@ export type ShownCount = number | { lessThan: number };
  * references. Whoever holds the permission through another role sees the sources too.
  */
 export function seesSourcesOfThemes(actor: Actor): boolean {
-  const viewing: readonly string[] = rolesGranting("themes.view");
-  return actor.grants.some((grant) => grant.role !== "body_member" && viewing.includes(grant.role));
+  return themeRegistryAbilities(actor).seeSources;
 }
 
 /** How counts are shown to this actor: exact, or suppressed below k. */

@@ -33,7 +33,7 @@ export default async function ConferencePage({ params }: { params: Promise<{ con
       <FollowUpItems conferenceId={conferenceId} />
       <ConferenceDetails conferenceId={conferenceId} />
       <WorkPackages conferenceId={conferenceId} type={details.conference.type} />
-      {details.viewer.isModerator && <GuestInvitations conferenceId={conferenceId} />}
+      {details.viewer.abilities.inviteGuests && <GuestInvitations conferenceId={conferenceId} />}
       <LiveBoard conferenceId={conferenceId} selfId={actor.userId} />
       {details.conference.type !== "fallkonferenz" && <ConferenceFormulations conferenceId={conferenceId} />}
       <SharedNotes conferenceId={conferenceId} />
