@@ -86,6 +86,37 @@ describe("board rules: roles, phases, anonymity, consent, votes", () => {
     await expect(send(covered, card)).resolves.toBeDefined();
   });
 
+  it("sends every viewer their own abilities on each card, so the board need not work them out", async () => {
+    const cardId = randomUUID();
+    const { applied } = await send(covered, {
+      kind: "card.add",
+      cardId,
+      lane: "themen",
+      text: "Wer darf das?",
+      orderKey: "c0",
+      caseId: null,
+      perspective: null,
+    });
+    const abilitiesSeenBy = async (actor: Actor) => (await snapshot(actor)).cards.find((c) => c.id === cardId)!.abilities;
+    expect(await abilitiesSeenBy(covered)).toEqual({ edit: true, move: true, delete: true, tag: true });
+    expect(await abilitiesSeenBy(uncovered)).toEqual({ edit: false, move: true, delete: false, tag: false });
+    expect(await abilitiesSeenBy(moderator)).toEqual({ edit: true, move: true, delete: true, tag: true });
+    // The stored operation carries no viewer's abilities; each broadcast adds the receiver's.
+    expect("abilities" in (applied.op as { card: object }).card).toBe(false);
+    const viewers = await boardViewers(handle.db, conferenceId);
+    const seenByUncovered = redactOperation(
+      applied,
+      viewers.find((v) => v.userId === uncovered.userId)!,
+    );
+    expect((seenByUncovered.op as { card: { abilities: unknown } }).card.abilities).toEqual({
+      edit: false,
+      move: true,
+      delete: false,
+      tag: false,
+    });
+    await send(covered, { kind: "card.delete", cardId });
+  });
+
   it("hides anonymous cards' text and author from everyone but their author until the moderator reveals them", async () => {
     await send(moderator, { kind: "board.anonymous", anonymous: true });
     const cardId = randomUUID();

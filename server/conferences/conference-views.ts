@@ -12,7 +12,7 @@ import {
   users,
 } from "@/db/schema";
 import { rolesGranting } from "../auth/permissions";
-import { can, type Actor } from "../auth/policy";
+import { reachOf, type Actor } from "../auth/policy";
 import { organisationsCoveredByConsent } from "../cases/intake";
 import { requireParticipation } from "./conferences";
 import { conferenceAbilities } from "./policy";
@@ -188,7 +188,9 @@ export async function getConference(db: Database, actor: Actor, conferenceId: st
 
 /** The actor's own open cases with a Falldarstellung that are not yet on the agenda. */
 async function listAttachableCases(db: Database, actor: Actor, attachedIds: string[]) {
-  if (!can(actor, "cases.work", { tenantId: actor.tenantId })) return [];
+  // The cases they may work: all their own, or those in the Kommunen their grants are scoped to.
+  const works = reachOf(actor, "cases.work");
+  if (!works.everywhere && works.kommuneIds.length === 0) return [];
   const withSummary = db
     .selectDistinct({ caseId: caseSummaries.caseId })
     .from(caseSummaries)
@@ -200,6 +202,7 @@ async function listAttachableCases(db: Database, actor: Actor, attachedIds: stri
       and(
         eq(cases.tenantId, actor.tenantId),
         eq(cases.responsibleUserId, actor.userId),
+        works.everywhere ? undefined : inArray(cases.kommuneId, works.kommuneIds),
         ne(cases.status, "closed"),
         inArray(cases.id, withSummary),
         attachedIds.length ? notInArray(cases.id, attachedIds) : undefined,
