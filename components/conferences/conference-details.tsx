@@ -4,6 +4,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import type { ParticipantRole } from "@/server/schemas/conference-kinds";
 import type { AppRouter } from "@/server/trpc/router";
 import { nestedFieldErrors } from "../cases/create-case-form";
 import { Field } from "../forms/field";
@@ -51,11 +52,7 @@ export function ConferenceDetails({ conferenceId }: { conferenceId: string }) {
               {p.organisationName
                 ? t("details.withOrganisation", { name: p.displayName, organisation: p.organisationName })
                 : t("details.withoutOrganisation", { name: p.displayName })}
-              {
-                { moderator: <strong> – {t("details.moderator")}</strong>, guest: <span> – {t("roles.guest")}</span>, participant: null }[
-                  p.role
-                ]
-              }
+              <ParticipantMark role={p.role} />
             </li>
           ))}
         </ul>
@@ -76,6 +73,19 @@ export function ConferenceDetails({ conferenceId }: { conferenceId: string }) {
 }
 
 /** The moderator opens and closes the meeting; everyone can put the board on a projector. */
+/** How the list marks a place on it: moderators and guests are named, participants are not. */
+function ParticipantMark({ role }: { role: ParticipantRole }) {
+  const t = useTranslations("conferences");
+  switch (role) {
+    case "moderator":
+      return <strong> – {t("details.moderator")}</strong>;
+    case "guest":
+      return <span> – {t("roles.guest")}</span>;
+    case "participant":
+      return null;
+  }
+}
+
 function MeetingControls({
   conferenceId,
   status,
