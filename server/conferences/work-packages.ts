@@ -88,6 +88,7 @@ const listColumns = {
   caseId: workPackages.caseId,
   casePseudonym: cases.pseudonym,
   caseResponsibleUserId: cases.responsibleUserId,
+  caseKommuneId: cases.kommuneId,
   caseResponsibleOrganisationId: caseManagers.organisationId,
   sourceCardId: workPackages.sourceCardId,
   task: workPackages.task,
@@ -180,7 +181,6 @@ async function presentAll(db: Executor, actor: Actor, rows: ListedRow[], roleIn:
     db,
     rows.map((r) => r.id),
   );
-  const mayWorkCases = can(actor, "cases.work", { tenantId: actor.tenantId });
   return rows.map((row) =>
     present(
       row,
@@ -188,7 +188,10 @@ async function presentAll(db: Executor, actor: Actor, rows: ListedRow[], roleIn:
       updates.get(row.id) ?? [],
       workPackageAbilities({
         conferenceRole: roleIn(row.conferenceId),
-        isResponsibleCaseManager: mayWorkCases && !!row.caseId && row.caseResponsibleUserId === actor.userId,
+        isResponsibleCaseManager:
+          !!row.caseId &&
+          row.caseResponsibleUserId === actor.userId &&
+          can(actor, "cases.work", { tenantId: actor.tenantId, kommuneId: row.caseKommuneId }),
         isResponsibleUser: row.responsibleUserId === actor.userId,
       }),
     ),
@@ -408,8 +411,15 @@ export async function createWorkPackage(db: Database, actor: Actor, input: Creat
  */
 async function requireWorkPackage(db: Executor, actor: Actor, workPackageId: string) {
   const [row] = await db
-    .select({ workPackage: workPackages, caseResponsibleUserId: cases.responsibleUserId, role: conferenceParticipants.role })
+    .select({
+      workPackage: workPackages,
+      caseResponsibleUserId: cases.responsibleUserId,
+      caseKommuneId: cases.kommuneId,
+      conferenceKommuneId: conferences.kommuneId,
+      role: conferenceParticipants.role,
+    })
     .from(workPackages)
+    .innerJoin(conferences, eq(conferences.id, workPackages.conferenceId))
     .leftJoin(cases, eq(cases.id, workPackages.caseId))
     .leftJoin(
       conferenceParticipants,
@@ -419,9 +429,12 @@ async function requireWorkPackage(db: Executor, actor: Actor, workPackageId: str
   if (!row) throw new AppError("NOT_FOUND", "errors.notFound");
   const abilities = workPackageAbilities({
     // Guests and colleagues who lost the role no longer count as participants.
-    conferenceRole: row.role && can(actor, "conferences.take_part", { tenantId: actor.tenantId }) ? row.role : null,
+    conferenceRole:
+      row.role && can(actor, "conferences.take_part", { tenantId: actor.tenantId, kommuneId: row.conferenceKommuneId }) ? row.role : null,
     isResponsibleCaseManager:
-      !!row.workPackage.caseId && row.caseResponsibleUserId === actor.userId && can(actor, "cases.work", { tenantId: actor.tenantId }),
+      !!row.workPackage.caseId &&
+      row.caseResponsibleUserId === actor.userId &&
+      can(actor, "cases.work", { tenantId: actor.tenantId, kommuneId: row.caseKommuneId }),
     isResponsibleUser: row.workPackage.responsibleUserId === actor.userId,
   });
   if (!abilities.view) throw new AppError("NOT_FOUND", "errors.notFound");
