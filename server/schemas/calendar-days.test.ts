@@ -6,9 +6,10 @@ import {
   compareDays,
   daysBetween,
   endOfMonth,
-  formatDay,
+  formatCalendarDay,
   fullYearsBetween,
   isBefore,
+  isCalendarDay,
   monthKey,
   startOfDayInstant,
   startOfMonth,
@@ -122,11 +123,15 @@ describe("comparing and formatting days", () => {
   });
 
   it("formats a day the German way", () => {
-    expect(formatDay("2026-03-09")).toBe("09.03.2026");
-    expect(formatDay("2027-01-01")).toBe("01.01.2027");
+    expect(formatCalendarDay("2026-03-09")).toBe("09.03.2026");
+    expect(formatCalendarDay("2027-01-01")).toBe("01.01.2027");
   });
 
   it("refuses what is not a calendar day", () => {
+    expect(isCalendarDay("2024-02-29")).toBe(true);
+    expect(isCalendarDay("2026-02-29")).toBe(false);
+    expect(isCalendarDay("29.03.2026")).toBe(false);
+    expect(isCalendarDay("")).toBe(false);
     expect(() => addDays("29.03.2026", 1)).toThrow(RangeError);
   });
 });

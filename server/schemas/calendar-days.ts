@@ -29,6 +29,14 @@ function berlinMidnight(day: CalendarDay): TZDate {
   return new TZDate(Number(match[1]), Number(match[2]) - 1, Number(match[3]), calendarTimeZone);
 }
 
+/** Whether a value is a real calendar day written as `YYYY-MM-DD` (not `2026-02-30`). */
+export function isCalendarDay(value: string): boolean {
+  const match = dayPattern.exec(value);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3]);
+}
+
 const dayOf = (date: Date): CalendarDay => format(date, "yyyy-MM-dd");
 
 /** The Berlin calendar day an instant falls on. */
@@ -93,6 +101,6 @@ export function startOfDayInstant(day: CalendarDay): Date {
 }
 
 /** German display of a calendar day: `dd.MM.yyyy`. */
-export function formatDay(day: CalendarDay): string {
+export function formatCalendarDay(day: CalendarDay): string {
   return format(berlinMidnight(day), "dd.MM.yyyy");
 }
