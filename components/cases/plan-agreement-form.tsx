@@ -3,13 +3,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRef, useState, type FormEvent } from "react";
+import { todayInBerlin } from "@/server/schemas/calendar-days";
 import { lifeAreas } from "@/server/schemas/case-kinds";
 import { maxGoals, saveGoalAgreementSchema } from "@/server/schemas/plans";
 import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";
 import { fieldErrorsOf } from "../forms/use-field-errors";
 import { useTRPC } from "../trpc/client";
-import { focusFirstInvalid, todayIso, useFormatDay, useSchemaErrors } from "./plan-form-errors";
+import { focusFirstInvalid, useFormatDay, useSchemaErrors } from "./plan-form-errors";
 import type { PlanAgreement } from "./plan-types";
 
 interface StepDraft {
@@ -61,7 +62,7 @@ function draftOf(agreement: PlanAgreement | null): AgreementDraft {
     };
   });
   return {
-    agreedOn: agreement?.agreedOn ?? todayIso(),
+    agreedOn: agreement?.agreedOn ?? todayInBerlin(),
     nextReviewOn: agreement?.nextReviewOn ?? "",
     participants: agreement?.participants ?? "",
     isAgreed: agreement ? (agreement.isAgreed ? "yes" : "no") : "",

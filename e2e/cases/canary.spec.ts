@@ -1,5 +1,6 @@
 import { expect, test, type Page, type Response } from "@playwright/test";
 import { demoUsers, signIn, type DemoRole } from "../fixtures";
+import { monthKey, todayInBerlin } from "../../server/schemas/calendar-days";
 
 // Unique strings in every identifying field; none may ever reach anyone but the responsible CM's case file.
 const canary = {
@@ -49,7 +50,8 @@ test("identity values never leave the case file: every other screen, API answer 
     await post("cases.addConsent", { caseId: c.id, kind: "processing", grantedOn: "2026-11-01" });
     return c as { id: string; pseudonym: string };
   }, canary);
-  await page.evaluate(async (caseId) => {
+  const contact = { caseId: created.id, contactOn: todayInBerlin() };
+  await page.evaluate(async ({ caseId, contactOn }) => {
     const post = (path: string, input: unknown) =>
       fetch(`/api/trpc/${path}`, {
         method: "POST",
@@ -58,12 +60,12 @@ test("identity values never leave the case file: every other screen, API answer 
       });
     await post("cases.addContact", {
       caseId,
-      contactOn: new Date().toISOString().slice(0, 10),
+      contactOn,
       channel: "phone",
       durationMinutes: 15,
       topic: "Erstkontakt",
     });
-  }, created.id);
+  }, contact);
 
   const viewers: DemoRole[] = ["coordinator", "network_actor", "body_member", "cm_spokesperson", "admin"];
   const bodies: string[] = [];
@@ -89,7 +91,7 @@ test("identity values never leave the case file: every other screen, API answer 
       await viewer.waitForLoadState("networkidle");
     }
     if (role === "coordinator") {
-      const month = new Date().toISOString().slice(0, 7);
+      const month = monthKey(todayInBerlin());
       for (const url of [
         `/api/reports/monthly?month=${month}`,
         `/api/cases/${created.id}/export?format=json`,
@@ -112,7 +114,7 @@ test("identity values never leave the case file: every other screen, API answer 
     await page.goto(path);
     await page.waitForLoadState("networkidle");
   }
-  const xlsx = await page.request.get(`/api/reports/monthly?month=${new Date().toISOString().slice(0, 7)}`);
+  const xlsx = await page.request.get(`/api/reports/monthly?month=${monthKey(todayInBerlin())}`);
   expect(xlsx.status()).toBe(200);
   bodies.push((await xlsx.body()).toString("latin1"));
 

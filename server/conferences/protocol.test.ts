@@ -4,13 +4,13 @@ import * as Y from "yjs";
 import type { DatabaseHandle } from "@/db";
 import { boardCards, conferenceProtocols, conferences, organisations, sharedDocuments, themeFormulations } from "@/db/schema";
 import type { Actor } from "../auth/policy";
+import { addDays, todayInBerlin } from "../schemas/calendar-days";
 import type { IdentityInput } from "../schemas/cases";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { protocolPdf } from "./protocol-pdf";
 import { meetingPseudonym } from "./meeting-pseudonym";
 
-const dayMs = 86_400_000;
 const caseCardText = "Kanarienvogel-Fallkarte: Vermieter kündigt wegen Mietrückstand";
 const caseTask = "Kanarienvogel-Aufgabe: Schuldnerberatung vermitteln";
 const hiddenText = "Geheime anonyme Karte";
@@ -131,7 +131,7 @@ describe("conference protocol", () => {
     notes.getXmlFragment("default").insert(0, [paragraph]);
     await handle.db.insert(sharedDocuments).values({ conferenceId, key: "notes", state: Y.encodeStateAsUpdate(notes) });
 
-    const dueDate = new Date(Date.now() + 14 * dayMs).toISOString().slice(0, 10);
+    const dueDate = addDays(todayInBerlin(), 14);
     const moderatorCaller = callerFor(handle.db, moderator);
     await moderatorCaller.workPackages.create({
       conferenceId,

@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { conferences, tenants, themeSources, themeStatusChanges } from "@/db/schema";
+import { calendarDayOf } from "../schemas/calendar-days";
 import type { ConferenceType } from "../schemas/conference-kinds";
 import type { ThemeStatus } from "../schemas/theme-kinds";
 
@@ -34,7 +35,8 @@ export interface ShownEvidencePack {
 }
 
 function quarterOf(date: Date): string {
-  return `${date.getUTCFullYear()}-Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
+  const [year, month] = calendarDayOf(date).split("-").map(Number) as [number, number];
+  return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
 }
 
 export async function buildEvidencePack(db: Executor, tenantId: string, themeId: string, now = new Date()): Promise<EvidencePack> {

@@ -5,6 +5,7 @@ import { bodySessions, decisions, themeStatusChanges } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { translate } from "../i18n/translate";
 import { safeCell } from "../reports/spreadsheet";
+import { startOfDayInstant } from "../schemas/calendar-days";
 import type { AnnualReportInput } from "../schemas/themes";
 import { countViewFor, shownCount, type ShownCount } from "./aggregates";
 import { distinctCases, groupBy, listThemes, sourcesOf } from "./registry";
@@ -14,8 +15,8 @@ import { distinctCases, groupBy, listThemes, sourcesOf } from "./registry";
  * year, the steps it took and the decisions taken on it. Counts follow the viewer's A10 rule.
  */
 export async function annualThemeReport(db: Database, actor: Actor, input: AnnualReportInput) {
-  const start = new Date(Date.UTC(input.year, 0, 1));
-  const end = new Date(Date.UTC(input.year + 1, 0, 1));
+  const start = startOfDayInstant(`${input.year}-01-01`);
+  const end = startOfDayInstant(`${input.year + 1}-01-01`);
   const view = await countViewFor(db, actor);
   const listed = (await listThemes(db, actor)).filter((t) => t.createdAt < end);
   const ids = listed.map((t) => t.id);

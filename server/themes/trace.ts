@@ -14,6 +14,7 @@ import {
 } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { AppError } from "../errors";
+import { todayInBerlin } from "../schemas/calendar-days";
 import { countViewFor, shownCount } from "./aggregates";
 import { distinctCases, requireThemesView, sourcesOf } from "./registry";
 
@@ -158,7 +159,7 @@ export async function traceTheme(db: Database, actor: Actor, themeId: string) {
     )
     .orderBy(asc(recommendations.dueDate));
 
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInBerlin();
   const isOverdue = (row: { dueDate: string; status: string }) =>
     row.dueDate < today && (row.status === "open" || row.status === "in_progress");
   return {

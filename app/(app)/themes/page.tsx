@@ -7,6 +7,7 @@ import { countText } from "@/components/themes/count";
 import { DuplicateSuggestions } from "@/components/themes/duplicate-suggestions";
 import styles from "@/components/themes/themes.module.css";
 import { getServerCaller } from "@/components/trpc/server";
+import { todayInBerlin, yearOf } from "@/server/schemas/calendar-days";
 import { lifeAreas } from "@/server/schemas/case-kinds";
 import { themeUrgencies } from "@/server/schemas/steering-kinds";
 import { themeStatuses } from "@/server/schemas/theme-kinds";
@@ -43,7 +44,7 @@ export default async function ThemesPage({ searchParams }: { searchParams: Searc
   const mayManage = await actorMay("themes.manage");
   const lessThan = (k: number) => t("lessThan", { k });
   const aggregateOnly = !seesSourcesOfThemes(await requireActor());
-  const currentYear = new Date().getFullYear();
+  const currentYear = yearOf(todayInBerlin());
   return (
     <>
       <h1>{t("title")}</h1>

@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { getDb } from "@/db";
 import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { actorFromCookies } from "@/server/auth/session";
+import { calendarDayOf } from "@/server/schemas/calendar-days";
 import { sessionIdSchema } from "@/server/schemas/sessions";
 import { invitationPdf, minutesPdf } from "@/server/sessions/session-pdf";
 import { createCaller } from "@/server/trpc/router";
@@ -33,7 +34,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ session
     return new Response(new Uint8Array(pdf), {
       headers: {
         "Content-Type": "application/pdf",
-        "Content-Disposition": `attachment; filename="${document.file}-${view.session.scheduledAt.toISOString().slice(0, 10)}.pdf"`,
+        "Content-Disposition": `attachment; filename="${document.file}-${calendarDayOf(view.session.scheduledAt)}.pdf"`,
         "Cache-Control": "no-store",
       },
     });
