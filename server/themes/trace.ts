@@ -14,7 +14,8 @@ import {
 } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { AppError } from "../errors";
-import { countViewFor, shownCount } from "./aggregates";
+import { countViewFor } from "../aggregates/count-view";
+import { shownCount } from "../aggregates/shown-count";
 import { distinctCases, requireThemesView, sourcesOf } from "./registry";
 
 /** The theme and every theme merged into it (and into those): their steering history is the target's too. */
