@@ -15,18 +15,10 @@ import { appRouter } from "../trpc/router";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { confirmGuestLink, findGuestLink, guestLinkLookupsPerWindow } from "./guests";
+import { errorCodeOf } from "../test/error-code";
 
 const summaryBody = "Eine Familie mit drei Kindern sucht seit Monaten eine größere Wohnung; der Aufenthalt ist ungeklärt.";
 const tokenOf = (link: string) => link.replace("/gast/", "");
-
-async function codeOf(promise: Promise<unknown>): Promise<string | null> {
-  try {
-    await promise;
-    return null;
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : "NON_TRPC_ERROR";
-  }
-}
 
 describe("conference guests", () => {
   let handle: DatabaseHandle;
@@ -211,7 +203,7 @@ describe("conference guests", () => {
     const listed = (await callerFor(handle.db, moderator).guests.list({ conferenceId })).find((g) => g.id === guestId);
     expect(listed?.status).toBe("revoked");
     // Revoking twice, or from another conference, finds nothing.
-    expect(await codeOf(callerFor(handle.db, moderator).guests.revoke({ conferenceId, guestId }))).toBe("NOT_FOUND");
+    expect(await errorCodeOf(callerFor(handle.db, moderator).guests.revoke({ conferenceId, guestId }))).toBe("NOT_FOUND");
     const [revoked] = await handle.db
       .select()
       .from(auditEvents)
@@ -222,7 +214,7 @@ describe("conference guests", () => {
   it("keeps a guest out of every other conference and everything but their own board", async () => {
     const { actor } = await inviteAndConfirm();
     const guest = callerFor(handle.db, actor);
-    expect(await codeOf(guest.conferences.get({ conferenceId: otherConferenceId }))).toBe("NOT_FOUND");
+    expect(await errorCodeOf(guest.conferences.get({ conferenceId: otherConferenceId }))).toBe("NOT_FOUND");
 
     // Every procedure that needs more than viewing and taking part in a conference stops at the policy.
     const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta } }>);
@@ -247,7 +239,7 @@ describe("conference guests", () => {
       const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], guest) as (
         input: unknown,
       ) => Promise<unknown>;
-      expect(await codeOf(fn({})), path).toBe("FORBIDDEN");
+      expect(await errorCodeOf(fn({})), path).toBe("FORBIDDEN");
     }
   });
 
@@ -276,7 +268,7 @@ describe("conference guests", () => {
     const adminList = await callerFor(handle.db, admin).users.list();
     expect(adminList.map((u) => u.id)).not.toContain(actor.userId);
     // Nor can a planner put a guest into another conference by their id.
-    const code = await codeOf(
+    const code = await errorCodeOf(
       callerFor(handle.db, colleague).conferences.create({
         type: "fallrekonstruktion",
         title: "Mit Gast",
@@ -289,15 +281,17 @@ describe("conference guests", () => {
 
   it("lets only the conference's moderator invite, list and revoke", async () => {
     const input = { conferenceId, name: "Nina Nicht" };
-    expect(await codeOf(callerFor(handle.db, colleague).guests.invite(input))).toBe("FORBIDDEN");
-    expect(await codeOf(callerFor(handle.db, colleague).guests.list({ conferenceId }))).toBe("FORBIDDEN");
-    expect(await codeOf(callerFor(handle.db, outsider).guests.invite(input))).toBe("NOT_FOUND");
-    expect(await codeOf(callerFor(handle.db, outsider).guests.list({ conferenceId }))).toBe("NOT_FOUND");
-    expect(await codeOf(callerFor(handle.db, null).guests.invite(input))).toBe("UNAUTHORIZED");
+    expect(await errorCodeOf(callerFor(handle.db, colleague).guests.invite(input))).toBe("FORBIDDEN");
+    expect(await errorCodeOf(callerFor(handle.db, colleague).guests.list({ conferenceId }))).toBe("FORBIDDEN");
+    expect(await errorCodeOf(callerFor(handle.db, outsider).guests.invite(input))).toBe("NOT_FOUND");
+    expect(await errorCodeOf(callerFor(handle.db, outsider).guests.list({ conferenceId }))).toBe("NOT_FOUND");
+    expect(await errorCodeOf(callerFor(handle.db, null).guests.invite(input))).toBe("UNAUTHORIZED");
     const { guestId, actor } = await inviteAndConfirm();
-    expect(await codeOf(callerFor(handle.db, actor).guests.invite(input))).toBe("FORBIDDEN");
-    expect(await codeOf(callerFor(handle.db, colleague).guests.revoke({ conferenceId, guestId }))).toBe("FORBIDDEN");
-    expect(await codeOf(callerFor(handle.db, moderator).guests.revoke({ conferenceId: otherConferenceId, guestId }))).toBe("NOT_FOUND");
+    expect(await errorCodeOf(callerFor(handle.db, actor).guests.invite(input))).toBe("FORBIDDEN");
+    expect(await errorCodeOf(callerFor(handle.db, colleague).guests.revoke({ conferenceId, guestId }))).toBe("FORBIDDEN");
+    expect(await errorCodeOf(callerFor(handle.db, moderator).guests.revoke({ conferenceId: otherConferenceId, guestId }))).toBe(
+      "NOT_FOUND",
+    );
   });
 
   it("validates the invitation and names the field", async () => {
@@ -307,7 +301,7 @@ describe("conference guests", () => {
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("BAD_REQUEST");
     expect(
-      await codeOf(
+      await errorCodeOf(
         callerFor(handle.db, moderator).guests.invite({
           conferenceId,
           name: "Gisela Gast",
@@ -316,7 +310,7 @@ describe("conference guests", () => {
       ),
     ).toBe("BAD_REQUEST");
     expect(
-      await codeOf(callerFor(handle.db, moderator).guests.invite({ conferenceId, name: "Gisela Gast", isGuest: false } as never)),
+      await errorCodeOf(callerFor(handle.db, moderator).guests.invite({ conferenceId, name: "Gisela Gast", isGuest: false } as never)),
     ).toBe("BAD_REQUEST");
   });
 

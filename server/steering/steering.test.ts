@@ -22,17 +22,9 @@ import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { seedDecisions } from "../demo/seed-decisions";
 import { diffTexts } from "./vorlagen";
+import { errorCodeOf } from "../test/error-code";
 
 const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
-
-async function codeOf(promise: Promise<unknown>): Promise<string | null> {
-  try {
-    await promise;
-    return null;
-  } catch (error) {
-    return (error as { code?: string }).code ?? "UNKNOWN";
-  }
-}
 
 describe("steering: proposals, Vorlagen, decisions and follow-up", () => {
   let handle: DatabaseHandle;
@@ -169,24 +161,24 @@ describe("steering: proposals, Vorlagen, decisions and follow-up", () => {
       const theme = await createTheme(1);
       const input = { themeId: theme.id, title: "Vorlage Wohnraum", body: doc("Text") };
       for (const actor of [steeringMember, groupMember, caseManager]) {
-        expect(await codeOf(callerFor(handle.db, actor).steering.vorlagen.create(input))).toBe("FORBIDDEN");
+        expect(await errorCodeOf(callerFor(handle.db, actor).steering.vorlagen.create(input))).toBe("FORBIDDEN");
       }
-      expect(await codeOf(callerFor(handle.db, foreignCoordinator).steering.vorlagen.create(input))).toBe("NOT_FOUND");
-      expect(await codeOf(callerFor(handle.db, null).steering.vorlagen.create(input))).toBe("UNAUTHORIZED");
+      expect(await errorCodeOf(callerFor(handle.db, foreignCoordinator).steering.vorlagen.create(input))).toBe("NOT_FOUND");
+      expect(await errorCodeOf(callerFor(handle.db, null).steering.vorlagen.create(input))).toBe("UNAUTHORIZED");
       await expect(callerFor(handle.db, coordinator).steering.vorlagen.create(input)).resolves.toMatchObject({ version: 1 });
 
       const item = await createAgendaItem(theme.id);
       const decision = { ...item, outcome: "adopted" as const, text: "Angenommen." };
       for (const actor of [steeringMember, groupMember, caseManager]) {
-        expect(await codeOf(callerFor(handle.db, actor).steering.decisions.record(decision))).toBe("FORBIDDEN");
+        expect(await errorCodeOf(callerFor(handle.db, actor).steering.decisions.record(decision))).toBe("FORBIDDEN");
       }
-      expect(await codeOf(callerFor(handle.db, foreignCoordinator).steering.decisions.record(decision))).toBe("NOT_FOUND");
+      expect(await errorCodeOf(callerFor(handle.db, foreignCoordinator).steering.decisions.record(decision))).toBe("NOT_FOUND");
     });
 
     it("lets a working group draft only on themes assigned to it, and hides its proposals from other groups", async () => {
       const theme = await createTheme(1);
       const draft = { themeId: theme.id, bodyId: groupId, title: "Wohnungsbörse", body: doc("Eine Börse für große Wohnungen.") };
-      expect(await codeOf(callerFor(handle.db, groupMember).steering.proposals.create(draft))).toBe("FORBIDDEN");
+      expect(await errorCodeOf(callerFor(handle.db, groupMember).steering.proposals.create(draft))).toBe("FORBIDDEN");
 
       // The Lenkungsgruppe assigns the theme to the group.
       const item = await createAgendaItem(theme.id);
@@ -197,12 +189,14 @@ describe("steering: proposals, Vorlagen, decisions and follow-up", () => {
         assignments: [{ bodyId: groupId, task: "Lösungsvorschläge erarbeiten", dueDate: "2026-09-30" }],
       });
       const created = await callerFor(handle.db, groupMember).steering.proposals.create(draft);
-      expect(await codeOf(callerFor(handle.db, otherGroupMember).steering.proposals.create({ ...draft, bodyId: groupId }))).toBe(
+      expect(await errorCodeOf(callerFor(handle.db, otherGroupMember).steering.proposals.create({ ...draft, bodyId: groupId }))).toBe(
         "FORBIDDEN",
       );
-      expect(await codeOf(callerFor(handle.db, otherGroupMember).steering.proposals.submit({ proposalId: created.id }))).toBe("NOT_FOUND");
-      expect(await codeOf(callerFor(handle.db, caseManager).steering.proposals.create(draft))).toBe("FORBIDDEN");
-      expect(await codeOf(callerFor(handle.db, coordinator).steering.proposals.create({ ...draft, bodyId: tenant.body.id }))).toBe(
+      expect(await errorCodeOf(callerFor(handle.db, otherGroupMember).steering.proposals.submit({ proposalId: created.id }))).toBe(
+        "NOT_FOUND",
+      );
+      expect(await errorCodeOf(callerFor(handle.db, caseManager).steering.proposals.create(draft))).toBe("FORBIDDEN");
+      expect(await errorCodeOf(callerFor(handle.db, coordinator).steering.proposals.create({ ...draft, bodyId: tenant.body.id }))).toBe(
         "BAD_REQUEST",
       );
       expect((await callerFor(handle.db, otherGroupMember).steering.proposals.list({})).map((p) => p.id)).not.toContain(created.id);
@@ -211,7 +205,9 @@ describe("steering: proposals, Vorlagen, decisions and follow-up", () => {
       await callerFor(handle.db, groupMember).steering.proposals.submit({ proposalId: created.id });
       // Submitted proposals are frozen.
       expect(
-        await codeOf(callerFor(handle.db, groupMember).steering.proposals.update({ proposalId: created.id, title: "Neu", body: doc("x") })),
+        await errorCodeOf(
+          callerFor(handle.db, groupMember).steering.proposals.update({ proposalId: created.id, title: "Neu", body: doc("x") }),
+        ),
       ).toBe("CONFLICT");
       // The theme was already in implementation of the assignment; a proposal does not move it back.
       expect(await statusOf(theme.id)).toBe("in_implementation");
@@ -229,12 +225,12 @@ describe("steering: proposals, Vorlagen, decisions and follow-up", () => {
         decision: { outcome: "postponed" },
         abilities: { record: false },
       });
-      expect(await codeOf(callerFor(handle.db, groupMember).steering.decisions.get(item))).toBe("NOT_FOUND");
-      expect(await codeOf(callerFor(handle.db, caseManager).steering.decisions.get(item))).toBe("FORBIDDEN");
-      expect(await codeOf(callerFor(handle.db, foreignCoordinator).steering.decisions.get(item))).toBe("NOT_FOUND");
+      expect(await errorCodeOf(callerFor(handle.db, groupMember).steering.decisions.get(item))).toBe("NOT_FOUND");
+      expect(await errorCodeOf(callerFor(handle.db, caseManager).steering.decisions.get(item))).toBe("FORBIDDEN");
+      expect(await errorCodeOf(callerFor(handle.db, foreignCoordinator).steering.decisions.get(item))).toBe("NOT_FOUND");
       // A second decision on the same item is refused.
       expect(
-        await codeOf(
+        await errorCodeOf(
           callerFor(handle.db, coordinator).steering.decisions.record({ ...item, outcome: "adopted", text: "Doch angenommen." }),
         ),
       ).toBe("CONFLICT");
@@ -256,16 +252,20 @@ describe("steering: proposals, Vorlagen, decisions and follow-up", () => {
       expect(groupItems.some((i) => i.kind === "recommendation")).toBe(false);
       expect((await callerFor(handle.db, otherGroupMember).steering.followUps.list({})).some((i) => i.id === assignment.id)).toBe(false);
       expect(
-        await codeOf(callerFor(handle.db, otherGroupMember).steering.followUps.report({ assignmentId: assignment.id, status: "done" })),
+        await errorCodeOf(
+          callerFor(handle.db, otherGroupMember).steering.followUps.report({ assignmentId: assignment.id, status: "done" }),
+        ),
       ).toBe("NOT_FOUND");
       expect(
-        await codeOf(callerFor(handle.db, caseManager).steering.followUps.report({ assignmentId: assignment.id, status: "done" })),
+        await errorCodeOf(callerFor(handle.db, caseManager).steering.followUps.report({ assignmentId: assignment.id, status: "done" })),
       ).toBe("FORBIDDEN");
       const recommendation = (await callerFor(handle.db, coordinator).steering.followUps.list({})).find(
         (i) => i.kind === "recommendation" && i.themeId === theme.id,
       )!;
       expect(
-        await codeOf(callerFor(handle.db, groupMember).steering.followUps.report({ recommendationId: recommendation.id, status: "done" })),
+        await errorCodeOf(
+          callerFor(handle.db, groupMember).steering.followUps.report({ recommendationId: recommendation.id, status: "done" }),
+        ),
       ).toBe("NOT_FOUND");
       await expect(
         callerFor(handle.db, groupMember).steering.followUps.report({
@@ -297,10 +297,10 @@ describe("steering: proposals, Vorlagen, decisions and follow-up", () => {
       ).resolves.toMatchObject({ version: 2 });
       // The editor that still shows version 1 may not overwrite version 2.
       expect(
-        await codeOf(coord.steering.vorlagen.saveVersion({ vorlageId: id, expectedVersion: 1, title: "X Vorlage", body: doc("Alt") })),
+        await errorCodeOf(coord.steering.vorlagen.saveVersion({ vorlageId: id, expectedVersion: 1, title: "X Vorlage", body: doc("Alt") })),
       ).toBe("CONFLICT");
       expect(
-        await codeOf(
+        await errorCodeOf(
           coord.steering.vorlagen.saveVersion({
             vorlageId: id,
             expectedVersion: 2,
@@ -329,23 +329,23 @@ describe("steering: proposals, Vorlagen, decisions and follow-up", () => {
       const coord = callerFor(handle.db, coordinator);
       const { id } = await coord.steering.vorlagen.create({ themeId: theme.id, title: "Vorlage Belege", body: doc("Text") });
       const exact = (await coord.steering.vorlagen.get({ vorlageId: id })).current!.evidence;
-      expect(exact.caseCount).toEqual({ value: 3 });
-      expect(exact.kommuneCount).toEqual({ value: 2 });
-      expect(exact.sourceCount).toEqual({ value: 6 });
+      expect(exact.caseCount).toEqual(3);
+      expect(exact.kommuneCount).toEqual(2);
+      expect(exact.sourceCount).toEqual(6);
       expect(exact.conferences.map((c) => [c.title, c.sources])).toEqual([
-        ["Planungskonferenz Januar", { value: 3 }],
-        ["Fallrekonstruktion April", { value: 3 }],
+        ["Planungskonferenz Januar", 3],
+        ["Fallrekonstruktion April", 3],
       ]);
       expect(exact.quarters).toEqual([
-        { quarter: "2026-Q1", sources: { value: 3 } },
-        { quarter: "2026-Q2", sources: { value: 3 } },
+        { quarter: "2026-Q1", sources: 3 },
+        { quarter: "2026-Q2", sources: 3 },
       ]);
       expect(exact.statusHistory.at(-1)).toMatchObject({ to: "vorlage" });
 
       const shown = await callerFor(handle.db, steeringMember).steering.vorlagen.get({ vorlageId: id });
       expect(shown.current!.evidence.caseCount).toEqual({ lessThan: 5 });
-      expect(shown.current!.evidence.sourceCount).toEqual({ value: 6 });
-      expect(shown.current!.evidence.quarters.every((q) => "lessThan" in q.sources)).toBe(true);
+      expect(shown.current!.evidence.sourceCount).toBe(6);
+      expect(shown.current!.evidence.quarters.map((q) => q.sources)).toEqual([{ lessThan: 5 }, { lessThan: 5 }]);
       const serialised = JSON.stringify(shown);
       expect(serialised).not.toContain("GEHEIM");
       const caseIds = (
@@ -353,9 +353,9 @@ describe("steering: proposals, Vorlagen, decisions and follow-up", () => {
       ).map((r) => r.caseId!);
       for (const caseId of caseIds) expect(serialised).not.toContain(caseId);
       // A member of an unrelated working group does not read the Vorlage at all.
-      expect(await codeOf(callerFor(handle.db, otherGroupMember).steering.vorlagen.get({ vorlageId: id }))).toBe("NOT_FOUND");
-      expect(await codeOf(callerFor(handle.db, caseManager).steering.vorlagen.get({ vorlageId: id }))).toBe("FORBIDDEN");
-      expect(await codeOf(callerFor(handle.db, foreignCoordinator).steering.vorlagen.get({ vorlageId: id }))).toBe("NOT_FOUND");
+      expect(await errorCodeOf(callerFor(handle.db, otherGroupMember).steering.vorlagen.get({ vorlageId: id }))).toBe("NOT_FOUND");
+      expect(await errorCodeOf(callerFor(handle.db, caseManager).steering.vorlagen.get({ vorlageId: id }))).toBe("FORBIDDEN");
+      expect(await errorCodeOf(callerFor(handle.db, foreignCoordinator).steering.vorlagen.get({ vorlageId: id }))).toBe("NOT_FOUND");
     });
 
     it("turns a submitted proposal into a Vorlage and marks the proposal", async () => {
@@ -408,7 +408,9 @@ describe("steering: proposals, Vorlagen, decisions and follow-up", () => {
       expect(shown.decision!.recommendations[0]).toMatchObject({ addressee: "Sozialamt", organisationName: tenant.organisation.name });
       expect((await coord.steering.vorlagen.get({ vorlageId: vorlage.id })).status).toBe("decided");
       expect(
-        await codeOf(coord.steering.vorlagen.saveVersion({ vorlageId: vorlage.id, expectedVersion: 1, title: "Vorlage", body: doc("x") })),
+        await errorCodeOf(
+          coord.steering.vorlagen.saveVersion({ vorlageId: vorlage.id, expectedVersion: 1, title: "Vorlage", body: doc("x") }),
+        ),
       ).toBe("CONFLICT");
 
       const items = (await coord.steering.followUps.list({})).filter((i) => i.themeId === theme.id);
@@ -448,7 +450,7 @@ describe("steering: proposals, Vorlagen, decisions and follow-up", () => {
       expect(await statusOf(rejected.id)).toBe("rejected");
       const item = await createAgendaItem(postponed.id);
       expect(
-        await codeOf(
+        await errorCodeOf(
           coord.steering.decisions.record({
             ...item,
             outcome: "postponed",

@@ -7,7 +7,8 @@ import { translate } from "../i18n/translate";
 import { safeCell } from "../reports/spreadsheet";
 import { startOfDayInstant } from "../schemas/calendar-days";
 import type { AnnualReportInput } from "../schemas/themes";
-import { countViewFor, shownCount, type ShownCount } from "./aggregates";
+import { countViewFor } from "../aggregates/count-view";
+import { formatShownCount, shownCount, type ShownCount } from "../aggregates/shown-count";
 import { distinctCases, groupBy, listThemes, sourcesOf } from "./registry";
 
 /**
@@ -80,7 +81,7 @@ export async function annualThemeReport(db: Database, actor: Actor, input: Annua
 export type AnnualThemeReport = Awaited<ReturnType<typeof annualThemeReport>>;
 
 function countCell(value: ShownCount): string | number {
-  return typeof value === "number" ? value : translate("themes.lessThan", { k: value.lessThan });
+  return typeof value === "number" ? value : formatShownCount(value, (k) => translate("counts.fewerThan", { k }));
 }
 
 /** The annual report as an Excel workbook, one sheet of themes. */

@@ -15,7 +15,8 @@ import {
 import type { Actor } from "../auth/policy";
 import { AppError } from "../errors";
 import { todayInBerlin } from "../schemas/calendar-days";
-import { countViewFor, shownCount } from "./aggregates";
+import { countViewFor } from "../aggregates/count-view";
+import { shownCount } from "../aggregates/shown-count";
 import { distinctCases, requireThemesView, sourcesOf } from "./registry";
 
 /** The theme and every theme merged into it (and into those): their steering history is the target's too. */
