@@ -14,7 +14,8 @@ import type { ProcedureMeta } from "../trpc/init";
 import { appRouter } from "../trpc/router";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
-import { confirmGuestLink, findGuestLink, guestLinkLookupsPerWindow } from "./guests";
+import { linkBudget } from "../secret-links/link-budget";
+import { confirmGuestLink, findGuestLink } from "./guests";
 import { errorCodeOf } from "../test/error-code";
 
 const summaryBody = "Eine Familie mit drei Kindern sucht seit Monaten eine größere Wohnung; der Aufenthalt ist ungeklärt.";
@@ -361,7 +362,7 @@ describe("conference guests", () => {
 
   it("limits look-ups of guest links per address", async () => {
     const address = nextAddress();
-    for (let i = 0; i < guestLinkLookupsPerWindow; i += 1) await findGuestLink(handle.db, "B".repeat(43), address);
+    for (let i = 0; i < linkBudget("guest", "lookup"); i += 1) await findGuestLink(handle.db, "B".repeat(43), address);
     expect(await findGuestLink(handle.db, "B".repeat(43), address)).toEqual({ status: "rateLimited" });
     const { link } = await invite();
     await expect(authorizeWithGuestLink({ token: tokenOf(link), name: "Gisela Gast", confidentiality: "true" }, address)).rejects.toThrow(
