@@ -2,7 +2,7 @@ import type { TRPCClientErrorLike } from "@trpc/client";
 import type { AssessmentListEntry } from "@/server/cases/assessments";
 import type { SaveAssessmentFormValues } from "@/server/schemas/assessments";
 import { guidingQuestions, scaleItems, type LifeArea, type residenceStatuses } from "@/server/schemas/case-kinds";
-import type { AppRouter } from "@/server/trpc/router";
+import type { AppRouter } from "@/server/app-router";
 import { fieldErrorsOf } from "../forms/use-field-errors";
 
 export type ResidenceStatus = (typeof residenceStatuses)[number];

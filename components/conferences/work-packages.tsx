@@ -6,7 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { workPackageStatuses, type ConferenceType, type WorkPackageStatus } from "@/server/schemas/conference-kinds";
 import type { CreateWorkPackageInput } from "@/server/schemas/work-packages";
-import type { AppRouter } from "@/server/trpc/router";
+import type { AppRouter } from "@/server/app-router";
 import { nestedFieldErrors } from "../cases/create-case-form";
 import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";

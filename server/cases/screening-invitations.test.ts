@@ -11,7 +11,7 @@ import type { IdentityInput } from "../schemas/cases";
 import type { SubmitScreeningInput } from "../schemas/screening-invitations";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
-import { createCaller } from "../trpc/router";
+import { createCaller } from "../app-router";
 import { findInvitationForScreening, hashInvitationToken } from "./screening-invitations";
 import { screeningSubmitsPerWindow } from "./screening-submit-limiter";
 

@@ -1,4 +1,4 @@
-import { announceAccessChanged } from "../realtime/notices";
+import { announceAccessChanged } from "../events/notices";
 import { createHash, randomBytes } from "node:crypto";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";

@@ -4,7 +4,7 @@ import { kommunen, organisations, roleAssignments, users } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { closingTypes, contactChannels, indicationCriteria, lifeAreas, scaleItems, situationChanges } from "../schemas/case-kinds";
 import type { IdentityInput } from "../schemas/cases";
-import { createCaller } from "../trpc/router";
+import { createCaller } from "../app-router";
 
 // Fictional people only. A small deterministic generator keeps the demo the same on every machine.
 const lastNames = [

@@ -9,7 +9,8 @@ import type { RichTextDoc } from "../rich-text/validate";
 import type { PlanSessionInput, UpdateSessionInput } from "../schemas/sessions";
 import { generateAssignmentReports } from "./agenda";
 import { attendanceRoster } from "./attendance";
-import { mayManageSessions, requireBody, requireSession, tenantBodies, visibleBodyIds } from "./policy";
+import { mayManageSessions, requireBody, tenantBodies, visibleBodyIds } from "../bodies/policy";
+import { requireSession } from "./policy";
 
 /** Sessions of every body the actor may follow, newest first. */
 export async function listSessions(db: Database, actor: Actor) {

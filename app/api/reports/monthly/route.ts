@@ -5,7 +5,7 @@ import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { actorFromCookies } from "@/server/auth/session";
 import { monthlyReportWorkbook } from "@/server/reports/spreadsheet";
 import { monthlyReportSchema } from "@/server/schemas/reports";
-import { createCaller } from "@/server/trpc/router";
+import { createCaller } from "@/server/app-router";
 
 export const dynamic = "force-dynamic";
 

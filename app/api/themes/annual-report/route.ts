@@ -5,7 +5,7 @@ import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { actorFromCookies } from "@/server/auth/session";
 import { annualReportSchema } from "@/server/schemas/themes";
 import { annualThemeReportWorkbook } from "@/server/themes/annual-report";
-import { createCaller } from "@/server/trpc/router";
+import { createCaller } from "@/server/app-router";
 
 export const dynamic = "force-dynamic";
 

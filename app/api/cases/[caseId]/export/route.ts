@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { getDb } from "@/db";
 import { actorFromCookies } from "@/server/auth/session";
 import { personDataPdf } from "@/server/cases/person-data-pdf";
-import { createCaller } from "@/server/trpc/router";
+import { createCaller } from "@/server/app-router";
 
 export const dynamic = "force-dynamic";
 

@@ -5,7 +5,7 @@ import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { actorFromCookies } from "@/server/auth/session";
 import { protocolPdf } from "@/server/conferences/protocol-pdf";
 import { protocolVersionSchema } from "@/server/schemas/work-packages";
-import { createCaller } from "@/server/trpc/router";
+import { createCaller } from "@/server/app-router";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +18,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ confere
   if (!input.success) return new Response("Nicht gefunden.", { status: 404 });
   const db = await getDb();
   try {
-    const snapshot = await createCaller({ db, actor, request: { address: "", userAgent: null } }).workPackages.protocol.get(input.data);
+    const snapshot = await createCaller({ db, actor, request: { address: "", userAgent: null } }).conferences.protocol.get(input.data);
     const pdf = await protocolPdf(snapshot);
     await recordAuditEvent(db, {
       tenantId: actor.tenantId,

@@ -5,7 +5,7 @@ import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { actorFromCookies } from "@/server/auth/session";
 import { vorlageVersionSchema } from "@/server/schemas/decisions";
 import { vorlagePdf } from "@/server/steering/vorlage-pdf";
-import { createCaller } from "@/server/trpc/router";
+import { createCaller } from "@/server/app-router";
 
 export const dynamic = "force-dynamic";
 

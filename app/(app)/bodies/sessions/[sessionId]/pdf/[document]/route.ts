@@ -5,7 +5,7 @@ import { recordAuditEvent } from "@/server/audit/record-audit-event";
 import { actorFromCookies } from "@/server/auth/session";
 import { sessionIdSchema } from "@/server/schemas/sessions";
 import { invitationPdf, minutesPdf } from "@/server/sessions/session-pdf";
-import { createCaller } from "@/server/trpc/router";
+import { createCaller } from "@/server/app-router";
 
 export const dynamic = "force-dynamic";
 
