@@ -17,7 +17,9 @@ import {
   themeVersions,
 } from "@/db/schema";
 import type { Actor } from "../auth/policy";
-import { applySharedDocumentUpdate, documentField } from "../realtime/shared-documents";
+import { applySharedDocumentUpdate } from "../shared-documents/apply-document-update";
+import { documentField } from "../shared-documents/structure";
+import { conferenceDocumentAccess } from "./conference-documents";
 import { emptyBoardMeta } from "../schemas/board";
 import type { SharedDocumentKey } from "../schemas/shared-documents";
 import { createTestDatabase } from "../test/database";
@@ -115,7 +117,12 @@ describe("consensual formulation of generative themes", () => {
     const paragraph = new Y.XmlElement("paragraph");
     paragraph.insert(0, [new Y.XmlText(text)]);
     doc.getXmlFragment(documentField).insert(0, [paragraph]);
-    await applySharedDocumentUpdate(handle.db, actor, { conferenceId, key: key as SharedDocumentKey, update: Y.encodeStateAsUpdate(doc) });
+    await applySharedDocumentUpdate(
+      handle.db,
+      actor,
+      { conferenceId, key: key as SharedDocumentKey, update: Y.encodeStateAsUpdate(doc) },
+      conferenceDocumentAccess,
+    );
   }
 
   it("lets only the moderator start a formulation, for a cluster of the board, once", async () => {

@@ -17,7 +17,9 @@ import {
 } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import type { IdentityInput } from "../schemas/cases";
-import { applySharedDocumentUpdate, readSharedDocumentText } from "../realtime/shared-documents";
+import { applySharedDocumentUpdate } from "../shared-documents/apply-document-update";
+import { readSharedDocumentText } from "../shared-documents/rich-text";
+import { minutesDocumentAccess } from "./minutes-document";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { typeAtEnd } from "../test/typing";
@@ -261,10 +263,12 @@ describe("body sessions, agendas, minutes and case manager polls", () => {
     it("are written by the coordination in the shared document; members of the body read along, nobody else", async () => {
       const address = { sessionId: sessionL, key: "minutes" as const };
       expect((await callerFor(handle.db, coordinator).sessions.get({ sessionId: sessionL })).session.minutes).toBeNull();
-      await applySharedDocumentUpdate(handle.db, coordinator, { ...address, update: typed("Erste Fassung") });
+      await applySharedDocumentUpdate(handle.db, coordinator, { ...address, update: typed("Erste Fassung") }, minutesDocumentAccess);
       expect((await callerFor(handle.db, memberL).sessions.get({ sessionId: sessionL })).session.minutes).toEqual(doc("Erste Fassung"));
       for (const reader of [memberL, spokesperson]) {
-        await expect(applySharedDocumentUpdate(handle.db, reader, { ...address, update: typed("Von außen") })).rejects.toMatchObject({
+        await expect(
+          applySharedDocumentUpdate(handle.db, reader, { ...address, update: typed("Von außen") }, minutesDocumentAccess),
+        ).rejects.toMatchObject({
           code: "CONFLICT",
           message: "formulations.documents.readOnly",
         });
@@ -272,7 +276,9 @@ describe("body sessions, agendas, minutes and case manager polls", () => {
       // A conference guest holds no grant; even one carrying a member's grant by mistake is refused.
       const guest: Actor = { ...memberL, isGuest: true };
       for (const outsider of [memberA, memberP, cm, foreignCoordinator, guest]) {
-        await expect(applySharedDocumentUpdate(handle.db, outsider, { ...address, update: typed("Von außen") })).rejects.toMatchObject({
+        await expect(
+          applySharedDocumentUpdate(handle.db, outsider, { ...address, update: typed("Von außen") }, minutesDocumentAccess),
+        ).rejects.toMatchObject({
           code: "NOT_FOUND",
         });
       }
@@ -309,7 +315,12 @@ describe("body sessions, agendas, minutes and case manager polls", () => {
       const [row] = await handle.db.select({ minutes: bodySessions.minutes }).from(bodySessions).where(eq(bodySessions.id, sessionL));
       expect(row!.minutes).toEqual(doc("Erste Fassung"));
       await expect(
-        applySharedDocumentUpdate(handle.db, coordinator, { sessionId: sessionL, key: "minutes", update: typed("Nachträglich") }),
+        applySharedDocumentUpdate(
+          handle.db,
+          coordinator,
+          { sessionId: sessionL, key: "minutes", update: typed("Nachträglich") },
+          minutesDocumentAccess,
+        ),
       ).rejects.toMatchObject({ code: "CONFLICT" });
       expect(await readSharedDocumentText(handle.db, { sessionId: sessionL, key: "minutes" })).toBe("Erste Fassung");
       expect(await codeOf(caller.sessions.approveMinutes({ sessionId: sessionL, approvingSessionId: later.id }))).toBe("CONFLICT");
@@ -320,7 +331,12 @@ describe("body sessions, agendas, minutes and case manager polls", () => {
         scheduledAt: new Date("2026-02-10T15:00:00Z"),
         place: "",
       });
-      await applySharedDocumentUpdate(handle.db, coordinator, { sessionId: blank.id, key: "minutes", update: typed(" ") });
+      await applySharedDocumentUpdate(
+        handle.db,
+        coordinator,
+        { sessionId: blank.id, key: "minutes", update: typed(" ") },
+        minutesDocumentAccess,
+      );
       expect(await codeOf(caller.sessions.approveMinutes({ sessionId: blank.id, approvingSessionId: later.id }))).toBe("CONFLICT");
     });
   });

@@ -4,7 +4,7 @@ import { agendaItems, bodySessions, decisions, sharedDocuments } from "@/db/sche
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/policy";
 import { AppError } from "../errors";
-import { readSharedDocumentJsonIfOpened } from "../realtime/shared-documents";
+import { readSharedDocumentJsonIfOpened } from "../shared-documents/rich-text";
 import type { RichTextDoc } from "../rich-text/validate";
 import type { PlanSessionInput, UpdateSessionInput } from "../schemas/sessions";
 import { generateAssignmentReports } from "./agenda";
