@@ -1,5 +1,5 @@
 import { date, index, integer, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { closingTypes, contactChannels, contactKinds, lifeAreas, situationChanges } from "../../server/schemas/case-kinds";
+import { closingTypes, contactChannels, contactKinds, situationChanges } from "../../server/schemas/case-kinds";
 import { createdAt, id } from "./columns";
 import { tenants } from "./tenancy";
 import { users } from "./users";
