@@ -1,8 +1,8 @@
 import { TRPCError } from "@trpc/server";
-import type { DatabaseHandle } from "@/db";
+
 import * as Y from "yjs";
 import { bodies, themes } from "@/db/schema";
-import type { Actor } from "../auth/policy";
+
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { typeAtEnd } from "../test/typing";
@@ -27,46 +27,27 @@ export async function codeOf(promise: Promise<unknown>): Promise<string | null> 
 
 /** A tenant with a Lenkungsgruppe, a working group and its project group, people in each role, a theme and a session per body. */
 export async function setUpSessions() {
-  let handle: DatabaseHandle;
-  let tenantId: string;
-  let kommuneId: string;
-  let organisationId: string;
-  let lenkungsgruppe: string;
-  let arbeitsgruppe: string;
-  let projektgruppe: string;
-  let coordinator: Actor;
-  let memberL: Actor;
-  let memberA: Actor;
-  let memberP: Actor;
-  let cm: Actor;
-  let spokesperson: Actor;
-  let admin: Actor;
-  let foreignCoordinator: Actor;
-  let themeId: string;
-  let sessionL: string;
-  let sessionA: string;
-  let sessionP: string;
-  handle = await createTestDatabase();
+  const handle = await createTestDatabase();
   const tenant = await createTenant(handle.db);
-  tenantId = tenant.tenant.id;
-  kommuneId = tenant.kommune.id;
-  organisationId = tenant.organisation.id;
-  lenkungsgruppe = tenant.body.id;
+  const tenantId = tenant.tenant.id;
+  const kommuneId = tenant.kommune.id;
+  const organisationId = tenant.organisation.id;
+  const lenkungsgruppe = tenant.body.id;
   const [a] = await handle.db.insert(bodies).values({ tenantId, name: "Arbeitsgruppe Wohnen", kind: "arbeitsgruppe" }).returning();
-  arbeitsgruppe = a!.id;
+  const arbeitsgruppe = a!.id;
   const [p] = await handle.db
     .insert(bodies)
     .values({ tenantId, name: "PAG Wohnungsvermittlung", kind: "projektarbeitsgruppe", parentBodyId: arbeitsgruppe })
     .returning();
-  projektgruppe = p!.id;
-  coordinator = await createActor(handle.db, tenantId, ["coordinator"]);
-  memberL = await createActor(handle.db, tenantId, [{ role: "body_member", bodyId: lenkungsgruppe }]);
-  memberA = await createActor(handle.db, tenantId, [{ role: "body_member", bodyId: arbeitsgruppe }]);
-  memberP = await createActor(handle.db, tenantId, [{ role: "body_member", bodyId: projektgruppe }]);
-  cm = await createActor(handle.db, tenantId, ["case_manager"]);
-  spokesperson = await createActor(handle.db, tenantId, ["cm_spokesperson"]);
-  admin = await createActor(handle.db, tenantId, ["admin"]);
-  foreignCoordinator = await createActor(handle.db, (await createTenant(handle.db)).tenant.id, ["coordinator"]);
+  const projektgruppe = p!.id;
+  const coordinator = await createActor(handle.db, tenantId, ["coordinator"]);
+  const memberL = await createActor(handle.db, tenantId, [{ role: "body_member", bodyId: lenkungsgruppe }]);
+  const memberA = await createActor(handle.db, tenantId, [{ role: "body_member", bodyId: arbeitsgruppe }]);
+  const memberP = await createActor(handle.db, tenantId, [{ role: "body_member", bodyId: projektgruppe }]);
+  const cm = await createActor(handle.db, tenantId, ["case_manager"]);
+  const spokesperson = await createActor(handle.db, tenantId, ["cm_spokesperson"]);
+  const admin = await createActor(handle.db, tenantId, ["admin"]);
+  const foreignCoordinator = await createActor(handle.db, (await createTenant(handle.db)).tenant.id, ["coordinator"]);
   const [theme] = await handle.db
     .insert(themes)
     .values({
@@ -76,12 +57,12 @@ export async function setUpSessions() {
       createdByUserId: coordinator.userId,
     })
     .returning();
-  themeId = theme!.id;
+  const themeId = theme!.id;
   const plan = (bodyId: string, title: string, scheduledAt: string) =>
     callerFor(handle.db, coordinator).sessions.plan({ bodyId, title, scheduledAt: new Date(scheduledAt), place: "Kreishaus" });
-  sessionL = (await plan(lenkungsgruppe, "Lenkungsgruppe März", "2026-03-10T15:00:00Z")).id;
-  sessionA = (await plan(arbeitsgruppe, "AG Wohnen Februar", "2026-02-10T15:00:00Z")).id;
-  sessionP = (await plan(projektgruppe, "PAG Februar", "2026-02-12T15:00:00Z")).id;
+  const sessionL = (await plan(lenkungsgruppe, "Lenkungsgruppe März", "2026-03-10T15:00:00Z")).id;
+  const sessionA = (await plan(arbeitsgruppe, "AG Wohnen Februar", "2026-02-10T15:00:00Z")).id;
+  const sessionP = (await plan(projektgruppe, "PAG Februar", "2026-02-12T15:00:00Z")).id;
   return {
     handle,
     tenantId,

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
-import { agendaItems, bodySessions, cases, decisions, conferences, kommunen, themes, themeSources } from "@/db/schema";
+import { agendaItems, bodySessions, cases, conferences, kommunen, themes, themeSources } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { callerFor, createTenant } from "../test/factories";
 import { setUpSteering, doc, codeOf } from "./test-fixture";
@@ -10,7 +10,6 @@ import { setUpSteering, doc, codeOf } from "./test-fixture";
 describe("steering: who may do what", () => {
   let handle: DatabaseHandle;
   let tenant: Awaited<ReturnType<typeof createTenant>>;
-  let other: Awaited<ReturnType<typeof createTenant>>;
   let groupId: string;
   let coordinator: Actor;
   let steeringMember: Actor;
@@ -115,7 +114,7 @@ describe("steering: who may do what", () => {
   }
 
   beforeAll(async () => {
-    ({ handle, tenant, other, groupId, coordinator, steeringMember, groupMember, otherGroupMember, caseManager, foreignCoordinator } =
+    ({ handle, tenant, groupId, coordinator, steeringMember, groupMember, otherGroupMember, caseManager, foreignCoordinator } =
       await setUpSteering());
   });
   afterAll(() => handle.close());
