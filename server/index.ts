@@ -4,7 +4,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import next from "next";
 import { getDatabaseHandle } from "@/db";
-import { clientAddressHeader } from "./auth/auth-options";
+import { clientAddressHeader } from "./auth-options";
 import { getEnv, InvalidEnvironmentError, parseEnv } from "./config/env";
 import { logger } from "./config/logger";
 import { deleteExpiredRateLimits } from "./auth/sign-in-limiter";

@@ -3,7 +3,7 @@ import type { AssessmentListEntry } from "@/server/cases/assessments";
 import type { SaveAssessmentFormValues } from "@/server/schemas/assessments";
 import { todayInBerlin } from "@/server/schemas/calendar-days";
 import { guidingQuestions, scaleItems, type LifeArea, type residenceStatuses } from "@/server/schemas/case-kinds";
-import type { AppRouter } from "@/server/trpc/router";
+import type { AppRouter } from "@/server/app-router";
 import { fieldErrorsOf } from "../forms/use-field-errors";
 
 export type ResidenceStatus = (typeof residenceStatuses)[number];

@@ -4,7 +4,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import type { AppRouter } from "@/server/trpc/router";
+import type { AppRouter } from "@/server/app-router";
 import { nestedFieldErrors } from "../cases/create-case-form";
 import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";

@@ -36,7 +36,7 @@ export const permissions = {
   "themes.manage": ["coordinator"],
   "offers.view": ["coordinator", "case_manager"],
   "reports.view": ["coordinator", "case_manager"],
-  /** Body sessions: agendas, invitations, attendance, minutes (scoped to the member's body in server/sessions/policy.ts). */
+  /** Body sessions: agendas, invitations, attendance, minutes (scoped to the member's body in server/bodies/policy.ts). */
   "sessions.view": ["coordinator", "body_member", "cm_spokesperson"],
   /** Plan sessions, build agendas, record attendance and minutes, manage external members: the coordination. */
   "sessions.manage": ["coordinator"],

@@ -9,7 +9,7 @@ import { coordinationDashboardOutputSchema, monthlyReportOutputSchema } from "..
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { authorizedProcedure, createCallerFactory, createTRPCRouter } from "../trpc/init";
-import { appRouter } from "../trpc/router";
+import { appRouter } from "../app-router";
 
 type ProcedureDef = { _def: { output?: z.ZodType } };
 // tRPC's internal procedure map (pinned version, as in router-policy.test.ts).

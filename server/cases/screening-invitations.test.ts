@@ -11,7 +11,7 @@ import type { IdentityInput } from "../schemas/cases";
 import type { SubmitScreeningInput } from "../schemas/screening-invitations";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
-import { createCaller } from "../trpc/router";
+import { createCaller } from "../app-router";
 import { linkBudget } from "../secret-links/link-budget";
 import { hashLinkSecret } from "../secret-links/secret-links";
 import { findInvitationForScreening } from "./screening-invitations";

@@ -1,4 +1,4 @@
-import { announceAccessChanged } from "../realtime/notices";
+import { announceAccessChanged } from "../events/notices";
 import { randomBytes } from "node:crypto";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db";

@@ -5,7 +5,7 @@ import type { Actor } from "../auth/policy";
 import { addDays, todayInBerlin } from "../schemas/calendar-days";
 import { closingTypes, contactChannels, indicationCriteria, lifeAreas, scaleItems, situationChanges } from "../schemas/case-kinds";
 import type { IdentityInput } from "../schemas/cases";
-import { createCaller } from "../trpc/router";
+import { createCaller } from "../app-router";
 
 // Fictional people only. A small deterministic generator keeps the demo the same on every machine.
 const lastNames = [

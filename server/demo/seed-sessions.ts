@@ -3,7 +3,7 @@ import type { Database } from "@/db";
 import { bodies, bodySessions, roleAssignments, themes, users } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { calendarDayOf } from "../schemas/calendar-days";
-import { createCaller } from "../trpc/router";
+import { createCaller } from "../app-router";
 
 const at = (offsetDays: number, hour: number) => {
   const date = new Date(Date.now() + offsetDays * 86_400_000);

@@ -5,7 +5,7 @@ import type { AuditEventInput } from "../audit/events";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/policy";
 import { translate } from "../i18n/translate";
-import { createCaller } from "../trpc/router";
+import { createCaller } from "../app-router";
 
 const contentTypes = {
   pdf: "application/pdf",

@@ -10,7 +10,8 @@ import { findIdentityLeaks } from "../cases/summaries";
 import { AppError } from "../errors";
 import { translate } from "../i18n/translate";
 import type { AnswerPollInput, CreatePollInput } from "../schemas/sessions";
-import { mayReadPollAnswers, requireBody, tenantBodies, visibleBodyIds } from "./policy";
+import { requireBody, tenantBodies, visibleBodyIds } from "../bodies/policy";
+import { mayReadPollAnswers } from "./policy";
 
 async function themeTitles(db: Database, tenantId: string, themeIds: string[]) {
   if (themeIds.length === 0) return new Map<string, string>();

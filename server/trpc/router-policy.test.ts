@@ -5,7 +5,7 @@ import type { Actor } from "../auth/policy";
 import { roles, type Role } from "../schemas/roles";
 import { createActor, createTenant } from "../test/factories";
 import { createCallerFactory, createTRPCRouter, procedure, type ProcedureMeta } from "./init";
-import { appRouter } from "./router";
+import { appRouter } from "../app-router";
 import { createTestDatabase } from "../test/database";
 import { errorCodeOf } from "../test/error-code";
 

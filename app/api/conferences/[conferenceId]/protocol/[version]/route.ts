@@ -9,7 +9,7 @@ export const GET = downloadRoute({
   input: (params: { conferenceId: string; version: string }) => ({ conferenceId: params.conferenceId, version: Number(params.version) }),
   schema: protocolVersionSchema,
   render: async ({ caller, input }) => ({
-    body: await protocolPdf(await caller.workPackages.protocol.get(input)),
+    body: await protocolPdf(await caller.conferences.protocol.get(input)),
     format: "pdf",
     fileName: `protokoll-v${input.version}`,
     audit: {

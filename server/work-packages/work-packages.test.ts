@@ -7,8 +7,9 @@ import { addDays, todayInBerlin } from "../schemas/calendar-days";
 import type { IdentityInput } from "../schemas/cases";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
-import { getWorkPackageByTrackingToken, trackingLinkExpiry, workPackageAbilities, type WorkPackageRelation } from "./work-packages";
-import { meetingPseudonym } from "./meeting-pseudonym";
+import { workPackageAbilities, type WorkPackageRelation } from "./policy";
+import { getWorkPackageByTrackingToken, trackingLinkExpiry } from "./tracking-links";
+import { meetingPseudonym } from "../conferences/meeting-pseudonym";
 
 const dayMs = 86_400_000;
 const inDays = (days: number) => addDays(todayInBerlin(), days);
