@@ -8,7 +8,7 @@ import { useState, type FormEvent } from "react";
 import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";
 import { fieldErrorsOf } from "../forms/use-field-errors";
-import type { AppRouter } from "@/server/trpc/router";
+import type { AppRouter } from "@/server/app-router";
 import { useTRPC } from "../trpc/client";
 
 /** The bodies the viewer may see, their members and sessions; the coordination manages both here. */

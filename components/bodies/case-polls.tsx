@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { ShownCountText } from "../aggregates/shown-count";
 import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";
 import { fieldErrorsOf } from "../forms/use-field-errors";
@@ -195,8 +196,7 @@ function PollResults() {
     }),
   );
   if (!list.data) return <p>{tRoot("app.loading")}</p>;
-  const { polls, minimumGroupSize, canManage } = list.data;
-  const count = (value: number | null) => (value === null ? t("fewerThan", { k: minimumGroupSize }) : String(value));
+  const { polls, canManage } = list.data;
   return (
     <section aria-labelledby="poll-results">
       <h2 id="poll-results">{t("resultsTitle")}</h2>
@@ -224,8 +224,12 @@ function PollResults() {
                 {poll.themes.map((theme) => (
                   <tr key={theme.themeId}>
                     <td>{theme.title}</td>
-                    <td>{count(theme.answerCount)}</td>
-                    <td>{count(theme.caseCount)}</td>
+                    <td>
+                      <ShownCountText value={theme.answerCount} />
+                    </td>
+                    <td>
+                      <ShownCountText value={theme.caseCount} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -3,13 +3,14 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRef, useState, type FormEvent } from "react";
+import { todayInBerlin } from "@/server/schemas/calendar-days";
 import { cmRoles, handoverModes, referralStatuses } from "@/server/schemas/case-kinds";
 import { createReferralSchema } from "@/server/schemas/plans";
 import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";
 import { fieldErrorsOf } from "../forms/use-field-errors";
 import { useTRPC } from "../trpc/client";
-import { focusFirstInvalid, todayIso, useFormatDay, useSchemaErrors } from "./plan-form-errors";
+import { focusFirstInvalid, useFormatDay, useSchemaErrors } from "./plan-form-errors";
 import type { PlanFile, PlanReferral } from "./plan-types";
 
 interface Props {
@@ -279,7 +280,7 @@ function NewReferralForm({ caseId, file, onSaved }: { caseId: string; file: Plan
           )}
         </Field>
         <Field id="referral-date" label={t("referrals.referredOn")} error={errors.referredOn}>
-          {(d) => <input id="referral-date" name="referredOn" type="date" defaultValue={todayIso()} {...d} />}
+          {(d) => <input id="referral-date" name="referredOn" type="date" defaultValue={todayInBerlin()} {...d} />}
         </Field>
       </div>
       <Field id="referral-note" label={t("referrals.note")} error={errors.note}>

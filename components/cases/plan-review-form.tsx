@@ -3,13 +3,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRef, useState, type FormEvent } from "react";
+import { todayInBerlin } from "@/server/schemas/calendar-days";
 import { attainmentLevels } from "@/server/schemas/case-kinds";
 import { reviewGoalsSchema } from "@/server/schemas/plans";
 import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";
 import { fieldErrorsOf } from "../forms/use-field-errors";
 import { useTRPC } from "../trpc/client";
-import { focusFirstInvalid, todayIso, useFormatDay, useSchemaErrors } from "./plan-form-errors";
+import { focusFirstInvalid, useFormatDay, useSchemaErrors } from "./plan-form-errors";
 import type { PlanAgreement } from "./plan-types";
 
 interface Props {
@@ -76,7 +77,7 @@ export function PlanReviewForm({ caseId, agreement, canWrite, onSaved }: Props) 
       />
       <fieldset disabled={!canWrite} className="plan-plain-fieldset">
         <Field id="review-date" label={t("review.reviewedOn")} error={errors.reviewedOn}>
-          {(d) => <input id="review-date" name="reviewedOn" type="date" defaultValue={agreement.reviewedOn ?? todayIso()} {...d} />}
+          {(d) => <input id="review-date" name="reviewedOn" type="date" defaultValue={agreement.reviewedOn ?? todayInBerlin()} {...d} />}
         </Field>
         {agreement.goals.map((goal, index) => {
           const error = errors[`goals.${index}.attainment`];

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { todayInBerlin } from "@/server/schemas/calendar-days";
 import { lifeAreas, screeningVerdicts } from "@/server/schemas/case-kinds";
 import type { ScreeningInput } from "@/server/schemas/cases";
 import { Field } from "../forms/field";
@@ -12,13 +13,7 @@ export function ScreeningFields({ initial, errors }: { initial?: ScreeningInput 
     <>
       <Field id="screening-date" label={t("screening.screenedOn")} error={errors["screening.screenedOn"] ?? errors.screenedOn}>
         {(d) => (
-          <input
-            id="screening-date"
-            name="screening.screenedOn"
-            type="date"
-            defaultValue={initial?.screenedOn ?? new Date().toISOString().slice(0, 10)}
-            {...d}
-          />
+          <input id="screening-date" name="screening.screenedOn" type="date" defaultValue={initial?.screenedOn ?? todayInBerlin()} {...d} />
         )}
       </Field>
       <fieldset>

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { daysBetween, todayInBerlin } from "@/server/schemas/calendar-days";
 import { lifeAreas } from "@/server/schemas/case-kinds";
 import type { AddWaitingListEntryInput } from "@/server/schemas/cases";
 import { Field } from "../forms/field";
@@ -43,7 +44,7 @@ export function WaitingList() {
   const kommuneName = new Map(kommunen.data?.map((k) => [k.id, k.name]));
   const waiting = entries.data?.filter((e) => e.status === "waiting") ?? [];
   const [now] = useState(() => Date.now());
-  const daysSince = (day: string) => Math.max(0, Math.round((now - new Date(`${day}T12:00:00`).getTime()) / 86_400_000));
+  const daysSince = (day: string) => Math.max(0, daysBetween(day, todayInBerlin(now)));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -56,7 +57,7 @@ export function WaitingList() {
       isUrgent: form.get("isUrgent") === "on",
       referringOrganisationId: null,
       note: String(form.get("note") ?? ""),
-      addedOn: new Date().toISOString().slice(0, 10),
+      addedOn: todayInBerlin(),
     };
     setSuccess(null);
     add.mutate(input, { onSuccess: () => formElement.reset() });

@@ -4,7 +4,8 @@ import { generateKeyBetween } from "fractional-indexing";
 import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
 import { sortByOrderKey } from "@/server/conferences/board-state";
-import { CardBody, writableCases, type BoardView } from "./board";
+import { CardBody, writableCases } from "./board-cards";
+import type { BoardView } from "./board-view";
 
 /**
  * The reconstruction grid: one row per case, one column per perspective (the client's and each

@@ -7,14 +7,14 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { consentVotes, type ConsentVote } from "@/server/schemas/conference-kinds";
 import type { ConferenceDocumentKey } from "@/server/schemas/shared-documents";
-import type { AppRouter } from "@/server/trpc/router";
+import type { AppRouter } from "@/server/app-router";
 import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";
 import { fieldErrorsOf } from "../forms/use-field-errors";
 import { useTRPC } from "../trpc/client";
 import { SharedEditor } from "../shared-documents/shared-editor";
 
-type Formulation = inferRouterOutputs<AppRouter>["formulations"]["list"]["formulations"][number];
+type Formulation = inferRouterOutputs<AppRouter>["conferences"]["formulations"]["list"]["formulations"][number];
 
 // Votes and status come from the database; a short poll keeps everyone's consent check current.
 const refreshMs = 3_000;
@@ -27,7 +27,7 @@ const refreshMs = 3_000;
 export function ConferenceFormulations({ conferenceId }: { conferenceId: string }) {
   const t = useTranslations("formulations");
   const trpc = useTRPC();
-  const list = useQuery({ ...trpc.formulations.list.queryOptions({ conferenceId }), refetchInterval: refreshMs });
+  const list = useQuery({ ...trpc.conferences.formulations.list.queryOptions({ conferenceId }), refetchInterval: refreshMs });
 
   return (
     <section aria-labelledby="formulations-title">
@@ -51,8 +51,8 @@ function useRefreshFormulations(conferenceId: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   return async () => {
-    await queryClient.invalidateQueries({ queryKey: trpc.formulations.list.queryKey({ conferenceId }) });
-    await queryClient.invalidateQueries({ queryKey: trpc.formulations.clusters.queryKey({ conferenceId }) });
+    await queryClient.invalidateQueries({ queryKey: trpc.conferences.formulations.list.queryKey({ conferenceId }) });
+    await queryClient.invalidateQueries({ queryKey: trpc.conferences.formulations.clusters.queryKey({ conferenceId }) });
   };
 }
 
@@ -60,10 +60,10 @@ function StartFormulation({ conferenceId }: { conferenceId: string }) {
   const t = useTranslations("formulations");
   const trpc = useTRPC();
   const refresh = useRefreshFormulations(conferenceId);
-  const clusters = useQuery({ ...trpc.formulations.clusters.queryOptions({ conferenceId }), refetchInterval: refreshMs * 2 });
+  const clusters = useQuery({ ...trpc.conferences.formulations.clusters.queryOptions({ conferenceId }), refetchInterval: refreshMs * 2 });
   const [success, setSuccess] = useState<string | null>(null);
   const start = useMutation(
-    trpc.formulations.start.mutationOptions({
+    trpc.conferences.formulations.start.mutationOptions({
       onSuccess: async () => {
         setSuccess(t("start.started"));
         await refresh();
@@ -123,7 +123,7 @@ function FormulationCard({ conferenceId, formulation }: { conferenceId: string; 
   const refresh = useRefreshFormulations(conferenceId);
   const [success, setSuccess] = useState<string | null>(null);
   const vote = useMutation(
-    trpc.formulations.vote.mutationOptions({
+    trpc.conferences.formulations.vote.mutationOptions({
       onSuccess: async () => {
         setSuccess(t("voted"));
         await refresh();
@@ -131,7 +131,7 @@ function FormulationCard({ conferenceId, formulation }: { conferenceId: string; 
     }),
   );
   const finalise = useMutation(
-    trpc.formulations.finalise.mutationOptions({
+    trpc.conferences.formulations.finalise.mutationOptions({
       onSuccess: async () => {
         setSuccess(t("finalised"));
         await refresh();

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { decisionOutcomes, type DecisionOutcome } from "@/server/schemas/steering-kinds";
-import type { AppRouter } from "@/server/trpc/router";
+import type { AppRouter } from "@/server/app-router";
 import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";
 import { fieldErrorsOf } from "../forms/use-field-errors";

@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { RichTextDoc } from "@/server/rich-text/validate";
-import type { AppRouter } from "@/server/trpc/router";
+import type { AppRouter } from "@/server/app-router";
 import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";
 import { SelectField } from "../forms/select-field";

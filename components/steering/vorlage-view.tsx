@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import type { RichTextDoc } from "@/server/rich-text/validate";
-import type { AppRouter } from "@/server/trpc/router";
+import type { AppRouter } from "@/server/app-router";
 import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";
 import { fieldErrorsOf } from "../forms/use-field-errors";

@@ -14,6 +14,8 @@ export const permissions = {
   "users.read": ["admin", "coordinator"],
   "users.manage": ["admin"],
   "audit.read": ["admin", "coordinator"],
+  /** Counts below the minimum group size k, exactly (A10): the coordination alone; everyone else sees "weniger als k". */
+  "counts.exact": ["coordinator"],
   "cases.view": ["coordinator", "case_manager"],
   /** Work one's own cases: the responsible case manager (checked per case in server/cases/policy.ts). */
   "cases.work": ["case_manager"],
@@ -38,7 +40,7 @@ export const permissions = {
   "themes.sources": ["coordinator", "case_manager", "cm_spokesperson"],
   "offers.view": ["coordinator", "case_manager"],
   "reports.view": ["coordinator", "case_manager"],
-  /** Body sessions: agendas, invitations, attendance, minutes (scoped to the member's body in server/sessions/policy.ts). */
+  /** Body sessions: agendas, invitations, attendance, minutes (scoped to the member's body in server/bodies/policy.ts). */
   "sessions.view": ["coordinator", "body_member", "cm_spokesperson"],
   /** Plan sessions, build agendas, record attendance and minutes, manage external members: the coordination. */
   "sessions.manage": ["coordinator"],
@@ -72,6 +74,7 @@ export type Permission = keyof typeof permissions;
  */
 export const tenantWidePermissions: ReadonlySet<Permission> = new Set<Permission>([
   "tenancy.manage",
+  "counts.exact",
   "bodies.read",
   "bodies.manage",
   "users.manage",

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ParticipantRole } from "../schemas/conference-kinds";
 import { actorId, actorNamed, kommuneA, kommuneB, otherTenantId, otherUserId, tenantId, type ActorName } from "../test/policy-actors";
-import { cardAbilities, conferenceAbilities, workPackageAbilities, type ConferenceAbilities } from "./policy";
+import { workPackageAbilities } from "../work-packages/policy";
+import { cardAbilities, conferenceAbilities, type ConferenceAbilities } from "./policy";
 
 const inKommuneA = { tenantId, kommuneId: kommuneA, type: "fallkonferenz" } as const;
 // The conference and the actor's place on its list: moderator, participant, not on the list; the

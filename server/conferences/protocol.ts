@@ -16,7 +16,7 @@ import {
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/policy";
 import { AppError } from "../errors";
-import { readSharedDocumentText } from "../realtime/shared-documents";
+import { readSharedDocumentText } from "../shared-documents/rich-text";
 import type { BoardMeta } from "../schemas/board";
 import type { ConferenceStatus, ConferenceType, ParticipantRole, WorkPackageStatus } from "../schemas/conference-kinds";
 import type { ProtocolVersionInput } from "../schemas/work-packages";

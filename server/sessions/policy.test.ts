@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { actorNamed, bodyA, bodyB, type ActorName } from "../test/policy-actors";
-import { mayManageSessions, mayReadPollAnswers, mayViewBody } from "./policy";
+import { mayManageSessions, mayViewBody } from "../bodies/policy";
+import { mayReadPollAnswers } from "./policy";
 
 // Body A with its Projektarbeitsgruppe A1 below it, and an unrelated body B.
 const bodyA1 = "00000000-0000-4000-8000-0000000000a3";

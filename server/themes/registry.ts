@@ -9,10 +9,10 @@ import type { RichTextDoc } from "../rich-text/validate";
 import type { ConferenceType } from "../schemas/conference-kinds";
 import type { ThemeSourceKind } from "../schemas/theme-kinds";
 import type { ListThemesInput } from "../schemas/themes";
-import { countViewFor, shownCount, type CountView, type ShownCount } from "./aggregates";
+import { countViewFor } from "../aggregates/count-view";
+import { shownCount, type CountView, type ShownCount } from "../aggregates/shown-count";
+import { seesSourcesOfThemes } from "./aggregates";
 import { manualThemeTransitions } from "./status";
-
-export { seesSourcesOfThemes } from "./aggregates";
 
 const day = 86_400_000;
 /** The trend compares sources of the last 90 days with the 90 days before. */
@@ -226,7 +226,7 @@ export async function getTheme(db: Database, actor: Actor, themeId: string) {
     },
     ...summarise(sourceRows, view, theme.createdAt),
   };
-  if (!view.exact) return { ...summary, sources: null };
+  if (!seesSourcesOfThemes(actor)) return { ...summary, sources: null };
   return { ...summary, sources: await sourceDetails(db, actor, theme.id) };
 }
 

@@ -1,5 +1,6 @@
 import { can, canSomewhere, type Actor, type RoleGrant } from "../auth/policy";
 import { AppError } from "../errors";
+import { tenancyAbilities } from "../tenancy/policy";
 
 /** User and tenant administration: reading the lists and changing them. */
 export interface AdministrationAbilities {
@@ -15,8 +16,8 @@ export function administrationAbilities(actor: Actor): AdministrationAbilities {
   return {
     readUsers: canSomewhere(actor, "users.read"),
     manageUsers: can(actor, "users.manage", tenant),
-    readTenancy: canSomewhere(actor, "tenancy.read"),
-    manageTenancy: can(actor, "tenancy.manage", tenant),
+    readTenancy: tenancyAbilities(actor).read,
+    manageTenancy: tenancyAbilities(actor).manage,
   };
 }
 

@@ -1,4 +1,4 @@
-import { announceAccessChanged } from "../realtime/notices";
+import { announceAccessChanged } from "../events/notices";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
 import { roleAssignments, users } from "@/db/schema";
