@@ -12,7 +12,7 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { openDatabase } from "@/db";
 import { loadActor } from "@/server/auth/load-actor";
-import { createCaller } from "@/server/trpc/router";
+import { createCaller } from "@/server/app-router";
 
 const caseCount = Number(process.env.BENCH_CASES ?? 100_000);
 const caseManagerCount = Math.max(1, Math.round(caseCount / 50));

@@ -4,7 +4,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import next from "next";
 import { getDatabaseHandle } from "@/db";
-import { clientAddressHeader } from "./auth/auth-options";
+import { clientAddressHeader } from "./auth-options";
 import { getEnv, InvalidEnvironmentError, parseEnv } from "./config/env";
 import { logger } from "./config/logger";
 import { deleteExpiredRateLimits } from "./auth/sign-in-limiter";
@@ -12,6 +12,7 @@ import { eraseExpiredIdentities } from "./cases/data-rights";
 import { seedDemoTenant, type DemoCredential } from "./demo/seed-demo-tenant";
 import { attachRealtimeAdapter } from "./realtime/adapter";
 import { attachSocketServer } from "./realtime/socket-server";
+import { withoutLinkSecret } from "./secret-links/secret-links";
 import { securityHeaders } from "./security/headers";
 
 /**
@@ -47,8 +48,7 @@ function printDemoCredentials(credentials: DemoCredential[]) {
 function logRequest(req: IncomingMessage, res: ServerResponse) {
   const started = performance.now();
   res.once("finish", () => {
-    // Link secrets (guest, screening, tracking links) are credentials: never write them to the log.
-    const path = (req.url ?? "").split("?")[0]?.replace(/^\/(gast|screening|arbeitspaket)\/[^/]+/, "/$1/[token]");
+    const path = withoutLinkSecret((req.url ?? "").split("?")[0] ?? "");
     if (path?.startsWith("/_next/")) return;
     logger.info({ method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) }, "request");
   });

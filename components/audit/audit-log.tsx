@@ -3,7 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { auditActions, type AuditAction } from "@/server/audit/events";
+import { auditActions, type AuditAction } from "@/server/schemas/audit-kinds";
 import { useTRPC } from "../trpc/client";
 
 export function AuditLog() {

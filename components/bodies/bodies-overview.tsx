@@ -10,7 +10,7 @@ import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
 import { setServerErrors } from "../forms/server-errors";
 import { useFormAlert, useZodForm } from "../forms/use-zod-form";
-import type { AppRouter } from "@/server/trpc/router";
+import type { AppRouter } from "@/server/app-router";
 import { useTRPC } from "../trpc/client";
 
 /** The bodies the viewer may see, their members and sessions; the coordination manages both here. */

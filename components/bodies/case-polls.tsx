@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { answerPollSchema, createPollSchema } from "@/server/schemas/sessions";
 import { FormField } from "../forms/form-field";
+import { ShownCountText } from "../aggregates/shown-count";
 import { FormStatus } from "../forms/form-status";
 import { setServerErrors } from "../forms/server-errors";
 import { firstErrorMessage, useFormAlert, useZodForm } from "../forms/use-zod-form";
@@ -180,8 +181,7 @@ function PollResults() {
     }),
   );
   if (!list.data) return <p>{tRoot("app.loading")}</p>;
-  const { polls, minimumGroupSize, canManage } = list.data;
-  const count = (value: number | null) => (value === null ? t("fewerThan", { k: minimumGroupSize }) : String(value));
+  const { polls, canManage } = list.data;
   return (
     <section aria-labelledby="poll-results">
       <h2 id="poll-results">{t("resultsTitle")}</h2>
@@ -209,8 +209,12 @@ function PollResults() {
                 {poll.themes.map((theme) => (
                   <tr key={theme.themeId}>
                     <td>{theme.title}</td>
-                    <td>{count(theme.answerCount)}</td>
-                    <td>{count(theme.caseCount)}</td>
+                    <td>
+                      <ShownCountText value={theme.answerCount} />
+                    </td>
+                    <td>
+                      <ShownCountText value={theme.caseCount} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

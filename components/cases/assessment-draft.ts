@@ -1,8 +1,9 @@
 import type { TRPCClientErrorLike } from "@trpc/client";
 import type { AssessmentListEntry } from "@/server/cases/assessments";
 import type { SaveAssessmentFormValues } from "@/server/schemas/assessments";
+import { todayInBerlin } from "@/server/schemas/calendar-days";
 import { guidingQuestions, scaleItems, type LifeArea, type residenceStatuses } from "@/server/schemas/case-kinds";
-import type { AppRouter } from "@/server/trpc/router";
+import type { AppRouter } from "@/server/app-router";
 import { fieldErrorsOf } from "../forms/use-field-errors";
 
 export type ResidenceStatus = (typeof residenceStatuses)[number];
@@ -26,11 +27,6 @@ export interface AssessmentDraft {
   carriedOverFrom: string | null;
 }
 
-export function todayLocal(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 function emptyScales(lifeArea: LifeArea): AssessmentDraft["scales"] {
   return Object.fromEntries(scaleItems[lifeArea].map((item) => [item, { rating: null, remark: "" }]));
 }
@@ -45,7 +41,7 @@ export function newDraft(lifeArea: LifeArea, latest: AssessmentListEntry | undef
     savedOn: null,
     lifeArea,
     isReassessment: Boolean(latest),
-    assessedOn: todayLocal(),
+    assessedOn: todayInBerlin(),
     participants: latest?.participants ?? "",
     answers: Object.fromEntries(guidingQuestions[lifeArea].map((key) => [key, latest?.answers[key] ?? ""])),
     resources: latest?.resources ?? "",

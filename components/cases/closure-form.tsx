@@ -4,6 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { todayInBerlin } from "@/server/schemas/calendar-days";
 import { closingTypes } from "@/server/schemas/case-kinds";
 import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";
@@ -93,7 +94,7 @@ export function ClosureForm({ caseId, status, abilities }: CaseSectionProps) {
       <FormStatus error={close.error?.message} success={close.isSuccess ? t("closure.closed") : null} />
       <DraftNotice draft={draft} />
       <Field id="closure-date" label={t("closure.closedOn")} error={errors.closedOn}>
-        {(d) => <input id="closure-date" name="closedOn" type="date" defaultValue={new Date().toISOString().slice(0, 10)} {...d} />}
+        {(d) => <input id="closure-date" name="closedOn" type="date" defaultValue={todayInBerlin()} {...d} />}
       </Field>
       <fieldset aria-describedby={errors.closingType ? "closure-type-error" : undefined}>
         <legend>{t("closure.closingType")}</legend>

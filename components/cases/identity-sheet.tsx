@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useState, type FormEvent } from "react";
+import { fullYearsBetween, isCalendarDay, todayInBerlin } from "@/server/schemas/calendar-days";
 import { authorityKinds, type IdentityInput } from "@/server/schemas/cases";
 import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";
@@ -35,12 +36,9 @@ const sections: { fields: TextField[]; multiline?: TextField[] }[] = [
   },
 ];
 
-function ageOn(birthDate: string, day = new Date()): number | null {
-  const birth = new Date(`${birthDate}T12:00:00`);
-  if (Number.isNaN(birth.getTime())) return null;
-  let age = day.getFullYear() - birth.getFullYear();
-  if (day.getMonth() < birth.getMonth() || (day.getMonth() === birth.getMonth() && day.getDate() < birth.getDate())) age--;
-  return age;
+function ageOn(birthDate: string, day = todayInBerlin()): number | null {
+  if (!isCalendarDay(birthDate)) return null;
+  return fullYearsBetween(birthDate, day);
 }
 
 const authorityField = /^authorityContacts\.(\d+)\.(authority|contactPerson|fileNumber)$/;

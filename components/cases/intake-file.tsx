@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { todayInBerlin } from "@/server/schemas/calendar-days";
 import { consentKinds, indicationCriteria, intakeDecisions, lifeAreas } from "@/server/schemas/case-kinds";
 import type { AddConsentInput } from "@/server/schemas/cases";
 import { Field } from "../forms/field";
@@ -14,8 +15,6 @@ import { formatDay } from "./case-list";
 import { nestedFieldErrors } from "./create-case-form";
 import { ScreeningFields, screeningFromForm } from "./screening-fields";
 import { DraftNotice, useFormDraft } from "./use-form-draft";
-
-const todayIso = () => new Date().toISOString().slice(0, 10);
 
 export function IntakeFile({ caseId, abilities }: CaseSectionProps) {
   const t = useTranslations("cases");
@@ -108,7 +107,7 @@ export function IntakeFile({ caseId, abilities }: CaseSectionProps) {
           <FormStatus error={saveIntake.error?.message} success={messages.intake} />
           <DraftNotice draft={intakeDraft} />
           <Field id="intake-date" label={t("intake.conductedOn")} error={intakeErrors.conductedOn}>
-            {(d) => <input id="intake-date" name="conductedOn" type="date" defaultValue={intake?.conductedOn ?? todayIso()} {...d} />}
+            {(d) => <input id="intake-date" name="conductedOn" type="date" defaultValue={intake?.conductedOn ?? todayInBerlin()} {...d} />}
           </Field>
           <fieldset>
             <legend>{t("intake.criteria")}</legend>
@@ -208,7 +207,7 @@ function Consents({
     }),
   );
   const errors = nestedFieldErrors(add.error);
-  const today = todayIso();
+  const today = todayInBerlin();
 
   return (
     <section aria-labelledby="consents-title" className="card wide">

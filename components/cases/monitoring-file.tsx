@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { todayInBerlin } from "@/server/schemas/calendar-days";
 import { contactChannels, contactKinds, lifeAreas } from "@/server/schemas/case-kinds";
 import type { AddContactInput } from "@/server/schemas/cases";
 import { Field } from "../forms/field";
@@ -14,8 +15,6 @@ import { formatDay } from "./case-list";
 import { nestedFieldErrors } from "./create-case-form";
 import { ReviewFields, reviewFromForm } from "./review-fields";
 import { DraftNotice, useFormDraft } from "./use-form-draft";
-
-const todayIso = () => new Date().toISOString().slice(0, 10);
 
 export function MonitoringFile({ caseId, status, abilities }: CaseSectionProps) {
   const t = useTranslations("cases");
@@ -110,7 +109,7 @@ export function MonitoringFile({ caseId, status, abilities }: CaseSectionProps) 
             <DraftNotice draft={contactDraft} />
             <FormStatus error={addContact.error?.message} success={success.contact} />
             <Field id="contact-date" label={t("monitoring.contactOn")} error={contactErrors.contactOn}>
-              {(d) => <input id="contact-date" name="contactOn" type="date" defaultValue={todayIso()} {...d} />}
+              {(d) => <input id="contact-date" name="contactOn" type="date" defaultValue={todayInBerlin()} {...d} />}
             </Field>
             <Field id="contact-channel" label={t("monitoring.channel")} error={contactErrors.channel}>
               {(d) => (
@@ -199,7 +198,7 @@ export function MonitoringFile({ caseId, status, abilities }: CaseSectionProps) 
             <DraftNotice draft={reviewDraft} />
             <FormStatus error={addReview.error?.message} success={success.review} />
             <Field id="review-date" label={t("monitoring.reviewedOn")} error={reviewErrors.reviewedOn}>
-              {(d) => <input id="review-date" name="reviewedOn" type="date" defaultValue={todayIso()} {...d} />}
+              {(d) => <input id="review-date" name="reviewedOn" type="date" defaultValue={todayInBerlin()} {...d} />}
             </Field>
             <Field id="review-topic" label={t("monitoring.reviewTopic")} error={reviewErrors.topic}>
               {(d) => <input id="review-topic" name="topic" {...d} />}

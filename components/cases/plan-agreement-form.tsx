@@ -4,71 +4,14 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRef, useState, type FormEvent } from "react";
 import { lifeAreas } from "@/server/schemas/case-kinds";
-import { maxGoals, saveGoalAgreementSchema } from "@/server/schemas/plans";
+import { saveGoalAgreementSchema } from "@/server/schemas/plans";
 import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";
 import { fieldErrorsOf } from "../forms/use-field-errors";
 import { useTRPC } from "../trpc/client";
-import { focusFirstInvalid, todayIso, useFormatDay, useSchemaErrors } from "./plan-form-errors";
+import { focusFirstInvalid, useFormatDay, useSchemaErrors } from "./plan-form-errors";
 import type { PlanAgreement } from "./plan-types";
-
-interface StepDraft {
-  action: string;
-  responsible: string;
-  dueOn: string;
-}
-
-interface GoalDraft {
-  id?: string;
-  lifeArea: string;
-  title: string;
-  explanation: string;
-  measurable: string;
-  dueOn: string;
-  steps: StepDraft[];
-  nextStep: string;
-}
-
-interface AgreementDraft {
-  agreedOn: string;
-  nextReviewOn: string;
-  participants: string;
-  isAgreed: "" | "yes" | "no";
-  deviations: string;
-  goals: GoalDraft[];
-}
-
-const emptyGoal = (): GoalDraft => ({ lifeArea: "", title: "", explanation: "", measurable: "", dueOn: "", steps: [], nextStep: "" });
-
-function isFilled(goal: GoalDraft) {
-  return Boolean(goal.title || goal.lifeArea || goal.explanation || goal.measurable || goal.dueOn || goal.nextStep || goal.steps.length);
-}
-
-/** The form's starting point: the agreement's goals at their ranks, empty blocks for the rest. */
-function draftOf(agreement: PlanAgreement | null): AgreementDraft {
-  const goals = Array.from({ length: maxGoals }, (_, index) => {
-    const goal = agreement?.goals.find((g) => g.priority === index + 1);
-    if (!goal) return emptyGoal();
-    return {
-      id: goal.id,
-      lifeArea: goal.lifeArea ?? "",
-      title: goal.title,
-      explanation: goal.explanation,
-      measurable: goal.measurable,
-      dueOn: goal.dueOn ?? "",
-      steps: goal.steps.map((step) => ({ action: step.action, responsible: step.responsible, dueOn: step.dueOn ?? "" })),
-      nextStep: goal.nextStep,
-    };
-  });
-  return {
-    agreedOn: agreement?.agreedOn ?? todayIso(),
-    nextReviewOn: agreement?.nextReviewOn ?? "",
-    participants: agreement?.participants ?? "",
-    isAgreed: agreement ? (agreement.isAgreed ? "yes" : "no") : "",
-    deviations: agreement?.deviations ?? "",
-    goals,
-  };
-}
+import { type StepDraft, type GoalDraft, type AgreementDraft, emptyGoal, isFilled, draftOf } from "./plan-agreement-draft";
 
 interface Props {
   caseId: string;

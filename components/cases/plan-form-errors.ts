@@ -39,8 +39,6 @@ export function useFormatDay() {
   );
 }
 
-export const todayIso = () => new Date().toISOString().slice(0, 10);
-
 /** Moves keyboard focus to the first field marked invalid, so the error is heard and can be fixed at once. */
 export function focusFirstInvalid(form: HTMLFormElement | null) {
   // After React has rendered the messages.

@@ -10,7 +10,8 @@ import { FormStatus } from "../forms/form-status";
 import { setServerErrors } from "../forms/server-errors";
 import { useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
-import { todayIso, useFormatDay } from "./plan-form-errors";
+import { todayInBerlin } from "@/server/schemas/calendar-days";
+import { useFormatDay } from "./plan-form-errors";
 import type { PlanFile, PlanReferral } from "./plan-types";
 
 interface Props {
@@ -148,7 +149,7 @@ function NewReferralForm({ caseId, file, onSaved }: { caseId: string; file: Plan
   const mayOverride = me.data?.abilities["cases.consent_override"] ?? false;
   const [override, setOverride] = useState(false);
   // Role and mode start on their empty "Bitte wählen" choice, which the schema refuses.
-  const defaultValues = { caseId, organisationId: "", measureId: "", status: "planned" as const, referredOn: todayIso(), note: "" };
+  const defaultValues = { caseId, organisationId: "", measureId: "", status: "planned" as const, referredOn: todayInBerlin(), note: "" };
   const form = useZodForm(createReferralSchema, { defaultValues });
   const covered = file.organisations.filter((organisation) => organisation.isCoveredByConsent);
   const uncovered = file.organisations.filter((organisation) => !organisation.isCoveredByConsent);
@@ -157,7 +158,7 @@ function NewReferralForm({ caseId, file, onSaved }: { caseId: string; file: Plan
     (values) => {
       create.reset();
       create.mutate(values, {
-        onSuccess: () => form.reset({ ...defaultValues, referredOn: todayIso() }),
+        onSuccess: () => form.reset({ ...defaultValues, referredOn: todayInBerlin() }),
         onError: (error) => setServerErrors(form, error),
       });
     },

@@ -10,7 +10,8 @@ import { FormStatus } from "../forms/form-status";
 import { setServerErrors } from "../forms/server-errors";
 import { useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
-import { todayIso, useFormatDay } from "./plan-form-errors";
+import { todayInBerlin } from "@/server/schemas/calendar-days";
+import { useFormatDay } from "./plan-form-errors";
 import type { PlanAgreement } from "./plan-types";
 
 interface Props {
@@ -31,7 +32,7 @@ export function PlanReviewForm({ caseId, agreement, canWrite, onSaved }: Props) 
     defaultValues: {
       caseId,
       agreementId: agreement.id,
-      reviewedOn: agreement.reviewedOn ?? todayIso(),
+      reviewedOn: agreement.reviewedOn ?? todayInBerlin(),
       goals: agreement.goals.map((goal) => ({
         goalId: goal.id,
         attainment: goal.attainment ?? undefined,

@@ -1,5 +1,5 @@
 import type { inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "@/server/trpc/router";
+import type { AppRouter } from "@/server/app-router";
 
 export type PlanFile = inferRouterOutputs<AppRouter>["cases"]["plans"]["file"];
 export type PlanAgreement = PlanFile["agreements"][number];

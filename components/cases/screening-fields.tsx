@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { todayInBerlin } from "@/server/schemas/calendar-days";
 import { lifeAreas, screeningVerdicts } from "@/server/schemas/case-kinds";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import type { ScreeningInput } from "@/server/schemas/cases";
@@ -26,14 +27,7 @@ export function ScreeningFields({
   return (
     <>
       <Field id="screening-date" label={t("screening.screenedOn")} error={errors["screening.screenedOn"] ?? errors.screenedOn}>
-        {(d) => (
-          <input
-            id="screening-date"
-            type="date"
-            {...bind("screening.screenedOn", initial?.screenedOn ?? new Date().toISOString().slice(0, 10))}
-            {...d}
-          />
-        )}
+        {(d) => <input id="screening-date" type="date" {...bind("screening.screenedOn", initial?.screenedOn ?? todayInBerlin())} {...d} />}
       </Field>
       <fieldset>
         <legend>{t("screening.problems")}</legend>

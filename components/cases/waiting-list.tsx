@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
+import { daysBetween, todayInBerlin } from "@/server/schemas/calendar-days";
 import { lifeAreas } from "@/server/schemas/case-kinds";
 import { addWaitingListEntrySchema } from "@/server/schemas/cases";
 import { FormField, FormSelectField } from "../forms/form-field";
@@ -18,7 +19,7 @@ const newEntry = () => ({
   isUrgent: false,
   referringOrganisationId: null,
   note: "",
-  addedOn: new Date().toISOString().slice(0, 10),
+  addedOn: todayInBerlin(),
 });
 
 /** The coordination's waiting list: references instead of names, urgent ones first, waiting time visible. */
@@ -54,7 +55,7 @@ export function WaitingList() {
   const kommuneName = new Map(kommunen.data?.map((k) => [k.id, k.name]));
   const waiting = entries.data?.filter((e) => e.status === "waiting") ?? [];
   const [now] = useState(() => Date.now());
-  const daysSince = (day: string) => Math.max(0, Math.round((now - new Date(`${day}T12:00:00`).getTime()) / 86_400_000));
+  const daysSince = (day: string) => Math.max(0, daysBetween(day, todayInBerlin(now)));
 
   const onSubmit = form.handleSubmit((values) => {
     setSuccess(null);

@@ -6,7 +6,8 @@ import { useTranslations } from "next-intl";
 import type { FormEvent, ReactNode } from "react";
 import { clusterCaseCounts, dotTotals, dotsPlacedBy, sortByOrderKey } from "@/server/conferences/board-state";
 import type { BoardCard } from "@/server/schemas/board";
-import { CardBody, ParkingArea, type BoardView } from "./board";
+import { CardBody, ParkingArea } from "./board-cards";
+import type { BoardView } from "./board-view";
 import { themeLanes } from "./board-lanes";
 import { RecurrenceMatcher } from "./recurrence-matcher";
 

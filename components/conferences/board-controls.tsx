@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useState, type FormEvent } from "react";
-import type { BoardView } from "./board";
+import type { BoardView } from "./board-view";
 
 /** The Ablaufplan with the current phase marked; the moderator moves between phases. */
 export function PhaseBar({ view }: { view: BoardView }) {

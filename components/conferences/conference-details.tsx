@@ -4,7 +4,8 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import type { AppRouter } from "@/server/trpc/router";
+import type { ParticipantRole } from "@/server/schemas/conference-kinds";
+import type { AppRouter } from "@/server/app-router";
 import { nestedFieldErrors } from "../cases/create-case-form";
 import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";
@@ -18,8 +19,7 @@ export function ConferenceDetails({ conferenceId }: { conferenceId: string }) {
   const trpc = useTRPC();
   const details = useQuery(trpc.conferences.get.queryOptions({ conferenceId }));
   const data = details.data;
-  const ownsCases = !!data?.cases.some((c) => c.isMine);
-  const showConflicts = !!data && data.viewer.mayPlan && (data.viewer.isModerator || ownsCases);
+  const showConflicts = !!data?.viewer.abilities.seeConsentConflicts;
 
   if (details.error)
     return (
@@ -52,8 +52,7 @@ export function ConferenceDetails({ conferenceId }: { conferenceId: string }) {
               {p.organisationName
                 ? t("details.withOrganisation", { name: p.displayName, organisation: p.organisationName })
                 : t("details.withoutOrganisation", { name: p.displayName })}
-              {p.role === "moderator" && <strong> – {t("details.moderator")}</strong>}
-              {p.role === "guest" && <span> – {t("roles.guest")}</span>}
+              <ParticipantMark role={p.role} />
             </li>
           ))}
         </ul>
@@ -62,18 +61,31 @@ export function ConferenceDetails({ conferenceId }: { conferenceId: string }) {
       <section aria-labelledby="cases-title">
         <h2 id="cases-title">{t("details.cases")}</h2>
         <AgendaCases conferenceId={conferenceId} cases={data.cases} />
-        {data.viewer.mayAttachCases && conference.status !== "finished" && (
+        {data.viewer.abilities.attachCases && conference.status !== "finished" && (
           <AddOwnCase conferenceId={conferenceId} attachable={data.attachableCases} />
         )}
       </section>
 
       {showConflicts && <ConsentConflicts conferenceId={conferenceId} />}
-      <MeetingControls conferenceId={conferenceId} status={conference.status} isModerator={data.viewer.isModerator} />
+      <MeetingControls conferenceId={conferenceId} status={conference.status} isModerator={data.viewer.abilities.moderate} />
     </>
   );
 }
 
 /** The moderator opens and closes the meeting; everyone can put the board on a projector. */
+/** How the list marks a place on it: moderators and guests are named, participants are not. */
+function ParticipantMark({ role }: { role: ParticipantRole }) {
+  const t = useTranslations("conferences");
+  switch (role) {
+    case "moderator":
+      return <strong> – {t("details.moderator")}</strong>;
+    case "guest":
+      return <span> – {t("roles.guest")}</span>;
+    case "participant":
+      return null;
+  }
+}
+
 function MeetingControls({
   conferenceId,
   status,

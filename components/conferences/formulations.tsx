@@ -8,7 +8,7 @@ import { useState } from "react";
 import { consentVotes, type ConsentVote } from "@/server/schemas/conference-kinds";
 import { startFormulationSchema } from "@/server/schemas/formulations";
 import type { ConferenceDocumentKey } from "@/server/schemas/shared-documents";
-import type { AppRouter } from "@/server/trpc/router";
+import type { AppRouter } from "@/server/app-router";
 import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
 import { setServerErrors } from "../forms/server-errors";
@@ -16,7 +16,7 @@ import { useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 import { SharedEditor } from "../shared-documents/shared-editor";
 
-type Formulation = inferRouterOutputs<AppRouter>["formulations"]["list"]["formulations"][number];
+type Formulation = inferRouterOutputs<AppRouter>["conferences"]["formulations"]["list"]["formulations"][number];
 
 // Votes and status come from the database; a short poll keeps everyone's consent check current.
 const refreshMs = 3_000;
@@ -29,7 +29,7 @@ const refreshMs = 3_000;
 export function ConferenceFormulations({ conferenceId }: { conferenceId: string }) {
   const t = useTranslations("formulations");
   const trpc = useTRPC();
-  const list = useQuery({ ...trpc.formulations.list.queryOptions({ conferenceId }), refetchInterval: refreshMs });
+  const list = useQuery({ ...trpc.conferences.formulations.list.queryOptions({ conferenceId }), refetchInterval: refreshMs });
 
   return (
     <section aria-labelledby="formulations-title">
@@ -40,7 +40,7 @@ export function ConferenceFormulations({ conferenceId }: { conferenceId: string 
           {list.error.message}
         </p>
       )}
-      {list.data?.isModerator && <StartFormulation conferenceId={conferenceId} />}
+      {list.data?.mayStart && <StartFormulation conferenceId={conferenceId} />}
       {list.data && list.data.formulations.length === 0 && <p>{t("none")}</p>}
       {list.data?.formulations.map((formulation) => (
         <FormulationCard key={formulation.id} conferenceId={conferenceId} formulation={formulation} />
@@ -53,8 +53,8 @@ function useRefreshFormulations(conferenceId: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   return async () => {
-    await queryClient.invalidateQueries({ queryKey: trpc.formulations.list.queryKey({ conferenceId }) });
-    await queryClient.invalidateQueries({ queryKey: trpc.formulations.clusters.queryKey({ conferenceId }) });
+    await queryClient.invalidateQueries({ queryKey: trpc.conferences.formulations.list.queryKey({ conferenceId }) });
+    await queryClient.invalidateQueries({ queryKey: trpc.conferences.formulations.clusters.queryKey({ conferenceId }) });
   };
 }
 
@@ -62,11 +62,11 @@ function StartFormulation({ conferenceId }: { conferenceId: string }) {
   const t = useTranslations("formulations");
   const trpc = useTRPC();
   const refresh = useRefreshFormulations(conferenceId);
-  const clusters = useQuery({ ...trpc.formulations.clusters.queryOptions({ conferenceId }), refetchInterval: refreshMs * 2 });
+  const clusters = useQuery({ ...trpc.conferences.formulations.clusters.queryOptions({ conferenceId }), refetchInterval: refreshMs * 2 });
   const [success, setSuccess] = useState<string | null>(null);
   const form = useZodForm(startFormulationSchema, { defaultValues: { conferenceId, clusterId: "", title: "" } });
   const start = useMutation(
-    trpc.formulations.start.mutationOptions({
+    trpc.conferences.formulations.start.mutationOptions({
       onSuccess: async () => {
         setSuccess(t("start.started"));
         await refresh();
@@ -122,7 +122,7 @@ function FormulationCard({ conferenceId, formulation }: { conferenceId: string; 
   const refresh = useRefreshFormulations(conferenceId);
   const [success, setSuccess] = useState<string | null>(null);
   const vote = useMutation(
-    trpc.formulations.vote.mutationOptions({
+    trpc.conferences.formulations.vote.mutationOptions({
       onSuccess: async () => {
         setSuccess(t("voted"));
         await refresh();
@@ -130,7 +130,7 @@ function FormulationCard({ conferenceId, formulation }: { conferenceId: string; 
     }),
   );
   const finalise = useMutation(
-    trpc.formulations.finalise.mutationOptions({
+    trpc.conferences.formulations.finalise.mutationOptions({
       onSuccess: async () => {
         setSuccess(t("finalised"));
         await refresh();

@@ -17,20 +17,20 @@ export function GuestInvitations({ conferenceId }: { conferenceId: string }) {
   const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const guests = useQuery(trpc.guests.list.queryOptions({ conferenceId }));
+  const guests = useQuery(trpc.conferences.guests.list.queryOptions({ conferenceId }));
   const organisations = useQuery(trpc.tenancy.listOrganisations.queryOptions());
   const [created, setCreated] = useState<{ link: string; expiresAt: Date } | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
   const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: trpc.guests.list.queryKey({ conferenceId }) });
+    await queryClient.invalidateQueries({ queryKey: trpc.conferences.guests.list.queryKey({ conferenceId }) });
     // The participant list on the same page shows guests too.
     await queryClient.invalidateQueries({ queryKey: trpc.conferences.get.queryKey({ conferenceId }) });
   };
   const form = useZodForm(inviteGuestSchema, {
     defaultValues: { conferenceId, name: "", email: "", organisationId: "", organisationName: "", validDays: guestValidDays.default },
   });
-  const invite = useMutation(trpc.guests.invite.mutationOptions({ onError: (error) => setServerErrors(form, error) }));
-  const revoke = useMutation(trpc.guests.revoke.mutationOptions());
+  const invite = useMutation(trpc.conferences.guests.invite.mutationOptions({ onError: (error) => setServerErrors(form, error) }));
+  const revoke = useMutation(trpc.conferences.guests.revoke.mutationOptions());
   const dateTime = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
 
   const onSubmit = form.handleSubmit((values) => {

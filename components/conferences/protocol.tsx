@@ -11,10 +11,10 @@ export function ConferenceProtocol({ conferenceId }: { conferenceId: string }) {
   const t = useTranslations("workPackages.protocol");
   const format = useFormatter();
   const trpc = useTRPC();
-  const protocols = useQuery(trpc.workPackages.protocol.list.queryOptions({ conferenceId }));
+  const protocols = useQuery(trpc.conferences.protocol.list.queryOptions({ conferenceId }));
   const [success, setSuccess] = useState<string | null>(null);
   const generate = useMutation(
-    trpc.workPackages.protocol.generate.mutationOptions({
+    trpc.conferences.protocol.generate.mutationOptions({
       onSuccess: async (created) => {
         setSuccess(t("generated", { version: created.version }));
         await protocols.refetch();

@@ -10,7 +10,7 @@ import { createCaseSchema } from "@/server/schemas/cases";
 import { createKommuneSchema } from "@/server/schemas/tenancy";
 import { createTestDatabase } from "@/server/test/database";
 import { callerFor, createActor, createTenant } from "@/server/test/factories";
-import { appRouter } from "@/server/trpc/router";
+import { appRouter } from "@/server/app-router";
 import { formErrorOf, serverFieldErrors, setServerErrors, type ServerError } from "./server-errors";
 import { errorsByPath, firstErrorMessage, translatedResolver } from "./use-zod-form";
 

@@ -1,6 +1,6 @@
 import type { TRPCClientErrorLike } from "@trpc/client";
 import type { FieldPath, FieldValues, UseFormSetError } from "react-hook-form";
-import type { AppRouter } from "@/server/trpc/router";
+import type { AppRouter } from "@/server/app-router";
 
 export type ServerError = Pick<TRPCClientErrorLike<AppRouter>, "message" | "data">;
 

@@ -1,5 +1,5 @@
 import type { TRPCClientErrorLike } from "@trpc/client";
-import type { AppRouter } from "@/server/trpc/router";
+import type { AppRouter } from "@/server/app-router";
 
 /** Field messages from a failed mutation: zod issues per field, or the service error's field. */
 export function fieldErrorsOf(error: TRPCClientErrorLike<AppRouter> | null): Record<string, string> {

@@ -3,14 +3,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
+import { addMonths, monthKey, todayInBerlin } from "@/server/schemas/calendar-days";
 import { FormStatus } from "../forms/form-status";
 import { useTRPC } from "../trpc/client";
 
 export function previousMonth(): string {
-  const date = new Date();
-  date.setDate(1);
-  date.setMonth(date.getMonth() - 1);
-  return date.toISOString().slice(0, 7);
+  return monthKey(addMonths(todayInBerlin(), -1));
 }
 
 /** One case manager's monthly report: on screen, as Excel, and (for their own) submitted to the coordination. */

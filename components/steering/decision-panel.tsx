@@ -6,7 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useFieldArray } from "react-hook-form";
 import { recordDecisionSchema } from "@/server/schemas/decisions";
 import { decisionOutcomes } from "@/server/schemas/steering-kinds";
-import type { AppRouter } from "@/server/trpc/router";
+import type { AppRouter } from "@/server/app-router";
 import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
 import { setServerErrors } from "../forms/server-errors";

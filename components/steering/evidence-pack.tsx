@@ -1,7 +1,8 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import type { ShownCount, ShownEvidencePack } from "@/server/steering/evidence";
+import { useShownCountText } from "@/components/aggregates/shown-count";
+import type { ShownEvidencePack } from "@/server/steering/evidence";
 
 /** The registry's evidence frozen with a Vorlage version; small counts arrive already coarsened. */
 export function EvidencePack({ evidence, headingLevel = 2 }: { evidence: ShownEvidencePack; headingLevel?: 2 | 3 }) {
@@ -9,7 +10,7 @@ export function EvidencePack({ evidence, headingLevel = 2 }: { evidence: ShownEv
   const tThemes = useTranslations("themes");
   const tConferences = useTranslations("conferences");
   const format = useFormatter();
-  const count = (value: ShownCount) => ("value" in value ? String(value.value) : t("lessThan", { k: value.lessThan }));
+  const count = useShownCountText();
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium" });
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const Sub = headingLevel === 2 ? "h3" : "h4";

@@ -8,7 +8,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { createProposalSchema, createVorlageSchema } from "@/server/schemas/decisions";
 import type { RichTextDoc } from "@/server/rich-text/validate";
-import type { AppRouter } from "@/server/trpc/router";
+import type { AppRouter } from "@/server/app-router";
 import { Field } from "../forms/field";
 import { FormField, FormSelectField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";

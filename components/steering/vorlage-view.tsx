@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { saveVorlageVersionSchema } from "@/server/schemas/decisions";
-import type { AppRouter } from "@/server/trpc/router";
+import type { AppRouter } from "@/server/app-router";
 import { Field } from "../forms/field";
 import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";

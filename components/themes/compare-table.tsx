@@ -5,9 +5,9 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { AppRouter } from "@/server/trpc/router";
-import type { ShownCount } from "@/server/themes/aggregates";
-import { countText } from "./count";
+import type { AppRouter } from "@/server/app-router";
+import { ShownCountText } from "@/components/aggregates/shown-count";
+import type { ShownCount } from "@/server/aggregates/shown-count";
 import styles from "./themes.module.css";
 
 type Compare = inferRouterOutputs<AppRouter>["themes"]["compare"];
@@ -26,7 +26,6 @@ function sortable(value: ShownCount | undefined): number {
 export function CompareTable({ data }: { data: Compare }) {
   const t = useTranslations("themes");
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: "caseCount", descending: true });
-  const lessThan = (k: number) => t("lessThan", { k });
 
   const rows = useMemo(() => {
     const value = (row: Compare["rows"][number]): number | string => {
@@ -127,9 +126,13 @@ export function CompareTable({ data }: { data: Compare }) {
                 <Link href={`/themes/${row.id}`}>{row.title}</Link>
               </th>
               <td>{t(`urgencies.${row.urgency}`)}</td>
-              <td>{countText(row.caseCount, lessThan)}</td>
+              <td>
+                <ShownCountText value={row.caseCount} />
+              </td>
               {data.kommunen.map((k) => (
-                <td key={k.id}>{row.perKommune[k.id] === undefined ? t("compare.none") : countText(row.perKommune[k.id]!, lessThan)}</td>
+                <td key={k.id}>
+                  {row.perKommune[k.id] === undefined ? t("compare.none") : <ShownCountText value={row.perKommune[k.id]!} />}
+                </td>
               ))}
               <td>{row.kommuneCount}</td>
               <td>{t("age", { days: row.ageDays })}</td>

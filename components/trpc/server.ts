@@ -1,9 +1,9 @@
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { getDb } from "@/db";
-import { clientAddressHeader } from "@/server/auth/auth-options";
+import { clientAddressHeader } from "@/server/auth-options";
 import { actorFromCookies } from "@/server/auth/session";
-import { createCaller } from "@/server/trpc/router";
+import { createCaller } from "@/server/app-router";
 
 /** The tRPC router for server components: same procedures, same policies, no HTTP round trip. */
 export const getServerCaller = cache(async () => {

@@ -1,4 +1,4 @@
-import { pgEnum, pgTable, text, uuid, uniqueIndex, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { pgEnum, pgTable, text, uuid, uniqueIndex, type AnyPgColumn, index, timestamp } from "drizzle-orm/pg-core";
 import { bodyKinds } from "../../server/schemas/tenancy-kinds";
 import { createdAt, id, updatedAt } from "./columns";
 import { tenants } from "./tenancy";
@@ -20,4 +20,22 @@ export const bodies = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex("bodies_tenant_name_idx").on(t.tenantId, t.name)],
+);
+
+/** A body's member from outside the platform (no account): named, with their organisation. */
+export const bodyExternalMembers = pgTable(
+  "body_external_members",
+  {
+    id: id(),
+    bodyId: uuid("body_id")
+      .notNull()
+      .references(() => bodies.id),
+    name: text("name").notNull(),
+    organisationName: text("organisation_name").notNull().default(""),
+    function: text("function").notNull().default(""),
+    /** Set when they leave the body; they stay on the attendance lists of sessions they attended. */
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("body_external_members_body_idx").on(t.bodyId)],
 );

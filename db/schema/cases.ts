@@ -3,7 +3,6 @@ import {
   customType,
   date,
   index,
-  integer,
   jsonb,
   pgEnum,
   pgTable,
@@ -13,24 +12,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import {
-  accessChannels,
-  attainmentLevels,
-  caseStatuses,
-  closingTypes,
-  cmRoles,
-  consentKinds,
-  contactChannels,
-  contactKinds,
-  handoverModes,
-  intakeDecisions,
-  lifeAreas,
-  referralStatuses,
-  screeningVerdicts,
-  situationChanges,
-} from "../../server/schemas/case-kinds";
+import { accessChannels, caseStatuses, consentKinds, intakeDecisions, lifeAreas, screeningVerdicts } from "../../server/schemas/case-kinds";
 import { createdAt, id, updatedAt } from "./columns";
-import { offers } from "./offers";
 import { kommunen, organisations, tenants } from "./tenancy";
 import { users } from "./users";
 
@@ -42,14 +25,6 @@ export const lifeArea = pgEnum("life_area", lifeAreas);
 export const screeningVerdict = pgEnum("screening_verdict", screeningVerdicts);
 export const intakeDecision = pgEnum("intake_decision", intakeDecisions);
 export const consentKind = pgEnum("consent_kind", consentKinds);
-export const attainmentLevel = pgEnum("attainment_level", attainmentLevels);
-export const situationChange = pgEnum("situation_change", situationChanges);
-export const closingType = pgEnum("closing_type", closingTypes);
-export const contactChannel = pgEnum("contact_channel", contactChannels);
-export const contactKind = pgEnum("contact_kind", contactKinds);
-export const referralStatus = pgEnum("referral_status", referralStatuses);
-export const cmRole = pgEnum("cm_role", cmRoles);
-export const handoverMode = pgEnum("handover_mode", handoverModes);
 
 /**
  * A case: pseudonymised content only. Who the person is lives in `case_identities`, encrypted,
@@ -153,187 +128,6 @@ export const consents = pgTable(
   (t) => [index("consents_case_idx").on(t.caseId)],
 );
 
-export const assessments = pgTable(
-  "assessments",
-  {
-    id: id(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
-    lifeArea: lifeArea("life_area").notNull(),
-    isReassessment: boolean("is_reassessment").notNull(),
-    assessedOn: date("assessed_on").notNull(),
-    participants: text("participants").notNull().default(""),
-    answers: jsonb("answers").$type<Partial<Record<string, string>>>().notNull().default({}),
-    resources: text("resources").notNull().default(""),
-    wishes: text("wishes").notNull().default(""),
-    residenceStatus: text("residence_status"),
-    /** Per scale item: the client's rating 1-10 and the case manager's remark. */
-    scales: jsonb("scales").$type<Partial<Record<string, { rating: number | null; remark: string }>>>().notNull().default({}),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [index("assessments_case_area_idx").on(t.caseId, t.lifeArea, t.assessedOn)],
-);
-
-export interface GoalStep {
-  action: string;
-  responsible: string;
-  dueOn: string | null;
-}
-
-export const goalAgreements = pgTable("goal_agreements", {
-  id: id(),
-  caseId: uuid("case_id")
-    .notNull()
-    .references(() => cases.id, { onDelete: "cascade" }),
-  agreedOn: date("agreed_on").notNull(),
-  nextReviewOn: date("next_review_on").notNull(),
-  participants: text("participants").notNull().default(""),
-  isAgreed: boolean("is_agreed").notNull(),
-  deviations: text("deviations").notNull().default(""),
-  reviewedOn: date("reviewed_on"),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
-
-export const goals = pgTable(
-  "goals",
-  {
-    id: id(),
-    agreementId: uuid("agreement_id")
-      .notNull()
-      .references(() => goalAgreements.id, { onDelete: "cascade" }),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
-    priority: smallint("priority").notNull(),
-    lifeArea: lifeArea("life_area"),
-    title: text("title").notNull(),
-    explanation: text("explanation").notNull().default(""),
-    measurable: text("measurable").notNull().default(""),
-    dueOn: date("due_on"),
-    steps: jsonb("steps").$type<GoalStep[]>().notNull().default([]),
-    nextStep: text("next_step").notNull().default(""),
-    attainment: attainmentLevel("attainment"),
-    attainmentNote: text("attainment_note").notNull().default(""),
-  },
-  (t) => [uniqueIndex("goals_agreement_priority_idx").on(t.agreementId, t.priority)],
-);
-
-export const helpPlanMeasures = pgTable("help_plan_measures", {
-  id: id(),
-  caseId: uuid("case_id")
-    .notNull()
-    .references(() => cases.id, { onDelete: "cascade" }),
-  goalId: uuid("goal_id").references(() => goals.id, { onDelete: "set null" }),
-  offerId: uuid("offer_id").references(() => offers.id),
-  providerOrganisationId: uuid("provider_organisation_id").references(() => organisations.id),
-  role: text("role").notNull().default(""),
-  task: text("task").notNull(),
-  responsibility: text("responsibility").notNull().default(""),
-  timeframe: text("timeframe").notNull().default(""),
-  isMissingOffer: boolean("is_missing_offer").notNull().default(false),
-  missingOfferDescription: text("missing_offer_description").notNull().default(""),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
-
-/** A missing offer, reported to the coordination without anything that identifies the person. */
-export const gapReports = pgTable(
-  "gap_reports",
-  {
-    id: id(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
-    kommuneId: uuid("kommune_id").references(() => kommunen.id),
-    lifeArea: lifeArea("life_area"),
-    description: text("description").notNull(),
-    measureId: uuid("measure_id").references(() => helpPlanMeasures.id, { onDelete: "set null" }),
-    reportedByUserId: uuid("reported_by_user_id").references(() => users.id),
-    createdAt: createdAt(),
-  },
-  (t) => [index("gap_reports_tenant_idx").on(t.tenantId, t.createdAt)],
-);
-
-export const referrals = pgTable("referrals", {
-  id: id(),
-  caseId: uuid("case_id")
-    .notNull()
-    .references(() => cases.id, { onDelete: "cascade" }),
-  organisationId: uuid("organisation_id")
-    .notNull()
-    .references(() => organisations.id),
-  measureId: uuid("measure_id").references(() => helpPlanMeasures.id, { onDelete: "set null" }),
-  status: referralStatus("status").notNull().default("planned"),
-  cmRole: cmRole("cm_role").notNull(),
-  mode: handoverMode("mode").notNull(),
-  referredOn: date("referred_on").notNull(),
-  note: text("note").notNull().default(""),
-  /** Set when the referral was made without consent under break-glass; the reason is also audited. */
-  consentOverrideReason: text("consent_override_reason"),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
-
-export const contacts = pgTable(
-  "contacts",
-  {
-    id: id(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
-    contactOn: date("contact_on").notNull(),
-    channel: contactChannel("channel").notNull(),
-    kind: contactKind("kind").notNull().default("counselling"),
-    durationMinutes: integer("duration_minutes").notNull(),
-    topic: text("topic").notNull(),
-    lifeAreas: text("life_areas").array().notNull().default([]),
-    createdAt: createdAt(),
-  },
-  (t) => [index("contacts_case_idx").on(t.caseId, t.contactOn), index("contacts_user_month_idx").on(t.userId, t.contactOn)],
-);
-
-/** Zwischenstandsbogen. */
-export const interimReviews = pgTable("interim_reviews", {
-  id: id(),
-  caseId: uuid("case_id")
-    .notNull()
-    .references(() => cases.id, { onDelete: "cascade" }),
-  reviewedOn: date("reviewed_on").notNull(),
-  topic: text("topic").notNull().default(""),
-  situationChange: situationChange("situation_change").notNull(),
-  attainmentByArea: jsonb("attainment_by_area").$type<Partial<Record<string, string>>>().notNull().default({}),
-  cooperation: text("cooperation").notNull().default(""),
-  suitability: text("suitability").notNull().default(""),
-  reflection: text("reflection").notNull().default(""),
-  createdAt: createdAt(),
-});
-
-/** Abschlussbogen. */
-export const closures = pgTable("closures", {
-  caseId: uuid("case_id")
-    .primaryKey()
-    .references(() => cases.id, { onDelete: "cascade" }),
-  closedOn: date("closed_on").notNull(),
-  closingType: closingType("closing_type").notNull(),
-  handedOverTo: text("handed_over_to").notNull().default(""),
-  otherReason: text("other_reason").notNull().default(""),
-  situationChange: situationChange("situation_change").notNull(),
-  attainmentByArea: jsonb("attainment_by_area").$type<Partial<Record<string, string>>>().notNull().default({}),
-  cooperation: text("cooperation").notNull().default(""),
-  suitability: text("suitability").notNull().default(""),
-  reflection: text("reflection").notNull().default(""),
-  createdAt: createdAt(),
-});
-
 /** Falldarstellung for conferences: built from case content, checked against the identity before saving. */
 export const caseSummaries = pgTable("case_summaries", {
   id: id(),
@@ -393,25 +187,6 @@ export const caseTransfers = pgTable("case_transfers", {
   createdAt: createdAt(),
 });
 
-/** The monthly pseudonymised documentation of one case manager, once submitted. */
-export const monthlyReports = pgTable(
-  "monthly_reports",
-  {
-    id: id(),
-    tenantId: uuid("tenant_id")
-      .notNull()
-      .references(() => tenants.id),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
-    month: date("month").notNull(),
-    figures: jsonb("figures").$type<Record<string, unknown>>().notNull(),
-    note: text("note").notNull().default(""),
-    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex("monthly_reports_user_month_idx").on(t.userId, t.month)],
-);
-
 /**
  * A personal, expiring link with which a network actor fills the Screening form for a person who
  * consented; the case goes to the inviting case manager. Only a hash of the token is stored.
@@ -438,25 +213,4 @@ export const screeningInvitations = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("screening_invitations_token_idx").on(t.tokenHash)],
-);
-
-/**
- * Unfinished case forms, kept on the server (never in the browser's storage) and encrypted like the
- * identity, since a draft may hold anything the case manager typed.
- */
-export const formDrafts = pgTable(
-  "form_drafts",
-  {
-    id: id(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
-    formKey: text("form_key").notNull(),
-    ciphertext: bytea("ciphertext").notNull(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [uniqueIndex("form_drafts_case_user_form_idx").on(t.caseId, t.userId, t.formKey)],
 );

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { bigserial, check, customType, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
 import { conferences } from "./conferences";
-import { bodySessions } from "./steering";
+import { bodySessions } from "./sessions";
 import { users } from "./users";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });

@@ -1,11 +1,12 @@
-import { index, integer, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { themeUrgencies } from "../../server/schemas/steering-kinds";
+import { index, integer, jsonb, pgEnum, pgTable, text, uuid, timestamp } from "drizzle-orm/pg-core";
+import { themeUrgencies, sourceMoveReasons } from "../../server/schemas/steering-kinds";
 import { themeSourceKinds, themeStatuses } from "../../server/schemas/theme-kinds";
-import { cases, gapReports } from "./cases";
 import { createdAt, id, updatedAt } from "./columns";
-import { conferences } from "./conferences";
 import { kommunen, tenants } from "./tenancy";
 import { users } from "./users";
+import { gapReports } from "./case-plans";
+import { cases } from "./cases";
+import { conferences } from "./conferences";
 
 export const themeStatus = pgEnum("theme_status", themeStatuses);
 export const themeSourceKind = pgEnum("theme_source_kind", themeSourceKinds);
@@ -102,4 +103,58 @@ export const themeStatusChanges = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("theme_status_changes_theme_idx").on(t.themeId, t.createdAt)],
+);
+
+export const sourceMoveReason = pgEnum("source_move_reason", sourceMoveReasons);
+
+/**
+ * A merge of one theme into another. The moved sources are listed in theme_source_moves under this
+ * merge, so undoing it moves exactly those back.
+ */
+export const themeMerges = pgTable(
+  "theme_merges",
+  {
+    id: id(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    targetThemeId: uuid("target_theme_id")
+      .notNull()
+      .references(() => themes.id),
+    mergedThemeId: uuid("merged_theme_id")
+      .notNull()
+      .references(() => themes.id),
+    note: text("note").notNull().default(""),
+    mergedByUserId: uuid("merged_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    undoneAt: timestamp("undone_at", { withTimezone: true }),
+    undoneByUserId: uuid("undone_by_user_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("theme_merges_target_idx").on(t.targetThemeId)],
+);
+
+/** Every move of a source from one theme to another (merge, split, undo): provenance is never lost. */
+export const themeSourceMoves = pgTable(
+  "theme_source_moves",
+  {
+    id: id(),
+    sourceId: uuid("source_id")
+      .notNull()
+      .references(() => themeSources.id),
+    fromThemeId: uuid("from_theme_id")
+      .notNull()
+      .references(() => themes.id),
+    toThemeId: uuid("to_theme_id")
+      .notNull()
+      .references(() => themes.id),
+    reason: sourceMoveReason("reason").notNull(),
+    mergeId: uuid("merge_id").references(() => themeMerges.id),
+    actorUserId: uuid("actor_user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("theme_source_moves_source_idx").on(t.sourceId), index("theme_source_moves_merge_idx").on(t.mergeId)],
 );

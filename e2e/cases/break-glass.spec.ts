@@ -1,7 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demoUsers, expectAccessible, signIn } from "../fixtures";
+import { addDays, todayInBerlin } from "../../server/schemas/calendar-days";
 
-const isoDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const isoDay = (offsetDays = 0) => addDays(todayInBerlin(), offsetDays);
 const reason = "Akute Gefährdung, die Schuldnerberatung muss heute noch eingebunden werden";
 
 /** Calls a tRPC procedure from the signed-in page, as the browser's own client would (same origin, JSON). */

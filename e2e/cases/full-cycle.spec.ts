@@ -1,5 +1,6 @@
 import { expect, test, type Page, type Response } from "@playwright/test";
 import { demoUsers, expectAccessible, signIn } from "../fixtures";
+import { addDays, todayInBerlin } from "../../server/schemas/calendar-days";
 
 // Values that exist only in this case's Aktendeckblatt; the coordination must never receive them.
 const person = {
@@ -11,7 +12,7 @@ const person = {
   fileNumber: "JC-2026-4711",
 };
 const area = "Aufenthaltsstatus / Rechtliches";
-const isoDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const isoDay = (offsetDays = 0) => addDays(todayInBerlin(), offsetDays);
 const germanDay = (iso: string) => iso.split("-").reverse().join(".");
 
 async function saveAndExpect(page: Page, button: string, status: string | RegExp) {

@@ -1,8 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demoUsers, expectAccessible, signIn } from "../fixtures";
+import { addDays, todayInBerlin } from "../../server/schemas/calendar-days";
 
 const person = { lastName: "Rahimi", firstName: "Soraya", birthDate: "1987-09-23" };
-const isoDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const isoDay = (offsetDays = 0) => addDays(todayInBerlin(), offsetDays);
 
 /** Calls a tRPC procedure from the signed-in page, as the browser's own client would (same origin, JSON). */
 async function callProcedure<T>(page: Page, path: string, input: unknown): Promise<T> {

@@ -1,11 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demoUsers, expectAccessible, signIn } from "../fixtures";
+import { addDays, todayInBerlin } from "../../server/schemas/calendar-days";
 
 const conferenceTitle = "Fallkonferenz Ausbildung und Sprache";
 const followUpTitle = "Folgekonferenz Ausbildung und Sprache";
 const task = "Sprachkurs B1 mit Kinderbetreuung vermitteln";
 const note = "Anmeldung ist erfolgt, Beginn im Januar.";
-const dueDate = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+const dueDate = addDays(todayInBerlin(), 21);
 
 async function planConference(page: Page, title: string, scheduledAt: string, previousTitle?: string) {
   await page.goto("/conferences");

@@ -1,9 +1,14 @@
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { auditEvents, users } from "@/db/schema";
+import type { Actor } from "../auth/policy";
 import type { ListAuditEventsInput } from "../schemas/audit";
+import { requireAuditRead } from "./policy";
 
-export async function listAuditEvents(db: Executor, tenantId: string, input: ListAuditEventsInput) {
+/** The tenant's audit log, newest first, for whoever may read it. */
+export async function listAuditEvents(db: Executor, actor: Actor, input: ListAuditEventsInput) {
+  requireAuditRead(actor);
+  const tenantId = actor.tenantId;
   const rows = await db
     .select({
       id: auditEvents.id,

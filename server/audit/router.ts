@@ -5,5 +5,5 @@ import { listAuditEvents } from "./list-audit-events";
 export const auditRouter = createTRPCRouter({
   list: authorizedProcedure("audit.read")
     .input(listAuditEventsSchema)
-    .query(({ ctx, input }) => listAuditEvents(ctx.db, ctx.actor.tenantId, input)),
+    .query(({ ctx, input }) => listAuditEvents(ctx.db, ctx.actor, input)),
 });

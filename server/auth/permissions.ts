@@ -14,6 +14,8 @@ export const permissions = {
   "users.read": ["admin", "coordinator"],
   "users.manage": ["admin"],
   "audit.read": ["admin", "coordinator"],
+  /** Counts below the minimum group size k, exactly (A10): the coordination alone; everyone else sees "weniger als k". */
+  "counts.exact": ["coordinator"],
   "cases.view": ["coordinator", "case_manager"],
   /** Work one's own cases: the responsible case manager (checked per case in server/cases/policy.ts). */
   "cases.work": ["case_manager"],
@@ -34,9 +36,11 @@ export const permissions = {
   "themes.view": ["coordinator", "case_manager", "cm_spokesperson", "body_member"],
   /** Curate the registry: merge, split, move along the steering path, set urgency (the coordination). */
   "themes.manage": ["coordinator"],
+  /** See what stands behind a theme (card wording, case references); body members see aggregates only (A10). */
+  "themes.sources": ["coordinator", "case_manager", "cm_spokesperson"],
   "offers.view": ["coordinator", "case_manager"],
   "reports.view": ["coordinator", "case_manager"],
-  /** Body sessions: agendas, invitations, attendance, minutes (scoped to the member's body in server/sessions/policy.ts). */
+  /** Body sessions: agendas, invitations, attendance, minutes (scoped to the member's body in server/bodies/policy.ts). */
   "sessions.view": ["coordinator", "body_member", "cm_spokesperson"],
   /** Plan sessions, build agendas, record attendance and minutes, manage external members: the coordination. */
   "sessions.manage": ["coordinator"],
@@ -44,6 +48,10 @@ export const permissions = {
   "polls.manage": ["coordinator"],
   /** Answer a poll with pseudonymised observations on one's own cases. */
   "polls.answer": ["case_manager"],
+  /** Coordinate the steering path: every body's proposals, Vorlagen, decisions, assignments, recommendations and follow-up. */
+  "steering.coordinate": ["coordinator"],
+  /** Work in a body as its member: its sessions, proposals, Vorlagen, decisions, assignments; held per body (a grant scoped to it). */
+  "bodies.take_part": ["body_member"],
   /** Draft solution proposals: the coordination, or a member of the working group a theme is assigned to (checked in server/steering/policy.ts). */
   "proposals.draft": ["coordinator", "body_member"],
   /** Read proposals, Vorlagen, decisions and follow-up: the coordination all, body members their body's (server/steering/policy.ts). */
@@ -57,6 +65,33 @@ export const permissions = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
+
+/**
+ * Tenant-wide business: the steering path, bodies and their sessions, the tenant's set-up and its
+ * audit log. A grant scoped to one Kommune never holds these (a body member's grant scoped to
+ * their body does, for that body); everything else a Kommune-scoped grant holds only for
+ * resources of its Kommune.
+ */
+export const tenantWidePermissions: ReadonlySet<Permission> = new Set<Permission>([
+  "tenancy.manage",
+  "counts.exact",
+  "bodies.read",
+  "bodies.manage",
+  "users.manage",
+  "audit.read",
+  "conferences.templates",
+  "themes.manage",
+  "sessions.view",
+  "sessions.manage",
+  "polls.manage",
+  "steering.coordinate",
+  "bodies.take_part",
+  "proposals.draft",
+  "decisions.view",
+  "vorlagen.manage",
+  "decisions.record",
+  "followups.report",
+]);
 
 export const allPermissions = Object.keys(permissions) as Permission[];
 

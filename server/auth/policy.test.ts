@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { roles, type Role } from "../schemas/roles";
-import { allPermissions, permissions } from "./permissions";
-import { can, canSomewhere, type Actor } from "./policy";
+import { allPermissions, permissions, tenantWidePermissions } from "./permissions";
+import { can, canSomewhere, reachOf, type Actor } from "./policy";
 
 const tenantId = "00000000-0000-4000-8000-000000000001";
 const otherTenantId = "00000000-0000-4000-8000-000000000002";
@@ -38,11 +38,26 @@ describe("can", () => {
 
   it("limits a Kommune-scoped role to resources of that Kommune", () => {
     const coordinatorOfA = actorWith("coordinator", { kommuneId: kommuneA });
-    expect(can(coordinatorOfA, "audit.read", { tenantId, kommuneId: kommuneA })).toBe(true);
-    expect(can(coordinatorOfA, "audit.read", { tenantId, kommuneId: kommuneB })).toBe(false);
-    expect(can(coordinatorOfA, "audit.read", { tenantId })).toBe(false);
-    expect(canSomewhere(coordinatorOfA, "audit.read")).toBe(true);
+    expect(can(coordinatorOfA, "cases.coordinate", { tenantId, kommuneId: kommuneA })).toBe(true);
+    expect(can(coordinatorOfA, "cases.coordinate", { tenantId, kommuneId: kommuneB })).toBe(false);
+    expect(can(coordinatorOfA, "cases.coordinate", { tenantId })).toBe(false);
+    expect(canSomewhere(coordinatorOfA, "cases.coordinate")).toBe(true);
+    expect(reachOf(coordinatorOfA, "cases.coordinate")).toEqual({ everywhere: false, kommuneIds: [kommuneA], bodyIds: [] });
   });
+
+  // Stricter than before, on purpose: tenant-wide business (the steering path, sessions, the audit
+  // log, set-up) was open to a Kommune-scoped coordinator wherever only canSomewhere was asked.
+  it.each([...tenantWidePermissions])(
+    "never grants tenant-wide %s through a Kommune-scoped grant, not even in its Kommune",
+    (permission) => {
+      for (const role of roles) {
+        const scoped = actorWith(role, { kommuneId: kommuneA });
+        expect(can(scoped, permission, { tenantId, kommuneId: kommuneA })).toBe(false);
+        expect(can(scoped, permission, { tenantId })).toBe(false);
+        expect(canSomewhere(scoped, permission)).toBe(false);
+      }
+    },
+  );
 
   it("limits a body-scoped role to that body", () => {
     const member = actorWith("body_member", { bodyId: bodyA });

@@ -1,5 +1,5 @@
 import type { Role } from "../schemas/roles";
-import { rolesGranting, type Permission } from "./permissions";
+import { rolesGranting, tenantWidePermissions, type Permission } from "./permissions";
 
 export interface RoleGrant {
   role: Role;
@@ -35,7 +35,8 @@ export interface ResourceScope {
   bodyId?: string | null;
 }
 
-function grantCoversScope(grant: RoleGrant, scope: ResourceScope | undefined): boolean {
+function grantCoversScope(grant: RoleGrant, permission: Permission, scope: ResourceScope | undefined): boolean {
+  if (grant.kommuneId && tenantWidePermissions.has(permission)) return false;
   if (grant.kommuneId && grant.kommuneId !== scope?.kommuneId) return false;
   if (grant.bodyId && grant.bodyId !== scope?.bodyId) return false;
   return true;
@@ -43,25 +44,45 @@ function grantCoversScope(grant: RoleGrant, scope: ResourceScope | undefined): b
 
 /**
  * May the actor do this, here? Deny by default: another tenant, a role that does not grant the
- * permission, or a Kommune/body-scoped role asked about something outside its scope.
+ * permission, a Kommune/body-scoped role asked about something outside its scope, or a
+ * Kommune-scoped role asked about tenant-wide business. A scope without a Kommune means the whole
+ * tenant, which only an unscoped grant covers.
  */
 export function can(actor: Actor | null, permission: Permission, scope?: ResourceScope): boolean {
   if (!actor) return false;
   if (scope && scope.tenantId !== actor.tenantId) return false;
   if (actor.isGuest) return guestPermissions.includes(permission);
   const allowed: readonly Role[] = rolesGranting(permission);
-  return actor.grants.some((grant) => allowed.includes(grant.role) && grantCoversScope(grant, scope));
+  return actor.grants.some((grant) => allowed.includes(grant.role) && grantCoversScope(grant, permission, scope));
 }
 
 /** Has the actor the permission anywhere in their tenant (for navigation and list pages)? */
 export function canSomewhere(actor: Actor | null, permission: Permission): boolean {
-  if (!actor) return false;
-  if (actor.isGuest) return guestPermissions.includes(permission);
-  const allowed: readonly Role[] = rolesGranting(permission);
-  return actor.grants.some((grant) => allowed.includes(grant.role));
+  const reach = reachOf(actor, permission);
+  return reach.everywhere || reach.kommuneIds.length > 0 || reach.bodyIds.length > 0;
 }
 
-export function hasRole(actor: Actor | null, role: Role): boolean {
-  if (actor?.isGuest) return false;
-  return !!actor?.grants.some((grant) => grant.role === role);
+/**
+ * Where in the tenant the actor holds a permission: everywhere (an unscoped grant), or only in the
+ * listed Kommunen or bodies. For list queries that filter by scope; single resources use `can()`.
+ */
+export interface PermissionReach {
+  everywhere: boolean;
+  kommuneIds: string[];
+  bodyIds: string[];
+}
+
+export function reachOf(actor: Actor | null, permission: Permission): PermissionReach {
+  const reach: PermissionReach = { everywhere: false, kommuneIds: [], bodyIds: [] };
+  if (!actor) return reach;
+  if (actor.isGuest) return { ...reach, everywhere: guestPermissions.includes(permission) };
+  const allowed: readonly Role[] = rolesGranting(permission);
+  for (const grant of actor.grants) {
+    if (!allowed.includes(grant.role)) continue;
+    if (grant.kommuneId && tenantWidePermissions.has(permission)) continue;
+    if (grant.kommuneId) reach.kommuneIds.push(grant.kommuneId);
+    else if (grant.bodyId) reach.bodyIds.push(grant.bodyId);
+    else reach.everywhere = true;
+  }
+  return reach;
 }

@@ -4,7 +4,7 @@ import type { DatabaseHandle } from "@/db";
 import { auditEvents, rateLimits } from "@/db/schema";
 import { createTestDatabase } from "../test/database";
 import { createActor, createTenant } from "../test/factories";
-import { authorizeWithPassword } from "./auth-options";
+import { authorizeWithPassword } from "../auth-options";
 import { hashPassword } from "./password";
 
 describe("password sign-in", () => {

@@ -5,7 +5,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { can, type Actor } from "../auth/policy";
 import { AppError } from "../errors";
 import type { AddExternalMemberInput } from "../schemas/sessions";
-import { mayManageSessions, requireBody, visibleBodyIds } from "../sessions/policy";
+import { mayManageSessions, requireBody, visibleBodyIds } from "./policy";
 
 /** Users who hold a `body_member` grant for one of these bodies, with their organisation. */
 export async function userMembersOf(db: Executor, tenantId: string, bodyIds: string[]) {

@@ -1,6 +1,6 @@
 import { saveAssessmentSchema } from "../schemas/assessments";
 import { caseIdSchema } from "../schemas/cases";
-import { assessmentComparisonOutputSchema, assessmentListOutputSchema, saveAssessmentOutputSchema } from "../schemas/case-outputs";
+import { assessmentComparisonOutputSchema, assessmentListOutputSchema, saveAssessmentOutputSchema } from "../schemas/plan-outputs";
 import { authorizedProcedure, createTRPCRouter } from "../trpc/init";
 import { compareAssessments, listAssessments, saveAssessment } from "./assessments";
 

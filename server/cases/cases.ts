@@ -21,8 +21,9 @@ import {
   users,
 } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { can, canSomewhere, type Actor } from "../auth/policy";
+import { can, canSomewhere, reachOf, type Actor } from "../auth/policy";
 import { AppError, violatedUniqueConstraint } from "../errors";
+import { addDays, addMonths, monthKey, todayInBerlin } from "../schemas/calendar-days";
 import type { CreateCaseInput, IdentityInput, ListCasesInput, ScreeningInput } from "../schemas/cases";
 import { requireKommuneInTenant } from "../tenancy/kommunen";
 import { requireOrganisationInTenant } from "../tenancy/organisations";
@@ -30,7 +31,7 @@ import { blindIndexOf, encryptIdentity } from "./identity-crypto";
 import { getIdentityKeys } from "./identity-keys";
 import { caseAbilities, requireCase } from "./policy";
 
-export const today = () => new Date().toISOString().slice(0, 10);
+export const today = () => todayInBerlin();
 
 function pseudonymPrefix(slug: string): string {
   const initials = slug
@@ -191,17 +192,13 @@ const listColumns = {
  * the tenant (or of their Kommune). No identity field is ever part of a list.
  */
 export async function listCases(db: Database, actor: Actor, input: ListCasesInput) {
-  const coordinates = canSomewhere(actor, "cases.coordinate");
-  const coordinatedKommunen = actor.grants.filter((g) => g.role === "coordinator" && g.kommuneId).map((g) => g.kommuneId!);
-  const coordinatesTenant = actor.grants.some((g) => g.role === "coordinator" && !g.kommuneId && !g.bodyId);
-  const visibility = coordinatesTenant
+  const coordinated = reachOf(actor, "cases.coordinate");
+  const visibility = coordinated.everywhere
     ? undefined
-    : coordinates
-      ? or(
-          eq(cases.responsibleUserId, actor.userId),
-          coordinatedKommunen.length ? inArray(cases.kommuneId, coordinatedKommunen) : undefined,
-        )
-      : eq(cases.responsibleUserId, actor.userId);
+    : or(
+        eq(cases.responsibleUserId, actor.userId),
+        coordinated.kommuneIds.length ? inArray(cases.kommuneId, coordinated.kommuneIds) : undefined,
+      );
   return db
     .select(listColumns)
     .from(cases)
@@ -245,8 +242,8 @@ export async function getCaseOverview(db: Database, actor: Actor, caseId: string
 
 /** Reminders for a case manager: reviews due within a week, and cases without contact for three months. */
 export async function listCaseReminders(db: Database, actor: Actor) {
-  const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-  const threeMonthsAgo = new Date(Date.now() - 91 * 86_400_000).toISOString().slice(0, 10);
+  const inAWeek = addDays(today(), 7);
+  const threeMonthsAgo = addDays(today(), -91);
   const own = and(eq(cases.tenantId, actor.tenantId), eq(cases.responsibleUserId, actor.userId), eq(cases.status, "active"));
   const reviewsDue = await db
     .select({ id: cases.id, pseudonym: cases.pseudonym, dueOn: cases.nextReviewOn })
@@ -258,10 +255,7 @@ export async function listCaseReminders(db: Database, actor: Actor) {
     .from(cases)
     .where(and(own, sql`coalesce(${cases.lastContactOn}, ${cases.admittedOn}, ${cases.openedOn}) < ${threeMonthsAgo}`))
     .orderBy(asc(cases.lastContactOn));
-  const lastMonth = new Date();
-  lastMonth.setDate(1);
-  lastMonth.setMonth(lastMonth.getMonth() - 1);
-  const month = lastMonth.toISOString().slice(0, 7);
+  const month = monthKey(addMonths(today(), -1));
   const [submitted] = await db
     .select({ id: monthlyReports.id })
     .from(monthlyReports)
@@ -278,7 +272,7 @@ export async function listCaseload(db: Database, actor: Actor) {
   if (!canSomewhere(actor, "cases.coordinate") && !canSomewhere(actor, "cases.work")) {
     throw new AppError("FORBIDDEN", "errors.forbidden");
   }
-  const threeMonthsAgo = new Date(Date.now() - 91 * 86_400_000).toISOString().slice(0, 10);
+  const threeMonthsAgo = addDays(today(), -91);
   const recentCounselling = db
     .selectDistinct({ caseId: contacts.caseId })
     .from(contacts)

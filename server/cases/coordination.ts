@@ -6,6 +6,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { can, type Actor } from "../auth/policy";
 import { AppError } from "../errors";
 import type { AddWaitingListEntryInput, ResolveWaitingListEntryInput, TransferCaseInput } from "../schemas/cases";
+import { todayInBerlin } from "../schemas/calendar-days";
 import { requireKommuneInTenant } from "../tenancy/kommunen";
 import { requireOrganisationInTenant } from "../tenancy/organisations";
 
@@ -68,7 +69,7 @@ export async function resolveWaitingListEntry(db: Database, actor: Actor, input:
   return db.transaction(async (tx) => {
     const [entry] = await tx
       .update(waitingListEntries)
-      .set({ status: input.status, assignedUserId: input.assignedUserId, resolvedOn: new Date().toISOString().slice(0, 10) })
+      .set({ status: input.status, assignedUserId: input.assignedUserId, resolvedOn: todayInBerlin() })
       .where(
         and(eq(waitingListEntries.id, input.id), eq(waitingListEntries.tenantId, actor.tenantId), eq(waitingListEntries.status, "waiting")),
       )

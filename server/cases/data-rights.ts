@@ -25,6 +25,7 @@ import {
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/policy";
 import { logger } from "../config/logger";
+import { todayInBerlin } from "../schemas/calendar-days";
 import { readIdentityUnaudited } from "./identity";
 import { requireCase } from "./policy";
 
@@ -122,7 +123,7 @@ export type PersonDataExport = Awaited<ReturnType<typeof exportPersonData>>;
  * Erases the identity record and the free text of cases closed longer than the tenant's retention
  * period. Counts, dates, statuses, scales and closing types stay, so statistics remain true.
  */
-export async function eraseExpiredIdentities(db: Database, today = new Date().toISOString().slice(0, 10)): Promise<number> {
+export async function eraseExpiredIdentities(db: Database, today = todayInBerlin()): Promise<number> {
   const due = await db
     .select({ id: cases.id, tenantId: cases.tenantId })
     .from(cases)

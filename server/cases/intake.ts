@@ -3,7 +3,7 @@ import type { Database, Executor } from "@/db";
 import { cases, consents, contacts, intakes, screenings } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/policy";
-import { announceConsentChanged } from "../realtime/notices";
+import { announceConsentChanged } from "../events/notices";
 import { AppError } from "../errors";
 import type { AddConsentInput, SaveIntakeInput, ScreeningInput } from "../schemas/cases";
 import { requireOrganisationInTenant } from "../tenancy/organisations";

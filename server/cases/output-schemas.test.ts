@@ -3,12 +3,13 @@ import type { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
 import type { Actor } from "../auth/policy";
+import { monthKey, todayInBerlin } from "../schemas/calendar-days";
 import { caseListOutputSchema, caseOverviewOutputSchema, identityFieldNames, identityRecordSchema } from "../schemas/case-outputs";
 import { coordinationDashboardOutputSchema, monthlyReportOutputSchema } from "../schemas/report-outputs";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { authorizedProcedure, createCallerFactory, createTRPCRouter } from "../trpc/init";
-import { appRouter } from "../trpc/router";
+import { appRouter } from "../app-router";
 
 type ProcedureDef = { _def: { output?: z.ZodType } };
 // tRPC's internal procedure map (pinned version, as in router-policy.test.ts).
@@ -90,7 +91,7 @@ describe("real answers of every case-module procedure pass their strict output s
   afterAll(() => handle.close());
 
   it("drives the whole cycle, the coordination's views, reports and offers", async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInBerlin();
     const month = today.slice(0, 7);
     const organisationId = home.organisation.id;
 
@@ -317,7 +318,7 @@ describe("real answers of every case-module procedure pass their strict output s
     expect(coordinationDashboardOutputSchema.safeParse(leakyDashboard).success).toBe(false);
 
     const report = await call<z.infer<typeof monthlyReportOutputSchema>>(coordinator, "reports.monthly", {
-      month: new Date().toISOString().slice(0, 7),
+      month: monthKey(todayInBerlin()),
       userId: cm.userId,
     });
     expect(report.cases.length).toBeGreaterThan(0);

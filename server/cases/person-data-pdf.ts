@@ -1,12 +1,13 @@
 import PDFDocument from "pdfkit";
 import { translate } from "../i18n/translate";
+import { calendarDayOf } from "../schemas/calendar-days";
 import type { PersonDataExport } from "./data-rights";
 
 const t = (key: string, values?: Record<string, string | number>) => translate(`cases.export.${key}`, values);
 
 function text(value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return calendarDayOf(value);
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
 }

@@ -7,15 +7,12 @@ import {
   saveMeasureSchema,
   updateReferralSchema,
 } from "../schemas/plans";
-import {
-  measureRecordSchema,
-  okOutputSchema,
-  planFileOutputSchema,
-  referralRecordSchema,
-  saveGoalAgreementOutputSchema,
-} from "../schemas/case-outputs";
+import { okOutputSchema } from "../schemas/case-outputs";
+import { measureRecordSchema, planFileOutputSchema, referralRecordSchema, saveGoalAgreementOutputSchema } from "../schemas/plan-outputs";
 import { authorizedProcedure, createTRPCRouter } from "../trpc/init";
-import { createReferral, getPlanFile, removeMeasure, reviewGoals, saveGoalAgreement, saveMeasure, updateReferral } from "./plans";
+import { removeMeasure, saveMeasure } from "./measures";
+import { getPlanFile, reviewGoals, saveGoalAgreement } from "./plans";
+import { createReferral, updateReferral } from "./referrals";
 
 /** Goal agreement, help plan and linking of one case: the responsible case manager's work. */
 export const plansRouter = createTRPCRouter({

@@ -11,9 +11,10 @@ import type { IdentityInput } from "../schemas/cases";
 import type { SubmitScreeningInput } from "../schemas/screening-invitations";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
-import { createCaller } from "../trpc/router";
-import { findInvitationForScreening, hashInvitationToken } from "./screening-invitations";
-import { screeningSubmitsPerWindow } from "./screening-submit-limiter";
+import { createCaller } from "../app-router";
+import { linkBudget } from "../secret-links/link-budget";
+import { hashLinkSecret } from "../secret-links/secret-links";
+import { findInvitationForScreening } from "./screening-invitations";
 
 const invalidLinkMessage = translate("invitations.errors.invalidLink");
 
@@ -88,7 +89,7 @@ describe("screening invitations", () => {
     expect(created.expiresAt.getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
     expect(created.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 7 * 86_400_000);
     const [row] = await handle.db.select().from(screeningInvitations).where(eq(screeningInvitations.id, created.id));
-    expect(row!.tokenHash).toBe(hashInvitationToken(created.token));
+    expect(row!.tokenHash).toBe(hashLinkSecret(created.token));
     expect(row!.tokenHash).not.toContain(created.token);
 
     await publicCaller(handle).submit(submission(created.token, { lastName: "Tokenprobe", firstName: "Tara", birthDate: "1990-01-02" }));
@@ -358,7 +359,7 @@ describe("screening invitations", () => {
     const address = "203.0.113.77";
     const unknown = randomBytes(32).toString("base64url");
     const person = { lastName: "Flut", firstName: "Fritz", birthDate: "1960-06-06" };
-    for (let i = 0; i < screeningSubmitsPerWindow; i++) {
+    for (let i = 0; i < linkBudget("screening", "submit"); i++) {
       expect(await refusalOf(publicCaller(handle, address).submit(submission(unknown, person)))).toMatchObject({ code: "NOT_FOUND" });
     }
     const { id, token } = await invite();

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
 import { cases, kommunen, organisations, screeningInvitations, tenants, users } from "@/db/schema";
@@ -8,16 +7,12 @@ import { can, type Actor } from "../auth/policy";
 import { AppError } from "../errors";
 import { translate } from "../i18n/translate";
 import { identitySchema } from "../schemas/cases";
-import { invitationTokenPattern, type CreateScreeningInvitationInput, type SubmitScreeningInput } from "../schemas/screening-invitations";
+import { type CreateScreeningInvitationInput, type SubmitScreeningInput } from "../schemas/screening-invitations";
+import { consumeLinkBudget } from "../secret-links/link-budget";
+import { createLinkSecret, lookupHashOf } from "../secret-links/secret-links";
 import { requireKommuneInTenant } from "../tenancy/kommunen";
 import { requireOrganisationInTenant } from "../tenancy/organisations";
 import { openCase } from "./cases";
-import { consumeScreeningSubmit } from "./screening-submit-limiter";
-
-/** Only this hash is stored: a copy of the database does not contain a usable link. */
-export function hashInvitationToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 const isOpen = sql`${screeningInvitations.usedAt} is null and ${screeningInvitations.expiresAt} > now()`;
 
@@ -34,8 +29,7 @@ export async function createScreeningInvitation(db: Database, actor: Actor, inpu
   }
   await requireOrganisationInTenant(db, actor.tenantId, input.organisationId);
   if (input.kommuneId) await requireKommuneInTenant(db, actor.tenantId, input.kommuneId);
-  const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(Date.now() + input.validDays * 86_400_000);
+  const secret = createLinkSecret("screening", input.validDays);
   return db.transaction(async (tx) => {
     const [invitation] = await tx
       .insert(screeningInvitations)
@@ -45,8 +39,8 @@ export async function createScreeningInvitation(db: Database, actor: Actor, inpu
         organisationId: input.organisationId,
         kommuneId: input.kommuneId,
         note: input.note,
-        tokenHash: hashInvitationToken(token),
-        expiresAt,
+        tokenHash: secret.tokenHash,
+        expiresAt: secret.expiresAt,
       })
       .returning({ id: screeningInvitations.id, expiresAt: screeningInvitations.expiresAt });
     await recordAuditEvent(tx, {
@@ -57,7 +51,7 @@ export async function createScreeningInvitation(db: Database, actor: Actor, inpu
       // The note stays out of the audit log: despite the hint it might hold a name.
       details: { organisationId: input.organisationId, kommuneId: input.kommuneId, validDays: input.validDays },
     });
-    return { id: invitation!.id, link: `/screening/${token}`, expiresAt: invitation!.expiresAt };
+    return { id: invitation!.id, link: secret.link, expiresAt: invitation!.expiresAt };
   });
 }
 
@@ -114,7 +108,8 @@ export async function revokeScreeningInvitation(db: Database, actor: Actor, id: 
 }
 
 async function findUsableInvitation(db: Executor, token: string) {
-  if (!invitationTokenPattern.test(token)) return null;
+  const tokenHash = lookupHashOf(token);
+  if (!tokenHash) return null;
   const [row] = await db
     .select({
       id: screeningInvitations.id,
@@ -131,7 +126,7 @@ async function findUsableInvitation(db: Executor, token: string) {
     .innerJoin(tenants, eq(tenants.id, screeningInvitations.tenantId))
     .innerJoin(organisations, eq(organisations.id, screeningInvitations.organisationId))
     .innerJoin(users, eq(users.id, screeningInvitations.invitedByUserId))
-    .where(and(eq(screeningInvitations.tokenHash, hashInvitationToken(token)), isOpen))
+    .where(and(eq(screeningInvitations.tokenHash, tokenHash), isOpen))
     .limit(1);
   if (!row) return null;
   // The link dies with its case manager's account or role: the case would have nobody to work it.
@@ -152,7 +147,7 @@ export async function findInvitationForScreening(db: Executor, token: string) {
  * exactly as `createCase` does, and uses up the link in the same transaction.
  */
 export async function submitScreeningByInvitation(db: Database, input: SubmitScreeningInput, address: string) {
-  await consumeScreeningSubmit(address);
+  await consumeLinkBudget(db, "screening", "submit", address);
   const invitation = await findUsableInvitation(db, input.token);
   if (!invitation) throw invalidLink();
   const referrerLine = translate("invitations.referrerLine", {

@@ -3,6 +3,7 @@ import type { Database } from "@/db";
 import { conferenceParticipants, conferences, organisations, roleAssignments, tenants, users } from "@/db/schema";
 import { rolesGranting } from "../auth/permissions";
 import type { Actor } from "../auth/policy";
+import { startOfDayInstant } from "../schemas/calendar-days";
 
 /**
  * The coordination's annual plan for Fallrekonstruktionen: how many took place or are planned
@@ -10,8 +11,8 @@ import type { Actor } from "../auth/policy";
  * (people never or longest not invited first).
  */
 export async function reconstructionPlanning(db: Database, actor: Actor, year: number) {
-  const from = new Date(Date.UTC(year, 0, 1));
-  const to = new Date(Date.UTC(year + 1, 0, 1));
+  const from = startOfDayInstant(`${year}-01-01`);
+  const to = startOfDayInstant(`${year + 1}-01-01`);
   const [tenant] = await db.select({ target: tenants.reconstructionTarget }).from(tenants).where(eq(tenants.id, actor.tenantId));
   const held = await db
     .select({ status: conferences.status, count: sql<number>`count(*)::int` })

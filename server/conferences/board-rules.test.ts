@@ -8,7 +8,7 @@ import type { IdentityInput } from "../schemas/cases";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { applyBoardOperation, getBoardForJoin } from "./board";
-import { redactOperation, releaseMap } from "./board-visibility";
+import { boardViewers, redactOperation } from "./board-visibility";
 
 const opId = () => randomUUID().replace(/-/g, "");
 
@@ -86,6 +86,37 @@ describe("board rules: roles, phases, anonymity, consent, votes", () => {
     await expect(send(covered, card)).resolves.toBeDefined();
   });
 
+  it("sends every viewer their own abilities on each card, so the board need not work them out", async () => {
+    const cardId = randomUUID();
+    const { applied } = await send(covered, {
+      kind: "card.add",
+      cardId,
+      lane: "themen",
+      text: "Wer darf das?",
+      orderKey: "c0",
+      caseId: null,
+      perspective: null,
+    });
+    const abilitiesSeenBy = async (actor: Actor) => (await snapshot(actor)).cards.find((c) => c.id === cardId)!.abilities;
+    expect(await abilitiesSeenBy(covered)).toEqual({ edit: true, move: true, delete: true, tag: true });
+    expect(await abilitiesSeenBy(uncovered)).toEqual({ edit: false, move: true, delete: false, tag: false });
+    expect(await abilitiesSeenBy(moderator)).toEqual({ edit: true, move: true, delete: true, tag: true });
+    // The stored operation carries no viewer's abilities; each broadcast adds the receiver's.
+    expect("abilities" in (applied.op as { card: object }).card).toBe(false);
+    const viewers = await boardViewers(handle.db, conferenceId);
+    const seenByUncovered = redactOperation(
+      applied,
+      viewers.find((v) => v.userId === uncovered.userId)!,
+    );
+    expect((seenByUncovered.op as { card: { abilities: unknown } }).card.abilities).toEqual({
+      edit: false,
+      move: true,
+      delete: false,
+      tag: false,
+    });
+    await send(covered, { kind: "card.delete", cardId });
+  });
+
   it("hides anonymous cards' text and author from everyone but their author until the moderator reveals them", async () => {
     await send(moderator, { kind: "board.anonymous", anonymous: true });
     const cardId = randomUUID();
@@ -98,11 +129,12 @@ describe("board rules: roles, phases, anonymity, consent, votes", () => {
       caseId: null,
       perspective: null,
     });
-    const released = await releaseMap(handle.db, conferenceId);
-    const seenByOther = redactOperation(applied, covered.userId, released.get(covered.userId)!);
+    const viewers = await boardViewers(handle.db, conferenceId);
+    const viewer = (userId: string) => viewers.find((v) => v.userId === userId)!;
+    const seenByOther = redactOperation(applied, viewer(covered.userId));
     expect(JSON.stringify(seenByOther)).not.toContain("Bescheide");
     expect(JSON.stringify(seenByOther)).not.toContain(uncovered.userId);
-    expect(JSON.stringify(redactOperation(applied, uncovered.userId, released.get(uncovered.userId)!))).toContain("Bescheide");
+    expect(JSON.stringify(redactOperation(applied, viewer(uncovered.userId)))).toContain("Bescheide");
     expect((await snapshot(moderator)).cards.find((c) => c.id === cardId)).toMatchObject({ text: "", authorUserId: "", isHidden: true });
 
     await send(moderator, { kind: "cards.reveal" });

@@ -339,6 +339,7 @@ describe("board engine", () => {
 });
 
 function sortCards(cards: BoardCard[]) {
-  // The server's own list is unredacted; these viewers are all released for what they see.
-  return [...cards].sort((a, b) => a.id.localeCompare(b.id));
+  // The server's own list is unredacted; these viewers are all released for what they see. The
+  // abilities each viewer gets with a card are not part of the board itself.
+  return [...cards].map((card) => ({ ...card, abilities: undefined })).sort((a, b) => a.id.localeCompare(b.id));
 }

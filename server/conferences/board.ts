@@ -19,11 +19,12 @@ import {
   type BoardOpInput,
   type ServerOperation,
 } from "../schemas/board";
-import type { ParticipantRole, PhaseBoard } from "../schemas/conference-kinds";
+import type { PhaseBoard } from "../schemas/conference-kinds";
 import { applyOperation, changedCard, dotsPlacedBy } from "./board-state";
 import { redactCard, redactOperation, releasedCaseIds } from "./board-visibility";
 import { listAttachedCases } from "./conference-views";
 import { requireParticipation, type ConferenceRow } from "./conferences";
+import { cardAbilities, mayLowerHand, type ConferenceAbilities } from "./policy";
 
 /** Beyond this many missed operations a reconnecting client gets the whole board instead. */
 const maxCatchUp = 2000;
@@ -61,8 +62,8 @@ export function boardMetaOf(conference: Pick<ConferenceRow, "boardMeta">): Board
  * the whole board when they have none or missed too many; either way as this viewer may see it.
  */
 export async function getBoardForJoin(db: Database, actor: Actor, conferenceId: string, afterSeq: number): Promise<BoardJoinAck> {
-  const { conference } = await requireParticipation(db, actor, conferenceId);
-  const released = await releasedCaseIds(db, conferenceId, actor);
+  const { conference, abilities } = await requireParticipation(db, actor, conferenceId);
+  const viewer = { userId: actor.userId, moderates: abilities.moderate, releasedCaseIds: await releasedCaseIds(db, conferenceId, actor) };
   if (afterSeq > 0 && afterSeq <= conference.lastSeq && conference.lastSeq - afterSeq <= maxCatchUp) {
     const rows = await db
       .select()
@@ -73,10 +74,10 @@ export async function getBoardForJoin(db: Database, actor: Actor, conferenceId: 
       ok: true,
       mode: "operations",
       seq: conference.lastSeq,
-      operations: rows.map((row) => redactOperation(toApplied(row), actor.userId, released)),
+      operations: rows.map((row) => redactOperation(toApplied(row), viewer)),
     };
   }
-  const cards = (await listBoardCards(db, conferenceId)).map((card) => redactCard(card, actor.userId, released));
+  const cards = (await listBoardCards(db, conferenceId)).map((card) => redactCard(card, viewer));
   return { ok: true, mode: "snapshot", seq: conference.lastSeq, cards, meta: boardMetaOf(conference) };
 }
 
@@ -117,7 +118,7 @@ const allowedWhileLocked: ReadonlySet<BoardOperation["kind"]> = new Set(["hand.r
 
 interface Checked {
   conference: ConferenceRow;
-  role: ParticipantRole;
+  abilities: ConferenceAbilities;
   meta: BoardMeta;
 }
 
@@ -135,14 +136,14 @@ export async function applyBoardOperation(
   const request = boardOpRequestSchema.parse(input);
   try {
     return await db.transaction(async (tx) => {
-      const { conference, role } = await requireParticipation(tx, actor, request.conferenceId, { lock: true });
+      const { conference, abilities } = await requireParticipation(tx, actor, request.conferenceId, { lock: true });
       const [previous] = await tx
         .select()
         .from(boardOperations)
         .where(and(eq(boardOperations.conferenceId, conference.id), eq(boardOperations.clientOpId, request.clientOpId)));
       if (previous) return { applied: toApplied(previous), duplicate: true };
 
-      const checked: Checked = { conference, role, meta: boardMetaOf(conference) };
+      const checked: Checked = { conference, abilities, meta: boardMetaOf(conference) };
       checkGeneralRules(checked, request.op);
       const seq = conference.lastSeq + 1;
       const stored = await decide(tx, actor, checked, request.op, seq);
@@ -175,9 +176,9 @@ export async function applyBoardOperation(
   }
 }
 
-function checkGeneralRules({ conference, role, meta }: Checked, op: BoardOperation) {
+function checkGeneralRules({ conference, abilities, meta }: Checked, op: BoardOperation) {
   if (conference.status === "finished") throw new AppError("CONFLICT", "conferences.board.finished");
-  const isModerator = role === "moderator";
+  const isModerator = abilities.moderate;
   if (meta.locked && !isModerator && !allowedWhileLocked.has(op.kind)) throw new AppError("CONFLICT", "conferences.board.locked");
   if (moderatorOperationKinds.has(op.kind) && !isModerator) throw new AppError("FORBIDDEN", "conferences.board.moderatorOnly");
   const phase = conference.phases[meta.phaseIndex];
@@ -193,11 +194,10 @@ function checkGeneralRules({ conference, role, meta }: Checked, op: BoardOperati
 async function decide(
   tx: Executor,
   actor: Actor,
-  { conference, role, meta }: Checked,
+  { conference, abilities, meta }: Checked,
   op: BoardOperation,
   seq: number,
 ): Promise<{ op: ServerOperation; touched: BoardCard[] }> {
-  const isModerator = role === "moderator";
   const released = () => releasedCaseIds(tx, conference.id, actor);
   /** The case is on this meeting's agenda and, unless only pointed at, released to the actor. */
   const requireAgendaCase = async (caseId: string, { mustSee = true } = {}) => {
@@ -239,11 +239,12 @@ async function decide(
     case "card.cluster":
     case "card.delete": {
       const card = await loadCard(tx, conference.id, op.cardId);
-      if (card.caseId && !(await released()).has(card.caseId)) throw new AppError("FORBIDDEN", "conferences.board.caseNotReleased");
-      const ownsCard = card.authorUserId === actor.userId;
-      if ((op.kind === "card.edit" || op.kind === "card.delete" || op.kind === "card.tag") && !ownsCard && !isModerator) {
-        throw new AppError("FORBIDDEN", "conferences.board.notYourCard");
-      }
+      const releasedCaseIds = await released();
+      if (card.caseId && !releasedCaseIds.has(card.caseId)) throw new AppError("FORBIDDEN", "conferences.board.caseNotReleased");
+      const mayDo = cardAbilities({ userId: actor.userId, moderates: abilities.moderate, releasedCaseIds }, card);
+      const allowed =
+        op.kind === "card.edit" ? mayDo.edit : op.kind === "card.delete" ? mayDo.delete : op.kind === "card.tag" ? mayDo.tag : true;
+      if (!allowed) throw new AppError("FORBIDDEN", "conferences.board.notYourCard");
       if (op.kind === "card.delete") return { op, touched: [card] };
       if (op.kind === "card.edit") await rejectIdentityLeaks(tx, conference.id, op.text);
       if (op.kind === "card.tag" && op.caseId) await requireAgendaCase(op.caseId);
@@ -292,7 +293,8 @@ async function decide(
       return { op: { kind: op.kind, cards }, touched: [] };
     }
     case "hand.lower":
-      if (op.userId !== actor.userId && !isModerator) throw new AppError("FORBIDDEN", "conferences.board.moderatorOnly");
+      if (!mayLowerHand({ userId: actor.userId, moderates: abilities.moderate }, op.userId))
+        throw new AppError("FORBIDDEN", "conferences.board.moderatorOnly");
       return { op, touched: [] };
     case "ready.set":
       await requireAgendaCase(op.caseId);

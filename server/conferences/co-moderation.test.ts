@@ -5,6 +5,7 @@ import type { Actor } from "../auth/policy";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { applyBoardOperation } from "./board";
+import { participantModerates } from "./policy";
 
 describe("co-moderation", () => {
   let handle: DatabaseHandle;
@@ -35,10 +36,10 @@ describe("co-moderation", () => {
       coModeratorUserIds: [coModerator.userId],
     });
     const details = await callerFor(handle.db, coModerator).conferences.get({ conferenceId });
-    expect(details.viewer.isModerator).toBe(true);
+    expect(details.viewer.abilities.moderate).toBe(true);
     expect(
       details.participants
-        .filter((p) => p.role === "moderator")
+        .filter((p) => participantModerates(p.role))
         .map((p) => p.userId)
         .sort(),
     ).toEqual([planner.userId, coModerator.userId].sort());

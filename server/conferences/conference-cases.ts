@@ -45,14 +45,14 @@ export async function addConferenceCase(db: Database, actor: Actor, input: Confe
 
 /** Takes a case off the agenda: its responsible case manager or the conference's moderator. */
 export async function removeConferenceCase(db: Database, actor: Actor, input: ConferenceCaseInput) {
-  const { role } = await requireParticipation(db, actor, input.conferenceId);
+  const { abilities } = await requireParticipation(db, actor, input.conferenceId);
   const [attached] = await db
     .select({ responsibleUserId: cases.responsibleUserId })
     .from(conferenceCases)
     .innerJoin(cases, eq(cases.id, conferenceCases.caseId))
     .where(and(eq(conferenceCases.conferenceId, input.conferenceId), eq(conferenceCases.caseId, input.caseId)));
   if (!attached) throw new AppError("NOT_FOUND", "errors.notFound");
-  if (role !== "moderator" && attached.responsibleUserId !== actor.userId) throw new AppError("FORBIDDEN", "errors.forbidden");
+  if (!abilities.removeAnyCase && attached.responsibleUserId !== actor.userId) throw new AppError("FORBIDDEN", "errors.forbidden");
   await db.transaction(async (tx) => {
     await tx
       .delete(conferenceCases)
@@ -74,8 +74,8 @@ export async function removeConferenceCase(db: Database, actor: Actor, input: Co
  * a case manager for their own cases.
  */
 export async function listConsentConflicts(db: Database, actor: Actor, conferenceId: string) {
-  const { role } = await requireParticipation(db, actor, conferenceId);
-  const attached = (await listAttachedCases(db, conferenceId)).filter((c) => role === "moderator" || c.responsibleUserId === actor.userId);
+  const { abilities } = await requireParticipation(db, actor, conferenceId);
+  const attached = (await listAttachedCases(db, conferenceId)).filter((c) => abilities.moderate || c.responsibleUserId === actor.userId);
   if (attached.length === 0) return [];
   const participants = await listParticipants(db, conferenceId);
   const result = [];

@@ -12,9 +12,10 @@ import {
   users,
 } from "@/db/schema";
 import { rolesGranting } from "../auth/permissions";
-import { can, type Actor } from "../auth/policy";
+import { reachOf, type Actor } from "../auth/policy";
 import { organisationsCoveredByConsent } from "../cases/intake";
 import { requireParticipation } from "./conferences";
+import { conferenceAbilities } from "./policy";
 import { meetingPseudonym } from "./meeting-pseudonym";
 
 /** The conferences the actor takes part in, newest date first. */
@@ -119,7 +120,7 @@ export async function consentGate(db: Database, caseRow: { caseId: string; respo
 
 /** One conference for a participant, its cases behind the consent gate. */
 export async function getConference(db: Database, actor: Actor, conferenceId: string) {
-  const { conference, role } = await requireParticipation(db, actor, conferenceId);
+  const { conference, role, abilities } = await requireParticipation(db, actor, conferenceId);
   const [kommune] = conference.kommuneId
     ? await db.select({ name: kommunen.name }).from(kommunen).where(eq(kommunen.id, conference.kommuneId))
     : [];
@@ -130,7 +131,6 @@ export async function getConference(db: Database, actor: Actor, conferenceId: st
     db,
     attached.map((c) => c.caseId),
   );
-  const isModerator = role === "moderator";
   const casesView = [];
   for (const row of attached) {
     const summary = summaries.get(row.caseId);
@@ -145,7 +145,7 @@ export async function getConference(db: Database, actor: Actor, conferenceId: st
       released,
       summary: released ? { title: summary.title, body: summary.body, createdAt: summary.createdAt } : null,
       isMine,
-      mayRemove: isMine || (isModerator && can(actor, "conferences.plan", { tenantId: conference.tenantId })),
+      mayRemove: isMine || abilities.removeAnyCase,
     });
   }
   return {
@@ -163,9 +163,12 @@ export async function getConference(db: Database, actor: Actor, conferenceId: st
     },
     viewer: {
       role,
-      isModerator,
-      mayPlan: can(actor, "conferences.plan", { tenantId: conference.tenantId }),
-      mayAttachCases: can(actor, "cases.work", { tenantId: conference.tenantId }),
+      // Recomputed with the relation only known here: whether the viewer presents a case.
+      abilities: conferenceAbilities(actor, {
+        conference,
+        participation: { role },
+        presentsCase: casesView.some((c) => c.isMine),
+      }),
     },
     participants: participants.map((p) => ({
       userId: p.userId,
@@ -185,7 +188,9 @@ export async function getConference(db: Database, actor: Actor, conferenceId: st
 
 /** The actor's own open cases with a Falldarstellung that are not yet on the agenda. */
 async function listAttachableCases(db: Database, actor: Actor, attachedIds: string[]) {
-  if (!can(actor, "cases.work", { tenantId: actor.tenantId })) return [];
+  // The cases they may work: all their own, or those in the Kommunen their grants are scoped to.
+  const works = reachOf(actor, "cases.work");
+  if (!works.everywhere && works.kommuneIds.length === 0) return [];
   const withSummary = db
     .selectDistinct({ caseId: caseSummaries.caseId })
     .from(caseSummaries)
@@ -197,6 +202,7 @@ async function listAttachableCases(db: Database, actor: Actor, attachedIds: stri
       and(
         eq(cases.tenantId, actor.tenantId),
         eq(cases.responsibleUserId, actor.userId),
+        works.everywhere ? undefined : inArray(cases.kommuneId, works.kommuneIds),
         ne(cases.status, "closed"),
         inArray(cases.id, withSummary),
         attachedIds.length ? notInArray(cases.id, attachedIds) : undefined,

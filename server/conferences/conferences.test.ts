@@ -98,7 +98,7 @@ describe("conferences", () => {
 
     const details = await callerFor(handle.db, coveredActor).conferences.get({ conferenceId });
     expect(details.conference).toMatchObject({ title: "Fallkonferenz Wohnen", kommuneName: tenant.kommune.name, isOnline: false });
-    expect(details.viewer).toEqual({ role: "participant", isModerator: false, mayPlan: false, mayAttachCases: false });
+    expect(details.viewer).toMatchObject({ role: "participant", abilities: { moderate: false, plan: false, attachCases: false } });
     expect(details.participants).toHaveLength(4);
     expect(details.participants[0]).toMatchObject({ userId: cm.userId, role: "moderator" });
     expect(details.participants.find((p) => p.userId === coordinator.userId)).toMatchObject({

@@ -7,6 +7,7 @@ import { AppError } from "../errors";
 import { createConferenceSchema, type CreateConferenceRequest } from "../schemas/conferences";
 import { requireKommuneInTenant } from "../tenancy/kommunen";
 import { phasesFor } from "./phase-templates";
+import { conferenceAbilities } from "./policy";
 
 export type ConferenceRow = typeof conferences.$inferSelect;
 
@@ -80,7 +81,7 @@ export async function createConference(db: Database, actor: Actor, request: Crea
 }
 
 /**
- * The conference and the actor's role in it, or NOT_FOUND for anyone not on its participant list
+ * The conference, the actor's role in it and their abilities there, or NOT_FOUND for anyone not on its participant list
  * (also across tenants), so no one learns that a meeting exists that they are not part of.
  */
 export async function requireParticipation(db: Executor, actor: Actor, conferenceId: string, options: { lock?: boolean } = {}) {
@@ -93,17 +94,16 @@ export async function requireParticipation(db: Executor, actor: Actor, conferenc
     )
     .where(and(eq(conferences.id, conferenceId), eq(conferences.tenantId, actor.tenantId)));
   const [row] = options.lock ? await query.for("update", { of: conferences }) : await query;
-  if (!row || !can(actor, "conferences.take_part", { tenantId: row.conference.tenantId })) {
-    throw new AppError("NOT_FOUND", "errors.notFound");
-  }
-  return row;
+  const abilities = row && conferenceAbilities(actor, { conference: row.conference, participation: { role: row.role } });
+  if (!row || !abilities?.takePart) throw new AppError("NOT_FOUND", "errors.notFound");
+  return { ...row, abilities };
 }
 
 /** The moderator opens the meeting and closes it; a finished meeting's board is read-only. */
 export async function setConferenceStatus(db: Database, actor: Actor, conferenceId: string, status: "running" | "finished") {
   return db.transaction(async (tx) => {
-    const { conference, role } = await requireParticipation(tx, actor, conferenceId, { lock: true });
-    if (role !== "moderator") throw new AppError("FORBIDDEN", "conferences.board.moderatorOnly");
+    const { conference, abilities } = await requireParticipation(tx, actor, conferenceId, { lock: true });
+    if (!abilities.moderate) throw new AppError("FORBIDDEN", "conferences.board.moderatorOnly");
     const allowed = status === "running" ? conference.status === "planned" : conference.status === "running";
     if (!allowed) throw new AppError("CONFLICT", `conferences.errors.cannotBecome.${status}`);
     const now = new Date();

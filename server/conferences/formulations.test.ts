@@ -17,7 +17,9 @@ import {
   themeVersions,
 } from "@/db/schema";
 import type { Actor } from "../auth/policy";
-import { applySharedDocumentUpdate, documentField } from "../realtime/shared-documents";
+import { applySharedDocumentUpdate } from "../shared-documents/apply-document-update";
+import { documentField } from "../shared-documents/structure";
+import { conferenceDocumentAccess } from "./conference-documents";
 import { emptyBoardMeta } from "../schemas/board";
 import type { SharedDocumentKey } from "../schemas/shared-documents";
 import { createTestDatabase } from "../test/database";
@@ -115,39 +117,50 @@ describe("consensual formulation of generative themes", () => {
     const paragraph = new Y.XmlElement("paragraph");
     paragraph.insert(0, [new Y.XmlText(text)]);
     doc.getXmlFragment(documentField).insert(0, [paragraph]);
-    await applySharedDocumentUpdate(handle.db, actor, { conferenceId, key: key as SharedDocumentKey, update: Y.encodeStateAsUpdate(doc) });
+    await applySharedDocumentUpdate(
+      handle.db,
+      actor,
+      { conferenceId, key: key as SharedDocumentKey, update: Y.encodeStateAsUpdate(doc) },
+      conferenceDocumentAccess,
+    );
   }
 
   it("lets only the moderator start a formulation, for a cluster of the board, once", async () => {
     const conferenceId = await planConference();
     const clusterId = await addCluster(conferenceId, "Übergang Schule – Beruf");
-    await expect(callerFor(handle.db, participant).formulations.start({ conferenceId, clusterId })).rejects.toMatchObject({
+    await expect(callerFor(handle.db, participant).conferences.formulations.start({ conferenceId, clusterId })).rejects.toMatchObject({
       code: "FORBIDDEN",
       message: "Nur die Moderation kann das tun.",
     });
     for (const actor of [outsider, foreign]) {
-      await expect(callerFor(handle.db, actor).formulations.start({ conferenceId, clusterId })).rejects.toMatchObject({
+      await expect(callerFor(handle.db, actor).conferences.formulations.start({ conferenceId, clusterId })).rejects.toMatchObject({
         code: "NOT_FOUND",
       });
-      await expect(callerFor(handle.db, actor).formulations.list({ conferenceId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(callerFor(handle.db, actor).conferences.formulations.list({ conferenceId })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
     }
-    await expect(callerFor(handle.db, moderator).formulations.start({ conferenceId, clusterId: randomUUID() })).rejects.toMatchObject({
+    await expect(
+      callerFor(handle.db, moderator).conferences.formulations.start({ conferenceId, clusterId: randomUUID() }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     const moderatorCaller = callerFor(handle.db, moderator);
-    expect(await moderatorCaller.formulations.clusters({ conferenceId })).toEqual([
+    expect(await moderatorCaller.conferences.formulations.clusters({ conferenceId })).toEqual([
       { clusterId, title: "Übergang Schule – Beruf", hasFormulation: false },
     ]);
-    const started = await moderatorCaller.formulations.start({ conferenceId, clusterId });
+    const started = await moderatorCaller.conferences.formulations.start({ conferenceId, clusterId });
     expect(started.documentKey).toBe(`formulation:${started.id}`);
-    await expect(moderatorCaller.formulations.start({ conferenceId, clusterId })).rejects.toMatchObject({ code: "CONFLICT" });
-    expect(await moderatorCaller.formulations.clusters({ conferenceId })).toEqual([
+    await expect(moderatorCaller.conferences.formulations.start({ conferenceId, clusterId })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await moderatorCaller.conferences.formulations.clusters({ conferenceId })).toEqual([
       { clusterId, title: "Übergang Schule – Beruf", hasFormulation: true },
     ]);
 
     const caseConference = await planConference("fallkonferenz");
     const caseCluster = await addCluster(caseConference, "Arbeitspakete");
-    await expect(moderatorCaller.formulations.start({ conferenceId: caseConference, clusterId: caseCluster })).rejects.toMatchObject({
+    await expect(
+      moderatorCaller.conferences.formulations.start({ conferenceId: caseConference, clusterId: caseCluster }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
     });
   });
@@ -155,26 +168,28 @@ describe("consensual formulation of generative themes", () => {
   it("shows every participant's vote by name and refuses to finalise while anyone objects or nobody agrees", async () => {
     const conferenceId = await planConference();
     const clusterId = await addCluster(conferenceId, "Sprachkurse mit Kinderbetreuung");
-    const { id: formulationId, documentKey } = await callerFor(handle.db, moderator).formulations.start({
+    const { id: formulationId, documentKey } = await callerFor(handle.db, moderator).conferences.formulations.start({
       conferenceId,
       clusterId,
       title: "Sprachkurse ohne Kinderbetreuung",
     });
     await write(participant, conferenceId, documentKey, "Es fehlen Sprachkurse mit paralleler Kinderbetreuung.");
 
-    await expect(callerFor(handle.db, moderator).formulations.finalise({ formulationId })).rejects.toMatchObject({
+    await expect(callerFor(handle.db, moderator).conferences.formulations.finalise({ formulationId })).rejects.toMatchObject({
       code: "CONFLICT",
       message: "Noch hat niemand zugestimmt.",
     });
-    await callerFor(handle.db, participant).formulations.vote({ formulationId, vote: "agree" });
-    await callerFor(handle.db, caseManager).formulations.vote({ formulationId, vote: "object" });
-    await expect(callerFor(handle.db, participant).formulations.finalise({ formulationId })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(callerFor(handle.db, moderator).formulations.finalise({ formulationId })).rejects.toMatchObject({
+    await callerFor(handle.db, participant).conferences.formulations.vote({ formulationId, vote: "agree" });
+    await callerFor(handle.db, caseManager).conferences.formulations.vote({ formulationId, vote: "object" });
+    await expect(callerFor(handle.db, participant).conferences.formulations.finalise({ formulationId })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(callerFor(handle.db, moderator).conferences.formulations.finalise({ formulationId })).rejects.toMatchObject({
       code: "CONFLICT",
       message: "Es gibt noch einen Einwand. Klären Sie ihn, bevor Sie abschließen.",
     });
 
-    const { formulations } = await callerFor(handle.db, participant).formulations.list({ conferenceId });
+    const { formulations } = await callerFor(handle.db, participant).conferences.formulations.list({ conferenceId });
     const [listed] = formulations;
     expect(listed).toMatchObject({
       title: "Sprachkurse ohne Kinderbetreuung",
@@ -192,12 +207,14 @@ describe("consensual formulation of generative themes", () => {
       ]),
     );
 
-    await callerFor(handle.db, caseManager).formulations.vote({ formulationId, vote: "can_live_with" });
-    const { themeId } = await callerFor(handle.db, moderator).formulations.finalise({ formulationId });
-    await expect(callerFor(handle.db, caseManager).formulations.vote({ formulationId, vote: "object" })).rejects.toMatchObject({
+    await callerFor(handle.db, caseManager).conferences.formulations.vote({ formulationId, vote: "can_live_with" });
+    const { themeId } = await callerFor(handle.db, moderator).conferences.formulations.finalise({ formulationId });
+    await expect(callerFor(handle.db, caseManager).conferences.formulations.vote({ formulationId, vote: "object" })).rejects.toMatchObject({
       code: "CONFLICT",
     });
-    await expect(callerFor(handle.db, moderator).formulations.finalise({ formulationId })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(callerFor(handle.db, moderator).conferences.formulations.finalise({ formulationId })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
 
     const [formulation] = await handle.db.select().from(themeFormulations).where(eq(themeFormulations.id, formulationId));
     expect(formulation).toMatchObject({ status: "finalised", themeId });
@@ -229,9 +246,9 @@ describe("consensual formulation of generative themes", () => {
   it("refuses to freeze an empty wording", async () => {
     const conferenceId = await planConference();
     const clusterId = await addCluster(conferenceId, "Leer");
-    const { id: formulationId } = await callerFor(handle.db, moderator).formulations.start({ conferenceId, clusterId });
-    await callerFor(handle.db, participant).formulations.vote({ formulationId, vote: "agree" });
-    await expect(callerFor(handle.db, moderator).formulations.finalise({ formulationId })).rejects.toMatchObject({
+    const { id: formulationId } = await callerFor(handle.db, moderator).conferences.formulations.start({ conferenceId, clusterId });
+    await callerFor(handle.db, participant).conferences.formulations.vote({ formulationId, vote: "agree" });
+    await expect(callerFor(handle.db, moderator).conferences.formulations.finalise({ formulationId })).rejects.toMatchObject({
       code: "CONFLICT",
       message: "Der Wortlaut ist noch leer.",
     });
@@ -263,10 +280,13 @@ describe("consensual formulation of generative themes", () => {
           });
           if (card.inCluster && !card.isHidden && !card.isSolution) visible.push({ id, text, caseId });
         }
-        const { id: formulationId, documentKey } = await callerFor(handle.db, moderator).formulations.start({ conferenceId, clusterId });
+        const { id: formulationId, documentKey } = await callerFor(handle.db, moderator).conferences.formulations.start({
+          conferenceId,
+          clusterId,
+        });
         await write(moderator, conferenceId, documentKey, "Familien finden keine Wohnung.");
-        await callerFor(handle.db, participant).formulations.vote({ formulationId, vote: "agree" });
-        const { themeId } = await callerFor(handle.db, moderator).formulations.finalise({ formulationId });
+        await callerFor(handle.db, participant).conferences.formulations.vote({ formulationId, vote: "agree" });
+        const { themeId } = await callerFor(handle.db, moderator).conferences.formulations.finalise({ formulationId });
 
         const sources = await handle.db.select().from(themeSources).where(eq(themeSources.themeId, themeId));
         const kind = isReconstruction ? "reconstruction" : "conference";
@@ -299,10 +319,13 @@ describe("consensual formulation of generative themes", () => {
     const caseId = await createCase(caseManager.userId);
     await addCard(conferenceId, { text: "Canary-Wortlaut aus dem Fall", clusterId, caseId });
     await addCard(conferenceId, { text: "Allgemeine Beobachtung", clusterId });
-    const { id: formulationId, documentKey } = await callerFor(handle.db, moderator).formulations.start({ conferenceId, clusterId });
+    const { id: formulationId, documentKey } = await callerFor(handle.db, moderator).conferences.formulations.start({
+      conferenceId,
+      clusterId,
+    });
     await write(moderator, conferenceId, documentKey, "Ausländische Abschlüsse werden zu langsam anerkannt.");
-    await callerFor(handle.db, caseManager).formulations.vote({ formulationId, vote: "agree" });
-    const { themeId } = await callerFor(handle.db, moderator).formulations.finalise({ formulationId });
+    await callerFor(handle.db, caseManager).conferences.formulations.vote({ formulationId, vote: "agree" });
+    const { themeId } = await callerFor(handle.db, moderator).conferences.formulations.finalise({ formulationId });
 
     const forBody = await callerFor(handle.db, bodyMember).themes.get({ themeId });
     expect(forBody.sources).toBeNull();

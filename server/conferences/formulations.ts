@@ -6,12 +6,14 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/policy";
 import { AppError, isUniqueViolation } from "../errors";
 import { translate } from "../i18n/translate";
-import { createSharedDocument, documentToRichText, loadSharedDocument, lockSharedDocument } from "../realtime/shared-documents";
+import { documentToRichText } from "../shared-documents/rich-text";
+import { createSharedDocument, loadSharedDocument, lockSharedDocument } from "../shared-documents/storage";
 import type { BoardMeta } from "../schemas/board";
 import { consentVotes, type ConsentVote } from "../schemas/conference-kinds";
 import type { StartFormulationInput, VoteFormulationInput } from "../schemas/formulations";
 import { formulationDocumentKey } from "../schemas/shared-documents";
 import { requireParticipation } from "./conferences";
+import type { ConferenceAbilities } from "./policy";
 import { listParticipants } from "./conference-views";
 
 type FormulationRow = typeof themeFormulations.$inferSelect;
@@ -23,19 +25,19 @@ function clustersOf(meta: BoardMeta | null | undefined) {
   return meta?.clusters ?? {};
 }
 
-function requireModerator(role: string) {
-  if (role !== "moderator") throw new AppError("FORBIDDEN", "formulations.errors.moderatorOnly");
+function requireModerator(abilities: ConferenceAbilities) {
+  if (!abilities.moderate) throw new AppError("FORBIDDEN", "formulations.errors.moderatorOnly");
 }
 
 /**
- * The formulation and the actor's role in its conference; NOT_FOUND for anyone who is not a
+ * The formulation and the actor's abilities in its conference; NOT_FOUND for anyone who is not a
  * participant, across tenants too, exactly as for an id that does not exist.
  */
 async function requireFormulation(db: Executor, actor: Actor, formulationId: string) {
   const [formulation] = await db.select().from(themeFormulations).where(eq(themeFormulations.id, formulationId));
   if (!formulation) throw new AppError("NOT_FOUND", "errors.notFound");
-  const { conference, role } = await requireParticipation(db, actor, formulation.conferenceId);
-  return { formulation, conference, role };
+  const { conference, abilities } = await requireParticipation(db, actor, formulation.conferenceId);
+  return { formulation, conference, abilities };
 }
 
 async function lockFormulation(tx: Executor, formulationId: string): Promise<FormulationRow> {
@@ -64,8 +66,8 @@ export async function listFormulationClusters(db: Database, actor: Actor, confer
 export async function startFormulation(db: Database, actor: Actor, input: StartFormulationInput) {
   try {
     return await db.transaction(async (tx) => {
-      const { conference, role } = await requireParticipation(tx, actor, input.conferenceId, { lock: true });
-      requireModerator(role);
+      const { conference, abilities } = await requireParticipation(tx, actor, input.conferenceId, { lock: true });
+      requireModerator(abilities);
       if (!formulatingTypes.has(conference.type)) throw new AppError("CONFLICT", "formulations.errors.wrongType");
       const cluster = clustersOf(conference.boardMeta)[input.clusterId];
       if (!cluster) throw new AppError("NOT_FOUND", "formulations.errors.unknownCluster", "clusterId");
@@ -104,8 +106,8 @@ export type ConsentTally = Record<ConsentVote, number>;
  * by name (the check is visible to all, as in the room), and what the viewer may do.
  */
 export async function listFormulations(db: Database, actor: Actor, conferenceId: string) {
-  const { role } = await requireParticipation(db, actor, conferenceId);
-  const isModerator = role === "moderator";
+  const { abilities } = await requireParticipation(db, actor, conferenceId);
+  const isModerator = abilities.moderate;
   const formulations = await db
     .select()
     .from(themeFormulations)
@@ -124,7 +126,7 @@ export async function listFormulations(db: Database, actor: Actor, conferenceId:
     : [];
   const participants = await listParticipants(db, conferenceId);
   return {
-    isModerator,
+    mayStart: isModerator,
     formulations: formulations.map((f) => {
       const votes = new Map(consents.filter((c) => c.formulationId === f.id).map((c) => [c.userId, c.vote]));
       const tally = Object.fromEntries(consentVotes.map((vote) => [vote, 0])) as ConsentTally;
@@ -177,8 +179,8 @@ export async function voteOnFormulation(db: Database, actor: Actor, input: VoteF
  */
 export async function finaliseFormulation(db: Database, actor: Actor, formulationId: string) {
   return db.transaction(async (tx) => {
-    const { formulation: found, conference, role } = await requireFormulation(tx, actor, formulationId);
-    requireModerator(role);
+    const { formulation: found, conference, abilities } = await requireFormulation(tx, actor, formulationId);
+    requireModerator(abilities);
     const document = await lockSharedDocument(tx, found.documentId);
     const formulation = await lockFormulation(tx, formulationId);
     if (formulation.status !== "drafting") throw new AppError("CONFLICT", "formulations.errors.finalised");

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
 import { auditEvents, conferenceGuests, conferenceParticipants, roleAssignments, users } from "@/db/schema";
-import { authorizeWithGuestLink, authorizeWithPassword } from "../auth/auth-options";
+import { authorizeWithGuestLink, authorizeWithPassword } from "../auth-options";
 import { loadActor } from "../auth/load-actor";
 import { hashPassword } from "../auth/password";
 import { can, canSomewhere, guestPermissions, type Actor } from "../auth/policy";
@@ -11,22 +11,15 @@ import { allPermissions } from "../auth/permissions";
 import type { IdentityInput } from "../schemas/cases";
 import { maxConferencePeople } from "../schemas/guests";
 import type { ProcedureMeta } from "../trpc/init";
-import { appRouter } from "../trpc/router";
+import { appRouter } from "../app-router";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
-import { confirmGuestLink, findGuestLink, guestLinkLookupsPerWindow } from "./guests";
+import { linkBudget } from "../secret-links/link-budget";
+import { confirmGuestLink, findGuestLink } from "./guests";
+import { errorCodeOf } from "../test/error-code";
 
 const summaryBody = "Eine Familie mit drei Kindern sucht seit Monaten eine größere Wohnung; der Aufenthalt ist ungeklärt.";
 const tokenOf = (link: string) => link.replace("/gast/", "");
-
-async function codeOf(promise: Promise<unknown>): Promise<string | null> {
-  try {
-    await promise;
-    return null;
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : "NON_TRPC_ERROR";
-  }
-}
 
 describe("conference guests", () => {
   let handle: DatabaseHandle;
@@ -43,7 +36,7 @@ describe("conference guests", () => {
   const nextAddress = () => `10.0.0.${++addressCounter}`;
 
   async function invite(overrides: Record<string, unknown> = {}) {
-    return callerFor(handle.db, moderator).guests.invite({
+    return callerFor(handle.db, moderator).conferences.guests.invite({
       conferenceId,
       name: "Gisela Gast",
       organisationId: tenant.organisation.id,
@@ -152,11 +145,11 @@ describe("conference guests", () => {
     const guestCaller = callerFor(handle.db, actor);
     expect((await guestCaller.conferences.list()).map((c) => c.id)).toEqual([conferenceId]);
     const details = await guestCaller.conferences.get({ conferenceId });
-    expect(details.viewer).toMatchObject({ role: "guest", isModerator: false, mayPlan: false, mayAttachCases: false });
+    expect(details.viewer).toMatchObject({ role: "guest", abilities: { moderate: false, plan: false, attachCases: false } });
     expect(details.cases[0]).toMatchObject({ caseId, released: true, summary: { body: summaryBody } });
     expect(details.attachableCases).toEqual([]);
 
-    const guests = await callerFor(handle.db, moderator).guests.list({ conferenceId });
+    const guests = await callerFor(handle.db, moderator).conferences.guests.list({ conferenceId });
     expect(guests[0]).toMatchObject({
       name: "Dr. Gisela Gast",
       status: "confirmed",
@@ -194,24 +187,24 @@ describe("conference guests", () => {
     const address = nextAddress();
     expect(await findGuestLink(handle.db, tokenOf(link), address)).toEqual({ status: "invalid" });
     expect(await confirmGuestLink(handle.db, { token: tokenOf(link), name: "Gisela Gast", confidentiality: true }, address)).toBeNull();
-    const listed = (await callerFor(handle.db, moderator).guests.list({ conferenceId })).find((g) => g.id === guestId);
+    const listed = (await callerFor(handle.db, moderator).conferences.guests.list({ conferenceId })).find((g) => g.id === guestId);
     expect(listed?.status).toBe("expired");
   });
 
   it("revokes a guest: the session dies at the next call and the link stops working", async () => {
     const { link, guestId, signedIn, actor } = await inviteAndConfirm();
     expect(await callerFor(handle.db, actor).conferences.get({ conferenceId })).toBeDefined();
-    await callerFor(handle.db, moderator).guests.revoke({ conferenceId, guestId });
+    await callerFor(handle.db, moderator).conferences.guests.revoke({ conferenceId, guestId });
     expect(await loadActor(handle.db, { userId: signedIn.id, sessionVersion: signedIn.sessionVersion })).toBeNull();
     expect(
       await confirmGuestLink(handle.db, { token: tokenOf(link), name: "Gisela Gast", confidentiality: true }, nextAddress()),
     ).toBeNull();
     const participants = await handle.db.select().from(conferenceParticipants).where(eq(conferenceParticipants.userId, signedIn.id));
     expect(participants).toEqual([]);
-    const listed = (await callerFor(handle.db, moderator).guests.list({ conferenceId })).find((g) => g.id === guestId);
+    const listed = (await callerFor(handle.db, moderator).conferences.guests.list({ conferenceId })).find((g) => g.id === guestId);
     expect(listed?.status).toBe("revoked");
     // Revoking twice, or from another conference, finds nothing.
-    expect(await codeOf(callerFor(handle.db, moderator).guests.revoke({ conferenceId, guestId }))).toBe("NOT_FOUND");
+    expect(await errorCodeOf(callerFor(handle.db, moderator).conferences.guests.revoke({ conferenceId, guestId }))).toBe("NOT_FOUND");
     const [revoked] = await handle.db
       .select()
       .from(auditEvents)
@@ -222,7 +215,7 @@ describe("conference guests", () => {
   it("keeps a guest out of every other conference and everything but their own board", async () => {
     const { actor } = await inviteAndConfirm();
     const guest = callerFor(handle.db, actor);
-    expect(await codeOf(guest.conferences.get({ conferenceId: otherConferenceId }))).toBe("NOT_FOUND");
+    expect(await errorCodeOf(guest.conferences.get({ conferenceId: otherConferenceId }))).toBe("NOT_FOUND");
 
     // Every procedure that needs more than viewing and taking part in a conference stops at the policy.
     const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta } }>);
@@ -238,7 +231,7 @@ describe("conference guests", () => {
         "offers.list",
         "conferences.create",
         "conferences.candidates",
-        "guests.invite",
+        "conferences.guests.invite",
         "profile.me",
       ]),
     );
@@ -247,7 +240,7 @@ describe("conference guests", () => {
       const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], guest) as (
         input: unknown,
       ) => Promise<unknown>;
-      expect(await codeOf(fn({})), path).toBe("FORBIDDEN");
+      expect(await errorCodeOf(fn({})), path).toBe("FORBIDDEN");
     }
   });
 
@@ -276,7 +269,7 @@ describe("conference guests", () => {
     const adminList = await callerFor(handle.db, admin).users.list();
     expect(adminList.map((u) => u.id)).not.toContain(actor.userId);
     // Nor can a planner put a guest into another conference by their id.
-    const code = await codeOf(
+    const code = await errorCodeOf(
       callerFor(handle.db, colleague).conferences.create({
         type: "fallrekonstruktion",
         title: "Mit Gast",
@@ -289,26 +282,28 @@ describe("conference guests", () => {
 
   it("lets only the conference's moderator invite, list and revoke", async () => {
     const input = { conferenceId, name: "Nina Nicht" };
-    expect(await codeOf(callerFor(handle.db, colleague).guests.invite(input))).toBe("FORBIDDEN");
-    expect(await codeOf(callerFor(handle.db, colleague).guests.list({ conferenceId }))).toBe("FORBIDDEN");
-    expect(await codeOf(callerFor(handle.db, outsider).guests.invite(input))).toBe("NOT_FOUND");
-    expect(await codeOf(callerFor(handle.db, outsider).guests.list({ conferenceId }))).toBe("NOT_FOUND");
-    expect(await codeOf(callerFor(handle.db, null).guests.invite(input))).toBe("UNAUTHORIZED");
+    expect(await errorCodeOf(callerFor(handle.db, colleague).conferences.guests.invite(input))).toBe("FORBIDDEN");
+    expect(await errorCodeOf(callerFor(handle.db, colleague).conferences.guests.list({ conferenceId }))).toBe("FORBIDDEN");
+    expect(await errorCodeOf(callerFor(handle.db, outsider).conferences.guests.invite(input))).toBe("NOT_FOUND");
+    expect(await errorCodeOf(callerFor(handle.db, outsider).conferences.guests.list({ conferenceId }))).toBe("NOT_FOUND");
+    expect(await errorCodeOf(callerFor(handle.db, null).conferences.guests.invite(input))).toBe("UNAUTHORIZED");
     const { guestId, actor } = await inviteAndConfirm();
-    expect(await codeOf(callerFor(handle.db, actor).guests.invite(input))).toBe("FORBIDDEN");
-    expect(await codeOf(callerFor(handle.db, colleague).guests.revoke({ conferenceId, guestId }))).toBe("FORBIDDEN");
-    expect(await codeOf(callerFor(handle.db, moderator).guests.revoke({ conferenceId: otherConferenceId, guestId }))).toBe("NOT_FOUND");
+    expect(await errorCodeOf(callerFor(handle.db, actor).conferences.guests.invite(input))).toBe("FORBIDDEN");
+    expect(await errorCodeOf(callerFor(handle.db, colleague).conferences.guests.revoke({ conferenceId, guestId }))).toBe("FORBIDDEN");
+    expect(await errorCodeOf(callerFor(handle.db, moderator).conferences.guests.revoke({ conferenceId: otherConferenceId, guestId }))).toBe(
+      "NOT_FOUND",
+    );
   });
 
   it("validates the invitation and names the field", async () => {
     const error = await callerFor(handle.db, moderator)
-      .guests.invite({ conferenceId, name: "G", validDays: 31, email: "keine-adresse" })
+      .conferences.guests.invite({ conferenceId, name: "G", validDays: 31, email: "keine-adresse" })
       .catch((e: unknown) => e as TRPCError & { shape?: unknown });
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("BAD_REQUEST");
     expect(
-      await codeOf(
-        callerFor(handle.db, moderator).guests.invite({
+      await errorCodeOf(
+        callerFor(handle.db, moderator).conferences.guests.invite({
           conferenceId,
           name: "Gisela Gast",
           organisationId: (await createTenant(handle.db)).organisation.id,
@@ -316,7 +311,9 @@ describe("conference guests", () => {
       ),
     ).toBe("BAD_REQUEST");
     expect(
-      await codeOf(callerFor(handle.db, moderator).guests.invite({ conferenceId, name: "Gisela Gast", isGuest: false } as never)),
+      await errorCodeOf(
+        callerFor(handle.db, moderator).conferences.guests.invite({ conferenceId, name: "Gisela Gast", isGuest: false } as never),
+      ),
     ).toBe("BAD_REQUEST");
   });
 
@@ -328,16 +325,17 @@ describe("conference guests", () => {
       scheduledAt: new Date("2026-10-01T09:00:00Z"),
       participantUserIds: [colleague.userId],
     });
-    for (let i = 0; i < maxConferencePeople - 2; i += 1) await caller.guests.invite({ conferenceId: id, name: `Gast Nummer ${i}` });
-    const error = await caller.guests.invite({ conferenceId: id, name: "Einer zu viel" }).catch((e: unknown) => e as TRPCError);
+    for (let i = 0; i < maxConferencePeople - 2; i += 1)
+      await caller.conferences.guests.invite({ conferenceId: id, name: `Gast Nummer ${i}` });
+    const error = await caller.conferences.guests.invite({ conferenceId: id, name: "Einer zu viel" }).catch((e: unknown) => e as TRPCError);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("CONFLICT");
     expect((error as TRPCError).message).toBe(
       `Die Konferenz hat bereits ${maxConferencePeople} Teilnehmende und Gäste. Mehr sind nicht möglich; widerrufen Sie gegebenenfalls einen Gastzugang.`,
     );
-    const [guest] = await caller.guests.list({ conferenceId: id });
-    await caller.guests.revoke({ conferenceId: id, guestId: guest!.id });
-    await expect(caller.guests.invite({ conferenceId: id, name: "Jetzt passt es" })).resolves.toMatchObject({
+    const [guest] = await caller.conferences.guests.list({ conferenceId: id });
+    await caller.conferences.guests.revoke({ conferenceId: id, guestId: guest!.id });
+    await expect(caller.conferences.guests.invite({ conferenceId: id, name: "Jetzt passt es" })).resolves.toMatchObject({
       link: expect.stringMatching(/^\/gast\//),
     });
   });
@@ -367,7 +365,7 @@ describe("conference guests", () => {
 
   it("limits look-ups of guest links per address", async () => {
     const address = nextAddress();
-    for (let i = 0; i < guestLinkLookupsPerWindow; i += 1) await findGuestLink(handle.db, "B".repeat(43), address);
+    for (let i = 0; i < linkBudget("guest", "lookup"); i += 1) await findGuestLink(handle.db, "B".repeat(43), address);
     expect(await findGuestLink(handle.db, "B".repeat(43), address)).toEqual({ status: "rateLimited" });
     const { link } = await invite();
     await expect(authorizeWithGuestLink({ token: tokenOf(link), name: "Gisela Gast", confidentiality: "true" }, address)).rejects.toThrow(

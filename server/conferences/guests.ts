@@ -1,58 +1,22 @@
-import { announceAccessChanged } from "../realtime/notices";
-import { createHash, randomBytes } from "node:crypto";
+import { announceAccessChanged } from "../events/notices";
+import { randomBytes } from "node:crypto";
 import { and, asc, count, eq, sql } from "drizzle-orm";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { Database, Executor } from "@/db";
 import { conferenceGuests, conferenceParticipants, conferences, organisations, users } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { can, type Actor } from "../auth/policy";
+import type { Actor } from "../auth/policy";
 import { AppError, violatedUniqueConstraint } from "../errors";
 import type { ConferenceType } from "../schemas/conference-kinds";
-import {
-  confirmGuestSchema,
-  guestTokenPattern,
-  maxConferencePeople,
-  type InviteGuestInput,
-  type RevokeGuestInput,
-} from "../schemas/guests";
+import { confirmGuestSchema, maxConferencePeople, type InviteGuestInput, type RevokeGuestInput } from "../schemas/guests";
 import { requireOrganisationInTenant } from "../tenancy/organisations";
+import { consumeLinkBudget } from "../secret-links/link-budget";
+import { createLinkSecret, lookupHashOf } from "../secret-links/secret-links";
 import { requireParticipation } from "./conferences";
-
-/** Only this hash is stored: a copy of the database does not contain a usable link. */
-export function hashGuestToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
-
-/** Look-ups of guest links (page views and confirmations) per address and window. */
-export const guestLinkLookupsPerWindow = 40;
-const windowSeconds = 15 * 60;
-
-type GlobalWithLimiter = typeof globalThis & { __kimGuestLinkLimiter?: RateLimiterMemory };
-
-function limiter() {
-  const g = globalThis as GlobalWithLimiter;
-  g.__kimGuestLinkLimiter ??= new RateLimiterMemory({
-    keyPrefix: "guest-link-address",
-    points: guestLinkLookupsPerWindow,
-    duration: windowSeconds,
-  });
-  return g.__kimGuestLinkLimiter;
-}
-
-/** Counted before the token is looked at, so nobody can try links faster than the budget allows. */
-async function consumeGuestLinkLookup(address: string): Promise<void> {
-  try {
-    await limiter().consume(address);
-  } catch (error) {
-    if (error instanceof RateLimiterRes) throw new AppError("RATE_LIMITED", "guests.errors.rateLimited");
-    throw error;
-  }
-}
 
 /** The conference and the actor's role in it, for the moderator only; others learn nothing more. */
 async function requireModerator(db: Executor, actor: Actor, conferenceId: string, options: { lock?: boolean } = {}) {
   const row = await requireParticipation(db, actor, conferenceId, options);
-  if (row.role !== "moderator" || !can(actor, "conferences.plan", { tenantId: row.conference.tenantId })) {
+  if (!row.abilities.inviteGuests) {
     throw new AppError("FORBIDDEN", "guests.errors.onlyModerator");
   }
   return row;
@@ -66,8 +30,7 @@ export async function inviteGuest(db: Database, actor: Actor, input: InviteGuest
   const { conference } = await requireModerator(db, actor, input.conferenceId);
   if (conference.status === "finished") throw new AppError("CONFLICT", "guests.errors.finished");
   if (input.organisationId) await requireOrganisationInTenant(db, actor.tenantId, input.organisationId);
-  const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(Date.now() + input.validDays * 86_400_000);
+  const secret = createLinkSecret("guest", input.validDays);
   try {
     return await db.transaction(async (tx) => {
       // The row lock serialises concurrent invitations, so the limit cannot be overrun by a race.
@@ -97,8 +60,8 @@ export async function inviteGuest(db: Database, actor: Actor, input: InviteGuest
         .values({
           conferenceId: input.conferenceId,
           userId: user!.id,
-          tokenHash: hashGuestToken(token),
-          expiresAt,
+          tokenHash: secret.tokenHash,
+          expiresAt: secret.expiresAt,
           invitedName: input.name,
           organisationName: input.organisationName,
           invitedByUserId: actor.userId,
@@ -111,7 +74,7 @@ export async function inviteGuest(db: Database, actor: Actor, input: InviteGuest
         target: { type: "conference", id: input.conferenceId },
         details: { guestId: guest!.id, guestUserId: user!.id, organisationId: input.organisationId, validDays: input.validDays },
       });
-      return { guestId: guest!.id, link: `/gast/${token}`, expiresAt: guest!.expiresAt };
+      return { guestId: guest!.id, link: secret.link, expiresAt: guest!.expiresAt };
     });
   } catch (error) {
     if (violatedUniqueConstraint(error) === "users_email_idx") throw new AppError("INVALID_INPUT", "guests.errors.emailTaken", "email");
@@ -183,7 +146,8 @@ export async function revokeGuest(db: Database, actor: Actor, input: RevokeGuest
 
 /** An open link: known hash, not expired, active guest account still on the participant list. */
 async function findUsableGuest(db: Executor, token: string) {
-  if (!guestTokenPattern.test(token)) return null;
+  const tokenHash = lookupHashOf(token);
+  if (!tokenHash) return null;
   const [row] = await db
     .select({
       id: conferenceGuests.id,
@@ -210,7 +174,7 @@ async function findUsableGuest(db: Executor, token: string) {
       ),
     )
     .leftJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(eq(conferenceGuests.tokenHash, hashGuestToken(token)), sql`${conferenceGuests.expiresAt} > now()`))
+    .where(and(eq(conferenceGuests.tokenHash, tokenHash), sql`${conferenceGuests.expiresAt} > now()`))
     .limit(1);
   return row ?? null;
 }
@@ -223,9 +187,9 @@ export type GuestLinkView =
  * What the link's public page may show: the conference's title, type and date and the names to
  * confirm. Unknown, expired and revoked links all get the same answer.
  */
-export async function findGuestLink(db: Executor, token: string, address: string): Promise<GuestLinkView> {
+export async function findGuestLink(db: Database, token: string, address: string): Promise<GuestLinkView> {
   try {
-    await consumeGuestLinkLookup(address);
+    await consumeLinkBudget(db, "guest", "lookup", address);
   } catch (error) {
     if (error instanceof AppError && error.code === "RATE_LIMITED") return { status: "rateLimited" };
     throw error;
@@ -252,7 +216,7 @@ export interface SignedInGuest {
  * signed in as their guest account; null for a refused confirmation (one answer for every reason).
  */
 export async function confirmGuestLink(db: Database, credentials: unknown, address: string): Promise<SignedInGuest | null> {
-  await consumeGuestLinkLookup(address);
+  await consumeLinkBudget(db, "guest", "lookup", address);
   const parsed = confirmGuestSchema.safeParse(credentials);
   const guest = parsed.success ? await findUsableGuest(db, parsed.data.token) : null;
   if (!parsed.success || !guest) {

@@ -1,5 +1,6 @@
 import PDFDocument from "pdfkit";
 import { translate } from "../i18n/translate";
+import { formatCalendarDay } from "../schemas/calendar-days";
 import type { ProtocolCard, ProtocolSnapshot } from "./protocol";
 
 const t = (key: string, values?: Record<string, string | number>) => translate(`workPackages.protocol.pdf.${key}`, values);
@@ -11,8 +12,6 @@ function labelOr(key: string, fallback: string): string {
 }
 
 const dateTime = new Intl.DateTimeFormat("de-DE", { timeZone: "Europe/Berlin", dateStyle: "long", timeStyle: "short" });
-const dateOnly = (isoDay: string) =>
-  new Intl.DateTimeFormat("de-DE", { timeZone: "UTC", dateStyle: "medium" }).format(new Date(`${isoDay}T00:00:00Z`));
 
 function cardLine(card: ProtocolCard): string {
   const parts: string[] = [];
@@ -101,7 +100,7 @@ export function protocolPdf(snapshot: ProtocolSnapshot): Promise<Buffer> {
     doc.fillColor("#444").text(
       t("workPackageLine", {
         responsible: responsible || "—",
-        due: dateOnly(wp.dueDate),
+        due: formatCalendarDay(wp.dueDate),
         status: translate(`workPackages.statuses.${wp.status}`),
       }),
       { indent: 10 },

@@ -16,7 +16,7 @@ import {
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/policy";
 import { AppError } from "../errors";
-import { readSharedDocumentText } from "../realtime/shared-documents";
+import { readSharedDocumentText } from "../shared-documents/rich-text";
 import type { BoardMeta } from "../schemas/board";
 import type { ConferenceStatus, ConferenceType, ParticipantRole, WorkPackageStatus } from "../schemas/conference-kinds";
 import type { ProtocolVersionInput } from "../schemas/work-packages";
@@ -239,8 +239,8 @@ export function projectSnapshot(snapshot: ProtocolSnapshot, released: ReadonlySe
 
 /** A moderator writes the next version of the protocol from the board as it is now. */
 export async function generateProtocol(db: Database, actor: Actor, conferenceId: string) {
-  const { role } = await requireParticipation(db, actor, conferenceId);
-  if (role !== "moderator") throw new AppError("FORBIDDEN", "workPackages.protocol.errors.moderatorsOnly");
+  const { abilities } = await requireParticipation(db, actor, conferenceId);
+  if (!abilities.moderate) throw new AppError("FORBIDDEN", "workPackages.protocol.errors.moderatorsOnly");
   const notes = await readSharedDocumentText(db, { conferenceId, key: "notes" });
   return db.transaction(async (tx) => {
     // The row lock numbers concurrent generations one after the other.
@@ -268,14 +268,14 @@ export async function generateProtocol(db: Database, actor: Actor, conferenceId:
 
 /** The protocol versions of a conference, newest first, for its participants. */
 export async function listProtocols(db: Database, actor: Actor, conferenceId: string) {
-  const { role } = await requireParticipation(db, actor, conferenceId);
+  const { abilities } = await requireParticipation(db, actor, conferenceId);
   const versions = await db
     .select({ version: conferenceProtocols.version, createdAt: conferenceProtocols.createdAt, createdByName: users.displayName })
     .from(conferenceProtocols)
     .innerJoin(users, eq(users.id, conferenceProtocols.createdByUserId))
     .where(eq(conferenceProtocols.conferenceId, conferenceId))
     .orderBy(desc(conferenceProtocols.version));
-  return { mayGenerate: role === "moderator", versions };
+  return { mayGenerate: abilities.moderate, versions };
 }
 
 /** One version for a participant, with case texts only where the case is released to them. */

@@ -2,6 +2,9 @@ import { conferenceCaseSchema } from "../schemas/conference-planning";
 import { reconstructionPlanSchema, saveTemplateSchema } from "../schemas/conference-templates";
 import { conferenceIdSchema, conferenceStatusSchema, createConferenceSchema } from "../schemas/conferences";
 import { authorizedProcedure, createTRPCRouter } from "../trpc/init";
+import { formulationsRouter } from "./formulations-router";
+import { guestsRouter } from "./guests-router";
+import { protocolRouter } from "./protocol-router";
 import { addConferenceCase, listConsentConflicts, removeConferenceCase } from "./conference-cases";
 import { getConference, listCandidates, listConferences } from "./conference-views";
 import { createConference, setConferenceStatus } from "./conferences";
@@ -46,4 +49,7 @@ export const conferencesRouter = createTRPCRouter({
   consentConflicts: authorizedProcedure("conferences.plan")
     .input(conferenceIdSchema)
     .query(({ ctx, input }) => listConsentConflicts(ctx.db, ctx.actor, input.conferenceId)),
+  guests: guestsRouter,
+  formulations: formulationsRouter,
+  protocol: protocolRouter,
 });

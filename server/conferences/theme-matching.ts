@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { boardCards, themeSources, themes } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { can, type Actor } from "../auth/policy";
+import type { Actor } from "../auth/policy";
 import { AppError } from "../errors";
 import type { ClusterRecurrenceInput, ClusterRefInput } from "../schemas/theme-matching";
 import { boardMetaOf } from "./board";
@@ -10,9 +10,8 @@ import { requireParticipation } from "./conferences";
 
 /** The moderator, who may also read the registry, working on a cluster of this board. */
 async function requireModeratorWithRegistry(db: Database, actor: Actor, conferenceId: string, clusterId: string) {
-  const { conference, role } = await requireParticipation(db, actor, conferenceId);
-  if (role !== "moderator" || !can(actor, "themes.view", { tenantId: conference.tenantId }))
-    throw new AppError("FORBIDDEN", "conferences.board.moderatorOnly");
+  const { conference, abilities } = await requireParticipation(db, actor, conferenceId);
+  if (!abilities.matchThemes) throw new AppError("FORBIDDEN", "conferences.board.moderatorOnly");
   const cluster = boardMetaOf(conference).clusters[clusterId];
   if (!cluster) throw new AppError("NOT_FOUND", "conferences.board.clusterGone");
   const cards = await db

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "@/db";
 import { agendaItems, bodies, bodySessions, decisions, organisations, roleAssignments, themes, users } from "@/db/schema";
 import type { Actor } from "../auth/policy";
+import { addDays, todayInBerlin } from "../schemas/calendar-days";
 import { recordDecision } from "../steering/decisions";
 import { listFollowUps, reportFollowUp } from "../steering/follow-ups";
 import { createProposal, submitProposal } from "../steering/proposals";
@@ -28,7 +29,7 @@ async function coordinatorOf(db: Database, tenantId: string): Promise<Actor | nu
 }
 
 function isoDay(offsetDays: number): string {
-  return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  return addDays(todayInBerlin(), offsetDays);
 }
 
 /**

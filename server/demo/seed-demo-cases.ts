@@ -2,9 +2,10 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { kommunen, organisations, roleAssignments, users } from "@/db/schema";
 import type { Actor } from "../auth/policy";
+import { addDays, todayInBerlin } from "../schemas/calendar-days";
 import { closingTypes, contactChannels, indicationCriteria, lifeAreas, scaleItems, situationChanges } from "../schemas/case-kinds";
 import type { IdentityInput } from "../schemas/cases";
-import { createCaller } from "../trpc/router";
+import { createCaller } from "../app-router";
 
 // Fictional people only. A small deterministic generator keeps the demo the same on every machine.
 const lastNames = [
@@ -88,7 +89,7 @@ const topics = [
 ];
 
 function day(offsetDays: number): string {
-  return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  return addDays(todayInBerlin(), offsetDays);
 }
 
 type Stage = "screening" | "intake" | "active" | "not_admitted" | "closed";

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Database } from "@/db";
 import { bodies, kommunen, organisations, roleAssignments, tenants, users } from "@/db/schema";
 import { hashPassword } from "../auth/password";
+import { rolesGranting } from "../auth/permissions";
 import type { Role } from "../schemas/roles";
 import { seedDemoCases } from "./seed-demo-cases";
 import { seedDemoOffers } from "./seed-demo-offers";
@@ -93,7 +94,8 @@ export async function seedDemoTenant(db: Database, fixedPassword?: string): Prom
         tenantId,
         userId: row!.id,
         role: user.role,
-        bodyId: user.role === "body_member" ? lenkungsgruppe!.id : null,
+        // Roles held per body (the members') are held in the Lenkungsgruppe.
+        bodyId: rolesGranting("bodies.take_part").includes(user.role) ? lenkungsgruppe!.id : null,
       });
     }
     return tenantId;

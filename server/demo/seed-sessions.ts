@@ -2,7 +2,8 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db";
 import { bodies, bodySessions, roleAssignments, themes, users } from "@/db/schema";
 import type { Actor } from "../auth/policy";
-import { createCaller } from "../trpc/router";
+import { calendarDayOf } from "../schemas/calendar-days";
+import { createCaller } from "../app-router";
 
 const at = (offsetDays: number, hour: number) => {
   const date = new Date(Date.now() + offsetDays * 86_400_000);
@@ -165,7 +166,7 @@ export async function seedSessions(db: Database, tenantId: string): Promise<void
       sessionId: wohnenSession.id,
       question: "Welche Hürden bei der Wohnungssuche beobachten Sie derzeit in Ihren Fällen?",
       themeIds: registry.slice(0, 2).map((t) => t.id),
-      dueDate: at(21, 12).toISOString().slice(0, 10),
+      dueDate: calendarDayOf(at(21, 12)),
     });
   }
 }

@@ -12,6 +12,7 @@ import platform from "./de/platform.json";
 import reports from "./de/reports.json";
 import sessions from "./de/sessions.json";
 import decisions from "./de/decisions.json";
+import downloads from "./de/downloads.json";
 import themes from "./de/themes.json";
 import workPackages from "./de/work-packages.json";
 
@@ -36,6 +37,7 @@ export const catalogueFiles = {
   themes,
   sessions,
   decisions,
+  downloads,
 };
 
 export const messages = Object.assign({}, ...Object.values(catalogueFiles)) as typeof platform &
@@ -53,4 +55,5 @@ export const messages = Object.assign({}, ...Object.values(catalogueFiles)) as t
   typeof formulations &
   typeof themes &
   typeof sessions &
-  typeof decisions;
+  typeof decisions &
+  typeof downloads;

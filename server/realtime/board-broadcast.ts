@@ -2,7 +2,7 @@ import { and, eq, ne } from "drizzle-orm";
 import type { Server } from "socket.io";
 import type { Executor } from "@/db";
 import { conferenceCases, conferences } from "@/db/schema";
-import { needsRedaction, redactOperation, releaseMap } from "../conferences/board-visibility";
+import { boardViewers, needsRedaction, redactOperation } from "../conferences/board-visibility";
 import type { AppliedOperation } from "../schemas/board";
 
 export function boardRoom(conferenceId: string) {
@@ -16,17 +16,16 @@ export function boardUserRoom(conferenceId: string, userId: string) {
 
 /**
  * Sends an accepted operation to everyone in the meeting. Most operations look the same to all;
- * one that touches a hidden card or a case's content is redacted per participant, with the
- * consents as they are now.
+ * one that touches a card is sent per participant, redacted (hidden cards, a case's content, with
+ * the consents as they are now) and with that participant's abilities on the card.
  */
 export async function broadcastApplied(io: Server, db: Executor, applied: AppliedOperation) {
   if (!needsRedaction(applied.op)) {
     io.to(boardRoom(applied.conferenceId)).emit("board:applied", applied);
     return;
   }
-  const released = await releaseMap(db, applied.conferenceId);
-  for (const [userId, caseIds] of released) {
-    io.to(boardUserRoom(applied.conferenceId, userId)).emit("board:applied", redactOperation(applied, userId, caseIds));
+  for (const viewer of await boardViewers(db, applied.conferenceId)) {
+    io.to(boardUserRoom(applied.conferenceId, viewer.userId)).emit("board:applied", redactOperation(applied, viewer));
   }
 }
 

@@ -12,13 +12,9 @@ import { emptyBoardMeta } from "../schemas/board";
 import { encodeBase64, type DocJoinAck, type DocUpdateAck, type SharedDocumentKey } from "../schemas/shared-documents";
 import { createTestDatabase } from "../test/database";
 import { createActor, createTenant } from "../test/factories";
-import {
-  documentField,
-  loadSharedDocument,
-  readSharedDocumentJson,
-  readSharedDocumentText,
-  sharedDocumentSettings,
-} from "./shared-documents";
+import { documentField } from "../shared-documents/structure";
+import { loadSharedDocument, sharedDocumentSettings } from "../shared-documents/storage";
+import { readSharedDocumentJson, readSharedDocumentText } from "../shared-documents/rich-text";
 import { connectAs, startTestSocketServer } from "../test/socket-server";
 import { charactersOf, typeAtEnd, typeCharacter } from "../test/typing";
 

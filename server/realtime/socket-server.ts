@@ -19,7 +19,7 @@ import { translate } from "../i18n/translate";
 import { boardJoinSchema, boardOpRequestSchema, boardTypingSchema } from "../schemas/board";
 import { registerSharedDocumentEvents } from "./shared-documents";
 import { boardRoom, boardUserRoom, broadcastApplied, resyncBoardsOfCase } from "./board-broadcast";
-import { onAccessChanged, onConsentChanged } from "./notices";
+import { onAccessChanged, onConsentChanged } from "../events/notices";
 import { presenceJoinSchema, type ClientToServerEvents, type PresencePerson, type ServerToClientEvents } from "../schemas/realtime";
 
 interface SocketData {

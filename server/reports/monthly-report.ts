@@ -4,12 +4,12 @@ import { cases, closures, contacts, monthlyReports, roleAssignments, tenants, us
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { can, canSomewhere, type Actor } from "../auth/policy";
 import { AppError, violatedUniqueConstraint } from "../errors";
+import { addMonths, endOfMonth, todayInBerlin } from "../schemas/calendar-days";
 import type { MonthlyReportInput, SubmitMonthlyReportInput } from "../schemas/reports";
 
 export function monthRange(month: string) {
-  const [year, m] = month.split("-").map(Number) as [number, number];
   const first = `${month}-01`;
-  const next = m === 12 ? `${year + 1}-01-01` : `${year}-${String(m + 1).padStart(2, "0")}-01`;
+  const next = addMonths(first, 1);
   return { first, next };
 }
 
@@ -139,7 +139,7 @@ export async function submitMonthlyReport(db: Database, actor: Actor, input: Sub
  * Who has submitted the month's report, and whose is overdue: due at month end, with the tenant's
  * deadline day in the following month.
  */
-export async function listReportStatus(db: Database, actor: Actor, month: string, today = new Date().toISOString().slice(0, 10)) {
+export async function listReportStatus(db: Database, actor: Actor, month: string, today = todayInBerlin()) {
   if (!canSomewhere(actor, "cases.coordinate")) throw new AppError("FORBIDDEN", "errors.forbidden");
   const { first, next } = monthRange(month);
   const [tenant] = await db.select().from(tenants).where(eq(tenants.id, actor.tenantId));
@@ -166,18 +166,12 @@ export async function listReportStatus(db: Database, actor: Actor, month: string
     : [];
   return {
     month,
-    dueOn: lastDayOf(first),
+    dueOn: endOfMonth(first),
     deadline,
     caseManagers: caseManagers.map((cm) => {
       const submission = submitted.find((s) => s.userId === cm.id);
-      const state = submission ? "submitted" : today > deadline ? "overdue" : today >= lastDayOf(first) ? "due" : "open";
+      const state = submission ? "submitted" : today > deadline ? "overdue" : today >= endOfMonth(first) ? "due" : "open";
       return { ...cm, submittedAt: submission?.submittedAt ?? null, state };
     }),
   };
-}
-
-function lastDayOf(firstOfMonth: string): string {
-  const date = new Date(`${firstOfMonth}T12:00:00Z`);
-  date.setUTCMonth(date.getUTCMonth() + 1, 0);
-  return date.toISOString().slice(0, 10);
 }

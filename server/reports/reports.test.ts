@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db";
 import type { Actor } from "../auth/policy";
 import type { IdentityInput } from "../schemas/cases";
@@ -97,6 +97,24 @@ describe("monthly reports, dashboard, transfers and waiting list", () => {
     const states = Object.fromEntries(status.caseManagers.map((c) => [c.id, c.state]));
     expect(states[cm.userId]).toBe("submitted");
     expect(states[otherCm.userId]).toMatch(/overdue|due|open/);
+  });
+
+  it("counts report days in Berlin, where the month has already ended at 23:30 UTC", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      // 00:30 on 30 November in Berlin, still 29 November in UTC: the report is due today.
+      vi.setSystemTime(new Date("2026-11-29T23:30:00Z"));
+      const status = await callerFor(handle.db, coordinator).reports.status({ month: "2026-11" });
+      expect(status.dueOn).toBe("2026-11-30");
+      expect(status.caseManagers.find((c) => c.id === otherCm.userId)?.state).toBe("due");
+
+      // 00:30 on 1 December in Berlin: November's report is the one to write, not October's.
+      vi.setSystemTime(new Date("2026-11-30T23:30:00Z"));
+      const reminders = await callerFor(handle.db, otherCm).cases.reminders();
+      expect(reminders.monthlyReportDue).toBe("2026-11");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("summarises the tenant for the coordination without identities", async () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { auditActions } from "../audit/events";
+import { auditActions } from "./audit-kinds";
 
 export const listAuditEventsSchema = z
   .object({

@@ -141,6 +141,17 @@ export interface BoardCard {
   /** The viewer's organisation is not covered by the consent of the card's case. */
   restricted: boolean;
   updatedSeq: number;
+  /** What the viewer may do with the card, set by the server for each viewer; absent means nothing. */
+  abilities?: CardAbilities;
+}
+
+/** A viewer's abilities on one card (server/conferences/policy.ts); phase and lock are checked separately. */
+export interface CardAbilities {
+  edit: boolean;
+  move: boolean;
+  delete: boolean;
+  /** Point the card at a case on the agenda. */
+  tag: boolean;
 }
 
 export interface BoardCluster {

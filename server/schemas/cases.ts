@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { todayInBerlin } from "./calendar-days";
 import {
   accessChannels,
   closingTypes,
@@ -103,7 +104,7 @@ export const createCaseSchema = z
     openedOn: optionalDate.default(null),
   })
   .strict()
-  .refine((c) => !c.openedOn || c.openedOn <= new Date().toISOString().slice(0, 10), {
+  .refine((c) => !c.openedOn || c.openedOn <= todayInBerlin(), {
     message: "cases.validation.openedInFuture",
     path: ["openedOn"],
   });

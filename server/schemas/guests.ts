@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { linkSecretSchema } from "./secret-links";
 import { idSchema, nameSchema, optionalIdSchema } from "./common";
 
 const text = (max: number) =>
@@ -7,9 +8,6 @@ const text = (max: number) =>
     .trim()
     .max(max, "validation.textTooLong")
     .regex(/^[^\p{Cc}]*$/u, "validation.controlCharacters");
-
-/** 32 random bytes, base64url without padding. */
-export const guestTokenPattern = /^[A-Za-z0-9_-]{43}$/;
 
 export const guestValidDays = { min: 1, max: 30, default: 14 } as const;
 
@@ -49,7 +47,7 @@ export type RevokeGuestInput = z.infer<typeof revokeGuestSchema>;
 export const confirmGuestSchema = z
   .object({
     // A malformed token gets the same words as an unknown one.
-    token: z.string("guests.errors.invalidLink").regex(guestTokenPattern, "guests.errors.invalidLink"),
+    token: linkSecretSchema("guests.errors.invalidLink"),
     name: nameSchema,
     organisationName: text(120).default(""),
     confidentiality: z.literal(true, "guests.validation.confidentialityRequired"),

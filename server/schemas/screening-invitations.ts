@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { linkSecretSchema } from "./secret-links";
 import { identitySchema, screeningSchema } from "./cases";
 import { idSchema, optionalIdSchema } from "./common";
 
@@ -9,9 +10,6 @@ const text = (max: number) =>
     .max(max, "validation.textTooLong")
     .regex(/^[^\u0000]*$/, "validation.controlCharacters");
 const requiredText = (max: number) => text(max).min(1, "validation.required");
-
-/** 32 random bytes, base64url without padding. */
-export const invitationTokenPattern = /^[A-Za-z0-9_-]{43}$/;
 
 export const invitationValidDays = { min: 1, max: 30, default: 14 } as const;
 
@@ -40,7 +38,7 @@ function isPhoneOrEmail(value: string): boolean {
 export const submitScreeningSchema = z
   .object({
     // A malformed token gets the same words as an unknown one.
-    token: z.string("invitations.errors.invalidLink").regex(invitationTokenPattern, "invitations.errors.invalidLink"),
+    token: linkSecretSchema("invitations.errors.invalidLink"),
     identity: identitySchema.pick({ lastName: true, firstName: true, birthDate: true }),
     // The referrer's line is appended to involvedServices, which must stay within its 2000 characters.
     screening: screeningSchema.extend({ involvedServices: text(1500).default("") }),

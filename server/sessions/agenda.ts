@@ -5,6 +5,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/policy";
 import { AppError } from "../errors";
 import { translate } from "../i18n/translate";
+import { calendarDayOf } from "../schemas/calendar-days";
 import type { AddAgendaItemInput } from "../schemas/sessions";
 import type { ThemeStatus } from "../schemas/theme-kinds";
 import { recordThemeStatus } from "../themes/status";
@@ -14,9 +15,7 @@ type SessionRow = typeof bodySessions.$inferSelect;
 
 /** The calendar day of a session in the programme's time zone, comparable with `date` columns. */
 export function sessionDay(scheduledAt: Date): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin", year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    scheduledAt,
-  );
+  return calendarDayOf(scheduledAt);
 }
 
 // Serialises agenda changes of one session, so positions stay unique without a unique index.

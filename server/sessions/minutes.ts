@@ -5,7 +5,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/policy";
 import { AppError } from "../errors";
 import { translate } from "../i18n/translate";
-import { lockSharedDocumentAt } from "../realtime/shared-documents";
+import { lockSharedDocumentAt } from "../shared-documents/storage";
 import { validateRichText, type RichTextDoc, type RichTextNode } from "../rich-text/validate";
 import { requireSession } from "./policy";
 import { currentMinutes, getSession, minutesAddress, type SessionView } from "./sessions";

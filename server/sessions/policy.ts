@@ -1,61 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { bodies, bodySessions } from "@/db/schema";
+import { bodySessions } from "@/db/schema";
 import { can, type Actor } from "../auth/policy";
 import { AppError } from "../errors";
-
-export interface BodyNode {
-  id: string;
-  parentBodyId: string | null;
-}
-
-/**
- * Which bodies' sessions the actor may read: "all" for the coordination and the CM spokesperson
- * (they follow every body), else the bodies they are a member of and the sub-groups below them.
- * A group forms its Projektarbeitsgruppen and answers for their work, so its members follow them;
- * a sub-group's members do not see the parent's sessions (nobody made them members there).
- */
-export function visibleBodyIds(actor: Actor, allBodies: BodyNode[]): "all" | Set<string> {
-  if (actor.isGuest) return new Set();
-  const viaOtherRole = actor.grants.some((g) => (g.role === "coordinator" || g.role === "cm_spokesperson") && !g.kommuneId && !g.bodyId);
-  if (viaOtherRole) return "all";
-  const memberGrants = actor.grants.filter((g) => g.role === "body_member" && !g.kommuneId);
-  if (memberGrants.some((g) => !g.bodyId)) return "all";
-  const visible = new Set(memberGrants.map((g) => g.bodyId!));
-  // Walk down the tree until nothing new is added; parent links can only point within the tenant.
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const body of allBodies) {
-      if (body.parentBodyId && visible.has(body.parentBodyId) && !visible.has(body.id)) {
-        visible.add(body.id);
-        grew = true;
-      }
-    }
-  }
-  return visible;
-}
-
-export function mayViewBody(actor: Actor, allBodies: BodyNode[], bodyId: string): boolean {
-  const visible = visibleBodyIds(actor, allBodies);
-  return visible === "all" || visible.has(bodyId);
-}
-
-/** The coordination plans and records sessions; nobody else writes here. */
-export function mayManageSessions(actor: Actor): boolean {
-  return can(actor, "sessions.manage", { tenantId: actor.tenantId });
-}
+import { mayManageSessions, mayViewBody, tenantBodies } from "../bodies/policy";
 
 /** Only the coordination reads the case managers' free-text answers; body members see counts (A10). */
 export function mayReadPollAnswers(actor: Actor): boolean {
   return can(actor, "polls.manage", { tenantId: actor.tenantId });
-}
-
-export async function tenantBodies(db: Executor, tenantId: string) {
-  return db
-    .select({ id: bodies.id, name: bodies.name, kind: bodies.kind, parentBodyId: bodies.parentBodyId })
-    .from(bodies)
-    .where(eq(bodies.tenantId, tenantId));
 }
 
 /** Loads a session the actor may read; foreign, unknown and invisible sessions all look the same. */
@@ -69,15 +21,6 @@ export async function requireSession(db: Executor, actor: Actor, sessionId: stri
   if (!mayViewBody(actor, all, session.bodyId)) throw new AppError("NOT_FOUND", "errors.notFound");
   if (access === "manage" && !mayManageSessions(actor)) throw new AppError("FORBIDDEN", "errors.forbidden");
   return { session, body: all.find((b) => b.id === session.bodyId)!, bodies: all };
-}
-
-export async function requireBody(db: Executor, actor: Actor, bodyId: string, access: "view" | "manage", field = "bodyId") {
-  const all = await tenantBodies(db, actor.tenantId);
-  const body = all.find((b) => b.id === bodyId);
-  if (!body) throw new AppError("INVALID_INPUT", "errors.unknownBody", field);
-  if (access === "manage" ? !mayManageSessions(actor) : !mayViewBody(actor, all, bodyId))
-    throw new AppError("FORBIDDEN", "errors.forbidden");
-  return { body, bodies: all };
 }
 
 /**

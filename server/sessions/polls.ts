@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "@/db";
-import { bodySessions, casePollAnswers, casePolls, cases, tenants, themes, users } from "@/db/schema";
+import { bodySessions, casePollAnswers, casePolls, cases, themes, users } from "@/db/schema";
+import { countViewFor } from "../aggregates/count-view";
+import { shownCount } from "../aggregates/shown-count";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { can, type Actor } from "../auth/policy";
 import { readIdentityUnaudited } from "../cases/identity";
@@ -8,7 +10,8 @@ import { findIdentityLeaks } from "../cases/summaries";
 import { AppError } from "../errors";
 import { translate } from "../i18n/translate";
 import type { AnswerPollInput, CreatePollInput } from "../schemas/sessions";
-import { mayReadPollAnswers, requireBody, tenantBodies, visibleBodyIds } from "./policy";
+import { requireBody, tenantBodies, visibleBodyIds } from "../bodies/policy";
+import { mayReadPollAnswers } from "./policy";
 
 async function themeTitles(db: Database, tenantId: string, themeIds: string[]) {
   if (themeIds.length === 0) return new Map<string, string>();
@@ -86,10 +89,9 @@ export async function listPolls(db: Database, actor: Actor) {
   const all = await tenantBodies(db, actor.tenantId);
   const visible = visibleBodyIds(actor, all);
   const ids = visible === "all" ? all.map((b) => b.id) : [...visible];
-  const exact = mayReadPollAnswers(actor);
-  if (ids.length === 0) return { minimumGroupSize: 0, exact, canManage: exact, polls: [] };
-  const [tenant] = await db.select({ k: tenants.minimumGroupSize }).from(tenants).where(eq(tenants.id, actor.tenantId));
-  const k = tenant?.k ?? 5;
+  const canManage = mayReadPollAnswers(actor);
+  const view = await countViewFor(db, actor);
+  if (ids.length === 0) return { exact: view.exact, canManage, polls: [] };
   const polls = await db
     .select()
     .from(casePolls)
@@ -108,11 +110,9 @@ export async function listPolls(db: Database, actor: Actor) {
     : [];
   const titles = await themeTitles(db, actor.tenantId, [...new Set(polls.flatMap((p) => p.themeIds))]);
   const names = new Map(all.map((b) => [b.id, b.name]));
-  const shown = (n: number) => (exact || n >= k ? n : null);
   return {
-    minimumGroupSize: k,
-    exact,
-    canManage: exact,
+    exact: view.exact,
+    canManage,
     polls: polls.map((poll) => ({
       id: poll.id,
       bodyId: poll.bodyId,
@@ -126,9 +126,11 @@ export async function listPolls(db: Database, actor: Actor) {
         return {
           themeId,
           title: titles.get(themeId) ?? "",
-          // null means "fewer than k": the UI says so instead of a number.
-          answerCount: shown(mine.length),
-          caseCount: shown(mine.reduce((sum, a) => sum + a.caseCount, 0)),
+          answerCount: shownCount(view, mine.length),
+          caseCount: shownCount(
+            view,
+            mine.reduce((sum, a) => sum + a.caseCount, 0),
+          ),
         };
       }),
     })),

@@ -4,12 +4,13 @@ import { agendaItems, bodySessions, decisions, sharedDocuments } from "@/db/sche
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/policy";
 import { AppError } from "../errors";
-import { readSharedDocumentJsonIfOpened } from "../realtime/shared-documents";
+import { readSharedDocumentJsonIfOpened } from "../shared-documents/rich-text";
 import type { RichTextDoc } from "../rich-text/validate";
 import type { PlanSessionInput, UpdateSessionInput } from "../schemas/sessions";
 import { generateAssignmentReports } from "./agenda";
 import { attendanceRoster } from "./attendance";
-import { mayManageSessions, requireBody, requireSession, tenantBodies, visibleBodyIds } from "./policy";
+import { mayManageSessions, requireBody, tenantBodies, visibleBodyIds } from "../bodies/policy";
+import { requireSession } from "./policy";
 
 /** Sessions of every body the actor may follow, newest first. */
 export async function listSessions(db: Database, actor: Actor) {

@@ -1,6 +1,8 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { conferences, tenants, themeSources, themeStatusChanges } from "@/db/schema";
+import { conferences, themeSources, themeStatusChanges } from "@/db/schema";
+import { shownCount, type CountView, type ShownCount } from "../aggregates/shown-count";
+import { calendarDayOf } from "../schemas/calendar-days";
 import type { ConferenceType } from "../schemas/conference-kinds";
 import type { ThemeStatus } from "../schemas/theme-kinds";
 
@@ -20,9 +22,6 @@ export interface EvidencePack {
   statusHistory: { from: ThemeStatus | null; to: ThemeStatus; at: string }[];
 }
 
-/** A count as a viewer may see it: exact, or only "fewer than k" for aggregates-only viewers. */
-export type ShownCount = { value: number } | { lessThan: number };
-
 export interface ShownEvidencePack {
   generatedAt: string;
   caseCount: ShownCount;
@@ -34,7 +33,8 @@ export interface ShownEvidencePack {
 }
 
 function quarterOf(date: Date): string {
-  return `${date.getUTCFullYear()}-Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
+  const [year, month] = calendarDayOf(date).split("-").map(Number) as [number, number];
+  return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
 }
 
 export async function buildEvidencePack(db: Executor, tenantId: string, themeId: string, now = new Date()): Promise<EvidencePack> {
@@ -85,17 +85,12 @@ export async function buildEvidencePack(db: Executor, tenantId: string, themeId:
   };
 }
 
-export async function minimumGroupSizeOf(db: Executor, tenantId: string): Promise<number> {
-  const [tenant] = await db.select({ k: tenants.minimumGroupSize }).from(tenants).where(eq(tenants.id, tenantId));
-  return tenant?.k ?? 5;
-}
-
 /**
  * The pack for one viewer. The coordination sees exact counts; body members see aggregates only
  * (security item 10), so every count below the tenant's k becomes "fewer than k".
  */
-export function showEvidencePack(pack: EvidencePack, exact: boolean, k: number): ShownEvidencePack {
-  const count = (value: number): ShownCount => (exact || value >= k ? { value } : { lessThan: k });
+export function showEvidencePack(pack: EvidencePack, view: CountView): ShownEvidencePack {
+  const count = (value: number): ShownCount => shownCount(view, value);
   return {
     generatedAt: pack.generatedAt,
     caseCount: count(pack.caseCount),

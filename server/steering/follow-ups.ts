@@ -5,6 +5,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/policy";
 import { AppError } from "../errors";
 import { translate } from "../i18n/translate";
+import { todayInBerlin } from "../schemas/calendar-days";
 import type { ReportFollowUpInput } from "../schemas/decisions";
 import type { FollowUpStatus } from "../schemas/steering-kinds";
 import { mayReportOn, steeringViewerOf } from "./policy";
@@ -12,7 +13,7 @@ import { advanceTheme } from "./theme-progress";
 
 const openStatuses: readonly FollowUpStatus[] = ["open", "in_progress"];
 
-export const today = () => new Date().toISOString().slice(0, 10);
+export const today = () => todayInBerlin();
 
 export function isOverdue(dueDate: string, status: FollowUpStatus, onDay = today()): boolean {
   return openStatuses.includes(status) && dueDate < onDay;

@@ -1,19 +1,19 @@
-import type { Actor } from "../auth/policy";
+import { can, reachOf, type Actor } from "../auth/policy";
 import { AppError } from "../errors";
 import { themeStatuses, type ThemeStatus } from "../schemas/theme-kinds";
 
 /** Who the actor is on the steering path: the coordination, and the bodies they are a member of. */
 export interface SteeringViewer {
+  /** Coordinates the steering path of the whole tenant; a grant scoped to one Kommune does not. */
   isCoordination: boolean;
-  /** Bodies the actor holds a body_member grant for; an unscoped grant covers no body. */
+  /** Bodies the actor works in through a grant scoped to the body; an unscoped grant covers no body. */
   memberBodyIds: Set<string>;
 }
 
 export function steeringViewerOf(actor: Actor): SteeringViewer {
-  if (actor.isGuest) return { isCoordination: false, memberBodyIds: new Set() };
   return {
-    isCoordination: actor.grants.some((grant) => grant.role === "coordinator"),
-    memberBodyIds: new Set(actor.grants.filter((grant) => grant.role === "body_member" && grant.bodyId).map((grant) => grant.bodyId!)),
+    isCoordination: can(actor, "steering.coordinate", { tenantId: actor.tenantId }),
+    memberBodyIds: new Set(reachOf(actor, "bodies.take_part").bodyIds),
   };
 }
 

@@ -1,13 +1,14 @@
 import PDFDocument from "pdfkit";
 import { translate } from "../i18n/translate";
-import type { ShownCount, ShownEvidencePack } from "./evidence";
+import { formatShownCount, type ShownCount } from "../aggregates/shown-count";
+import type { ShownEvidencePack } from "./evidence";
 
 const t = (key: string, values?: Record<string, string | number>) => translate(`decisions.${key}`, values);
 const dateTime = new Intl.DateTimeFormat("de-DE", { timeZone: "Europe/Berlin", dateStyle: "long", timeStyle: "short" });
 const dateOnly = new Intl.DateTimeFormat("de-DE", { timeZone: "Europe/Berlin", dateStyle: "medium" });
 
 function count(value: ShownCount): string {
-  return "value" in value ? String(value.value) : t("evidence.lessThan", { k: value.lessThan });
+  return formatShownCount(value, (k) => translate("counts.fewerThan", { k }));
 }
 
 export interface VorlagePdfInput {

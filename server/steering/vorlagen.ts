@@ -8,7 +8,8 @@ import { AppError } from "../errors";
 import { translate } from "../i18n/translate";
 import { validateRichText, type RichTextDoc } from "../rich-text/validate";
 import type { CreateVorlageInput, SaveVorlageVersionInput, VorlageDiffInput, VorlageVersionInput } from "../schemas/decisions";
-import { buildEvidencePack, minimumGroupSizeOf, showEvidencePack, type EvidencePack } from "./evidence";
+import { countViewFor } from "../aggregates/count-view";
+import { buildEvidencePack, showEvidencePack, type EvidencePack } from "./evidence";
 import { requireCoordination, steeringViewerOf, type SteeringViewer } from "./policy";
 import { advanceTheme } from "./theme-progress";
 
@@ -184,7 +185,7 @@ export async function getVorlage(db: Database, actor: Actor, vorlageId: string) 
 }
 
 export async function getVorlageVersion(db: Database, actor: Actor, input: VorlageVersionInput) {
-  const { vorlage, viewer } = await loadReadable(db, actor, input.vorlageId);
+  const { vorlage } = await loadReadable(db, actor, input.vorlageId);
   const [row] = await db
     .select({
       version: vorlageVersions.version,
@@ -198,7 +199,7 @@ export async function getVorlageVersion(db: Database, actor: Actor, input: Vorla
     .innerJoin(users, eq(users.id, vorlageVersions.createdByUserId))
     .where(and(eq(vorlageVersions.vorlageId, vorlage.id), eq(vorlageVersions.version, input.version)));
   if (!row) throw new AppError("NOT_FOUND", "errors.notFound");
-  const k = await minimumGroupSizeOf(db, actor.tenantId);
+  const view = await countViewFor(db, actor);
   const [theme] = await db.select({ title: themes.title }).from(themes).where(eq(themes.id, vorlage.themeId));
   return {
     vorlageId: vorlage.id,
@@ -210,7 +211,7 @@ export async function getVorlageVersion(db: Database, actor: Actor, input: Vorla
     bodyText: row.bodyText,
     createdAt: row.createdAt,
     authorName: row.authorName,
-    evidence: showEvidencePack(row.evidence as unknown as EvidencePack, viewer.isCoordination, k),
+    evidence: showEvidencePack(row.evidence as unknown as EvidencePack, view),
   };
 }
 

@@ -4,7 +4,7 @@ import { bodies, kommunen, organisations, roleAssignments, tenants, users } from
 import type { Actor, RoleGrant } from "../auth/policy";
 import type { Role } from "../schemas/roles";
 import type { Context } from "../trpc/context";
-import { createCaller } from "../trpc/router";
+import { createCaller } from "../app-router";
 
 const suffix = () => randomBytes(4).toString("hex");
 

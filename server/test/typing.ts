@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { documentField } from "../realtime/shared-documents";
+import { documentField } from "../shared-documents/structure";
 
 /** One keystroke at a random place: sometimes a new paragraph, mostly a character in one. */
 export function typeCharacter(doc: Y.Doc, character: string, random: () => number) {

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
 import { kommunen, tenants } from "@/db/schema";
+import { todayInBerlin, yearOf } from "../schemas/calendar-days";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { createBareCases, insertTheme } from "./test-helpers";
@@ -97,8 +98,8 @@ describe("A10: steering body members see aggregates only", () => {
           await caller.themes.list(),
           await caller.themes.list(data.filter),
           await caller.themes.compare(),
-          await caller.themes.annualReport({ year: new Date().getFullYear() }),
-          await caller.themes.annualReport({ year: new Date().getFullYear() - 1 }),
+          await caller.themes.annualReport({ year: yearOf(todayInBerlin()) }),
+          await caller.themes.annualReport({ year: yearOf(todayInBerlin()) - 1 }),
         ];
         for (const themeId of themeIds) {
           responses.push(await caller.themes.get({ themeId }));

@@ -5,8 +5,10 @@ import { bodySessions, decisions, themeStatusChanges } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { translate } from "../i18n/translate";
 import { safeCell } from "../reports/spreadsheet";
+import { startOfDayInstant } from "../schemas/calendar-days";
 import type { AnnualReportInput } from "../schemas/themes";
-import { countViewFor, shownCount, type ShownCount } from "./aggregates";
+import { countViewFor } from "../aggregates/count-view";
+import { formatShownCount, shownCount, type ShownCount } from "../aggregates/shown-count";
 import { distinctCases, groupBy, listThemes, sourcesOf } from "./registry";
 
 /**
@@ -14,8 +16,8 @@ import { distinctCases, groupBy, listThemes, sourcesOf } from "./registry";
  * year, the steps it took and the decisions taken on it. Counts follow the viewer's A10 rule.
  */
 export async function annualThemeReport(db: Database, actor: Actor, input: AnnualReportInput) {
-  const start = new Date(Date.UTC(input.year, 0, 1));
-  const end = new Date(Date.UTC(input.year + 1, 0, 1));
+  const start = startOfDayInstant(`${input.year}-01-01`);
+  const end = startOfDayInstant(`${input.year + 1}-01-01`);
   const view = await countViewFor(db, actor);
   const listed = (await listThemes(db, actor)).filter((t) => t.createdAt < end);
   const ids = listed.map((t) => t.id);
@@ -79,7 +81,7 @@ export async function annualThemeReport(db: Database, actor: Actor, input: Annua
 export type AnnualThemeReport = Awaited<ReturnType<typeof annualThemeReport>>;
 
 function countCell(value: ShownCount): string | number {
-  return typeof value === "number" ? value : translate("themes.lessThan", { k: value.lessThan });
+  return typeof value === "number" ? value : formatShownCount(value, (k) => translate("counts.fewerThan", { k }));
 }
 
 /** The annual report as an Excel workbook, one sheet of themes. */

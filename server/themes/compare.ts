@@ -2,7 +2,8 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db";
 import { kommunen } from "@/db/schema";
 import type { Actor } from "../auth/policy";
-import { countViewFor, shownCount, type ShownCount } from "./aggregates";
+import { countViewFor } from "../aggregates/count-view";
+import { shownCount, type ShownCount } from "../aggregates/shown-count";
 import { distinctCases, groupBy, listThemes, sourcesOf } from "./registry";
 
 /**

@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +7,7 @@ import type { Actor } from "../auth/policy";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { createBareCases, insertTheme } from "./test-helpers";
+import { errorCodeOf } from "../test/error-code";
 
 type Op =
   { kind: "merge"; target: number; merged: number } | { kind: "undo"; merge: number } | { kind: "split"; theme: number; mask: boolean[] };
@@ -27,16 +27,6 @@ const datasetArb = fc.record({
     { maxLength: 8 },
   ),
 });
-
-async function refusal(promise: Promise<unknown>): Promise<string | null> {
-  try {
-    await promise;
-    return null;
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
 
 describe("merging, splitting and undoing keep provenance and case counts exact", () => {
   let handle: DatabaseHandle;
@@ -85,7 +75,7 @@ describe("merging, splitting and undoing keep provenance and case counts exact",
             if (target === merged) continue;
             const expectedRefusal = mergedInto.get(target) || mergedInto.get(merged) ? "CONFLICT" : null;
             let mergeId = "";
-            const code = await refusal(
+            const code = await errorCodeOf(
               caller.themes.merge({ targetThemeId: target, mergedThemeId: merged }).then((r) => void (mergeId = r.mergeId)),
             );
             expect(code).toBe(expectedRefusal);
@@ -98,7 +88,7 @@ describe("merging, splitting and undoing keep provenance and case counts exact",
             if (merges.length === 0) continue;
             const merge = merges[op.merge % merges.length]!;
             const expectedRefusal = merge.undone || merge.moved.some((s) => sourceTheme.get(s) !== merge.target) ? "CONFLICT" : null;
-            expect(await refusal(caller.themes.undoMerge({ mergeId: merge.id }))).toBe(expectedRefusal);
+            expect(await errorCodeOf(caller.themes.undoMerge({ mergeId: merge.id }))).toBe(expectedRefusal);
             if (expectedRefusal) continue;
             for (const s of merge.moved) sourceTheme.set(s, merge.merged);
             mergedInto.set(merge.merged, null);
@@ -110,7 +100,7 @@ describe("merging, splitting and undoing keep provenance and case counts exact",
             if (picked.length === 0) continue;
             const expectedRefusal = mergedInto.get(origin) ? "CONFLICT" : picked.length === own.length ? "CONFLICT" : null;
             let newId = "";
-            const code = await refusal(
+            const code = await errorCodeOf(
               caller.themes
                 .split({ themeId: origin, sourceIds: picked, title: `Teil von ${op.theme}` })
                 .then((r) => void (newId = r.themeId)),
@@ -176,7 +166,7 @@ describe("merging, splitting and undoing keep provenance and case counts exact",
         expect(await snapshot()).toEqual(before);
         const [restored] = await handle.db.select().from(themes).where(eq(themes.id, merged.id));
         expect(restored!.mergedIntoThemeId).toBeNull();
-        expect(await refusal(caller.themes.undoMerge({ mergeId }))).toBe("CONFLICT");
+        expect(await errorCodeOf(caller.themes.undoMerge({ mergeId }))).toBe("CONFLICT");
         const history = (await caller.themes.get({ themeId: merged.id })).steps.map((s) => s.note);
         expect(history).toEqual(["", "Zusammengeführt in „Ziel“.", "Zusammenführung in „Ziel“ rückgängig gemacht."]);
       }),

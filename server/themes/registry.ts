@@ -1,29 +1,24 @@
 import { and, asc, desc, eq, exists, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db";
 import { cases, conferences, kommunen, themeMerges, themes, themeSources, themeStatusChanges, themeVersions, users } from "@/db/schema";
-import { can, canSomewhere, type Actor } from "../auth/policy";
+import type { Actor } from "../auth/policy";
+import { requireThemesManage, requireThemesView, themeRegistryAbilities } from "./policy";
 import { organisationsCoveredByConsent } from "../cases/intake";
 import { AppError } from "../errors";
 import type { RichTextDoc } from "../rich-text/validate";
 import type { ConferenceType } from "../schemas/conference-kinds";
 import type { ThemeSourceKind } from "../schemas/theme-kinds";
 import type { ListThemesInput } from "../schemas/themes";
-import { countViewFor, shownCount, type CountView, type ShownCount } from "./aggregates";
+import { countViewFor } from "../aggregates/count-view";
+import { shownCount, type CountView, type ShownCount } from "../aggregates/shown-count";
+import { seesSourcesOfThemes } from "./aggregates";
 import { manualThemeTransitions } from "./status";
-
-export { seesSourcesOfThemes } from "./aggregates";
 
 const day = 86_400_000;
 /** The trend compares sources of the last 90 days with the 90 days before. */
 const trendWindow = 90 * day;
 
-export function requireThemesView(actor: Actor) {
-  if (!canSomewhere(actor, "themes.view")) throw new AppError("FORBIDDEN", "errors.forbidden");
-}
-
-export function requireThemesManage(actor: Actor) {
-  if (!can(actor, "themes.manage", { tenantId: actor.tenantId })) throw new AppError("FORBIDDEN", "errors.forbidden");
-}
+export { requireThemesManage, requireThemesView };
 
 export type SourceRow = {
   themeId: string;
@@ -210,7 +205,7 @@ export async function getTheme(db: Database, actor: Actor, themeId: string) {
     .where(and(eq(themeMerges.targetThemeId, theme.id), eq(themeMerges.tenantId, actor.tenantId), isNull(themeMerges.undoneAt)))
     .orderBy(asc(themeMerges.createdAt));
   const sourceRows = await sourcesOf(db, actor.tenantId, [theme.id]);
-  const mayManage = can(actor, "themes.manage", { tenantId: actor.tenantId });
+  const mayManage = themeRegistryAbilities(actor).manage;
   const summary = {
     id: theme.id,
     title: theme.title,
@@ -231,7 +226,7 @@ export async function getTheme(db: Database, actor: Actor, themeId: string) {
     },
     ...summarise(sourceRows, view, theme.createdAt),
   };
-  if (!view.exact) return { ...summary, sources: null };
+  if (!seesSourcesOfThemes(actor)) return { ...summary, sources: null };
   return { ...summary, sources: await sourceDetails(db, actor, theme.id) };
 }
 

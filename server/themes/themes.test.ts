@@ -15,6 +15,7 @@ import {
   vorlageVersions,
 } from "@/db/schema";
 import type { Actor } from "../auth/policy";
+import { todayInBerlin, yearOf } from "../schemas/calendar-days";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { annualThemeReportWorkbook } from "./annual-report";
@@ -286,7 +287,7 @@ describe("theme registry", () => {
     const caseIds = await createBareCases(handle.db, tenant.tenant.id, 6);
     const t = await theme("=Formel im Titel bleibt Text", { sources: caseIds.map((caseId) => ({ caseId })) });
     await callerFor(handle.db, coordinator).themes.transition({ themeId: t.id, to: "reviewed", note: "gesichtet" });
-    const year = new Date().getFullYear();
+    const year = yearOf(todayInBerlin());
     const report = await callerFor(handle.db, coordinator).themes.annualReport({ year });
     const row = report.rows.find((r) => r.title === "=Formel im Titel bleibt Text")!;
     expect(row).toMatchObject({ casesInYear: 6, casesTotal: 6, stepsInYear: ["identified", "reviewed"] });

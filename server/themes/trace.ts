@@ -14,7 +14,9 @@ import {
 } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { AppError } from "../errors";
-import { countViewFor, shownCount } from "./aggregates";
+import { todayInBerlin } from "../schemas/calendar-days";
+import { countViewFor } from "../aggregates/count-view";
+import { shownCount } from "../aggregates/shown-count";
 import { distinctCases, requireThemesView, sourcesOf } from "./registry";
 
 /** The theme and every theme merged into it (and into those): their steering history is the target's too. */
@@ -158,7 +160,7 @@ export async function traceTheme(db: Database, actor: Actor, themeId: string) {
     )
     .orderBy(asc(recommendations.dueDate));
 
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInBerlin();
   const isOverdue = (row: { dueDate: string; status: string }) =>
     row.dueDate < today && (row.status === "open" || row.status === "in_progress");
   return {

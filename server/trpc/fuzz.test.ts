@@ -7,7 +7,7 @@ import type { Actor } from "../auth/policy";
 import { roles } from "../schemas/roles";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
-import { appRouter } from "./router";
+import { appRouter } from "../app-router";
 
 const procedurePaths = Object.keys(appRouter._def.procedures as object);
 const expectedRefusals = new Set(["BAD_REQUEST", "NOT_FOUND", "CONFLICT", "FORBIDDEN"]);

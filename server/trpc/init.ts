@@ -1,7 +1,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
-import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Permission } from "../auth/permissions";
 import { canSomewhere, type Actor } from "../auth/policy";
 import { logger } from "../config/logger";
@@ -21,6 +20,19 @@ function issuePathsOf(error: ZodError): Record<string, string[]> {
     (paths[path] ??= []).push(translate(issue.message));
   }
   return paths;
+}
+
+/** Writes the audit row of a refused call. */
+export type DenialRecorder = (db: Context["db"], denial: { tenantId: string; actorUserId: string; path: string }) => Promise<void>;
+
+let recordDenial: DenialRecorder | null = null;
+
+/**
+ * The app router hands over the audit writer, so that tRPC imports no domain and the audit router
+ * can build on tRPC. Without it a refusal still refuses, but as an internal error.
+ */
+export function setDenialRecorder(recorder: DenialRecorder) {
+  recordDenial = recorder;
 }
 
 const t = initTRPC
@@ -77,13 +89,8 @@ const authorization = t.middleware(async ({ ctx, meta, path, next }) => {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "errors.unauthenticated" });
   }
   if (!canSomewhere(ctx.actor, permission)) {
-    await recordAuditEvent(ctx.db, {
-      tenantId: ctx.actor.tenantId,
-      actorUserId: ctx.actor.userId,
-      action: "auth.access_denied",
-      outcome: "failure",
-      target: { type: "procedure", id: path },
-    });
+    if (!recordDenial) throw new Error("no audit writer for refused calls");
+    await recordDenial(ctx.db, { tenantId: ctx.actor.tenantId, actorUserId: ctx.actor.userId, path });
     throw new TRPCError({ code: "FORBIDDEN", message: "errors.forbidden" });
   }
   return next({ ctx: { ...ctx, actor: ctx.actor as Actor } });

@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
 import { permissions, type Permission } from "../auth/permissions";
@@ -6,8 +5,9 @@ import type { Actor } from "../auth/policy";
 import { roles, type Role } from "../schemas/roles";
 import { createActor, createTenant } from "../test/factories";
 import { createCallerFactory, createTRPCRouter, procedure, type ProcedureMeta } from "./init";
-import { appRouter } from "./router";
+import { appRouter } from "../app-router";
 import { createTestDatabase } from "../test/database";
+import { errorCodeOf } from "../test/error-code";
 
 type ProcedureDef = { _def: { meta?: ProcedureMeta; type: "query" | "mutation" | "subscription" } };
 // tRPC's internal procedure map; the version is pinned in package.json so this shape is stable.
@@ -17,15 +17,6 @@ async function callProcedure(db: DatabaseHandle["db"], actor: Actor | null, path
   const caller = createCallerFactory(appRouter)({ db, actor, request: { address: "127.0.0.1", userAgent: null } });
   const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
   return (fn as (input: unknown) => Promise<unknown>)(input);
-}
-
-async function errorCodeOf(promise: Promise<unknown>): Promise<string | null> {
-  try {
-    await promise;
-    return null;
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : "NON_TRPC_ERROR";
-  }
 }
 
 describe("every tRPC procedure has a policy", () => {

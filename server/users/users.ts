@@ -1,19 +1,16 @@
-import { announceAccessChanged } from "../realtime/notices";
+import { announceAccessChanged } from "../events/notices";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
 import { roleAssignments, users } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { hashPassword } from "../auth/password";
-import { can, type Actor } from "../auth/policy";
+import type { Actor } from "../auth/policy";
 import { requireBodyInTenant } from "../bodies/bodies";
 import { AppError, violatedUniqueConstraint } from "../errors";
 import type { CreateUserInput, RoleGrantInput, SetUserActiveInput, SetUserPasswordInput, UpdateUserInput } from "../schemas/users";
 import { requireKommuneInTenant } from "../tenancy/kommunen";
 import { requireOrganisationInTenant } from "../tenancy/organisations";
-
-function assertCanManageUsers(actor: Actor) {
-  if (!can(actor, "users.manage", { tenantId: actor.tenantId })) throw new AppError("FORBIDDEN", "errors.forbidden");
-}
+import { assertCanManageUsers, keepsUserManagement } from "./policy";
 
 /** Users of the actor's tenant with their roles; never password hashes. */
 export async function listUsers(db: Database, actor: Actor) {
@@ -103,7 +100,7 @@ export async function createUser(db: Database, actor: Actor, input: CreateUserIn
 export async function updateUser(db: Database, actor: Actor, input: UpdateUserInput) {
   assertCanManageUsers(actor);
   await validateReferences(db, actor.tenantId, input);
-  if (input.id === actor.userId && !input.grants.some((grant) => grant.role === "admin" && !grant.kommuneId && !grant.bodyId)) {
+  if (input.id === actor.userId && !keepsUserManagement(actor, input.grants)) {
     throw new AppError("INVALID_INPUT", "errors.cannotRemoveOwnAdmin", "grants");
   }
   const updated = await db

@@ -6,6 +6,7 @@ import { PlanConferenceForm } from "@/components/conferences/plan-conference-for
 import { ReconstructionPlanning } from "@/components/conferences/reconstruction-planning";
 import { AccessDenied } from "@/components/shell/access-denied";
 import { actorMay } from "@/components/shell/current-actor";
+import { todayInBerlin, yearOf } from "@/server/schemas/calendar-days";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("conferences");
@@ -22,7 +23,7 @@ export default async function ConferencesPage() {
       {(await actorMay("conferences.plan")) && <PlanConferenceForm />}
       {(await actorMay("conferences.templates")) && (
         <>
-          <ReconstructionPlanning year={new Date().getFullYear()} />
+          <ReconstructionPlanning year={yearOf(todayInBerlin())} />
           <p>
             <Link href="/conferences/templates">{t("templates.title")}</Link>
           </p>

@@ -3,10 +3,11 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AccessDenied } from "@/components/shell/access-denied";
 import { actorMay, requireActor } from "@/components/shell/current-actor";
-import { countText } from "@/components/themes/count";
+import { getShownCountText } from "@/components/aggregates/get-shown-count-text";
 import { DuplicateSuggestions } from "@/components/themes/duplicate-suggestions";
 import styles from "@/components/themes/themes.module.css";
 import { getServerCaller } from "@/components/trpc/server";
+import { todayInBerlin, yearOf } from "@/server/schemas/calendar-days";
 import { lifeAreas } from "@/server/schemas/case-kinds";
 import { themeUrgencies } from "@/server/schemas/steering-kinds";
 import { themeStatuses } from "@/server/schemas/theme-kinds";
@@ -41,9 +42,9 @@ export default async function ThemesPage({ searchParams }: { searchParams: Searc
   const themes = await caller.themes.list(parsed.success ? parsed.data : undefined);
   const kommunen = await caller.tenancy.listKommunen();
   const mayManage = await actorMay("themes.manage");
-  const lessThan = (k: number) => t("lessThan", { k });
+  const count = await getShownCountText();
   const aggregateOnly = !seesSourcesOfThemes(await requireActor());
-  const currentYear = new Date().getFullYear();
+  const currentYear = yearOf(todayInBerlin());
   return (
     <>
       <h1>{t("title")}</h1>
@@ -159,14 +160,14 @@ export default async function ThemesPage({ searchParams }: { searchParams: Searc
                   <span className="status-badge">{t(`statuses.${theme.status}`)}</span>
                 </td>
                 <td>{t(`urgencies.${theme.urgency}`)}</td>
-                <td>{countText(theme.caseCount, lessThan)}</td>
+                <td>{count(theme.caseCount)}</td>
                 <td>{theme.kommuneCount}</td>
                 <td>{t("age", { days: theme.ageDays })}</td>
                 <td>
                   {t("trend.detail", {
                     direction: t(`trend.${theme.trend.direction}`),
-                    recent: countText(theme.trend.recentSources, lessThan),
-                    previous: countText(theme.trend.previousSources, lessThan),
+                    recent: count(theme.trend.recentSources),
+                    previous: count(theme.trend.previousSources),
                   })}
                 </td>
                 <td>

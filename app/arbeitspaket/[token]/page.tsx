@@ -3,8 +3,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { getDb } from "@/db";
 import { TRPCReactProvider } from "@/components/trpc/client";
-import { clientAddressHeader } from "@/server/auth/auth-options";
-import { getWorkPackageByTrackingToken } from "@/server/conferences/work-packages";
+import { clientAddressHeader } from "@/server/auth-options";
+import { getWorkPackageByTrackingToken } from "@/server/work-packages/tracking-links";
 import { AppError } from "@/server/errors";
 import { TrackingReportForm } from "./tracking-report-form";
 

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { GuestConfirmForm } from "@/components/conferences/guest-confirm-form";
 import { getDb } from "@/db";
-import { clientAddressHeader } from "@/server/auth/auth-options";
+import { clientAddressHeader } from "@/server/auth-options";
 import { findGuestLink } from "@/server/conferences/guests";
 
 export const dynamic = "force-dynamic";

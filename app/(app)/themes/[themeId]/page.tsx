@@ -5,7 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { AccessDenied } from "@/components/shell/access-denied";
 import { actorMay } from "@/components/shell/current-actor";
-import { countText } from "@/components/themes/count";
+import { getShownCountText } from "@/components/aggregates/get-shown-count-text";
 import { RichTextView } from "@/components/themes/rich-text-view";
 import {
   MergeIntoThemeForm,
@@ -39,7 +39,7 @@ export default async function ThemePage({ params }: { params: Promise<{ themeId:
   });
   const date = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
   const day = (value: string) => format.dateTime(new Date(`${value}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
-  const lessThan = (k: number) => t("lessThan", { k });
+  const count = await getShownCountText();
   const candidates =
     theme.abilities.manage && !theme.mergedInto
       ? (await caller.themes.list()).filter((x) => x.id !== theme.id).map(({ id, title }) => ({ id, title }))
@@ -69,7 +69,7 @@ export default async function ThemePage({ params }: { params: Promise<{ themeId:
         <h2 id="theme-facts">{t("facts")}</h2>
         <dl>
           <dt>{t("caseCount")}</dt>
-          <dd>{countText(theme.caseCount, lessThan)}</dd>
+          <dd>{count(theme.caseCount)}</dd>
           <dt>{t("kommuneCount")}</dt>
           <dd>{theme.kommuneCount}</dd>
           <dt>{t("columns.age")}</dt>
@@ -78,8 +78,8 @@ export default async function ThemePage({ params }: { params: Promise<{ themeId:
           <dd>
             {t("trend.detail", {
               direction: t(`trend.${theme.trend.direction}`),
-              recent: countText(theme.trend.recentSources, lessThan),
-              previous: countText(theme.trend.previousSources, lessThan),
+              recent: count(theme.trend.recentSources),
+              previous: count(theme.trend.previousSources),
             })}
           </dd>
         </dl>
@@ -103,7 +103,7 @@ export default async function ThemePage({ params }: { params: Promise<{ themeId:
         <h2 id="theme-trace">{t("trace.title")}</h2>
         <p>{t("trace.intro")}</p>
         <h3>{t("trace.cases")}</h3>
-        <p>{countText(trace.caseCount, lessThan)}</p>
+        <p>{count(trace.caseCount)}</p>
         <h3>{t("trace.conferences")}</h3>
         {trace.conferences.length === 0 ? (
           <p className="muted">{t("trace.nothing")}</p>
@@ -214,7 +214,7 @@ export default async function ThemePage({ params }: { params: Promise<{ themeId:
                   {origin.title && origin.date
                     ? t("origin", { kind: t(`sourceKinds.${origin.kind}`), title: origin.title, date: date(origin.date) })
                     : t("originWithoutConference", { kind: t(`sourceKinds.${origin.kind}`) })}{" "}
-                  ({typeof origin.cards === "number" ? t("cards", { cards: origin.cards }) : lessThan(origin.cards.lessThan)})
+                  ({typeof origin.cards === "number" ? t("cards", { cards: origin.cards }) : count(origin.cards)})
                 </li>
               ))}
             </ul>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AccessDenied } from "@/components/shell/access-denied";
 import { actorMay } from "@/components/shell/current-actor";
-import { countText } from "@/components/themes/count";
+import { getShownCountText } from "@/components/aggregates/get-shown-count-text";
 import styles from "@/components/themes/themes.module.css";
 import { getServerCaller } from "@/components/trpc/server";
 import { themeStatuses } from "@/server/schemas/theme-kinds";
@@ -21,7 +21,7 @@ export default async function ThemeBoardPage() {
   if (!(await actorMay("themes.view"))) return <AccessDenied />;
   const t = await getTranslations("themes");
   const themes = await (await getServerCaller()).themes.list();
-  const lessThan = (k: number) => t("lessThan", { k });
+  const count = await getShownCountText();
   return (
     <>
       <p>
@@ -45,7 +45,7 @@ export default async function ThemeBoardPage() {
                     <li key={theme.id} className={styles.card}>
                       <Link href={`/themes/${theme.id}`}>{theme.title}</Link>
                       <br />
-                      <span>{t("board.cases", { count: countText(theme.caseCount, lessThan) })}</span>
+                      <span>{t("board.cases", { count: count(theme.caseCount) })}</span>
                       {" · "}
                       <span>{t("board.urgency", { urgency: t(`urgencies.${theme.urgency}`) })}</span>
                     </li>

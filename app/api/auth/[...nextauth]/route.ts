@@ -1,5 +1,5 @@
 import NextAuth from "next-auth";
-import { getAuthOptions } from "@/server/auth/auth-options";
+import { getAuthOptions } from "@/server/auth-options";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db";
-import { clientAddressHeader } from "@/server/auth/auth-options";
+import { clientAddressHeader } from "@/server/auth-options";
 import { actorFromCookies } from "@/server/auth/session";
 import { rejectCrossSiteRequest } from "@/server/security/request-guard";
-import { appRouter } from "@/server/trpc/router";
+import { appRouter } from "@/server/app-router";
 
 export const dynamic = "force-dynamic";
 

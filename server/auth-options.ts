@@ -3,15 +3,15 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
-import { recordAuditEvent } from "../audit/record-audit-event";
-import { getEnv } from "../config/env";
-import { logger } from "../config/logger";
-import { confirmGuestLink } from "../conferences/guests";
-import { AppError } from "../errors";
-import { signInSchema } from "../schemas/users";
-import { verifyPassword } from "./password";
-import { sessionCookieName, usesSecureCookies } from "./session";
-import { isSignInAllowed, recordFailedSignIn, resetSignInFailures } from "./sign-in-limiter";
+import { recordAuditEvent } from "./audit/record-audit-event";
+import { getEnv } from "./config/env";
+import { logger } from "./config/logger";
+import { confirmGuestLink } from "./conferences/guests";
+import { AppError } from "./errors";
+import { signInSchema } from "./schemas/users";
+import { verifyPassword } from "./auth/password";
+import { sessionCookieName, usesSecureCookies } from "./auth/session";
+import { isSignInAllowed, recordFailedSignIn, resetSignInFailures } from "./auth/sign-in-limiter";
 
 /** Set by the HTTP server from the socket address; a client cannot forge it (the server overwrites it). */
 export const clientAddressHeader = "x-kim-client-address";

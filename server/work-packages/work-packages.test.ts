@@ -3,14 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
 import { auditEvents, organisations, workPackages } from "@/db/schema";
 import type { Actor } from "../auth/policy";
+import { addDays, todayInBerlin } from "../schemas/calendar-days";
 import type { IdentityInput } from "../schemas/cases";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
-import { getWorkPackageByTrackingToken, trackingLinkExpiry, workPackageAbilities, type WorkPackageRelation } from "./work-packages";
-import { meetingPseudonym } from "./meeting-pseudonym";
+import { workPackageAbilities, type WorkPackageRelation } from "./policy";
+import { getWorkPackageByTrackingToken, trackingLinkExpiry } from "./tracking-links";
+import { meetingPseudonym } from "../conferences/meeting-pseudonym";
 
 const dayMs = 86_400_000;
-const inDays = (days: number) => new Date(Date.now() + days * dayMs).toISOString().slice(0, 10);
+const inDays = (days: number) => addDays(todayInBerlin(), days);
 const task = "Termin beim Jobcenter zur Anerkennung des Abschlusses vereinbaren";
 
 describe("work package policy", () => {

@@ -1,55 +1,17 @@
 "use client";
 
-import type { inferRouterOutputs } from "@trpc/server";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { workPackageStatuses, type ConferenceType, type WorkPackageStatus } from "@/server/schemas/conference-kinds";
-import type { CreateWorkPackageInput } from "@/server/schemas/work-packages";
-import type { AppRouter } from "@/server/trpc/router";
 import { nestedFieldErrors } from "../cases/create-case-form";
 import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";
-import { SelectField } from "../forms/select-field";
 import { useTRPC } from "../trpc/client";
-import { ConferenceProtocol } from "./protocol";
+import { ConferenceProtocol } from "../conferences/protocol";
 import { OneTimeLink } from "../forms/one-time-link";
-
-type Outputs = inferRouterOutputs<AppRouter>["workPackages"];
-type WorkPackage = Outputs["listForConference"]["workPackages"][number];
-type CreateOptions = NonNullable<Outputs["listForConference"]["options"]>;
-
-const statusClass: Record<WorkPackageStatus, string> = {
-  open: "status-intake",
-  in_progress: "status-active",
-  done: "status-closed",
-  dropped: "status-closed",
-};
-
-/** A calendar day shown in German without shifting across time zones. */
-function useDay() {
-  const format = useFormatter();
-  return (day: string) => format.dateTime(new Date(`${day}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
-}
-
-export function StatusBadge({ status, isOverdue }: { status: WorkPackageStatus; isOverdue: boolean }) {
-  const t = useTranslations("workPackages");
-  return (
-    <>
-      <span className={`status-badge ${statusClass[status]}`}>{t(`statuses.${status}`)}</span>
-      {isOverdue && <span className="status-badge status-not_admitted"> {t("table.overdue")}</span>}
-    </>
-  );
-}
-
-function TaskCell({ item }: { item: WorkPackage }) {
-  const t = useTranslations("workPackages");
-  return item.restricted ? <em>{t("table.restricted", { pseudonym: item.casePseudonym ?? "" })}</em> : <>{item.task}</>;
-}
-
-function responsibleOf(item: WorkPackage) {
-  return [item.responsibleOrganisationName, item.responsibleUserName, item.responsiblePerson].filter(Boolean).join(", ");
-}
+import { type WorkPackage, statusClass, useDay, StatusBadge, TaskCell, responsibleOf } from "./work-package-parts";
+import { CreateWorkPackageForm } from "./create-work-package-form";
 
 /**
  * The conference's outcomes for its participants: the packages agreed here and the protocol. The
@@ -311,179 +273,5 @@ function ReportForm({ item, conferenceId, onDone }: { item: WorkPackage; confere
         </button>
       </div>
     </form>
-  );
-}
-
-function CreateWorkPackageForm({ conferenceId, options }: { conferenceId: string; options: CreateOptions }) {
-  const t = useTranslations("workPackages");
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [success, setSuccess] = useState<string | null>(null);
-  const [task, setTask] = useState("");
-  const [cardId, setCardId] = useState("");
-  const [caseId, setCaseId] = useState("");
-  const create = useMutation(
-    trpc.workPackages.create.mutationOptions({
-      onSuccess: async () => {
-        setSuccess(t("create.created"));
-        await queryClient.invalidateQueries({ queryKey: trpc.workPackages.listForConference.queryKey({ conferenceId }) });
-      },
-    }),
-  );
-  const errors = nestedFieldErrors(create.error);
-
-  function chooseCard(id: string) {
-    setCardId(id);
-    const card = options.cards.find((c) => c.id === id);
-    if (card) {
-      setTask(card.text);
-      if (card.caseId) setCaseId(card.caseId);
-    }
-  }
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const element = event.currentTarget;
-    const form = new FormData(element);
-    setSuccess(null);
-    const input: CreateWorkPackageInput = {
-      conferenceId,
-      task,
-      caseId: caseId || null,
-      sourceCardId: cardId || null,
-      responsibleOrganisationId: String(form.get("responsibleOrganisationId") ?? ""),
-      responsibleUserId: String(form.get("responsibleUserId") ?? "") || null,
-      responsiblePerson: String(form.get("responsiblePerson") ?? ""),
-      dueDate: String(form.get("dueDate") ?? ""),
-    };
-    create.mutate(input, {
-      onSuccess: () => {
-        element.reset();
-        setTask("");
-        setCardId("");
-        setCaseId("");
-      },
-    });
-  }
-
-  return (
-    <form onSubmit={onSubmit} noValidate className="card wide" aria-labelledby="create-work-package-title">
-      <h3 id="create-work-package-title">{t("create.heading")}</h3>
-      <FormStatus error={create.error?.message} success={success} />
-      {options.cards.length > 0 && (
-        <Field id="work-package-card" label={t("create.fromCard")} hint={t("create.fromCardHint")} error={errors.sourceCardId}>
-          {(d) => (
-            <select id="work-package-card" value={cardId} onChange={(e) => chooseCard(e.target.value)} {...d}>
-              <option value="">{t("create.noCard")}</option>
-              {options.cards.map((card) => (
-                <option key={card.id} value={card.id}>
-                  {card.text.length > 80 ? `${card.text.slice(0, 80)}…` : card.text}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      )}
-      <Field id="work-package-task" label={t("create.task")} error={errors.task}>
-        {(d) => (
-          <textarea
-            id="work-package-task"
-            name="task"
-            rows={3}
-            maxLength={1000}
-            value={task}
-            onChange={(e) => setTask(e.target.value)}
-            {...d}
-          />
-        )}
-      </Field>
-      <Field id="work-package-case" label={t("create.case")} error={errors.caseId}>
-        {(d) => (
-          <select id="work-package-case" value={caseId} onChange={(e) => setCaseId(e.target.value)} {...d}>
-            <option value="">{t("create.noCaseOption")}</option>
-            {options.cases.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <SelectField
-        id="work-package-organisation"
-        name="responsibleOrganisationId"
-        label={t("create.organisation")}
-        options={options.organisations}
-        emptyLabel={t("create.chooseOrganisation")}
-        error={errors.responsibleOrganisationId}
-      />
-      <SelectField
-        id="work-package-user"
-        name="responsibleUserId"
-        label={t("create.user")}
-        options={options.users}
-        emptyLabel={t("create.noUser")}
-        error={errors.responsibleUserId}
-      />
-      <Field id="work-package-person" label={t("create.person")} hint={t("create.personHint")} error={errors.responsiblePerson}>
-        {(d) => <input id="work-package-person" name="responsiblePerson" maxLength={120} autoComplete="off" {...d} />}
-      </Field>
-      <Field id="work-package-due" label={t("create.dueDate")} error={errors.dueDate}>
-        {(d) => <input id="work-package-due" name="dueDate" type="date" {...d} />}
-      </Field>
-      <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={create.isPending}>
-          {t("create.submit")}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-/** The start page's list: packages of the actor's own cases and in their responsibility. */
-export function MyWorkPackages() {
-  const t = useTranslations("workPackages");
-  const day = useDay();
-  const trpc = useTRPC();
-  const mine = useQuery(trpc.workPackages.listMine.queryOptions());
-  return (
-    <section aria-labelledby="my-work-packages-title">
-      <h2 id="my-work-packages-title">{t("mine.heading")}</h2>
-      {mine.error && (
-        <p role="alert" className="form-error">
-          {mine.error.message}
-        </p>
-      )}
-      {mine.data && mine.data.length === 0 && <p>{t("mine.empty")}</p>}
-      {mine.data && mine.data.length > 0 && (
-        <table>
-          <caption className="visually-hidden">{t("mine.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("table.task")}</th>
-              <th scope="col">{t("table.case")}</th>
-              <th scope="col">{t("mine.conference")}</th>
-              <th scope="col">{t("table.dueDate")}</th>
-              <th scope="col">{t("table.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {mine.data.map((item) => (
-              <tr key={item.id}>
-                <td>
-                  <TaskCell item={item} />
-                </td>
-                <td>{item.casePseudonym ?? t("table.noCase")}</td>
-                <td>{item.conferenceTitle}</td>
-                <td>{day(item.dueDate)}</td>
-                <td>
-                  <StatusBadge status={item.status} isOverdue={item.isOverdue} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
   );
 }

@@ -1,0 +1,225 @@
+"use client";
+
+import { generateKeyBetween } from "fractional-indexing";
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { sortByOrderKey } from "@/server/conferences/board-state";
+import type { BoardCard, BoardOperation } from "@/server/schemas/board";
+import type { BoardView } from "./board-view";
+
+export function CardLanes({ view, lanes }: { view: BoardView; lanes: string[] }) {
+  const t = useTranslations("conferences.board");
+  const cards = [...view.connection.board.cards.values()];
+  const inLane = (lane: string) => sortByOrderKey(cards.filter((c) => c.lane === lane && !c.isSolution));
+  const parked = cards.filter((c) => c.isSolution);
+  return (
+    <>
+      <div className="board-lanes">
+        {lanes.map((lane, laneIndex) => (
+          <section key={lane} className="board-lane" aria-labelledby={`lane-${lane}`}>
+            <h4 id={`lane-${lane}`}>{t(`lanes.${lane}`)}</h4>
+            <ul className="board-cards">
+              {inLane(lane).map((card) => (
+                <li key={card.id} id={`focus-card-${card.id}`} className="board-card">
+                  <CardBody view={view} card={card} />
+                  <CardActions
+                    view={view}
+                    card={card}
+                    lanes={lanes}
+                    laneIndex={laneIndex}
+                    lastKey={(l) => inLane(l).at(-1)?.orderKey ?? null}
+                  />
+                </li>
+              ))}
+            </ul>
+            {!view.readOnly && <AddCardForm view={view} lane={lane} lastKey={inLane(lane).at(-1)?.orderKey ?? null} />}
+          </section>
+        ))}
+      </div>
+      {parked.length > 0 && <ParkingArea view={view} cards={parked} />}
+    </>
+  );
+}
+
+export function ParkingArea({ view, cards }: { view: BoardView; cards: BoardCard[] }) {
+  const t = useTranslations("conferences.board");
+  return (
+    <section aria-labelledby="parking-title" className="board-parking">
+      <h4 id="parking-title">{t("parking")}</h4>
+      <ul className="board-cards">
+        {cards.map((card) => (
+          <li key={card.id} className="board-card">
+            <CardBody view={view} card={card} />
+            {view.isModerator && !view.readOnly && (
+              <button
+                type="button"
+                className="button-link"
+                onClick={() => view.connection.submit({ kind: "card.solution", cardId: card.id, isSolution: false })}
+              >
+                {t("backToThemes")}
+                <span className="visually-hidden">: {card.text}</span>
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function CardBody({ view, card }: { view: BoardView; card: BoardCard }) {
+  const t = useTranslations("conferences.board");
+  const pseudonym = card.caseId ? view.cases.find((c) => c.caseId === card.caseId)?.pseudonym : null;
+  return (
+    <>
+      {card.restricted ? (
+        <p className="board-card-muted">{t("restrictedCard")}</p>
+      ) : card.isHidden && !card.text ? (
+        <p className="board-card-muted">{t("hiddenCard")}</p>
+      ) : (
+        <p>{card.text}</p>
+      )}
+      <p className="board-card-meta">
+        {pseudonym && <span className="status-badge">{t("caseBadge", { pseudonym })}</span>}
+        {card.isHidden && card.text && <span className="status-badge">{t("hiddenOwn")}</span>}
+        {card.authorUserId && <span> {view.nameOf(card.authorUserId)}</span>}
+      </p>
+    </>
+  );
+}
+
+function CardActions({
+  view,
+  card,
+  lanes,
+  laneIndex,
+  lastKey,
+}: {
+  view: BoardView;
+  card: BoardCard;
+  lanes: string[];
+  laneIndex: number;
+  lastKey: (lane: string) => string | null;
+}) {
+  const t = useTranslations("conferences.board");
+  const [editing, setEditing] = useState(false);
+  if (view.readOnly || card.restricted) return null;
+  const may = card.abilities;
+  const submit = (op: BoardOperation) => view.connection.submit(op);
+  const label = <span className="visually-hidden">: {card.text || t("hiddenCard")}</span>;
+  const move = (lane: string) => submit({ kind: "card.move", cardId: card.id, lane, orderKey: generateKeyBetween(lastKey(lane), null) });
+  return (
+    <>
+      {editing && (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            const text = String(new FormData(event.currentTarget).get("text") ?? "").trim();
+            if (text) submit({ kind: "card.edit", cardId: card.id, text });
+            setEditing(false);
+          }}
+        >
+          <label htmlFor={`edit-${card.id}`} className="visually-hidden">
+            {t("editLabel")}
+          </label>
+          <textarea id={`edit-${card.id}`} name="text" defaultValue={card.text} rows={2} autoFocus />
+          <button type="submit" className="button-link">
+            {t("save")}
+          </button>
+        </form>
+      )}
+      <div className="row-actions">
+        {may?.move && laneIndex > 0 && (
+          <button type="button" className="button-link" onClick={() => move(lanes[laneIndex - 1]!)}>
+            {t("moveTo", { lane: t(`lanes.${lanes[laneIndex - 1]!}`) })}
+            {label}
+          </button>
+        )}
+        {may?.move && laneIndex < lanes.length - 1 && (
+          <button type="button" className="button-link" onClick={() => move(lanes[laneIndex + 1]!)}>
+            {t("moveTo", { lane: t(`lanes.${lanes[laneIndex + 1]!}`) })}
+            {label}
+          </button>
+        )}
+        {may?.edit && !editing && (
+          <button type="button" className="button-link" onClick={() => setEditing(true)}>
+            {t("edit")}
+            {label}
+          </button>
+        )}
+        {may?.delete && (
+          <button type="button" className="button-link" onClick={() => submit({ kind: "card.delete", cardId: card.id })}>
+            {t("delete")}
+            {label}
+          </button>
+        )}
+        {view.isModerator && view.type === "planungskonferenz" && (
+          <button
+            type="button"
+            className="button-link"
+            onClick={() => submit({ kind: "card.solution", cardId: card.id, isSolution: true })}
+          >
+            {t("markSolution")}
+            {label}
+          </button>
+        )}
+      </div>
+    </>
+  );
+}
+
+/** The cases a participant may write about: on the agenda and released to them. */
+export function writableCases(view: BoardView) {
+  return view.cases.filter((c) => c.released);
+}
+
+function AddCardForm({ view, lane, lastKey }: { view: BoardView; lane: string; lastKey: string | null }) {
+  const t = useTranslations("conferences.board");
+  const cases = writableCases(view);
+  const active = view.connection.board.meta.activeCaseId;
+  function addCard(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const text = String(data.get("text") ?? "").trim();
+    if (!text) return view.connection.reportError(t("emptyCard"));
+    const caseId = String(data.get("caseId") ?? "") || null;
+    view.connection.submit({
+      kind: "card.add",
+      cardId: crypto.randomUUID(),
+      lane,
+      text,
+      orderKey: generateKeyBetween(lastKey, null),
+      caseId,
+      perspective: null,
+    });
+    form.reset();
+  }
+  return (
+    <form onSubmit={addCard} className="board-add">
+      <label htmlFor={`new-${lane}`}>{t("newCard", { lane: t(`lanes.${lane}`) })}</label>
+      <textarea id={`new-${lane}`} name="text" rows={2} maxLength={500} onInput={view.connection.notifyTyping} />
+      {cases.length > 0 && (
+        <>
+          <label htmlFor={`case-${lane}`}>{t("cardCase")}</label>
+          <select
+            id={`case-${lane}`}
+            name="caseId"
+            defaultValue={active && cases.some((c) => c.caseId === active) ? active : ""}
+            key={active ?? "none"}
+          >
+            <option value="">{t("noCase")}</option>
+            {cases.map((c) => (
+              <option key={c.caseId} value={c.caseId}>
+                {t("caseBadge", { pseudonym: c.pseudonym })}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      <button type="submit" className="button-secondary">
+        {t("add")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,114 @@
+import { and, asc, eq, gte } from "drizzle-orm";
+import * as Y from "yjs";
+import { type Executor } from "@/db";
+import { sharedDocuments, sharedDocumentUpdates } from "@/db/schema";
+import { AppError } from "../errors";
+import { type DocumentAddress } from "../schemas/shared-documents";
+
+/**
+ * Updates are merged into `state` after `compactEvery` of them, so loading a document stays cheap.
+ * Typing sends a merged update every ~100 ms; `updatesPerSecond` per connection leaves room for
+ * several editors on one page and stops a runaway client.
+ */
+export const sharedDocumentSettings = { compactEvery: 200, updatesPerSecond: 40 };
+/** Stored bytes per document before further changes are refused (counted from the stored updates). */
+export const maxDocumentBytes = 1024 * 1024;
+const cachedDocuments = 100;
+
+export type DocumentRow = typeof sharedDocuments.$inferSelect;
+
+/**
+ * The documents this process has open, each with the id of the last stored update it contains.
+ * The database stays the truth: every write first catches the cache up under the row lock.
+ */
+export interface CachedDocument {
+  doc: Y.Doc;
+  lastUpdateId: number;
+  rowsSinceCompaction: number;
+  bytes: number;
+}
+export const cache = new Map<string, CachedDocument>();
+
+function remember(documentId: string, entry: CachedDocument) {
+  cache.delete(documentId);
+  cache.set(documentId, entry);
+  while (cache.size > cachedDocuments) cache.delete(cache.keys().next().value!);
+}
+
+export function ownerCondition(address: DocumentAddress) {
+  return "sessionId" in address
+    ? and(eq(sharedDocuments.sessionId, address.sessionId), eq(sharedDocuments.key, address.key))
+    : and(eq(sharedDocuments.conferenceId, address.conferenceId), eq(sharedDocuments.key, address.key));
+}
+
+/** Creates the document of a new formulation inside the caller's transaction. */
+export async function createSharedDocument(db: Executor, conferenceId: string, key: string): Promise<DocumentRow> {
+  const [document] = await db.insert(sharedDocuments).values({ conferenceId, key }).returning();
+  return document!;
+}
+
+/** Builds a document from the database alone: the compacted state, then every later update in order. */
+export async function loadSharedDocument(db: Executor, document: Pick<DocumentRow, "id" | "state">): Promise<CachedDocument> {
+  const doc = new Y.Doc();
+  let bytes = 0;
+  if (document.state) {
+    Y.applyUpdate(doc, document.state);
+    bytes += document.state.byteLength;
+  }
+  const rows = await db
+    .select({ id: sharedDocumentUpdates.id, update: sharedDocumentUpdates.update })
+    .from(sharedDocumentUpdates)
+    .where(eq(sharedDocumentUpdates.documentId, document.id))
+    .orderBy(asc(sharedDocumentUpdates.id));
+  for (const row of rows) {
+    Y.applyUpdate(doc, row.update);
+    bytes += row.update.byteLength;
+  }
+  return { doc, lastUpdateId: rows.at(-1)?.id ?? -1, rowsSinceCompaction: rows.length, bytes };
+}
+
+/**
+ * The cached document brought up to the database's state; call it while holding the row lock.
+ * When the last update the cache knows has been compacted away (here or by another instance),
+ * the compacted state is applied again: Yjs ignores what a document already contains.
+ */
+export async function catchUp(db: Executor, document: DocumentRow): Promise<CachedDocument> {
+  const entry = cache.get(document.id);
+  if (!entry) {
+    const loaded = await loadSharedDocument(db, document);
+    remember(document.id, loaded);
+    return loaded;
+  }
+  const rows = await db
+    .select({ id: sharedDocumentUpdates.id, update: sharedDocumentUpdates.update })
+    .from(sharedDocumentUpdates)
+    .where(and(eq(sharedDocumentUpdates.documentId, document.id), gte(sharedDocumentUpdates.id, Math.max(entry.lastUpdateId, 0))))
+    .orderBy(asc(sharedDocumentUpdates.id));
+  if (rows[0]?.id !== entry.lastUpdateId) {
+    if (document.state) Y.applyUpdate(entry.doc, document.state);
+    entry.rowsSinceCompaction = 0;
+    entry.bytes = document.state?.byteLength ?? 0;
+  }
+  for (const row of rows) {
+    if (row.id <= entry.lastUpdateId) continue;
+    Y.applyUpdate(entry.doc, row.update);
+    entry.lastUpdateId = row.id;
+    entry.rowsSinceCompaction += 1;
+    entry.bytes += row.update.byteLength;
+  }
+  remember(document.id, entry);
+  return entry;
+}
+
+/** The document row of a key, locked until the transaction ends (finalisation freezes under it). */
+export async function lockSharedDocument(tx: Executor, documentId: string): Promise<DocumentRow> {
+  const [document] = await tx.select().from(sharedDocuments).where(eq(sharedDocuments.id, documentId)).for("update");
+  if (!document) throw new AppError("NOT_FOUND", "errors.notFound");
+  return document;
+}
+
+/** The document row of an address locked until the transaction ends, or null if never opened. */
+export async function lockSharedDocumentAt(tx: Executor, address: DocumentAddress): Promise<DocumentRow | null> {
+  const [document] = await tx.select().from(sharedDocuments).where(ownerCondition(address)).for("update");
+  return document ?? null;
+}

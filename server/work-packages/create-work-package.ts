@@ -1,0 +1,88 @@
+import { and, eq } from "drizzle-orm";
+import type { Database, Executor } from "@/db";
+import { boardCards, cases, conferenceCases, organisations, users, workPackages } from "@/db/schema";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { type Actor } from "../auth/policy";
+import { today } from "../cases/cases";
+import { organisationsCoveredByConsent } from "../cases/intake";
+import { AppError } from "../errors";
+import { type CreateWorkPackageInput } from "../schemas/work-packages";
+import { requireParticipation } from "../conferences/conferences";
+import { assignableUsers } from "./work-package-views";
+
+async function requireAssignableUser(db: Executor, tenantId: string, userId: string) {
+  const [row] = (await assignableUsers(db, tenantId)).filter((u) => u.id === userId);
+  if (!row) throw new AppError("INVALID_INPUT", "workPackages.errors.unknownUser", "responsibleUserId");
+  return row;
+}
+
+/** A moderator records a work package agreed on the board of a Fallkonferenz. */
+export async function createWorkPackage(db: Database, actor: Actor, input: CreateWorkPackageInput) {
+  const { conference, abilities } = await requireParticipation(db, actor, input.conferenceId);
+  if (!abilities.moderate) throw new AppError("FORBIDDEN", "workPackages.errors.moderatorsOnly");
+  if (conference.type !== "fallkonferenz") throw new AppError("CONFLICT", "workPackages.errors.onlyFallkonferenz");
+  if (input.dueDate < today()) throw new AppError("INVALID_INPUT", "workPackages.validation.dueDatePast", "dueDate");
+
+  const [organisation] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.id, input.responsibleOrganisationId), eq(organisations.tenantId, actor.tenantId)));
+  if (!organisation) throw new AppError("INVALID_INPUT", "errors.unknownOrganisation", "responsibleOrganisationId");
+  const responsibleUser = input.responsibleUserId ? await requireAssignableUser(db, actor.tenantId, input.responsibleUserId) : null;
+
+  if (input.sourceCardId) {
+    const [card] = await db
+      .select({ id: boardCards.id })
+      .from(boardCards)
+      .where(and(eq(boardCards.id, input.sourceCardId), eq(boardCards.conferenceId, conference.id)));
+    if (!card) throw new AppError("INVALID_INPUT", "workPackages.errors.unknownCard", "sourceCardId");
+  }
+
+  if (input.caseId) {
+    const [onAgenda] = await db
+      .select({ responsibleUserId: cases.responsibleUserId, responsibleOrganisationId: users.organisationId })
+      .from(conferenceCases)
+      .innerJoin(cases, eq(cases.id, conferenceCases.caseId))
+      .leftJoin(users, eq(users.id, cases.responsibleUserId))
+      .where(and(eq(conferenceCases.conferenceId, conference.id), eq(conferenceCases.caseId, input.caseId)));
+    if (!onAgenda) throw new AppError("INVALID_INPUT", "workPackages.errors.caseNotOnAgenda", "caseId");
+    // A case's package carries case information: only actors its consent covers may receive it.
+    const covered = await organisationsCoveredByConsent(db, input.caseId);
+    const mayReceive = (person: { userId: string; organisationId: string | null }) =>
+      person.userId === onAgenda.responsibleUserId || (!!person.organisationId && covered.has(person.organisationId));
+    if (!mayReceive(actor)) throw new AppError("INVALID_INPUT", "workPackages.errors.caseNotReleased", "caseId");
+    if (!covered.has(organisation.id) && organisation.id !== onAgenda.responsibleOrganisationId) {
+      throw new AppError("INVALID_INPUT", "workPackages.errors.organisationNotCovered", "responsibleOrganisationId");
+    }
+    if (responsibleUser && !mayReceive({ userId: responsibleUser.id, organisationId: responsibleUser.organisationId })) {
+      throw new AppError("INVALID_INPUT", "workPackages.errors.userNotCovered", "responsibleUserId");
+    }
+  }
+
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(workPackages)
+      .values({
+        tenantId: actor.tenantId,
+        conferenceId: conference.id,
+        caseId: input.caseId,
+        sourceCardId: input.sourceCardId,
+        task: input.task,
+        responsibleOrganisationId: organisation.id,
+        responsibleUserId: responsibleUser?.id ?? null,
+        responsiblePerson: input.responsiblePerson,
+        dueDate: input.dueDate,
+        createdByUserId: actor.userId,
+      })
+      .returning({ id: workPackages.id, status: workPackages.status, dueDate: workPackages.dueDate });
+    await recordAuditEvent(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: "conferences.work_package_created",
+      target: { type: "conference", id: conference.id },
+      // The task stays out of the audit log: it may describe the case.
+      details: { workPackageId: created!.id, caseId: input.caseId, responsibleOrganisationId: organisation.id, dueDate: input.dueDate },
+    });
+    return created!;
+  });
+}
