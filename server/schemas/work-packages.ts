@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { linkSecretSchema } from "./secret-links";
 import { workPackageStatuses } from "./conference-kinds";
 import { idSchema, nameSchema, optionalIdSchema } from "./common";
 
@@ -15,9 +16,6 @@ const multilineText = (max: number) =>
     .trim()
     .max(max, "validation.textTooLong")
     .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, "validation.controlCharacters");
-
-/** 32 random bytes, base64url without padding. */
-export const trackingTokenPattern = /^[A-Za-z0-9_-]{43}$/;
 
 /** A calendar day as the date input sends it. */
 const dueDateSchema = z.iso.date("workPackages.validation.dueDate");
@@ -49,10 +47,8 @@ export type ReportWorkPackageInput = z.infer<typeof reportWorkPackageSchema>;
 
 export const workPackageIdSchema = z.object({ workPackageId: idSchema }).strict();
 
-export const trackingTokenSchema = z
-  // A malformed token gets the same words as an unknown one.
-  .string("workPackages.errors.invalidLink")
-  .regex(trackingTokenPattern, "workPackages.errors.invalidLink");
+// A malformed token gets the same words as an unknown one.
+export const trackingTokenSchema = linkSecretSchema("workPackages.errors.invalidLink");
 
 /** A progress report through the tracking link: no session, so the reporter names themselves. */
 export const reportByTrackingLinkSchema = z

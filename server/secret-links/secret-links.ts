@@ -42,13 +42,14 @@ export function hashLinkSecret(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export function createLinkSecret(kind: SecretLinkKind, validDays: number, now = Date.now()): NewLinkSecret {
+/** A new secret for a link of this kind, valid for a number of days or until a given moment. */
+export function createLinkSecret(kind: SecretLinkKind, validity: number | Date, now = Date.now()): NewLinkSecret {
   const token = randomBytes(32).toString("base64url");
   return {
     token,
     tokenHash: hashLinkSecret(token),
     link: `${secretLinkKinds[kind].path}/${token}`,
-    expiresAt: new Date(now + validDays * 86_400_000),
+    expiresAt: validity instanceof Date ? validity : new Date(now + validity * 86_400_000),
   };
 }
 

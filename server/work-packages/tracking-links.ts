@@ -1,21 +1,16 @@
 import { meetingPseudonym } from "../conferences/meeting-pseudonym";
-import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, sql } from "drizzle-orm";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { Database, Executor } from "@/db";
 import { workPackages } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor } from "../auth/policy";
 import { organisationsCoveredByConsent } from "../cases/intake";
 import { AppError } from "../errors";
-import { trackingTokenPattern, type ReportByTrackingLinkInput } from "../schemas/work-packages";
+import { type ReportByTrackingLinkInput } from "../schemas/work-packages";
+import { consumeLinkBudget } from "../secret-links/link-budget";
+import { createLinkSecret, lookupHashOf } from "../secret-links/secret-links";
 import { isOverdue, selectWorkPackages, updatesOf } from "./work-package-views";
 import { requireWorkPackage, recordReport } from "./report-work-package";
-
-/** Only this hash is stored: a copy of the database does not contain a usable link. */
-export function hashTrackingToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 const trackingLinkDays = 90;
 const trackingGraceDaysAfterDue = 30;
@@ -37,12 +32,12 @@ export function trackingLinkExpiry(dueDate: string, now = new Date()): Date {
 export async function createTrackingLink(db: Database, actor: Actor, workPackageId: string) {
   const { workPackage, abilities } = await requireWorkPackage(db, actor, workPackageId);
   if (!abilities.createTrackingLink) throw new AppError("FORBIDDEN", "workPackages.errors.mayNotCreateLink");
-  const token = randomBytes(32).toString("base64url");
-  const expiresAt = trackingLinkExpiry(workPackage.dueDate);
+  const secret = createLinkSecret("tracking", trackingLinkExpiry(workPackage.dueDate));
+  const { expiresAt } = secret;
   await db.transaction(async (tx) => {
     await tx
       .update(workPackages)
-      .set({ trackingTokenHash: hashTrackingToken(token), trackingTokenExpiresAt: expiresAt })
+      .set({ trackingTokenHash: secret.tokenHash, trackingTokenExpiresAt: expiresAt })
       .where(eq(workPackages.id, workPackage.id));
     await recordAuditEvent(tx, {
       tenantId: actor.tenantId,
@@ -52,39 +47,7 @@ export async function createTrackingLink(db: Database, actor: Actor, workPackage
       details: { workPackageId: workPackage.id, expiresAt: expiresAt.toISOString() },
     });
   });
-  return { link: `/arbeitspaket/${token}`, expiresAt };
-}
-
-/** Reports per address and window through tracking links, counted before the token is looked at. */
-export const trackingReportsPerWindow = 20;
-const trackingWindowSeconds = 15 * 60;
-
-/** Page views of tracking links per address and window. */
-export const trackingLookupsPerWindow = 60;
-
-type GlobalWithLimiters = typeof globalThis & { __kimTrackingLimiters?: Record<"report" | "lookup", RateLimiterMemory> };
-
-/** Counted before the token is looked at, so nobody can try links faster than the budget allows. */
-async function consumeTrackingBudget(kind: "report" | "lookup", address: string) {
-  const g = globalThis as GlobalWithLimiters;
-  g.__kimTrackingLimiters ??= {
-    report: new RateLimiterMemory({
-      keyPrefix: "work-package-report-address",
-      points: trackingReportsPerWindow,
-      duration: trackingWindowSeconds,
-    }),
-    lookup: new RateLimiterMemory({
-      keyPrefix: "work-package-lookup-address",
-      points: trackingLookupsPerWindow,
-      duration: trackingWindowSeconds,
-    }),
-  };
-  try {
-    await g.__kimTrackingLimiters[kind].consume(address);
-  } catch (error) {
-    if (error instanceof RateLimiterRes) throw new AppError("RATE_LIMITED", "workPackages.errors.rateLimited");
-    throw error;
-  }
+  return { link: secret.link, expiresAt };
 }
 
 /**
@@ -92,9 +55,10 @@ async function consumeTrackingBudget(kind: "report" | "lookup", address: string)
  * organisation to be still covered by the case's consent: a revocation ends the link at once.
  */
 async function findByTrackingToken(db: Executor, token: string) {
-  if (!trackingTokenPattern.test(token)) return null;
+  const tokenHash = lookupHashOf(token);
+  if (!tokenHash) return null;
   const [row] = await selectWorkPackages(db)
-    .where(and(eq(workPackages.trackingTokenHash, hashTrackingToken(token)), gt(workPackages.trackingTokenExpiresAt, sql`now()`)))
+    .where(and(eq(workPackages.trackingTokenHash, tokenHash), gt(workPackages.trackingTokenExpiresAt, sql`now()`)))
     .limit(1);
   if (!row) return null;
   if (row.caseId) {
@@ -106,8 +70,8 @@ async function findByTrackingToken(db: Executor, token: string) {
 }
 
 /** What the public page shows: the task, due date and history of this one package; of a case only its pseudonym. */
-export async function getWorkPackageByTrackingToken(db: Executor, token: string, address?: string) {
-  if (address !== undefined) await consumeTrackingBudget("lookup", address);
+export async function getWorkPackageByTrackingToken(db: Database, token: string, address?: string) {
+  if (address !== undefined) await consumeLinkBudget(db, "tracking", "lookup", address);
   const row = await findByTrackingToken(db, token);
   if (!row) return null;
   const updates = (await updatesOf(db, [row.id])).get(row.id) ?? [];
@@ -125,7 +89,7 @@ export async function getWorkPackageByTrackingToken(db: Executor, token: string,
 
 /** A report through the link: the token is the authorisation, the reporter gives their name. */
 export async function reportByTrackingLink(db: Database, input: ReportByTrackingLinkInput, address: string) {
-  await consumeTrackingBudget("report", address);
+  await consumeLinkBudget(db, "tracking", "report", address);
   return db.transaction(async (tx) => {
     const row = await findByTrackingToken(tx, input.token);
     if (!row) throw new AppError("NOT_FOUND", "workPackages.errors.invalidLink");
