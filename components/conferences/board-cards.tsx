@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { sortByOrderKey } from "@/server/conferences/board-state";
 import type { BoardCard, BoardOperation } from "@/server/schemas/board";
-import type { BoardView } from "./board-view";
+import { abilitiesOn, type BoardView } from "./board-view";
 
 export function CardLanes({ view, lanes }: { view: BoardView; lanes: string[] }) {
   const t = useTranslations("conferences.board");
@@ -104,7 +104,7 @@ function CardActions({
   const t = useTranslations("conferences.board");
   const [editing, setEditing] = useState(false);
   if (view.readOnly || card.restricted) return null;
-  const may = card.abilities;
+  const may = abilitiesOn(view, card);
   const submit = (op: BoardOperation) => view.connection.submit(op);
   const label = <span className="visually-hidden">: {card.text || t("hiddenCard")}</span>;
   const move = (lane: string) => submit({ kind: "card.move", cardId: card.id, lane, orderKey: generateKeyBetween(lastKey(lane), null) });

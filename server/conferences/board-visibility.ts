@@ -56,9 +56,14 @@ export function redactCard(card: BoardCard, viewer: BoardViewer): BoardCard {
   return view;
 }
 
-/** Whether an operation shows something that differs between viewers: every card carries the viewer's abilities. */
+/**
+ * Whether an operation shows something that differs between viewers: a hidden card or a case's
+ * card. Every other card goes to the whole room at once (one send, however many take part), and
+ * each browser works out its abilities on it with the same `cardAbilities`.
+ */
 export function needsRedaction(op: ServerOperation): boolean {
-  return "card" in op || op.kind === "cards.reveal";
+  if ("card" in op) return op.card.isHidden || !!op.card.caseId;
+  return op.kind === "cards.reveal";
 }
 
 export function redactOperation(applied: AppliedOperation, viewer: BoardViewer): AppliedOperation {

@@ -141,7 +141,7 @@ export interface BoardCard {
   /** The viewer's organisation is not covered by the consent of the card's case. */
   restricted: boolean;
   updatedSeq: number;
-  /** What the viewer may do with the card, set by the server for each viewer; absent means nothing. */
+  /** What the viewer may do with the card, set by the server where it differs per viewer; absent on a card broadcast to the whole room (see `abilitiesOn`). */
   abilities?: CardAbilities;
 }
 
