@@ -49,6 +49,21 @@ export async function callApi<T>(page: Page, path: string, input: unknown, { que
   ) as Promise<T>;
 }
 
+/** Letters unique to one call, for names that must not meet an earlier test's (or retry's) data. */
+export function uniqueLetters(length = 6): string {
+  return Array.from({ length }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
+}
+
+/**
+ * A case of the signed-in case manager, opened through the API with a person of its own, so a
+ * test works on its own data rather than on whichever demo case comes first.
+ */
+export async function createOwnCase(page: Page): Promise<{ id: string; pseudonym: string }> {
+  const letters = uniqueLetters();
+  const identity = { lastName: `Testfall${letters}`, firstName: "Eda", birthDate: "1990-05-17" };
+  return callApi(page, "cases.create", { accessChannel: "walk_in", kommuneId: null, identity });
+}
+
 /**
  * Board operations sent from the test over the page's session, for setting up a board quickly
  * (the board's own screens are tested in conferences/). Close it when done.

@@ -1,9 +1,9 @@
 import { expect, test, type Page, type Response } from "@playwright/test";
-import { demoUsers, signIn, type DemoRole } from "../fixtures";
+import { demoUsers, signIn, uniqueLetters, type DemoRole } from "../fixtures";
 import { monthKey, todayInBerlin } from "../../server/schemas/calendar-days";
 
 // Letters unique to this run, so that a retry is not refused as the same person in an open case.
-const run = Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
+const run = uniqueLetters();
 
 // Unique strings in every identifying field; none may ever reach anyone but the responsible CM's case file.
 const canary = {

@@ -1,11 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { demoUsers, expectAccessible, signIn } from "../fixtures";
+import { createOwnCase, demoUsers, expectAccessible, signIn } from "../fixtures";
 
 test("an unfinished form survives closing the page and can be discarded", async ({ page }) => {
   await signIn(page, demoUsers.case_manager.username);
-  await page.goto("/cases");
-  await page.getByLabel("Status").selectOption({ label: "In Begleitung" });
-  await page.getByRole("row").nth(1).getByRole("link").click();
+  const ownCase = await createOwnCase(page);
+  await page.goto(`/cases/${ownCase.id}`);
   await page.getByRole("navigation", { name: "Bereiche des Falls" }).getByRole("link", { name: "Falldarstellung" }).click();
   await page.getByLabel("Titel").fill("Entwurf einer Falldarstellung");
   await page.getByLabel("Darstellung", { exact: true }).fill("Noch unfertiger Text über die Wohnsituation.");
