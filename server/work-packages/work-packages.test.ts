@@ -4,8 +4,8 @@ import type { DatabaseHandle } from "@/db";
 import { auditEvents, organisations, workPackages } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { addDays, todayInBerlin } from "../schemas/calendar-days";
-import type { IdentityInput } from "../schemas/cases";
 import { createTestDatabase } from "../test/database";
+import { createCase } from "../test/case-factories";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { workPackageAbilities, type WorkPackageRelation } from "./policy";
 import { getWorkPackageByTrackingToken, trackingLinkExpiry } from "./tracking-links";
@@ -71,21 +71,15 @@ describe("work packages", () => {
     foreign = await createActor(handle.db, (await createTenant(handle.db)).tenant.id, ["coordinator"]);
 
     const cmCaller = callerFor(handle.db, cm);
-    const created = await cmCaller.cases.create({
-      accessChannel: "walk_in",
+    const created = await createCase(handle.db, {
+      manager: cm,
       kommuneId: tenant.kommune.id,
-      identity: { lastName: "Quendolyn", firstName: "Test", birthDate: "1990-01-01" } as IdentityInput,
+      consentFor: [tenant.organisation.id],
+      consentGrantedOn: "2026-01-05",
     });
     caseId = created.id;
     pseudonym = created.pseudonym;
-    releaseId = (
-      await cmCaller.cases.addConsent({
-        caseId,
-        kind: "confidentiality_release",
-        organisationIds: [tenant.organisation.id],
-        grantedOn: "2026-01-05",
-      })
-    ).id;
+    releaseId = created.consentIds[0]!;
     await cmCaller.cases.saveSummary({
       caseId,
       title: "Anerkennung des Abschlusses",
