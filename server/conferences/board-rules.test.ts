@@ -6,6 +6,7 @@ import type { Actor } from "../auth/policy";
 import type { BoardJoinAck, BoardOperation } from "../schemas/board";
 import { createTestDatabase } from "../test/database";
 import { createCase } from "../test/case-factories";
+import { createConference } from "../test/conference-factories";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { applyBoardOperation, getBoardForJoin } from "./board";
 import { boardViewers, redactOperation } from "./board-visibility";
@@ -50,14 +51,15 @@ describe("board rules: roles, phases, anonymity, consent, votes", () => {
     caseId = created.id;
     releaseId = created.consentIds[0]!;
     await cmCaller.cases.saveSummary({ caseId, title: "Wohnungssuche", body: "Familie sucht eine größere Wohnung." });
-    const conference = await callerFor(handle.db, moderator).conferences.create({
+    const conference = await createConference(handle.db, {
+      planner: moderator,
       type: "planungskonferenz",
       title: "Planungskonferenz Regeln",
       scheduledAt: new Date("2026-12-01T09:00:00Z"),
-      participantUserIds: [cm.userId, covered.userId, uncovered.userId],
+      participants: [cm, covered, uncovered],
+      cases: [{ id: caseId, manager: cm }],
     });
     conferenceId = conference.id;
-    await cmCaller.conferences.addCase({ conferenceId, caseId });
   });
   afterAll(() => handle.close());
 

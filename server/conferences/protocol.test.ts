@@ -7,6 +7,7 @@ import type { Actor } from "../auth/policy";
 import { addDays, todayInBerlin } from "../schemas/calendar-days";
 import { createTestDatabase } from "../test/database";
 import { createCase } from "../test/case-factories";
+import { createConference } from "../test/conference-factories";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { protocolPdf } from "./protocol-pdf";
 import { meetingPseudonym } from "./meeting-pseudonym";
@@ -56,15 +57,16 @@ describe("conference protocol", () => {
       title: "Drohender Wohnungsverlust",
       body: "Eine Familie hat Mietrückstände; die Kündigung droht.",
     });
-    const conference = await callerFor(handle.db, moderator).conferences.create({
+    const conference = await createConference(handle.db, {
+      planner: moderator,
       type: "fallkonferenz",
       title: "Fallkonferenz Wohnen",
       scheduledAt: new Date(),
       place: "Rathaus",
-      participantUserIds: [cm.userId, covered.userId, uncovered.userId],
+      participants: [cm, covered, uncovered],
+      cases: [{ id: caseId, manager: cm }],
     });
     conferenceId = conference.id;
-    await cmCaller.conferences.addCase({ conferenceId, caseId });
 
     // The board as the meeting left it: one cluster with votes, a case card, a never revealed anonymous card.
     const clusterId = crypto.randomUUID();

@@ -6,6 +6,7 @@ import type { Actor } from "../auth/policy";
 import { addDays, todayInBerlin } from "../schemas/calendar-days";
 import { createTestDatabase } from "../test/database";
 import { createCase } from "../test/case-factories";
+import { createConference } from "../test/conference-factories";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { workPackageAbilities, type WorkPackageRelation } from "./policy";
 import { getWorkPackageByTrackingToken, trackingLinkExpiry } from "./tracking-links";
@@ -86,14 +87,15 @@ describe("work packages", () => {
       body: "Ein ausländischer Berufsabschluss soll anerkannt werden; es fehlen Unterlagen.",
     });
 
-    const conference = await callerFor(handle.db, moderator).conferences.create({
+    const conference = await createConference(handle.db, {
+      planner: moderator,
       type: "fallkonferenz",
       title: "Fallkonferenz Arbeit",
       scheduledAt: new Date(Date.now() - 7 * dayMs),
-      participantUserIds: [cm.userId, otherCm.userId, covered.userId, uncovered.userId],
+      participants: [cm, otherCm, covered, uncovered],
+      cases: [{ id: caseId, manager: cm }],
     });
     conferenceId = conference.id;
-    await cmCaller.conferences.addCase({ conferenceId, caseId });
   });
   afterAll(() => handle.close());
 
