@@ -6,7 +6,9 @@ import { createBodyWithSession } from "../test/body-factories";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { typeAtEnd } from "../test/typing";
 
-export const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+import { doc } from "../test/theme-factories";
+
+export { doc };
 
 /** A Yjs update that writes `text` into an empty document, as the editor would. */
 export function typed(text: string): Uint8Array {

@@ -6,16 +6,16 @@ import type { Actor } from "../auth/policy";
 export const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 
 /**
- * A theme of the coordinator's tenant seen in `caseCount` distinct cases of `caseManager` across
+ * A theme of the coordinator's tenant; with `caseCount`, seen in that many distinct cases of `caseManager` across
  * two Kommunen (`kommuneId` and a new one) and two meetings: each case has a card in a
  * Planungskonferenz and one in a Fallrekonstruktion (two sources, still one case). The excerpts
  * are marked GEHEIM so tests can check they never leak.
  */
 export async function createTheme(
   db: Database,
-  options: { coordinator: Actor; caseManager: Actor; kommuneId: string; caseCount: number; title?: string },
+  options: { coordinator: Actor; caseCount?: number; caseManager?: Actor; kommuneId?: string; title?: string },
 ) {
-  const { coordinator, caseManager, kommuneId, caseCount } = options;
+  const { coordinator, caseCount = 0 } = options;
   const tenantId = coordinator.tenantId;
   const [theme] = await db
     .insert(themes)
@@ -26,6 +26,9 @@ export async function createTheme(
       createdByUserId: coordinator.userId,
     })
     .returning();
+  if (caseCount === 0) return theme!;
+  const { caseManager, kommuneId } = options;
+  if (!caseManager || !kommuneId) throw new Error("a theme with cases needs their case manager and Kommune");
   const [kommune2] = await db
     .insert(kommunen)
     .values({ tenantId, name: `Kommune ${randomUUID().slice(0, 6)}` })
