@@ -3,9 +3,7 @@ import type { DatabaseHandle } from "@/db";
 import type { Actor } from "../auth/policy";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
-import { createBareCases, insertTheme } from "../themes/test-helpers";
-
-const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+import { createBareCases, doc, insertTheme } from "../test/theme-factories";
 
 // Each consumer of the small-counts rule, with two cases behind a theme and the default k of 5.
 describe("small counts in every consumer (A10)", () => {

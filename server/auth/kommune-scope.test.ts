@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
-import { agendaItems, bodySessions, kommunen, themes } from "@/db/schema";
+import { kommunen } from "@/db/schema";
 import { createTestDatabase } from "../test/database";
+import { createAgendaItem } from "../test/body-factories";
+import { createTheme, doc } from "../test/theme-factories";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import type { Actor } from "./policy";
-
-const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 
 async function codeOf(promise: Promise<unknown>): Promise<string | null> {
   try {
@@ -45,35 +45,9 @@ describe("Kommune scope", () => {
   });
   afterAll(() => handle.close());
 
-  async function themeAndAgendaItem() {
-    const [theme] = await handle.db
-      .insert(themes)
-      .values({
-        tenantId: tenant.tenant.id,
-        title: `Wohnraum ${randomUUID().slice(0, 6)}`,
-        description: doc("Text"),
-        createdByUserId: coordinator.userId,
-      })
-      .returning();
-    const [session] = await handle.db
-      .insert(bodySessions)
-      .values({
-        tenantId: tenant.tenant.id,
-        bodyId: tenant.body.id,
-        title: "Sitzung der Lenkungsgruppe",
-        scheduledAt: new Date("2026-06-10T14:00:00Z"),
-        createdByUserId: coordinator.userId,
-      })
-      .returning();
-    const [item] = await handle.db
-      .insert(agendaItems)
-      .values({ sessionId: session!.id, position: 1, kind: "theme", title: "TOP 1", themeId: theme!.id })
-      .returning();
-    return { themeId: theme!.id, sessionId: session!.id, agendaItemId: item!.id };
-  }
-
   it("refuses a Kommune-scoped coordinator the steering path: no Vorlagen, no decisions, not even reading", async () => {
-    const { themeId, sessionId, agendaItemId } = await themeAndAgendaItem();
+    const { id: themeId } = await createTheme(handle.db, { coordinator });
+    const { sessionId, agendaItemId } = await createAgendaItem(handle.db, { coordinator, bodyId: tenant.body.id, themeId });
     const scoped = callerFor(handle.db, coordinatorOfA);
     expect(await codeOf(scoped.steering.vorlagen.create({ themeId, title: "Vorlage", body: doc("Text") }))).toBe("FORBIDDEN");
     expect(await codeOf(scoped.steering.decisions.record({ sessionId, agendaItemId, outcome: "adopted", text: "Angenommen." }))).toBe(

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 
 import fc from "fast-check";
@@ -9,20 +8,12 @@ import type { Actor } from "../auth/policy";
 import type { SaveAssessmentFormValues } from "../schemas/assessments";
 import { guidingQuestions, lifeAreas, residenceStatuses, scaleItems } from "../schemas/case-kinds";
 import { callerFor } from "../test/factories";
+import { createCase } from "../test/case-factories";
 import { setUpAssessments } from "./assessments-test-fixture";
 
 describe("assessments compared over time", () => {
   let handle: DatabaseHandle;
   let cm: Actor;
-
-  async function newCase(owner: Actor = cm): Promise<string> {
-    const created = await callerFor(handle.db, owner).cases.create({
-      accessChannel: "walk_in",
-      kommuneId: null,
-      identity: { lastName: `Assessment-${randomBytes(4).toString("hex")}`, firstName: "Amina", birthDate: "1990-01-01" },
-    });
-    return created.id;
-  }
 
   const legalStatus = (caseId: string, overrides: Partial<SaveAssessmentFormValues> = {}): SaveAssessmentFormValues => ({
     caseId,
@@ -47,7 +38,7 @@ describe("assessments compared over time", () => {
   afterAll(() => handle.close());
 
   it("compares ratings over time and the latest two assessments of each area exactly", async () => {
-    const caseId = await newCase();
+    const caseId = (await createCase(handle.db, { manager: cm })).id;
     const caller = callerFor(handle.db, cm);
     const first = await caller.cases.assessments.save(legalStatus(caseId));
     const second = await caller.cases.assessments.save(
@@ -152,7 +143,7 @@ describe("assessments compared over time", () => {
   });
 
   it("lists changed answers, wishes and participants between the latest two", async () => {
-    const caseId = await newCase();
+    const caseId = (await createCase(handle.db, { manager: cm })).id;
     const caller = callerFor(handle.db, cm);
     const base = { caseId, lifeArea: "finances" as const };
     await caller.cases.assessments.save({
@@ -191,7 +182,7 @@ describe("assessments compared over time", () => {
   });
 
   it("answers random, almost valid forms with a save or a clear refusal, and the history stays ordered", async () => {
-    const caseId = await newCase();
+    const caseId = (await createCase(handle.db, { manager: cm })).id;
     const caller = callerFor(handle.db, cm);
     const otherKeys = fc.oneof(
       fc.constantFrom(...Object.values(scaleItems).flat(), "__proto__", "constructor"),

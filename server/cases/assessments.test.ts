@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
@@ -6,6 +6,7 @@ import { assessments, auditEvents, cases } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import type { SaveAssessmentFormValues } from "../schemas/assessments";
 import { callerFor } from "../test/factories";
+import { createCase } from "../test/case-factories";
 import { compareAssessments, listAssessments, saveAssessment } from "./assessments";
 import { setUpAssessments, fieldErrorsOf } from "./assessments-test-fixture";
 
@@ -15,15 +16,6 @@ describe("assessments", () => {
   let otherCm: Actor;
   let coordinator: Actor;
   let foreignCm: Actor;
-
-  async function newCase(owner: Actor = cm): Promise<string> {
-    const created = await callerFor(handle.db, owner).cases.create({
-      accessChannel: "walk_in",
-      kommuneId: null,
-      identity: { lastName: `Assessment-${randomBytes(4).toString("hex")}`, firstName: "Amina", birthDate: "1990-01-01" },
-    });
-    return created.id;
-  }
 
   const legalStatus = (caseId: string, overrides: Partial<SaveAssessmentFormValues> = {}): SaveAssessmentFormValues => ({
     caseId,
@@ -48,7 +40,7 @@ describe("assessments", () => {
   afterAll(() => handle.close());
 
   it("saves a first assessment, lists it and edits it in place while it is the latest", async () => {
-    const caseId = await newCase();
+    const caseId = (await createCase(handle.db, { manager: cm })).id;
     const caller = callerFor(handle.db, cm);
     const first = await caller.cases.assessments.save(
       legalStatus(caseId, {
@@ -88,7 +80,7 @@ describe("assessments", () => {
   });
 
   it("keeps history: a new date is a new row, and an earlier assessment can no longer be edited", async () => {
-    const caseId = await newCase();
+    const caseId = (await createCase(handle.db, { manager: cm })).id;
     const caller = callerFor(handle.db, cm);
     const first = await caller.cases.assessments.save(legalStatus(caseId));
     // Editing the first assessment but giving it a new date saves a re-assessment beside it.
@@ -118,7 +110,7 @@ describe("assessments", () => {
   });
 
   it("keeps first assessment and re-assessment consistent with the dates", async () => {
-    const caseId = await newCase();
+    const caseId = (await createCase(handle.db, { manager: cm })).id;
     const caller = callerFor(handle.db, cm);
     await expect(caller.cases.assessments.save(legalStatus(caseId, { isReassessment: true }))).rejects.toMatchObject({
       code: "CONFLICT",
@@ -151,7 +143,7 @@ describe("assessments", () => {
   });
 
   it("refuses keys of another life area with a clear message", async () => {
-    const caseId = await newCase();
+    const caseId = (await createCase(handle.db, { manager: cm })).id;
     const caller = callerFor(handle.db, cm);
     expect(await fieldErrorsOf(caller.cases.assessments.save(legalStatus(caseId, { answers: { languages: "Deutsch B1" } })))).toEqual({
       answers: ["Diese Leitfrage gehört nicht zum gewählten Lebensbereich."],
@@ -177,7 +169,7 @@ describe("assessments", () => {
   });
 
   it("refuses ratings outside 1 to 10 and remarks over 1000 characters", async () => {
-    const caseId = await newCase();
+    const caseId = (await createCase(handle.db, { manager: cm })).id;
     const caller = callerFor(handle.db, cm);
     for (const rating of [0, 11, -3, 5.5, "5", Number.NaN]) {
       const errors = await fieldErrorsOf(
@@ -202,7 +194,7 @@ describe("assessments", () => {
   });
 
   it("shows the content to the responsible case manager only: others get NOT_FOUND", async () => {
-    const caseId = await newCase();
+    const caseId = (await createCase(handle.db, { manager: cm })).id;
     await callerFor(handle.db, cm).cases.assessments.save(legalStatus(caseId));
     for (const actor of [otherCm, foreignCm]) {
       const caller = callerFor(handle.db, actor);
@@ -234,7 +226,7 @@ describe("assessments", () => {
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     // An unknown case and an assessment id of another case answer the same.
     await expect(callerFor(handle.db, cm).cases.assessments.list({ caseId: randomUUID() })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const otherCase = await newCase(otherCm);
+    const otherCase = (await createCase(handle.db, { manager: otherCm })).id;
     const foreignRow = await callerFor(handle.db, otherCm).cases.assessments.save(legalStatus(otherCase));
     await expect(
       callerFor(handle.db, cm).cases.assessments.save(legalStatus(caseId, { id: foreignRow.assessment.id })),
@@ -246,7 +238,7 @@ describe("assessments", () => {
   });
 
   it("refuses changes once the case is closed", async () => {
-    const caseId = await newCase();
+    const caseId = (await createCase(handle.db, { manager: cm })).id;
     await callerFor(handle.db, cm).cases.assessments.save(legalStatus(caseId));
     await handle.db.update(cases).set({ status: "closed" }).where(eq(cases.id, caseId));
     await expect(
@@ -256,7 +248,7 @@ describe("assessments", () => {
   });
 
   it("writes one audit row per save, none for refused saves", async () => {
-    const caseId = await newCase();
+    const caseId = (await createCase(handle.db, { manager: cm })).id;
     const caller = callerFor(handle.db, cm);
     const first = await caller.cases.assessments.save(legalStatus(caseId));
     await caller.cases.assessments.save(legalStatus(caseId, { id: first.assessment.id, wishes: "Einbürgerung" }));

@@ -23,7 +23,6 @@ export async function refusalOf(promise: Promise<unknown>): Promise<TRPCError> {
 
 /** Two tenants, case managers and the coordination, an organisation no consent covers, and offers at home and abroad. */
 export async function setUpPlans() {
-  const personCounter = 0;
   const handle = await createTestDatabase();
   const home = await createTenant(handle.db);
   const foreign = await createTenant(handle.db);
@@ -45,5 +44,5 @@ export async function setUpPlans() {
     .values({ tenantId: foreign.tenant.id, title: "Fremdes Angebot", lifeAreas: ["housing"] })
     .returning();
   const foreignOfferId = foreignOffer!.id;
-  return { handle, home, foreign, cm, otherCm, coordinator, uncoveredOrganisationId, offerId, foreignOfferId, personCounter };
+  return { handle, home, foreign, cm, otherCm, coordinator, uncoveredOrganisationId, offerId, foreignOfferId };
 }

@@ -5,6 +5,7 @@ import type { DatabaseHandle } from "@/db";
 import { auditEvents, cases, goalAgreements, goals, referrals } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { callerFor, createActor, createTenant } from "../test/factories";
+import { createCase } from "../test/case-factories";
 import { setUpPlans, AgreementInput, refusalOf } from "./plans-test-fixture";
 
 describe("goal agreement and help plan", () => {
@@ -15,28 +16,6 @@ describe("goal agreement and help plan", () => {
   let otherCm: Actor;
   let coordinator: Actor;
   let uncoveredOrganisationId: string;
-  let personCounter = 0;
-
-  /** A new case of `cm` in the home Kommune; each with another person, since one person has one open case. */
-  async function createCase(withReleaseFor: string[] = []) {
-    personCounter += 1;
-    const created = await callerFor(handle.db, cm).cases.create({
-      accessChannel: "walk_in",
-      kommuneId: home.kommune.id,
-      identity: { lastName: `Yilmaz${personCounter}`, firstName: "Aylin", birthDate: "1990-01-01", street: "Lindenweg 12" },
-    });
-    const consentIds: string[] = [];
-    if (withReleaseFor.length) {
-      const consent = await callerFor(handle.db, cm).cases.addConsent({
-        caseId: created.id,
-        kind: "confidentiality_release",
-        organisationIds: withReleaseFor,
-        grantedOn: "2026-01-01",
-      });
-      consentIds.push(consent.id);
-    }
-    return { ...created, consentIds };
-  }
 
   function agreementInput(caseId: string, overrides: Partial<AgreementInput> = {}): AgreementInput & { goals: AgreementInput["goals"] } {
     return {
@@ -75,12 +54,12 @@ describe("goal agreement and help plan", () => {
   }
 
   beforeAll(async () => {
-    ({ handle, home, foreign, cm, otherCm, coordinator, uncoveredOrganisationId, personCounter } = await setUpPlans());
+    ({ handle, home, foreign, cm, otherCm, coordinator, uncoveredOrganisationId } = await setUpPlans());
   });
   afterAll(() => handle.close());
 
   it("saves an agreement with three goals in priority order, reads it back and sets the case's next review", async () => {
-    const created = await createCase();
+    const created = await createCase(handle.db, { manager: cm, kommuneId: home.kommune.id });
     const caller = callerFor(handle.db, cm);
     const saved = await caller.cases.plans.saveAgreement(agreementInput(created.id));
     expect(saved.nextReviewOn).toBe("2026-06-01");
@@ -110,7 +89,7 @@ describe("goal agreement and help plan", () => {
   });
 
   it("edits an agreement: goals keep their ids while swapping ranks, a dropped goal is removed", async () => {
-    const created = await createCase();
+    const created = await createCase(handle.db, { manager: cm, kommuneId: home.kommune.id });
     const caller = callerFor(handle.db, cm);
     const { agreementId } = await caller.cases.plans.saveAgreement(agreementInput(created.id));
     const before = (await caller.cases.plans.file({ caseId: created.id })).agreements[0]!.goals;
@@ -138,7 +117,7 @@ describe("goal agreement and help plan", () => {
   });
 
   it("rejects a fourth goal, a duplicate rank, an early review date and a missing deviation, and stores nothing", async () => {
-    const created = await createCase();
+    const created = await createCase(handle.db, { manager: cm, kommuneId: home.kommune.id });
     const caller = callerFor(handle.db, cm);
     const base = agreementInput(created.id);
     const fourth = { ...base, goals: [...base.goals, { priority: 3, title: "Viertes Ziel", dueOn: "2026-12-01" }] };
@@ -160,7 +139,7 @@ describe("goal agreement and help plan", () => {
   });
 
   it("refuses extra keys at every level with BAD_REQUEST", async () => {
-    const created = await createCase([home.organisation.id]);
+    const created = await createCase(handle.db, { manager: cm, kommuneId: home.kommune.id, consentFor: [home.organisation.id] });
     const caller = callerFor(handle.db, cm);
     const base = agreementInput(created.id);
     await expect(caller.cases.plans.saveAgreement({ ...base, tenantId: foreign.tenant.id } as never)).rejects.toMatchObject({
@@ -186,7 +165,7 @@ describe("goal agreement and help plan", () => {
   });
 
   it("records the attainment per goal", async () => {
-    const created = await createCase();
+    const created = await createCase(handle.db, { manager: cm, kommuneId: home.kommune.id });
     const caller = callerFor(handle.db, cm);
     const { agreementId } = await caller.cases.plans.saveAgreement(agreementInput(created.id));
     const [first, second] = (await caller.cases.plans.file({ caseId: created.id })).agreements[0]!.goals;
@@ -215,7 +194,7 @@ describe("goal agreement and help plan", () => {
       [null, ""],
     ]);
     // A goal of another case is unknown here.
-    const otherCase = await createCase();
+    const otherCase = await createCase(handle.db, { manager: cm, kommuneId: home.kommune.id });
     await caller.cases.plans.saveAgreement(agreementInput(otherCase.id));
     const foreignGoal = (await caller.cases.plans.file({ caseId: otherCase.id })).agreements[0]!.goals[0]!;
     await expect(
@@ -229,7 +208,7 @@ describe("goal agreement and help plan", () => {
   });
 
   it("answers NOT_FOUND to another case manager, and keeps the coordination out of the content", async () => {
-    const created = await createCase([home.organisation.id]);
+    const created = await createCase(handle.db, { manager: cm, kommuneId: home.kommune.id, consentFor: [home.organisation.id] });
     const { agreementId } = await callerFor(handle.db, cm).cases.plans.saveAgreement(agreementInput(created.id));
     const other = callerFor(handle.db, otherCm);
     await expect(other.cases.plans.file({ caseId: created.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -258,7 +237,7 @@ describe("goal agreement and help plan", () => {
   });
 
   it("writes one audit row per change, refusals included, without personal text", async () => {
-    const created = await createCase([home.organisation.id]);
+    const created = await createCase(handle.db, { manager: cm, kommuneId: home.kommune.id, consentFor: [home.organisation.id] });
     const caller = callerFor(handle.db, cm);
     await caller.cases.plans.saveAgreement(agreementInput(created.id));
     await caller.cases.plans.saveMeasure({

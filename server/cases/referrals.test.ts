@@ -1,9 +1,11 @@
+import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
 import { gapReports, referrals } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { callerFor, createTenant } from "../test/factories";
+import { createCase } from "../test/case-factories";
 import { setUpPlans, AgreementInput, refusalOf } from "./plans-test-fixture";
 
 describe("referrals, measures and gap reports", () => {
@@ -14,28 +16,6 @@ describe("referrals, measures and gap reports", () => {
   let uncoveredOrganisationId: string;
   let offerId: string;
   let foreignOfferId: string;
-  let personCounter = 0;
-
-  /** A new case of `cm` in the home Kommune; each with another person, since one person has one open case. */
-  async function createCase(withReleaseFor: string[] = []) {
-    personCounter += 1;
-    const created = await callerFor(handle.db, cm).cases.create({
-      accessChannel: "walk_in",
-      kommuneId: home.kommune.id,
-      identity: { lastName: `Yilmaz${personCounter}`, firstName: "Aylin", birthDate: "1990-01-01", street: "Lindenweg 12" },
-    });
-    const consentIds: string[] = [];
-    if (withReleaseFor.length) {
-      const consent = await callerFor(handle.db, cm).cases.addConsent({
-        caseId: created.id,
-        kind: "confidentiality_release",
-        organisationIds: withReleaseFor,
-        grantedOn: "2026-01-01",
-      });
-      consentIds.push(consent.id);
-    }
-    return { ...created, consentIds };
-  }
 
   function agreementInput(caseId: string, overrides: Partial<AgreementInput> = {}): AgreementInput & { goals: AgreementInput["goals"] } {
     return {
@@ -74,12 +54,12 @@ describe("referrals, measures and gap reports", () => {
   }
 
   beforeAll(async () => {
-    ({ handle, home, foreign, cm, uncoveredOrganisationId, offerId, foreignOfferId, personCounter } = await setUpPlans());
+    ({ handle, home, foreign, cm, uncoveredOrganisationId, offerId, foreignOfferId } = await setUpPlans());
   });
   afterAll(() => handle.close());
 
   it("refuses a referral without a Schweigepflichtentbindung, allows it with one, and refuses updates once revoked", async () => {
-    const created = await createCase([home.organisation.id]);
+    const created = await createCase(handle.db, { manager: cm, kommuneId: home.kommune.id, consentFor: [home.organisation.id] });
     const caller = callerFor(handle.db, cm);
     const referral = {
       caseId: created.id,
@@ -118,7 +98,7 @@ describe("referrals, measures and gap reports", () => {
   });
 
   it("refuses an expired consent and organisations of another tenant like unknown ones", async () => {
-    const created = await createCase();
+    const created = await createCase(handle.db, { manager: cm, kommuneId: home.kommune.id });
     const caller = callerFor(handle.db, cm);
     await caller.cases.addConsent({
       caseId: created.id,
@@ -140,7 +120,7 @@ describe("referrals, measures and gap reports", () => {
   });
 
   it("plans measures with an offer or an organisation and refuses foreign or unknown references", async () => {
-    const created = await createCase();
+    const created = await createCase(handle.db, { manager: cm, kommuneId: home.kommune.id });
     const caller = callerFor(handle.db, cm);
     await caller.cases.plans.saveAgreement(agreementInput(created.id));
     const goal = (await caller.cases.plans.file({ caseId: created.id })).agreements[0]!.goals[0]!;
@@ -192,14 +172,15 @@ describe("referrals, measures and gap reports", () => {
   });
 
   it("reports a missing offer as a gap without case id or identity, and refuses a description naming the person", async () => {
-    const created = await createCase();
+    const lastName = `Yilmaz${randomBytes(3).toString("hex")}`;
+    const created = await createCase(handle.db, { manager: cm, kommuneId: home.kommune.id, identity: { lastName } });
     const caller = callerFor(handle.db, cm);
     await expect(
       caller.cases.plans.saveMeasure({
         caseId: created.id,
         task: "Begleitung zum Amt",
         isMissingOffer: true,
-        missingOfferDescription: `Frau Yilmaz${personCounter} braucht eine Dolmetscherin`,
+        missingOfferDescription: `Frau ${lastName} braucht eine Dolmetscherin`,
         missingOfferLifeArea: "health",
       }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("Name") });

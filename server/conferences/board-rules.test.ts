@@ -4,8 +4,9 @@ import type { DatabaseHandle } from "@/db";
 import { organisations } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import type { BoardJoinAck, BoardOperation } from "../schemas/board";
-import type { IdentityInput } from "../schemas/cases";
 import { createTestDatabase } from "../test/database";
+import { createCase } from "../test/case-factories";
+import { createConference } from "../test/conference-factories";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { applyBoardOperation, getBoardForJoin } from "./board";
 import { boardViewers, redactOperation } from "./board-visibility";
@@ -41,29 +42,24 @@ describe("board rules: roles, phases, anonymity, consent, votes", () => {
     uncovered = await createActor(handle.db, tenant.tenant.id, ["network_actor"], { organisationId: other!.id });
 
     const cmCaller = callerFor(handle.db, cm);
-    const created = await cmCaller.cases.create({
-      accessChannel: "walk_in",
+    const created = await createCase(handle.db, {
+      manager: cm,
       kommuneId: tenant.kommune.id,
-      identity: { lastName: "Brandtmeier", firstName: "Ada", birthDate: "1990-01-01" } as IdentityInput,
+      consentFor: [tenant.organisation.id],
+      consentGrantedOn: "2026-01-05",
     });
     caseId = created.id;
-    releaseId = (
-      await cmCaller.cases.addConsent({
-        caseId,
-        kind: "confidentiality_release",
-        organisationIds: [tenant.organisation.id],
-        grantedOn: "2026-01-05",
-      })
-    ).id;
+    releaseId = created.consentIds[0]!;
     await cmCaller.cases.saveSummary({ caseId, title: "Wohnungssuche", body: "Familie sucht eine größere Wohnung." });
-    const conference = await callerFor(handle.db, moderator).conferences.create({
+    const conference = await createConference(handle.db, {
+      planner: moderator,
       type: "planungskonferenz",
       title: "Planungskonferenz Regeln",
       scheduledAt: new Date("2026-12-01T09:00:00Z"),
-      participantUserIds: [cm.userId, covered.userId, uncovered.userId],
+      participants: [cm, covered, uncovered],
+      cases: [{ id: caseId, manager: cm }],
     });
     conferenceId = conference.id;
-    await cmCaller.conferences.addCase({ conferenceId, caseId });
   });
   afterAll(() => handle.close());
 

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
 import { auditEvents, organisations } from "@/db/schema";
 import type { Actor } from "../auth/policy";
-import type { IdentityInput } from "../schemas/cases";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
+import { createCase } from "../test/case-factories";
 import { meetingPseudonym } from "./meeting-pseudonym";
 
 const summaryBody = "Eine Familie mit drei Kindern sucht seit Monaten eine größere Wohnung; der Aufenthalt ist ungeklärt.";
@@ -27,14 +27,6 @@ describe("conferences", () => {
   let bareCaseId: string;
   let conferenceId: string;
 
-  async function openCase(caller: ReturnType<typeof callerFor>, lastName: string) {
-    return caller.cases.create({
-      accessChannel: "walk_in",
-      kommuneId: tenant.kommune.id,
-      identity: { lastName, firstName: "Test", birthDate: "1990-01-01" } as IdentityInput,
-    });
-  }
-
   beforeAll(async () => {
     handle = await createTestDatabase();
     tenant = await createTenant(handle.db);
@@ -51,19 +43,17 @@ describe("conferences", () => {
     outsider = await createActor(handle.db, tenant.tenant.id, ["case_manager"]);
     foreignCoordinator = await createActor(handle.db, (await createTenant(handle.db)).tenant.id, ["coordinator"]);
 
-    const caller = callerFor(handle.db, cm);
-    const created = await openCase(caller, "Zyxwvaldottir");
+    const created = await createCase(handle.db, {
+      manager: cm,
+      kommuneId: tenant.kommune.id,
+      consentFor: [tenant.organisation.id],
+      consentGrantedOn: "2026-01-05",
+    });
     caseId = created.id;
     pseudonym = created.pseudonym;
-    const release = await caller.cases.addConsent({
-      caseId,
-      kind: "confidentiality_release",
-      organisationIds: [tenant.organisation.id],
-      grantedOn: "2026-01-05",
-    });
-    releaseId = release.id;
-    await caller.cases.saveSummary({ caseId, title: "Wohnungssuche einer Familie", body: summaryBody });
-    bareCaseId = (await openCase(caller, "Qurbanella")).id;
+    releaseId = created.consentIds[0]!;
+    await callerFor(handle.db, cm).cases.saveSummary({ caseId, title: "Wohnungssuche einer Familie", body: summaryBody });
+    bareCaseId = (await createCase(handle.db, { manager: cm, kommuneId: tenant.kommune.id })).id;
   });
   afterAll(() => handle.close());
 

@@ -7,7 +7,6 @@ import type { DatabaseHandle } from "@/db";
 import {
   auditEvents,
   boardCards,
-  cases,
   conferences,
   consents,
   themeFormulations,
@@ -24,7 +23,8 @@ import { emptyBoardMeta } from "../schemas/board";
 import type { SharedDocumentKey } from "../schemas/shared-documents";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
-import { createConference } from "./conferences";
+import { createCase } from "../test/case-factories";
+import { createConference } from "../test/conference-factories";
 
 describe("consensual formulation of generative themes", () => {
   let handle: DatabaseHandle;
@@ -47,20 +47,6 @@ describe("consensual formulation of generative themes", () => {
     foreign = await createActor(handle.db, (await createTenant(handle.db)).tenant.id, ["coordinator"]);
   });
   afterAll(() => handle.close());
-
-  async function planConference(type: "planungskonferenz" | "fallkonferenz" | "fallrekonstruktion" = "planungskonferenz") {
-    const conference = await createConference(handle.db, moderator, {
-      type,
-      title: `Konferenz ${randomUUID().slice(0, 6)}`,
-      kommuneId: tenant.kommune.id,
-      scheduledAt: new Date("2026-10-01T09:00:00Z"),
-      place: "Kreishaus",
-      isOnline: false,
-      participantUserIds: [participant.userId, caseManager.userId],
-      previousConferenceId: null,
-    });
-    return conference.id;
-  }
 
   async function addCluster(conferenceId: string, title: string) {
     const clusterId = randomUUID();
@@ -96,21 +82,6 @@ describe("consensual formulation of generative themes", () => {
     return id;
   }
 
-  async function createCase(responsibleUserId: string) {
-    const [row] = await handle.db
-      .insert(cases)
-      .values({
-        tenantId: tenant.tenant.id,
-        pseudonym: `NH-2026-${randomUUID().slice(0, 6)}`,
-        accessChannel: "walk_in",
-        openedOn: "2026-01-15",
-        responsibleUserId,
-        status: "active",
-      })
-      .returning({ id: cases.id });
-    return row!.id;
-  }
-
   /** Writes the wording into the shared document the way an editor would. */
   async function write(actor: Actor, conferenceId: string, key: string, text: string) {
     const doc = new Y.Doc();
@@ -126,7 +97,14 @@ describe("consensual formulation of generative themes", () => {
   }
 
   it("lets only the moderator start a formulation, for a cluster of the board, once", async () => {
-    const conferenceId = await planConference();
+    const conferenceId = (
+      await createConference(handle.db, {
+        planner: moderator,
+        type: "planungskonferenz",
+        participants: [participant, caseManager],
+        kommuneId: tenant.kommune.id,
+      })
+    ).id;
     const clusterId = await addCluster(conferenceId, "Übergang Schule – Beruf");
     await expect(callerFor(handle.db, participant).conferences.formulations.start({ conferenceId, clusterId })).rejects.toMatchObject({
       code: "FORBIDDEN",
@@ -156,7 +134,14 @@ describe("consensual formulation of generative themes", () => {
       { clusterId, title: "Übergang Schule – Beruf", hasFormulation: true },
     ]);
 
-    const caseConference = await planConference("fallkonferenz");
+    const caseConference = (
+      await createConference(handle.db, {
+        planner: moderator,
+        type: "fallkonferenz",
+        participants: [participant, caseManager],
+        kommuneId: tenant.kommune.id,
+      })
+    ).id;
     const caseCluster = await addCluster(caseConference, "Arbeitspakete");
     await expect(
       moderatorCaller.conferences.formulations.start({ conferenceId: caseConference, clusterId: caseCluster }),
@@ -166,7 +151,14 @@ describe("consensual formulation of generative themes", () => {
   });
 
   it("shows every participant's vote by name and refuses to finalise while anyone objects or nobody agrees", async () => {
-    const conferenceId = await planConference();
+    const conferenceId = (
+      await createConference(handle.db, {
+        planner: moderator,
+        type: "planungskonferenz",
+        participants: [participant, caseManager],
+        kommuneId: tenant.kommune.id,
+      })
+    ).id;
     const clusterId = await addCluster(conferenceId, "Sprachkurse mit Kinderbetreuung");
     const { id: formulationId, documentKey } = await callerFor(handle.db, moderator).conferences.formulations.start({
       conferenceId,
@@ -244,7 +236,14 @@ describe("consensual formulation of generative themes", () => {
   });
 
   it("refuses to freeze an empty wording", async () => {
-    const conferenceId = await planConference();
+    const conferenceId = (
+      await createConference(handle.db, {
+        planner: moderator,
+        type: "planungskonferenz",
+        participants: [participant, caseManager],
+        kommuneId: tenant.kommune.id,
+      })
+    ).id;
     const clusterId = await addCluster(conferenceId, "Leer");
     const { id: formulationId } = await callerFor(handle.db, moderator).conferences.formulations.start({ conferenceId, clusterId });
     await callerFor(handle.db, participant).conferences.formulations.vote({ formulationId, vote: "agree" });
@@ -255,7 +254,11 @@ describe("consensual formulation of generative themes", () => {
   });
 
   it("records one source per visible card of the cluster and counts distinct cases", { timeout: 120_000 }, async () => {
-    const caseIds = [await createCase(caseManager.userId), await createCase(caseManager.userId), await createCase(caseManager.userId)];
+    const caseIds = [
+      (await createCase(handle.db, { manager: caseManager })).id,
+      (await createCase(handle.db, { manager: caseManager })).id,
+      (await createCase(handle.db, { manager: caseManager })).id,
+    ];
     const cardArbitrary = fc.record({
       caseIndex: fc.option(fc.integer({ min: 0, max: 2 }), { nil: null }),
       inCluster: fc.boolean(),
@@ -264,7 +267,15 @@ describe("consensual formulation of generative themes", () => {
     });
     await fc.assert(
       fc.asyncProperty(fc.array(cardArbitrary, { maxLength: 8 }), fc.boolean(), async (cards, isReconstruction) => {
-        const conferenceId = await planConference(isReconstruction ? "fallrekonstruktion" : "planungskonferenz");
+        const conferenceId = (
+          await createConference(handle.db, {
+            planner: moderator,
+            type: isReconstruction ? "fallrekonstruktion" : "planungskonferenz",
+            participants: [participant, caseManager],
+            kommuneId: tenant.kommune.id,
+            place: "Kreishaus",
+          })
+        ).id;
         const clusterId = await addCluster(conferenceId, "Wohnungslosigkeit");
         const otherCluster = await addCluster(conferenceId, "Anderes");
         const visible: { id: string; text: string; caseId: string | null }[] = [];
@@ -314,9 +325,16 @@ describe("consensual formulation of generative themes", () => {
   });
 
   it("shows steering body members counts only, and card wording of a case only to whom the case is released", async () => {
-    const conferenceId = await planConference();
+    const conferenceId = (
+      await createConference(handle.db, {
+        planner: moderator,
+        type: "planungskonferenz",
+        participants: [participant, caseManager],
+        kommuneId: tenant.kommune.id,
+      })
+    ).id;
     const clusterId = await addCluster(conferenceId, "Anerkennung von Abschlüssen");
-    const caseId = await createCase(caseManager.userId);
+    const caseId = (await createCase(handle.db, { manager: caseManager })).id;
     await addCard(conferenceId, { text: "Canary-Wortlaut aus dem Fall", clusterId, caseId });
     await addCard(conferenceId, { text: "Allgemeine Beobachtung", clusterId });
     const { id: formulationId, documentKey } = await callerFor(handle.db, moderator).conferences.formulations.start({

@@ -8,11 +8,11 @@ import { loadActor } from "../auth/load-actor";
 import { hashPassword } from "../auth/password";
 import { can, canSomewhere, guestPermissions, type Actor } from "../auth/policy";
 import { allPermissions } from "../auth/permissions";
-import type { IdentityInput } from "../schemas/cases";
 import { maxConferencePeople } from "../schemas/guests";
 import type { ProcedureMeta } from "../trpc/init";
 import { appRouter } from "../app-router";
 import { createTestDatabase } from "../test/database";
+import { createCase } from "../test/case-factories";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { linkBudget } from "../secret-links/link-budget";
 import { confirmGuestLink, findGuestLink } from "./guests";
@@ -67,18 +67,13 @@ describe("conference guests", () => {
     outsider = await createActor(handle.db, tenant.tenant.id, ["case_manager"]);
     admin = await createActor(handle.db, tenant.tenant.id, ["admin"]);
     const caller = callerFor(handle.db, moderator);
-    const created = await caller.cases.create({
-      accessChannel: "walk_in",
+    const created = await createCase(handle.db, {
+      manager: moderator,
       kommuneId: tenant.kommune.id,
-      identity: { lastName: "Zyxwvaldottir", firstName: "Test", birthDate: "1990-01-01" } as IdentityInput,
+      consentFor: [tenant.organisation.id],
+      consentGrantedOn: "2026-01-05",
     });
     caseId = created.id;
-    await caller.cases.addConsent({
-      caseId,
-      kind: "confidentiality_release",
-      organisationIds: [tenant.organisation.id],
-      grantedOn: "2026-01-05",
-    });
     await caller.cases.saveSummary({ caseId, title: "Wohnungssuche einer Familie", body: summaryBody });
     const conference = await caller.conferences.create({
       type: "fallkonferenz",

@@ -5,8 +5,9 @@ import type { DatabaseHandle } from "@/db";
 import { boardCards, conferenceProtocols, conferences, organisations, sharedDocuments, themeFormulations } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { addDays, todayInBerlin } from "../schemas/calendar-days";
-import type { IdentityInput } from "../schemas/cases";
 import { createTestDatabase } from "../test/database";
+import { createCase } from "../test/case-factories";
+import { createConference } from "../test/conference-factories";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { protocolPdf } from "./protocol-pdf";
 import { meetingPseudonym } from "./meeting-pseudonym";
@@ -42,35 +43,30 @@ describe("conference protocol", () => {
     outsider = await createActor(handle.db, tenant.tenant.id, ["coordinator"]);
 
     const cmCaller = callerFor(handle.db, cm);
-    const created = await cmCaller.cases.create({
-      accessChannel: "walk_in",
+    const created = await createCase(handle.db, {
+      manager: cm,
       kommuneId: tenant.kommune.id,
-      identity: { lastName: "Protokollia", firstName: "Test", birthDate: "1988-03-04" } as IdentityInput,
+      consentFor: [tenant.organisation.id],
+      consentGrantedOn: "2026-01-05",
     });
     caseId = created.id;
     pseudonym = created.pseudonym;
-    releaseId = (
-      await cmCaller.cases.addConsent({
-        caseId,
-        kind: "confidentiality_release",
-        organisationIds: [tenant.organisation.id],
-        grantedOn: "2026-01-05",
-      })
-    ).id;
+    releaseId = created.consentIds[0]!;
     await cmCaller.cases.saveSummary({
       caseId,
       title: "Drohender Wohnungsverlust",
       body: "Eine Familie hat Mietrückstände; die Kündigung droht.",
     });
-    const conference = await callerFor(handle.db, moderator).conferences.create({
+    const conference = await createConference(handle.db, {
+      planner: moderator,
       type: "fallkonferenz",
       title: "Fallkonferenz Wohnen",
       scheduledAt: new Date(),
       place: "Rathaus",
-      participantUserIds: [cm.userId, covered.userId, uncovered.userId],
+      participants: [cm, covered, uncovered],
+      cases: [{ id: caseId, manager: cm }],
     });
     conferenceId = conference.id;
-    await cmCaller.conferences.addCase({ conferenceId, caseId });
 
     // The board as the meeting left it: one cluster with votes, a case card, a never revealed anonymous card.
     const clusterId = crypto.randomUUID();

@@ -4,7 +4,7 @@ import type { DatabaseHandle } from "@/db";
 import { tenants } from "@/db/schema";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
-import { createBareCases } from "../themes/test-helpers";
+import { createBareCases } from "../test/theme-factories";
 import { seedThemes } from "./seed-themes";
 
 describe("demo themes", () => {

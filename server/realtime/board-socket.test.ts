@@ -9,6 +9,7 @@ import type { AppliedOperation, BoardJoinAck, BoardOpAck, BoardOperation } from 
 import type { IdentityInput } from "../schemas/cases";
 import type { ClientToServerEvents, ServerToClientEvents } from "../schemas/realtime";
 import { createTestDatabase } from "../test/database";
+import { createConference } from "../test/conference-factories";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { sessionCookieFor, startTestSocketServer } from "../test/socket-server";
 
@@ -91,14 +92,15 @@ describe("board over socket.io: per-participant views and revocation", () => {
     ).id;
     await cmCaller.cases.saveSummary({ caseId, title: "Wohnungssuche", body: "Familie sucht eine größere Wohnung." });
     conferenceId = (
-      await callerFor(handle.db, moderator).conferences.create({
+      await createConference(handle.db, {
+        planner: moderator,
         type: "planungskonferenz",
         title: "Planungskonferenz über die Leitung",
         scheduledAt: new Date("2026-12-01T09:00:00Z"),
-        participantUserIds: [cm.userId, covered.userId, uncovered.userId],
+        participants: [cm, covered, uncovered],
+        cases: [{ id: caseId, manager: cm }],
       })
     ).id;
-    await cmCaller.conferences.addCase({ conferenceId, caseId });
 
     ({ url, close: stopServer } = await startTestSocketServer(handle));
   });

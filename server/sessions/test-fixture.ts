@@ -1,11 +1,14 @@
 import * as Y from "yjs";
-import { bodies, themes } from "@/db/schema";
+import { themes } from "@/db/schema";
 
 import { createTestDatabase } from "../test/database";
+import { createBodyWithSession } from "../test/body-factories";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { typeAtEnd } from "../test/typing";
 
-export const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+import { doc } from "../test/theme-factories";
+
+export { doc };
 
 /** A Yjs update that writes `text` into an empty document, as the editor would. */
 export function typed(text: string): Uint8Array {
@@ -22,17 +25,35 @@ export async function setUpSessions() {
   const kommuneId = tenant.kommune.id;
   const organisationId = tenant.organisation.id;
   const lenkungsgruppe = tenant.body.id;
-  const [a] = await handle.db.insert(bodies).values({ tenantId, name: "Arbeitsgruppe Wohnen", kind: "arbeitsgruppe" }).returning();
-  const arbeitsgruppe = a!.id;
-  const [p] = await handle.db
-    .insert(bodies)
-    .values({ tenantId, name: "PAG Wohnungsvermittlung", kind: "projektarbeitsgruppe", parentBodyId: arbeitsgruppe })
-    .returning();
-  const projektgruppe = p!.id;
   const coordinator = await createActor(handle.db, tenantId, ["coordinator"]);
   const memberL = await createActor(handle.db, tenantId, [{ role: "body_member", bodyId: lenkungsgruppe }]);
-  const memberA = await createActor(handle.db, tenantId, [{ role: "body_member", bodyId: arbeitsgruppe }]);
-  const memberP = await createActor(handle.db, tenantId, [{ role: "body_member", bodyId: projektgruppe }]);
+  const sessionL = (
+    await callerFor(handle.db, coordinator).sessions.plan({
+      bodyId: lenkungsgruppe,
+      title: "Lenkungsgruppe März",
+      scheduledAt: new Date("2026-03-10T15:00:00Z"),
+      place: "Kreishaus",
+    })
+  ).id;
+  const a = await createBodyWithSession(handle.db, {
+    planner: coordinator,
+    kind: "arbeitsgruppe",
+    name: "Arbeitsgruppe Wohnen",
+    members: 1,
+    session: { title: "AG Wohnen Februar", scheduledAt: new Date("2026-02-10T15:00:00Z") },
+  });
+  const arbeitsgruppe = a.body.id;
+  const p = await createBodyWithSession(handle.db, {
+    planner: coordinator,
+    kind: "projektarbeitsgruppe",
+    name: "PAG Wohnungsvermittlung",
+    parentBodyId: arbeitsgruppe,
+    members: 1,
+    session: { title: "PAG Februar", scheduledAt: new Date("2026-02-12T15:00:00Z") },
+  });
+  const projektgruppe = p.body.id;
+  const [memberA, memberP] = [a.members[0]!, p.members[0]!];
+  const [sessionA, sessionP] = [a.sessionId, p.sessionId];
   const cm = await createActor(handle.db, tenantId, ["case_manager"]);
   const spokesperson = await createActor(handle.db, tenantId, ["cm_spokesperson"]);
   const admin = await createActor(handle.db, tenantId, ["admin"]);
@@ -47,11 +68,6 @@ export async function setUpSessions() {
     })
     .returning();
   const themeId = theme!.id;
-  const plan = (bodyId: string, title: string, scheduledAt: string) =>
-    callerFor(handle.db, coordinator).sessions.plan({ bodyId, title, scheduledAt: new Date(scheduledAt), place: "Kreishaus" });
-  const sessionL = (await plan(lenkungsgruppe, "Lenkungsgruppe März", "2026-03-10T15:00:00Z")).id;
-  const sessionA = (await plan(arbeitsgruppe, "AG Wohnen Februar", "2026-02-10T15:00:00Z")).id;
-  const sessionP = (await plan(projektgruppe, "PAG Februar", "2026-02-12T15:00:00Z")).id;
   return {
     handle,
     tenantId,

@@ -1,24 +1,13 @@
 import { errorCodeOf } from "../test/error-code";
-import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
-import {
-  agendaItems,
-  bodySessions,
-  cases,
-  decisions,
-  followUpReports,
-  vorlageVersions,
-  conferences,
-  kommunen,
-  themes,
-  themeSources,
-  themeStatusChanges,
-} from "@/db/schema";
+import { agendaItems, decisions, followUpReports, vorlageVersions, themes, themeStatusChanges } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { seedDecisions } from "../demo/seed-decisions";
+import { createTheme } from "../test/theme-factories";
+import { createAgendaItem } from "../test/body-factories";
 import { setUpSteering, doc } from "./test-fixture";
 
 describe("steering: decisions and follow-up", () => {
@@ -28,96 +17,6 @@ describe("steering: decisions and follow-up", () => {
   let coordinator: Actor;
   let groupMember: Actor;
   let caseManager: Actor;
-
-  /** A theme seen in `caseCount` distinct cases across two Kommunen and two conferences. */
-  async function createTheme(caseCount: number) {
-    const db = handle.db;
-    const [theme] = await db
-      .insert(themes)
-      .values({
-        tenantId: tenant.tenant.id,
-        title: `Wohnraum ${randomUUID().slice(0, 6)}`,
-        description: doc("Große Familien finden keine Wohnung."),
-        createdByUserId: coordinator.userId,
-      })
-      .returning();
-    const [kommune2] = await db
-      .insert(kommunen)
-      .values({ tenantId: tenant.tenant.id, name: `Kommune ${randomUUID().slice(0, 6)}` })
-      .returning();
-    const [early, late] = await db
-      .insert(conferences)
-      .values([
-        {
-          tenantId: tenant.tenant.id,
-          type: "planungskonferenz",
-          title: "Planungskonferenz Januar",
-          scheduledAt: new Date("2026-01-20T10:00:00Z"),
-          createdByUserId: coordinator.userId,
-        },
-        {
-          tenantId: tenant.tenant.id,
-          type: "fallrekonstruktion",
-          title: "Fallrekonstruktion April",
-          scheduledAt: new Date("2026-04-14T10:00:00Z"),
-          createdByUserId: coordinator.userId,
-        },
-      ])
-      .returning();
-    for (let index = 0; index < caseCount; index++) {
-      const [row] = await db
-        .insert(cases)
-        .values({
-          tenantId: tenant.tenant.id,
-          pseudonym: `NH-${randomUUID().slice(0, 8)}`,
-          accessChannel: "walk_in",
-          openedOn: "2026-01-15",
-          responsibleUserId: caseManager.userId,
-          status: "active",
-        })
-        .returning({ id: cases.id });
-      // Two cards of the same case in different meetings: still one case.
-      await db.insert(themeSources).values([
-        {
-          themeId: theme!.id,
-          tenantId: tenant.tenant.id,
-          kind: "conference",
-          conferenceId: early!.id,
-          caseId: row!.id,
-          kommuneId: index % 2 ? kommune2!.id : tenant.kommune.id,
-          excerpt: `GEHEIM-Karte ${index}`,
-        },
-        {
-          themeId: theme!.id,
-          tenantId: tenant.tenant.id,
-          kind: "reconstruction",
-          conferenceId: late!.id,
-          caseId: row!.id,
-          kommuneId: tenant.kommune.id,
-          excerpt: `GEHEIM-Rekonstruktion ${index}`,
-        },
-      ]);
-    }
-    return theme!;
-  }
-
-  async function createAgendaItem(themeId: string | null, bodyId = tenant.body.id) {
-    const [session] = await handle.db
-      .insert(bodySessions)
-      .values({
-        tenantId: tenant.tenant.id,
-        bodyId,
-        title: "Sitzung der Lenkungsgruppe",
-        scheduledAt: new Date("2026-06-10T14:00:00Z"),
-        createdByUserId: coordinator.userId,
-      })
-      .returning();
-    const [item] = await handle.db
-      .insert(agendaItems)
-      .values({ sessionId: session!.id, position: 1, kind: themeId ? "theme" : "free", title: "TOP 1", themeId })
-      .returning();
-    return { sessionId: session!.id, agendaItemId: item!.id };
-  }
 
   async function statusOf(themeId: string) {
     const [row] = await handle.db.select({ status: themes.status }).from(themes).where(eq(themes.id, themeId));
@@ -131,10 +30,10 @@ describe("steering: decisions and follow-up", () => {
 
   describe("decision → theme status → implemented", () => {
     it("moves the theme through decided, in implementation and implemented, with history", async () => {
-      const theme = await createTheme(1);
+      const theme = await createTheme(handle.db, { coordinator, caseManager, kommuneId: tenant.kommune.id, caseCount: 1 });
       const coord = callerFor(handle.db, coordinator);
       const vorlage = await coord.steering.vorlagen.create({ themeId: theme.id, title: "Vorlage Umsetzung", body: doc("Text") });
-      const item = await createAgendaItem(theme.id);
+      const item = await createAgendaItem(handle.db, { coordinator, bodyId: tenant.body.id, themeId: theme.id });
       await handle.db.update(agendaItems).set({ vorlageId: vorlage.id }).where(eq(agendaItems.id, item.agendaItemId));
       await coord.steering.decisions.record({
         ...item,
@@ -193,13 +92,17 @@ describe("steering: decisions and follow-up", () => {
     });
 
     it("rejects a theme on a rejected decision and leaves it alone when postponed", async () => {
-      const rejected = await createTheme(1);
-      const postponed = await createTheme(1);
+      const rejected = await createTheme(handle.db, { coordinator, caseManager, kommuneId: tenant.kommune.id, caseCount: 1 });
+      const postponed = await createTheme(handle.db, { coordinator, caseManager, kommuneId: tenant.kommune.id, caseCount: 1 });
       await handle.db.update(themes).set({ status: "on_agenda" }).where(eq(themes.id, postponed.id));
       const coord = callerFor(handle.db, coordinator);
-      await coord.steering.decisions.record({ ...(await createAgendaItem(rejected.id)), outcome: "rejected", text: "Abgelehnt." });
+      await coord.steering.decisions.record({
+        ...(await createAgendaItem(handle.db, { coordinator, bodyId: tenant.body.id, themeId: rejected.id })),
+        outcome: "rejected",
+        text: "Abgelehnt.",
+      });
       expect(await statusOf(rejected.id)).toBe("rejected");
-      const item = await createAgendaItem(postponed.id);
+      const item = await createAgendaItem(handle.db, { coordinator, bodyId: tenant.body.id, themeId: postponed.id });
       expect(
         await errorCodeOf(
           coord.steering.decisions.record({
@@ -215,9 +118,9 @@ describe("steering: decisions and follow-up", () => {
     });
 
     it("flags overdue items", async () => {
-      const theme = await createTheme(1);
+      const theme = await createTheme(handle.db, { coordinator, caseManager, kommuneId: tenant.kommune.id, caseCount: 1 });
       await callerFor(handle.db, coordinator).steering.decisions.record({
-        ...(await createAgendaItem(theme.id)),
+        ...(await createAgendaItem(handle.db, { coordinator, bodyId: tenant.body.id, themeId: theme.id })),
         outcome: "adopted",
         text: "Beschlossen.",
         assignments: [{ bodyId: groupId, task: "Längst fällig", dueDate: "2020-01-01" }],

@@ -3,7 +3,9 @@ import { bodies } from "@/db/schema";
 import { createTestDatabase } from "../test/database";
 import { createActor, createTenant } from "../test/factories";
 
-export const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+import { doc } from "../test/theme-factories";
+
+export { doc };
 
 /** Two tenants, a working group in each, and people in the steering roles. */
 export async function setUpSteering() {

@@ -1,12 +1,12 @@
 import { errorCodeOf } from "../test/error-code";
-import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
-import { cases, conferences, kommunen, tenants, themes, themeSources } from "@/db/schema";
+import { tenants, themes, themeSources } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { callerFor, createTenant } from "../test/factories";
 import { diffTexts } from "./vorlagen";
+import { createTheme } from "../test/theme-factories";
 import { setUpSteering, doc } from "./test-fixture";
 
 describe("steering: Vorlagen", () => {
@@ -19,78 +19,6 @@ describe("steering: Vorlagen", () => {
   let otherGroupMember: Actor;
   let caseManager: Actor;
   let foreignCoordinator: Actor;
-
-  /** A theme seen in `caseCount` distinct cases across two Kommunen and two conferences. */
-  async function createTheme(caseCount: number) {
-    const db = handle.db;
-    const [theme] = await db
-      .insert(themes)
-      .values({
-        tenantId: tenant.tenant.id,
-        title: `Wohnraum ${randomUUID().slice(0, 6)}`,
-        description: doc("Große Familien finden keine Wohnung."),
-        createdByUserId: coordinator.userId,
-      })
-      .returning();
-    const [kommune2] = await db
-      .insert(kommunen)
-      .values({ tenantId: tenant.tenant.id, name: `Kommune ${randomUUID().slice(0, 6)}` })
-      .returning();
-    const [early, late] = await db
-      .insert(conferences)
-      .values([
-        {
-          tenantId: tenant.tenant.id,
-          type: "planungskonferenz",
-          title: "Planungskonferenz Januar",
-          scheduledAt: new Date("2026-01-20T10:00:00Z"),
-          createdByUserId: coordinator.userId,
-        },
-        {
-          tenantId: tenant.tenant.id,
-          type: "fallrekonstruktion",
-          title: "Fallrekonstruktion April",
-          scheduledAt: new Date("2026-04-14T10:00:00Z"),
-          createdByUserId: coordinator.userId,
-        },
-      ])
-      .returning();
-    for (let index = 0; index < caseCount; index++) {
-      const [row] = await db
-        .insert(cases)
-        .values({
-          tenantId: tenant.tenant.id,
-          pseudonym: `NH-${randomUUID().slice(0, 8)}`,
-          accessChannel: "walk_in",
-          openedOn: "2026-01-15",
-          responsibleUserId: caseManager.userId,
-          status: "active",
-        })
-        .returning({ id: cases.id });
-      // Two cards of the same case in different meetings: still one case.
-      await db.insert(themeSources).values([
-        {
-          themeId: theme!.id,
-          tenantId: tenant.tenant.id,
-          kind: "conference",
-          conferenceId: early!.id,
-          caseId: row!.id,
-          kommuneId: index % 2 ? kommune2!.id : tenant.kommune.id,
-          excerpt: `GEHEIM-Karte ${index}`,
-        },
-        {
-          themeId: theme!.id,
-          tenantId: tenant.tenant.id,
-          kind: "reconstruction",
-          conferenceId: late!.id,
-          caseId: row!.id,
-          kommuneId: tenant.kommune.id,
-          excerpt: `GEHEIM-Rekonstruktion ${index}`,
-        },
-      ]);
-    }
-    return theme!;
-  }
 
   async function statusOf(themeId: string) {
     const [row] = await handle.db.select({ status: themes.status }).from(themes).where(eq(themes.id, themeId));
@@ -105,7 +33,7 @@ describe("steering: Vorlagen", () => {
 
   describe("Vorlagen", () => {
     it("keeps versions, refuses a stale save and shows the word-level diff", async () => {
-      const theme = await createTheme(2);
+      const theme = await createTheme(handle.db, { coordinator, caseManager, kommuneId: tenant.kommune.id, caseCount: 2 });
       const coord = callerFor(handle.db, coordinator);
       const { id } = await coord.steering.vorlagen.create({
         themeId: theme.id,
@@ -151,7 +79,7 @@ describe("steering: Vorlagen", () => {
 
     it("builds an exact evidence pack and coarsens small counts for body members (A10)", async () => {
       await handle.db.update(tenants).set({ minimumGroupSize: 5 }).where(eq(tenants.id, tenant.tenant.id));
-      const theme = await createTheme(3);
+      const theme = await createTheme(handle.db, { coordinator, caseManager, kommuneId: tenant.kommune.id, caseCount: 3 });
       const coord = callerFor(handle.db, coordinator);
       const { id } = await coord.steering.vorlagen.create({ themeId: theme.id, title: "Vorlage Belege", body: doc("Text") });
       const exact = (await coord.steering.vorlagen.get({ vorlageId: id })).current!.evidence;
@@ -185,7 +113,7 @@ describe("steering: Vorlagen", () => {
     });
 
     it("turns a submitted proposal into a Vorlage and marks the proposal", async () => {
-      const theme = await createTheme(1);
+      const theme = await createTheme(handle.db, { coordinator, caseManager, kommuneId: tenant.kommune.id, caseCount: 1 });
       const coord = callerFor(handle.db, coordinator);
       const proposal = await coord.steering.proposals.create({
         themeId: theme.id,

@@ -7,7 +7,7 @@ import { kommunen, tenants } from "@/db/schema";
 import { todayInBerlin, yearOf } from "../schemas/calendar-days";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
-import { createBareCases, insertTheme } from "./test-helpers";
+import { createBareCases, insertTheme } from "../test/theme-factories";
 
 /**
  * Numbers a body member may see exactly: they count places, versions, days or votes, not people.

@@ -6,7 +6,7 @@ import { themeSources, themes } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
-import { createBareCases, insertTheme } from "./test-helpers";
+import { createBareCases, insertTheme } from "../test/theme-factories";
 import { errorCodeOf } from "../test/error-code";
 
 type Op =

@@ -20,7 +20,7 @@ import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { annualThemeReportWorkbook } from "./annual-report";
 import { manualThemeTransitions } from "./status";
-import { createBareCases, insertTheme } from "./test-helpers";
+import { createBareCases, insertTheme } from "../test/theme-factories";
 
 describe("theme registry", () => {
   let handle: DatabaseHandle;

@@ -4,8 +4,9 @@ import type { DatabaseHandle } from "@/db";
 import { auditEvents, organisations, workPackages } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { addDays, todayInBerlin } from "../schemas/calendar-days";
-import type { IdentityInput } from "../schemas/cases";
 import { createTestDatabase } from "../test/database";
+import { createCase } from "../test/case-factories";
+import { createConference } from "../test/conference-factories";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { workPackageAbilities, type WorkPackageRelation } from "./policy";
 import { getWorkPackageByTrackingToken, trackingLinkExpiry } from "./tracking-links";
@@ -71,35 +72,30 @@ describe("work packages", () => {
     foreign = await createActor(handle.db, (await createTenant(handle.db)).tenant.id, ["coordinator"]);
 
     const cmCaller = callerFor(handle.db, cm);
-    const created = await cmCaller.cases.create({
-      accessChannel: "walk_in",
+    const created = await createCase(handle.db, {
+      manager: cm,
       kommuneId: tenant.kommune.id,
-      identity: { lastName: "Quendolyn", firstName: "Test", birthDate: "1990-01-01" } as IdentityInput,
+      consentFor: [tenant.organisation.id],
+      consentGrantedOn: "2026-01-05",
     });
     caseId = created.id;
     pseudonym = created.pseudonym;
-    releaseId = (
-      await cmCaller.cases.addConsent({
-        caseId,
-        kind: "confidentiality_release",
-        organisationIds: [tenant.organisation.id],
-        grantedOn: "2026-01-05",
-      })
-    ).id;
+    releaseId = created.consentIds[0]!;
     await cmCaller.cases.saveSummary({
       caseId,
       title: "Anerkennung des Abschlusses",
       body: "Ein ausländischer Berufsabschluss soll anerkannt werden; es fehlen Unterlagen.",
     });
 
-    const conference = await callerFor(handle.db, moderator).conferences.create({
+    const conference = await createConference(handle.db, {
+      planner: moderator,
       type: "fallkonferenz",
       title: "Fallkonferenz Arbeit",
       scheduledAt: new Date(Date.now() - 7 * dayMs),
-      participantUserIds: [cm.userId, otherCm.userId, covered.userId, uncovered.userId],
+      participants: [cm, otherCm, covered, uncovered],
+      cases: [{ id: caseId, manager: cm }],
     });
     conferenceId = conference.id;
-    await cmCaller.conferences.addCase({ conferenceId, caseId });
   });
   afterAll(() => handle.close());
 
