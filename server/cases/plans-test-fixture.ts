@@ -46,3 +46,43 @@ export async function setUpPlans() {
   const foreignOfferId = foreignOffer!.id;
   return { handle, home, foreign, cm, otherCm, coordinator, uncoveredOrganisationId, offerId, foreignOfferId };
 }
+
+/** A goal agreement with three goals in mixed order of priority, for the case. */
+export function agreementInput(
+  caseId: string,
+  overrides: Partial<AgreementInput> = {},
+): AgreementInput & { goals: AgreementInput["goals"] } {
+  return {
+    caseId,
+    agreedOn: "2026-03-02",
+    nextReviewOn: "2026-06-01",
+    participants: "Jobcenter (Fallmanagement)",
+    isAgreed: true,
+    goals: [
+      {
+        priority: 2,
+        lifeArea: "education_work",
+        title: "Deutschkurs B1 abgeschlossen",
+        measurable: "Zertifikat B1 liegt vor",
+        dueOn: "2026-12-31",
+        steps: [{ action: "Anmeldung beim Kursträger", responsible: "Klientin", dueOn: "2026-03-31" }],
+        nextStep: "Kursangebote vergleichen",
+      },
+      {
+        priority: 1,
+        lifeArea: "housing",
+        title: "Eigene Wohnung gefunden",
+        explanation: "Die Unterkunft ist zu eng für die Familie.",
+        measurable: "Mietvertrag unterschrieben",
+        dueOn: "2026-09-30",
+        steps: [
+          { action: "Wohnberechtigungsschein beantragen", responsible: "Case Management", dueOn: "2026-04-15" },
+          { action: "Wohnungsanzeigen prüfen", responsible: "Klientin", dueOn: null },
+        ],
+        nextStep: "Antrag WBS ausfüllen",
+      },
+      { priority: 3, title: "Hausarztpraxis gefunden", dueOn: "2026-05-31" },
+    ],
+    ...overrides,
+  };
+}

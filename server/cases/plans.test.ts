@@ -6,7 +6,7 @@ import { auditEvents, cases, goalAgreements, goals, referrals } from "@/db/schem
 import type { Actor } from "../auth/policy";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { createCase } from "../test/case-factories";
-import { setUpPlans, AgreementInput, refusalOf } from "./plans-test-fixture";
+import { setUpPlans, refusalOf, agreementInput } from "./plans-test-fixture";
 
 describe("goal agreement and help plan", () => {
   let handle: DatabaseHandle;
@@ -16,42 +16,6 @@ describe("goal agreement and help plan", () => {
   let otherCm: Actor;
   let coordinator: Actor;
   let uncoveredOrganisationId: string;
-
-  function agreementInput(caseId: string, overrides: Partial<AgreementInput> = {}): AgreementInput & { goals: AgreementInput["goals"] } {
-    return {
-      caseId,
-      agreedOn: "2026-03-02",
-      nextReviewOn: "2026-06-01",
-      participants: "Jobcenter (Fallmanagement)",
-      isAgreed: true,
-      goals: [
-        {
-          priority: 2,
-          lifeArea: "education_work",
-          title: "Deutschkurs B1 abgeschlossen",
-          measurable: "Zertifikat B1 liegt vor",
-          dueOn: "2026-12-31",
-          steps: [{ action: "Anmeldung beim Kursträger", responsible: "Klientin", dueOn: "2026-03-31" }],
-          nextStep: "Kursangebote vergleichen",
-        },
-        {
-          priority: 1,
-          lifeArea: "housing",
-          title: "Eigene Wohnung gefunden",
-          explanation: "Die Unterkunft ist zu eng für die Familie.",
-          measurable: "Mietvertrag unterschrieben",
-          dueOn: "2026-09-30",
-          steps: [
-            { action: "Wohnberechtigungsschein beantragen", responsible: "Case Management", dueOn: "2026-04-15" },
-            { action: "Wohnungsanzeigen prüfen", responsible: "Klientin", dueOn: null },
-          ],
-          nextStep: "Antrag WBS ausfüllen",
-        },
-        { priority: 3, title: "Hausarztpraxis gefunden", dueOn: "2026-05-31" },
-      ],
-      ...overrides,
-    };
-  }
 
   beforeAll(async () => {
     ({ handle, home, foreign, cm, otherCm, coordinator, uncoveredOrganisationId } = await setUpPlans());
