@@ -185,6 +185,17 @@ export function guarded<S extends z.ZodType, R extends object | void>(
   const procedureId = `socket:${permissions.join("|")}`;
   return async (payload: unknown, ack?: (result: never) => void) => {
     const reply = (result: object) => (typeof ack === "function" ? (ack as (r: object) => void)(result) : undefined);
+    // A failure before the handler (the database gone for a moment) is answered, never left as an
+    // unhandled rejection that would end the process.
+    try {
+      await answer(reply, payload);
+    } catch (error) {
+      logger.error({ err: error }, "socket event failed");
+      reply({ ok: false, message: translate("errors.unexpected") });
+    }
+  };
+
+  async function answer(reply: (result: object) => void, payload: unknown) {
     const db = await getDb();
     const actor = await loadActor(db, { userId: socket.data.userId, sessionVersion: socket.data.sessionVersion });
     if (!actor) {
@@ -224,7 +235,7 @@ export function guarded<S extends z.ZodType, R extends object | void>(
       logger.error({ err: error }, "socket event failed");
       reply({ ok: false, message: translate("errors.unexpected") });
     }
-  };
+  }
 }
 
 function userRoom(userId: string) {
