@@ -19,7 +19,12 @@ import { securityHeaders } from "./security/headers";
  * Without configured secrets (embedded mode) the server keeps its own beside the data, created on
  * first start. Losing the identity key makes the encrypted Aktendeckblätter unreadable: back it up.
  */
-function ensureSecret(variable: "NEXTAUTH_SECRET" | "IDENTITY_ENCRYPTION_KEY", dataRoot: string, fileName: string, create: () => string) {
+function ensureSecret(
+  variable: "NEXTAUTH_SECRET" | "IDENTITY_ENCRYPTION_KEY" | "AUDIT_CHAIN_KEY",
+  dataRoot: string,
+  fileName: string,
+  create: () => string,
+) {
   if (process.env[variable]) return;
   const secretFile = path.join(dataRoot, fileName);
   if (!existsSync(secretFile)) {
@@ -70,6 +75,7 @@ export async function startServer() {
   const dataRoot = path.dirname(path.resolve(env.PGLITE_DATA_DIR ?? path.join(".data", "pglite")));
   ensureSecret("NEXTAUTH_SECRET", dataRoot, "session-secret", () => randomBytes(48).toString("base64url"));
   ensureSecret("IDENTITY_ENCRYPTION_KEY", dataRoot, "identity-key", () => randomBytes(32).toString("base64"));
+  ensureSecret("AUDIT_CHAIN_KEY", dataRoot, "audit-key", () => randomBytes(32).toString("base64"));
   process.env.NEXTAUTH_URL ??= `http://${env.HOSTNAME}:${env.PORT}`;
   env = getEnv();
 
