@@ -6,7 +6,7 @@ import type { Actor } from "../auth/policy";
 import type { IdentityInput } from "../schemas/cases";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
-import { eraseExpiredIdentities } from "./data-rights";
+import { eraseExpiredCases } from "./erasure";
 import { personDataPdf } from "./person-data-pdf";
 
 const canary = { lastName: "Quastenflosser", firstName: "Ortrun", birthDate: "1970-07-07", street: "Canaryweg 1" } as IdentityInput;
@@ -93,9 +93,9 @@ describe("data subject rights", () => {
   it("erases identity and free text after the retention period, and keeps the statistics", async () => {
     await handle.db.insert(formDrafts).values({ caseId, userId: cm.userId, formKey: "identity", ciphertext: Buffer.from("stale draft") });
     await handle.db.update(tenants).set({ identityRetentionDays: 30 }).where(eq(tenants.id, tenantId));
-    expect(await eraseExpiredIdentities(handle.db, "2020-03-15")).toBe(0);
-    expect(await eraseExpiredIdentities(handle.db, "2020-04-15")).toBe(1);
-    expect(await eraseExpiredIdentities(handle.db, "2020-04-16")).toBe(0);
+    expect((await eraseExpiredCases(handle.db, "2020-03-15")).erased).toHaveLength(0);
+    expect((await eraseExpiredCases(handle.db, "2020-04-15")).erased).toHaveLength(1);
+    expect((await eraseExpiredCases(handle.db, "2020-04-16")).erased).toHaveLength(0);
     expect(await handle.db.select().from(caseIdentities).where(eq(caseIdentities.caseId, caseId))).toEqual([]);
     expect(await handle.db.select().from(formDrafts).where(eq(formDrafts.caseId, caseId))).toEqual([]);
     const text = await databaseText(handle);

@@ -56,6 +56,7 @@ export const caseAbilitiesSchema = z.strictObject({
   readIdentity: z.boolean(),
   write: z.boolean(),
   transfer: z.boolean(),
+  erase: z.boolean(),
 });
 
 /** The structured part of the Abschlussbogen; its free text stays with the case manager. */
@@ -69,7 +70,12 @@ export const caseOverviewOutputSchema = pseudonymisedCaseSchema.extend({
   accessChannel: z.enum(accessChannels),
   abilities: caseAbilitiesSchema,
   evaluation: closureEvaluationSchema.nullable(),
+  /** When the identity and free text were erased (after the retention period or on request). */
+  erasedAt: timestamp.nullable(),
 });
+
+/** Per table, how many rows of the case were erased: names and counts, never content. */
+export const eraseCaseOutputSchema = z.strictObject({ tables: z.record(z.string(), z.number()) });
 
 export const caseloadOutputSchema = z.array(
   z.strictObject({ userId: id, displayName: z.string(), caseload: z.number(), key: z.number(), utilisation: z.number() }),
