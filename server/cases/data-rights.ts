@@ -22,6 +22,7 @@ import {
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/policy";
 import { readIdentityUnaudited } from "./identity";
+import { conferenceDataOfCase } from "./person-data-conferences";
 import { requireCase } from "./policy";
 
 /**
@@ -71,6 +72,7 @@ export async function exportPersonData(db: Database, actor: Actor, caseId: strin
         .where(inArray(organisations.id, organisationIds))
     : [];
   const nameOf = new Map(organisationNames.map((o) => [o.id, o.name]));
+  const conferenceData = await conferenceDataOfCase(db, caseRow, identity, consentRows);
   const accessLog = await db
     .select({ at: auditEvents.createdAt, action: auditEvents.action, by: users.displayName })
     .from(auditEvents)
@@ -108,6 +110,7 @@ export async function exportPersonData(db: Database, actor: Actor, caseId: strin
     caseSummaries: summaryRows,
     transfers: transferRows,
     recipients: organisationIds.map((id) => nameOf.get(id) ?? id),
+    ...conferenceData,
     accessLog,
   };
 }
