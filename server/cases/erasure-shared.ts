@@ -188,35 +188,31 @@ function plainText(item: unknown): string {
 }
 
 /**
- * The notes a meeting writes together (Yjs): the paragraphs naming the case are deleted, all of
- * them where it was the meeting's only case. The document is then compacted into its state and its
- * stored updates dropped, since every update still holds the text that was typed.
+ * The documents a meeting writes together (Yjs: its notes, the formulations of its themes): the
+ * paragraphs naming the case are deleted, and all of the notes where it was the meeting's only
+ * case. Each document is then compacted into its state and its stored updates dropped, since the
+ * updates still hold every text ever typed, also text deleted since.
  */
-export async function eraseConferenceNotes(tx: Executor, context: CaseErasureContext): Promise<number> {
+export async function eraseConferenceDocuments(tx: Executor, context: CaseErasureContext): Promise<number> {
   let count = 0;
   for (const conference of context.conferences) {
-    const [document] = await tx
-      .select()
-      .from(sharedDocuments)
-      .where(and(eq(sharedDocuments.conferenceId, conference.id), eq(sharedDocuments.key, "notes")))
-      .for("update");
-    if (!document) continue;
-    const { doc } = await loadSharedDocument(tx, document);
-    const fragment = doc.getXmlFragment(documentField);
-    doc.transact(() => {
-      for (let index = fragment.length - 1; index >= 0; index--) {
-        if (!keepNotesLine(context, conference, plainText(fragment.get(index)))) fragment.delete(index, 1);
-      }
-    });
-    // Deleted content is garbage-collected, so the new state no longer holds the text.
-    const state = Buffer.from(Y.encodeStateAsUpdate(doc));
-    const dropped = await tx
-      .delete(sharedDocumentUpdates)
-      .where(eq(sharedDocumentUpdates.documentId, document.id))
-      .returning({ id: sharedDocumentUpdates.id });
-    await tx.update(sharedDocuments).set({ state, updatedAt: new Date() }).where(eq(sharedDocuments.id, document.id));
-    cache.delete(document.id);
-    count += dropped.length;
+    const documents = await tx.select().from(sharedDocuments).where(eq(sharedDocuments.conferenceId, conference.id)).for("update");
+    for (const document of documents) {
+      const { doc } = await loadSharedDocument(tx, document);
+      const fragment = doc.getXmlFragment(documentField);
+      const eraseAll = document.key === "notes" && conference.isSoleCase;
+      doc.transact(() => {
+        for (let index = fragment.length - 1; index >= 0; index--) {
+          if (eraseAll || namesCase(context, plainText(fragment.get(index)))) fragment.delete(index, 1);
+        }
+      });
+      // Deleted content is garbage-collected, so the new state no longer holds the text.
+      const state = Buffer.from(Y.encodeStateAsUpdate(doc));
+      await tx.delete(sharedDocumentUpdates).where(eq(sharedDocumentUpdates.documentId, document.id));
+      await tx.update(sharedDocuments).set({ state, updatedAt: new Date() }).where(eq(sharedDocuments.id, document.id));
+      cache.delete(document.id);
+      count += 1;
+    }
   }
   return count;
 }

@@ -22,7 +22,7 @@ import {
 import {
   eraseBoardCards,
   eraseBoardOperations,
-  eraseConferenceNotes,
+  eraseConferenceDocuments,
   erasePollAnswers,
   eraseProtocols,
   eraseThemeSources,
@@ -217,7 +217,7 @@ export const erasureSteps: ErasureStep[] = [
   { table: "board_cards", erase: eraseBoardCards },
   { table: "board_operations", erase: eraseBoardOperations },
   { table: "conference_protocols", erase: eraseProtocols },
-  { table: "shared_document_updates", erase: eraseConferenceNotes },
+  { table: "shared_documents", erase: eraseConferenceDocuments },
   { table: "work_packages", erase: eraseWorkPackages },
   { table: "work_package_updates", erase: eraseWorkPackageUpdates },
   { table: "theme_sources", erase: eraseThemeSources },

@@ -183,17 +183,23 @@ describe("erasure after the retention period", () => {
       responsibleOrganisationId: tenant.organisation.id,
       dueDate,
     });
-    const notes = new Y.Doc();
-    const fragment = notes.getXmlFragment("default");
-    for (const line of [`Zu ${meetingPseudonym(caseId, conferenceId)}: ZITRONE-notes`, "BIRNE-notes für alle"]) {
-      const paragraph = new Y.XmlElement("paragraph");
-      paragraph.insert(0, [new Y.XmlText(line)]);
-      fragment.push([paragraph]);
+    // The notes and a theme's formulation, written together; one paragraph of each names the case.
+    const meetingName = meetingPseudonym(caseId, conferenceId);
+    for (const [key, lines] of [
+      ["notes", [`Zu ${meetingName}: ZITRONE-notes`, "BIRNE-notes für alle"]],
+      [`formulation:${randomUUID()}`, ["Familien finden keine Wohnung", `Wie bei ${meetingName}: ZITRONE-formulation`]],
+    ] as const) {
+      const shared = new Y.Doc();
+      for (const line of lines) {
+        const paragraph = new Y.XmlElement("paragraph");
+        paragraph.insert(0, [new Y.XmlText(line)]);
+        shared.getXmlFragment("default").push([paragraph]);
+      }
+      const [document] = await handle.db.insert(sharedDocuments).values({ conferenceId, key }).returning();
+      await handle.db
+        .insert(sharedDocumentUpdates)
+        .values({ documentId: document!.id, update: Buffer.from(Y.encodeStateAsUpdate(shared)), actorUserId: coordinator.userId });
     }
-    const [document] = await handle.db.insert(sharedDocuments).values({ conferenceId, key: "notes" }).returning();
-    await handle.db
-      .insert(sharedDocumentUpdates)
-      .values({ documentId: document!.id, update: Buffer.from(Y.encodeStateAsUpdate(notes)), actorUserId: coordinator.userId });
     await coordinatorCaller.conferences.protocol.generate({ conferenceId });
 
     // A theme seen in both cases (one source from the case's card), and a poll answer naming the case.
@@ -262,7 +268,7 @@ describe("erasure after the retention period", () => {
       gap_reports: 1,
       board_cards: 1,
       conference_protocols: 1,
-      shared_document_updates: 1,
+      shared_documents: 2,
       work_packages: 1,
       work_package_updates: 1,
       theme_sources: 2,
@@ -272,7 +278,16 @@ describe("erasure after the retention period", () => {
 
     const dump = await dumpDatabaseText(handle.db);
     for (const value of ["ZITRONE", canary.lastName, canary.firstName, canary.street]) expect(dump).not.toContain(value);
-    for (const value of ["BIRNE-card", "BIRNE-task", "BIRNE-excerpt", "BIRNE-notes", "BIRNE-poll", "BIRNE-summary", "Allgemeine Karte"])
+    for (const value of [
+      "Familien finden keine Wohnung",
+      "BIRNE-card",
+      "BIRNE-task",
+      "BIRNE-excerpt",
+      "BIRNE-notes",
+      "BIRNE-poll",
+      "BIRNE-summary",
+      "Allgemeine Karte",
+    ])
       expect(dump).toContain(value);
 
     // The statistics shell: status, dates, counts, ratings, the agenda entry and the theme's case count.

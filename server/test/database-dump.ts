@@ -8,7 +8,8 @@ function rowsOf<T>(result: unknown): T[] {
 /**
  * Every row of every table of the database as text, like a dump: found through
  * information_schema, so a table added later is searched too. Binary columns are read in the
- * escape format, where text stored in them (Yjs updates) stays legible.
+ * escape format, where ASCII text stored in them (Yjs updates) stays legible; other letters show
+ * as octal escapes, so search them for ASCII values.
  */
 export async function dumpDatabaseText(db: Database): Promise<string> {
   const columns = rowsOf<{ table_name: string; column_name: string; data_type: string }>(
