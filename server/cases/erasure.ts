@@ -36,6 +36,12 @@ async function eraseCaseContent(tx: Executor, caseRow: { id: string; tenantId: s
   return tables;
 }
 
+/** Locks the case row until the transaction ends and tells whether it was erased meanwhile. */
+async function isErasedUnderLock(tx: Executor, caseId: string): Promise<boolean> {
+  const [locked] = await tx.select({ identityErasedAt: cases.identityErasedAt }).from(cases).where(eq(cases.id, caseId)).for("update");
+  return !locked || locked.identityErasedAt !== null;
+}
+
 /**
  * Why one case's erasure failed, without any value from the database: a PostgreSQL error code and
  * constraint name, or the error's kind.
@@ -75,6 +81,8 @@ export async function eraseExpiredCases(db: Database, today = todayInBerlin()): 
   for (const caseRow of due) {
     try {
       const tables = await db.transaction(async (tx) => {
+        // The lock keeps a request for erasure of the same case from running at the same time.
+        if (await isErasedUnderLock(tx, caseRow.id)) return null;
         const erased = await eraseCaseContent(tx, caseRow);
         await recordAuditEvent(tx, {
           tenantId: caseRow.tenantId,
@@ -85,7 +93,7 @@ export async function eraseExpiredCases(db: Database, today = todayInBerlin()): 
         });
         return erased;
       });
-      report.erased.push({ caseId: caseRow.id, pseudonym: caseRow.pseudonym, tables });
+      if (tables) report.erased.push({ caseId: caseRow.id, pseudonym: caseRow.pseudonym, tables });
     } catch (error) {
       report.failed.push({ caseId: caseRow.id, pseudonym: caseRow.pseudonym, reason: failureReason(error) });
     }
@@ -111,12 +119,7 @@ export async function eraseCaseOnRequest(db: Database, actor: Actor, input: Eras
     throw new AppError("INVALID_INPUT", "cases.erasure.errors.confirmation", "confirmation");
   const tables = await db.transaction(async (tx) => {
     // The lock keeps the daily run and a second request from erasing the case at the same time.
-    const [locked] = await tx
-      .select({ identityErasedAt: cases.identityErasedAt })
-      .from(cases)
-      .where(and(eq(cases.id, caseRow.id), eq(cases.tenantId, actor.tenantId)))
-      .for("update");
-    if (!locked || locked.identityErasedAt) throw new AppError("CONFLICT", "cases.erasure.errors.alreadyErased");
+    if (await isErasedUnderLock(tx, caseRow.id)) throw new AppError("CONFLICT", "cases.erasure.errors.alreadyErased");
     const erased = await eraseCaseContent(tx, caseRow);
     await recordAuditEvent(tx, {
       tenantId: actor.tenantId,

@@ -16,6 +16,7 @@ import {
   workPackages,
   workPackageUpdates,
 } from "@/db/schema";
+import { calendarDayOf } from "../schemas/calendar-days";
 import type { IdentityInput } from "../schemas/cases";
 import { loadErasureContext, namesCase } from "./erasure-shared";
 
@@ -23,7 +24,7 @@ type ConsentRow = Pick<typeof consents.$inferSelect, "kind" | "organisationIds" 
 
 /** The organisations a Schweigepflichtentbindung of the case covered at the time of a meeting. */
 function coveredAt(consentRows: ConsentRow[], at: Date): Set<string> {
-  const day = at.toISOString().slice(0, 10);
+  const day = calendarDayOf(at);
   return new Set(
     consentRows
       .filter(
