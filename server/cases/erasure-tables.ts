@@ -42,6 +42,12 @@ export interface ErasureStep {
 
 const touched = (rows: unknown[]) => rows.length;
 
+/** Tables that point at a case but hold no free text about it: nothing to erase there. */
+export const tablesWithoutCaseText: Record<string, string> = {
+  cases: "the statistics shell itself: pseudonym, statuses, dates",
+  conference_cases: "which meeting discussed the case; its summary reference is set to null with the summary",
+};
+
 /**
  * Every table that holds free text or identity values of a case, in one list: a new table with
  * free text about a case belongs here. The steps run in this order inside one transaction.
