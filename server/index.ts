@@ -8,7 +8,7 @@ import { clientAddressHeader } from "./auth-options";
 import { getEnv, InvalidEnvironmentError, parseEnv } from "./config/env";
 import { logger } from "./config/logger";
 import { deleteExpiredRateLimits } from "./auth/sign-in-limiter";
-import { eraseExpiredIdentities } from "./cases/data-rights";
+import { eraseExpiredCases } from "./cases/erasure";
 import { seedDemoTenant, type DemoCredential } from "./demo/seed-demo-tenant";
 import { attachRealtimeAdapter } from "./realtime/adapter";
 import { attachSocketServer } from "./realtime/socket-server";
@@ -85,7 +85,7 @@ export async function startServer() {
   if (credentials) printDemoCredentials(credentials);
   // Retention: identities of long-closed cases are erased at start and then once a day.
   const runRetention = () =>
-    Promise.all([eraseExpiredIdentities(database.db), deleteExpiredRateLimits(database.db)]).catch((error) =>
+    Promise.all([eraseExpiredCases(database.db), deleteExpiredRateLimits(database.db)]).catch((error) =>
       logger.error({ err: error }, "retention run failed"),
     );
   await runRetention();
