@@ -12,6 +12,7 @@ import { createTestDatabase } from "../test/database";
 import { createConference } from "../test/conference-factories";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { sessionCookieFor, startTestSocketServer } from "../test/socket-server";
+import { meetingCaseId } from "../conferences/meeting-case-ids";
 
 const secret = "board-socket-test-secret-with-enough-length-0123";
 process.env.NEXTAUTH_SECRET = secret;
@@ -123,7 +124,7 @@ describe("board over socket.io: per-participant views and revocation", () => {
       lane: "themen",
       text: `Frau ${canary.lastName} findet keine Wohnung`,
       orderKey: "a0",
-      caseId,
+      caseId: meetingCaseId(conferenceId, caseId),
       perspective: null,
     });
     expect(refused).toEqual({ ok: false, message: expect.stringContaining("Aktendeckblatt (Name)") });
@@ -138,7 +139,7 @@ describe("board over socket.io: per-participant views and revocation", () => {
           lane: "themen",
           text: "Mietschulden verhindern jede Zusage",
           orderKey: "a1",
-          caseId,
+          caseId: meetingCaseId(conferenceId, caseId),
           perspective: null,
         })
       ).ok,
