@@ -248,7 +248,7 @@ async function decide(
       const allowed =
         op.kind === "card.edit" ? mayDo.edit : op.kind === "card.delete" ? mayDo.delete : op.kind === "card.tag" ? mayDo.tag : true;
       if (!allowed) throw new AppError("FORBIDDEN", "conferences.board.notYourCard");
-      if (op.kind === "card.delete") return { op, touched: [card] };
+      if (op.kind === "card.delete") return { op: card.isHidden ? { ...op, hidden: true } : op, touched: [card] };
       if (op.kind === "card.edit") await rejectIdentityLeaks(tx, conference.id, op.text);
       if (op.kind === "card.tag" && op.caseId) await requireAgendaCase(op.caseId);
       if (op.kind === "card.cluster" && op.clusterId && !meta.clusters[op.clusterId])
