@@ -6,6 +6,7 @@ import { generateKeyBetween } from "fractional-indexing";
 import { cases, caseIdentities, contacts, formDrafts, organisations, tenants } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { applyBoardOperation } from "../conferences/board";
+import { meetingCaseId } from "../conferences/meeting-case-ids";
 import { addDays, todayInBerlin } from "../schemas/calendar-days";
 import type { IdentityInput } from "../schemas/cases";
 import { createBodyWithSession } from "../test/body-factories";
@@ -106,7 +107,14 @@ describe("data subject rights", () => {
       await applyBoardOperation(handle.db, author, {
         conferenceId,
         clientOpId: opId(),
-        op: { kind: "card.add", cardId: randomUUID(), lane: "ideen", text, orderKey: generateKeyBetween(null, null), caseId: cardCaseId },
+        op: {
+          kind: "card.add",
+          cardId: randomUUID(),
+          lane: "ideen",
+          text,
+          orderKey: generateKeyBetween(null, null),
+          caseId: cardCaseId && meetingCaseId(conferenceId, cardCaseId),
+        },
       });
     }
     const coordinatorCaller = callerFor(handle.db, coordinator);
@@ -114,7 +122,7 @@ describe("data subject rights", () => {
     const task = await coordinatorCaller.workPackages.create({
       conferenceId,
       task: "Schuldnerberatung anfragen",
-      caseId,
+      caseId: meetingCaseId(conferenceId, caseId),
       responsibleOrganisationId: tenant.organisation.id,
       dueDate,
     });
@@ -122,7 +130,7 @@ describe("data subject rights", () => {
     await coordinatorCaller.workPackages.create({
       conferenceId,
       task: "FREMDES Paket",
-      caseId: otherCase.id,
+      caseId: meetingCaseId(conferenceId, otherCase.id),
       responsibleOrganisationId: tenant.organisation.id,
       dueDate,
     });

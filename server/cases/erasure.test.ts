@@ -26,6 +26,7 @@ import {
 } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { applyBoardOperation } from "../conferences/board";
+import { meetingCaseId } from "../conferences/meeting-case-ids";
 import { addDays, todayInBerlin } from "../schemas/calendar-days";
 import type { IdentityInput } from "../schemas/cases";
 import { createBodyWithSession } from "../test/body-factories";
@@ -155,7 +156,14 @@ describe("erasure after the retention period", () => {
       applyBoardOperation(handle.db, cm, {
         conferenceId,
         clientOpId: opId(),
-        op: { kind: "card.add", cardId: randomUUID(), lane: "themen", text, orderKey: generateKeyBetween(null, null), caseId: cardCaseId },
+        op: {
+          kind: "card.add",
+          cardId: randomUUID(),
+          lane: "themen",
+          text,
+          orderKey: generateKeyBetween(null, null),
+          caseId: cardCaseId && meetingCaseId(conferenceId, cardCaseId),
+        },
       });
     const own = await card("ZITRONE-card", erased.id);
     const ownCardId = (own.applied.op as { cardId: string }).cardId;
@@ -170,7 +178,7 @@ describe("erasure after the retention period", () => {
     const task = await coordinatorCaller.workPackages.create({
       conferenceId,
       task: "ZITRONE-task",
-      caseId,
+      caseId: meetingCaseId(conferenceId, caseId),
       responsibleOrganisationId: tenant.organisation.id,
       dueDate,
     });
@@ -178,7 +186,7 @@ describe("erasure after the retention period", () => {
     await coordinatorCaller.workPackages.create({
       conferenceId,
       task: "BIRNE-task",
-      caseId: other.id,
+      caseId: meetingCaseId(conferenceId, other.id),
       responsibleOrganisationId: tenant.organisation.id,
       dueDate,
     });
