@@ -6,6 +6,7 @@ import { users } from "@/db/schema";
 import { recordAuditEvent } from "./audit/record-audit-event";
 import { getEnv } from "./config/env";
 import { logger } from "./config/logger";
+import { announceAccessChanged } from "./events/notices";
 import { confirmGuestLink } from "./conferences/guests";
 import { AppError } from "./errors";
 import { signInSchema } from "./schemas/users";
@@ -227,6 +228,8 @@ export function getAuthOptions(): NextAuthOptions {
           .where(eq(users.id, token.sub))
           .returning({ tenantId: users.tenantId });
         if (user) await recordAuditEvent(db, { tenantId: user.tenantId, actorUserId: token.sub, action: "auth.sign_out" });
+        // Open connections of every device end now, not at their next event.
+        announceAccessChanged(token.sub);
       },
     },
     logger: {
