@@ -18,6 +18,7 @@ import { AppError } from "../errors";
 import { translate } from "../i18n/translate";
 import { boardJoinSchema, boardOpRequestSchema, boardTypingSchema } from "../schemas/board";
 import { registerSharedDocumentEvents } from "./shared-documents";
+import { limitSocketEvents } from "./event-limits";
 import { endAtSessionExpiry, endSession, isSessionExpired, startSessionSweep } from "./session-watch";
 import { boardRoom, boardUserRoom, broadcastApplied, resyncBoardsOfCase } from "./board-broadcast";
 import { onAccessChanged, onConsentChanged } from "../events/notices";
@@ -98,6 +99,7 @@ export function attachSocketServer(httpServer: HttpServer): KimServer {
   io.on("connection", (socket) => {
     void socket.join(userRoom(socket.data.userId));
     endAtSessionExpiry(socket);
+    limitSocketEvents(socket);
     socket.on(
       "presence:join",
       guarded(socket, "presence.join", presenceJoinSchema, async (actor, { room }) => {
