@@ -100,7 +100,7 @@ describe("shared notes under a participant who floods them", () => {
     expect(await readSharedDocumentText(handle.db, { conferenceId, key: "notes" })).toContain("Protokoll geht weiter");
   });
 
-  it("lets anyone delete from a document that was filled to its limit, and write again", { timeout: 60_000 }, async () => {
+  it("lets anyone delete from a document that was filled to its limit, and write again", { timeout: 120_000 }, async () => {
     // Five people acting together fill the document itself up to its limit.
     const conferenceId = await meeting();
     const crowd = await Promise.all([vandal, ...accomplices].map((actor) => notesOf(actor, conferenceId)));
