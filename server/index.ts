@@ -6,6 +6,7 @@ import next from "next";
 import { getDatabaseHandle } from "@/db";
 import { clientAddressHeader } from "./auth-options";
 import { getEnv, InvalidEnvironmentError, parseEnv } from "./config/env";
+import { dataRootOf, identityKeyFileName, identityKeyPlacementProblem } from "./config/identity-key-placement";
 import { logger } from "./config/logger";
 import { deleteExpiredRateLimits } from "./auth/sign-in-limiter";
 import { eraseExpiredIdentities } from "./cases/data-rights";
@@ -67,9 +68,14 @@ export async function startServer() {
     }
     throw error;
   }
-  const dataRoot = path.dirname(path.resolve(env.PGLITE_DATA_DIR ?? path.join(".data", "pglite")));
+  const keyProblem = identityKeyPlacementProblem(env);
+  if (keyProblem) {
+    console.error(keyProblem);
+    process.exit(1);
+  }
+  const dataRoot = dataRootOf(env);
   ensureSecret("NEXTAUTH_SECRET", dataRoot, "session-secret", () => randomBytes(48).toString("base64url"));
-  ensureSecret("IDENTITY_ENCRYPTION_KEY", dataRoot, "identity-key", () => randomBytes(32).toString("base64"));
+  ensureSecret("IDENTITY_ENCRYPTION_KEY", dataRoot, identityKeyFileName, () => randomBytes(32).toString("base64"));
   process.env.NEXTAUTH_URL ??= `http://${env.HOSTNAME}:${env.PORT}`;
   env = getEnv();
 

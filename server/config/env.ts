@@ -47,7 +47,8 @@ const envSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["IDENTITY_ENCRYPTION_KEY"],
-        message: "is required when running on a PostgreSQL server in production",
+        message:
+          "must be set when running on a PostgreSQL server in production: the key to the identities is kept apart from the database, never in a file beside it",
       });
     }
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.NEXTAUTH_SECRET) {
