@@ -14,6 +14,7 @@ import { seedDemoTenant, type DemoCredential } from "./demo/seed-demo-tenant";
 import { attachRealtimeAdapter } from "./realtime/adapter";
 import { attachSocketServer } from "./realtime/socket-server";
 import { withoutLinkSecret } from "./secret-links/secret-links";
+import { clientAddressOf } from "./security/client-address";
 import { securityHeaders } from "./security/headers";
 
 /**
@@ -98,7 +99,7 @@ export async function startServer() {
 
   const httpServer = createServer((req, res) => {
     // Only the server may say where a request came from (sign-in rate limits use it).
-    req.headers[clientAddressHeader] = req.socket.remoteAddress ?? "unknown";
+    req.headers[clientAddressHeader] = clientAddressOf(req.headers, req.socket.remoteAddress, env.TRUSTED_PROXY_HEADER);
     const { csp, headers } = securityHeaders({ dev, https });
     req.headers["content-security-policy"] = csp;
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);

@@ -78,7 +78,7 @@ test("sockets refuse anonymous and foreign-origin handshakes", async ({ baseURL 
   expect(await attempt({ origin: "https://evil.example" })).not.toBe("connected");
 });
 
-test("sign-in is rate limited per account, with a German message", async ({ page }) => {
+test("sign-in is rate limited per account and address, with a German message", async ({ page }) => {
   await page.goto("/sign-in");
   for (let attempt = 0; attempt < 10; attempt++) {
     await page.getByLabel("Benutzername").fill("cm-sprecherin");
