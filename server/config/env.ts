@@ -49,6 +49,11 @@ const envSchema = z
     /** Fixed password for all demo users (browser tests); random and printed once when unset. */
     DEMO_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
     SIGN_IN_ATTEMPTS_PER_15_MINUTES: z.coerce.number().int().min(1).default(10),
+    /** Behind a reverse proxy: the header in which it passes on the client's address (e.g. X-Forwarded-For). */
+    TRUSTED_PROXY_HEADER: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/, "must be a header name")
+      .optional(),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
@@ -63,7 +68,8 @@ const envSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["IDENTITY_ENCRYPTION_KEY"],
-        message: "is required when running on a PostgreSQL server in production",
+        message:
+          "must be set when running on a PostgreSQL server in production: the key to the identities is kept apart from the database, never in a file beside it",
       });
     }
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.AUDIT_CHAIN_KEY) {
