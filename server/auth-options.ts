@@ -9,7 +9,7 @@ import { logger } from "./config/logger";
 import { confirmGuestLink } from "./conferences/guests";
 import { AppError } from "./errors";
 import { signInSchema } from "./schemas/users";
-import { findUserByOidcIdentity, resolveOidcSignIn, type OidcClaims } from "./auth/oidc-sign-in";
+import { findUserByOidcIdentity, resolveOidcSignIn, type OidcClaims } from "./users/oidc-sign-in";
 import { verifyPassword } from "./auth/password";
 import { sessionCookieName, usesSecureCookies } from "./auth/session";
 import { isSignInAllowed, recordFailedSignIn, resetSignInFailures } from "./auth/sign-in-limiter";

@@ -7,7 +7,7 @@ import { auditEvents, users } from "@/db/schema";
 import { getAuthOptions } from "../auth-options";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
-import type { Actor } from "./policy";
+import type { Actor } from "../auth/policy";
 
 const issuer = "https://login.kreis-beispiel.de/realms/kim";
 const refused = "/sign-in?error=NoAccount";
