@@ -6,6 +6,7 @@ import { users } from "@/db/schema";
 import { recordAuditEvent } from "./audit/record-audit-event";
 import { getEnv } from "./config/env";
 import { logger } from "./config/logger";
+import { guestDeviceField } from "./conferences/guest-device";
 import { confirmGuestLink } from "./conferences/guests";
 import { AppError } from "./errors";
 import { signInSchema } from "./schemas/users";
@@ -18,7 +19,12 @@ import { isSignInAllowed, recordFailedSignIn, resetSignInFailures } from "./auth
 export const clientAddressHeader = "x-kim-client-address";
 
 /** Error codes the sign-in page turns into German messages. */
-export const signInErrors = { invalid: "CredentialsSignin", rateLimited: "RateLimited", noAccount: "NoAccount" } as const;
+export const signInErrors = {
+  invalid: "CredentialsSignin",
+  rateLimited: "RateLimited",
+  noAccount: "NoAccount",
+  otherDevice: "OtherDevice",
+} as const;
 
 declare module "next-auth" {
   interface Session {
@@ -127,9 +133,10 @@ export async function authorizeWithGuestLink(
     confidentiality: credentials?.confidentiality === "true",
   };
   try {
-    return await confirmGuestLink(await getDb(), input, address);
+    return await confirmGuestLink(await getDb(), input, address, credentials?.[guestDeviceField] ?? null);
   } catch (error) {
     if (error instanceof AppError && error.code === "RATE_LIMITED") throw new Error(signInErrors.rateLimited);
+    if (error instanceof AppError && error.message === "guests.errors.otherDevice") throw new Error(signInErrors.otherDevice);
     throw error;
   }
 }

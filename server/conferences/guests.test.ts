@@ -20,6 +20,8 @@ import { errorCodeOf } from "../test/error-code";
 
 const summaryBody = "Eine Familie mit drei Kindern sucht seit Monaten eine größere Wohnung; der Aufenthalt ist ungeklärt.";
 const tokenOf = (link: string) => link.replace("/gast/", "");
+/** The device secret of the browser that confirms (its cookie); device binding is tested in guest-device.test.ts. */
+const laptop = "L".repeat(43);
 
 describe("conference guests", () => {
   let handle: DatabaseHandle;
@@ -51,6 +53,7 @@ describe("conference guests", () => {
       handle.db,
       { token: tokenOf(link), name: "Gisela Gast", organisationName: "Jobcenter, Team U25", confidentiality: true },
       nextAddress(),
+      laptop,
     );
     expect(signedIn).not.toBeNull();
     const actor = await loadActor(handle.db, { userId: signedIn!.id, sessionVersion: signedIn!.sessionVersion });
@@ -125,12 +128,13 @@ describe("conference guests", () => {
 
     const address = nextAddress();
     expect(
-      await confirmGuestLink(handle.db, { token, name: "Gisela Gast", organisationName: "", confidentiality: false }, address),
+      await confirmGuestLink(handle.db, { token, name: "Gisela Gast", organisationName: "", confidentiality: false }, address, laptop),
     ).toBeNull();
     const signedIn = await confirmGuestLink(
       handle.db,
       { token, name: "Dr. Gisela Gast", organisationName: "Jobcenter Solingen", confidentiality: true },
       address,
+      laptop,
     );
     expect(signedIn).toMatchObject({ id: account!.id, name: "Dr. Gisela Gast", conferenceId });
 
@@ -169,7 +173,9 @@ describe("conference guests", () => {
     const address = nextAddress();
     expect(await findGuestLink(handle.db, "A".repeat(43), address)).toEqual({ status: "invalid" });
     expect(await findGuestLink(handle.db, "kurz", address)).toEqual({ status: "invalid" });
-    expect(await confirmGuestLink(handle.db, { token: "A".repeat(43), name: "Niemand", confidentiality: true }, address)).toBeNull();
+    expect(
+      await confirmGuestLink(handle.db, { token: "A".repeat(43), name: "Niemand", confidentiality: true }, address, laptop),
+    ).toBeNull();
   });
 
   it("ends an expired guest's link and session", async () => {
@@ -181,7 +187,9 @@ describe("conference guests", () => {
     expect(await loadActor(handle.db, { userId: signedIn.id, sessionVersion: signedIn.sessionVersion })).toBeNull();
     const address = nextAddress();
     expect(await findGuestLink(handle.db, tokenOf(link), address)).toEqual({ status: "invalid" });
-    expect(await confirmGuestLink(handle.db, { token: tokenOf(link), name: "Gisela Gast", confidentiality: true }, address)).toBeNull();
+    expect(
+      await confirmGuestLink(handle.db, { token: tokenOf(link), name: "Gisela Gast", confidentiality: true }, address, laptop),
+    ).toBeNull();
     const listed = (await callerFor(handle.db, moderator).conferences.guests.list({ conferenceId })).find((g) => g.id === guestId);
     expect(listed?.status).toBe("expired");
   });
@@ -192,7 +200,7 @@ describe("conference guests", () => {
     await callerFor(handle.db, moderator).conferences.guests.revoke({ conferenceId, guestId });
     expect(await loadActor(handle.db, { userId: signedIn.id, sessionVersion: signedIn.sessionVersion })).toBeNull();
     expect(
-      await confirmGuestLink(handle.db, { token: tokenOf(link), name: "Gisela Gast", confidentiality: true }, nextAddress()),
+      await confirmGuestLink(handle.db, { token: tokenOf(link), name: "Gisela Gast", confidentiality: true }, nextAddress(), laptop),
     ).toBeNull();
     const participants = await handle.db.select().from(conferenceParticipants).where(eq(conferenceParticipants.userId, signedIn.id));
     expect(participants).toEqual([]);
@@ -344,6 +352,7 @@ describe("conference guests", () => {
       confidentiality: "true",
       csrfToken: "x",
       callbackUrl: "/",
+      deviceSecret: laptop,
       json: "true",
     };
     expect(await authorizeWithGuestLink({ ...posted, confidentiality: "false" }, nextAddress())).toBeNull();

@@ -61,6 +61,7 @@ export const auditActions = [
   "conferences.guest_invited",
   "conferences.guest_confirmed",
   "conferences.guest_revoked",
+  "conferences.guest_device_reset",
   "conferences.template_saved",
   "conferences.recurrence_recorded",
   "conferences.status_changed",
