@@ -10,7 +10,7 @@ import { translate } from "../i18n/translate";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { guestDeviceCookieName, withGuestDevice } from "./guest-device";
-import { confirmGuestLink } from "./guests";
+import { confirmGuestLink, findGuestLink } from "./guests";
 
 const laptop = "L".repeat(43);
 const phone = "P".repeat(43);
@@ -61,6 +61,10 @@ describe("guest links bound to one device", () => {
     // The same device signs in again, e.g. the next morning.
     expect(await confirm(link, laptop)).toMatchObject({ id: first!.id });
     await expect(confirm(link, phone)).rejects.toMatchObject({ code: "CONFLICT", message: "guests.errors.otherDevice" });
+    // The second device's page shows nothing of the conference either.
+    expect(await findGuestLink(handle.db, tokenOf(link), nextAddress(), phone)).toEqual({ status: "otherDevice" });
+    expect(await findGuestLink(handle.db, tokenOf(link), nextAddress(), null)).toEqual({ status: "otherDevice" });
+    expect(await findGuestLink(handle.db, tokenOf(link), nextAddress(), laptop)).toMatchObject({ status: "open" });
     await expect(confirm(link, null)).rejects.toMatchObject({ code: "CONFLICT" });
     expect(translate("guests.errors.otherDevice")).toMatch(/anderen Gerät/);
     // Only the hash of the device secret is stored.
@@ -107,6 +111,6 @@ describe("guest links bound to one device", () => {
     const freshSecret = new URLSearchParams(await fresh.request.text()).get("deviceSecret");
     expect(freshSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(freshSecret).not.toBe(phone);
-    expect(fresh.setCookie).toBe(`${guestDeviceCookieName()}=${freshSecret}; Path=/; Max-Age=2592000; HttpOnly; SameSite=Strict`);
+    expect(fresh.setCookie).toBe(`${guestDeviceCookieName()}=${freshSecret}; Path=/; Max-Age=2592000; HttpOnly; SameSite=Lax`);
   });
 });

@@ -28,7 +28,8 @@ export async function withGuestDevice(req: NextRequest): Promise<{ request: Next
   headers.delete("content-length");
   const request = new NextRequest(req.url, { method: req.method, headers, body: form.toString() });
   if (isValid) return { request, setCookie: null };
-  const attributes = ["Path=/", `Max-Age=${guestValidDays.max * 86_400}`, "HttpOnly", "SameSite=Strict"];
+  // Lax, not Strict: a guest opening the link from their e-mail must bring the cookie to the page.
+  const attributes = ["Path=/", `Max-Age=${guestValidDays.max * 86_400}`, "HttpOnly", "SameSite=Lax"];
   if (usesSecureCookies()) attributes.push("Secure");
   return { request, setCookie: [`${guestDeviceCookieName()}=${device}`, ...attributes].join("; ") };
 }

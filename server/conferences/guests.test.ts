@@ -118,7 +118,7 @@ describe("conference guests", () => {
     expect(account!.username).toMatch(/^gast-[0-9a-f]{16}$/);
     expect(await handle.db.select().from(roleAssignments).where(eq(roleAssignments.userId, account!.id))).toEqual([]);
 
-    const view = await findGuestLink(handle.db, token, nextAddress());
+    const view = await findGuestLink(handle.db, token, nextAddress(), laptop);
     expect(view).toEqual({
       status: "open",
       conference: { title: "Fallkonferenz Wohnen", type: "fallkonferenz", scheduledAt: new Date("2026-11-03T09:00:00Z") },
@@ -171,8 +171,8 @@ describe("conference guests", () => {
 
   it("refuses unknown and malformed links with the same neutral answer", async () => {
     const address = nextAddress();
-    expect(await findGuestLink(handle.db, "A".repeat(43), address)).toEqual({ status: "invalid" });
-    expect(await findGuestLink(handle.db, "kurz", address)).toEqual({ status: "invalid" });
+    expect(await findGuestLink(handle.db, "A".repeat(43), address, laptop)).toEqual({ status: "invalid" });
+    expect(await findGuestLink(handle.db, "kurz", address, laptop)).toEqual({ status: "invalid" });
     expect(
       await confirmGuestLink(handle.db, { token: "A".repeat(43), name: "Niemand", confidentiality: true }, address, laptop),
     ).toBeNull();
@@ -186,7 +186,7 @@ describe("conference guests", () => {
       .where(eq(conferenceGuests.id, guestId));
     expect(await loadActor(handle.db, { userId: signedIn.id, sessionVersion: signedIn.sessionVersion })).toBeNull();
     const address = nextAddress();
-    expect(await findGuestLink(handle.db, tokenOf(link), address)).toEqual({ status: "invalid" });
+    expect(await findGuestLink(handle.db, tokenOf(link), address, laptop)).toEqual({ status: "invalid" });
     expect(
       await confirmGuestLink(handle.db, { token: tokenOf(link), name: "Gisela Gast", confidentiality: true }, address, laptop),
     ).toBeNull();
@@ -369,8 +369,8 @@ describe("conference guests", () => {
 
   it("limits look-ups of guest links per address", async () => {
     const address = nextAddress();
-    for (let i = 0; i < linkBudget("guest", "lookup"); i += 1) await findGuestLink(handle.db, "B".repeat(43), address);
-    expect(await findGuestLink(handle.db, "B".repeat(43), address)).toEqual({ status: "rateLimited" });
+    for (let i = 0; i < linkBudget("guest", "lookup"); i += 1) await findGuestLink(handle.db, "B".repeat(43), address, laptop);
+    expect(await findGuestLink(handle.db, "B".repeat(43), address, laptop)).toEqual({ status: "rateLimited" });
     const { link } = await invite();
     await expect(authorizeWithGuestLink({ token: tokenOf(link), name: "Gisela Gast", confidentiality: "true" }, address)).rejects.toThrow(
       "RateLimited",

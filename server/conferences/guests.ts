@@ -199,6 +199,7 @@ async function findUsableGuest(db: Executor, token: string) {
       title: conferences.title,
       type: conferences.type,
       scheduledAt: conferences.scheduledAt,
+      deviceHash: conferenceGuests.deviceHash,
     })
     .from(conferenceGuests)
     .innerJoin(users, and(eq(users.id, conferenceGuests.userId), eq(users.isActive, true), eq(users.isGuest, true)))
@@ -219,13 +220,14 @@ async function findUsableGuest(db: Executor, token: string) {
 
 export type GuestLinkView =
   | { status: "open"; conference: { title: string; type: ConferenceType; scheduledAt: Date }; name: string; organisationName: string }
-  | { status: "invalid" | "rateLimited" };
+  | { status: "invalid" | "rateLimited" | "otherDevice" };
 
 /**
  * What the link's public page may show: the conference's title, type and date and the names to
- * confirm. Unknown, expired and revoked links all get the same answer.
+ * confirm. Unknown, expired and revoked links all get the same answer; a link bound to another
+ * device shows nothing of the conference.
  */
-export async function findGuestLink(db: Database, token: string, address: string): Promise<GuestLinkView> {
+export async function findGuestLink(db: Database, token: string, address: string, deviceSecret: string | null): Promise<GuestLinkView> {
   try {
     await consumeLinkBudget(db, "guest", "lookup", address);
   } catch (error) {
@@ -234,6 +236,7 @@ export async function findGuestLink(db: Database, token: string, address: string
   }
   const row = await findUsableGuest(db, token);
   if (!row) return { status: "invalid" };
+  if (row.deviceHash !== null && !(deviceSecret && matchesSecretHash(deviceSecret, row.deviceHash))) return { status: "otherDevice" };
   return {
     status: "open",
     conference: { title: row.title, type: row.type, scheduledAt: row.scheduledAt },
