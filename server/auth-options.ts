@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db";
@@ -7,9 +7,11 @@ import { recordAuditEvent } from "./audit/record-audit-event";
 import { getEnv } from "./config/env";
 import { logger } from "./config/logger";
 import { announceAccessChanged } from "./events/notices";
+import { guestDeviceField } from "./conferences/guest-device";
 import { confirmGuestLink } from "./conferences/guests";
 import { AppError } from "./errors";
 import { signInSchema } from "./schemas/users";
+import { findUserByOidcIdentity, resolveOidcSignIn, type OidcClaims } from "./users/oidc-sign-in";
 import { verifyPassword } from "./auth/password";
 import { sessionCookieName, usesSecureCookies } from "./auth/session";
 import { claimSignInAttempt, settleSuccessfulSignIn } from "./auth/sign-in-limiter";
@@ -18,7 +20,12 @@ import { claimSignInAttempt, settleSuccessfulSignIn } from "./auth/sign-in-limit
 export const clientAddressHeader = "x-kim-client-address";
 
 /** Error codes the sign-in page turns into German messages. */
-export const signInErrors = { invalid: "CredentialsSignin", rateLimited: "RateLimited", noAccount: "NoAccount" } as const;
+export const signInErrors = {
+  invalid: "CredentialsSignin",
+  rateLimited: "RateLimited",
+  noAccount: "NoAccount",
+  otherDevice: "OtherDevice",
+} as const;
 
 declare module "next-auth" {
   interface Session {
@@ -129,23 +136,12 @@ export async function authorizeWithGuestLink(
     confidentiality: credentials?.confidentiality === "true",
   };
   try {
-    return await confirmGuestLink(await getDb(), input, address);
+    return await confirmGuestLink(await getDb(), input, address, credentials?.[guestDeviceField] ?? null);
   } catch (error) {
     if (error instanceof AppError && error.code === "RATE_LIMITED") throw new Error(signInErrors.rateLimited);
+    if (error instanceof AppError && error.message === "guests.errors.otherDevice") throw new Error(signInErrors.otherDevice);
     throw error;
   }
-}
-
-/** Identity providers prove who someone is; only people an admin created here get in (never guests). */
-async function findActiveUserByEmail(email: string | null | undefined) {
-  if (!email) return undefined;
-  const db = await getDb();
-  const [user] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.email, email.toLowerCase()), eq(users.isActive, true), eq(users.isGuest, false)))
-    .limit(1);
-  return user;
 }
 
 export function getAuthOptions(): NextAuthOptions {
@@ -187,28 +183,35 @@ export function getAuthOptions(): NextAuthOptions {
       ...oidcProvider(),
     ],
     callbacks: {
-      async signIn({ user, account }) {
+      async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
-        const known = await findActiveUserByEmail(user.email);
-        if (!known) logger.warn({ provider: "oidc" }, "sign-in refused: no active account for this identity");
-        return known ? true : `/sign-in?error=${signInErrors.noAccount}`;
+        const result = await resolveOidcSignIn(await getDb(), (profile ?? {}) as OidcClaims);
+        if ("user" in result) return true;
+        logger.warn({ provider: "oidc", reason: result.refused }, "sign-in refused");
+        return `/sign-in?error=${signInErrors.noAccount}`;
       },
-      async jwt({ token, user, account }) {
+      async jwt({ token, user, account, profile }) {
         if (user) token.authTime = Math.floor(Date.now() / 1000);
         if (account?.provider === "oidc") {
-          const known = await findActiveUserByEmail(user?.email);
-          if (known) {
-            token.sub = known.id;
-            token.name = known.displayName;
-            token.sv = known.sessionVersion;
-            const db = await getDb();
-            await recordAuditEvent(db, {
-              tenantId: known.tenantId,
-              actorUserId: known.id,
-              action: "auth.sign_in",
-              details: { method: "oidc" },
-            });
-          }
+          // The sign-in callback has bound the identity; from here on only issuer and subject count.
+          const claims = (profile ?? {}) as OidcClaims;
+          const db = await getDb();
+          const known =
+            typeof claims.iss === "string" && typeof claims.sub === "string"
+              ? await findUserByOidcIdentity(db, claims.iss, claims.sub)
+              : undefined;
+          if (!known) throw new Error(signInErrors.noAccount);
+          token.sub = known.id;
+          token.name = known.displayName;
+          token.email = known.email;
+          token.sv = known.sessionVersion;
+          await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, known.id));
+          await recordAuditEvent(db, {
+            tenantId: known.tenantId,
+            actorUserId: known.id,
+            action: "auth.sign_in",
+            details: { method: "oidc" },
+          });
         } else if (user) {
           token.sv = (user as unknown as SignedInUser).sessionVersion;
         }

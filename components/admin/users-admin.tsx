@@ -22,6 +22,8 @@ interface UserRow {
   isActive: boolean;
   lastSignInAt: Date | null;
   caseloadKey: number | null;
+  oidcSignInEnabled: boolean;
+  isOidcIdentityBound: boolean;
   grants: { role: Role; kommuneId: string | null; bodyId: string | null }[];
 }
 
@@ -39,11 +41,12 @@ export function UsersAdmin() {
   const [status, setStatus] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
   const setActive = useMutation(trpc.users.setActive.mutationOptions({ onSuccess: refresh }));
+  const setOidcSignIn = useMutation(trpc.users.setOidcSignIn.mutationOptions({ onSuccess: refresh }));
 
   return (
     <section aria-labelledby="users-title">
       <h2 id="users-title">{t("admin.users")}</h2>
-      <FormStatus error={setActive.error?.message} success={status} />
+      <FormStatus error={setActive.error?.message ?? setOidcSignIn.error?.message} success={status} />
       <table>
         <thead>
           <tr>
@@ -63,7 +66,15 @@ export function UsersAdmin() {
               <td>{user.username}</td>
               <td>{user.organisationId ? organisationName.get(user.organisationId) : t("app.none")}</td>
               <td>{[...new Set(user.grants.map((g) => t(`roles.${g.role}`)))].join(", ")}</td>
-              <td>{user.isActive ? t("admin.active") : t("admin.inactive")}</td>
+              <td>
+                {user.isActive ? t("admin.active") : t("admin.inactive")}
+                {user.oidcSignInEnabled ? (
+                  <>
+                    <br />
+                    {user.isOidcIdentityBound ? t("admin.oidcBound") : t("admin.oidcApproved")}
+                  </>
+                ) : null}
+              </td>
               <td>
                 {user.lastSignInAt ? format.dateTime(user.lastSignInAt, { dateStyle: "short", timeStyle: "short" }) : t("admin.never")}
               </td>
@@ -86,6 +97,22 @@ export function UsersAdmin() {
                     }
                   >
                     {user.isActive ? t("admin.deactivate") : t("admin.reactivate")}{" "}
+                    <span className="visually-hidden">{user.displayName}</span>
+                  </button>
+                  <button
+                    type="button"
+                    className="button-link"
+                    onClick={() =>
+                      setOidcSignIn.mutate(
+                        { id: user.id, enabled: !user.oidcSignInEnabled },
+                        {
+                          onSuccess: () =>
+                            setStatus(t(user.oidcSignInEnabled ? "admin.oidcWithdrawn" : "admin.oidcEnabled", { name: user.displayName })),
+                        },
+                      )
+                    }
+                  >
+                    {user.oidcSignInEnabled ? t("admin.oidcWithdraw") : t("admin.oidcEnable")}{" "}
                     <span className="visually-hidden">{user.displayName}</span>
                   </button>
                 </div>

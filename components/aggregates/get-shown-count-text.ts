@@ -4,5 +4,5 @@ import { formatShownCount, type ShownCount } from "@/server/aggregates/shown-cou
 /** `useShownCountText` for async server components. */
 export async function getShownCountText(): Promise<(value: ShownCount) => string> {
   const t = await getTranslations("counts");
-  return (value) => formatShownCount(value, (k) => t("fewerThan", { k }));
+  return (value) => formatShownCount(value, { fewerThan: (k) => t("fewerThan", { k }), withheld: t("withheld") });
 }

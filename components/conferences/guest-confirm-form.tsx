@@ -34,7 +34,8 @@ export function GuestConfirmForm({ token, name, organisationName }: { token: str
       });
       if (!response || response.error) {
         setSubmitting(false);
-        setError(t(response?.error === "RateLimited" ? "errors.rateLimited" : "errors.confirmFailed"));
+        const messages: Record<string, string> = { RateLimited: "errors.rateLimited", OtherDevice: "errors.otherDevice" };
+        setError(t(messages[response?.error ?? ""] ?? "errors.confirmFailed"));
         return;
       }
       router.replace("/");

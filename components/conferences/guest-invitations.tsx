@@ -31,6 +31,7 @@ export function GuestInvitations({ conferenceId }: { conferenceId: string }) {
   });
   const invite = useMutation(trpc.conferences.guests.invite.mutationOptions({ onError: (error) => setServerErrors(form, error) }));
   const revoke = useMutation(trpc.conferences.guests.revoke.mutationOptions());
+  const resetDevice = useMutation(trpc.conferences.guests.resetDevice.mutationOptions());
   const dateTime = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
 
   const onSubmit = form.handleSubmit((values) => {
@@ -61,7 +62,21 @@ export function GuestInvitations({ conferenceId }: { conferenceId: string }) {
     );
   }
 
-  const generalError = useFormAlert(form, invite.error) ?? revoke.error?.message;
+  function onResetDevice(guest: { id: string; name: string }) {
+    setSuccess(null);
+    invite.reset();
+    resetDevice.mutate(
+      { conferenceId, guestId: guest.id },
+      {
+        onSuccess: async () => {
+          setSuccess(t("list.deviceReset", { name: guest.name }));
+          await refresh();
+        },
+      },
+    );
+  }
+
+  const generalError = useFormAlert(form, invite.error) ?? revoke.error?.message ?? resetDevice.error?.message;
 
   return (
     <section aria-labelledby="guests-title" className="card">
@@ -148,6 +163,11 @@ export function GuestInvitations({ conferenceId }: { conferenceId: string }) {
                   {(guest.status === "invited" || guest.status === "confirmed") && (
                     <button type="button" className="button-link" disabled={revoke.isPending} onClick={() => onRevoke(guest)}>
                       {t("list.revoke")} <span className="visually-hidden">{t("list.revokeContext", { name: guest.name })}</span>
+                    </button>
+                  )}
+                  {guest.isDeviceBound && guest.status === "confirmed" && (
+                    <button type="button" className="button-link" disabled={resetDevice.isPending} onClick={() => onResetDevice(guest)}>
+                      {t("list.resetDevice")} <span className="visually-hidden">{t("list.revokeContext", { name: guest.name })}</span>
                     </button>
                   )}
                 </td>

@@ -16,10 +16,11 @@ type SortKey = "title" | "urgency" | "caseCount" | "kommuneCount" | "ageDays" | 
 const urgencyRank = { low: 0, medium: 1, high: 2 } as const;
 const trendRank = { falling: 0, steady: 1, rising: 2 } as const;
 
-/** A withheld count sorts just below the smallest shown one. */
+/** A count below k sorts just below the smallest shown one; one withheld beside a total below that. */
 function sortable(value: ShownCount | undefined): number {
   if (value === undefined) return -1;
-  return typeof value === "number" ? value : value.lessThan - 0.5;
+  if (typeof value === "number") return value;
+  return "withheld" in value ? -0.5 : value.lessThan - 0.5;
 }
 
 /** The comparison as a sortable table (the reference) and a small bar chart of the top themes. */

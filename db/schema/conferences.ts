@@ -187,6 +187,8 @@ export const conferenceGuests = pgTable(
     invitedName: text("invited_name").notNull(),
     organisationName: text("organisation_name").notNull().default(""),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    /** SHA-256 of the device secret of the first browser that confirmed the link; null until then or after a reset. */
+    deviceHash: text("device_hash"),
     invitedByUserId: uuid("invited_by_user_id")
       .notNull()
       .references(() => users.id),

@@ -28,12 +28,18 @@ export const users = pgTable(
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
     /** This case manager's own caseload key (e.g. for part-time); null means the tenant's. */
     caseloadKey: integer("caseload_key"),
+    /** An admin allowed OpenID Connect sign-in; the first sign-in with a verified e-mail binds issuer and subject. */
+    oidcSignInEnabled: boolean("oidc_sign_in_enabled").notNull().default(false),
+    /** The identity provider's issuer and subject bound at the first OIDC sign-in; afterwards only these match. */
+    oidcIssuer: text("oidc_issuer"),
+    oidcSubject: text("oidc_subject"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("users_username_idx").on(t.username),
     uniqueIndex("users_email_idx").on(t.email),
+    uniqueIndex("users_oidc_identity_idx").on(t.oidcIssuer, t.oidcSubject),
     index("users_tenant_idx").on(t.tenantId),
   ],
 );

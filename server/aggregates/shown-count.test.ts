@@ -62,7 +62,9 @@ describe("small counts (A10)", () => {
 
   it("writes a withheld count with the catalogue's words", () => {
     const fewerThan = (k: number) => `weniger als ${k}`;
-    expect(formatShownCount(7, fewerThan)).toBe("7");
-    expect(formatShownCount({ lessThan: 5 }, fewerThan)).toBe("weniger als 5");
+    const words = { fewerThan, withheld: "nicht ausgewiesen" };
+    expect(formatShownCount(7, words)).toBe("7");
+    expect(formatShownCount({ lessThan: 5 }, words)).toBe("weniger als 5");
+    expect(formatShownCount({ withheld: true }, words)).toBe("nicht ausgewiesen");
   });
 });

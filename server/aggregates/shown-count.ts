@@ -5,7 +5,13 @@ import { can, type Actor } from "../auth/policy";
  * exact number, or only that it is below the tenant's k, because a small group could point to a
  * person. Client-safe: the UI renders it with `components/aggregates/shown-count.tsx`.
  */
-export type ShownCount = number | { lessThan: number };
+export type ShownCount = number | { lessThan: number } | WithheldCount;
+
+/**
+ * A count of k or more withheld only so that a count below k cannot be computed from a total and the
+ * shown counts beside it (complementary suppression, `shownGroup`). Shown as "nicht ausgewiesen".
+ */
+export type WithheldCount = { withheld: true };
 
 /** Whether a viewer gets exact counts, and the tenant's k for everyone else. */
 export interface CountView {
@@ -28,7 +34,11 @@ export function shownCount(view: CountView, value: number): ShownCount {
   return { lessThan: view.minimumGroupSize };
 }
 
-/** The count as text; `fewerThan` renders the catalogue's "weniger als {k}" (`counts.fewerThan`). */
-export function formatShownCount(value: ShownCount, fewerThan: (k: number) => string): string {
-  return typeof value === "number" ? String(value) : fewerThan(value.lessThan);
+/**
+ * The count as text; `words.fewerThan` renders the catalogue's "weniger als {k}" (`counts.fewerThan`),
+ * `words.withheld` its "nicht ausgewiesen" (`counts.withheld`).
+ */
+export function formatShownCount(value: ShownCount, words: { fewerThan: (k: number) => string; withheld: string }): string {
+  if (typeof value === "number") return String(value);
+  return "withheld" in value ? words.withheld : words.fewerThan(value.lessThan);
 }

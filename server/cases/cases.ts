@@ -108,24 +108,39 @@ export interface NewCase {
   afterInsert?: (tx: Executor, created: { id: string; pseudonym: string }) => Promise<void>;
 }
 
+type CreatedCase = { id: string; pseudonym: string };
+
 /**
  * Opens a case for a person: refuses a person already in an open case, numbers the pseudonym,
  * encrypts the identity and writes the audit row in one transaction. Callers check who may do it.
+ * With `quietDuplicate` a person already in an open case is not refused but handed to the
+ * coordination (the audit row, in one transaction with `beforeInsert`), and the answer is null.
  */
-export async function openCase(db: Database, input: NewCase) {
+export async function openCase(db: Database, input: NewCase & { quietDuplicate: true }): Promise<CreatedCase | null>;
+export async function openCase(db: Database, input: NewCase): Promise<CreatedCase>;
+export async function openCase(db: Database, input: NewCase & { quietDuplicate?: boolean }) {
   const keys = getIdentityKeys();
   const blindIndex = blindIndexOf(keys, input.tenantId, input.identity);
   const existing = await findOpenCaseOfPerson(db, input.tenantId, blindIndex);
   if (existing) {
     // The coordination resolves it: the audit row names the existing case's pseudonym, the CM learns nothing.
-    await recordAuditEvent(db, {
-      tenantId: input.tenantId,
-      actorUserId: input.auditActorUserId,
-      action: "cases.duplicate_person_detected",
-      outcome: "failure",
-      target: { type: "case", id: existing.id },
-      details: { existingCase: existing.pseudonym, ...input.auditDetails },
-    });
+    const flag = (executor: Executor) =>
+      recordAuditEvent(executor, {
+        tenantId: input.tenantId,
+        actorUserId: input.auditActorUserId,
+        action: "cases.duplicate_person_detected",
+        outcome: "failure",
+        target: { type: "case", id: existing.id },
+        details: { existingCase: existing.pseudonym, ...input.auditDetails },
+      });
+    if (input.quietDuplicate) {
+      await db.transaction(async (tx) => {
+        await input.beforeInsert?.(tx);
+        await flag(tx);
+      });
+      return null;
+    }
+    await flag(db);
     throw new AppError("CONFLICT", "cases.errors.personAlreadyInCaseManagement");
   }
   for (let attempt = 0; ; attempt++) {

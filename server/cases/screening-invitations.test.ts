@@ -270,22 +270,40 @@ describe("screening invitations", () => {
     });
   });
 
-  it("refuses a person already in an open case, like createCase, and keeps the link for a correction", async () => {
+  it("answers a person already in an open case like any other and hands it to the coordination quietly", async () => {
     const person = { lastName: "Doppelmayr", firstName: "Dörte", birthDate: "1966-06-16" };
     const existing = await callerFor(handle.db, otherCm).cases.create({
       accessChannel: "walk_in",
       kommuneId: null,
       identity: person as IdentityInput,
     });
-    const { id, token } = await invite();
-    const refusal = await refusalOf(
-      publicCaller(handle).submit(submission(token, { ...person, lastName: "DOPPELMAYR", firstName: "Dorte" })),
+    const known = await invite();
+    const unknown = await invite();
+    const casesBefore = await handle.db.select({ id: cases.id }).from(cases);
+    // The link holder sees the same answer for a known and an unknown person.
+    const knownAnswer = await publicCaller(handle).submit(
+      submission(known.token, { ...person, lastName: "DOPPELMAYR", firstName: "Dorte" }),
     );
-    expect(refusal).toEqual({ code: "CONFLICT", message: translate("cases.errors.personAlreadyInCaseManagement") });
-    expect(refusal!.message).not.toContain(existing.pseudonym);
+    const unknownAnswer = await publicCaller(handle).submit(
+      submission(unknown.token, { lastName: "Neumann", firstName: "Nora", birthDate: "1977-07-07" }),
+    );
+    expect(knownAnswer).toEqual({ ok: true });
+    expect(knownAnswer).toEqual(unknownAnswer);
+    // Both links are used up alike; a second try with either gets the same refusal.
+    expect([await statusOf(known.id), await statusOf(unknown.id)]).toEqual(["used", "used"]);
+    for (const token of [known.token, unknown.token]) {
+      expect(await refusalOf(publicCaller(handle).submit(submission(token, person)))).toEqual({
+        code: "NOT_FOUND",
+        message: invalidLinkMessage,
+      });
+    }
+    // No second case for the known person; the coordination finds the attempt with the existing case.
+    const casesAfter = await handle.db.select({ id: cases.id }).from(cases);
+    expect(casesAfter.length - casesBefore.length).toBe(1);
     const flags = await handle.db.select().from(auditEvents).where(eq(auditEvents.action, "cases.duplicate_person_detected"));
-    expect(flags.map((f) => f.details)).toContainEqual({ existingCase: existing.pseudonym, invitationId: id });
-    expect(await statusOf(id)).toBe("open");
+    expect(flags.map((f) => f.details)).toContainEqual({ existingCase: existing.pseudonym, invitationId: known.id });
+    const attempts = await callerFor(handle.db, coordinator).cases.duplicateAttempts();
+    expect(attempts.map((a) => a.existingCase.pseudonym)).toContain(existing.pseudonym);
   });
 
   it("lets exactly one of two concurrent submissions through", async () => {

@@ -144,7 +144,9 @@ export async function findInvitationForScreening(db: Executor, token: string) {
 
 /**
  * A network actor's Screening through the link: opens the case for the inviting case manager
- * exactly as `createCase` does, and uses up the link in the same transaction.
+ * exactly as `createCase` does, and uses up the link in the same transaction. A person already in
+ * an open case gets the same answer: the link is used up and the coordination is told (its list of
+ * duplicate attempts), so the link's holder cannot learn who is in case management.
  */
 export async function submitScreeningByInvitation(db: Database, input: SubmitScreeningInput, address: string) {
   await consumeLinkBudget(db, "screening", "submit", address);
@@ -177,6 +179,7 @@ export async function submitScreeningByInvitation(db: Database, input: SubmitScr
         .returning({ id: screeningInvitations.id });
       if (!claimed) throw invalidLink();
     },
+    quietDuplicate: true,
     afterInsert: async (tx, created) => {
       await tx.update(screeningInvitations).set({ caseId: created.id }).where(eq(screeningInvitations.id, invitation.id));
       await recordAuditEvent(tx, {

@@ -1,6 +1,6 @@
-import { inviteGuestSchema, listGuestsSchema, revokeGuestSchema } from "../schemas/guests";
+import { inviteGuestSchema, listGuestsSchema, resetGuestDeviceSchema, revokeGuestSchema } from "../schemas/guests";
 import { authorizedProcedure, createTRPCRouter } from "../trpc/init";
-import { inviteGuest, listGuests, revokeGuest } from "./guests";
+import { inviteGuest, listGuests, resetGuestDevice, revokeGuest } from "./guests";
 
 /** The moderator's guest links; the guest's own confirmation goes through next-auth ("guest-link"). */
 export const guestsRouter = createTRPCRouter({
@@ -13,4 +13,7 @@ export const guestsRouter = createTRPCRouter({
   revoke: authorizedProcedure("conferences.plan")
     .input(revokeGuestSchema)
     .mutation(({ ctx, input }) => revokeGuest(ctx.db, ctx.actor, input)),
+  resetDevice: authorizedProcedure("conferences.plan")
+    .input(resetGuestDeviceSchema)
+    .mutation(({ ctx, input }) => resetGuestDevice(ctx.db, ctx.actor, input)),
 });

@@ -21,6 +21,8 @@ import { meetingCaseId } from "./meeting-case-ids";
 
 const summaryBody = "Eine Familie mit drei Kindern sucht seit Monaten eine größere Wohnung; der Aufenthalt ist ungeklärt.";
 const tokenOf = (link: string) => link.replace("/gast/", "");
+/** The device secret of the browser that confirms (its cookie); device binding is tested in guest-device.test.ts. */
+const laptop = "L".repeat(43);
 
 describe("conference guests", () => {
   let handle: DatabaseHandle;
@@ -52,6 +54,7 @@ describe("conference guests", () => {
       handle.db,
       { token: tokenOf(link), name: "Gisela Gast", organisationName: "Jobcenter, Team U25", confidentiality: true },
       nextAddress(),
+      laptop,
     );
     expect(signedIn).not.toBeNull();
     const actor = await loadActor(handle.db, { userId: signedIn!.id, sessionVersion: signedIn!.sessionVersion });
@@ -116,7 +119,7 @@ describe("conference guests", () => {
     expect(account!.username).toMatch(/^gast-[0-9a-f]{16}$/);
     expect(await handle.db.select().from(roleAssignments).where(eq(roleAssignments.userId, account!.id))).toEqual([]);
 
-    const view = await findGuestLink(handle.db, token, nextAddress());
+    const view = await findGuestLink(handle.db, token, nextAddress(), laptop);
     expect(view).toEqual({
       status: "open",
       conference: { title: "Fallkonferenz Wohnen", type: "fallkonferenz", scheduledAt: new Date("2026-11-03T09:00:00Z") },
@@ -126,12 +129,13 @@ describe("conference guests", () => {
 
     const address = nextAddress();
     expect(
-      await confirmGuestLink(handle.db, { token, name: "Gisela Gast", organisationName: "", confidentiality: false }, address),
+      await confirmGuestLink(handle.db, { token, name: "Gisela Gast", organisationName: "", confidentiality: false }, address, laptop),
     ).toBeNull();
     const signedIn = await confirmGuestLink(
       handle.db,
       { token, name: "Dr. Gisela Gast", organisationName: "Jobcenter Solingen", confidentiality: true },
       address,
+      laptop,
     );
     expect(signedIn).toMatchObject({ id: account!.id, name: "Dr. Gisela Gast", conferenceId });
 
@@ -168,9 +172,11 @@ describe("conference guests", () => {
 
   it("refuses unknown and malformed links with the same neutral answer", async () => {
     const address = nextAddress();
-    expect(await findGuestLink(handle.db, "A".repeat(43), address)).toEqual({ status: "invalid" });
-    expect(await findGuestLink(handle.db, "kurz", address)).toEqual({ status: "invalid" });
-    expect(await confirmGuestLink(handle.db, { token: "A".repeat(43), name: "Niemand", confidentiality: true }, address)).toBeNull();
+    expect(await findGuestLink(handle.db, "A".repeat(43), address, laptop)).toEqual({ status: "invalid" });
+    expect(await findGuestLink(handle.db, "kurz", address, laptop)).toEqual({ status: "invalid" });
+    expect(
+      await confirmGuestLink(handle.db, { token: "A".repeat(43), name: "Niemand", confidentiality: true }, address, laptop),
+    ).toBeNull();
   });
 
   it("ends an expired guest's link and session", async () => {
@@ -181,8 +187,10 @@ describe("conference guests", () => {
       .where(eq(conferenceGuests.id, guestId));
     expect(await loadActor(handle.db, { userId: signedIn.id, sessionVersion: signedIn.sessionVersion })).toBeNull();
     const address = nextAddress();
-    expect(await findGuestLink(handle.db, tokenOf(link), address)).toEqual({ status: "invalid" });
-    expect(await confirmGuestLink(handle.db, { token: tokenOf(link), name: "Gisela Gast", confidentiality: true }, address)).toBeNull();
+    expect(await findGuestLink(handle.db, tokenOf(link), address, laptop)).toEqual({ status: "invalid" });
+    expect(
+      await confirmGuestLink(handle.db, { token: tokenOf(link), name: "Gisela Gast", confidentiality: true }, address, laptop),
+    ).toBeNull();
     const listed = (await callerFor(handle.db, moderator).conferences.guests.list({ conferenceId })).find((g) => g.id === guestId);
     expect(listed?.status).toBe("expired");
   });
@@ -193,7 +201,7 @@ describe("conference guests", () => {
     await callerFor(handle.db, moderator).conferences.guests.revoke({ conferenceId, guestId });
     expect(await loadActor(handle.db, { userId: signedIn.id, sessionVersion: signedIn.sessionVersion })).toBeNull();
     expect(
-      await confirmGuestLink(handle.db, { token: tokenOf(link), name: "Gisela Gast", confidentiality: true }, nextAddress()),
+      await confirmGuestLink(handle.db, { token: tokenOf(link), name: "Gisela Gast", confidentiality: true }, nextAddress(), laptop),
     ).toBeNull();
     const participants = await handle.db.select().from(conferenceParticipants).where(eq(conferenceParticipants.userId, signedIn.id));
     expect(participants).toEqual([]);
@@ -345,6 +353,7 @@ describe("conference guests", () => {
       confidentiality: "true",
       csrfToken: "x",
       callbackUrl: "/",
+      deviceSecret: laptop,
       json: "true",
     };
     expect(await authorizeWithGuestLink({ ...posted, confidentiality: "false" }, nextAddress())).toBeNull();
@@ -361,8 +370,8 @@ describe("conference guests", () => {
 
   it("limits look-ups of guest links per address", async () => {
     const address = nextAddress();
-    for (let i = 0; i < linkBudget("guest", "lookup"); i += 1) await findGuestLink(handle.db, "B".repeat(43), address);
-    expect(await findGuestLink(handle.db, "B".repeat(43), address)).toEqual({ status: "rateLimited" });
+    for (let i = 0; i < linkBudget("guest", "lookup"); i += 1) await findGuestLink(handle.db, "B".repeat(43), address, laptop);
+    expect(await findGuestLink(handle.db, "B".repeat(43), address, laptop)).toEqual({ status: "rateLimited" });
     const { link } = await invite();
     await expect(authorizeWithGuestLink({ token: tokenOf(link), name: "Gisela Gast", confidentiality: "true" }, address)).rejects.toThrow(
       "RateLimited",

@@ -7,10 +7,17 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/policy";
 import { AppError, violatedUniqueConstraint } from "../errors";
 import type { ConferenceType } from "../schemas/conference-kinds";
-import { confirmGuestSchema, maxConferencePeople, type InviteGuestInput, type RevokeGuestInput } from "../schemas/guests";
+import { linkSecretPattern } from "../schemas/secret-links";
+import {
+  confirmGuestSchema,
+  maxConferencePeople,
+  type InviteGuestInput,
+  type ResetGuestDeviceInput,
+  type RevokeGuestInput,
+} from "../schemas/guests";
 import { requireOrganisationInTenant } from "../tenancy/organisations";
 import { consumeLinkBudget } from "../secret-links/link-budget";
-import { createLinkSecret, lookupHashOf } from "../secret-links/secret-links";
+import { createLinkSecret, hashLinkSecret, lookupHashOf, matchesSecretHash } from "../secret-links/secret-links";
 import { requireParticipation } from "./conferences";
 
 /** The conference and the actor's role in it, for the moderator only; others learn nothing more. */
@@ -94,6 +101,7 @@ export async function listGuests(db: Database, actor: Actor, conferenceId: strin
       organisationName: organisations.name,
       confirmedAt: conferenceGuests.confirmedAt,
       expiresAt: conferenceGuests.expiresAt,
+      isDeviceBound: sql<boolean>`${conferenceGuests.deviceHash} is not null`,
       status: sql<"revoked" | "expired" | "confirmed" | "invited">`case
         when not ${users.isActive} then 'revoked'
         when ${conferenceGuests.expiresAt} <= now() then 'expired'
@@ -144,6 +152,36 @@ export async function revokeGuest(db: Database, actor: Actor, input: RevokeGuest
   return { ok: true as const };
 }
 
+/**
+ * Releases the device a guest's link is bound to (a new laptop, a lost phone): the next device that
+ * confirms the link gets it, and the sessions on the old one end.
+ */
+export async function resetGuestDevice(db: Database, actor: Actor, input: ResetGuestDeviceInput) {
+  const guestUserId = await db.transaction(async (tx) => {
+    await requireModerator(tx, actor, input.conferenceId, { lock: true });
+    const [guest] = await tx
+      .update(conferenceGuests)
+      .set({ deviceHash: null })
+      .where(and(eq(conferenceGuests.id, input.guestId), eq(conferenceGuests.conferenceId, input.conferenceId)))
+      .returning({ userId: conferenceGuests.userId });
+    if (!guest) throw new AppError("NOT_FOUND", "errors.notFound");
+    await tx
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(and(eq(users.id, guest.userId), eq(users.isGuest, true)));
+    await recordAuditEvent(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: "conferences.guest_device_reset",
+      target: { type: "conference", id: input.conferenceId },
+      details: { guestId: input.guestId, guestUserId: guest.userId },
+    });
+    return guest.userId;
+  });
+  announceAccessChanged(guestUserId);
+  return { ok: true as const };
+}
+
 /** An open link: known hash, not expired, active guest account still on the participant list. */
 async function findUsableGuest(db: Executor, token: string) {
   const tokenHash = lookupHashOf(token);
@@ -161,6 +199,7 @@ async function findUsableGuest(db: Executor, token: string) {
       title: conferences.title,
       type: conferences.type,
       scheduledAt: conferences.scheduledAt,
+      deviceHash: conferenceGuests.deviceHash,
     })
     .from(conferenceGuests)
     .innerJoin(users, and(eq(users.id, conferenceGuests.userId), eq(users.isActive, true), eq(users.isGuest, true)))
@@ -181,13 +220,14 @@ async function findUsableGuest(db: Executor, token: string) {
 
 export type GuestLinkView =
   | { status: "open"; conference: { title: string; type: ConferenceType; scheduledAt: Date }; name: string; organisationName: string }
-  | { status: "invalid" | "rateLimited" };
+  | { status: "invalid" | "rateLimited" | "otherDevice" };
 
 /**
  * What the link's public page may show: the conference's title, type and date and the names to
- * confirm. Unknown, expired and revoked links all get the same answer.
+ * confirm. Unknown, expired and revoked links all get the same answer; a link bound to another
+ * device shows nothing of the conference.
  */
-export async function findGuestLink(db: Database, token: string, address: string): Promise<GuestLinkView> {
+export async function findGuestLink(db: Database, token: string, address: string, deviceSecret: string | null): Promise<GuestLinkView> {
   try {
     await consumeLinkBudget(db, "guest", "lookup", address);
   } catch (error) {
@@ -196,6 +236,7 @@ export async function findGuestLink(db: Database, token: string, address: string
   }
   const row = await findUsableGuest(db, token);
   if (!row) return { status: "invalid" };
+  if (row.deviceHash !== null && !(deviceSecret && matchesSecretHash(deviceSecret, row.deviceHash))) return { status: "otherDevice" };
   return {
     status: "open",
     conference: { title: row.title, type: row.type, scheduledAt: row.scheduledAt },
@@ -214,8 +255,16 @@ export interface SignedInGuest {
 /**
  * The guest confirms name, organisation and the confidentiality notice through their link and is
  * signed in as their guest account; null for a refused confirmation (one answer for every reason).
+ * The first device that confirms binds the link (its device secret, stored hashed); another device
+ * is refused with its own message until the moderator releases the binding, so a forwarded link does
+ * not become a shared identity.
  */
-export async function confirmGuestLink(db: Database, credentials: unknown, address: string): Promise<SignedInGuest | null> {
+export async function confirmGuestLink(
+  db: Database,
+  credentials: unknown,
+  address: string,
+  deviceSecret: string | null,
+): Promise<SignedInGuest | null> {
   await consumeLinkBudget(db, "guest", "lookup", address);
   const parsed = confirmGuestSchema.safeParse(credentials);
   const guest = parsed.success ? await findUsableGuest(db, parsed.data.token) : null;
@@ -230,10 +279,24 @@ export async function confirmGuestLink(db: Database, credentials: unknown, addre
     return null;
   }
   const { name, organisationName } = parsed.data;
-  await db.transaction(async (tx) => {
+  const device = deviceSecret && linkSecretPattern.test(deviceSecret) ? deviceSecret : null;
+  const isOwnDevice = await db.transaction(async (tx) => {
+    // The row lock lets only one of two devices confirming at once bind the link.
+    const [row] = await tx
+      .select({ deviceHash: conferenceGuests.deviceHash })
+      .from(conferenceGuests)
+      .where(eq(conferenceGuests.id, guest.id))
+      .for("update");
+    const bound = row?.deviceHash ?? null;
+    if (!device || (bound !== null && !matchesSecretHash(device, bound))) return false;
     await tx
       .update(conferenceGuests)
-      .set({ confirmedAt: sql`coalesce(${conferenceGuests.confirmedAt}, now())`, invitedName: name, organisationName })
+      .set({
+        confirmedAt: sql`coalesce(${conferenceGuests.confirmedAt}, now())`,
+        invitedName: name,
+        organisationName,
+        deviceHash: bound ?? hashLinkSecret(device),
+      })
       .where(eq(conferenceGuests.id, guest.id));
     await tx.update(users).set({ displayName: name, lastSignInAt: new Date() }).where(eq(users.id, guest.userId));
     await recordAuditEvent(tx, {
@@ -249,6 +312,17 @@ export async function confirmGuestLink(db: Database, credentials: unknown, addre
       action: "auth.sign_in",
       details: { method: "guest_link" },
     });
+    return true;
   });
+  if (!isOwnDevice) {
+    await recordAuditEvent(db, {
+      tenantId: guest.tenantId,
+      actorUserId: guest.userId,
+      action: "auth.sign_in_failed",
+      outcome: "failure",
+      details: { method: "guest_link", reason: "other_device", guestId: guest.id },
+    });
+    throw new AppError("CONFLICT", "guests.errors.otherDevice");
+  }
   return { id: guest.userId, name, sessionVersion: guest.sessionVersion, conferenceId: guest.conferenceId };
 }

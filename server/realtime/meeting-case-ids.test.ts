@@ -110,6 +110,7 @@ describe("meeting case ids: the case file's id never reaches the room", () => {
       handle.db,
       { token: link.replace("/gast/", ""), name: "Gisela Gast", organisationName: "Jobcenter, Team U25", confidentiality: true },
       "10.0.0.7",
+      "G".repeat(43),
     );
     guest = (await loadActor(handle.db, { userId: signedIn!.id, sessionVersion: signedIn!.sessionVersion }))!;
 

@@ -43,6 +43,9 @@ export const listGuestsSchema = z.object({ conferenceId: idSchema }).strict();
 export const revokeGuestSchema = z.object({ conferenceId: idSchema, guestId: idSchema }).strict();
 export type RevokeGuestInput = z.infer<typeof revokeGuestSchema>;
 
+export const resetGuestDeviceSchema = z.object({ conferenceId: idSchema, guestId: idSchema }).strict();
+export type ResetGuestDeviceInput = z.infer<typeof resetGuestDeviceSchema>;
+
 /** What the guest confirms on the link's page before the first look at the conference. */
 export const confirmGuestSchema = z
   .object({

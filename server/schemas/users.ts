@@ -71,6 +71,10 @@ export type SetUserActiveInput = z.infer<typeof setUserActiveSchema>;
 export const setUserPasswordSchema = z.object({ id: idSchema, password: passwordSchema }).strict();
 export type SetUserPasswordInput = z.infer<typeof setUserPasswordSchema>;
 
+/** Switching OIDC sign-in on or off; either way a bound identity is released, so the next sign-in binds anew. */
+export const setUserOidcSignInSchema = z.object({ id: idSchema, enabled: z.boolean("validation.required") }).strict();
+export type SetUserOidcSignInInput = z.infer<typeof setUserOidcSignInSchema>;
+
 export const signInSchema = z.object({
   username: z.string().trim().toLowerCase().min(1, "validation.required").max(64),
   password: z.string().min(1, "validation.required").max(256),

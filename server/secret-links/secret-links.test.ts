@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
@@ -7,7 +9,7 @@ import { AppError } from "../errors";
 import { linkSecretSchema } from "../schemas/secret-links";
 import { createTestDatabase } from "../test/database";
 import { consumeLinkBudget, linkBudget } from "./link-budget";
-import { createLinkSecret, lookupHashOf, withoutLinkSecret } from "./secret-links";
+import { createLinkSecret, lookupHashOf, matchesSecretHash, withoutLinkSecret } from "./secret-links";
 
 describe("link secrets", () => {
   it("creates a 32-byte secret, stores only its SHA-256 and hands out the kind's path", () => {
@@ -47,6 +49,44 @@ describe("link secrets", () => {
     ["/", "/"],
   ])("keeps link secrets out of the request log: %s → %s", (path, logged) => {
     expect(withoutLinkSecret(path)).toBe(logged);
+  });
+});
+
+describe("comparing secrets", () => {
+  it("matches a presented secret against its stored hash, and nothing else", () => {
+    const { token, tokenHash } = createLinkSecret("guest", 1);
+    expect(matchesSecretHash(token, tokenHash)).toBe(true);
+    expect(matchesSecretHash(createLinkSecret("guest", 1).token, tokenHash)).toBe(false);
+    // The hash itself is not the secret, and a stored value of another length is refused without throwing.
+    expect(matchesSecretHash(tokenHash, tokenHash)).toBe(false);
+    expect(matchesSecretHash(token, tokenHash.slice(1))).toBe(false);
+    expect(matchesSecretHash(token, "")).toBe(false);
+  });
+
+  // Secrets are looked up by their hash in the database or compared with matchesSecretHash
+  // (crypto.timingSafeEqual); a plain === on a secret would leak through its timing.
+  it("leaves no secret, token, hash or CSRF value compared with === in the source", () => {
+    const root = path.resolve(import.meta.dirname, "../..");
+    const suspicious = /\b\w*(token|secret|hash|csrf|signature)\w*(\.\w+)*\s*[!=]==?\s*(?!null\b|undefined\b|"|')\w/i;
+    const reversed = /[!=]==?\s*\w*(token|secret|hash|csrf|signature)\w*\b/i;
+    const called = /(token|secret|hash|csrf|signature)\w*\([^)]*\)\s*[!=]==?/i;
+    const offenders: string[] = [];
+    const visit = (folder: string) => {
+      for (const entry of readdirSync(path.join(root, folder), { withFileTypes: true })) {
+        const relative = path.join(folder, entry.name);
+        if (entry.isDirectory()) visit(relative);
+        else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) {
+          readFileSync(path.join(root, relative), "utf8")
+            .split("\n")
+            .forEach((line, index) => {
+              if (!line.includes("typeof") && [suspicious, reversed, called].some((pattern) => pattern.test(line)))
+                offenders.push(`${relative}:${index + 1}`);
+            });
+        }
+      }
+    };
+    for (const folder of ["server", "app", "components", "db"]) visit(folder);
+    expect(offenders).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { linkSecretPattern } from "../schemas/secret-links";
 
 /**
@@ -40,6 +40,16 @@ export interface NewLinkSecret {
 
 export function hashLinkSecret(token: string): string {
   return createHash("sha256").update(token).digest("hex");
+}
+
+/**
+ * Whether a presented secret is the one whose hash is stored, in constant time (every stored hash is
+ * 64 hex characters, so the length check tells nothing).
+ */
+export function matchesSecretHash(secret: string, storedHash: string): boolean {
+  const presented = Buffer.from(hashLinkSecret(secret));
+  const stored = Buffer.from(storedHash);
+  return presented.length === stored.length && timingSafeEqual(presented, stored);
 }
 
 /** A new secret for a link of this kind, valid for a number of days or until a given moment. */

@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { conferences, themeSources, themeStatusChanges } from "@/db/schema";
 import { shownCount, type CountView, type ShownCount } from "../aggregates/shown-count";
+import { shownGroup } from "../aggregates/shown-group";
 import { calendarDayOf } from "../schemas/calendar-days";
 import type { ConferenceType } from "../schemas/conference-kinds";
 import type { ThemeStatus } from "../schemas/theme-kinds";
@@ -91,13 +92,18 @@ export async function buildEvidencePack(db: Executor, tenantId: string, themeId:
  */
 export function showEvidencePack(pack: EvidencePack, view: CountView): ShownEvidencePack {
   const count = (value: number): ShownCount => shownCount(view, value);
+  // Sources per conference and per quarter stand beside the number of sources: neither list may
+  // give a withheld count away by subtraction.
+  const byConference = shownGroup(view, Object.fromEntries(pack.conferences.map((c, index) => [index, c.sources])), pack.sourceCount);
+  const byQuarter = shownGroup(view, Object.fromEntries(pack.quarters.map((q) => [q.quarter, q.sources])), pack.sourceCount);
+  const sourceCount = [byConference.total, byQuarter.total].find((total) => typeof total !== "number") ?? count(pack.sourceCount);
   return {
     generatedAt: pack.generatedAt,
     caseCount: count(pack.caseCount),
     kommuneCount: count(pack.kommuneCount),
-    sourceCount: count(pack.sourceCount),
-    conferences: pack.conferences.map((c) => ({ ...c, sources: count(c.sources) })),
-    quarters: pack.quarters.map((q) => ({ ...q, sources: count(q.sources) })),
+    sourceCount,
+    conferences: pack.conferences.map((c, index) => ({ ...c, sources: byConference.cells[index] ?? count(c.sources) })),
+    quarters: pack.quarters.map((q) => ({ ...q, sources: byQuarter.cells[q.quarter] ?? count(q.sources) })),
     statusHistory: pack.statusHistory,
   };
 }

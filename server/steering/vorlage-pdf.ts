@@ -8,7 +8,7 @@ const dateTime = new Intl.DateTimeFormat("de-DE", { timeZone: "Europe/Berlin", d
 const dateOnly = new Intl.DateTimeFormat("de-DE", { timeZone: "Europe/Berlin", dateStyle: "medium" });
 
 function count(value: ShownCount): string {
-  return formatShownCount(value, (k) => translate("counts.fewerThan", { k }));
+  return formatShownCount(value, { fewerThan: (k) => translate("counts.fewerThan", { k }), withheld: translate("counts.withheld") });
 }
 
 export interface VorlagePdfInput {

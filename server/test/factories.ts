@@ -36,7 +36,7 @@ export async function createActor(
   db: Database,
   tenantId: string,
   grants: (Role | (Partial<RoleGrant> & { role: Role }))[],
-  options: { passwordHash?: string; username?: string; organisationId?: string } = {},
+  options: { passwordHash?: string; username?: string; organisationId?: string; email?: string } = {},
 ): Promise<Actor & { username: string }> {
   const username = options.username ?? `user-${suffix()}`;
   const [user] = await db
@@ -47,6 +47,7 @@ export async function createActor(
       displayName: `Person ${username}`,
       passwordHash: options.passwordHash ?? null,
       organisationId: options.organisationId ?? null,
+      email: options.email ?? null,
     })
     .returning();
   const normalised = grants.map((g) =>

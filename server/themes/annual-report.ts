@@ -5,11 +5,37 @@ import { bodySessions, decisions, themeStatusChanges } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { translate } from "../i18n/translate";
 import { safeCell } from "../reports/spreadsheet";
-import { startOfDayInstant } from "../schemas/calendar-days";
+import { calendarDayOf, startOfDayInstant } from "../schemas/calendar-days";
 import type { AnnualReportInput } from "../schemas/themes";
 import { countViewFor } from "../aggregates/count-view";
-import { formatShownCount, shownCount, type ShownCount } from "../aggregates/shown-count";
+import { formatShownCount, shownCount, type CountView, type ShownCount } from "../aggregates/shown-count";
+import { shownGroup } from "../aggregates/shown-group";
 import { distinctCases, groupBy, listThemes, sourcesOf } from "./registry";
+
+type YearSource = { caseId: string | null; createdAt: Date };
+
+/**
+ * A theme's cases and sources in one year as the viewer may see them. Every year of the theme is a
+ * cell beside the all-time total, so the reports of the other years cannot be subtracted from the
+ * total to give a withheld year away; each year's report withholds the same cells.
+ */
+function yearCounts(view: CountView, all: YearSource[], year: number) {
+  const byYear = groupBy(all, (s) => calendarDayOf(s.createdAt).slice(0, 4));
+  const cases: Record<string, number> = {};
+  const sources: Record<string, number> = {};
+  for (const [key, rows] of byYear) {
+    cases[key] = distinctCases(rows);
+    sources[key] = rows.length;
+  }
+  const shownCases = shownGroup(view, cases, distinctCases(all));
+  const shownSources = shownGroup(view, sources, all.length);
+  const key = String(year);
+  return {
+    casesInYear: shownCases.cells[key] ?? shownCount(view, 0),
+    casesTotal: shownCases.total,
+    sourcesInYear: shownSources.cells[key] ?? shownCount(view, 0),
+  };
+}
 
 /**
  * The registry's year: every theme known by the end of the year with its cases and sources that
@@ -60,14 +86,15 @@ export async function annualThemeReport(db: Database, actor: Actor, input: Annua
   const rows = listed.map((theme) => {
     const all = sources.get(theme.id) ?? [];
     const inYear = all.filter((s) => s.createdAt >= start && s.createdAt < end);
+    const counts = yearCounts(view, all, input.year);
     return {
       title: theme.title,
       status: theme.status,
       urgency: theme.urgency,
-      casesInYear: shownCount(view, distinctCases(inYear)),
-      casesTotal: shownCount(view, distinctCases(all)),
+      casesInYear: counts.casesInYear,
+      casesTotal: counts.casesTotal,
       kommunenInYear: new Set(inYear.map((s) => s.kommuneId).filter(Boolean)).size,
-      sourcesInYear: shownCount(view, inYear.length),
+      sourcesInYear: counts.sourcesInYear,
       // Only steps along the path; merge and split notes keep the status and are left out.
       stepsInYear: ((steps.get(theme.id) ?? []) as { fromStatus: string | null; toStatus: string }[])
         .filter((s) => s.fromStatus !== s.toStatus)
@@ -81,7 +108,9 @@ export async function annualThemeReport(db: Database, actor: Actor, input: Annua
 export type AnnualThemeReport = Awaited<ReturnType<typeof annualThemeReport>>;
 
 function countCell(value: ShownCount): string | number {
-  return typeof value === "number" ? value : formatShownCount(value, (k) => translate("counts.fewerThan", { k }));
+  return typeof value === "number"
+    ? value
+    : formatShownCount(value, { fewerThan: (k) => translate("counts.fewerThan", { k }), withheld: translate("counts.withheld") });
 }
 
 /** The annual report as an Excel workbook, one sheet of themes. */

@@ -3,7 +3,8 @@ import type { Database } from "@/db";
 import { kommunen } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { countViewFor } from "../aggregates/count-view";
-import { shownCount, type ShownCount } from "../aggregates/shown-count";
+import type { ShownCount } from "../aggregates/shown-count";
+import { shownGroup } from "../aggregates/shown-group";
 import { distinctCases, groupBy, listThemes, sourcesOf } from "./registry";
 
 /**
@@ -29,19 +30,22 @@ export async function compareThemesAcrossKommunen(db: Database, actor: Actor) {
   const byTheme = groupBy(sources, (s) => s.themeId);
   const rows = listed.map((theme) => {
     const own = byTheme.get(theme.id) ?? [];
-    const perKommune: Record<string, ShownCount> = {};
+    const cases: Record<string, number> = {};
     for (const [kommuneId, rowsOfKommune] of groupBy(
       own.filter((s) => !!s.kommuneId),
       (s) => s.kommuneId!,
     )) {
-      perKommune[kommuneId] = shownCount(view, distinctCases(rowsOfKommune));
+      cases[kommuneId] = distinctCases(rowsOfKommune);
     }
+    // The total beside the Kommunen must not give a withheld Kommune's count away by subtraction.
+    const shown = shownGroup(view, cases, distinctCases(own));
+    const perKommune: Record<string, ShownCount> = shown.cells;
     return {
       id: theme.id,
       title: theme.title,
       status: theme.status,
       urgency: theme.urgency,
-      caseCount: theme.caseCount,
+      caseCount: shown.total,
       kommuneCount: theme.kommuneCount,
       ageDays: theme.ageDays,
       trend: theme.trend,

@@ -1,6 +1,6 @@
-import { createUserSchema, setUserActiveSchema, setUserPasswordSchema, updateUserSchema } from "../schemas/users";
+import { createUserSchema, setUserActiveSchema, setUserOidcSignInSchema, setUserPasswordSchema, updateUserSchema } from "../schemas/users";
 import { authorizedProcedure, createTRPCRouter } from "../trpc/init";
-import { createUser, listUsers, setUserActive, setUserPassword, updateUser } from "./users";
+import { createUser, listUsers, setUserActive, setUserOidcSignIn, setUserPassword, updateUser } from "./users";
 
 export const usersRouter = createTRPCRouter({
   list: authorizedProcedure("users.read").query(({ ctx }) => listUsers(ctx.db, ctx.actor)),
@@ -16,4 +16,7 @@ export const usersRouter = createTRPCRouter({
   setPassword: authorizedProcedure("users.manage")
     .input(setUserPasswordSchema)
     .mutation(({ ctx, input }) => setUserPassword(ctx.db, ctx.actor, input)),
+  setOidcSignIn: authorizedProcedure("users.manage")
+    .input(setUserOidcSignInSchema)
+    .mutation(({ ctx, input }) => setUserOidcSignIn(ctx.db, ctx.actor, input)),
 });

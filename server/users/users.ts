@@ -7,7 +7,14 @@ import { hashPassword } from "../auth/password";
 import type { Actor } from "../auth/policy";
 import { requireBodyInTenant } from "../bodies/bodies";
 import { AppError, violatedUniqueConstraint } from "../errors";
-import type { CreateUserInput, RoleGrantInput, SetUserActiveInput, SetUserPasswordInput, UpdateUserInput } from "../schemas/users";
+import type {
+  CreateUserInput,
+  RoleGrantInput,
+  SetUserActiveInput,
+  SetUserOidcSignInInput,
+  SetUserPasswordInput,
+  UpdateUserInput,
+} from "../schemas/users";
 import { requireKommuneInTenant } from "../tenancy/kommunen";
 import { requireOrganisationInTenant } from "../tenancy/organisations";
 import { assertCanManageUsers, keepsUserManagement } from "./policy";
@@ -24,6 +31,8 @@ export async function listUsers(db: Database, actor: Actor) {
       isActive: users.isActive,
       lastSignInAt: users.lastSignInAt,
       caseloadKey: users.caseloadKey,
+      oidcSignInEnabled: users.oidcSignInEnabled,
+      isOidcIdentityBound: sql<boolean>`${users.oidcSubject} is not null`,
     })
     .from(users)
     // Conference guests are managed by their conference's moderator, not in user administration.
@@ -175,6 +184,33 @@ export async function setUserPassword(db: Database, actor: Actor, input: SetUser
     return { id: user.id };
   });
   // Whoever knew the old password may still hold a live connection: it ends now.
+  announceAccessChanged(changed.id);
+  return changed;
+}
+
+/**
+ * An admin approves OIDC sign-in for an account (the first sign-in with a verified matching e-mail
+ * binds the identity) or withdraws it. Both release a bound identity, which is how a wrong binding is
+ * reset; open sessions end.
+ */
+export async function setUserOidcSignIn(db: Database, actor: Actor, input: SetUserOidcSignInInput) {
+  assertCanManageUsers(actor);
+  const changed = await db.transaction(async (tx) => {
+    const [user] = await tx
+      .update(users)
+      .set({ oidcSignInEnabled: input.enabled, oidcIssuer: null, oidcSubject: null, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(and(eq(users.id, input.id), eq(users.tenantId, actor.tenantId), eq(users.isGuest, false)))
+      .returning({ id: users.id, oidcSignInEnabled: users.oidcSignInEnabled });
+    if (!user) throw new AppError("NOT_FOUND", "errors.notFound");
+    await recordAuditEvent(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      action: "users.oidc_sign_in_changed",
+      target: { type: "user", id: user.id },
+      details: { enabled: input.enabled },
+    });
+    return user;
+  });
   announceAccessChanged(changed.id);
   return changed;
 }

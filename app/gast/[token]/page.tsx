@@ -1,12 +1,19 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { GuestConfirmForm } from "@/components/conferences/guest-confirm-form";
 import { getDb } from "@/db";
 import { clientAddressHeader } from "@/server/auth-options";
+import { guestDeviceCookieName } from "@/server/conferences/guest-device";
 import { findGuestLink } from "@/server/conferences/guests";
 
 export const dynamic = "force-dynamic";
+
+const invalidMessages = {
+  invalid: "guests.errors.invalidLink",
+  rateLimited: "guests.errors.rateLimited",
+  otherDevice: "guests.errors.otherDevice",
+} as const;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("guests.public");
@@ -23,7 +30,8 @@ export default async function GuestLinkPage({ params }: { params: Promise<{ toke
   const t = await getTranslations();
   const format = await getFormatter();
   const address = (await headers()).get(clientAddressHeader) ?? "unknown";
-  const link = await findGuestLink(await getDb(), token, address);
+  const device = (await cookies()).get(guestDeviceCookieName())?.value ?? null;
+  const link = await findGuestLink(await getDb(), token, address, device);
   return (
     <main id="main" className="app-main">
       <p className="brand">{t("app.name")}</p>
@@ -42,7 +50,7 @@ export default async function GuestLinkPage({ params }: { params: Promise<{ toke
           <GuestConfirmForm token={token} name={link.name} organisationName={link.organisationName} />
         </>
       ) : (
-        <p className="notice">{t(link.status === "rateLimited" ? "guests.errors.rateLimited" : "guests.errors.invalidLink")}</p>
+        <p className="notice">{t(invalidMessages[link.status])}</p>
       )}
     </main>
   );

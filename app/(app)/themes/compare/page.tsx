@@ -22,6 +22,7 @@ export default async function CompareThemesPage() {
       </p>
       <h1>{t("compare.title")}</h1>
       <p>{t("compare.intro")}</p>
+      <p className="muted">{t("compare.withheldNote")}</p>
       {data.rows.length === 0 ? <p>{t("compare.empty")}</p> : <CompareTable data={data} />}
     </>
   );
