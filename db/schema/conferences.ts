@@ -194,6 +194,32 @@ export const conferenceGuests = pgTable(
   (t) => [uniqueIndex("conference_guests_token_idx").on(t.tokenHash), uniqueIndex("conference_guests_user_idx").on(t.userId)],
 );
 
+/**
+ * The responsible case manager's confirmation that one guest is covered by one case's
+ * Schweigepflichtentbindung. A guest sees nothing of an agenda case without it, whatever organisation
+ * the inviting moderator gave them; withdrawing the confirmation deletes the row.
+ */
+export const guestCaseReleases = pgTable(
+  "guest_case_releases",
+  {
+    id: id(),
+    conferenceId: uuid("conference_id")
+      .notNull()
+      .references(() => conferences.id, { onDelete: "cascade" }),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    guestUserId: uuid("guest_user_id")
+      .notNull()
+      .references(() => users.id),
+    confirmedByUserId: uuid("confirmed_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("guest_case_releases_guest_case_idx").on(t.conferenceId, t.caseId, t.guestUserId)],
+);
+
 /** The consensual formulation of one generative theme from a cluster of the plenum board. */
 export const themeFormulations = pgTable(
   "theme_formulations",
