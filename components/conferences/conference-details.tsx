@@ -11,6 +11,7 @@ import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";
 import { useTRPC } from "../trpc/client";
 import { placeLabel } from "./conference-list";
+import { GuestCaseReleases } from "./guest-case-releases";
 
 /** A conference for one participant: date, people, cases behind the consent gate, and the planner's checks. */
 export function ConferenceDetails({ conferenceId }: { conferenceId: string }) {
@@ -67,6 +68,7 @@ export function ConferenceDetails({ conferenceId }: { conferenceId: string }) {
       </section>
 
       {showConflicts && <ConsentConflicts conferenceId={conferenceId} />}
+      {data.cases.some((c) => c.isMine) && <GuestCaseReleases conferenceId={conferenceId} />}
       <MeetingControls conferenceId={conferenceId} status={conference.status} isModerator={data.viewer.abilities.moderate} />
     </>
   );

@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { conferenceParticipants, users } from "@/db/schema";
 import type { Actor } from "../auth/policy";
-import { organisationsCoveredByConsent } from "../cases/intake";
 import type { AppliedOperation, BoardCard, ServerOperation } from "../schemas/board";
+import { consentGate } from "./case-release";
 import { listAttachedCases } from "./conference-views";
 import { cardAbilities, participantModerates } from "./policy";
 
@@ -16,8 +16,8 @@ export interface BoardViewer {
 
 /**
  * Every participant as a viewer of the board, with the cases on the agenda whose content they may
- * see: they are the responsible case manager, or a valid Schweigepflichtentbindung names their
- * organisation. Read from the database each time, so a revocation counts from the next operation on.
+ * see (`consentGate`: the responsible case manager, a covered organisation, a guest also confirmed by
+ * the case manager). Read from the database each time, so a revocation counts from the next operation on.
  */
 export async function boardViewers(db: Executor, conferenceId: string): Promise<BoardViewer[]> {
   const participants = await db
@@ -26,17 +26,11 @@ export async function boardViewers(db: Executor, conferenceId: string): Promise<
     .innerJoin(users, eq(users.id, conferenceParticipants.userId))
     .where(eq(conferenceParticipants.conferenceId, conferenceId));
   const attached = await listAttachedCases(db, conferenceId);
-  const covered = await Promise.all(
-    attached.map(async (c) => ({ ...c, organisations: await organisationsCoveredByConsent(db, c.caseId) })),
-  );
+  const gates = await Promise.all(attached.map(async (c) => ({ caseId: c.caseId, mayRead: await consentGate(db, conferenceId, c) })));
   return participants.map((person) => ({
     userId: person.userId,
     moderates: participantModerates(person.role),
-    releasedCaseIds: new Set(
-      covered
-        .filter((c) => c.responsibleUserId === person.userId || (!!person.organisationId && c.organisations.has(person.organisationId)))
-        .map((c) => c.caseId),
-    ),
+    releasedCaseIds: new Set(gates.filter((gate) => gate.mayRead(person)).map((gate) => gate.caseId)),
   }));
 }
 

@@ -13,7 +13,7 @@ import {
 } from "@/db/schema";
 import { rolesGranting } from "../auth/permissions";
 import { reachOf, type Actor } from "../auth/policy";
-import { organisationsCoveredByConsent } from "../cases/intake";
+import { consentGate } from "./case-release";
 import { requireParticipation } from "./conferences";
 import { conferenceAbilities } from "./policy";
 import { meetingPseudonym } from "./meeting-pseudonym";
@@ -107,17 +107,6 @@ export async function listAttachedCases(db: Executor, conferenceId: string) {
   return rows.map((row) => ({ ...row, pseudonym: meetingPseudonym(row.caseId, conferenceId) }));
 }
 
-/**
- * The consent gate for one case: the responsible case manager, or someone whose organisation a
- * valid Schweigepflichtentbindung of the case names. Read from the database on every call, so a
- * revocation counts at once.
- */
-export async function consentGate(db: Database, caseRow: { caseId: string; responsibleUserId: string | null }) {
-  const covered = await organisationsCoveredByConsent(db, caseRow.caseId);
-  return (viewer: { userId: string; organisationId: string | null }) =>
-    caseRow.responsibleUserId === viewer.userId || (!!viewer.organisationId && covered.has(viewer.organisationId));
-}
-
 /** One conference for a participant, its cases behind the consent gate. */
 export async function getConference(db: Database, actor: Actor, conferenceId: string) {
   const { conference, role, abilities } = await requireParticipation(db, actor, conferenceId);
@@ -125,7 +114,11 @@ export async function getConference(db: Database, actor: Actor, conferenceId: st
     ? await db.select({ name: kommunen.name }).from(kommunen).where(eq(kommunen.id, conference.kommuneId))
     : [];
   const participants = await listParticipants(db, conferenceId);
-  const viewer = { userId: actor.userId, organisationId: participants.find((p) => p.userId === actor.userId)?.organisationId ?? null };
+  const viewer = {
+    userId: actor.userId,
+    organisationId: participants.find((p) => p.userId === actor.userId)?.organisationId ?? null,
+    role,
+  };
   const attached = await listAttachedCases(db, conferenceId);
   const summaries = await latestSummaries(
     db,
@@ -134,7 +127,7 @@ export async function getConference(db: Database, actor: Actor, conferenceId: st
   const casesView = [];
   for (const row of attached) {
     const summary = summaries.get(row.caseId);
-    const released = !!summary && (await consentGate(db, row))(viewer);
+    const released = !!summary && (await consentGate(db, conferenceId, row))(viewer);
     const isMine = row.responsibleUserId === actor.userId;
     casesView.push({
       caseId: row.caseId,

@@ -1,5 +1,6 @@
-import { inviteGuestSchema, listGuestsSchema, revokeGuestSchema } from "../schemas/guests";
+import { guestCaseReleaseSchema, inviteGuestSchema, listGuestsSchema, revokeGuestSchema } from "../schemas/guests";
 import { authorizedProcedure, createTRPCRouter } from "../trpc/init";
+import { confirmGuestForCase, listGuestCaseReleases, withdrawGuestForCase } from "./guest-case-releases";
 import { inviteGuest, listGuests, revokeGuest } from "./guests";
 
 /** The moderator's guest links; the guest's own confirmation goes through next-auth ("guest-link"). */
@@ -13,4 +14,14 @@ export const guestsRouter = createTRPCRouter({
   revoke: authorizedProcedure("conferences.plan")
     .input(revokeGuestSchema)
     .mutation(({ ctx, input }) => revokeGuest(ctx.db, ctx.actor, input)),
+  // The services allow only the responsible case manager of the agenda case (`mayConfirmGuestsForCase`).
+  caseReleases: authorizedProcedure("cases.work")
+    .input(listGuestsSchema)
+    .query(({ ctx, input }) => listGuestCaseReleases(ctx.db, ctx.actor, input.conferenceId)),
+  confirmForCase: authorizedProcedure("cases.work")
+    .input(guestCaseReleaseSchema)
+    .mutation(({ ctx, input }) => confirmGuestForCase(ctx.db, ctx.actor, input)),
+  withdrawForCase: authorizedProcedure("cases.work")
+    .input(guestCaseReleaseSchema)
+    .mutation(({ ctx, input }) => withdrawGuestForCase(ctx.db, ctx.actor, input)),
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ParticipantRole } from "../schemas/conference-kinds";
 import { actorId, actorNamed, kommuneA, kommuneB, otherTenantId, otherUserId, tenantId, type ActorName } from "../test/policy-actors";
 import { workPackageAbilities } from "../work-packages/policy";
-import { cardAbilities, conferenceAbilities, type ConferenceAbilities } from "./policy";
+import { cardAbilities, conferenceAbilities, mayConfirmGuestsForCase, type ConferenceAbilities } from "./policy";
 
 const inKommuneA = { tenantId, kommuneId: kommuneA, type: "fallkonferenz" } as const;
 // The conference and the actor's place on its list: moderator, participant, not on the list; the
@@ -135,5 +135,29 @@ const wpRows = wpTable.flatMap(([conferenceRole, isResponsibleCaseManager, isRes
 describe("workPackageAbilities", () => {
   it.each(wpRows)("place %s, responsible case manager %s, responsible person %s: %s → %s", (conferenceRole, cm, user, action, expected) => {
     expect(workPackageAbilities({ conferenceRole, isResponsibleCaseManager: cm, isResponsibleUser: user })[action]).toBe(expected);
+  });
+});
+
+// Who may confirm that a guest is covered by an agenda case's consent: the case's own case manager only.
+const guestReleaseTable: [ActorName, Relation, "ownCase" | "otherCase", boolean][] = [
+  ["case_manager", "participant", "ownCase", true],
+  ["case_manager", "moderator", "ownCase", true],
+  ["case_manager", "moderator", "otherCase", false],
+  ["case_manager", "participant", "otherCase", false],
+  ["case_manager", "notListed", "ownCase", false],
+  ["case_manager", "moderatorOtherTenant", "ownCase", false],
+  ["case_manager@A", "participant", "ownCase", true],
+  ["case_manager@A", "moderatorInB", "ownCase", false],
+  ["coordinator", "moderator", "ownCase", false],
+  ["coordinator", "moderator", "otherCase", false],
+  ["cm_spokesperson", "moderator", "ownCase", false],
+  ["network_actor", "participant", "ownCase", false],
+  ["guest", "guestPlace", "ownCase", false],
+];
+
+describe("mayConfirmGuestsForCase", () => {
+  it.each(guestReleaseTable)("%s as %s, %s → %s", (name, relation, whose, expected) => {
+    const responsibleUserId = whose === "ownCase" ? actorId : otherUserId;
+    expect(mayConfirmGuestsForCase(actorNamed(name), { ...relations[relation], responsibleUserId })).toBe(expected);
   });
 });

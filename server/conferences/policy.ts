@@ -92,3 +92,12 @@ export function cardAbilities(
 export function mayLowerHand(viewer: { userId: string; moderates: boolean }, handOf: string): boolean {
   return viewer.moderates || handOf === viewer.userId;
 }
+
+/**
+ * Whether the actor may confirm (or withdraw) that a conference guest is covered by one agenda
+ * case's consent (A6): only the case's responsible case manager, taking part in the conference and
+ * working cases in its scope. Moderating or planning the conference gives no such right.
+ */
+export function mayConfirmGuestsForCase(actor: Actor, relation: ConferenceRelation & { responsibleUserId: string | null }): boolean {
+  return conferenceAbilities(actor, relation).attachCases && !!relation.responsibleUserId && relation.responsibleUserId === actor.userId;
+}
