@@ -12,7 +12,7 @@ import { createdAt, id, updatedAt } from "./columns";
 import { sharedDocuments } from "./shared-documents";
 import { kommunen, tenants } from "./tenancy";
 import { users } from "./users";
-import { cases, caseSummaries } from "./cases";
+import { cases, caseSummaries, lifeArea } from "./cases";
 
 export const conferenceType = pgEnum("conference_type", conferenceTypes);
 export const conferenceStatus = pgEnum("conference_status", conferenceStatuses);
@@ -139,6 +139,8 @@ export const boardCards = pgTable(
     caseId: uuid("case_id").references(() => cases.id),
     /** Reconstruction grid column: an organisation's id, or "klient" for the client's perspective. */
     perspective: text("perspective"),
+    /** The life area a case card is about; it reaches only those whose consent covers that area. */
+    lifeArea: lifeArea("life_area"),
     clusterId: uuid("cluster_id"),
     /** Written while anonymous writing was on: its text and author stay hidden until revealed. */
     isHidden: boolean("is_hidden").notNull().default(false),

@@ -3,6 +3,12 @@
 export const lifeAreas = ["legal_status", "education_work", "family", "finances", "health", "migration", "social", "housing"] as const;
 export type LifeArea = (typeof lifeAreas)[number];
 
+/** One life area's part of a Falldarstellung. */
+export interface SummarySection {
+  lifeArea: LifeArea;
+  text: string;
+}
+
 /** The 1-10 scale items of each life area's assessment form. */
 export const scaleItems = {
   legal_status: ["residence_situation", "legal_help_use"],
