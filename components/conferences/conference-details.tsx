@@ -147,6 +147,7 @@ function useRefreshConference(conferenceId: string) {
 
 function AgendaCases({ conferenceId, cases }: { conferenceId: string; cases: Details["cases"] }) {
   const t = useTranslations("conferences");
+  const tCases = useTranslations("cases");
   const format = useFormatter();
   const trpc = useTRPC();
   const refresh = useRefreshConference(conferenceId);
@@ -174,7 +175,14 @@ function AgendaCases({ conferenceId, cases }: { conferenceId: string; cases: Det
                 {t("details.summaryOf", { date: format.dateTime(new Date(c.summary.createdAt), { dateStyle: "medium" }) })}
               </p>
               <h4>{c.summary.title}</h4>
-              <p className="summary-text">{c.summary.body}</p>
+              {c.summary.isPartial && <p className="notice">{t("details.partialSummary")}</p>}
+              {c.summary.body && <p className="summary-text">{c.summary.body}</p>}
+              {c.summary.sections.map((section) => (
+                <section key={section.lifeArea} aria-labelledby={`case-${c.caseId}-${section.lifeArea}`}>
+                  <h5 id={`case-${c.caseId}-${section.lifeArea}`}>{tCases(`lifeAreas.${section.lifeArea}`)}</h5>
+                  <p className="summary-text">{section.text}</p>
+                </section>
+              ))}
             </>
           ) : (
             <>

@@ -1,9 +1,8 @@
 import type { Executor } from "@/db";
-import type { LifeArea } from "../schemas/case-kinds";
+import type { LifeArea, LifeAreaScope } from "../schemas/case-kinds";
 import { listValidConsents } from "./intake";
 
-/** The life areas a recipient may receive of a case: every area, or only those named. */
-export type LifeAreaScope = "all" | ReadonlySet<LifeArea>;
+export { scopeCovers, type LifeAreaScope } from "../schemas/case-kinds";
 
 /**
  * Per organisation named in a valid Schweigepflichtentbindung of the case, the life areas it covers
@@ -23,10 +22,4 @@ export async function consentScopesOf(db: Executor, caseId: string): Promise<Map
     }
   }
   return scopes;
-}
-
-/** Whether a scope covers a life area; information tied to no life area needs only some scope. */
-export function scopeCovers(scope: LifeAreaScope | undefined, lifeArea: LifeArea | null): boolean {
-  if (!scope) return false;
-  return scope === "all" || lifeArea === null || scope.has(lifeArea);
 }

@@ -3,15 +3,18 @@ import type { Executor } from "@/db";
 import { conferenceParticipants, users } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import type { AppliedOperation, BoardCard, ServerOperation } from "../schemas/board";
-import { consentGate } from "./case-release";
+import type { LifeAreaScope } from "../schemas/case-kinds";
+import { releaseScopeGate } from "./case-release";
 import { listAttachedCases } from "./conference-views";
-import { cardAbilities, participantModerates } from "./policy";
+import { cardAbilities, mayReadCard, participantModerates } from "./policy";
 
 /** One participant as the board is shown to them: what they may read and whether they moderate. */
 export interface BoardViewer {
   userId: string;
   moderates: boolean;
   releasedCaseIds: Set<string>;
+  /** Per released case, the life areas the viewer's consent covers (`consentScopesOf`). */
+  areaScopes: Map<string, LifeAreaScope>;
 }
 
 /**
@@ -26,12 +29,26 @@ export async function boardViewers(db: Executor, conferenceId: string): Promise<
     .innerJoin(users, eq(users.id, conferenceParticipants.userId))
     .where(eq(conferenceParticipants.conferenceId, conferenceId));
   const attached = await listAttachedCases(db, conferenceId);
-  const gates = await Promise.all(attached.map(async (c) => ({ caseId: c.caseId, mayRead: await consentGate(db, conferenceId, c) })));
-  return participants.map((person) => ({
-    userId: person.userId,
-    moderates: participantModerates(person.role),
-    releasedCaseIds: new Set(gates.filter((gate) => gate.mayRead(person)).map((gate) => gate.caseId)),
-  }));
+  const gates = await Promise.all(attached.map(async (c) => ({ caseId: c.caseId, scopeOf: await releaseScopeGate(db, conferenceId, c) })));
+  return participants.map((person) => {
+    const areaScopes = new Map<string, LifeAreaScope>();
+    for (const gate of gates) {
+      const scope = gate.scopeOf(person);
+      if (scope) areaScopes.set(gate.caseId, scope);
+    }
+    return { userId: person.userId, moderates: participantModerates(person.role), releasedCaseIds: new Set(areaScopes.keys()), areaScopes };
+  });
+}
+
+/** One participant as a viewer of the board; nothing released to someone not on the list. */
+export async function boardViewerOf(db: Executor, conferenceId: string, viewer: Actor, moderates: boolean): Promise<BoardViewer> {
+  const found = (await boardViewers(db, conferenceId)).find((v) => v.userId === viewer.userId);
+  return {
+    userId: viewer.userId,
+    moderates,
+    releasedCaseIds: found?.releasedCaseIds ?? new Set(),
+    areaScopes: found?.areaScopes ?? new Map(),
+  };
 }
 
 export async function releasedCaseIds(db: Executor, conferenceId: string, viewer: Actor): Promise<Set<string>> {
@@ -41,12 +58,12 @@ export async function releasedCaseIds(db: Executor, conferenceId: string, viewer
 /**
  * A card as one viewer may see it, with what they may do with it: a hidden card (anonymous
  * writing) shows neither text nor author to anyone but its author; a card about a case not
- * released to the viewer shows no text.
+ * released to the viewer, or about a life area their consent leaves out, shows no text.
  */
 export function redactCard(card: BoardCard, viewer: BoardViewer): BoardCard {
   let view: BoardCard = { ...card, abilities: cardAbilities(viewer, card) };
   if (card.isHidden && card.authorUserId !== viewer.userId) view = { ...view, text: "", authorUserId: "" };
-  if (card.caseId && !viewer.releasedCaseIds.has(card.caseId)) view = { ...view, text: "", restricted: true };
+  if (!mayReadCard(viewer, card)) view = { ...view, text: "", restricted: true };
   return view;
 }
 

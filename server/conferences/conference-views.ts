@@ -13,7 +13,7 @@ import {
 } from "@/db/schema";
 import { rolesGranting } from "../auth/permissions";
 import { reachOf, type Actor } from "../auth/policy";
-import { consentGate } from "./case-release";
+import { releaseScopeGate, summaryForScope } from "./case-release";
 import { requireParticipation } from "./conferences";
 import { conferenceAbilities } from "./policy";
 import { meetingPseudonym } from "./meeting-pseudonym";
@@ -127,7 +127,8 @@ export async function getConference(db: Database, actor: Actor, conferenceId: st
   const casesView = [];
   for (const row of attached) {
     const summary = summaries.get(row.caseId);
-    const released = !!summary && (await consentGate(db, conferenceId, row))(viewer);
+    const scope = (await releaseScopeGate(db, conferenceId, row))(viewer);
+    const released = !!summary && scope !== null;
     const isMine = row.responsibleUserId === actor.userId;
     casesView.push({
       caseId: row.caseId,
@@ -136,7 +137,7 @@ export async function getConference(db: Database, actor: Actor, conferenceId: st
       ownPseudonym: isMine ? row.ownPseudonym : null,
       position: row.position,
       released,
-      summary: released ? { title: summary.title, body: summary.body, createdAt: summary.createdAt } : null,
+      summary: released ? summaryForScope(summary, scope) : null,
       isMine,
       mayRemove: isMine || abilities.removeAnyCase,
     });
