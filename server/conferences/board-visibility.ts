@@ -51,10 +51,6 @@ export async function boardViewerOf(db: Executor, conferenceId: string, viewer: 
   };
 }
 
-export async function releasedCaseIds(db: Executor, conferenceId: string, viewer: Actor): Promise<Set<string>> {
-  return (await boardViewers(db, conferenceId)).find((v) => v.userId === viewer.userId)?.releasedCaseIds ?? new Set();
-}
-
 /**
  * A card as one viewer may see it, with what they may do with it: a hidden card (anonymous
  * writing) shows neither text nor author to anyone but its author; a card about a case not

@@ -134,6 +134,14 @@ describe("a consent covering one life area releases only that area of a case", (
     const untagged = caseCard("Viele Termine gleichzeitig", null);
     await send(cm, untagged);
     expect(await cardTextSeenBy(housingOnly, untagged.cardId)).toBe("Viele Termine gleichzeitig");
+
+    // The protocol keeps the card from them as well.
+    const { version } = await callerFor(handle.db, moderator).conferences.protocol.generate({ conferenceId });
+    const protocolFor = async (actor: Actor) =>
+      JSON.stringify(await callerFor(handle.db, actor).conferences.protocol.get({ conferenceId, version }));
+    expect(await protocolFor(housingOnly)).not.toContain("Therapieplatz");
+    expect(await protocolFor(housingOnly)).toContain("Keine Wohnung unter der Mietobergrenze");
+    expect(await protocolFor(wholeCase)).toContain("Therapieplatz");
   });
 
   it("refuses a card about a life area the writer's own consent leaves out", async () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { ParticipantRole } from "../schemas/conference-kinds";
 import { actorId, actorNamed, kommuneA, kommuneB, otherTenantId, otherUserId, tenantId, type ActorName } from "../test/policy-actors";
 import { workPackageAbilities } from "../work-packages/policy";
-import { cardAbilities, conferenceAbilities, mayConfirmGuestsForCase, type ConferenceAbilities } from "./policy";
+import { cardAbilities, conferenceAbilities, mayConfirmGuestsForCase, mayReadCard, type ConferenceAbilities } from "./policy";
+import type { LifeArea, LifeAreaScope } from "../schemas/case-kinds";
 
 const inKommuneA = { tenantId, kommuneId: kommuneA, type: "fallkonferenz" } as const;
 // The conference and the actor's place on its list: moderator, participant, not on the list; the
@@ -159,5 +160,36 @@ describe("mayConfirmGuestsForCase", () => {
   it.each(guestReleaseTable)("%s as %s, %s → %s", (name, relation, whose, expected) => {
     const responsibleUserId = whose === "ownCase" ? actorId : otherUserId;
     expect(mayConfirmGuestsForCase(actorNamed(name), { ...relations[relation], responsibleUserId })).toBe(expected);
+  });
+});
+
+// Reading a case card by its life area: consent for housing only, for every area, or none.
+const caseX = "00000000-0000-4000-8000-0000000000c1";
+const scopes: Record<"housingOnly" | "allAreas" | "notReleased", LifeAreaScope | null> = {
+  housingOnly: new Set<LifeArea>(["housing"]),
+  allAreas: "all",
+  notReleased: null,
+};
+const readTable: [keyof typeof scopes, "noCase" | LifeArea | null, boolean][] = [
+  ["housingOnly", "housing", true],
+  ["housingOnly", "health", false],
+  ["housingOnly", null, true],
+  ["housingOnly", "noCase", true],
+  ["allAreas", "health", true],
+  ["allAreas", null, true],
+  ["notReleased", "housing", false],
+  ["notReleased", null, false],
+  ["notReleased", "noCase", true],
+];
+
+describe("mayReadCard", () => {
+  it.each(readTable)("consent %s, card about %s → %s", (scopeName, area, expected) => {
+    const scope = scopes[scopeName];
+    const viewer = {
+      releasedCaseIds: new Set(scope ? [caseX] : []),
+      areaScopes: new Map<string, LifeAreaScope>(scope ? [[caseX, scope]] : []),
+    };
+    const card = area === "noCase" ? { caseId: null, lifeArea: null } : { caseId: caseX, lifeArea: area };
+    expect(mayReadCard(viewer, card)).toBe(expected);
   });
 });

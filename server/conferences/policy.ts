@@ -101,7 +101,10 @@ export interface CardViewer {
 }
 
 /** Whether the viewer may read a card: any card without a case; a case card only within the consent's life areas. */
-export function mayReadCard(viewer: CardViewer, card: { caseId: string | null; lifeArea?: LifeArea | null }): boolean {
+export function mayReadCard(
+  viewer: Pick<CardViewer, "releasedCaseIds" | "areaScopes">,
+  card: { caseId: string | null; lifeArea?: LifeArea | null },
+): boolean {
   if (!card.caseId) return true;
   if (!viewer.releasedCaseIds.has(card.caseId)) return false;
   return !card.lifeArea || !viewer.areaScopes || scopeCovers(viewer.areaScopes.get(card.caseId), card.lifeArea);

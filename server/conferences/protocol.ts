@@ -20,7 +20,9 @@ import { readSharedDocumentText } from "../shared-documents/rich-text";
 import type { BoardMeta } from "../schemas/board";
 import type { ConferenceStatus, ConferenceType, ParticipantRole, WorkPackageStatus } from "../schemas/conference-kinds";
 import type { ProtocolVersionInput } from "../schemas/work-packages";
-import { releasedCaseIds } from "./board-visibility";
+import type { LifeArea } from "../schemas/case-kinds";
+import { boardViewerOf } from "./board-visibility";
+import { mayReadCard, type CardViewer } from "./policy";
 import { requireParticipation } from "./conferences";
 
 export interface ProtocolCard {
@@ -28,6 +30,8 @@ export interface ProtocolCard {
   text: string;
   caseId: string | null;
   casePseudonym: string | null;
+  /** The life area of a case card (absent in protocols written before cards had one). */
+  lifeArea?: LifeArea | null;
   /** An organisation's name or "klient" for the client's view, in a reconstruction grid. */
   perspective: string | null;
   votes: number;
@@ -122,6 +126,7 @@ async function buildSnapshot(db: Executor, conferenceId: string, version: number
       lane: boardCards.lane,
       text: boardCards.text,
       caseId: boardCards.caseId,
+      lifeArea: boardCards.lifeArea,
       casePseudonym: cases.pseudonym,
       perspective: boardCards.perspective,
       clusterId: boardCards.clusterId,
@@ -145,6 +150,7 @@ async function buildSnapshot(db: Executor, conferenceId: string, version: number
       // An anonymous card never revealed keeps its secret in the protocol too.
       text: row.isHidden ? "" : row.text,
       caseId: row.caseId,
+      lifeArea: row.lifeArea,
       casePseudonym: row.caseId ? meetingPseudonym(row.caseId, conferenceId) : null,
       perspective: row.perspective === "klient" ? "klient" : row.perspective ? (tenantOrganisations.get(row.perspective) ?? null) : null,
       votes: votes.get(row.id) ?? 0,
@@ -222,10 +228,13 @@ async function buildSnapshot(db: Executor, conferenceId: string, version: number
 
 /**
  * The snapshot as one viewer may read it: texts of cards and work packages about a case only when
- * the case is released to them now (a revoked consent also hides older protocol versions).
+ * the case is released to them now, and a card's life area within their consent (a revoked consent
+ * also hides older protocol versions).
  */
-export function projectSnapshot(snapshot: ProtocolSnapshot, released: ReadonlySet<string>): ProtocolSnapshot {
-  const card = (c: ProtocolCard): ProtocolCard => (c.caseId && !released.has(c.caseId) ? { ...c, text: "", restricted: true } : c);
+export function projectSnapshot(snapshot: ProtocolSnapshot, viewer: Pick<CardViewer, "releasedCaseIds" | "areaScopes">): ProtocolSnapshot {
+  const released = viewer.releasedCaseIds;
+  // A case card about a life area the viewer's consent leaves out stays as hidden as on the board.
+  const card = (c: ProtocolCard): ProtocolCard => (mayReadCard(viewer, c) ? c : { ...c, text: "", restricted: true });
   return {
     ...snapshot,
     lanes: snapshot.lanes.map((lane) => ({
@@ -286,5 +295,5 @@ export async function getProtocolForViewer(db: Database, actor: Actor, input: Pr
     .from(conferenceProtocols)
     .where(and(eq(conferenceProtocols.conferenceId, input.conferenceId), eq(conferenceProtocols.version, input.version)));
   if (!row) throw new AppError("NOT_FOUND", "errors.notFound");
-  return projectSnapshot(row.snapshot as unknown as ProtocolSnapshot, await releasedCaseIds(db, input.conferenceId, actor));
+  return projectSnapshot(row.snapshot as unknown as ProtocolSnapshot, await boardViewerOf(db, input.conferenceId, actor, false));
 }
