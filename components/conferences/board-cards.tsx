@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { sortByOrderKey } from "@/server/conferences/board-state";
 import type { BoardCard, BoardOperation } from "@/server/schemas/board";
+import { lifeAreas } from "@/server/schemas/case-kinds";
 import { abilitiesOn, type BoardView } from "./board-view";
 
 export function CardLanes({ view, lanes }: { view: BoardView; lanes: string[] }) {
@@ -175,6 +176,7 @@ export function writableCases(view: BoardView) {
 
 function AddCardForm({ view, lane, lastKey }: { view: BoardView; lane: string; lastKey: string | null }) {
   const t = useTranslations("conferences.board");
+  const tCases = useTranslations("cases");
   const cases = writableCases(view);
   const active = view.connection.board.meta.activeCaseId;
   function addCard(event: FormEvent<HTMLFormElement>) {
@@ -184,6 +186,8 @@ function AddCardForm({ view, lane, lastKey }: { view: BoardView; lane: string; l
     const text = String(data.get("text") ?? "").trim();
     if (!text) return view.connection.reportError(t("emptyCard"));
     const caseId = String(data.get("caseId") ?? "") || null;
+    // A life area only narrows a case card: the card then reaches only those whose consent covers it.
+    const lifeArea = caseId ? lifeAreas.find((area) => area === data.get("lifeArea")) : undefined;
     view.connection.submit({
       kind: "card.add",
       cardId: crypto.randomUUID(),
@@ -192,6 +196,7 @@ function AddCardForm({ view, lane, lastKey }: { view: BoardView; lane: string; l
       orderKey: generateKeyBetween(lastKey, null),
       caseId,
       perspective: null,
+      ...(lifeArea ? { lifeArea } : {}),
     });
     form.reset();
   }
@@ -215,6 +220,18 @@ function AddCardForm({ view, lane, lastKey }: { view: BoardView; lane: string; l
               </option>
             ))}
           </select>
+          <label htmlFor={`life-area-${lane}`}>{t("cardLifeArea")}</label>
+          <select id={`life-area-${lane}`} name="lifeArea" defaultValue="" aria-describedby={`life-area-${lane}-hint`}>
+            <option value="">{t("noLifeArea")}</option>
+            {lifeAreas.map((area) => (
+              <option key={area} value={area}>
+                {tCases(`lifeAreas.${area}`)}
+              </option>
+            ))}
+          </select>
+          <p id={`life-area-${lane}-hint`} className="field-hint">
+            {t("cardLifeAreaHint")}
+          </p>
         </>
       )}
       <button type="submit" className="button-secondary">

@@ -29,7 +29,12 @@ describe("card abilities in the browser", () => {
     ["a moderator", moderator, true, { edit: true, move: true, delete: true, tag: true }],
   ])("on a plain card broadcast to the room, %s gets what the server would send", (_, selfId, isModerator, expected) => {
     expect(abilitiesOn({ selfId, isModerator }, plainCard)).toEqual(expected);
-    const sent = redactCard(plainCard, { userId: selfId, moderates: isModerator, releasedCaseIds: new Set() }).abilities;
+    const sent = redactCard(plainCard, {
+      userId: selfId,
+      moderates: isModerator,
+      releasedCaseIds: new Set(),
+      areaScopes: new Map(),
+    }).abilities;
     expect(abilitiesOn({ selfId, isModerator }, plainCard)).toEqual(sent);
   });
 

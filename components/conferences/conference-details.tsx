@@ -12,6 +12,7 @@ import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";
 import { useTRPC } from "../trpc/client";
 import { placeLabel } from "./conference-list";
+import { GuestCaseReleases } from "./guest-case-releases";
 
 /** A conference for one participant: date, people, cases behind the consent gate, and the planner's checks. */
 export function ConferenceDetails({ conferenceId }: { conferenceId: string }) {
@@ -68,6 +69,7 @@ export function ConferenceDetails({ conferenceId }: { conferenceId: string }) {
       </section>
 
       {showConflicts && <ConsentConflicts conferenceId={conferenceId} />}
+      {data.cases.some((c) => c.isMine) && <GuestCaseReleases conferenceId={conferenceId} />}
       <MeetingControls conferenceId={conferenceId} status={conference.status} isModerator={data.viewer.abilities.moderate} />
     </>
   );
@@ -146,6 +148,7 @@ function useRefreshConference(conferenceId: string) {
 
 function AgendaCases({ conferenceId, cases }: { conferenceId: string; cases: Details["cases"] }) {
   const t = useTranslations("conferences");
+  const tCases = useTranslations("cases");
   const format = useFormatter();
   const trpc = useTRPC();
   const refresh = useRefreshConference(conferenceId);
@@ -178,7 +181,14 @@ function AgendaCases({ conferenceId, cases }: { conferenceId: string; cases: Det
                 {t("details.summaryOf", { date: format.dateTime(new Date(c.summary.createdAt), { dateStyle: "medium" }) })}
               </p>
               <h4>{c.summary.title}</h4>
-              <p className="summary-text">{c.summary.body}</p>
+              {c.summary.isPartial && <p className="notice">{t("details.partialSummary")}</p>}
+              {c.summary.body && <p className="summary-text">{c.summary.body}</p>}
+              {c.summary.sections.map((section) => (
+                <section key={section.lifeArea} aria-labelledby={`case-${c.caseId}-${section.lifeArea}`}>
+                  <h5 id={`case-${c.caseId}-${section.lifeArea}`}>{tCases(`lifeAreas.${section.lifeArea}`)}</h5>
+                  <p className="summary-text">{section.text}</p>
+                </section>
+              ))}
             </>
           ) : (
             <>

@@ -12,7 +12,15 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { accessChannels, caseStatuses, consentKinds, intakeDecisions, lifeAreas, screeningVerdicts } from "../../server/schemas/case-kinds";
+import {
+  accessChannels,
+  caseStatuses,
+  consentKinds,
+  intakeDecisions,
+  lifeAreas,
+  screeningVerdicts,
+  type SummarySection,
+} from "../../server/schemas/case-kinds";
 import { createdAt, id, updatedAt } from "./columns";
 import { kommunen, organisations, tenants } from "./tenancy";
 import { users } from "./users";
@@ -118,6 +126,7 @@ export const consents = pgTable(
     kind: consentKind("kind").notNull(),
     /** Organisations covered by a Schweigepflichtentbindung. */
     organisationIds: uuid("organisation_ids").array().notNull().default([]),
+    /** Life areas the consent releases; empty means every area (as for consents recorded before areas were asked). */
     lifeAreas: text("life_areas").array().notNull().default([]),
     grantedOn: date("granted_on").notNull(),
     validUntil: date("valid_until"),
@@ -138,7 +147,10 @@ export const caseSummaries = pgTable("case_summaries", {
     .notNull()
     .references(() => tenants.id),
   title: text("title").notNull(),
+  /** The general part, released only to recipients whose consent covers every life area. */
   body: text("body").notNull(),
+  /** One section per life area, each released to recipients whose consent covers that area. */
+  sections: jsonb("sections").$type<SummarySection[]>().notNull().default([]),
   createdByUserId: uuid("created_by_user_id").references(() => users.id),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

@@ -12,7 +12,7 @@ import { createdAt, id, updatedAt } from "./columns";
 import { sharedDocuments } from "./shared-documents";
 import { kommunen, tenants } from "./tenancy";
 import { users } from "./users";
-import { cases, caseSummaries } from "./cases";
+import { cases, caseSummaries, lifeArea } from "./cases";
 
 export const conferenceType = pgEnum("conference_type", conferenceTypes);
 export const conferenceStatus = pgEnum("conference_status", conferenceStatuses);
@@ -140,6 +140,8 @@ export const boardCards = pgTable(
     caseId: uuid("case_id").references(() => cases.id),
     /** Reconstruction grid column: an organisation's id, or "klient" for the client's perspective. */
     perspective: text("perspective"),
+    /** The life area a case card is about; it reaches only those whose consent covers that area. */
+    lifeArea: lifeArea("life_area"),
     clusterId: uuid("cluster_id"),
     /** Written while anonymous writing was on: its text and author stay hidden until revealed. */
     isHidden: boolean("is_hidden").notNull().default(false),
@@ -195,6 +197,32 @@ export const conferenceGuests = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("conference_guests_token_idx").on(t.tokenHash), uniqueIndex("conference_guests_user_idx").on(t.userId)],
+);
+
+/**
+ * The responsible case manager's confirmation that one guest is covered by one case's
+ * Schweigepflichtentbindung. A guest sees nothing of an agenda case without it, whatever organisation
+ * the inviting moderator gave them; withdrawing the confirmation deletes the row.
+ */
+export const guestCaseReleases = pgTable(
+  "guest_case_releases",
+  {
+    id: id(),
+    conferenceId: uuid("conference_id")
+      .notNull()
+      .references(() => conferences.id, { onDelete: "cascade" }),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    guestUserId: uuid("guest_user_id")
+      .notNull()
+      .references(() => users.id),
+    confirmedByUserId: uuid("confirmed_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("guest_case_releases_guest_case_idx").on(t.conferenceId, t.caseId, t.guestUserId)],
 );
 
 /** The consensual formulation of one generative theme from a cluster of the plenum board. */

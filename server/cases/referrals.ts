@@ -1,30 +1,64 @@
 import { and, eq } from "drizzle-orm";
-import type { Database } from "@/db";
-import { helpPlanMeasures, organisations, referrals } from "@/db/schema";
+import type { Database, Executor } from "@/db";
+import { goals, helpPlanMeasures, organisations, referrals } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { can, type Actor } from "../auth/policy";
 import { AppError } from "../errors";
+import { translate } from "../i18n/translate";
+import type { LifeArea } from "../schemas/case-kinds";
 import type { CreateReferralInput, UpdateReferralInput } from "../schemas/plans";
 import { readIdentityUnaudited } from "./identity";
-import { organisationsCoveredByConsent } from "./intake";
+import { consentScopesOf, scopeCovers } from "./consent-scope";
 import { requireCase } from "./policy";
 import { findIdentityLeaks } from "./summaries";
 
-async function refuseWithoutConsent(db: Database, actor: Actor, caseId: string, organisationId: string, message: string): Promise<never> {
+type Refusal = "referralNeedsConsent" | "referralConsentRevoked" | "referralOutsideConsentScope";
+
+async function refuseWithoutConsent(
+  db: Database,
+  actor: Actor,
+  caseId: string,
+  organisationId: string,
+  refusal: Refusal,
+  lifeArea: LifeArea | null,
+): Promise<never> {
   await recordAuditEvent(db, {
     tenantId: actor.tenantId,
     actorUserId: actor.userId,
     action: "cases.referral_refused",
     outcome: "failure",
     target: { type: "case", id: caseId },
-    details: { organisationId },
+    details: { organisationId, ...(refusal === "referralOutsideConsentScope" ? { lifeArea } : {}) },
   });
-  throw new AppError("CONFLICT", message, "organisationId");
+  const values: Record<string, string> = lifeArea ? { lifeArea: translate(`cases.lifeAreas.${lifeArea}`) } : {};
+  throw new AppError("CONFLICT", `plans.errors.${refusal}`, "organisationId", values);
+}
+
+/** The life area of a referral's measure: the area of the goal the measure serves, if any. */
+async function lifeAreaOfMeasure(db: Executor, caseId: string, measureId: string | null): Promise<LifeArea | null> {
+  if (!measureId) return null;
+  const [row] = await db
+    .select({ lifeArea: goals.lifeArea })
+    .from(helpPlanMeasures)
+    .leftJoin(goals, eq(goals.id, helpPlanMeasures.goalId))
+    .where(and(eq(helpPlanMeasures.id, measureId), eq(helpPlanMeasures.caseId, caseId)));
+  return row?.lifeArea ?? null;
+}
+
+/**
+ * Whether a valid Schweigepflichtentbindung names the organisation for the measure's life area, or
+ * why not: no consent for the organisation at all, or one that leaves this life area out.
+ */
+async function consentFor(db: Executor, caseId: string, organisationId: string, lifeArea: LifeArea | null) {
+  const scope = (await consentScopesOf(db, caseId)).get(organisationId);
+  if (scopeCovers(scope, lifeArea)) return "covered" as const;
+  return scope ? ("outsideScope" as const) : ("none" as const);
 }
 
 /**
  * A referral to a third party. Only to an organisation the client named in a valid
- * Schweigepflichtentbindung, checked in the database inside the transaction that writes it.
+ * Schweigepflichtentbindung that covers the life area of the referral's measure, checked in the
+ * database inside the transaction that writes it.
  */
 export async function createReferral(db: Database, actor: Actor, input: CreateReferralInput) {
   await requireCase(db, actor, input.caseId, "write");
@@ -49,8 +83,12 @@ export async function createReferral(db: Database, actor: Actor, input: CreateRe
       throw new AppError("INVALID_INPUT", "plans.errors.overrideReasonIdentifies", "consentOverrideReason");
     }
   }
+  const lifeArea = await lifeAreaOfMeasure(db, input.caseId, input.measureId ?? null);
+  let refusal: Refusal = "referralNeedsConsent";
   const referral = await db.transaction(async (tx) => {
-    const covered = (await organisationsCoveredByConsent(tx, input.caseId)).has(input.organisationId);
+    const consent = await consentFor(tx, input.caseId, input.organisationId, lifeArea);
+    const covered = consent === "covered";
+    if (consent === "outsideScope") refusal = "referralOutsideConsentScope";
     if (!covered && !overrideReason) return null;
     const [created] = await tx
       .insert(referrals)
@@ -76,7 +114,7 @@ export async function createReferral(db: Database, actor: Actor, input: CreateRe
     });
     return created!;
   });
-  return referral ?? refuseWithoutConsent(db, actor, input.caseId, input.organisationId, "plans.errors.referralNeedsConsent");
+  return referral ?? refuseWithoutConsent(db, actor, input.caseId, input.organisationId, refusal, lifeArea);
 }
 
 /** A new state of a referral; refused as soon as the consent covering its organisation is gone. */
@@ -89,8 +127,13 @@ export async function updateReferral(db: Database, actor: Actor, input: UpdateRe
       .where(and(eq(referrals.id, input.referralId), eq(referrals.caseId, input.caseId)))
       .for("update");
     if (!current) throw new AppError("NOT_FOUND", "errors.notFound");
-    if (!current.consentOverrideReason && !(await organisationsCoveredByConsent(tx, input.caseId)).has(current.organisationId)) {
-      return { isRefused: true as const, organisationId: current.organisationId };
+    if (!current.consentOverrideReason) {
+      const lifeArea = await lifeAreaOfMeasure(tx, input.caseId, current.measureId);
+      const consent = await consentFor(tx, input.caseId, current.organisationId, lifeArea);
+      if (consent !== "covered") {
+        const refusal: Refusal = consent === "outsideScope" ? "referralOutsideConsentScope" : "referralConsentRevoked";
+        return { isRefused: true as const, organisationId: current.organisationId, refusal, lifeArea };
+      }
     }
     const [updated] = await tx
       .update(referrals)
@@ -112,7 +155,7 @@ export async function updateReferral(db: Database, actor: Actor, input: UpdateRe
     return { isRefused: false as const, referral: updated! };
   });
   if (result.isRefused) {
-    return refuseWithoutConsent(db, actor, input.caseId, result.organisationId, "plans.errors.referralConsentRevoked");
+    return refuseWithoutConsent(db, actor, input.caseId, result.organisationId, result.refusal, result.lifeArea);
   }
   return result.referral;
 }

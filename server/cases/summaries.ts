@@ -68,7 +68,8 @@ export async function listSummaries(db: Database, actor: Actor, caseId: string) 
 export async function saveSummary(db: Database, actor: Actor, input: SaveSummaryInput) {
   await requireCase(db, actor, input.caseId, "write");
   const identity = await readIdentityUnaudited(db, input.caseId);
-  const leaks = identity ? findIdentityLeaks(identity, `${input.title}\n${input.body}`) : [];
+  const text = [input.title, input.body, ...input.sections.map((section) => section.text)].join("\n");
+  const leaks = identity ? findIdentityLeaks(identity, text) : [];
   if (leaks.length > 0) {
     await recordAuditEvent(db, {
       tenantId: actor.tenantId,

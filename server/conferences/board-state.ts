@@ -31,6 +31,7 @@ export function applyOperation(state: BoardState, replayed: ReplayedOperation): 
         orderKey: op.orderKey,
         authorUserId: actorUserId,
         caseId: op.caseId,
+        lifeArea: op.caseId ? (op.lifeArea ?? null) : null,
         perspective: op.perspective,
         clusterId: null,
         isHidden: meta.anonymous,

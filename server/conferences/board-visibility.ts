@@ -2,22 +2,25 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { conferenceParticipants, users } from "@/db/schema";
 import type { Actor } from "../auth/policy";
-import { organisationsCoveredByConsent } from "../cases/intake";
 import type { AppliedOperation, BoardCard, ServerOperation } from "../schemas/board";
+import type { LifeAreaScope } from "../schemas/case-kinds";
+import { releaseScopeGate } from "./case-release";
 import { listAttachedCases } from "./conference-views";
-import { cardAbilities, participantModerates } from "./policy";
+import { cardAbilities, mayReadCard, participantModerates } from "./policy";
 
 /** One participant as the board is shown to them: what they may read and whether they moderate. */
 export interface BoardViewer {
   userId: string;
   moderates: boolean;
   releasedCaseIds: Set<string>;
+  /** Per released case, the life areas the viewer's consent covers (`consentScopesOf`). */
+  areaScopes: Map<string, LifeAreaScope>;
 }
 
 /**
  * Every participant as a viewer of the board, with the cases on the agenda whose content they may
- * see: they are the responsible case manager, or a valid Schweigepflichtentbindung names their
- * organisation. Read from the database each time, so a revocation counts from the next operation on.
+ * see (`consentGate`: the responsible case manager, a covered organisation, a guest also confirmed by
+ * the case manager). Read from the database each time, so a revocation counts from the next operation on.
  */
 export async function boardViewers(db: Executor, conferenceId: string): Promise<BoardViewer[]> {
   const participants = await db
@@ -26,33 +29,37 @@ export async function boardViewers(db: Executor, conferenceId: string): Promise<
     .innerJoin(users, eq(users.id, conferenceParticipants.userId))
     .where(eq(conferenceParticipants.conferenceId, conferenceId));
   const attached = await listAttachedCases(db, conferenceId);
-  const covered = await Promise.all(
-    attached.map(async (c) => ({ ...c, organisations: await organisationsCoveredByConsent(db, c.caseId) })),
-  );
-  return participants.map((person) => ({
-    userId: person.userId,
-    moderates: participantModerates(person.role),
-    releasedCaseIds: new Set(
-      covered
-        .filter((c) => c.responsibleUserId === person.userId || (!!person.organisationId && c.organisations.has(person.organisationId)))
-        .map((c) => c.caseId),
-    ),
-  }));
+  const gates = await Promise.all(attached.map(async (c) => ({ caseId: c.caseId, scopeOf: await releaseScopeGate(db, conferenceId, c) })));
+  return participants.map((person) => {
+    const areaScopes = new Map<string, LifeAreaScope>();
+    for (const gate of gates) {
+      const scope = gate.scopeOf(person);
+      if (scope) areaScopes.set(gate.caseId, scope);
+    }
+    return { userId: person.userId, moderates: participantModerates(person.role), releasedCaseIds: new Set(areaScopes.keys()), areaScopes };
+  });
 }
 
-export async function releasedCaseIds(db: Executor, conferenceId: string, viewer: Actor): Promise<Set<string>> {
-  return (await boardViewers(db, conferenceId)).find((v) => v.userId === viewer.userId)?.releasedCaseIds ?? new Set();
+/** One participant as a viewer of the board; nothing released to someone not on the list. */
+export async function boardViewerOf(db: Executor, conferenceId: string, viewer: Actor, moderates: boolean): Promise<BoardViewer> {
+  const found = (await boardViewers(db, conferenceId)).find((v) => v.userId === viewer.userId);
+  return {
+    userId: viewer.userId,
+    moderates,
+    releasedCaseIds: found?.releasedCaseIds ?? new Set(),
+    areaScopes: found?.areaScopes ?? new Map(),
+  };
 }
 
 /**
  * A card as one viewer may see it, with what they may do with it: a hidden card (anonymous
  * writing) shows neither text nor author to anyone but its author; a card about a case not
- * released to the viewer shows no text.
+ * released to the viewer, or about a life area their consent leaves out, shows no text.
  */
 export function redactCard(card: BoardCard, viewer: BoardViewer): BoardCard {
   let view: BoardCard = { ...card, abilities: cardAbilities(viewer, card) };
   if (card.isHidden && card.authorUserId !== viewer.userId) view = { ...view, text: "", authorUserId: "" };
-  if (card.caseId && !viewer.releasedCaseIds.has(card.caseId)) view = { ...view, text: "", restricted: true };
+  if (!mayReadCard(viewer, card)) view = { ...view, text: "", restricted: true };
   return view;
 }
 

@@ -21,11 +21,11 @@ import {
 } from "../schemas/board";
 import type { PhaseBoard } from "../schemas/conference-kinds";
 import { applyOperation, changedCard, dotsPlacedBy } from "./board-state";
-import { redactCard, redactOperation, releasedCaseIds } from "./board-visibility";
+import { boardViewerOf, redactCard, redactOperation } from "./board-visibility";
 import { listAttachedCases } from "./conference-views";
 import { meetingCard, meetingMeta, meetingOperation, operationWithCaseIds } from "./meeting-case-ids";
 import { requireParticipation, type ConferenceRow } from "./conferences";
-import { cardAbilities, mayLowerHand, type ConferenceAbilities } from "./policy";
+import { cardAbilities, mayLowerHand, mayReadCard, type ConferenceAbilities } from "./policy";
 
 /** Beyond this many missed operations a reconnecting client gets the whole board instead. */
 const maxCatchUp = 2000;
@@ -37,6 +37,7 @@ const cardColumns = {
   orderKey: boardCards.orderKey,
   authorUserId: boardCards.authorUserId,
   caseId: boardCards.caseId,
+  lifeArea: boardCards.lifeArea,
   perspective: boardCards.perspective,
   clusterId: boardCards.clusterId,
   isHidden: boardCards.isHidden,
@@ -64,7 +65,7 @@ export function boardMetaOf(conference: Pick<ConferenceRow, "boardMeta">): Board
  */
 export async function getBoardForJoin(db: Database, actor: Actor, conferenceId: string, afterSeq: number): Promise<BoardJoinAck> {
   const { conference, abilities } = await requireParticipation(db, actor, conferenceId);
-  const viewer = { userId: actor.userId, moderates: abilities.moderate, releasedCaseIds: await releasedCaseIds(db, conferenceId, actor) };
+  const viewer = await boardViewerOf(db, conferenceId, actor, abilities.moderate);
   if (afterSeq > 0 && afterSeq <= conference.lastSeq && conference.lastSeq - afterSeq <= maxCatchUp) {
     const rows = await db
       .select()
@@ -201,7 +202,8 @@ async function decide(
   op: BoardOperation,
   seq: number,
 ): Promise<{ op: ServerOperation; touched: BoardCard[] }> {
-  const released = () => releasedCaseIds(tx, conference.id, actor);
+  const viewer = () => boardViewerOf(tx, conference.id, actor, abilities.moderate);
+  const released = async () => (await viewer()).releasedCaseIds;
   /** The case is on this meeting's agenda and, unless only pointed at, released to the actor. */
   const requireAgendaCase = async (caseId: string, { mustSee = true } = {}) => {
     const [row] = await tx
@@ -218,6 +220,10 @@ async function decide(
       if (existing) throw new AppError("CONFLICT", "conferences.board.cardExists");
       await rejectIdentityLeaks(tx, conference.id, op.text);
       if (op.caseId) await requireAgendaCase(op.caseId);
+      const lifeArea = op.caseId ? (op.lifeArea ?? null) : null;
+      // Nobody writes about a life area of a case that their own consent leaves out.
+      if (op.caseId && lifeArea && !mayReadCard(await viewer(), { caseId: op.caseId, lifeArea }))
+        throw new AppError("FORBIDDEN", "conferences.board.lifeAreaNotReleased", "lifeArea");
       if (op.perspective && op.perspective !== "klient") await requireParticipantOrganisation(tx, conference.id, op.perspective);
       const card: BoardCard = {
         id: op.cardId,
@@ -226,6 +232,7 @@ async function decide(
         orderKey: op.orderKey,
         authorUserId: actor.userId,
         caseId: op.caseId,
+        lifeArea,
         perspective: op.perspective,
         clusterId: null,
         isHidden: meta.anonymous,
@@ -242,9 +249,9 @@ async function decide(
     case "card.cluster":
     case "card.delete": {
       const card = await loadCard(tx, conference.id, op.cardId);
-      const releasedCaseIds = await released();
-      if (card.caseId && !releasedCaseIds.has(card.caseId)) throw new AppError("FORBIDDEN", "conferences.board.caseNotReleased");
-      const mayDo = cardAbilities({ userId: actor.userId, moderates: abilities.moderate, releasedCaseIds }, card);
+      const cardViewer = await viewer();
+      if (!mayReadCard(cardViewer, card)) throw new AppError("FORBIDDEN", "conferences.board.caseNotReleased");
+      const mayDo = cardAbilities(cardViewer, card);
       const allowed =
         op.kind === "card.edit" ? mayDo.edit : op.kind === "card.delete" ? mayDo.delete : op.kind === "card.tag" ? mayDo.tag : true;
       if (!allowed) throw new AppError("FORBIDDEN", "conferences.board.notYourCard");
@@ -367,6 +374,7 @@ async function persistCards(tx: Executor, conferenceId: string, op: ServerOperat
       orderKey: card.orderKey,
       authorUserId: card.authorUserId,
       caseId: card.caseId,
+      lifeArea: card.lifeArea ?? null,
       perspective: card.perspective,
       clusterId: card.clusterId,
       isHidden: card.isHidden,

@@ -8,7 +8,8 @@ import { AppError, isUniqueViolation } from "../errors";
 import type { ConferenceCaseInput } from "../schemas/conference-planning";
 import { requireParticipation } from "./conferences";
 import { agendaCaseIds, meetingCaseId } from "./meeting-case-ids";
-import { latestSummaries, listAttachedCases, listParticipants, consentGate } from "./conference-views";
+import { consentGate } from "./case-release";
+import { latestSummaries, listAttachedCases, listParticipants } from "./conference-views";
 
 /** The responsible case manager puts one of their cases, with its latest Falldarstellung, on the agenda. */
 export async function addConferenceCase(db: Database, actor: Actor, input: ConferenceCaseInput) {
@@ -84,7 +85,7 @@ export async function listConsentConflicts(db: Database, actor: Actor, conferenc
   const participants = await listParticipants(db, conferenceId);
   const result = [];
   for (const row of attached) {
-    const mayRead = await consentGate(db, row);
+    const mayRead = await consentGate(db, conferenceId, row);
     const uncovered = participants
       .filter((participant) => !mayRead(participant))
       .map((p) => ({ userId: p.userId, displayName: p.displayName, organisationName: p.organisationName ?? null }));

@@ -13,7 +13,7 @@ import {
 } from "@/db/schema";
 import { rolesGranting } from "../auth/permissions";
 import { reachOf, type Actor } from "../auth/policy";
-import { organisationsCoveredByConsent } from "../cases/intake";
+import { releaseScopeGate, summaryForScope } from "./case-release";
 import { requireParticipation } from "./conferences";
 import { conferenceAbilities } from "./policy";
 import { meetingCaseId } from "./meeting-case-ids";
@@ -108,17 +108,6 @@ export async function listAttachedCases(db: Executor, conferenceId: string) {
   return rows.map((row) => ({ ...row, pseudonym: meetingPseudonym(row.caseId, conferenceId) }));
 }
 
-/**
- * The consent gate for one case: the responsible case manager, or someone whose organisation a
- * valid Schweigepflichtentbindung of the case names. Read from the database on every call, so a
- * revocation counts at once.
- */
-export async function consentGate(db: Database, caseRow: { caseId: string; responsibleUserId: string | null }) {
-  const covered = await organisationsCoveredByConsent(db, caseRow.caseId);
-  return (viewer: { userId: string; organisationId: string | null }) =>
-    caseRow.responsibleUserId === viewer.userId || (!!viewer.organisationId && covered.has(viewer.organisationId));
-}
-
 /** One conference for a participant, its cases behind the consent gate. */
 export async function getConference(db: Database, actor: Actor, conferenceId: string) {
   const { conference, role, abilities } = await requireParticipation(db, actor, conferenceId);
@@ -126,7 +115,11 @@ export async function getConference(db: Database, actor: Actor, conferenceId: st
     ? await db.select({ name: kommunen.name }).from(kommunen).where(eq(kommunen.id, conference.kommuneId))
     : [];
   const participants = await listParticipants(db, conferenceId);
-  const viewer = { userId: actor.userId, organisationId: participants.find((p) => p.userId === actor.userId)?.organisationId ?? null };
+  const viewer = {
+    userId: actor.userId,
+    organisationId: participants.find((p) => p.userId === actor.userId)?.organisationId ?? null,
+    role,
+  };
   const attached = await listAttachedCases(db, conferenceId);
   const summaries = await latestSummaries(
     db,
@@ -135,7 +128,8 @@ export async function getConference(db: Database, actor: Actor, conferenceId: st
   const casesView = [];
   for (const row of attached) {
     const summary = summaries.get(row.caseId);
-    const released = !!summary && (await consentGate(db, row))(viewer);
+    const scope = (await releaseScopeGate(db, conferenceId, row))(viewer);
+    const released = !!summary && scope !== null;
     const isMine = row.responsibleUserId === actor.userId;
     casesView.push({
       // The meeting's id of the case: the case file's id would link the case across meetings.
@@ -146,7 +140,7 @@ export async function getConference(db: Database, actor: Actor, conferenceId: st
       caseFileId: isMine ? row.caseId : null,
       position: row.position,
       released,
-      summary: released ? { title: summary.title, body: summary.body, createdAt: summary.createdAt } : null,
+      summary: released ? summaryForScope(summary, scope) : null,
       isMine,
       mayRemove: isMine || abilities.removeAnyCase,
     });

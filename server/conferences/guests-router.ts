@@ -1,5 +1,6 @@
-import { inviteGuestSchema, listGuestsSchema, resetGuestDeviceSchema, revokeGuestSchema } from "../schemas/guests";
+import { guestCaseReleaseSchema, inviteGuestSchema, listGuestsSchema, resetGuestDeviceSchema, revokeGuestSchema } from "../schemas/guests";
 import { authorizedProcedure, createTRPCRouter } from "../trpc/init";
+import { confirmGuestForCase, listGuestCaseReleases, withdrawGuestForCase } from "./guest-case-releases";
 import { inviteGuest, listGuests, resetGuestDevice, revokeGuest } from "./guests";
 
 /** The moderator's guest links; the guest's own confirmation goes through next-auth ("guest-link"). */
@@ -16,4 +17,14 @@ export const guestsRouter = createTRPCRouter({
   resetDevice: authorizedProcedure("conferences.plan")
     .input(resetGuestDeviceSchema)
     .mutation(({ ctx, input }) => resetGuestDevice(ctx.db, ctx.actor, input)),
+  // The services allow only the responsible case manager of the agenda case (`mayConfirmGuestsForCase`).
+  caseReleases: authorizedProcedure("cases.work")
+    .input(listGuestsSchema)
+    .query(({ ctx, input }) => listGuestCaseReleases(ctx.db, ctx.actor, input.conferenceId)),
+  confirmForCase: authorizedProcedure("cases.work")
+    .input(guestCaseReleaseSchema)
+    .mutation(({ ctx, input }) => confirmGuestForCase(ctx.db, ctx.actor, input)),
+  withdrawForCase: authorizedProcedure("cases.work")
+    .input(guestCaseReleaseSchema)
+    .mutation(({ ctx, input }) => withdrawGuestForCase(ctx.db, ctx.actor, input)),
 });

@@ -146,8 +146,15 @@ describe("conference guests", () => {
     expect((await guestCaller.conferences.list()).map((c) => c.id)).toEqual([conferenceId]);
     const details = await guestCaller.conferences.get({ conferenceId });
     expect(details.viewer).toMatchObject({ role: "guest", abilities: { moderate: false, plan: false, attachCases: false } });
-    expect(details.cases[0]).toMatchObject({ caseId: meetingCaseId(conferenceId, caseId), released: true, summary: { body: summaryBody } });
+    // The case manager (here also the moderator) has not yet confirmed the guest for the case.
+    expect(details.cases[0]).toMatchObject({ caseId: meetingCaseId(conferenceId, caseId), released: false, summary: null });
     expect(details.attachableCases).toEqual([]);
+    await callerFor(handle.db, moderator).conferences.guests.confirmForCase({ conferenceId, caseId, guestUserId: actor!.userId });
+    expect((await guestCaller.conferences.get({ conferenceId })).cases[0]).toMatchObject({
+      caseId: meetingCaseId(conferenceId, caseId),
+      released: true,
+      summary: { body: summaryBody },
+    });
 
     const guests = await callerFor(handle.db, moderator).conferences.guests.list({ conferenceId });
     expect(guests[0]).toMatchObject({

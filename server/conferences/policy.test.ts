@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { ParticipantRole } from "../schemas/conference-kinds";
 import { actorId, actorNamed, kommuneA, kommuneB, otherTenantId, otherUserId, tenantId, type ActorName } from "../test/policy-actors";
 import { workPackageAbilities } from "../work-packages/policy";
-import { cardAbilities, conferenceAbilities, type ConferenceAbilities } from "./policy";
+import { cardAbilities, conferenceAbilities, mayConfirmGuestsForCase, mayReadCard, type ConferenceAbilities } from "./policy";
+import type { LifeArea, LifeAreaScope } from "../schemas/case-kinds";
 
 const inKommuneA = { tenantId, kommuneId: kommuneA, type: "fallkonferenz" } as const;
 // The conference and the actor's place on its list: moderator, participant, not on the list; the
@@ -135,5 +136,60 @@ const wpRows = wpTable.flatMap(([conferenceRole, isResponsibleCaseManager, isRes
 describe("workPackageAbilities", () => {
   it.each(wpRows)("place %s, responsible case manager %s, responsible person %s: %s → %s", (conferenceRole, cm, user, action, expected) => {
     expect(workPackageAbilities({ conferenceRole, isResponsibleCaseManager: cm, isResponsibleUser: user })[action]).toBe(expected);
+  });
+});
+
+// Who may confirm that a guest is covered by an agenda case's consent: the case's own case manager only.
+const guestReleaseTable: [ActorName, Relation, "ownCase" | "otherCase", boolean][] = [
+  ["case_manager", "participant", "ownCase", true],
+  ["case_manager", "moderator", "ownCase", true],
+  ["case_manager", "moderator", "otherCase", false],
+  ["case_manager", "participant", "otherCase", false],
+  ["case_manager", "notListed", "ownCase", false],
+  ["case_manager", "moderatorOtherTenant", "ownCase", false],
+  ["case_manager@A", "participant", "ownCase", true],
+  ["case_manager@A", "moderatorInB", "ownCase", false],
+  ["coordinator", "moderator", "ownCase", false],
+  ["coordinator", "moderator", "otherCase", false],
+  ["cm_spokesperson", "moderator", "ownCase", false],
+  ["network_actor", "participant", "ownCase", false],
+  ["guest", "guestPlace", "ownCase", false],
+];
+
+describe("mayConfirmGuestsForCase", () => {
+  it.each(guestReleaseTable)("%s as %s, %s → %s", (name, relation, whose, expected) => {
+    const responsibleUserId = whose === "ownCase" ? actorId : otherUserId;
+    expect(mayConfirmGuestsForCase(actorNamed(name), { ...relations[relation], responsibleUserId })).toBe(expected);
+  });
+});
+
+// Reading a case card by its life area: consent for housing only, for every area, or none.
+const caseX = "00000000-0000-4000-8000-0000000000c1";
+const scopes: Record<"housingOnly" | "allAreas" | "notReleased", LifeAreaScope | null> = {
+  housingOnly: new Set<LifeArea>(["housing"]),
+  allAreas: "all",
+  notReleased: null,
+};
+const readTable: [keyof typeof scopes, "noCase" | LifeArea | null, boolean][] = [
+  ["housingOnly", "housing", true],
+  ["housingOnly", "health", false],
+  ["housingOnly", null, true],
+  ["housingOnly", "noCase", true],
+  ["allAreas", "health", true],
+  ["allAreas", null, true],
+  ["notReleased", "housing", false],
+  ["notReleased", null, false],
+  ["notReleased", "noCase", true],
+];
+
+describe("mayReadCard", () => {
+  it.each(readTable)("consent %s, card about %s → %s", (scopeName, area, expected) => {
+    const scope = scopes[scopeName];
+    const viewer = {
+      releasedCaseIds: new Set(scope ? [caseX] : []),
+      areaScopes: new Map<string, LifeAreaScope>(scope ? [[caseX, scope]] : []),
+    };
+    const card = area === "noCase" ? { caseId: null, lifeArea: null } : { caseId: caseX, lifeArea: area };
+    expect(mayReadCard(viewer, card)).toBe(expected);
   });
 });

@@ -1,5 +1,6 @@
 import { can, type Actor } from "../auth/policy";
 import type { CardAbilities } from "../schemas/board";
+import { scopeCovers, type LifeArea, type LifeAreaScope } from "../schemas/case-kinds";
 import type { ConferenceType, ParticipantRole } from "../schemas/conference-kinds";
 
 export type { CardAbilities };
@@ -80,15 +81,45 @@ export function conferenceAbilities(
  * whose consent does not cover the viewer cannot be touched at all.
  */
 export function cardAbilities(
-  viewer: { userId: string; moderates: boolean; releasedCaseIds: ReadonlySet<string> },
-  card: { authorUserId: string; caseId: string | null },
+  viewer: CardViewer,
+  card: { authorUserId: string; caseId: string | null; lifeArea?: LifeArea | null },
 ): CardAbilities {
-  if (card.caseId && !viewer.releasedCaseIds.has(card.caseId)) return { edit: false, move: false, delete: false, tag: false };
+  if (!mayReadCard(viewer, card)) return { edit: false, move: false, delete: false, tag: false };
   const ownsOrModerates = viewer.moderates || (!!card.authorUserId && card.authorUserId === viewer.userId);
   return { edit: ownsOrModerates, move: true, delete: ownsOrModerates, tag: ownsOrModerates };
+}
+
+/**
+ * A participant as the cards see them. `areaScopes` holds, per released case, the life areas the
+ * viewer's consent covers; without it (the browser's own fallback) only the released cases count.
+ */
+export interface CardViewer {
+  userId: string;
+  moderates: boolean;
+  releasedCaseIds: ReadonlySet<string>;
+  areaScopes?: ReadonlyMap<string, LifeAreaScope>;
+}
+
+/** Whether the viewer may read a card: any card without a case; a case card only within the consent's life areas. */
+export function mayReadCard(
+  viewer: Pick<CardViewer, "releasedCaseIds" | "areaScopes">,
+  card: { caseId: string | null; lifeArea?: LifeArea | null },
+): boolean {
+  if (!card.caseId) return true;
+  if (!viewer.releasedCaseIds.has(card.caseId)) return false;
+  return !card.lifeArea || !viewer.areaScopes || scopeCovers(viewer.areaScopes.get(card.caseId), card.lifeArea);
 }
 
 /** Whether a participant may lower someone's raised hand: their own, or anyone's as moderator. */
 export function mayLowerHand(viewer: { userId: string; moderates: boolean }, handOf: string): boolean {
   return viewer.moderates || handOf === viewer.userId;
+}
+
+/**
+ * Whether the actor may confirm (or withdraw) that a conference guest is covered by one agenda
+ * case's consent (A6): only the case's responsible case manager, taking part in the conference and
+ * working cases in its scope. Moderating or planning the conference gives no such right.
+ */
+export function mayConfirmGuestsForCase(actor: Actor, relation: ConferenceRelation & { responsibleUserId: string | null }): boolean {
+  return conferenceAbilities(actor, relation).attachCases && !!relation.responsibleUserId && relation.responsibleUserId === actor.userId;
 }

@@ -21,7 +21,9 @@ import { readSharedDocumentText } from "../shared-documents/rich-text";
 import type { BoardMeta } from "../schemas/board";
 import type { ConferenceStatus, ConferenceType, ParticipantRole, WorkPackageStatus } from "../schemas/conference-kinds";
 import type { ProtocolVersionInput } from "../schemas/work-packages";
-import { releasedCaseIds } from "./board-visibility";
+import type { LifeArea } from "../schemas/case-kinds";
+import { boardViewerOf } from "./board-visibility";
+import { mayReadCard, type CardViewer } from "./policy";
 import { requireParticipation } from "./conferences";
 
 export interface ProtocolCard {
@@ -29,6 +31,8 @@ export interface ProtocolCard {
   text: string;
   caseId: string | null;
   casePseudonym: string | null;
+  /** The life area of a case card (absent in protocols written before cards had one). */
+  lifeArea?: LifeArea | null;
   /** An organisation's name or "klient" for the client's view, in a reconstruction grid. */
   perspective: string | null;
   votes: number;
@@ -123,6 +127,7 @@ async function buildSnapshot(db: Executor, conferenceId: string, version: number
       lane: boardCards.lane,
       text: boardCards.text,
       caseId: boardCards.caseId,
+      lifeArea: boardCards.lifeArea,
       casePseudonym: cases.pseudonym,
       perspective: boardCards.perspective,
       clusterId: boardCards.clusterId,
@@ -146,6 +151,7 @@ async function buildSnapshot(db: Executor, conferenceId: string, version: number
       // An anonymous card never revealed keeps its secret in the protocol too.
       text: row.isHidden ? "" : row.text,
       caseId: row.caseId,
+      lifeArea: row.lifeArea,
       casePseudonym: row.caseId ? meetingPseudonym(row.caseId, conferenceId) : null,
       perspective: row.perspective === "klient" ? "klient" : row.perspective ? (tenantOrganisations.get(row.perspective) ?? null) : null,
       votes: votes.get(row.id) ?? 0,
@@ -223,13 +229,19 @@ async function buildSnapshot(db: Executor, conferenceId: string, version: number
 
 /**
  * The snapshot as one viewer may read it: texts of cards and work packages about a case only when
- * the case is released to them now (a revoked consent also hides older protocol versions), and
- * cases named by their meeting ids only.
+ * the case is released to them now and a card's life area is within their consent (a revoked
+ * consent also hides older protocol versions), and cases named by their meeting ids only.
  */
-export function projectSnapshot(conferenceId: string, snapshot: ProtocolSnapshot, released: ReadonlySet<string>): ProtocolSnapshot {
+export function projectSnapshot(
+  conferenceId: string,
+  snapshot: ProtocolSnapshot,
+  viewer: Pick<CardViewer, "releasedCaseIds" | "areaScopes">,
+): ProtocolSnapshot {
+  const released = viewer.releasedCaseIds;
+  // A case card about a life area the viewer's consent leaves out stays as hidden as on the board.
   const card = (c: ProtocolCard): ProtocolCard => {
     const view = { ...c, caseId: meetingCaseIdOrNull(conferenceId, c.caseId) };
-    return c.caseId && !released.has(c.caseId) ? { ...view, text: "", restricted: true } : view;
+    return mayReadCard(viewer, c) ? view : { ...view, text: "", restricted: true };
   };
   const workPackage = (p: ProtocolWorkPackage): ProtocolWorkPackage => {
     const view = { ...p, caseId: meetingCaseIdOrNull(conferenceId, p.caseId) };
@@ -298,6 +310,6 @@ export async function getProtocolForViewer(db: Database, actor: Actor, input: Pr
   return projectSnapshot(
     input.conferenceId,
     row.snapshot as unknown as ProtocolSnapshot,
-    await releasedCaseIds(db, input.conferenceId, actor),
+    await boardViewerOf(db, input.conferenceId, actor, false),
   );
 }

@@ -113,6 +113,8 @@ describe("meeting case ids: the case file's id never reaches the room", () => {
       "G".repeat(43),
     );
     guest = (await loadActor(handle.db, { userId: signedIn!.id, sessionVersion: signedIn!.sessionVersion }))!;
+    // The responsible case manager confirms the guest for the case (A6), so the guest sees it too.
+    await callerFor(handle.db, cm).conferences.guests.confirmForCase({ conferenceId, caseId, guestUserId: guest.userId });
 
     ({ url, close: stopServer } = await startTestSocketServer(handle));
   });

@@ -63,6 +63,8 @@ export const auditActions = [
   "conferences.guest_confirmed",
   "conferences.guest_revoked",
   "conferences.guest_device_reset",
+  "conferences.guest_case_confirmed",
+  "conferences.guest_case_withdrawn",
   "conferences.template_saved",
   "conferences.recurrence_recorded",
   "conferences.status_changed",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lifeAreas, type LifeArea } from "./case-kinds";
 import { idSchema } from "./common";
 
 /** Lanes are free-form keys of the board's layout, such as an actor perspective or "ideen". */
@@ -45,6 +46,8 @@ export const boardOperationSchema = z.discriminatedUnion("kind", [
       orderKey: orderKeySchema,
       caseId: idSchema.nullable().default(null),
       perspective: perspectiveSchema.nullable().default(null),
+      /** The life area a case card is about: it reaches only those whose consent covers that area. */
+      lifeArea: z.enum(lifeAreas, "validation.choose").nullable().optional(),
     })
     .strict(),
   z.object({ kind: z.literal("card.edit"), cardId: idSchema, text: cardTextSchema }).strict(),
@@ -136,6 +139,8 @@ export interface BoardCard {
   /** Empty while the card is hidden from the viewer. */
   authorUserId: string;
   caseId: string | null;
+  /** The life area of a case card; absent or null for a card about the case as a whole. */
+  lifeArea?: LifeArea | null;
   perspective: string | null;
   clusterId: string | null;
   isHidden: boolean;

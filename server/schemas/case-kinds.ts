@@ -3,6 +3,21 @@
 export const lifeAreas = ["legal_status", "education_work", "family", "finances", "health", "migration", "social", "housing"] as const;
 export type LifeArea = (typeof lifeAreas)[number];
 
+/** The life areas a recipient may receive of a case: every area, or only those a consent names. */
+export type LifeAreaScope = "all" | ReadonlySet<LifeArea>;
+
+/** Whether a scope covers a life area; information tied to no life area needs only some scope. */
+export function scopeCovers(scope: LifeAreaScope | undefined | null, lifeArea: LifeArea | null | undefined): boolean {
+  if (!scope) return false;
+  return scope === "all" || !lifeArea || scope.has(lifeArea);
+}
+
+/** One life area's part of a Falldarstellung. */
+export interface SummarySection {
+  lifeArea: LifeArea;
+  text: string;
+}
+
 /** The 1-10 scale items of each life area's assessment form. */
 export const scaleItems = {
   legal_status: ["residence_situation", "legal_help_use"],

@@ -7,6 +7,7 @@ import {
   contactChannels,
   contactKinds,
   intakeDecisions,
+  lifeAreas,
   screeningVerdicts,
   situationChanges,
 } from "./case-kinds";
@@ -233,6 +234,7 @@ export const caseSummaryRecordSchema = z.strictObject({
   tenantId: id,
   title: z.string(),
   body: z.string(),
+  sections: z.array(z.strictObject({ lifeArea: z.enum(lifeAreas), text: z.string() })),
   createdByUserId: id.nullable(),
   createdAt: timestamp,
   updatedAt: timestamp,

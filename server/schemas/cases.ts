@@ -224,7 +224,21 @@ export const listCasesSchema = z
   .default({});
 export type ListCasesInput = z.infer<typeof listCasesSchema>;
 
-export const saveSummarySchema = z.object({ caseId: idSchema, title: requiredText(200), body: requiredText(20000) }).strict();
+/** One life area's part of a Falldarstellung: only recipients whose consent covers the area get it. */
+const summarySectionSchema = z.object({ lifeArea: z.enum(lifeAreas, "validation.choose"), text: requiredText(5000) }).strict();
+
+export const saveSummarySchema = z
+  .object({
+    caseId: idSchema,
+    title: requiredText(200),
+    body: requiredText(20000),
+    sections: z
+      .array(summarySectionSchema)
+      .max(lifeAreas.length)
+      .default([])
+      .refine((sections) => new Set(sections.map((s) => s.lifeArea)).size === sections.length, "cases.validation.sectionAreaTwice"),
+  })
+  .strict();
 export type SaveSummaryInput = z.infer<typeof saveSummarySchema>;
 
 export const addWaitingListEntrySchema = z

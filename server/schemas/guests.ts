@@ -57,3 +57,7 @@ export const confirmGuestSchema = z
   })
   .strict();
 export type ConfirmGuestInput = z.infer<typeof confirmGuestSchema>;
+
+/** The responsible case manager confirms (or withdraws) that a guest is covered by one agenda case's consent. */
+export const guestCaseReleaseSchema = z.object({ conferenceId: idSchema, caseId: idSchema, guestUserId: idSchema }).strict();
+export type GuestCaseReleaseInput = z.infer<typeof guestCaseReleaseSchema>;
