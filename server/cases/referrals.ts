@@ -8,7 +8,7 @@ import type { CreateReferralInput, UpdateReferralInput } from "../schemas/plans"
 import { readIdentityUnaudited } from "./identity";
 import { organisationsCoveredByConsent } from "./intake";
 import { requireCase } from "./policy";
-import { findIdentityLeaks } from "./summaries";
+import { findIdentityLeaks } from "./identity-leaks";
 
 async function refuseWithoutConsent(db: Database, actor: Actor, caseId: string, organisationId: string, message: string): Promise<never> {
   await recordAuditEvent(db, {
