@@ -8,6 +8,7 @@ import { clientAddressHeader } from "./auth-options";
 import { getEnv, InvalidEnvironmentError, parseEnv } from "./config/env";
 import { logger } from "./config/logger";
 import { deleteExpiredRateLimits } from "./auth/sign-in-limiter";
+import { reindexOldBlindIndexes } from "./cases/blind-index-migration";
 import { eraseExpiredIdentities } from "./cases/data-rights";
 import { seedDemoTenant, type DemoCredential } from "./demo/seed-demo-tenant";
 import { attachRealtimeAdapter } from "./realtime/adapter";
@@ -75,6 +76,9 @@ export async function startServer() {
 
   const database = await getDatabaseHandle();
   logger.info({ driver: database.driver }, "database ready, migrations applied");
+  // Blind index values from earlier rules are recomputed before anyone can open a case.
+  const reindex = await reindexOldBlindIndexes(database.db);
+  if (reindex.reindexed || reindex.unreadable) logger.info(reindex, "blind index of case identities recomputed");
   const credentials = await seedDemoTenant(database.db, env.DEMO_PASSWORD);
   if (credentials) printDemoCredentials(credentials);
   // Retention: identities of long-closed cases are erased at start and then once a day.
