@@ -127,7 +127,7 @@ describe("identity values in the texts of a conference", () => {
     );
   });
 
-  it("refuses a work package whose task names the son", async () => {
+  it("refuses a work package whose task, or a report on it, names the son", async () => {
     const input = (task: string) => ({
       conferenceId: fallkonferenz,
       task,
@@ -140,7 +140,14 @@ describe("identity values in the texts of a conference", () => {
       message:
         "Die Aufgabe enthält Angaben aus einem Aktendeckblatt (Partner*in / Eltern / Kinder). Bitte beschreiben Sie sie ohne identifizierende Angaben.",
     });
-    await expect(callerFor(handle.db, moderator).workPackages.create(input("Das Kind an der Schule anmelden"))).resolves.toBeDefined();
+    const created = await callerFor(handle.db, moderator).workPackages.create(input("Das Kind an der Schule anmelden"));
+    await expect(
+      callerFor(handle.db, moderator).workPackages.report({
+        workPackageId: created.id,
+        status: "in_progress",
+        note: "Iwan ist angemeldet",
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("(Partner*in / Eltern / Kinder)") });
   });
 
   it("does not put a case on the agenda of a conference whose title names the person", async () => {
