@@ -21,6 +21,8 @@ const nextConfig = {
     "rate-limiter-flexible",
   ],
   typedRoutes: false,
+  // forbidden(): a refused page answers 403 (app/(app)/forbidden.tsx), not a 200 that looks like a refusal.
+  experimental: { authInterrupts: true },
   // `npm test` type-checks the whole project first; its build need not do it again.
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
 };

@@ -22,6 +22,7 @@ export default defineConfig({
           LOG_LEVEL: "silent",
           // A fixed key for tests only; real deployments set their own or let the server create one.
           IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+          AUDIT_CHAIN_KEY: Buffer.alloc(32, 5).toString("base64"),
         },
       },
     })),

@@ -8,6 +8,9 @@ import { loadActor } from "@/server/auth/load-actor";
 import { createActor, createTenant, callerFor } from "@/server/test/factories";
 import { listUsers } from "@/server/users/users";
 
+// Audit rows are sealed with a key kept outside the database; a bench run makes its own.
+process.env.AUDIT_CHAIN_KEY ??= Buffer.alloc(32, 3).toString("base64");
+
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 2000);
 const handle = await openDatabase({ driver: "pglite", dataDir: undefined });
 const { tenant } = await createTenant(handle.db);

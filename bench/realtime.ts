@@ -29,6 +29,7 @@ import { io as connect, type Socket } from "socket.io-client";
 process.env.LOG_LEVEL ??= "warn";
 process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
 process.env.IDENTITY_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
+process.env.AUDIT_CHAIN_KEY ??= randomBytes(32).toString("base64");
 
 // After the environment above: the logger and the session code read it when they load.
 const { openDatabase } = await import("@/db");

@@ -11,7 +11,9 @@ export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesW
 /** Services accept either, so callers can compose them inside one transaction. */
 export type Executor = Database | Transaction;
 
-export type DatabaseTarget = { driver: "postgres"; url: string } | { driver: "pglite"; dataDir: string | undefined };
+export type DatabaseTarget =
+  /** With `migrationUrl` (the owner), `url` names a role that owns nothing and gets the rights below. */
+  { driver: "postgres"; url: string; migrationUrl?: string } | { driver: "pglite"; dataDir: string | undefined };
 
 export interface DatabaseHandle {
   db: Database;
@@ -30,9 +32,19 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+    if (target.migrationUrl) {
+      const owner = postgres(target.migrationUrl, { max: 1, onnotice: () => {} });
+      try {
+        const ownerDb = drizzle(owner, { schema });
+        await migrate(ownerDb, { migrationsFolder });
+        await grantApplicationRights(owner, decodeURIComponent(new URL(target.url).username));
+      } finally {
+        await owner.end();
+      }
+    }
     const client = postgres(target.url, { max: 10, onnotice: () => {} });
     const db = drizzle(client, { schema });
-    await migrate(db, { migrationsFolder });
+    if (!target.migrationUrl) await migrate(db, { migrationsFolder });
     return { db: db as unknown as Database, driver: "postgres", close: () => client.end() };
   }
   const { PGlite } = await import("@electric-sql/pglite");
@@ -44,6 +56,18 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
   return { db: db as unknown as Database, driver: "pglite", close: () => client.close() };
+}
+
+/**
+ * What the application's role may do (A9): read and write rows, never change the schema, and on
+ * the audit log only insert and read. Given again after every migration, for tables it added.
+ */
+async function grantApplicationRights(owner: import("postgres").Sql, role: string) {
+  const grantee = owner(role);
+  await owner`GRANT USAGE ON SCHEMA public TO ${grantee}`;
+  await owner`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${grantee}`;
+  await owner`REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM ${grantee}`;
+  await owner`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${grantee}`;
 }
 
 type GlobalWithDatabase = typeof globalThis & { __kimDatabase?: Promise<DatabaseHandle> };
@@ -65,6 +89,6 @@ export async function getDb(): Promise<Database> {
 }
 
 export function databaseTargetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
-  if (env.DATABASE_URL) return { driver: "postgres", url: env.DATABASE_URL };
+  if (env.DATABASE_URL) return { driver: "postgres", url: env.DATABASE_URL, migrationUrl: env.DATABASE_MIGRATION_URL };
   return { driver: "pglite", dataDir: env.PGLITE_DATA_DIR ?? path.join(".data", "pglite") };
 }

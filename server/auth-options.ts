@@ -6,12 +6,13 @@ import { users } from "@/db/schema";
 import { recordAuditEvent } from "./audit/record-audit-event";
 import { getEnv } from "./config/env";
 import { logger } from "./config/logger";
+import { announceAccessChanged } from "./events/notices";
 import { confirmGuestLink } from "./conferences/guests";
 import { AppError } from "./errors";
 import { signInSchema } from "./schemas/users";
 import { verifyPassword } from "./auth/password";
 import { sessionCookieName, usesSecureCookies } from "./auth/session";
-import { isSignInAllowed, recordFailedSignIn, resetSignInFailures } from "./auth/sign-in-limiter";
+import { claimSignInAttempt, settleSuccessfulSignIn } from "./auth/sign-in-limiter";
 
 /** Set by the HTTP server from the socket address; a client cannot forge it (the server overwrites it). */
 export const clientAddressHeader = "x-kim-client-address";
@@ -52,21 +53,23 @@ export async function authorizeWithPassword(
   const db = await getDb();
   const [user] = await db.select().from(users).where(eq(users.username, username)).limit(1);
 
-  if (!(await isSignInAllowed(db, username, address, limit))) {
-    await recordAuditEvent(db, {
-      tenantId: user?.tenantId ?? null,
-      actorUserId: user?.id ?? null,
-      action: "auth.sign_in_blocked",
-      outcome: "failure",
-      details: { username },
-    });
+  const attempt = await claimSignInAttempt(db, username, address, limit);
+  if (!attempt.allowed) {
+    // Refused attempts are counted, not each written down: the audit log only grows per window.
+    if (attempt.auditBlocked)
+      await recordAuditEvent(db, {
+        tenantId: user?.tenantId ?? null,
+        actorUserId: user?.id ?? null,
+        action: "auth.sign_in_blocked",
+        outcome: "failure",
+        details: { username },
+      });
     throw new Error(signInErrors.rateLimited);
   }
 
   const passwordMatches = await verifyPassword(user?.passwordHash ?? null, password);
   // Guests sign in only through their personal link, even if someone gave the account a password.
   if (!user || !user.isActive || user.isGuest || !passwordMatches) {
-    await recordFailedSignIn(db, username, address, limit);
     await recordAuditEvent(db, {
       tenantId: user?.tenantId ?? null,
       actorUserId: user?.id ?? null,
@@ -77,7 +80,7 @@ export async function authorizeWithPassword(
     return null;
   }
 
-  await resetSignInFailures(db, username, limit);
+  await settleSuccessfulSignIn(db, username, address, limit);
   await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
   await recordAuditEvent(db, {
     tenantId: user.tenantId,
@@ -227,6 +230,8 @@ export function getAuthOptions(): NextAuthOptions {
           .where(eq(users.id, token.sub))
           .returning({ tenantId: users.tenantId });
         if (user) await recordAuditEvent(db, { tenantId: user.tenantId, actorUserId: token.sub, action: "auth.sign_out" });
+        // Open connections of every device end now, not at their next event.
+        announceAccessChanged(token.sub);
       },
     },
     logger: {

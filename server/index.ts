@@ -6,21 +6,28 @@ import next from "next";
 import { getDatabaseHandle } from "@/db";
 import { clientAddressHeader } from "./auth-options";
 import { getEnv, InvalidEnvironmentError, parseEnv } from "./config/env";
+import { dataRootOf, identityKeyFileName, identityKeyPlacementProblem } from "./config/identity-key-placement";
 import { logger } from "./config/logger";
 import { deleteExpiredRateLimits } from "./auth/sign-in-limiter";
 import { reindexOldBlindIndexes } from "./cases/blind-index-migration";
-import { eraseExpiredIdentities } from "./cases/data-rights";
+import { eraseExpiredCases } from "./cases/erasure";
 import { seedDemoTenant, type DemoCredential } from "./demo/seed-demo-tenant";
 import { attachRealtimeAdapter } from "./realtime/adapter";
 import { attachSocketServer } from "./realtime/socket-server";
 import { withoutLinkSecret } from "./secret-links/secret-links";
+import { clientAddressOf } from "./security/client-address";
 import { securityHeaders } from "./security/headers";
 
 /**
  * Without configured secrets (embedded mode) the server keeps its own beside the data, created on
  * first start. Losing the identity key makes the encrypted Aktendeckblätter unreadable: back it up.
  */
-function ensureSecret(variable: "NEXTAUTH_SECRET" | "IDENTITY_ENCRYPTION_KEY", dataRoot: string, fileName: string, create: () => string) {
+function ensureSecret(
+  variable: "NEXTAUTH_SECRET" | "IDENTITY_ENCRYPTION_KEY" | "AUDIT_CHAIN_KEY",
+  dataRoot: string,
+  fileName: string,
+  create: () => string,
+) {
   if (process.env[variable]) return;
   const secretFile = path.join(dataRoot, fileName);
   if (!existsSync(secretFile)) {
@@ -68,9 +75,15 @@ export async function startServer() {
     }
     throw error;
   }
-  const dataRoot = path.dirname(path.resolve(env.PGLITE_DATA_DIR ?? path.join(".data", "pglite")));
+  const keyProblem = identityKeyPlacementProblem(env);
+  if (keyProblem) {
+    console.error(keyProblem);
+    process.exit(1);
+  }
+  const dataRoot = dataRootOf(env);
   ensureSecret("NEXTAUTH_SECRET", dataRoot, "session-secret", () => randomBytes(48).toString("base64url"));
-  ensureSecret("IDENTITY_ENCRYPTION_KEY", dataRoot, "identity-key", () => randomBytes(32).toString("base64"));
+  ensureSecret("IDENTITY_ENCRYPTION_KEY", dataRoot, identityKeyFileName, () => randomBytes(32).toString("base64"));
+  ensureSecret("AUDIT_CHAIN_KEY", dataRoot, "audit-key", () => randomBytes(32).toString("base64"));
   process.env.NEXTAUTH_URL ??= `http://${env.HOSTNAME}:${env.PORT}`;
   env = getEnv();
 
@@ -83,7 +96,7 @@ export async function startServer() {
   if (credentials) printDemoCredentials(credentials);
   // Retention: identities of long-closed cases are erased at start and then once a day.
   const runRetention = () =>
-    Promise.all([eraseExpiredIdentities(database.db), deleteExpiredRateLimits(database.db)]).catch((error) =>
+    Promise.all([eraseExpiredCases(database.db), deleteExpiredRateLimits(database.db)]).catch((error) =>
       logger.error({ err: error }, "retention run failed"),
     );
   await runRetention();
@@ -96,7 +109,7 @@ export async function startServer() {
 
   const httpServer = createServer((req, res) => {
     // Only the server may say where a request came from (sign-in rate limits use it).
-    req.headers[clientAddressHeader] = req.socket.remoteAddress ?? "unknown";
+    req.headers[clientAddressHeader] = clientAddressOf(req.headers, req.socket.remoteAddress, env.TRUSTED_PROXY_HEADER);
     const { csp, headers } = securityHeaders({ dev, https });
     req.headers["content-security-policy"] = csp;
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);

@@ -168,7 +168,7 @@ function Agenda({ view }: { view: SessionView }) {
                   )}
                 </div>
               )}
-              <DecisionPanel sessionId={view.session.id} agendaItemId={item.id} />
+              {view.abilities.viewDecisions && <DecisionPanel sessionId={view.session.id} agendaItemId={item.id} />}
             </li>
           ))}
         </ol>

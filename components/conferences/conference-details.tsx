@@ -2,6 +2,7 @@
 
 import type { inferRouterOutputs } from "@trpc/server";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import type { ParticipantRole } from "@/server/schemas/conference-kinds";
@@ -168,6 +169,11 @@ function AgendaCases({ conferenceId, cases }: { conferenceId: string; cases: Det
             <>
               <h3 id={`case-${c.caseId}-title`}>{t("details.caseHeading", { pseudonym: c.pseudonym })}</h3>
               {c.ownPseudonym && <p className="muted">{t("details.yourCase", { pseudonym: c.ownPseudonym })}</p>}
+              {c.caseFileId && c.ownPseudonym && (
+                <p>
+                  <Link href={`/cases/${c.caseFileId}`}>{t("details.openCaseFile", { pseudonym: c.ownPseudonym })}</Link>
+                </p>
+              )}
               <p className="muted">
                 {t("details.summaryOf", { date: format.dateTime(new Date(c.summary.createdAt), { dateStyle: "medium" }) })}
               </p>

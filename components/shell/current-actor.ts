@@ -1,5 +1,5 @@
 import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Permission } from "@/server/auth/permissions";
 import { canSomewhere, type Actor } from "@/server/auth/policy";
@@ -14,4 +14,12 @@ export const requireActor = cache(async (): Promise<Actor> => {
 
 export async function actorMay(permission: Permission): Promise<boolean> {
   return canSomewhere(await requireActor(), permission);
+}
+
+/**
+ * A page of an area the person may not use answers 403 with the "Kein Zugriff" page, not a 200
+ * that merely looks like a refusal.
+ */
+export async function requirePageAccess(permission: Permission): Promise<void> {
+  if (!(await actorMay(permission))) forbidden();
 }

@@ -22,6 +22,12 @@ export const auditEvents = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     previousDigest: bytea("previous_digest"),
     digest: bytea("digest"),
+    /**
+     * HMAC-SHA-256 over the row and the previous row's mac, keyed with AUDIT_CHAIN_KEY, which the
+     * database never holds: an administrator who rewrites rows and recomputes the digests above
+     * cannot recompute this. Rows written before the key existed have none.
+     */
+    mac: bytea("mac"),
   },
   (t) => [index("audit_events_tenant_created_idx").on(t.tenantId, t.createdAt)],
 );

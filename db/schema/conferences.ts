@@ -88,7 +88,8 @@ export const conferenceCases = pgTable(
     caseId: uuid("case_id")
       .notNull()
       .references(() => cases.id),
-    summaryId: uuid("summary_id").references(() => caseSummaries.id),
+    /** Null once the Falldarstellung was erased with the case's free text; the agenda entry stays for the statistics. */
+    summaryId: uuid("summary_id").references(() => caseSummaries.id, { onDelete: "set null" }),
     position: integer("position").notNull().default(0),
     createdAt: createdAt(),
   },

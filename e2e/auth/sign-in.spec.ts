@@ -64,10 +64,14 @@ for (const [role, user] of Object.entries(demoUsers) as [DemoRole, (typeof demoU
 
 test("a page outside one's role is refused, not just hidden", async ({ page }) => {
   await signIn(page, demoUsers.network_actor.username);
-  await page.goto("/admin/users");
-  await expect(page.getByRole("heading", { name: "Kein Zugriff" })).toBeVisible();
-  await page.goto("/audit");
-  await expect(page.getByRole("heading", { name: "Kein Zugriff" })).toBeVisible();
+  // Answered 403, not a 200 that only looks like a refusal (one from a layout, the others from pages).
+  for (const path of ["/admin/users", "/audit", "/cases", "/offers", "/steering", "/bodies/polls"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(403);
+    await expect(page.getByRole("heading", { level: 1, name: "Kein Zugriff" })).toBeVisible();
+  }
+  await expect(page.getByRole("navigation", { name: "Hauptnavigation" })).toBeVisible();
+  await expectAccessible(page);
 });
 
 test("signing out ends the session, and a copied cookie is worthless afterwards", async ({ page, browser }) => {

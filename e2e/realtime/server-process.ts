@@ -11,6 +11,7 @@ import { demoPassword } from "../fixtures";
 const secrets = {
   NEXTAUTH_SECRET: "e2e-realtime-session-secret-0123456789abcdef",
   IDENTITY_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
+  AUDIT_CHAIN_KEY: Buffer.alloc(32, 8).toString("base64"),
 };
 
 export type Backend = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };

@@ -147,3 +147,21 @@ test("the coordination prepares and records a Lenkungsgruppe session; a member r
     page.getByRole("region", { name: "Anwesenheit" }).getByLabel(`${expert}, Kreisverwaltung, Vorsitz, inzwischen ausgeschieden`),
   ).toBeChecked();
 });
+
+test("a CM spokesperson reads the sessions of their bodies without a refused request", async ({ page }) => {
+  const refused: string[] = [];
+  page.on("response", (response) => {
+    if (response.status() === 403) refused.push(response.url());
+  });
+  await signIn(page, demoUsers.cm_spokesperson.username);
+  await page.goto("/bodies");
+  const sessionLinks = page.locator('a[href^="/bodies/sessions/"]');
+  await expect(sessionLinks.first()).toBeVisible();
+  const sessionUrl = (await sessionLinks.first().getAttribute("href"))!;
+  await page.goto(sessionUrl);
+  await expect(page.getByRole("region", { name: "Tagesordnung" })).toBeVisible();
+  await expect(page.getByText("Sie sehen diese Sitzung als Mitglied")).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveCount(0);
+  expect(refused).toEqual([]);
+  await expectAccessible(page);
+});

@@ -3,6 +3,7 @@ import type { Executor } from "@/db";
 import { auditEvents, users } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import type { ListAuditEventsInput } from "../schemas/audit";
+import { findUnsealedAuditEvents } from "./audit-chain";
 import { requireAuditRead } from "./policy";
 
 /** The tenant's audit log, newest first, for whoever may read it. */
@@ -36,8 +37,17 @@ export async function listAuditEvents(db: Executor, actor: Actor, input: ListAud
   return { events, nextCursor: hasMore ? events[events.length - 1]!.id : null };
 }
 
-/** Ids of rows whose digest no longer matches their content or their predecessor: empty when intact. */
+/**
+ * Ids of rows whose digest or mac no longer matches their content or their predecessor: empty when
+ * intact. The digests catch a careless edit; the mac (keyed outside the database) also one whose
+ * author recomputed the digests.
+ */
 export async function findTamperedAuditEvents(db: Executor, tenantId: string): Promise<number[]> {
+  const [byDigest, byMac] = await Promise.all([findBrokenDigests(db, tenantId), findUnsealedAuditEvents(db, tenantId)]);
+  return [...new Set([...byDigest, ...byMac])].sort((a, b) => a - b);
+}
+
+async function findBrokenDigests(db: Executor, tenantId: string): Promise<number[]> {
   const result = await db.execute<{ id: string | number }>(sql`
     SELECT id FROM (
       SELECT e.id, e.digest, e.previous_digest,

@@ -21,6 +21,8 @@ export const permissions = {
   "cases.work": ["case_manager"],
   /** Pseudonymised oversight: case lists without identities, caseload, waiting list, transfers, reports. */
   "cases.coordinate": ["coordinator"],
+  /** Erase a closed case's identity and free text on the person's request (Art. 17 GDPR); the case stays as a statistics shell. */
+  "cases.erase": ["coordinator"],
   "offers.read": ["coordinator", "case_manager"],
   "offers.manage": ["coordinator", "case_manager"],
   "gaps.read": ["coordinator"],

@@ -23,7 +23,10 @@ export async function actorFromCookies(cookies: CookieSource): Promise<Actor | n
   return (await sessionFromCookies(cookies))?.actor ?? null;
 }
 
-export async function sessionFromCookies(cookies: CookieSource): Promise<{ actor: Actor; sessionVersion: number } | null> {
+/** `expiresAt`: milliseconds since epoch at which the session ends, however often it is renewed. */
+export async function sessionFromCookies(
+  cookies: CookieSource,
+): Promise<{ actor: Actor; sessionVersion: number; expiresAt: number } | null> {
   const token = await getToken({
     req: { cookies, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"],
     secret: getEnv().NEXTAUTH_SECRET,
@@ -33,7 +36,8 @@ export async function sessionFromCookies(cookies: CookieSource): Promise<{ actor
   if (!token?.sub || typeof token.sv !== "number") return null;
   // Absolute limit from the moment of sign-in, however often the cookie was renewed since.
   const signedInAt = typeof token.authTime === "number" ? token.authTime : 0;
-  if (Date.now() / 1000 - signedInAt > getEnv().SESSION_MAX_AGE_SECONDS) return null;
+  const expiresAt = (signedInAt + getEnv().SESSION_MAX_AGE_SECONDS) * 1000;
+  if (Date.now() > expiresAt) return null;
   const actor = await loadActor(await getDb(), { userId: token.sub, sessionVersion: token.sv });
-  return actor ? { actor, sessionVersion: token.sv } : null;
+  return actor ? { actor, sessionVersion: token.sv, expiresAt } : null;
 }

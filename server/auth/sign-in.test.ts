@@ -18,7 +18,8 @@ describe("password sign-in", () => {
     const { tenant } = await createTenant(handle.db);
     const passwordHash = await hashPassword(password);
     await createActor(handle.db, tenant.id, ["case_manager"], { username: "anna", passwordHash });
-    await createActor(handle.db, tenant.id, ["case_manager"], { username: "bernd", passwordHash });
+    for (const username of ["bernd", "carla", "dora"])
+      await createActor(handle.db, tenant.id, ["case_manager"], { username, passwordHash });
   });
   afterAll(async () => {
     delete (globalThis as { __kimDatabase?: unknown }).__kimDatabase;
@@ -37,15 +38,37 @@ describe("password sign-in", () => {
     expect(await authorizeWithPassword({ username: "anna", password: "falsch" }, "10.0.0.2")).toBeNull();
   });
 
-  it("locks an account after too many failures, even for the right password", async () => {
-    for (let i = 0; i < 5; i++)
-      expect(await authorizeWithPassword({ username: "bernd", password: `falsch${i}` }, `10.0.1.${i}`)).toBeNull();
-    await expect(authorizeWithPassword({ username: "bernd", password }, "10.0.2.1")).rejects.toThrow("RateLimited");
+  it("locks an account at one address after too many failures, even for the right password, but not elsewhere", async () => {
+    for (let i = 0; i < 5; i++) expect(await authorizeWithPassword({ username: "bernd", password: `falsch${i}` }, "10.0.1.1")).toBeNull();
+    await expect(authorizeWithPassword({ username: "bernd", password }, "10.0.1.1")).rejects.toThrow("RateLimited");
     // The counter is in the database, so every server process on it refuses too.
-    const [counter] = await handle.db.select().from(rateLimits).where(eq(rateLimits.key, "sign-in-account:bernd"));
-    expect(counter?.points).toBe(5);
-    // Other accounts are unaffected.
-    expect(await authorizeWithPassword({ username: "anna", password }, "10.0.2.1")).not.toBeNull();
+    const [counter] = await handle.db.select().from(rateLimits).where(eq(rateLimits.key, "sign-in-account-address:bernd|10.0.1.1"));
+    expect(counter?.points).toBe(6);
+    // A stranger's failures do not lock the person out at their own desk.
+    expect(await authorizeWithPassword({ username: "bernd", password }, "10.0.2.1")).not.toBeNull();
+    expect(await authorizeWithPassword({ username: "anna", password }, "10.0.1.1")).not.toBeNull();
+  });
+
+  it("counts parallel wrong attempts exactly against the budget: no more than five reach the password check", async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => authorizeWithPassword({ username: "carla", password: `falsch${i}` }, "10.0.3.1")),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(5);
+    expect(results.filter((r) => r.status === "rejected" && String(r.reason).includes("RateLimited"))).toHaveLength(15);
+    const failed = await handle.db.select().from(auditEvents).where(eq(auditEvents.action, "auth.sign_in_failed"));
+    expect(failed.filter((row) => (row.details as { username?: string }).username === "carla")).toHaveLength(5);
+  });
+
+  it("writes one audit row per account, address and window for refused attempts, not one per attempt", async () => {
+    for (let i = 0; i < 30; i++) await authorizeWithPassword({ username: "carla", password: "falsch" }, "10.0.3.1").catch(() => null);
+    const blocked = await handle.db.select().from(auditEvents).where(eq(auditEvents.action, "auth.sign_in_blocked"));
+    expect(blocked.filter((row) => (row.details as { username?: string }).username === "carla")).toHaveLength(1);
+  });
+
+  it("lets a colleague behind the same address in while one person is locked out there", async () => {
+    for (let i = 0; i < 8; i++) await authorizeWithPassword({ username: "dora", password: "falsch" }, "10.0.4.1").catch(() => null);
+    await expect(authorizeWithPassword({ username: "dora", password }, "10.0.4.1")).rejects.toThrow("RateLimited");
+    expect(await authorizeWithPassword({ username: "anna", password }, "10.0.4.1")).not.toBeNull();
   });
 
   it("limits one address trying many accounts", async () => {

@@ -115,7 +115,14 @@ describe("cases", () => {
     const text = JSON.stringify(all);
     for (const value of Object.values(canary)) expect(text).not.toContain(value);
     const overview = await callerFor(handle.db, coordinator).cases.overview({ caseId });
-    expect(overview.abilities).toEqual({ readMetadata: true, readContent: false, readIdentity: false, write: false, transfer: true });
+    expect(overview.abilities).toEqual({
+      readMetadata: true,
+      readContent: false,
+      readIdentity: false,
+      write: false,
+      transfer: true,
+      erase: false,
+    });
     await expect(callerFor(handle.db, coordinator).cases.intakeFile({ caseId })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(callerFor(handle.db, otherCm).cases.intakeFile({ caseId })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(callerFor(handle.db, otherCm).cases.overview({ caseId })).rejects.toMatchObject({ code: "NOT_FOUND" });

@@ -237,7 +237,13 @@ export async function getCaseOverview(db: Database, actor: Actor, caseId: string
           .from(closures)
           .where(eq(closures.caseId, row.id))
       : [];
-  return { ...details!, accessChannel: row.accessChannel, abilities: caseAbilities(actor, row), evaluation: evaluation ?? null };
+  return {
+    ...details!,
+    accessChannel: row.accessChannel,
+    abilities: caseAbilities(actor, row),
+    evaluation: evaluation ?? null,
+    erasedAt: row.identityErasedAt,
+  };
 }
 
 /** Reminders for a case manager: reviews due within a week, and cases without contact for three months. */

@@ -1,14 +1,12 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db";
 import {
   assessments,
   auditEvents,
-  caseIdentities,
   cases,
   caseSummaries,
   caseTransfers,
   closures,
-  formDrafts,
   consents,
   contacts,
   goalAgreements,
@@ -19,14 +17,12 @@ import {
   organisations,
   referrals,
   screenings,
-  tenants,
   users,
 } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/policy";
-import { logger } from "../config/logger";
-import { todayInBerlin } from "../schemas/calendar-days";
 import { readIdentityUnaudited } from "./identity";
+import { conferenceDataOfCase } from "./person-data-conferences";
 import { requireCase } from "./policy";
 
 /**
@@ -76,6 +72,7 @@ export async function exportPersonData(db: Database, actor: Actor, caseId: strin
         .where(inArray(organisations.id, organisationIds))
     : [];
   const nameOf = new Map(organisationNames.map((o) => [o.id, o.name]));
+  const conferenceData = await conferenceDataOfCase(db, caseRow, identity, consentRows);
   const accessLog = await db
     .select({ at: auditEvents.createdAt, action: auditEvents.action, by: users.displayName })
     .from(auditEvents)
@@ -113,61 +110,9 @@ export async function exportPersonData(db: Database, actor: Actor, caseId: strin
     caseSummaries: summaryRows,
     transfers: transferRows,
     recipients: organisationIds.map((id) => nameOf.get(id) ?? id),
+    ...conferenceData,
     accessLog,
   };
 }
 
 export type PersonDataExport = Awaited<ReturnType<typeof exportPersonData>>;
-
-/**
- * Erases the identity record and the free text of cases closed longer than the tenant's retention
- * period. Counts, dates, statuses, scales and closing types stay, so statistics remain true.
- */
-export async function eraseExpiredIdentities(db: Database, today = todayInBerlin()): Promise<number> {
-  const due = await db
-    .select({ id: cases.id, tenantId: cases.tenantId })
-    .from(cases)
-    .innerJoin(tenants, eq(tenants.id, cases.tenantId))
-    .where(
-      and(
-        eq(cases.status, "closed"),
-        isNotNull(cases.closedOn),
-        isNull(cases.identityErasedAt),
-        lt(sql`${cases.closedOn} + ${tenants.identityRetentionDays}`, sql`${today}::date`),
-      ),
-    );
-  for (const { id, tenantId } of due) {
-    await db.transaction(async (tx) => {
-      await tx.delete(caseIdentities).where(eq(caseIdentities.caseId, id));
-      // Unsaved form drafts can hold identifying data too: they go with the identity record.
-      await tx.delete(formDrafts).where(eq(formDrafts.caseId, id));
-      await tx
-        .update(screenings)
-        .set({ problemsByArea: {}, otherProblems: "", involvedServices: "", urgentConcern: "" })
-        .where(eq(screenings.caseId, id));
-      await tx.update(intakes).set({ reason: "" }).where(eq(intakes.caseId, id));
-      await tx.update(assessments).set({ answers: {}, resources: "", wishes: "", participants: "" }).where(eq(assessments.caseId, id));
-      await tx.update(contacts).set({ topic: "" }).where(eq(contacts.caseId, id));
-      await tx
-        .update(goals)
-        .set({ title: "", explanation: "", measurable: "", steps: [], nextStep: "", attainmentNote: "" })
-        .where(eq(goals.caseId, id));
-      await tx.update(goalAgreements).set({ participants: "", deviations: "" }).where(eq(goalAgreements.caseId, id));
-      await tx.update(helpPlanMeasures).set({ task: "", role: "", responsibility: "" }).where(eq(helpPlanMeasures.caseId, id));
-      await tx.update(referrals).set({ note: "" }).where(eq(referrals.caseId, id));
-      await tx
-        .update(interimReviews)
-        .set({ topic: "", cooperation: "", suitability: "", reflection: "" })
-        .where(eq(interimReviews.caseId, id));
-      await tx
-        .update(closures)
-        .set({ handedOverTo: "", otherReason: "", cooperation: "", suitability: "", reflection: "" })
-        .where(eq(closures.caseId, id));
-      await tx.delete(caseSummaries).where(eq(caseSummaries.caseId, id));
-      await tx.update(cases).set({ identityErasedAt: new Date() }).where(eq(cases.id, id));
-      await recordAuditEvent(tx, { tenantId, actorUserId: null, action: "cases.identity_erased", target: { type: "case", id } });
-    });
-  }
-  if (due.length) logger.info({ erased: due.length }, "identity records erased after retention period");
-  return due.length;
-}

@@ -286,6 +286,8 @@ describe("real answers of every case-module procedure pass their strict output s
     await call(coordinator, "reports.status", { month });
     const dashboard = await call(coordinator, "reports.dashboard");
     await call(cm, "offers.setActive", { id: offer.id, isActive: false });
+    // Last: the person asks for erasure (Art. 17 GDPR).
+    await call(coordinator, "cases.erase", { caseId, confirmation: (overview as { pseudonym: string }).pseudonym });
 
     expect(caseModulePaths.filter((path) => !called.has(path))).toEqual([]);
 
@@ -326,8 +328,9 @@ describe("real answers of every case-module procedure pass their strict output s
     expect(monthlyReportOutputSchema.safeParse(leakyReport).success).toBe(false);
 
     // The identity read carries exactly the Aktendeckblatt, nothing beside it.
-    const identityRead = await call(cm, "cases.identity", {
-      caseId: list.find((row) => row.responsibleUserId === cm.userId)!.id as string,
+    // (The case manager's own case was erased at the end of the cycle; the transferred one keeps its identity.)
+    const identityRead = await call(otherCm, "cases.identity", {
+      caseId: list.find((row) => row.responsibleUserId === otherCm.userId)!.id as string,
     });
     expect(identityRecordSchema.safeParse({ ...identityRead, caseId: "x" }).success).toBe(false);
   });

@@ -72,6 +72,32 @@ export function personDataPdf(data: PersonDataExport): Promise<Buffer> {
     data.closure ? [[translate("cases.closure.closingType"), translate(`cases.closingTypes.${data.closure.closingType}`)]] : [],
   );
   section(
+    t("conferenceDisclosures"),
+    data.conferenceDisclosures.map((c) => [
+      `${text(c.scheduledAt)} ${translate(`conferences.types.${c.type}`)} „${c.title}“`,
+      `${t("disclosedTo")}: ${c.disclosedTo.map((p) => (p.organisation ? `${p.name} (${p.organisation})` : p.name)).join(", ") || t("nobody")}`,
+    ]),
+  );
+  section(
+    t("boardCards"),
+    data.boardCards.map((card) => [`${text(card.createdAt)} ${card.conference ?? ""}`, card.text]),
+  );
+  section(
+    t("workPackages"),
+    data.workPackages.map((item) => [
+      `${item.dueDate} ${translate(`workPackages.statuses.${item.status}`)}`,
+      `${item.task} (${item.responsibleOrganisation ?? item.responsiblePerson})${item.updates.map((u) => ` · ${u.note}`).join("")}`,
+    ]),
+  );
+  section(
+    t("themeSources"),
+    data.themeSources.map((source) => [source.theme, source.excerpt]),
+  );
+  section(
+    t("pollAnswers"),
+    data.pollAnswers.map((answer) => [answer.question, answer.answer]),
+  );
+  section(
     t("accessLog"),
     data.accessLog.map((entry) => [text(entry.at), `${entry.by ?? "System"}: ${translate(`audit.actions.${entry.action}`)}`]),
   );

@@ -9,20 +9,22 @@ const relations = {
   other: { tenantId, kommuneId: kommuneA, responsibleUserId: otherUserId, status: "active" },
   otherKommune: { tenantId, kommuneId: kommuneB, responsibleUserId: otherUserId, status: "active" },
   closedOwn: { tenantId, kommuneId: kommuneA, responsibleUserId: actorId, status: "closed" },
+  erasedOwn: { tenantId, kommuneId: kommuneA, responsibleUserId: actorId, status: "closed", identityErasedAt: new Date("2026-01-01") },
+  closedOtherKommune: { tenantId, kommuneId: kommuneB, responsibleUserId: otherUserId, status: "closed" },
   otherTenant: { tenantId: otherTenantId, kommuneId: kommuneA, responsibleUserId: actorId, status: "active" },
 } as const;
 type Relation = keyof typeof relations;
 
-const none = { readMetadata: false, readContent: false, readIdentity: false, write: false, transfer: false };
-const worker = { readMetadata: true, readContent: true, readIdentity: true, write: true, transfer: false };
-const coordination = { readMetadata: true, readContent: false, readIdentity: false, write: false, transfer: true };
+const none = { readMetadata: false, readContent: false, readIdentity: false, write: false, transfer: false, erase: false };
+const worker = { readMetadata: true, readContent: true, readIdentity: true, write: true, transfer: false, erase: false };
+const coordination = { readMetadata: true, readContent: false, readIdentity: false, write: false, transfer: true, erase: false };
 
 // Written out by hand: a wrong entry in the permission table or in caseAbilities fails a row.
 const table: [ActorName, Relation, CaseAbilities][] = [
   ["case_manager", "own", worker],
   ["case_manager", "other", none],
   ["case_manager", "otherKommune", none],
-  ["case_manager", "closedOwn", { readMetadata: true, readContent: true, readIdentity: true, write: false, transfer: false }],
+  ["case_manager", "closedOwn", { readMetadata: true, readContent: true, readIdentity: true, write: false, transfer: false, erase: false }],
   ["case_manager", "otherTenant", none],
   ["case_manager@A", "own", worker],
   ["case_manager@A", "other", none],
@@ -31,8 +33,21 @@ const table: [ActorName, Relation, CaseAbilities][] = [
   ["coordinator", "own", coordination],
   ["coordinator", "other", coordination],
   ["coordinator", "otherKommune", coordination],
-  ["coordinator", "closedOwn", { readMetadata: true, readContent: false, readIdentity: false, write: false, transfer: false }],
+  ["coordinator", "closedOwn", { readMetadata: true, readContent: false, readIdentity: false, write: false, transfer: false, erase: true }],
+  [
+    "coordinator",
+    "erasedOwn",
+    { readMetadata: true, readContent: false, readIdentity: false, write: false, transfer: false, erase: false },
+  ],
   ["coordinator", "otherTenant", none],
+  [
+    "coordinator@A",
+    "closedOwn",
+    { readMetadata: true, readContent: false, readIdentity: false, write: false, transfer: false, erase: true },
+  ],
+  ["coordinator@A", "closedOtherKommune", none],
+  ["admin", "closedOwn", none],
+  ["case_manager", "erasedOwn", { readMetadata: true, readContent: true, readIdentity: true, write: false, transfer: false, erase: false }],
   ["coordinator@A", "other", coordination],
   ["coordinator@A", "otherKommune", none],
   ["coordinator@A", "otherTenant", none],

@@ -17,6 +17,8 @@ export interface CaseAbilities {
   write: boolean;
   /** Handing the case to another case manager: the coordination, while the case is open. */
   transfer: boolean;
+  /** Erasing the case's identity and free text on request (Art. 17 GDPR): the coordination, once it is closed. */
+  erase: boolean;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface CaseAbilities {
  */
 export function caseAbilities(
   actor: Actor,
-  caseRow: Pick<CaseRow, "tenantId" | "kommuneId" | "responsibleUserId" | "status">,
+  caseRow: Pick<CaseRow, "tenantId" | "kommuneId" | "responsibleUserId" | "status"> & { identityErasedAt?: Date | null },
 ): CaseAbilities {
   const scope = { tenantId: caseRow.tenantId, kommuneId: caseRow.kommuneId };
   const isResponsible = caseRow.responsibleUserId === actor.userId && can(actor, "cases.work", scope);
@@ -36,6 +38,7 @@ export function caseAbilities(
     readIdentity: isResponsible,
     write: isResponsible && caseRow.status !== "closed",
     transfer: coordinates && caseRow.status !== "closed",
+    erase: can(actor, "cases.erase", scope) && caseRow.status === "closed" && !caseRow.identityErasedAt,
   };
 }
 

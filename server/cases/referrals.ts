@@ -57,13 +57,14 @@ export async function createReferral(db: Database, actor: Actor, input: CreateRe
       .values({ ...input, consentOverrideReason: covered ? null : overrideReason })
       .returning();
     if (!covered) {
-      // Break-glass: the referral goes ahead without consent, and the reason is on the record.
+      // Break-glass: the referral goes ahead without consent, and the reason is on the record. The
+      // reason stays in the referral (erased with the case); the append-only log keeps only its length.
       await recordAuditEvent(tx, {
         tenantId: actor.tenantId,
         actorUserId: actor.userId,
         action: "cases.consent_overridden",
         target: { type: "case", id: input.caseId },
-        details: { referralId: created!.id, organisationId: input.organisationId, reason: overrideReason },
+        details: { referralId: created!.id, organisationId: input.organisationId, reasonLength: overrideReason?.length ?? 0 },
       });
     }
     await recordAuditEvent(tx, {

@@ -15,6 +15,7 @@ import {
   addWaitingListEntrySchema,
   resolveWaitingListEntrySchema,
   transferCaseSchema,
+  eraseCaseSchema,
   draftKeySchema,
   saveDraftSchema,
 } from "../schemas/cases";
@@ -31,6 +32,7 @@ import {
   consentRecordSchema,
   contactRecordSchema,
   createCaseOutputSchema,
+  eraseCaseOutputSchema,
   draftOutputSchema,
   duplicateAttemptsOutputSchema,
   identityRecordSchema,
@@ -53,6 +55,7 @@ import { addContact, addInterimReview, closeCase, getMonitoringFile } from "./mo
 import { plansRouter } from "./plans-router";
 import { screeningInvitationsRouter } from "./screening-invitations-router";
 import { exportPersonData } from "./data-rights";
+import { eraseCaseOnRequest } from "./erasure";
 import { discardDraft, getDraft, saveDraft } from "./drafts";
 import { listSummaries, saveSummary } from "./summaries";
 import {
@@ -178,6 +181,10 @@ export const casesRouter = createTRPCRouter({
     .input(transferCaseSchema)
     .output(okOutputSchema)
     .mutation(({ ctx, input }) => transferCase(ctx.db, ctx.actor, input)),
+  erase: authorizedProcedure("cases.erase")
+    .input(eraseCaseSchema)
+    .output(eraseCaseOutputSchema)
+    .mutation(({ ctx, input }) => eraseCaseOnRequest(ctx.db, ctx.actor, input)),
   transfers: authorizedProcedure("cases.view")
     .input(caseIdSchema)
     .output(caseTransfersOutputSchema)

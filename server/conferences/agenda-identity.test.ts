@@ -131,7 +131,8 @@ describe("identity values in the texts of a conference", () => {
     const input = (task: string) => ({
       conferenceId: fallkonferenz,
       task,
-      caseId,
+      // A package without a case: the task is checked against every case on the agenda all the same.
+      caseId: null,
       responsibleOrganisationId: tenant.organisation.id,
       dueDate: "2099-01-01",
     });

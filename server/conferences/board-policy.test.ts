@@ -11,6 +11,7 @@ import type { IdentityInput } from "../schemas/cases";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { applyBoardOperation, boardMetaOf } from "./board";
+import { meetingCaseId } from "./meeting-case-ids";
 
 type Who = "moderator" | "covered" | "uncovered" | "guest" | "outsider" | "foreign";
 type Outcome = "ok" | "FORBIDDEN" | "NOT_FOUND";
@@ -203,7 +204,8 @@ describe("board operation policy: every kind × every person × consent", () => 
         const actor = people[who];
         // Preconditions are made by someone allowed to make them, in the phase they need.
         const ctx: Context = {
-          caseId,
+          // The browser names the case by its id in this meeting.
+          caseId: meetingCaseId(conferenceId, caseId),
           ownCard: async () => {
             await setPhase(2);
             const author = who === "outsider" || who === "foreign" ? people.moderator : actor;
@@ -233,7 +235,8 @@ describe("board operation policy: every kind × every person × consent", () => 
     const coModerator = await createActor(handle.db, row!.tenantId, ["coordinator"]);
     await handle.db.insert(conferenceParticipants).values({ conferenceId, userId: coModerator.userId, role: "moderator" });
     await setPhase(2);
-    expect(await outcome(coModerator, { kind: "case.activate", caseId })).toBe("ok");
-    expect(await outcome(coModerator, card({ caseId }))).toBe("FORBIDDEN");
+    const meetingId = meetingCaseId(conferenceId, caseId);
+    expect(await outcome(coModerator, { kind: "case.activate", caseId: meetingId })).toBe("ok");
+    expect(await outcome(coModerator, card({ caseId: meetingId }))).toBe("FORBIDDEN");
   });
 });

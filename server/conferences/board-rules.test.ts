@@ -10,6 +10,7 @@ import { createConference } from "../test/conference-factories";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { applyBoardOperation, getBoardForJoin } from "./board";
 import { boardViewers, redactOperation } from "./board-visibility";
+import { meetingCaseId } from "./meeting-case-ids";
 
 const opId = () => randomUUID().replace(/-/g, "");
 
@@ -144,8 +145,17 @@ describe("board rules: roles, phases, anonymity, consent, votes", () => {
 
   it("shows a case's cards only to those its consent covers, and stops at once when the consent is revoked", async () => {
     const cardId = randomUUID();
+    const meetingId = meetingCaseId(conferenceId, caseId);
     await expect(
-      send(uncovered, { kind: "card.add", cardId: randomUUID(), lane: "themen", text: "x", orderKey: "c0", caseId, perspective: null }),
+      send(uncovered, {
+        kind: "card.add",
+        cardId: randomUUID(),
+        lane: "themen",
+        text: "x",
+        orderKey: "c0",
+        caseId: meetingId,
+        perspective: null,
+      }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await send(covered, {
       kind: "card.add",
@@ -153,7 +163,7 @@ describe("board rules: roles, phases, anonymity, consent, votes", () => {
       lane: "themen",
       text: "Mietschulden aus dem Vorjahr",
       orderKey: "c1",
-      caseId,
+      caseId: meetingId,
       perspective: null,
     });
     expect((await snapshot(uncovered)).cards.find((c) => c.id === cardId)).toMatchObject({ text: "", restricted: true });

@@ -57,13 +57,13 @@ export function redactCard(card: BoardCard, viewer: BoardViewer): BoardCard {
 }
 
 /**
- * Whether an operation shows something that differs between viewers: a hidden card or a case's
- * card. Every other card goes to the whole room at once (one send, however many take part), and
+ * Whether an operation shows something that differs between viewers: a hidden card (also when it
+ * is deleted) or a case's card. Every other card goes to the whole room at once (one send, however many take part), and
  * each browser works out its abilities on it with the same `cardAbilities`.
  */
 export function needsRedaction(op: ServerOperation): boolean {
   if ("card" in op) return op.card.isHidden || !!op.card.caseId;
-  return op.kind === "cards.reveal";
+  return op.kind === "cards.reveal" || (op.kind === "card.delete" && !!op.hidden);
 }
 
 export function redactOperation(applied: AppliedOperation, viewer: BoardViewer): AppliedOperation {
@@ -75,5 +75,7 @@ export function redactOperation(applied: AppliedOperation, viewer: BoardViewer):
     return { ...applied, actorUserId, op: { ...op, card } };
   }
   if (op.kind === "cards.reveal") return { ...applied, op: { ...op, cards: op.cards.map((card) => redactCard(card, viewer)) } };
+  // Deleting an anonymous card would otherwise name its author (or whoever removed it) to the room.
+  if (op.kind === "card.delete" && op.hidden && applied.actorUserId !== viewer.userId) return { ...applied, actorUserId: "" };
   return applied;
 }

@@ -20,6 +20,7 @@ import type { PhaseBoard } from "../schemas/conference-kinds";
 import { applyOperation, changedCard, dotsPlacedBy } from "./board-state";
 import { redactCard, redactOperation, releasedCaseIds } from "./board-visibility";
 import { cardRefusal, clusterTitleRefusal, rejectAgendaIdentity } from "./agenda-identity";
+import { meetingCard, meetingMeta, meetingOperation, operationWithCaseIds } from "./meeting-case-ids";
 import { requireParticipation, type ConferenceRow } from "./conferences";
 import { cardAbilities, mayLowerHand, type ConferenceAbilities } from "./policy";
 
@@ -71,11 +72,11 @@ export async function getBoardForJoin(db: Database, actor: Actor, conferenceId: 
       ok: true,
       mode: "operations",
       seq: conference.lastSeq,
-      operations: rows.map((row) => redactOperation(toApplied(row), viewer)),
+      operations: rows.map((row) => meetingOperation(redactOperation(toApplied(row), viewer))),
     };
   }
-  const cards = (await listBoardCards(db, conferenceId)).map((card) => redactCard(card, viewer));
-  return { ok: true, mode: "snapshot", seq: conference.lastSeq, cards, meta: boardMetaOf(conference) };
+  const cards = (await listBoardCards(db, conferenceId)).map((card) => meetingCard(conferenceId, redactCard(card, viewer)));
+  return { ok: true, mode: "snapshot", seq: conference.lastSeq, cards, meta: meetingMeta(conferenceId, boardMetaOf(conference)) };
 }
 
 function toApplied(row: typeof boardOperations.$inferSelect): AppliedOperation {
@@ -142,8 +143,10 @@ export async function applyBoardOperation(
 
       const checked: Checked = { conference, abilities, meta: boardMetaOf(conference) };
       checkGeneralRules(checked, request.op);
+      // The browser names cases by their meeting ids; from here on the server works with the case ids.
+      const op = await operationWithCaseIds(tx, conference.id, request.op);
       const seq = conference.lastSeq + 1;
-      const stored = await decide(tx, actor, checked, request.op, seq);
+      const stored = await decide(tx, actor, checked, op, seq);
 
       const before = { cards: new Map(stored.touched.map((card) => [card.id, card])), meta: checked.meta };
       const after = applyOperation(before, { seq, actorUserId: actor.userId, op: stored.op });
@@ -242,7 +245,7 @@ async function decide(
       const allowed =
         op.kind === "card.edit" ? mayDo.edit : op.kind === "card.delete" ? mayDo.delete : op.kind === "card.tag" ? mayDo.tag : true;
       if (!allowed) throw new AppError("FORBIDDEN", "conferences.board.notYourCard");
-      if (op.kind === "card.delete") return { op, touched: [card] };
+      if (op.kind === "card.delete") return { op: card.isHidden ? { ...op, hidden: true } : op, touched: [card] };
       if (op.kind === "card.edit") await rejectAgendaIdentity(tx, conference.id, [op.text], cardRefusal);
       if (op.kind === "card.tag" && op.caseId) await requireAgendaCase(op.caseId);
       if (op.kind === "card.cluster" && op.clusterId && !meta.clusters[op.clusterId])

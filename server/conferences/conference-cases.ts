@@ -8,6 +8,7 @@ import { requireCase } from "../cases/policy";
 import { AppError, isUniqueViolation } from "../errors";
 import type { ConferenceCaseInput } from "../schemas/conference-planning";
 import { requireParticipation } from "./conferences";
+import { agendaCaseIds, meetingCaseId } from "./meeting-case-ids";
 import { latestSummaries, listAttachedCases, listParticipants, consentGate } from "./conference-views";
 
 /** The responsible case manager puts one of their cases, with its latest Falldarstellung, on the agenda. */
@@ -46,26 +47,29 @@ export async function addConferenceCase(db: Database, actor: Actor, input: Confe
   }
 }
 
-/** Takes a case off the agenda: its responsible case manager or the conference's moderator. */
+/**
+ * Takes a case off the agenda: its responsible case manager or the conference's moderator. The
+ * case is named by its meeting id, as the conference shows it.
+ */
 export async function removeConferenceCase(db: Database, actor: Actor, input: ConferenceCaseInput) {
   const { abilities } = await requireParticipation(db, actor, input.conferenceId);
+  const caseId = (await agendaCaseIds(db, input.conferenceId)).get(input.caseId);
+  if (!caseId) throw new AppError("NOT_FOUND", "errors.notFound");
   const [attached] = await db
     .select({ responsibleUserId: cases.responsibleUserId })
     .from(conferenceCases)
     .innerJoin(cases, eq(cases.id, conferenceCases.caseId))
-    .where(and(eq(conferenceCases.conferenceId, input.conferenceId), eq(conferenceCases.caseId, input.caseId)));
+    .where(and(eq(conferenceCases.conferenceId, input.conferenceId), eq(conferenceCases.caseId, caseId)));
   if (!attached) throw new AppError("NOT_FOUND", "errors.notFound");
   if (!abilities.removeAnyCase && attached.responsibleUserId !== actor.userId) throw new AppError("FORBIDDEN", "errors.forbidden");
   await db.transaction(async (tx) => {
-    await tx
-      .delete(conferenceCases)
-      .where(and(eq(conferenceCases.conferenceId, input.conferenceId), eq(conferenceCases.caseId, input.caseId)));
+    await tx.delete(conferenceCases).where(and(eq(conferenceCases.conferenceId, input.conferenceId), eq(conferenceCases.caseId, caseId)));
     await recordAuditEvent(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,
       action: "conferences.case_removed",
       target: { type: "conference", id: input.conferenceId },
-      details: { caseId: input.caseId },
+      details: { caseId },
     });
   });
   return { ok: true as const };
@@ -87,7 +91,7 @@ export async function listConsentConflicts(db: Database, actor: Actor, conferenc
     const uncovered = participants
       .filter((participant) => !mayRead(participant))
       .map((p) => ({ userId: p.userId, displayName: p.displayName, organisationName: p.organisationName ?? null }));
-    result.push({ caseId: row.caseId, pseudonym: row.pseudonym, uncovered });
+    result.push({ caseId: meetingCaseId(conferenceId, row.caseId), pseudonym: row.pseudonym, uncovered });
   }
   return result;
 }

@@ -16,6 +16,7 @@ import { reachOf, type Actor } from "../auth/policy";
 import { organisationsCoveredByConsent } from "../cases/intake";
 import { requireParticipation } from "./conferences";
 import { conferenceAbilities } from "./policy";
+import { meetingCaseId } from "./meeting-case-ids";
 import { meetingPseudonym } from "./meeting-pseudonym";
 
 /** The conferences the actor takes part in, newest date first. */
@@ -137,10 +138,12 @@ export async function getConference(db: Database, actor: Actor, conferenceId: st
     const released = !!summary && (await consentGate(db, row))(viewer);
     const isMine = row.responsibleUserId === actor.userId;
     casesView.push({
-      caseId: row.caseId,
+      // The meeting's id of the case: the case file's id would link the case across meetings.
+      caseId: meetingCaseId(conferenceId, row.caseId),
       pseudonym: row.pseudonym,
-      // Only the responsible case manager learns which of their cases this is.
+      // Only the responsible case manager learns which of their cases this is, and may open its file.
       ownPseudonym: isMine ? row.ownPseudonym : null,
+      caseFileId: isMine ? row.caseId : null,
       position: row.position,
       released,
       summary: released ? { title: summary.title, body: summary.body, createdAt: summary.createdAt } : null,

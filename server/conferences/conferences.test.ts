@@ -7,6 +7,7 @@ import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { createCase } from "../test/case-factories";
 import { meetingPseudonym } from "./meeting-pseudonym";
+import { meetingCaseId } from "./meeting-case-ids";
 
 const summaryBody = "Eine Familie mit drei Kindern sucht seit Monaten eine größere Wohnung; der Aufenthalt ist ungeklärt.";
 
@@ -159,8 +160,11 @@ describe("conferences", () => {
     expect(pseudonymHere).not.toBe(pseudonym);
     expect(own.cases).toEqual([
       expect.objectContaining({
+        caseId: meetingCaseId(conferenceId, caseId),
         pseudonym: pseudonymHere,
         ownPseudonym: pseudonym,
+        // Only the responsible case manager is led to the case file.
+        caseFileId: caseId,
         released: true,
         isMine: true,
         mayRemove: true,
@@ -169,8 +173,10 @@ describe("conferences", () => {
     ]);
     const covered = await callerFor(handle.db, coveredActor).conferences.get({ conferenceId });
     expect(covered.cases[0]).toMatchObject({
+      caseId: meetingCaseId(conferenceId, caseId),
       pseudonym: pseudonymHere,
       ownPseudonym: null,
+      caseFileId: null,
       released: true,
       isMine: false,
       mayRemove: false,
@@ -179,6 +185,8 @@ describe("conferences", () => {
     const uncovered = await callerFor(handle.db, uncoveredActor).conferences.get({ conferenceId });
     expect(uncovered.cases).toEqual([expect.objectContaining({ pseudonym: pseudonymHere, released: false, summary: null })]);
     expect(JSON.stringify(uncovered)).not.toContain(pseudonym);
+    expect(JSON.stringify(covered)).not.toContain(caseId);
+    expect(JSON.stringify(uncovered)).not.toContain(caseId);
     expect(JSON.stringify(uncovered)).not.toContain("Wohnungssuche");
     expect(JSON.stringify(uncovered)).not.toContain(summaryBody.slice(0, 20));
   });
@@ -187,7 +195,7 @@ describe("conferences", () => {
     const conflicts = await callerFor(handle.db, cm).conferences.consentConflicts({ conferenceId });
     expect(conflicts).toEqual([
       {
-        caseId,
+        caseId: meetingCaseId(conferenceId, caseId),
         pseudonym: meetingPseudonym(caseId, conferenceId),
         uncovered: [{ userId: uncoveredActor.userId, displayName: uncoveredActor.displayName, organisationName: "Ausländerbehörde Test" }],
       },
@@ -208,15 +216,20 @@ describe("conferences", () => {
   });
 
   it("lets the moderator or the responsible case manager take a case off the agenda, and audits every change", async () => {
-    await expect(callerFor(handle.db, coordinator).conferences.removeCase({ conferenceId, caseId })).rejects.toMatchObject({
-      code: "FORBIDDEN",
-    });
-    await expect(callerFor(handle.db, uncoveredActor).conferences.removeCase({ conferenceId, caseId })).rejects.toMatchObject({
-      code: "FORBIDDEN",
-    });
-    await expect(callerFor(handle.db, cm).conferences.removeCase({ conferenceId, caseId })).resolves.toEqual({ ok: true });
-    expect((await callerFor(handle.db, cm).conferences.get({ conferenceId })).cases).toEqual([]);
+    // The case is named as the conference shows it; the case file's id is not on the agenda.
+    const meetingId = meetingCaseId(conferenceId, caseId);
     await expect(callerFor(handle.db, cm).conferences.removeCase({ conferenceId, caseId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(callerFor(handle.db, coordinator).conferences.removeCase({ conferenceId, caseId: meetingId })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(callerFor(handle.db, uncoveredActor).conferences.removeCase({ conferenceId, caseId: meetingId })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(callerFor(handle.db, cm).conferences.removeCase({ conferenceId, caseId: meetingId })).resolves.toEqual({ ok: true });
+    expect((await callerFor(handle.db, cm).conferences.get({ conferenceId })).cases).toEqual([]);
+    await expect(callerFor(handle.db, cm).conferences.removeCase({ conferenceId, caseId: meetingId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
 
     const rows = await handle.db
       .select()

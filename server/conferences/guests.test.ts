@@ -17,6 +17,7 @@ import { callerFor, createActor, createTenant } from "../test/factories";
 import { linkBudget } from "../secret-links/link-budget";
 import { confirmGuestLink, findGuestLink } from "./guests";
 import { errorCodeOf } from "../test/error-code";
+import { meetingCaseId } from "./meeting-case-ids";
 
 const summaryBody = "Eine Familie mit drei Kindern sucht seit Monaten eine größere Wohnung; der Aufenthalt ist ungeklärt.";
 const tokenOf = (link: string) => link.replace("/gast/", "");
@@ -141,7 +142,7 @@ describe("conference guests", () => {
     expect((await guestCaller.conferences.list()).map((c) => c.id)).toEqual([conferenceId]);
     const details = await guestCaller.conferences.get({ conferenceId });
     expect(details.viewer).toMatchObject({ role: "guest", abilities: { moderate: false, plan: false, attachCases: false } });
-    expect(details.cases[0]).toMatchObject({ caseId, released: true, summary: { body: summaryBody } });
+    expect(details.cases[0]).toMatchObject({ caseId: meetingCaseId(conferenceId, caseId), released: true, summary: { body: summaryBody } });
     expect(details.attachableCases).toEqual([]);
 
     const guests = await callerFor(handle.db, moderator).conferences.guests.list({ conferenceId });
@@ -162,7 +163,7 @@ describe("conference guests", () => {
   it("shows a guest without a covered organisation the agenda but not the summary", async () => {
     const { actor } = await inviteAndConfirm({ organisationId: null });
     const details = await callerFor(handle.db, actor).conferences.get({ conferenceId });
-    expect(details.cases[0]).toMatchObject({ caseId, released: false, summary: null });
+    expect(details.cases[0]).toMatchObject({ caseId: meetingCaseId(conferenceId, caseId), released: false, summary: null });
   });
 
   it("refuses unknown and malformed links with the same neutral answer", async () => {

@@ -11,6 +11,7 @@ import { createConference } from "../test/conference-factories";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { protocolPdf } from "./protocol-pdf";
 import { meetingPseudonym } from "./meeting-pseudonym";
+import { meetingCaseId } from "./meeting-case-ids";
 
 const caseCardText = "Kanarienvogel-Fallkarte: Vermieter kündigt wegen Mietrückstand";
 const caseTask = "Kanarienvogel-Aufgabe: Schuldnerberatung vermitteln";
@@ -132,7 +133,7 @@ describe("conference protocol", () => {
     await moderatorCaller.workPackages.create({
       conferenceId,
       task: caseTask,
-      caseId,
+      caseId: meetingCaseId(conferenceId, caseId),
       responsibleOrganisationId: tenant.organisation.id,
       dueDate,
     });
@@ -190,7 +191,12 @@ describe("conference protocol", () => {
         votes: 3,
         cards: [
           expect.objectContaining({ text: "Die Familie braucht eine größere Wohnung", votes: 1, caseId: null }),
-          expect.objectContaining({ text: caseCardText, caseId, casePseudonym: meetingPseudonym(caseId, conferenceId), restricted: false }),
+          expect.objectContaining({
+            text: caseCardText,
+            caseId: meetingCaseId(conferenceId, caseId),
+            casePseudonym: meetingPseudonym(caseId, conferenceId),
+            restricted: false,
+          }),
         ],
       }),
     ]);
@@ -198,12 +204,14 @@ describe("conference protocol", () => {
     expect(protocol.lanes.find((l) => l.lane === "arbeitspakete")!.cards[0]).toMatchObject({ isSolution: true });
     expect(protocol.themes).toEqual([{ title: "Fehlender bezahlbarer Wohnraum" }]);
     expect(protocol.workPackages.map((p) => p.task).sort()).toEqual([caseTask, "Raum für die Folgekonferenz buchen"].sort());
-    expect(protocol.workPackages.find((p) => p.caseId === caseId)).toMatchObject({
+    expect(protocol.workPackages.find((p) => p.caseId === meetingCaseId(conferenceId, caseId))).toMatchObject({
       casePseudonym: meetingPseudonym(caseId, conferenceId),
       responsibleOrganisationName: tenant.organisation.name,
       status: "open",
     });
     expect(protocol.notes).toContain("Nächster Termin in vier Wochen.");
+    // The case goes by its meeting id only: nobody in the room learns the case file's id.
+    expect(JSON.stringify(protocol)).not.toContain(caseId);
 
     const [stored] = await handle.db
       .select({ snapshot: conferenceProtocols.snapshot })
@@ -219,10 +227,16 @@ describe("conference protocol", () => {
     expect(serialised).not.toContain("Kanarienvogel");
     expect(serialised).toContain("Die Familie braucht eine größere Wohnung");
     expect(serialised).toContain("Raum für die Folgekonferenz buchen");
-    const caseCard = protocol.lanes.flatMap((l) => l.clusters.flatMap((c) => c.cards)).find((c) => c.caseId === caseId);
+    const caseCard = protocol.lanes
+      .flatMap((l) => l.clusters.flatMap((c) => c.cards))
+      .find((c) => c.caseId === meetingCaseId(conferenceId, caseId));
     expect(caseCard).toMatchObject({ text: "", restricted: true, casePseudonym: meetingPseudonym(caseId, conferenceId) });
     expect(pseudonym).not.toBe(meetingPseudonym(caseId, conferenceId));
-    expect(protocol.workPackages.find((p) => p.caseId === caseId)).toMatchObject({ task: "", restricted: true });
+    expect(protocol.workPackages.find((p) => p.caseId === meetingCaseId(conferenceId, caseId))).toMatchObject({
+      task: "",
+      restricted: true,
+    });
+    expect(serialised).not.toContain(caseId);
 
     // The responsible case manager sees it; after the revocation the covered organisation no longer does, in old versions too.
     expect(JSON.stringify(await callerFor(handle.db, cm).conferences.protocol.get({ conferenceId, version: 1 }))).toContain(

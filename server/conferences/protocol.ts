@@ -1,3 +1,4 @@
+import { meetingCaseIdOrNull } from "./meeting-case-ids";
 import { meetingPseudonym } from "./meeting-pseudonym";
 import { and, asc, desc, eq, max } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
@@ -222,10 +223,18 @@ async function buildSnapshot(db: Executor, conferenceId: string, version: number
 
 /**
  * The snapshot as one viewer may read it: texts of cards and work packages about a case only when
- * the case is released to them now (a revoked consent also hides older protocol versions).
+ * the case is released to them now (a revoked consent also hides older protocol versions), and
+ * cases named by their meeting ids only.
  */
-export function projectSnapshot(snapshot: ProtocolSnapshot, released: ReadonlySet<string>): ProtocolSnapshot {
-  const card = (c: ProtocolCard): ProtocolCard => (c.caseId && !released.has(c.caseId) ? { ...c, text: "", restricted: true } : c);
+export function projectSnapshot(conferenceId: string, snapshot: ProtocolSnapshot, released: ReadonlySet<string>): ProtocolSnapshot {
+  const card = (c: ProtocolCard): ProtocolCard => {
+    const view = { ...c, caseId: meetingCaseIdOrNull(conferenceId, c.caseId) };
+    return c.caseId && !released.has(c.caseId) ? { ...view, text: "", restricted: true } : view;
+  };
+  const workPackage = (p: ProtocolWorkPackage): ProtocolWorkPackage => {
+    const view = { ...p, caseId: meetingCaseIdOrNull(conferenceId, p.caseId) };
+    return p.caseId && !released.has(p.caseId) ? { ...view, task: "", restricted: true } : view;
+  };
   return {
     ...snapshot,
     lanes: snapshot.lanes.map((lane) => ({
@@ -233,7 +242,7 @@ export function projectSnapshot(snapshot: ProtocolSnapshot, released: ReadonlySe
       cards: lane.cards.map(card),
       clusters: lane.clusters.map((cluster) => ({ ...cluster, cards: cluster.cards.map(card) })),
     })),
-    workPackages: snapshot.workPackages.map((p) => (p.caseId && !released.has(p.caseId) ? { ...p, task: "", restricted: true } : p)),
+    workPackages: snapshot.workPackages.map(workPackage),
   };
 }
 
@@ -286,5 +295,9 @@ export async function getProtocolForViewer(db: Database, actor: Actor, input: Pr
     .from(conferenceProtocols)
     .where(and(eq(conferenceProtocols.conferenceId, input.conferenceId), eq(conferenceProtocols.version, input.version)));
   if (!row) throw new AppError("NOT_FOUND", "errors.notFound");
-  return projectSnapshot(row.snapshot as unknown as ProtocolSnapshot, await releasedCaseIds(db, input.conferenceId, actor));
+  return projectSnapshot(
+    input.conferenceId,
+    row.snapshot as unknown as ProtocolSnapshot,
+    await releasedCaseIds(db, input.conferenceId, actor),
+  );
 }

@@ -29,4 +29,9 @@ describe("configuration", () => {
   it("demands a session secret in production on a PostgreSQL server", () => {
     expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/kim" })).toThrow(/NEXTAUTH_SECRET/);
   });
+
+  it("demands the audit seal's key in production on a PostgreSQL server, since the database must not hold it", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/kim" })).toThrow(/AUDIT_CHAIN_KEY/);
+    expect(() => parseEnv({ DATABASE_MIGRATION_URL: "postgres://owner@db/kim" })).toThrow(/DATABASE_MIGRATION_URL/);
+  });
 });

@@ -30,9 +30,30 @@ const envSchema = z
       .string()
       .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64-encoded")
       .optional(),
+    /**
+     * Key of the audit log's seal (32 random bytes, base64): kept outside the database, so that its
+     * administrator cannot rewrite history unnoticed. Embedded mode creates one.
+     */
+    AUDIT_CHAIN_KEY: z
+      .string()
+      .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64-encoded")
+      .optional(),
+    /**
+     * The database owner, for migrations only; DATABASE_URL then names a role that owns no tables
+     * and gets exactly the rights the application needs.
+     */
+    DATABASE_MIGRATION_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
     /** Fixed password for all demo users (browser tests); random and printed once when unset. */
     DEMO_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
     SIGN_IN_ATTEMPTS_PER_15_MINUTES: z.coerce.number().int().min(1).default(10),
+    /** Behind a reverse proxy: the header in which it passes on the client's address (e.g. X-Forwarded-For). */
+    TRUSTED_PROXY_HEADER: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/, "must be a header name")
+      .optional(),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
@@ -47,8 +68,19 @@ const envSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["IDENTITY_ENCRYPTION_KEY"],
+        message:
+          "must be set when running on a PostgreSQL server in production: the key to the identities is kept apart from the database, never in a file beside it",
+      });
+    }
+    if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.AUDIT_CHAIN_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUDIT_CHAIN_KEY"],
         message: "is required when running on a PostgreSQL server in production",
       });
+    }
+    if (env.DATABASE_MIGRATION_URL && !env.DATABASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["DATABASE_MIGRATION_URL"], message: "needs DATABASE_URL for the application's own role" });
     }
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.NEXTAUTH_SECRET) {
       ctx.addIssue({

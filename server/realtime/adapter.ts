@@ -31,11 +31,16 @@ export async function attachRealtimeAdapter(io: Server, databaseUrl = process.en
   // it: without this one, a dropped connection would crash the process instead of reconnecting.
   pool.on("connect", (client) => client.on("error", (error) => logger.warn({ err: error }, "realtime adapter: database connection lost")));
   try {
-    await pool.query(`CREATE TABLE IF NOT EXISTS ${attachmentsTable} (
-      id bigserial UNIQUE,
-      created_at timestamptz DEFAULT now(),
-      payload bytea
-    )`);
+    // The migrations create the table; a database without them (a bare test database) gets it here.
+    // Asked first, because the application's role may not create tables at all.
+    const { rows } = await pool.query<{ found: string | null }>(`SELECT to_regclass('${attachmentsTable}')::text AS found`);
+    if (!rows[0]?.found) {
+      await pool.query(`CREATE TABLE IF NOT EXISTS ${attachmentsTable} (
+        id bigserial UNIQUE,
+        created_at timestamptz DEFAULT now(),
+        payload bytea
+      )`);
+    }
   } catch (error) {
     await pool.end().catch(() => {});
     throw error;

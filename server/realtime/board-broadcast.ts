@@ -3,6 +3,7 @@ import type { Server } from "socket.io";
 import type { Executor } from "@/db";
 import { conferenceCases, conferences } from "@/db/schema";
 import { boardViewers, needsRedaction, redactOperation } from "../conferences/board-visibility";
+import { meetingOperation } from "../conferences/meeting-case-ids";
 import type { AppliedOperation } from "../schemas/board";
 
 export function boardRoom(conferenceId: string) {
@@ -17,15 +18,16 @@ export function boardUserRoom(conferenceId: string, userId: string) {
 /**
  * Sends an accepted operation to everyone in the meeting. Most operations look the same to all;
  * one that touches a card is sent per participant, redacted (hidden cards, a case's content, with
- * the consents as they are now) and with that participant's abilities on the card.
+ * the consents as they are now) and with that participant's abilities on the card. Cases go out by
+ * their meeting ids only.
  */
 export async function broadcastApplied(io: Server, db: Executor, applied: AppliedOperation) {
   if (!needsRedaction(applied.op)) {
-    io.to(boardRoom(applied.conferenceId)).emit("board:applied", applied);
+    io.to(boardRoom(applied.conferenceId)).emit("board:applied", meetingOperation(applied));
     return;
   }
   for (const viewer of await boardViewers(db, applied.conferenceId)) {
-    io.to(boardUserRoom(applied.conferenceId, viewer.userId)).emit("board:applied", redactOperation(applied, viewer));
+    io.to(boardUserRoom(applied.conferenceId, viewer.userId)).emit("board:applied", meetingOperation(redactOperation(applied, viewer)));
   }
 }
 

@@ -12,6 +12,7 @@ import { createTestDatabase } from "../test/database";
 import { createConference } from "../test/conference-factories";
 import { callerFor, createActor, createTenant } from "../test/factories";
 import { sessionCookieFor, startTestSocketServer } from "../test/socket-server";
+import { meetingCaseId } from "../conferences/meeting-case-ids";
 
 const secret = "board-socket-test-secret-with-enough-length-0123";
 process.env.NEXTAUTH_SECRET = secret;
@@ -59,7 +60,7 @@ describe("board over socket.io: per-participant views and revocation", () => {
       socket.once("connect", () => resolve());
       socket.once("connect_error", reject);
     });
-    const join = () => new Promise<BoardJoinAck>((resolve) => socket.emit("board:join", { conferenceId, afterSeq: 0 }, resolve));
+    const join = (afterSeq = 0) => new Promise<BoardJoinAck>((resolve) => socket.emit("board:join", { conferenceId, afterSeq }, resolve));
     const send = (op: BoardOperation) =>
       new Promise<BoardOpAck>((resolve) => socket.emit("board:op", { conferenceId, clientOpId: opId(), op }, resolve));
     const applied = () => received.filter((r) => r.event === "board:applied").map((r) => r.payload as AppliedOperation);
@@ -123,7 +124,7 @@ describe("board over socket.io: per-participant views and revocation", () => {
       lane: "themen",
       text: `Frau ${canary.lastName} findet keine Wohnung`,
       orderKey: "a0",
-      caseId,
+      caseId: meetingCaseId(conferenceId, caseId),
       perspective: null,
     });
     expect(refused).toEqual({ ok: false, message: expect.stringContaining("Aktendeckblatt (Name)") });
@@ -138,7 +139,7 @@ describe("board over socket.io: per-participant views and revocation", () => {
           lane: "themen",
           text: "Mietschulden verhindern jede Zusage",
           orderKey: "a1",
-          caseId,
+          caseId: meetingCaseId(conferenceId, caseId),
           perspective: null,
         })
       ).ok,
@@ -221,6 +222,36 @@ describe("board over socket.io: per-participant views and revocation", () => {
     const healthy = await participant(covered);
     expect((await healthy.join()).ok).toBe(true);
     expect((await healthy.send({ kind: "hand.raise" })).ok).toBe(true);
+  });
+
+  it("keeps the author of an anonymous card hidden from the room when they delete it", async () => {
+    const mod = await participant(moderator);
+    const author = await participant(covered);
+    const watcher = await participant(cm);
+    for (const p of [mod, author, watcher]) expect((await p.join()).ok).toBe(true);
+    expect((await mod.send({ kind: "board.anonymous", anonymous: true })).ok).toBe(true);
+    const before = ((await watcher.join()) as Extract<BoardJoinAck, { mode: "snapshot" }>).seq;
+    const cardId = randomUUID();
+    const card = {
+      kind: "card.add",
+      cardId,
+      lane: "themen",
+      text: "Anonym geschrieben",
+      orderKey: "q0",
+      caseId: null,
+      perspective: null,
+    } as const;
+    expect((await author.send(card)).ok).toBe(true);
+    expect((await author.send({ kind: "card.delete", cardId })).ok).toBe(true);
+
+    for (const p of [mod, watcher, author]) await expect.poll(() => p.applied().some((a) => a.op.kind === "card.delete")).toBe(true);
+    // Neither the broadcasts nor a catch-up after a reconnect say who wrote and deleted the card.
+    const catchUp = await watcher.join(before);
+    for (const seen of [mod.applied(), watcher.applied(), catchUp]) expect(JSON.stringify(seen)).not.toContain(covered.userId);
+    // The author's own copy still says it was theirs.
+    expect(author.applied().find((a) => a.op.kind === "card.delete")!.actorUserId).toBe(covered.userId);
+    expect((await mod.send({ kind: "board.anonymous", anonymous: false })).ok).toBe(true);
+    for (const p of [mod, author, watcher]) p.socket.disconnect();
   });
 
   it.runIf(process.env.TEST_DB_DRIVER === "postgres")("runs on a server that flushes every commit to disk", async () => {

@@ -18,6 +18,8 @@ import { AppError } from "../errors";
 import { translate } from "../i18n/translate";
 import { boardJoinSchema, boardOpRequestSchema, boardTypingSchema } from "../schemas/board";
 import { registerSharedDocumentEvents } from "./shared-documents";
+import { limitSocketEvents } from "./event-limits";
+import { endAtSessionExpiry, endSession, isSessionExpired, startSessionSweep } from "./session-watch";
 import { boardRoom, boardUserRoom, broadcastApplied, resyncBoardsOfCase } from "./board-broadcast";
 import { onAccessChanged, onConsentChanged } from "../events/notices";
 import { presenceJoinSchema, type ClientToServerEvents, type PresencePerson, type ServerToClientEvents } from "../schemas/realtime";
@@ -25,6 +27,8 @@ import { presenceJoinSchema, type ClientToServerEvents, type PresencePerson, typ
 interface SocketData {
   userId: string;
   sessionVersion: number;
+  /** Milliseconds since epoch: the absolute end of the session the connection was opened with. */
+  sessionExpiresAt: number;
   tenantId: string;
   displayName: string;
 }
@@ -60,8 +64,14 @@ export function attachSocketServer(httpServer: HttpServer): KimServer {
       const cookies = parseCookies(socket.request.headers.cookie ?? "");
       const session = await sessionFromCookies(cookies as Record<string, string>);
       if (!session) return next(new Error(translate("errors.unauthenticated")));
-      const { actor, sessionVersion } = session;
-      socket.data = { userId: actor.userId, sessionVersion, tenantId: actor.tenantId, displayName: actor.displayName };
+      const { actor, sessionVersion, expiresAt } = session;
+      socket.data = {
+        userId: actor.userId,
+        sessionVersion,
+        sessionExpiresAt: expiresAt,
+        tenantId: actor.tenantId,
+        displayName: actor.displayName,
+      };
       next();
     } catch (error) {
       logger.error({ err: error }, "socket handshake failed");
@@ -79,13 +89,17 @@ export function attachSocketServer(httpServer: HttpServer): KimServer {
     io.to(userRoom(userId)).emit("session:revoked");
     io.in(userRoom(userId)).disconnectSockets(true);
   });
+  const stopSweep = startSessionSweep(io);
   httpServer.once("close", () => {
     stopListening();
     stopWatchingAccess();
+    stopSweep();
   });
 
   io.on("connection", (socket) => {
     void socket.join(userRoom(socket.data.userId));
+    endAtSessionExpiry(socket);
+    limitSocketEvents(socket);
     socket.on(
       "presence:join",
       guarded(socket, "presence.join", presenceJoinSchema, async (actor, { room }) => {
@@ -196,13 +210,10 @@ export function guarded<S extends z.ZodType, R extends object | void>(
   };
 
   async function answer(reply: (result: object) => void, payload: unknown) {
+    if (isSessionExpired(socket)) return endSession(socket);
     const db = await getDb();
     const actor = await loadActor(db, { userId: socket.data.userId, sessionVersion: socket.data.sessionVersion });
-    if (!actor) {
-      socket.emit("session:revoked");
-      socket.disconnect(true);
-      return;
-    }
+    if (!actor) return endSession(socket);
     if (!permissions.some((p) => canSomewhere(actor, p))) {
       await recordAuditEvent(db, {
         tenantId: actor.tenantId,

@@ -46,6 +46,7 @@ export const auditActions = [
   "cases.consent_overridden",
   "cases.waiting_list_changed",
   "cases.identity_erased",
+  "cases.erased_on_request",
   "cases.person_data_exported",
   "cases.invitation_created",
   "cases.invitation_revoked",

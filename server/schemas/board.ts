@@ -107,7 +107,9 @@ type CardOperationKind = "card.add" | "card.edit" | "card.move" | "card.tag" | "
  */
 export type ServerOperation =
   | { kind: CardOperationKind; cardId: string; card: BoardCard }
-  | Exclude<BoardOperation, { kind: CardOperationKind | "timer.start" | "cards.reveal" | "ready.set" }>
+  | Exclude<BoardOperation, { kind: CardOperationKind | "card.delete" | "timer.start" | "cards.reveal" | "ready.set" }>
+  /** `hidden`: the card was written anonymously, so who deleted it stays as hidden as who wrote it. */
+  | { kind: "card.delete"; cardId: string; hidden?: boolean }
   | { kind: "timer.start"; seconds: number; endsAt: string }
   | { kind: "cards.reveal"; cards: BoardCard[] }
   | { kind: "ready.set"; caseId: string; ready: boolean; perspective: string };

@@ -11,6 +11,8 @@ import {
   situationChanges,
 } from "./case-kinds";
 import { authorityKinds } from "./cases";
+import { conferenceStatuses, conferenceTypes, workPackageStatuses } from "./conference-kinds";
+import { themeSourceKinds } from "./theme-kinds";
 import { areaTexts, attainmentByAreaSchema, day, id, okSchema, optionalDay, timestamp } from "./output-fields";
 import {
   assessmentRecordSchema,
@@ -56,6 +58,7 @@ export const caseAbilitiesSchema = z.strictObject({
   readIdentity: z.boolean(),
   write: z.boolean(),
   transfer: z.boolean(),
+  erase: z.boolean(),
 });
 
 /** The structured part of the Abschlussbogen; its free text stays with the case manager. */
@@ -69,7 +72,12 @@ export const caseOverviewOutputSchema = pseudonymisedCaseSchema.extend({
   accessChannel: z.enum(accessChannels),
   abilities: caseAbilitiesSchema,
   evaluation: closureEvaluationSchema.nullable(),
+  /** When the identity and free text were erased (after the retention period or on request). */
+  erasedAt: timestamp.nullable(),
 });
+
+/** Per table, how many rows of the case were erased: names and counts, never content. */
+export const eraseCaseOutputSchema = z.strictObject({ tables: z.record(z.string(), z.number()) });
 
 export const caseloadOutputSchema = z.array(
   z.strictObject({ userId: id, displayName: z.string(), caseload: z.number(), key: z.number(), utilisation: z.number() }),
@@ -319,5 +327,31 @@ export const personDataExportOutputSchema = z.strictObject({
     }),
   ),
   recipients: z.array(z.string()),
+  conferenceDisclosures: z.array(
+    z.strictObject({
+      title: z.string(),
+      type: z.enum(conferenceTypes),
+      scheduledAt: timestamp,
+      status: z.enum(conferenceStatuses),
+      onAgenda: z.boolean(),
+      disclosedTo: z.array(z.strictObject({ name: z.string(), organisation: z.string().nullable() })),
+      events: z.array(z.strictObject({ at: timestamp, action: z.string(), by: z.string().nullable() })),
+    }),
+  ),
+  boardCards: z.array(z.strictObject({ conference: z.string().nullable(), lane: z.string(), text: z.string(), createdAt: timestamp })),
+  workPackages: z.array(
+    z.strictObject({
+      conference: z.string().nullable(),
+      task: z.string(),
+      responsibleOrganisation: z.string().nullable(),
+      responsiblePerson: z.string(),
+      dueDate: day,
+      status: z.enum(workPackageStatuses),
+      createdAt: timestamp,
+      updates: z.array(z.strictObject({ status: z.enum(workPackageStatuses), note: z.string(), at: timestamp })),
+    }),
+  ),
+  themeSources: z.array(z.strictObject({ theme: z.string(), kind: z.enum(themeSourceKinds), excerpt: z.string(), createdAt: timestamp })),
+  pollAnswers: z.array(z.strictObject({ question: z.string(), answer: z.string(), updatedAt: timestamp })),
   accessLog: z.array(z.strictObject({ at: timestamp, action: z.string(), by: z.string().nullable() })),
 });

@@ -252,6 +252,12 @@ export type ResolveWaitingListEntryInput = z.infer<typeof resolveWaitingListEntr
 export const transferCaseSchema = z.object({ caseId: idSchema, toUserId: idSchema, reason: requiredText(1000) }).strict();
 export type TransferCaseInput = z.infer<typeof transferCaseSchema>;
 
+/** Erasure on request: the case's pseudonym, typed again, confirms which case goes. */
+export const eraseCaseSchema = z
+  .object({ caseId: idSchema, confirmation: z.string().trim().min(1, "validation.required").max(40, "validation.textTooLong") })
+  .strict();
+export type EraseCaseInput = z.infer<typeof eraseCaseSchema>;
+
 export const draftFormKeys = ["screening", "intake", "consent", "identity", "contact", "interim-review", "closure", "summary"] as const;
 
 export const draftKeySchema = z.object({ caseId: idSchema, formKey: z.enum(draftFormKeys, "validation.choose") }).strict();

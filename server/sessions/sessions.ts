@@ -2,7 +2,7 @@ import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, lt, ne, or } fr
 import type { Database, Executor } from "@/db";
 import { agendaItems, bodySessions, decisions, sharedDocuments } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import type { Actor } from "../auth/policy";
+import { can, type Actor } from "../auth/policy";
 import { AppError } from "../errors";
 import { readSharedDocumentJsonIfOpened } from "../shared-documents/rich-text";
 import type { RichTextDoc } from "../rich-text/validate";
@@ -143,6 +143,8 @@ export async function getSession(db: Database, actor: Actor, sessionId: string) 
       manage: canManage,
       editMinutes: canManage && !session.minutesApprovedInSessionId,
       editAgenda: canManage && session.status !== "closed",
+      /** The decision panel (votes, assignments) is the steering path's; a CM spokesperson sees the outcome line only. */
+      viewDecisions: can(actor, "decisions.view", { tenantId: actor.tenantId }),
     },
   };
 }

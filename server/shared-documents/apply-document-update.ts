@@ -7,7 +7,7 @@ import { AppError } from "../errors";
 import { addressOf, encodeBase64, maxDocumentUpdateBytes, type DocumentAddress } from "../schemas/shared-documents";
 import { documentPlainText } from "./rich-text";
 import { checkUpdateStructure, isEditorShaped } from "./structure";
-import { cache, catchUp, maxDocumentBytes, sharedDocumentSettings } from "./storage";
+import { cache, catchUp, countStoredUpdate, maxBytesPerWriter, maxDocumentBytes, sharedDocumentSettings } from "./storage";
 import { resolveDocument, type DocumentAccess } from "./access";
 
 export interface AppliedDocumentUpdate {
@@ -54,16 +54,24 @@ export async function applySharedDocumentUpdate(
       if (!changed) return { changed: false };
       if (!isEditorShaped(entry.doc)) throw new AppError("INVALID_INPUT", "formulations.documents.invalidUpdate");
       if (access.checkText) await access.checkText(tx, addressOf(input), { before, after: documentPlainText(entry.doc) });
-      if (entry.bytes + input.update.byteLength > maxDocumentBytes)
-        throw new AppError("CONFLICT", "formulations.documents.documentTooLarge");
+      // One writer cannot use up the room the others need to go on writing.
+      if ((entry.bytesByAuthor.get(actor.userId) ?? 0) + input.update.byteLength > maxBytesPerWriter)
+        throw new AppError("CONFLICT", "formulations.documents.writerShareUsed");
+      let compactNow = entry.rowsSinceCompaction + 1 >= sharedDocumentSettings.compactEvery;
+      if (entry.bytes + input.update.byteLength > maxDocumentBytes) {
+        // The running sum still counts deleted text; only what the document really holds counts,
+        // so deleting from a full document is always possible.
+        if (Y.encodeStateAsUpdate(entry.doc).byteLength > maxDocumentBytes)
+          throw new AppError("CONFLICT", "formulations.documents.documentTooLarge");
+        compactNow = true;
+      }
       const [row] = await tx
         .insert(sharedDocumentUpdates)
         .values({ documentId: document.id, update: input.update, actorUserId: actor.userId })
         .returning({ id: sharedDocumentUpdates.id });
       entry.lastUpdateId = row!.id;
-      entry.rowsSinceCompaction += 1;
-      entry.bytes += input.update.byteLength;
-      if (entry.rowsSinceCompaction >= sharedDocumentSettings.compactEvery) {
+      countStoredUpdate(entry, actor.userId, input.update.byteLength);
+      if (compactNow) {
         const state = Y.encodeStateAsUpdate(entry.doc);
         await tx.update(sharedDocuments).set({ state, updatedAt: new Date() }).where(eq(sharedDocuments.id, document.id));
         await tx
@@ -71,6 +79,7 @@ export async function applySharedDocumentUpdate(
           .where(and(eq(sharedDocumentUpdates.documentId, document.id), lte(sharedDocumentUpdates.id, entry.lastUpdateId)));
         entry.rowsSinceCompaction = 0;
         entry.bytes = state.byteLength;
+        entry.bytesByAuthor.clear();
       } else {
         await tx.update(sharedDocuments).set({ updatedAt: new Date() }).where(eq(sharedDocuments.id, document.id));
       }

@@ -13,6 +13,8 @@ import { type DocumentAddress } from "../schemas/shared-documents";
 export const sharedDocumentSettings = { compactEvery: 200, updatesPerSecond: 40 };
 /** Stored bytes per document before further changes are refused (counted from the stored updates). */
 export const maxDocumentBytes = 1024 * 1024;
+/** What one writer may add between two compactions: a quarter, so the others always have room. */
+export const maxBytesPerWriter = maxDocumentBytes / 4;
 const cachedDocuments = 100;
 
 export type DocumentRow = typeof sharedDocuments.$inferSelect;
@@ -26,6 +28,15 @@ export interface CachedDocument {
   lastUpdateId: number;
   rowsSinceCompaction: number;
   bytes: number;
+  /** Stored bytes per writer since the last compaction: no one may fill the document alone. */
+  bytesByAuthor: Map<string, number>;
+}
+
+/** Counts one stored update towards the document and its writer. */
+export function countStoredUpdate(entry: CachedDocument, actorUserId: string | null, bytes: number) {
+  entry.rowsSinceCompaction += 1;
+  entry.bytes += bytes;
+  if (actorUserId) entry.bytesByAuthor.set(actorUserId, (entry.bytesByAuthor.get(actorUserId) ?? 0) + bytes);
 }
 export const cache = new Map<string, CachedDocument>();
 
@@ -50,21 +61,25 @@ export async function createSharedDocument(db: Executor, conferenceId: string, k
 /** Builds a document from the database alone: the compacted state, then every later update in order. */
 export async function loadSharedDocument(db: Executor, document: Pick<DocumentRow, "id" | "state">): Promise<CachedDocument> {
   const doc = new Y.Doc();
-  let bytes = 0;
-  if (document.state) {
-    Y.applyUpdate(doc, document.state);
-    bytes += document.state.byteLength;
-  }
+  if (document.state) Y.applyUpdate(doc, document.state);
+  const entry: CachedDocument = {
+    doc,
+    lastUpdateId: -1,
+    rowsSinceCompaction: 0,
+    bytes: document.state?.byteLength ?? 0,
+    bytesByAuthor: new Map(),
+  };
   const rows = await db
-    .select({ id: sharedDocumentUpdates.id, update: sharedDocumentUpdates.update })
+    .select({ id: sharedDocumentUpdates.id, update: sharedDocumentUpdates.update, actorUserId: sharedDocumentUpdates.actorUserId })
     .from(sharedDocumentUpdates)
     .where(eq(sharedDocumentUpdates.documentId, document.id))
     .orderBy(asc(sharedDocumentUpdates.id));
   for (const row of rows) {
     Y.applyUpdate(doc, row.update);
-    bytes += row.update.byteLength;
+    countStoredUpdate(entry, row.actorUserId, row.update.byteLength);
+    entry.lastUpdateId = row.id;
   }
-  return { doc, lastUpdateId: rows.at(-1)?.id ?? -1, rowsSinceCompaction: rows.length, bytes };
+  return entry;
 }
 
 /**
@@ -80,7 +95,7 @@ export async function catchUp(db: Executor, document: DocumentRow): Promise<Cach
     return loaded;
   }
   const rows = await db
-    .select({ id: sharedDocumentUpdates.id, update: sharedDocumentUpdates.update })
+    .select({ id: sharedDocumentUpdates.id, update: sharedDocumentUpdates.update, actorUserId: sharedDocumentUpdates.actorUserId })
     .from(sharedDocumentUpdates)
     .where(and(eq(sharedDocumentUpdates.documentId, document.id), gte(sharedDocumentUpdates.id, Math.max(entry.lastUpdateId, 0))))
     .orderBy(asc(sharedDocumentUpdates.id));
@@ -88,13 +103,13 @@ export async function catchUp(db: Executor, document: DocumentRow): Promise<Cach
     if (document.state) Y.applyUpdate(entry.doc, document.state);
     entry.rowsSinceCompaction = 0;
     entry.bytes = document.state?.byteLength ?? 0;
+    entry.bytesByAuthor.clear();
   }
   for (const row of rows) {
     if (row.id <= entry.lastUpdateId) continue;
     Y.applyUpdate(entry.doc, row.update);
     entry.lastUpdateId = row.id;
-    entry.rowsSinceCompaction += 1;
-    entry.bytes += row.update.byteLength;
+    countStoredUpdate(entry, row.actorUserId, row.update.byteLength);
   }
   remember(document.id, entry);
   return entry;

@@ -3,20 +3,21 @@ import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { io as connect, type Socket as ClientSocket } from "socket.io-client";
 import type { DatabaseHandle } from "@/db";
-import { attachSocketServer } from "../realtime/socket-server";
+import { attachSocketServer, type KimServer } from "../realtime/socket-server";
 
 /**
  * The application's socket.io server on a free local port, on the given test database (which
  * `getDb()` then returns). Close it to detach the database again.
  */
-export async function startTestSocketServer(handle: DatabaseHandle): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startTestSocketServer(handle: DatabaseHandle): Promise<{ url: string; io: KimServer; close: () => Promise<void> }> {
   const holder = globalThis as { __kimDatabase?: Promise<DatabaseHandle> };
   holder.__kimDatabase = Promise.resolve(handle);
   const httpServer = createServer();
-  attachSocketServer(httpServer);
+  const io = attachSocketServer(httpServer);
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`,
+    io,
     close: async () => {
       await new Promise((resolve) => httpServer.close(resolve));
       delete holder.__kimDatabase;
@@ -25,8 +26,13 @@ export async function startTestSocketServer(handle: DatabaseHandle): Promise<{ u
 }
 
 /** The session cookie a signed-in browser of this user would send (the secret must be NEXTAUTH_SECRET). */
-export async function sessionCookieFor(userId: string, secret: string, sessionVersion = 1): Promise<string> {
-  return `kim.session=${await encode({ token: { sub: userId, sv: sessionVersion, authTime: Math.floor(Date.now() / 1000) }, secret })}`;
+export async function sessionCookieFor(
+  userId: string,
+  secret: string,
+  sessionVersion = 1,
+  authTime = Math.floor(Date.now() / 1000),
+): Promise<string> {
+  return `kim.session=${await encode({ token: { sub: userId, sv: sessionVersion, authTime }, secret })}`;
 }
 
 /** A client socket for the user, connected as a signed-in browser of the app would connect. */

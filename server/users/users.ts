@@ -159,7 +159,7 @@ export async function setUserActive(db: Database, actor: Actor, input: SetUserAc
 export async function setUserPassword(db: Database, actor: Actor, input: SetUserPasswordInput) {
   assertCanManageUsers(actor);
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
+  const changed = await db.transaction(async (tx) => {
     const [user] = await tx
       .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
@@ -174,4 +174,7 @@ export async function setUserPassword(db: Database, actor: Actor, input: SetUser
     });
     return { id: user.id };
   });
+  // Whoever knew the old password may still hold a live connection: it ends now.
+  announceAccessChanged(changed.id);
+  return changed;
 }

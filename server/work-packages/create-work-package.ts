@@ -9,6 +9,7 @@ import { AppError } from "../errors";
 import { type CreateWorkPackageInput } from "../schemas/work-packages";
 import { rejectAgendaIdentity } from "../conferences/agenda-identity";
 import { requireParticipation } from "../conferences/conferences";
+import { agendaCaseResolver } from "../conferences/meeting-case-ids";
 import { assignableUsers } from "./work-package-views";
 
 async function requireAssignableUser(db: Executor, tenantId: string, userId: string) {
@@ -44,16 +45,18 @@ export async function createWorkPackage(db: Database, actor: Actor, input: Creat
     if (!card) throw new AppError("INVALID_INPUT", "workPackages.errors.unknownCard", "sourceCardId");
   }
 
-  if (input.caseId) {
+  // The form names the case by its meeting id, as the conference shows it.
+  const caseId = input.caseId ? (await agendaCaseResolver(db, conference.id))(input.caseId) : null;
+  if (caseId) {
     const [onAgenda] = await db
       .select({ responsibleUserId: cases.responsibleUserId, responsibleOrganisationId: users.organisationId })
       .from(conferenceCases)
       .innerJoin(cases, eq(cases.id, conferenceCases.caseId))
       .leftJoin(users, eq(users.id, cases.responsibleUserId))
-      .where(and(eq(conferenceCases.conferenceId, conference.id), eq(conferenceCases.caseId, input.caseId)));
+      .where(and(eq(conferenceCases.conferenceId, conference.id), eq(conferenceCases.caseId, caseId)));
     if (!onAgenda) throw new AppError("INVALID_INPUT", "workPackages.errors.caseNotOnAgenda", "caseId");
     // A case's package carries case information: only actors its consent covers may receive it.
-    const covered = await organisationsCoveredByConsent(db, input.caseId);
+    const covered = await organisationsCoveredByConsent(db, caseId);
     const mayReceive = (person: { userId: string; organisationId: string | null }) =>
       person.userId === onAgenda.responsibleUserId || (!!person.organisationId && covered.has(person.organisationId));
     if (!mayReceive(actor)) throw new AppError("INVALID_INPUT", "workPackages.errors.caseNotReleased", "caseId");
@@ -71,7 +74,7 @@ export async function createWorkPackage(db: Database, actor: Actor, input: Creat
       .values({
         tenantId: actor.tenantId,
         conferenceId: conference.id,
-        caseId: input.caseId,
+        caseId,
         sourceCardId: input.sourceCardId,
         task: input.task,
         responsibleOrganisationId: organisation.id,
@@ -87,7 +90,7 @@ export async function createWorkPackage(db: Database, actor: Actor, input: Creat
       action: "conferences.work_package_created",
       target: { type: "conference", id: conference.id },
       // The task stays out of the audit log: it may describe the case.
-      details: { workPackageId: created!.id, caseId: input.caseId, responsibleOrganisationId: organisation.id, dueDate: input.dueDate },
+      details: { workPackageId: created!.id, caseId, responsibleOrganisationId: organisation.id, dueDate: input.dueDate },
     });
     return created!;
   });

@@ -1,3 +1,4 @@
+import { meetingCaseId, meetingCaseIdOrNull } from "../conferences/meeting-case-ids";
 import { meetingPseudonym } from "../conferences/meeting-pseudonym";
 import { and, asc, desc, eq, inArray, lt, ne, or, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
@@ -27,7 +28,7 @@ async function createOptions(db: Database, actor: Actor, conferenceId: string) {
   const readable = (caseId: string | null) =>
     !caseId || agenda.some((c) => c.id === caseId && mayRead({ caseId: c.id, caseResponsibleUserId: c.responsibleUserId }, actor));
   return {
-    cases: agenda.map((c) => ({ id: c.id, name: meetingPseudonym(c.id, conferenceId) })),
+    cases: agenda.map((c) => ({ id: meetingCaseId(conferenceId, c.id), name: meetingPseudonym(c.id, conferenceId) })),
     organisations: await db
       .select({ id: organisations.id, name: organisations.name })
       .from(organisations)
@@ -35,7 +36,9 @@ async function createOptions(db: Database, actor: Actor, conferenceId: string) {
       .orderBy(asc(organisations.name)),
     users: (await assignableUsers(db, actor.tenantId)).map((u) => ({ id: u.id, name: u.displayName })),
     // Hidden cards and cards of a case the moderator is not released for cannot seed a task.
-    cards: cards.filter((c) => !c.isHidden && readable(c.caseId)).map((c) => ({ id: c.id, text: c.text, caseId: c.caseId })),
+    cards: cards
+      .filter((c) => !c.isHidden && readable(c.caseId))
+      .map((c) => ({ id: c.id, text: c.text, caseId: meetingCaseIdOrNull(conferenceId, c.caseId) })),
   };
 }
 
@@ -117,6 +120,13 @@ export async function listFollowUpItems(db: Database, actor: Actor, conferenceId
     rows.map((r) => r.conferenceId),
   );
   const items = await presentAll(db, actor, rows, (id) => roles.get(id) ?? null);
-  // Reviewed in this meeting, the cases carry this meeting's names, as on its agenda.
-  return items.map((item) => ({ ...item, casePseudonym: item.caseId ? meetingPseudonym(item.caseId, conferenceId) : null }));
+  // Reviewed in this meeting, the cases carry this meeting's names and ids, as on its agenda.
+  return items.map((item, index) => {
+    const caseId = rows[index]!.caseId;
+    return {
+      ...item,
+      caseId: meetingCaseIdOrNull(conferenceId, caseId),
+      casePseudonym: caseId ? meetingPseudonym(caseId, conferenceId) : null,
+    };
+  });
 }

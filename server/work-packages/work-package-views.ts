@@ -1,3 +1,4 @@
+import { meetingCaseIdOrNull } from "../conferences/meeting-case-ids";
 import { meetingPseudonym } from "../conferences/meeting-pseudonym";
 import { aliasedTable, and, asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db";
@@ -107,7 +108,8 @@ function present(
     conferenceId: row.conferenceId,
     conferenceTitle: row.conferenceTitle,
     conferenceScheduledAt: row.conferenceScheduledAt,
-    caseId: row.caseId,
+    // The case by its id and name in the package's meeting, never the case file's id.
+    caseId: meetingCaseIdOrNull(row.conferenceId, row.caseId),
     casePseudonym: row.caseId ? meetingPseudonym(row.caseId, row.conferenceId) : null,
     restricted: !mayReadCase,
     task: mayReadCase ? row.task : "",

@@ -11,6 +11,7 @@ import { callerFor, createActor, createTenant } from "../test/factories";
 import { workPackageAbilities, type WorkPackageRelation } from "./policy";
 import { getWorkPackageByTrackingToken, trackingLinkExpiry } from "./tracking-links";
 import { meetingPseudonym } from "../conferences/meeting-pseudonym";
+import { meetingCaseId } from "../conferences/meeting-case-ids";
 
 const dayMs = 86_400_000;
 const inDays = (days: number) => addDays(todayInBerlin(), days);
@@ -102,7 +103,8 @@ describe("work packages", () => {
   const input = () => ({
     conferenceId,
     task,
-    caseId,
+    // The form names the case as the conference shows it.
+    caseId: meetingCaseId(conferenceId, caseId),
     responsibleOrganisationId: tenant.organisation.id,
     responsibleUserId: covered.userId,
     responsiblePerson: "Frau Beispiel",
@@ -202,7 +204,11 @@ describe("work packages", () => {
 
     const seenByModerator = await callerFor(handle.db, moderator).workPackages.listForConference({ conferenceId });
     expect(seenByModerator.viewer.mayCreate).toBe(true);
-    expect(seenByModerator.options?.cases).toEqual([{ id: caseId, name: meetingPseudonym(caseId, conferenceId) }]);
+    expect(seenByModerator.options?.cases).toEqual([
+      { id: meetingCaseId(conferenceId, caseId), name: meetingPseudonym(caseId, conferenceId) },
+    ]);
+    // Nobody in the room learns the case file's id, the moderator included.
+    for (const seen of [seenByCovered, seenByUncovered, seenByModerator]) expect(JSON.stringify(seen)).not.toContain(caseId);
     expect(pseudonym).not.toBe(meetingPseudonym(caseId, conferenceId));
     expect(seenByModerator.options?.organisations.map((o) => o.id)).toContain(uncoveredOrganisationId);
 
@@ -346,7 +352,9 @@ describe("work packages", () => {
       scheduledAt: new Date(Date.now() + 30 * dayMs),
     });
     await callerFor(handle.db, cm).conferences.addCase({ conferenceId: later.id, caseId });
-    expect((await callerFor(handle.db, cm).workPackages.followUpItems({ conferenceId: later.id })).map((i) => i.id)).toEqual([packageId]);
+    expect((await callerFor(handle.db, cm).workPackages.followUpItems({ conferenceId: later.id })).map((i) => [i.id, i.caseId])).toEqual([
+      [packageId, meetingCaseId(later.id, caseId)],
+    ]);
 
     await callerFor(handle.db, cm).workPackages.report({ workPackageId: packageId, status: "done", note: "" });
     await moderatorCaller.workPackages.report({ workPackageId: plainPackageId, status: "dropped", note: "" });

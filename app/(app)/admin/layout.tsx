@@ -1,11 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { AccessDenied } from "@/components/shell/access-denied";
-import { actorMay } from "@/components/shell/current-actor";
+import { requirePageAccess } from "@/components/shell/current-actor";
 import { NavLinks } from "@/components/shell/nav-links";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  if (!(await actorMay("tenancy.manage"))) return <AccessDenied />;
+  await requirePageAccess("tenancy.manage");
   const t = await getTranslations("admin");
   const tabs = [
     { href: "/admin/users", text: t("users") },

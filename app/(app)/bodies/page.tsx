@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { BodiesOverview } from "@/components/bodies/bodies-overview";
-import { AccessDenied } from "@/components/shell/access-denied";
-import { actorMay } from "@/components/shell/current-actor";
+import { actorMay, requirePageAccess } from "@/components/shell/current-actor";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("sessions");
@@ -12,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The bodies with their members and sessions. */
 export default async function BodiesPage() {
-  if (!(await actorMay("bodies.read"))) return <AccessDenied />;
+  await requirePageAccess("bodies.read");
   const t = await getTranslations("sessions");
   const canViewSessions = await actorMay("sessions.view");
   return (

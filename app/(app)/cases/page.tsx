@@ -6,8 +6,7 @@ import { CaseReminders } from "@/components/cases/case-reminders";
 import { DuplicateAttempts } from "@/components/cases/duplicate-attempts";
 import { Caseload } from "@/components/cases/caseload";
 import { ScreeningInvitations } from "@/components/cases/screening-invitations";
-import { AccessDenied } from "@/components/shell/access-denied";
-import { actorMay } from "@/components/shell/current-actor";
+import { actorMay, requirePageAccess } from "@/components/shell/current-actor";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("cases");
@@ -15,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CasesPage() {
-  if (!(await actorMay("cases.view"))) return <AccessDenied />;
+  await requirePageAccess("cases.view");
   const t = await getTranslations("cases");
   const works = await actorMay("cases.work");
   const coordinates = await actorMay("cases.coordinate");

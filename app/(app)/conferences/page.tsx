@@ -4,8 +4,7 @@ import { ConferenceList } from "@/components/conferences/conference-list";
 import Link from "next/link";
 import { PlanConferenceForm } from "@/components/conferences/plan-conference-form";
 import { ReconstructionPlanning } from "@/components/conferences/reconstruction-planning";
-import { AccessDenied } from "@/components/shell/access-denied";
-import { actorMay } from "@/components/shell/current-actor";
+import { actorMay, requirePageAccess } from "@/components/shell/current-actor";
 import { todayInBerlin, yearOf } from "@/server/schemas/calendar-days";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ConferencesPage() {
-  if (!(await actorMay("conferences.view"))) return <AccessDenied />;
+  await requirePageAccess("conferences.view");
   const t = await getTranslations("conferences");
   return (
     <>

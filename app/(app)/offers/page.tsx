@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { OfferDirectory } from "@/components/offers/offer-directory";
-import { AccessDenied } from "@/components/shell/access-denied";
-import { actorMay } from "@/components/shell/current-actor";
+import { actorMay, requirePageAccess } from "@/components/shell/current-actor";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("offers");
@@ -10,7 +9,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function OffersPage() {
-  if (!(await actorMay("offers.read"))) return <AccessDenied />;
+  await requirePageAccess("offers.read");
   const t = await getTranslations("offers");
   const [mayManage, mayReadGaps] = await Promise.all([actorMay("offers.manage"), actorMay("gaps.read")]);
   return (

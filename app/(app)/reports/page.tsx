@@ -4,8 +4,7 @@ import { WaitingList } from "@/components/cases/waiting-list";
 import { CoordinationDashboard } from "@/components/reports/coordination-dashboard";
 import { MonthlyReportView } from "@/components/reports/monthly-report-view";
 import { ReportStatus } from "@/components/reports/report-status";
-import { AccessDenied } from "@/components/shell/access-denied";
-import { actorMay } from "@/components/shell/current-actor";
+import { actorMay, requirePageAccess } from "@/components/shell/current-actor";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("reports");
@@ -13,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ReportsPage() {
-  if (!(await actorMay("reports.view"))) return <AccessDenied />;
+  await requirePageAccess("reports.view");
   const t = await getTranslations("reports");
   const coordinates = await actorMay("cases.coordinate");
   const works = await actorMay("cases.work");

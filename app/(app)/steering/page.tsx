@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { AccessDenied } from "@/components/shell/access-denied";
-import { actorMay } from "@/components/shell/current-actor";
+import { actorMay, requirePageAccess } from "@/components/shell/current-actor";
 import { SteeringOverview } from "@/components/steering/steering-overview";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,7 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Proposals of the working groups and the coordination's Vorlagen for the Lenkungsgruppe. */
 export default async function SteeringPage() {
-  if (!(await actorMay("decisions.view"))) return <AccessDenied />;
+  await requirePageAccess("decisions.view");
   const t = await getTranslations("decisions");
   return (
     <>

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { AccessDenied } from "@/components/shell/access-denied";
-import { actorMay, requireActor } from "@/components/shell/current-actor";
+import { actorMay, requireActor, requirePageAccess } from "@/components/shell/current-actor";
 import { getShownCountText } from "@/components/aggregates/get-shown-count-text";
 import { DuplicateSuggestions } from "@/components/themes/duplicate-suggestions";
 import styles from "@/components/themes/themes.module.css";
@@ -23,7 +22,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** The theme registry: every visible generative theme with its status, reach, age, trend and origin, filterable. */
 export default async function ThemesPage({ searchParams }: { searchParams: SearchParams }) {
-  if (!(await actorMay("themes.view"))) return <AccessDenied />;
+  await requirePageAccess("themes.view");
   const t = await getTranslations("themes");
   const tCases = await getTranslations("cases");
   const format = await getFormatter();

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { forbidden } from "next/navigation";
 import { CasePolls } from "@/components/bodies/case-polls";
-import { AccessDenied } from "@/components/shell/access-denied";
 import { actorMay } from "@/components/shell/current-actor";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +16,7 @@ export default async function PollsPage() {
     actorMay("polls.manage"),
     actorMay("polls.answer"),
   ]);
-  if (!canView && !canAnswer) return <AccessDenied />;
+  if (!canView && !canAnswer) forbidden();
   const t = await getTranslations("sessions");
   return (
     <>

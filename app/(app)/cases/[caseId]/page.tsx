@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { CaseErasure } from "@/components/cases/case-erasure";
 import { CaseTransfer } from "@/components/cases/case-transfer";
 import { loadCaseOverview } from "@/components/cases/load-case";
 import { getServerCaller } from "@/components/trpc/server";
@@ -28,6 +29,9 @@ export default async function CaseOverviewPage({ params }: { params: Promise<{ c
     <>
       <h1>{t("overview.title", { pseudonym: overview.pseudonym })}</h1>
       {!overview.abilities.readContent && <p className="notice">{t("overview.pseudonymOnly")}</p>}
+      {overview.erasedAt && (
+        <p className="notice">{t("erasure.erasedAt", { date: format.dateTime(new Date(overview.erasedAt), { dateStyle: "medium" }) })}</p>
+      )}
       <dl className="facts">
         <div>
           <dt>{t("status")}</dt>
@@ -100,6 +104,8 @@ export default async function CaseOverviewPage({ params }: { params: Promise<{ c
         </section>
       )}
       {overview.abilities.transfer && <CaseTransfer caseId={caseId} canTransfer />}
+      {overview.abilities.transfer && <p className="muted">{t("erasure.onlyClosed")}</p>}
+      {overview.abilities.erase && <CaseErasure caseId={caseId} pseudonym={overview.pseudonym} />}
     </>
   );
 }

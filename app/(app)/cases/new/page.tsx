@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { CreateCaseForm } from "@/components/cases/create-case-form";
-import { AccessDenied } from "@/components/shell/access-denied";
-import { actorMay } from "@/components/shell/current-actor";
+import { requirePageAccess } from "@/components/shell/current-actor";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("cases.create");
@@ -10,7 +9,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewCasePage() {
-  if (!(await actorMay("cases.work"))) return <AccessDenied />;
+  await requirePageAccess("cases.work");
   const t = await getTranslations("cases.create");
   return (
     <>

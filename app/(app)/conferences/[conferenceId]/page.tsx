@@ -8,8 +8,7 @@ import { ConferenceFormulations } from "@/components/conferences/formulations";
 import { SharedNotes } from "@/components/conferences/shared-notes";
 import { GuestInvitations } from "@/components/conferences/guest-invitations";
 import { FollowUpItems, WorkPackages } from "@/components/work-packages/work-packages";
-import { AccessDenied } from "@/components/shell/access-denied";
-import { actorMay, requireActor } from "@/components/shell/current-actor";
+import { requireActor, requirePageAccess } from "@/components/shell/current-actor";
 import { getServerCaller } from "@/components/trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ConferencePage({ params }: { params: Promise<{ conferenceId: string }> }) {
-  if (!(await actorMay("conferences.view"))) return <AccessDenied />;
+  await requirePageAccess("conferences.view");
   const { conferenceId } = await params;
   const caller = await getServerCaller();
   const actor = await requireActor();

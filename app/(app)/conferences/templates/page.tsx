@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PhaseTemplatesEditor } from "@/components/conferences/phase-templates-editor";
-import { AccessDenied } from "@/components/shell/access-denied";
-import { actorMay } from "@/components/shell/current-actor";
+import { requirePageAccess } from "@/components/shell/current-actor";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("conferences.templates");
@@ -10,7 +9,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function TemplatesPage() {
-  if (!(await actorMay("conferences.templates"))) return <AccessDenied />;
+  await requirePageAccess("conferences.templates");
   const t = await getTranslations("conferences.templates");
   return (
     <>

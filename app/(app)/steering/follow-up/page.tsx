@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { AccessDenied } from "@/components/shell/access-denied";
-import { actorMay } from "@/components/shell/current-actor";
+import { requirePageAccess } from "@/components/shell/current-actor";
 import { FollowUpList } from "@/components/steering/follow-up-list";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** What decisions asked for and how far it has come. */
 export default async function FollowUpPage() {
-  if (!(await actorMay("decisions.view"))) return <AccessDenied />;
+  await requirePageAccess("decisions.view");
   const t = await getTranslations("decisions");
   return (
     <>

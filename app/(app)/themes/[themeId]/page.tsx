@@ -3,8 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { AccessDenied } from "@/components/shell/access-denied";
-import { actorMay } from "@/components/shell/current-actor";
+import { requirePageAccess } from "@/components/shell/current-actor";
 import { getShownCountText } from "@/components/aggregates/get-shown-count-text";
 import { RichTextView } from "@/components/themes/rich-text-view";
 import {
@@ -26,7 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * it (agenda items, Vorlagen, decisions, measures), and, for the coordination, its curation.
  */
 export default async function ThemePage({ params }: { params: Promise<{ themeId: string }> }) {
-  if (!(await actorMay("themes.view"))) return <AccessDenied />;
+  await requirePageAccess("themes.view");
   const { themeId } = await params;
   const t = await getTranslations("themes");
   const format = await getFormatter();

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { AccessDenied } from "@/components/shell/access-denied";
-import { actorMay } from "@/components/shell/current-actor";
+import { requirePageAccess } from "@/components/shell/current-actor";
 import { getShownCountText } from "@/components/aggregates/get-shown-count-text";
 import styles from "@/components/themes/themes.module.css";
 import { getServerCaller } from "@/components/trpc/server";
@@ -18,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * headed list of links, so it reads in order with a keyboard or a screen reader; no dragging.
  */
 export default async function ThemeBoardPage() {
-  if (!(await actorMay("themes.view"))) return <AccessDenied />;
+  await requirePageAccess("themes.view");
   const t = await getTranslations("themes");
   const themes = await (await getServerCaller()).themes.list();
   const count = await getShownCountText();

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { AccessDenied } from "@/components/shell/access-denied";
-import { actorMay } from "@/components/shell/current-actor";
+import { requirePageAccess } from "@/components/shell/current-actor";
 import { CompareTable } from "@/components/themes/compare-table";
 import { getServerCaller } from "@/components/trpc/server";
 
@@ -13,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Which themes recur in how many cases in which Kommune: the coordination's comparison. */
 export default async function CompareThemesPage() {
-  if (!(await actorMay("themes.view"))) return <AccessDenied />;
+  await requirePageAccess("themes.view");
   const t = await getTranslations("themes");
   const data = await (await getServerCaller()).themes.compare();
   return (

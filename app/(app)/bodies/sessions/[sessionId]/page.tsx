@@ -4,8 +4,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { SessionDetails } from "@/components/bodies/session-details";
-import { AccessDenied } from "@/components/shell/access-denied";
-import { actorMay } from "@/components/shell/current-actor";
+import { requirePageAccess } from "@/components/shell/current-actor";
 import { getServerCaller } from "@/components/trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SessionPage({ params }: { params: Promise<{ sessionId: string }> }) {
-  if (!(await actorMay("sessions.view"))) return <AccessDenied />;
+  await requirePageAccess("sessions.view");
   const { sessionId } = await params;
   const t = await getTranslations("sessions");
   // Unknown, foreign and other bodies' sessions all look the same: a 404.

@@ -3,8 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AssessmentWorkspace } from "@/components/cases/assessment-workspace";
 import { loadCaseOverview } from "@/components/cases/load-case";
-import { AccessDenied } from "@/components/shell/access-denied";
-import { actorMay } from "@/components/shell/current-actor";
+import { requirePageAccess } from "@/components/shell/current-actor";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("assessments");
@@ -12,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AssessmentPage({ params }: { params: Promise<{ caseId: string }> }) {
-  if (!(await actorMay("cases.work"))) return <AccessDenied />;
+  await requirePageAccess("cases.work");
   const { caseId } = await params;
   const overview = await loadCaseOverview(caseId);
   // Content is for the responsible case manager only; to anyone else the page does not exist.

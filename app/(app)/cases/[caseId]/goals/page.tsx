@@ -4,8 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { loadCaseOverview } from "@/components/cases/load-case";
 import { PlanWorkspace } from "@/components/cases/plan-workspace";
-import { AccessDenied } from "@/components/shell/access-denied";
-import { actorMay } from "@/components/shell/current-actor";
+import { requirePageAccess } from "@/components/shell/current-actor";
 import "@/components/cases/plan.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function GoalsPage({ params }: { params: Promise<{ caseId: string }> }) {
-  if (!(await actorMay("cases.work"))) return <AccessDenied />;
+  await requirePageAccess("cases.work");
   const { caseId } = await params;
   const overview = await loadCaseOverview(caseId);
   // Goals and plans are case content: for anyone but the responsible case manager the page does not exist.

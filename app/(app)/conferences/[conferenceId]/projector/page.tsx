@@ -3,8 +3,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { LiveBoard } from "@/components/conferences/live-board";
-import { AccessDenied } from "@/components/shell/access-denied";
-import { actorMay, requireActor } from "@/components/shell/current-actor";
+import { requireActor, requirePageAccess } from "@/components/shell/current-actor";
 import { getServerCaller } from "@/components/trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The read-only wall for the room's projector: large, live, following the moderator. */
 export default async function ProjectorPage({ params }: { params: Promise<{ conferenceId: string }> }) {
-  if (!(await actorMay("conferences.view"))) return <AccessDenied />;
+  await requirePageAccess("conferences.view");
   const { conferenceId } = await params;
   const caller = await getServerCaller();
   const actor = await requireActor();

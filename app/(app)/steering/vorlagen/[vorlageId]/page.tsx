@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { AccessDenied } from "@/components/shell/access-denied";
-import { actorMay } from "@/components/shell/current-actor";
+import { requirePageAccess } from "@/components/shell/current-actor";
 import { VorlageView } from "@/components/steering/vorlage-view";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** One Vorlage with its versions, the changes between them and its evidence pack. */
 export default async function VorlagePage({ params }: { params: Promise<{ vorlageId: string }> }) {
-  if (!(await actorMay("decisions.view"))) return <AccessDenied />;
+  await requirePageAccess("decisions.view");
   const { vorlageId } = await params;
   const t = await getTranslations("decisions.vorlage");
   return (

@@ -4,8 +4,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/bodies/print-button";
-import { AccessDenied } from "@/components/shell/access-denied";
-import { actorMay } from "@/components/shell/current-actor";
+import { requirePageAccess } from "@/components/shell/current-actor";
 import { getServerCaller } from "@/components/trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The invitation with the agenda, laid out for printing. */
 export default async function InvitationPage({ params }: { params: Promise<{ sessionId: string }> }) {
-  if (!(await actorMay("sessions.view"))) return <AccessDenied />;
+  await requirePageAccess("sessions.view");
   const { sessionId } = await params;
   const t = await getTranslations("sessions");
   const format = await getFormatter();

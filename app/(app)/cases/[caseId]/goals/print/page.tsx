@@ -5,8 +5,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { loadCaseOverview } from "@/components/cases/load-case";
 import { PlanPrintButton } from "@/components/cases/plan-print-button";
-import { AccessDenied } from "@/components/shell/access-denied";
-import { actorMay } from "@/components/shell/current-actor";
+import { requirePageAccess } from "@/components/shell/current-actor";
 import { getServerCaller } from "@/components/trpc/server";
 import type { PlanMeasure } from "@/components/cases/plan-types";
 import "@/components/cases/plan.css";
@@ -30,7 +29,7 @@ async function loadPlanFile(caseId: string) {
  * browser's print dialog ("Als PDF speichern") turns it into a PDF.
  */
 export default async function GoalsPrintPage({ params }: { params: Promise<{ caseId: string }> }) {
-  if (!(await actorMay("cases.work"))) return <AccessDenied />;
+  await requirePageAccess("cases.work");
   const { caseId } = await params;
   const overview = await loadCaseOverview(caseId);
   if (!overview.abilities.readContent) notFound();

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 
-export async function AccessDenied() {
+/** What a page of an area the person may not use shows, under status 403 (`forbidden()`). */
+export default async function Forbidden() {
   const t = await getTranslations("forbidden");
   return (
     <section aria-labelledby="forbidden-title">
