@@ -9,6 +9,7 @@ import { getEnv, InvalidEnvironmentError, parseEnv } from "./config/env";
 import { dataRootOf, identityKeyFileName, identityKeyPlacementProblem } from "./config/identity-key-placement";
 import { logger } from "./config/logger";
 import { deleteExpiredRateLimits } from "./auth/sign-in-limiter";
+import { reindexOldBlindIndexes } from "./cases/blind-index-migration";
 import { eraseExpiredCases } from "./cases/erasure";
 import { seedDemoTenant, type DemoCredential } from "./demo/seed-demo-tenant";
 import { attachRealtimeAdapter } from "./realtime/adapter";
@@ -88,6 +89,9 @@ export async function startServer() {
 
   const database = await getDatabaseHandle();
   logger.info({ driver: database.driver }, "database ready, migrations applied");
+  // Blind index values from earlier rules are recomputed before anyone can open a case.
+  const reindex = await reindexOldBlindIndexes(database.db);
+  if (reindex.reindexed || reindex.unreadable) logger.info(reindex, "blind index of case identities recomputed");
   const credentials = await seedDemoTenant(database.db, env.DEMO_PASSWORD);
   if (credentials) printDemoCredentials(credentials);
   // Retention: identities of long-closed cases are erased at start and then once a day.

@@ -14,6 +14,7 @@ import {
 } from "react-hook-form";
 import type { z } from "zod";
 import { translateFrom, type Catalogue } from "@/server/i18n/catalogue";
+import "@/server/schemas/zod-config";
 import { formErrorOf, type ServerError } from "./server-errors";
 
 /** A form over a schema of server/schemas/: what the browser submits is what the procedure parses. */

@@ -6,7 +6,7 @@ import type { Actor } from "../auth/policy";
 import type { IdentityInput } from "../schemas/cases";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
-import { findIdentityLeaks } from "./summaries";
+import { findIdentityLeaks } from "./identity-leaks";
 
 const canary = {
   lastName: "Zyxwvaldottir",

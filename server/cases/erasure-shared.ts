@@ -20,7 +20,7 @@ import type { IdentityInput } from "../schemas/cases";
 import { cache, loadSharedDocument } from "../shared-documents/storage";
 import { documentField } from "../shared-documents/structure";
 import { meetingPseudonym } from "./meeting-pseudonym";
-import { findIdentityLeaks } from "./summaries";
+import { findIdentityLeaks } from "./identity-leaks";
 
 /**
  * What erasing one case needs to know about the items it shares with other cases: the meetings it

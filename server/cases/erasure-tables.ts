@@ -46,6 +46,7 @@ const touched = (rows: unknown[]) => rows.length;
 export const tablesWithoutCaseText: Record<string, string> = {
   cases: "the statistics shell itself: pseudonym, statuses, dates",
   conference_cases: "which meeting discussed the case; its summary reference is set to null with the summary",
+  guest_case_releases: "which guest the case manager confirmed for the case in a meeting: ids and a date",
 };
 
 /**

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import { AppError } from "../errors";
+import { foldForMatching } from "./identity-folding";
 
 /**
  * Field-level encryption of the Aktendeckblatt. AES-256-GCM with a random 96-bit nonce per write;
@@ -42,25 +43,39 @@ export function decryptIdentity(keys: IdentityKeys, caseId: string, stored: Buff
   }
 }
 
-function normalise(value: string): string {
-  return value
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/ß/g, "ss")
-    .replace(/[^a-z0-9]/g, "");
+/** Marks index values computed by the current rules; older values are recomputed at start. */
+export const blindIndexPrefix = "v2.";
+
+/**
+ * One name as the index compares it: the shared spelling-independent form without spaces, so
+ * Müller, Mueller, Muller and Мюллер, or Петров and Petrov, are the same name, while different
+ * names in any script stay different. A script the transliteration does not know keeps its
+ * letters (NFKC, lower case) instead of becoming empty.
+ */
+function nameKey(value: string): string {
+  return (
+    foldForMatching(value).replace(/ /g, "") ||
+    value
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]/gu, "")
+  );
 }
 
 /**
  * Keyed blind index of name and birth date within a tenant: equal for the same person however the
- * name is spelled with accents or case, useless without the key.
+ * name is spelled (case, accents, umlauts, Latin or Cyrillic script), useless without the key.
+ * Arabic script is compared as transliterated (consonants only), so a Latin spelling of an Arabic
+ * name is a different name here: the index refuses a second case, and a guessed vowel must not
+ * refuse another person.
  */
 export function blindIndexOf(
   keys: IdentityKeys,
   tenantId: string,
   person: { lastName: string; firstName: string; birthDate: string },
 ): string {
-  return createHmac("sha256", keys.blindIndex)
-    .update([tenantId, normalise(person.lastName), normalise(person.firstName), person.birthDate].join("|"))
+  const digest = createHmac("sha256", keys.blindIndex)
+    .update([tenantId, nameKey(person.lastName), nameKey(person.firstName), person.birthDate].join("|"))
     .digest("base64url");
+  return `${blindIndexPrefix}${digest}`;
 }

@@ -4,11 +4,9 @@ import { gapReports, goals, helpPlanMeasures, offers, organisations } from "@/db
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor } from "../auth/policy";
 import { AppError } from "../errors";
-import { translate } from "../i18n/translate";
 import type { SaveMeasureInput } from "../schemas/plans";
-import { readIdentityUnaudited } from "./identity";
+import { rejectIdentityLeaks } from "./identity-leaks";
 import { requireCase } from "./policy";
-import { findIdentityLeaks } from "./summaries";
 
 /** Ids from another tenant or case are refused exactly like ids that do not exist. */
 async function checkMeasureReferences(db: Database, actor: Actor, input: SaveMeasureInput, currentOfferId: string | null) {
@@ -54,16 +52,10 @@ export async function saveMeasure(db: Database, actor: Actor, input: SaveMeasure
   }
   await checkMeasureReferences(db, actor, input, currentOfferId);
   if (input.isMissingOffer) {
-    const identity = await readIdentityUnaudited(db, input.caseId);
-    const leaks = identity ? findIdentityLeaks(identity, input.missingOfferDescription) : [];
-    if (leaks.length > 0) {
-      const fieldNames = leaks.map((field) =>
-        translate(`cases.identityFields.${field.startsWith("authorityContacts") ? "fileNumber" : field}`),
-      );
-      throw new AppError("INVALID_INPUT", "plans.errors.gapContainsIdentity", "missingOfferDescription", {
-        fields: [...new Set(fieldNames)].join(", "),
-      });
-    }
+    await rejectIdentityLeaks(db, [input.caseId], [input.missingOfferDescription], {
+      message: "plans.errors.gapContainsIdentity",
+      field: "missingOfferDescription",
+    });
   }
   const values = {
     goalId: input.goalId,

@@ -246,4 +246,29 @@ describe("goal agreement and help plan", () => {
     expect(details).not.toContain("Mobilitätshilfe");
     expect(details).not.toContain("Eigene Wohnung");
   });
+
+  it("refuses a gap report naming the legal adviser in another spelling, and stores the measure only without it", async () => {
+    const created = await createCase(handle.db, {
+      manager: cm,
+      kommuneId: home.kommune.id,
+      consentFor: [home.organisation.id],
+      identity: { legalAdviser: "Rechtsanwalt Dr. Größmann" },
+    });
+    const caller = callerFor(handle.db, cm);
+    await caller.cases.plans.saveAgreement(agreementInput(created.id));
+    const gap = (missingOfferDescription: string) =>
+      caller.cases.plans.saveMeasure({
+        caseId: created.id,
+        task: "Begleitung",
+        isMissingOffer: true,
+        missingOfferDescription,
+        missingOfferLifeArea: "housing",
+      });
+    await expect(gap("Herr Groessmann findet keinen Dolmetscher")).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message:
+        "Die Beschreibung enthält identifizierende Angaben aus dem Aktendeckblatt: Rechtsberatung / gesetzliche Betreuung. Sie geht an die Koordination; bitte entfernen oder umschreiben.",
+    });
+    await expect(gap("Kein Dolmetscher für Termine beim Anwalt")).resolves.toBeDefined();
+  });
 });

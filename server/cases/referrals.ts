@@ -10,7 +10,7 @@ import type { CreateReferralInput, UpdateReferralInput } from "../schemas/plans"
 import { readIdentityUnaudited } from "./identity";
 import { consentScopesOf, scopeCovers } from "./consent-scope";
 import { requireCase } from "./policy";
-import { findIdentityLeaks } from "./summaries";
+import { findIdentityLeaks } from "./identity-leaks";
 
 type Refusal = "referralNeedsConsent" | "referralConsentRevoked" | "referralOutsideConsentScope";
 

@@ -3,10 +3,7 @@ import type { Database, Executor } from "@/db";
 import { boardCards, boardOperations, conferenceCases, conferenceParticipants, conferences, users } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/policy";
-import { readIdentityUnaudited } from "../cases/identity";
-import { findIdentityLeaks } from "../cases/summaries";
 import { AppError } from "../errors";
-import { translate } from "../i18n/translate";
 import {
   emptyBoardMeta,
   moderatorOperationKinds,
@@ -23,6 +20,7 @@ import type { PhaseBoard } from "../schemas/conference-kinds";
 import { applyOperation, changedCard, dotsPlacedBy } from "./board-state";
 import { boardViewerOf, redactCard, redactOperation } from "./board-visibility";
 import { listAttachedCases } from "./conference-views";
+import { cardRefusal, clusterTitleRefusal, rejectAgendaIdentity } from "./agenda-identity";
 import { meetingCard, meetingMeta, meetingOperation, operationWithCaseIds } from "./meeting-case-ids";
 import { requireParticipation, type ConferenceRow } from "./conferences";
 import { cardAbilities, mayLowerHand, mayReadCard, type ConferenceAbilities } from "./policy";
@@ -218,7 +216,7 @@ async function decide(
     case "card.add": {
       const [existing] = await tx.select({ id: boardCards.id }).from(boardCards).where(eq(boardCards.id, op.cardId));
       if (existing) throw new AppError("CONFLICT", "conferences.board.cardExists");
-      await rejectIdentityLeaks(tx, conference.id, op.text);
+      await rejectAgendaIdentity(tx, conference.id, [op.text], cardRefusal);
       if (op.caseId) await requireAgendaCase(op.caseId);
       const lifeArea = op.caseId ? (op.lifeArea ?? null) : null;
       // Nobody writes about a life area of a case that their own consent leaves out.
@@ -256,7 +254,7 @@ async function decide(
         op.kind === "card.edit" ? mayDo.edit : op.kind === "card.delete" ? mayDo.delete : op.kind === "card.tag" ? mayDo.tag : true;
       if (!allowed) throw new AppError("FORBIDDEN", "conferences.board.notYourCard");
       if (op.kind === "card.delete") return { op: card.isHidden ? { ...op, hidden: true } : op, touched: [card] };
-      if (op.kind === "card.edit") await rejectIdentityLeaks(tx, conference.id, op.text);
+      if (op.kind === "card.edit") await rejectAgendaIdentity(tx, conference.id, [op.text], cardRefusal);
       if (op.kind === "card.tag" && op.caseId) await requireAgendaCase(op.caseId);
       if (op.kind === "card.cluster" && op.clusterId && !meta.clusters[op.clusterId])
         throw new AppError("NOT_FOUND", "conferences.board.clusterGone");
@@ -264,9 +262,11 @@ async function decide(
     }
     case "cluster.add":
       if (meta.clusters[op.clusterId]) throw new AppError("CONFLICT", "conferences.board.clusterExists");
+      await rejectAgendaIdentity(tx, conference.id, [op.title], clusterTitleRefusal);
       return { op, touched: [] };
     case "cluster.rename":
       if (!meta.clusters[op.clusterId]) throw new AppError("NOT_FOUND", "conferences.board.clusterGone");
+      await rejectAgendaIdentity(tx, conference.id, [op.title], clusterTitleRefusal);
       return { op, touched: [] };
     case "cluster.delete": {
       if (!meta.clusters[op.clusterId]) throw new AppError("NOT_FOUND", "conferences.board.clusterGone");
@@ -319,23 +319,6 @@ async function decide(
     case "focus.set":
     case "hand.raise":
       return { op, touched: [] };
-  }
-}
-
-/**
- * A card must not carry what the case file keeps apart: a name, birth date, address, phone or file
- * number of any case on the agenda. The refusal names the kind of data, never the value.
- */
-async function rejectIdentityLeaks(tx: Executor, conferenceId: string, text: string) {
-  const leaks = new Set<string>();
-  for (const { caseId } of await listAttachedCases(tx, conferenceId)) {
-    const identity = await readIdentityUnaudited(tx, caseId);
-    if (identity)
-      for (const field of findIdentityLeaks(identity, text)) leaks.add(field.startsWith("authorityContacts") ? "fileNumber" : field);
-  }
-  if (leaks.size > 0) {
-    const fields = [...leaks].map((field) => translate(`cases.identityFields.${field}`)).join(", ");
-    throw new AppError("INVALID_INPUT", "conferences.board.cardContainsIdentity", "text", { fields });
   }
 }
 

@@ -3,6 +3,7 @@ import type { Database } from "@/db";
 import { cases, conferenceCases } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/policy";
+import { rejectIdentityLeaks } from "../cases/identity-leaks";
 import { requireCase } from "../cases/policy";
 import { AppError, isUniqueViolation } from "../errors";
 import type { ConferenceCaseInput } from "../schemas/conference-planning";
@@ -18,6 +19,8 @@ export async function addConferenceCase(db: Database, actor: Actor, input: Confe
   const caseRow = await requireCase(db, actor, input.caseId, "write");
   const summary = (await latestSummaries(db, [caseRow.id])).get(caseRow.id);
   if (!summary) throw new AppError("CONFLICT", "conferences.errors.caseWithoutSummary", "caseId");
+  // The title is on every invitation and in the protocol: it must not name the person of a case on the agenda.
+  await rejectIdentityLeaks(db, [caseRow.id], [conference.title], { message: "conferences.errors.titleContainsIdentity", field: "caseId" });
   try {
     return await db.transaction(async (tx) => {
       // The row lock serialises concurrent additions, so positions stay distinct.

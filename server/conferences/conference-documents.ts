@@ -3,6 +3,7 @@ import type { Executor } from "@/db";
 import { sharedDocuments, themeFormulations } from "@/db/schema";
 import { AppError } from "../errors";
 import type { DocumentAccess } from "../shared-documents/access";
+import { rejectAgendaIdentity } from "./agenda-identity";
 import { requireParticipation } from "./conferences";
 
 function formulationIdOf(key: string): string | null {
@@ -37,5 +38,9 @@ export const conferenceDocumentAccess: DocumentAccess = {
       );
     if (!formulation) throw new AppError("NOT_FOUND", "errors.notFound");
     return formulation.status === "drafting";
+  },
+  async checkText(db, address, { before, after }) {
+    if (!("conferenceId" in address)) return;
+    await rejectAgendaIdentity(db, address.conferenceId, [after], { message: "formulations.documents.containsIdentity" }, [before]);
   },
 };

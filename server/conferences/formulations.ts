@@ -15,6 +15,7 @@ import { formulationDocumentKey } from "../schemas/shared-documents";
 import { requireParticipation } from "./conferences";
 import type { ConferenceAbilities } from "./policy";
 import { listParticipants } from "./conference-views";
+import { rejectAgendaIdentity } from "./agenda-identity";
 
 type FormulationRow = typeof themeFormulations.$inferSelect;
 
@@ -71,6 +72,10 @@ export async function startFormulation(db: Database, actor: Actor, input: StartF
       if (!formulatingTypes.has(conference.type)) throw new AppError("CONFLICT", "formulations.errors.wrongType");
       const cluster = clustersOf(conference.boardMeta)[input.clusterId];
       if (!cluster) throw new AppError("NOT_FOUND", "formulations.errors.unknownCluster", "clusterId");
+      await rejectAgendaIdentity(tx, conference.id, [input.title || cluster.title], {
+        message: "formulations.errors.containsIdentity",
+        field: "title",
+      });
       const id = randomUUID();
       const document = await createSharedDocument(tx, conference.id, formulationDocumentKey(id));
       const [formulation] = await tx
@@ -200,6 +205,8 @@ export async function finaliseFormulation(db: Database, actor: Actor, formulatio
       throw error;
     }
     if (!wording.text) throw new AppError("CONFLICT", "formulations.errors.emptyText");
+    // The wording enters the registry, which the bodies read: checked once more as a whole.
+    await rejectAgendaIdentity(tx, conference.id, [formulation.title, wording.text], { message: "formulations.errors.containsIdentity" });
 
     const cards = await tx
       .select({ id: boardCards.id, text: boardCards.text, caseId: boardCards.caseId })

@@ -81,4 +81,26 @@ describe("Fallrekonstruktion: matching a central problem against existing themes
       callerFor(handle.db, participant).conferences.recordRecurrence({ conferenceId, clusterId, themeId: housingTheme }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
+
+  it("answers for any card text: URLs, query operators, quotes, only stop words, an empty cluster", async () => {
+    const caller = callerFor(handle.db, moderator);
+    const clusterWith = async (title: string, texts: string[]) => {
+      const id = randomUUID();
+      await send(moderator, { kind: "cluster.add", clusterId: id, title, orderKey: `b${id.slice(0, 4)}` });
+      for (const text of texts) {
+        const cardId = randomUUID();
+        await send(participant, { kind: "card.add", cardId, lane: "barrieren", text, orderKey: "a0", caseId: null, perspective: null });
+        await send(participant, { kind: "card.cluster", cardId, clusterId: id });
+      }
+      return id;
+    };
+    const nasty = await clusterWith("a & | ! ( ) : * '", ["http://a.de:8080/x?y=1", "a & | ! ( ) : * '", "'Wohnung' <-> !!", "\\ ''' :*"]);
+    expect(await caller.conferences.recurringThemes({ conferenceId, clusterId: nasty })).toEqual([
+      expect.objectContaining({ id: housingTheme }),
+    ]);
+    const stopWords = await clusterWith("und der die", ["oder das und", "ist es"]);
+    expect(await caller.conferences.recurringThemes({ conferenceId, clusterId: stopWords })).toEqual([]);
+    const onlySigns = await clusterWith("& | !", []);
+    expect(await caller.conferences.recurringThemes({ conferenceId, clusterId: onlySigns })).toEqual([]);
+  });
 });

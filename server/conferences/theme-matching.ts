@@ -28,16 +28,32 @@ async function requireModeratorWithRegistry(db: Database, actor: Actor, conferen
   return { conference, cluster, cards };
 }
 
+/** The distinct words of the texts (letters and digits only), at most `maxSearchWords`. */
+const maxSearchWords = 200;
+function searchWords(texts: string[]): string[] {
+  const words = texts
+    .join(" ")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u);
+  return [...new Set(words.filter((word) => word.length > 1))].slice(0, maxSearchWords);
+}
+
 /**
  * Existing themes that a cluster's problem may be another sighting of ("this recurs"), ranked by
  * PostgreSQL's German full-text search over the theme's title and wording.
  */
 export async function suggestRecurringThemes(db: Database, actor: Actor, input: ClusterRefInput) {
   const { cluster, cards } = await requireModeratorWithRegistry(db, actor, input.conferenceId, input.clusterId);
-  const words = [cluster.title, ...cards.map((c) => c.text)].join(" ");
+  const words = searchWords([cluster.title, ...cards.map((c) => c.text)]);
+  if (words.length === 0) return [];
   const document = sql`to_tsvector('german', ${themes.title} || ' ' || ${themes.descriptionText})`;
   // Any shared word counts: the query ORs the cluster's words instead of requiring all of them.
-  const query = sql`to_tsquery('german', array_to_string(tsvector_to_array(to_tsvector('german', ${words})), ' | '))`;
+  // Each word is a bound parameter turned into a query by plainto_tsquery, which accepts any text
+  // (a URL, "&", "!", quotes): card text never becomes query syntax.
+  const query = sql`(${sql.join(
+    words.map((word) => sql`plainto_tsquery('german', ${word})`),
+    sql` || `,
+  )})`;
   const rank = sql<number>`ts_rank(${document}, ${query})`;
   const rows = await db
     .select({ id: themes.id, title: themes.title, status: themes.status, rank })

@@ -63,6 +63,15 @@ describe("rich text validation", () => {
     expect(refusal(input)).toBe("Der Text enthält Elemente, die hier nicht erlaubt sind.");
   });
 
+  it("refuses half a character (a lone surrogate) with a German message, and accepts an emoji", () => {
+    for (const text of ["\uD800", "a\uDC00b", "x\uDBFF"]) {
+      expect(refusal(doc(paragraph(text)))).toBe(
+        "Der Text enthält ein unvollständiges Zeichen (z. B. aus einer fehlerhaften Kopie). Bitte geben Sie ihn neu ein.",
+      );
+    }
+    expect(validateRichText(doc(paragraph("Gut 😀"))).text).toBe("Gut 😀");
+  });
+
   it("refuses huge and deeply nested documents before building them", () => {
     expect(refusal(doc(paragraph("x".repeat(20_001))))).toBe("Der Text ist zu lang.");
     expect(refusal(doc(...Array.from({ length: 6000 }, () => ({ type: "paragraph" }))))).toBe("Der Text ist zu lang.");

@@ -1,6 +1,7 @@
 import { getSchema } from "@tiptap/core";
 import { Node as ProseMirrorNode, type Schema } from "@tiptap/pm/model";
 import { AppError } from "../errors";
+import { isWellFormedText } from "../schemas/common";
 import { richTextExtensions } from "./extensions";
 
 /** A ProseMirror document as JSON, after validation. */
@@ -87,6 +88,8 @@ export function validateRichText(input: unknown, limits: RichTextLimits = defaul
     checkAttributes(type, attrs, schema.nodes[type]!.spec.attrs ?? {});
     if (text !== undefined) {
       if (type !== "text" || typeof text !== "string" || controlCharacters.test(text)) invalid();
+      // Half a character cannot be stored as JSON: named instead of failing on the insert.
+      if (!isWellFormedText(text)) throw new AppError("INVALID_INPUT", "validation.brokenCharacter");
       chars += text.length;
       if (chars > limits.maxChars) throw new AppError("INVALID_INPUT", "formulations.richText.tooLong");
     }

@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { guidingQuestions, lifeAreas, residenceStatuses, scaleItems } from "./case-kinds";
 import { dateSchema } from "./cases";
-import { idSchema } from "./common";
+import { idSchema, isWellFormedText } from "./common";
 
 const text = (max: number) =>
   z
     .string("validation.required")
     .trim()
     .max(max, "validation.textTooLong")
-    .regex(/^[^\u0000]*$/, "validation.controlCharacters");
+    .regex(/^[^\u0000]*$/, "validation.controlCharacters")
+    .refine(isWellFormedText, "validation.brokenCharacter");
 
 // Plausible dates only: the database refuses some dates the ISO format allows (year 0000).
 const assessmentDateSchema = dateSchema.refine((day) => day >= "2000-01-01" && day <= "2100-12-31", "assessments.validation.dateRange");

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { lifeAreas, type LifeArea } from "./case-kinds";
-import { idSchema } from "./common";
+import { idSchema, isWellFormedText, hasNoBidiControls } from "./common";
 
 /** Lanes are free-form keys of the board's layout, such as an actor perspective or "ideen". */
 const laneSchema = z
@@ -13,13 +13,16 @@ const cardTextSchema = z
   .trim()
   .min(1, "validation.required")
   .max(500, "validation.textTooLong")
-  .regex(/^[^\u0000]*$/, "validation.controlCharacters");
+  .regex(/^[^\u0000]*$/, "validation.controlCharacters")
+  .refine(isWellFormedText, "validation.brokenCharacter");
 const clusterTitleSchema = z
   .string()
   .trim()
   .min(1, "validation.required")
   .max(120, "validation.textTooLong")
-  .regex(/^[^\u0000]*$/, "validation.controlCharacters");
+  .regex(/^[^\u0000]*$/, "validation.controlCharacters")
+  .refine(isWellFormedText, "validation.brokenCharacter")
+  .refine(hasNoBidiControls, "validation.bidiControls");
 /** Fractional-indexing keys: cards sort by plain string comparison, no floats. */
 const orderKeySchema = z
   .string()

@@ -14,14 +14,15 @@ import {
   screeningVerdicts,
   situationChanges,
 } from "./case-kinds";
-import { idSchema, optionalIdSchema } from "./common";
+import { idSchema, optionalIdSchema, isWellFormedText, hasNoBidiControls } from "./common";
 
 const text = (max = 4000) =>
   z
     .string("validation.required")
     .trim()
     .max(max, "validation.textTooLong")
-    .regex(/^[^\u0000]*$/, "validation.controlCharacters");
+    .regex(/^[^\u0000]*$/, "validation.controlCharacters")
+    .refine(isWellFormedText, "validation.brokenCharacter");
 const requiredText = (max = 200) => text(max).min(1, "validation.required");
 /** ISO date (yyyy-mm-dd) from a date input. */
 export const dateSchema = z.iso
@@ -44,9 +45,9 @@ export const authorityKinds = [
 /** The Aktendeckblatt: every identifying field of the seed form. */
 export const identitySchema = z
   .object({
-    lastName: requiredText(),
-    firstName: requiredText(),
-    birthName: text(200).default(""),
+    lastName: requiredText().refine(hasNoBidiControls, "validation.bidiControls"),
+    firstName: requiredText().refine(hasNoBidiControls, "validation.bidiControls"),
+    birthName: text(200).refine(hasNoBidiControls, "validation.bidiControls").default(""),
     birthDate: dateSchema,
     birthPlace: text(200).default(""),
     nationalities: text(200).default(""),
@@ -230,7 +231,7 @@ const summarySectionSchema = z.object({ lifeArea: z.enum(lifeAreas, "validation.
 export const saveSummarySchema = z
   .object({
     caseId: idSchema,
-    title: requiredText(200),
+    title: requiredText(200).refine(hasNoBidiControls, "validation.bidiControls"),
     body: requiredText(20000),
     sections: z
       .array(summarySectionSchema)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasNoBidiControls, isWellFormedText } from "./common";
 import { conferenceTypes, phaseBoards } from "./conference-kinds";
 
 export const phaseSchema = z
@@ -8,7 +9,13 @@ export const phaseSchema = z
       .min(1)
       .max(40)
       .regex(/^[a-z0-9-]+$/, "conferences.templates.invalidKey"),
-    title: z.string().trim().min(1, "validation.required").max(80, "validation.textTooLong"),
+    title: z
+      .string()
+      .trim()
+      .min(1, "validation.required")
+      .max(80, "validation.textTooLong")
+      .refine(isWellFormedText, "validation.brokenCharacter")
+      .refine(hasNoBidiControls, "validation.bidiControls"),
     board: z.enum(phaseBoards, "validation.choose"),
     minutes: z.number().int().min(1, "conferences.templates.minutesRange").max(240, "conferences.templates.minutesRange"),
   })

@@ -1,18 +1,19 @@
 import { z } from "zod";
 import { conferenceTypes } from "./conference-kinds";
-import { idSchema, optionalIdSchema } from "./common";
+import { idSchema, optionalIdSchema, isWellFormedText, hasNoBidiControls } from "./common";
 
 const text = (max: number) =>
   z
     .string("validation.required")
     .trim()
     .max(max, "validation.textTooLong")
-    .regex(/^[^\u0000]*$/, "validation.controlCharacters");
+    .regex(/^[^\u0000]*$/, "validation.controlCharacters")
+    .refine(isWellFormedText, "validation.brokenCharacter");
 
 export const createConferenceSchema = z
   .object({
     type: z.enum(conferenceTypes, "validation.choose"),
-    title: text(200).min(3, "conferences.validation.titleTooShort"),
+    title: text(200).min(3, "conferences.validation.titleTooShort").refine(hasNoBidiControls, "validation.bidiControls"),
     kommuneId: optionalIdSchema.default(null),
     scheduledAt: z.coerce.date("validation.date"),
     place: text(300).default(""),

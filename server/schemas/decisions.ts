@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, optionalIdSchema } from "./common";
+import { idSchema, optionalIdSchema, isWellFormedText, hasNoBidiControls } from "./common";
 import { decisionOutcomes, followUpStatuses } from "./steering-kinds";
 
 const text = (max: number) =>
@@ -7,16 +7,18 @@ const text = (max: number) =>
     .string("validation.required")
     .trim()
     .max(max, "validation.textTooLong")
-    .regex(/^[^\p{Cc}]*$/u, "validation.controlCharacters");
+    .regex(/^[^\p{Cc}]*$/u, "validation.controlCharacters")
+    .refine(isWellFormedText, "validation.brokenCharacter");
 /** Texts that may span lines; other control characters are refused. */
 const multilineText = (max: number) =>
   z
     .string("validation.required")
     .trim()
     .max(max, "validation.textTooLong")
-    .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, "validation.controlCharacters");
+    .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, "validation.controlCharacters")
+    .refine(isWellFormedText, "validation.brokenCharacter");
 
-const titleSchema = text(200).min(3, "decisions.validation.titleTooShort");
+const titleSchema = text(200).min(3, "decisions.validation.titleTooShort").refine(hasNoBidiControls, "validation.bidiControls");
 /** ProseMirror JSON; its shape is checked against the editor's schema in the service. */
 const richTextSchema = z.record(z.string(), z.unknown(), "decisions.validation.body");
 const dueDateSchema = z.iso.date("decisions.validation.dueDate");

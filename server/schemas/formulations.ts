@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "./common";
+import { idSchema, isWellFormedText, hasNoBidiControls } from "./common";
 import { consentVotes } from "./conference-kinds";
 
 export const startFormulationSchema = z
@@ -12,6 +12,8 @@ export const startFormulationSchema = z
       .trim()
       .max(200, "validation.textTooLong")
       .regex(/^[^\p{Cc}]*$/u, "validation.controlCharacters")
+      .refine(isWellFormedText, "validation.brokenCharacter")
+      .refine(hasNoBidiControls, "validation.bidiControls")
       .default(""),
   })
   .strict();

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { linkSecretSchema } from "./secret-links";
-import { idSchema, nameSchema, optionalIdSchema } from "./common";
+import { idSchema, nameSchema, optionalIdSchema, isWellFormedText } from "./common";
 
 const text = (max: number) =>
   z
     .string("validation.required")
     .trim()
     .max(max, "validation.textTooLong")
-    .regex(/^[^\p{Cc}]*$/u, "validation.controlCharacters");
+    .regex(/^[^\p{Cc}]*$/u, "validation.controlCharacters")
+    .refine(isWellFormedText, "validation.brokenCharacter");
 
 export const guestValidDays = { min: 1, max: 30, default: 14 } as const;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { lifeAreas } from "./case-kinds";
-import { idSchema, optionalIdSchema } from "./common";
+import { idSchema, optionalIdSchema, isWellFormedText, hasNoBidiControls } from "./common";
 
 /** One line of text: trimmed, without control characters. */
 const line = (max: number, tooLong: string) =>
@@ -8,7 +8,8 @@ const line = (max: number, tooLong: string) =>
     .string("validation.required")
     .trim()
     .max(max, tooLong)
-    .regex(/^[^\p{Cc}]*$/u, "validation.controlCharacters");
+    .regex(/^[^\p{Cc}]*$/u, "validation.controlCharacters")
+    .refine(isWellFormedText, "validation.brokenCharacter");
 
 /** Free text over several lines: tabs and line breaks are fine, other control characters are not. */
 const paragraph = (max: number, tooLong: string) =>
@@ -16,9 +17,12 @@ const paragraph = (max: number, tooLong: string) =>
     .string("validation.required")
     .trim()
     .max(max, tooLong)
-    .regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, "validation.controlCharacters");
+    .regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, "validation.controlCharacters")
+    .refine(isWellFormedText, "validation.brokenCharacter");
 
-export const offerTitleSchema = line(200, "offers.validation.titleTooLong").min(2, "offers.validation.titleTooShort");
+export const offerTitleSchema = line(200, "offers.validation.titleTooLong")
+  .min(2, "offers.validation.titleTooShort")
+  .refine(hasNoBidiControls, "validation.bidiControls");
 
 export const offerLanguageSchema = line(60, "offers.validation.languageTooLong").min(1, "offers.validation.languageEmpty");
 

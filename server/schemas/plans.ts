@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { attainmentLevels, cmRoles, handoverModes, lifeAreas, referralStatuses } from "./case-kinds";
 import { dateSchema } from "./cases";
-import { idSchema, optionalIdSchema } from "./common";
+import { idSchema, optionalIdSchema, isWellFormedText, hasNoBidiControls } from "./common";
 
 /** Free text: line breaks are fine, NUL is not (PostgreSQL refuses it). */
 const text = (max = 4000) =>
@@ -9,7 +9,8 @@ const text = (max = 4000) =>
     .string("validation.required")
     .trim()
     .max(max, "validation.textTooLong")
-    .regex(/^[^\u0000]*$/, "validation.controlCharacters");
+    .regex(/^[^\u0000]*$/, "validation.controlCharacters")
+    .refine(isWellFormedText, "validation.brokenCharacter");
 const requiredText = (max = 300) => text(max).min(1, "validation.required");
 const optionalDate = z.preprocess((v) => (v === "" || v === undefined ? null : v), dateSchema.nullable());
 const optionalLifeArea = z.preprocess((v) => (v === "" || v === undefined ? null : v), z.enum(lifeAreas, "validation.choose").nullable());
@@ -38,7 +39,7 @@ export const goalSchema = z
       .min(1, "plans.validation.priority")
       .max(maxGoals, "plans.validation.priority"),
     lifeArea: optionalLifeArea.default(null),
-    title: requiredText(300),
+    title: requiredText(300).refine(hasNoBidiControls, "validation.bidiControls"),
     explanation: text(4000).default(""),
     measurable: text(1000).default(""),
     dueOn: dateSchema,

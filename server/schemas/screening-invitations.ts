@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { linkSecretSchema } from "./secret-links";
 import { identitySchema, screeningSchema } from "./cases";
-import { idSchema, optionalIdSchema } from "./common";
+import { idSchema, optionalIdSchema, isWellFormedText } from "./common";
 
 const text = (max: number) =>
   z
     .string("validation.required")
     .trim()
     .max(max, "validation.textTooLong")
-    .regex(/^[^\u0000]*$/, "validation.controlCharacters");
+    .regex(/^[^\u0000]*$/, "validation.controlCharacters")
+    .refine(isWellFormedText, "validation.brokenCharacter");
 const requiredText = (max: number) => text(max).min(1, "validation.required");
 
 export const invitationValidDays = { min: 1, max: 30, default: 14 } as const;

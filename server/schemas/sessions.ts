@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, optionalIdSchema } from "./common";
+import { idSchema, optionalIdSchema, isWellFormedText, hasNoBidiControls } from "./common";
 
 // Free text on agendas, polls and member lists: trimmed, bounded, no control characters but line feeds.
 const text = (max: number) =>
@@ -7,7 +7,8 @@ const text = (max: number) =>
     .string("validation.required")
     .trim()
     .max(max, "validation.textTooLong")
-    .regex(/^[^\u0000-\u0008\u000B-\u001F\u007F]*$/, "validation.controlCharacters");
+    .regex(/^[^\u0000-\u0008\u000B-\u001F\u007F]*$/, "validation.controlCharacters")
+    .refine(isWellFormedText, "validation.brokenCharacter");
 const isoDay = z.iso.date("validation.date");
 
 export const bodyIdSchema = z.object({ bodyId: idSchema }).strict();
@@ -17,7 +18,7 @@ export const pollIdSchema = z.object({ pollId: idSchema }).strict();
 export const addExternalMemberSchema = z
   .object({
     bodyId: idSchema,
-    name: text(120).min(2, "validation.nameTooShort"),
+    name: text(120).min(2, "validation.nameTooShort").refine(hasNoBidiControls, "validation.bidiControls"),
     organisationName: text(200).default(""),
     function: text(200).default(""),
   })
@@ -29,7 +30,7 @@ export const removeExternalMemberSchema = z.object({ externalMemberId: idSchema 
 export const planSessionSchema = z
   .object({
     bodyId: idSchema,
-    title: text(200).min(3, "validation.nameTooShort"),
+    title: text(200).min(3, "validation.nameTooShort").refine(hasNoBidiControls, "validation.bidiControls"),
     scheduledAt: z.coerce.date("validation.date"),
     place: text(300).default(""),
   })
@@ -49,7 +50,7 @@ export const addAgendaItemSchema = z.discriminatedUnion(
       .object({
         sessionId: idSchema,
         kind: z.literal("report"),
-        title: text(200).min(3, "validation.nameTooShort"),
+        title: text(200).min(3, "validation.nameTooShort").refine(hasNoBidiControls, "validation.bidiControls"),
         notes: text(2000).default(""),
       })
       .strict(),
@@ -57,7 +58,7 @@ export const addAgendaItemSchema = z.discriminatedUnion(
       .object({
         sessionId: idSchema,
         kind: z.literal("free"),
-        title: text(200).min(3, "validation.nameTooShort"),
+        title: text(200).min(3, "validation.nameTooShort").refine(hasNoBidiControls, "validation.bidiControls"),
         notes: text(2000).default(""),
       })
       .strict(),

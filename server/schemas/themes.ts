@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { lifeAreas } from "./case-kinds";
-import { idSchema } from "./common";
+import { idSchema, isWellFormedText, hasNoBidiControls } from "./common";
 import { themeUrgencies } from "./steering-kinds";
 import { themeStatuses } from "./theme-kinds";
 
@@ -22,6 +22,7 @@ export const listThemesSchema = z
         .trim()
         .max(200, "validation.textTooLong")
         .regex(/^[^\p{Cc}]*$/u, "validation.controlCharacters")
+        .refine(isWellFormedText, "validation.brokenCharacter")
         .optional(),
     ),
   })
@@ -37,7 +38,8 @@ const noteSchema = z
   .trim()
   .min(3, "themes.validation.noteRequired")
   .max(2000, "validation.textTooLong")
-  .regex(multilineText, "validation.controlCharacters");
+  .regex(multilineText, "validation.controlCharacters")
+  .refine(isWellFormedText, "validation.brokenCharacter");
 
 export const transitionThemeSchema = z
   .object({ themeId: idSchema, to: z.enum(themeStatuses, "validation.choose"), note: noteSchema })
@@ -56,6 +58,7 @@ export const mergeThemesSchema = z
       .trim()
       .max(2000, "validation.textTooLong")
       .regex(/^[^\p{Cc}]*$/u, "validation.controlCharacters")
+      .refine(isWellFormedText, "validation.brokenCharacter")
       .default(""),
   })
   .strict()
@@ -74,12 +77,15 @@ export const splitThemeSchema = z
       .trim()
       .min(3, "themes.validation.titleLength")
       .max(200, "themes.validation.titleLength")
-      .regex(/^[^\p{Cc}]*$/u, "validation.controlCharacters"),
+      .regex(/^[^\p{Cc}]*$/u, "validation.controlCharacters")
+      .refine(isWellFormedText, "validation.brokenCharacter")
+      .refine(hasNoBidiControls, "validation.bidiControls"),
     description: z
       .string("validation.required")
       .trim()
       .max(5000, "validation.textTooLong")
       .regex(multilineText, "validation.controlCharacters")
+      .refine(isWellFormedText, "validation.brokenCharacter")
       .default(""),
   })
   .strict();

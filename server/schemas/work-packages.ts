@@ -1,21 +1,23 @@
 import { z } from "zod";
 import { linkSecretSchema } from "./secret-links";
 import { workPackageStatuses } from "./conference-kinds";
-import { idSchema, nameSchema, optionalIdSchema } from "./common";
+import { idSchema, nameSchema, optionalIdSchema, isWellFormedText } from "./common";
 
 const text = (max: number) =>
   z
     .string("validation.required")
     .trim()
     .max(max, "validation.textTooLong")
-    .regex(/^[^\p{Cc}]*$/u, "validation.controlCharacters");
+    .regex(/^[^\p{Cc}]*$/u, "validation.controlCharacters")
+    .refine(isWellFormedText, "validation.brokenCharacter");
 /** Notes may span lines; other control characters are refused. */
 const multilineText = (max: number) =>
   z
     .string("validation.required")
     .trim()
     .max(max, "validation.textTooLong")
-    .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, "validation.controlCharacters");
+    .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, "validation.controlCharacters")
+    .refine(isWellFormedText, "validation.brokenCharacter");
 
 /** A calendar day as the date input sends it. */
 const dueDateSchema = z.iso.date("workPackages.validation.dueDate");

@@ -73,6 +73,16 @@ describe("case manager polls", () => {
       expect(JSON.stringify(rejected!.details)).not.toContain("Zyxwvaldottir");
     });
 
+    it("refuses an answer naming the person in another spelling or a contact person at an authority", async () => {
+      const answer = (text: string) => callerFor(handle.db, cm).sessions.polls.answer({ pollId, themeId, answer: text, caseCount: 1 });
+      await expect(answer("Bei QURBANELLA ZYXWVALDÓTTIR klappt es nicht")).rejects.toMatchObject({
+        message: expect.stringContaining("(Name, Vorname)"),
+      });
+      await expect(answer("Frau Amt vom Jobcenter antwortet nicht")).rejects.toMatchObject({
+        message: expect.stringContaining("(Ansprechpartner*in)"),
+      });
+    });
+
     it("collects a pseudonymised answer per theme, for the coordination to read", async () => {
       await callerFor(handle.db, cm).sessions.polls.answer({
         pollId,

@@ -5,10 +5,8 @@ import { countViewFor } from "../aggregates/count-view";
 import { shownCount } from "../aggregates/shown-count";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { can, type Actor } from "../auth/policy";
-import { readIdentityUnaudited } from "../cases/identity";
-import { findIdentityLeaks } from "../cases/summaries";
+import { findIdentityLeaksInCases, leakedFieldNames } from "../cases/identity-leaks";
 import { AppError } from "../errors";
-import { translate } from "../i18n/translate";
 import type { AnswerPollInput, CreatePollInput } from "../schemas/sessions";
 import { requireBody, tenantBodies, visibleBodyIds } from "../bodies/policy";
 import { mayReadPollAnswers } from "./policy";
@@ -228,24 +226,21 @@ export async function answerPoll(db: Database, actor: Actor, input: AnswerPollIn
     .select({ id: cases.id })
     .from(cases)
     .where(and(eq(cases.tenantId, actor.tenantId), eq(cases.responsibleUserId, actor.userId), isNull(cases.identityErasedAt)));
-  const leaks = new Set<string>();
-  for (const { id } of ownCases) {
-    const identity = await readIdentityUnaudited(db, id);
-    if (identity)
-      for (const field of findIdentityLeaks(identity, input.answer))
-        leaks.add(field.startsWith("authorityContacts") ? "fileNumber" : field);
-  }
-  if (leaks.size > 0) {
+  const leaks = await findIdentityLeaksInCases(
+    db,
+    ownCases.map((c) => c.id),
+    [input.answer],
+  );
+  if (leaks.length > 0) {
     await recordAuditEvent(db, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,
       action: "sessions.poll_answer_rejected",
       outcome: "failure",
       target: { type: "case_poll", id: poll.id },
-      details: { fields: [...leaks] },
+      details: { fields: leaks },
     });
-    const fields = [...leaks].map((field) => translate(`cases.identityFields.${field}`));
-    throw new AppError("INVALID_INPUT", "sessions.errors.answerContainsIdentity", "answer", { fields: fields.join(", ") });
+    throw new AppError("INVALID_INPUT", "sessions.errors.answerContainsIdentity", "answer", { fields: leakedFieldNames(leaks) });
   }
 
   return db.transaction(async (tx) => {

@@ -17,6 +17,11 @@ export interface DocumentAccess {
   createIfMissing(db: Executor, address: DocumentAddress): Promise<void>;
   /** Whether the actor may still write; asked after the row lock. */
   isWritable(db: Executor, actor: Actor, address: DocumentAddress, document: DocumentRow): Promise<boolean>;
+  /**
+   * Refuses a change whose plain text must not be stored (e.g. a name from a case file). Gets the
+   * text before the change too, so what was there already does not block every later keystroke.
+   */
+  checkText?(db: Executor, address: DocumentAddress, text: { before: string; after: string }): Promise<void>;
 }
 
 /**

@@ -5,6 +5,7 @@ import { sharedDocuments, sharedDocumentUpdates } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { AppError } from "../errors";
 import { addressOf, encodeBase64, maxDocumentUpdateBytes, type DocumentAddress } from "../schemas/shared-documents";
+import { documentPlainText } from "./rich-text";
 import { checkUpdateStructure, isEditorShaped } from "./structure";
 import { cache, catchUp, countStoredUpdate, maxBytesPerWriter, maxDocumentBytes, sharedDocumentSettings } from "./storage";
 import { resolveDocument, type DocumentAccess } from "./access";
@@ -39,6 +40,7 @@ export async function applySharedDocumentUpdate(
       const onUpdate = () => {
         changed = true;
       };
+      const before = access.checkText ? documentPlainText(entry.doc) : "";
       entry.doc.on("update", onUpdate);
       try {
         Y.applyUpdate(entry.doc, input.update, "remote");
@@ -51,6 +53,7 @@ export async function applySharedDocumentUpdate(
       if (entry.doc.store.pendingStructs || entry.doc.store.pendingDs) throw new AppError("CONFLICT", "formulations.documents.outOfSync");
       if (!changed) return { changed: false };
       if (!isEditorShaped(entry.doc)) throw new AppError("INVALID_INPUT", "formulations.documents.invalidUpdate");
+      if (access.checkText) await access.checkText(tx, addressOf(input), { before, after: documentPlainText(entry.doc) });
       // One writer cannot use up the room the others need to go on writing.
       if ((entry.bytesByAuthor.get(actor.userId) ?? 0) + input.update.byteLength > maxBytesPerWriter)
         throw new AppError("CONFLICT", "formulations.documents.writerShareUsed");

@@ -41,6 +41,21 @@ export function documentToRichText(doc: Y.Doc): { doc: RichTextDoc; text: string
   return validateRichText(json);
 }
 
+/** The words of a document, one line per block, without checking its schema: for content checks on every change. */
+export function documentPlainText(doc: Y.Doc): string {
+  const collect = (item: unknown): string => {
+    if (item instanceof Y.XmlText) {
+      return item
+        .toDelta()
+        .map((delta: { insert: unknown }) => (typeof delta.insert === "string" ? delta.insert : " "))
+        .join("");
+    }
+    if (item instanceof Y.XmlElement) return item.toArray().map(collect).join("\n");
+    return "";
+  };
+  return doc.getXmlFragment(documentField).toArray().map(collect).join("\n");
+}
+
 /** Read-only access by address, without the cache: for finalisation, approval and the protocol. */
 async function readByAddress(db: Executor, address: DocumentAddress): Promise<Y.Doc | null> {
   const [document] = await db.select().from(sharedDocuments).where(ownerCondition(address));

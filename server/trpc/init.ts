@@ -7,6 +7,8 @@ import { logger } from "../config/logger";
 import { AppError, toTrpcError } from "../errors";
 import { translate, translateFieldErrors } from "../i18n/translate";
 import type { Context } from "./context";
+// German messages for every zod issue a schema does not word itself.
+import "../schemas/zod-config";
 
 export interface ProcedureMeta {
   /** The permission a caller needs; "public" for the few procedures anyone may call. */

@@ -7,6 +7,7 @@ import { today } from "../cases/cases";
 import { organisationsCoveredByConsent } from "../cases/intake";
 import { AppError } from "../errors";
 import { type CreateWorkPackageInput } from "../schemas/work-packages";
+import { rejectAgendaIdentity } from "../conferences/agenda-identity";
 import { requireParticipation } from "../conferences/conferences";
 import { agendaCaseResolver } from "../conferences/meeting-case-ids";
 import { assignableUsers } from "./work-package-views";
@@ -23,6 +24,11 @@ export async function createWorkPackage(db: Database, actor: Actor, input: Creat
   if (!abilities.moderate) throw new AppError("FORBIDDEN", "workPackages.errors.moderatorsOnly");
   if (conference.type !== "fallkonferenz") throw new AppError("CONFLICT", "workPackages.errors.onlyFallkonferenz");
   if (input.dueDate < today()) throw new AppError("INVALID_INPUT", "workPackages.validation.dueDatePast", "dueDate");
+  // The task goes to the responsible actor outside the conference, by link too.
+  await rejectAgendaIdentity(db, conference.id, [input.task], {
+    message: "workPackages.errors.taskContainsIdentity",
+    field: "task",
+  });
 
   const [organisation] = await db
     .select({ id: organisations.id })

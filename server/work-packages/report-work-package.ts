@@ -3,6 +3,7 @@ import type { Database, Executor } from "@/db";
 import { cases, conferenceParticipants, conferences, workPackages, workPackageUpdates } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { can, type Actor } from "../auth/policy";
+import { rejectAgendaIdentity } from "../conferences/agenda-identity";
 import { AppError } from "../errors";
 import type { WorkPackageStatus } from "../schemas/conference-kinds";
 import { type ReportWorkPackageInput } from "../schemas/work-packages";
@@ -50,6 +51,11 @@ export async function recordReport(
   workPackage: WorkPackageRow,
   report: { status: WorkPackageStatus; note: string; authorUserId: string | null; authorName: string },
 ) {
+  // The note is read by the conference and in the protocol, also when it comes in through the link.
+  await rejectAgendaIdentity(tx, workPackage.conferenceId, [report.note], {
+    message: "workPackages.errors.noteContainsIdentity",
+    field: "note",
+  });
   await tx.update(workPackages).set({ status: report.status, updatedAt: new Date() }).where(eq(workPackages.id, workPackage.id));
   const [update] = await tx
     .insert(workPackageUpdates)
