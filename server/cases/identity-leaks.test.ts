@@ -54,6 +54,14 @@ describe("the identity check on text leaving the case file", () => {
     [{ street: "Hauptstraße 5" }, "wohnt Hauptstrasse 5", ["street"]],
     [{ email: "olga.i@example.org" }, "Mail an OLGA.I@EXAMPLE.ORG", ["email"]],
     [{ phone: "0171 5550199" }, "Tel. 0171/555-0199", ["phone"]],
+    // as typed into a Falldarstellung in a live run: a short year, the country code, a name letter by letter
+    [{ birthDate: "1983-11-29" }, "geboren am 29.11.83", ["birthDate"]],
+    [{ birthDate: "1983-11-29" }, "geb. 29. 11. 1983", ["birthDate"]],
+    [{ phone: "0172 9988776" }, "erreichbar unter +49 172 9988776", ["phone"]],
+    [{ phone: "+49 172 9988776" }, "Handy 0172-9988776", ["phone"]],
+    [{ lastName: "Kanarrowitsch" }, "Frau K a n a r r o w i t s c h kam allein", ["lastName"]],
+    [{ lastName: "Kanarrowitsch" }, "Frau K.a.n.a.r.r.o.w.i.t.s.c.h kam allein", ["lastName"]],
+    [{ lastName: "Tran" }, "Ein A B C D der Hilfen", []],
     [
       { authorityContacts: [{ authority: "jobcenter", contactPerson: "", fileNumber: "JC-4711-AZ" }] },
       "Az jc 4711 az",

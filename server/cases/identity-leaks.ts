@@ -51,7 +51,17 @@ function namesIn(value: string): string[] {
 
 function dateVariants(isoDate: string): string[] {
   const [year, month, day] = isoDate.split("-");
-  return [isoDate, `${day}.${month}.${year}`, `${Number(day)}.${Number(month)}.${year}`, `${day}/${month}/${year}`];
+  const shortYear = year!.slice(2);
+  return [
+    isoDate,
+    `${day}.${month}.${year}`,
+    `${Number(day)}.${Number(month)}.${year}`,
+    `${day}/${month}/${year}`,
+    // Two-digit years as people jot them down: 29.11.83, 29.11.'83
+    `${day}.${month}.${shortYear}`,
+    `${Number(day)}.${Number(month)}.${shortYear}`,
+    `${day}.${month}.'${shortYear}`,
+  ];
 }
 
 interface Haystack {
@@ -73,6 +83,15 @@ function contains(haystack: Haystack, value: string): boolean {
   return skeleton.replace(/ /g, "").length >= 3 && ` ${haystack.skeleton} `.includes(` ${skeleton} `);
 }
 
+/**
+ * A name written letter by letter ("K a n a r r o w i t s c h", "K.a.n.a.r") joined back into one
+ * word beside the letters, so it is found like the name itself.
+ */
+function withSpacedOutWordsJoined(folded: string): string {
+  const spacedOut = folded.match(/(?:^|(?<= ))\p{L}(?: \p{L}){3,}(?= |$)/gu) ?? [];
+  return spacedOut.length ? `${folded} ${spacedOut.map((run) => foldForMatching(run.replace(/ /g, ""))).join(" ")}` : folded;
+}
+
 /** A text field of the record; records saved before a field existed lack it. */
 function valueOf(identity: IdentityInput, field: keyof IdentityInput): string {
   const value: unknown = identity[field];
@@ -86,8 +105,13 @@ function valueOf(identity: IdentityInput, field: keyof IdentityInput): string {
  * Returns field names, never the values.
  */
 export function findIdentityLeaks(identity: IdentityInput, text: string): string[] {
-  const simplified = text.normalize("NFKC").toLowerCase().replace(/\s+/g, " ");
-  const folded = foldForMatching(text);
+  // "29. 11. 83" is the same date as "29.11.83".
+  const simplified = text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/(\d)\. (?=\d)/g, "$1.");
+  const folded = withSpacedOutWordsJoined(foldForMatching(text));
   const haystack: Haystack = {
     raw: text,
     folded,
@@ -101,7 +125,11 @@ export function findIdentityLeaks(identity: IdentityInput, text: string): string
   for (const field of referencePersonFields)
     if (namesIn(valueOf(identity, field)).some((name) => contains(haystack, name))) leaks.add(field);
   if (dateVariants(identity.birthDate).some((variant) => simplified.includes(variant))) leaks.add("birthDate");
-  const phone = valueOf(identity, "phone").replace(/\D/g, "");
+  // The number without its trunk or country prefix: "+49 172 …", "0049 172 …" and "0172 …" are one number.
+  const phone = valueOf(identity, "phone")
+    .replace(/\D/g, "")
+    .replace(/^(?:00)?49(?=[1-9])/, "")
+    .replace(/^0(?=[1-9])/, "");
   if (phone.length >= 5 && haystack.digits.includes(phone)) leaks.add("phone");
   identity.authorityContacts.forEach((contact, index) => {
     if (contains(haystack, contact.fileNumber.trim())) leaks.add(`authorityContacts.${index}.fileNumber`);
