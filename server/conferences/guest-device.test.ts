@@ -9,7 +9,8 @@ import type { Actor } from "../auth/policy";
 import { translate } from "../i18n/translate";
 import { createTestDatabase } from "../test/database";
 import { callerFor, createActor, createTenant } from "../test/factories";
-import { guestDeviceCookieName, withGuestDevice } from "./guest-device";
+import { guestDeviceCookieName } from "./guest-device";
+import { withGuestDevice } from "./guest-device-request";
 import { confirmGuestLink, findGuestLink } from "./guests";
 
 const laptop = "L".repeat(43);

@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { getAuthOptions } from "@/server/auth-options";
-import { withGuestDevice } from "@/server/conferences/guest-device";
+import { withGuestDevice } from "@/server/conferences/guest-device-request";
 
 export const dynamic = "force-dynamic";
 
