@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { auditActions } from "../schemas/audit-kinds";
 import { catalogueFiles } from "./messages";
+import { translate } from "./translate";
 
 describe("message catalogue", () => {
   it("has no top-level key in two domain files", () => {
@@ -10,5 +12,10 @@ describe("message catalogue", () => {
         seen.set(key, file);
       }
     }
+  });
+
+  it("names every audit action in German, so the audit log and the Art. 15 export never show a key", () => {
+    const unnamed = auditActions.filter((action) => translate(`audit.actions.${action}`) === `audit.actions.${action}`);
+    expect(unnamed).toEqual([]);
   });
 });
