@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { sortByOrderKey } from "@/server/conferences/board-state";
 import type { BoardCard, BoardOperation } from "@/server/schemas/board";
 import { lifeAreas } from "@/server/schemas/case-kinds";
-import { abilitiesOn, type BoardView } from "./board-view";
+import { abilitiesOn, authorColourOf, laneWeight, type BoardView } from "./board-view";
 
 export function CardLanes({ view, lanes }: { view: BoardView; lanes: string[] }) {
   const t = useTranslations("conferences.board");
@@ -17,11 +17,14 @@ export function CardLanes({ view, lanes }: { view: BoardView; lanes: string[] })
     <>
       <div className="board-lanes">
         {lanes.map((lane, laneIndex) => (
-          <section key={lane} className="board-lane" aria-labelledby={`lane-${lane}`}>
-            <h4 id={`lane-${lane}`}>{t(`lanes.${lane}`)}</h4>
+          <section key={lane} className="board-lane" aria-labelledby={`lane-${lane}`} style={laneWeight(inLane(lane).length)}>
+            <h3 id={`lane-${lane}`}>
+              {t(`lanes.${lane}`)} <span className="board-lane-count">({t("laneCount", { count: inLane(lane).length })})</span>
+            </h3>
+            {!view.readOnly && <AddCardForm view={view} lane={lane} lastKey={inLane(lane).at(-1)?.orderKey ?? null} />}
             <ul className="board-cards">
               {inLane(lane).map((card) => (
-                <li key={card.id} id={`focus-card-${card.id}`} className="board-card">
+                <li key={card.id} id={`focus-card-${card.id}`} className="board-card" data-colour={authorColourOf(view, card)}>
                   <CardBody view={view} card={card} />
                   <CardActions
                     view={view}
@@ -33,7 +36,6 @@ export function CardLanes({ view, lanes }: { view: BoardView; lanes: string[] })
                 </li>
               ))}
             </ul>
-            {!view.readOnly && <AddCardForm view={view} lane={lane} lastKey={inLane(lane).at(-1)?.orderKey ?? null} />}
           </section>
         ))}
       </div>
@@ -46,10 +48,12 @@ export function ParkingArea({ view, cards }: { view: BoardView; cards: BoardCard
   const t = useTranslations("conferences.board");
   return (
     <section aria-labelledby="parking-title" className="board-parking">
-      <h4 id="parking-title">{t("parking")}</h4>
+      <h3 id="parking-title">
+        {t("parking")} <span className="board-lane-count">({t("laneCount", { count: cards.length })})</span>
+      </h3>
       <ul className="board-cards">
         {cards.map((card) => (
-          <li key={card.id} className="board-card">
+          <li key={card.id} className="board-card" data-colour={authorColourOf(view, card)}>
             <CardBody view={view} card={card} />
             {view.isModerator && !view.readOnly && (
               <button

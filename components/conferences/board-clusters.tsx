@@ -7,7 +7,7 @@ import type { FormEvent, ReactNode } from "react";
 import { clusterCaseCounts, dotTotals, dotsPlacedBy, sortByOrderKey } from "@/server/conferences/board-state";
 import type { BoardCard } from "@/server/schemas/board";
 import { CardBody, ParkingArea } from "./board-cards";
-import type { BoardView } from "./board-view";
+import { authorColourOf, laneWeight, type BoardView } from "./board-view";
 import { themeLanes } from "./board-lanes";
 import { RecurrenceMatcher } from "./recurrence-matcher";
 
@@ -29,6 +29,9 @@ export function ClusterBoard({ view, mode }: { view: BoardView; mode: Mode }) {
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   const mayCluster = mode === "clustering" && !view.readOnly;
   const ranked = mode === "clustering" ? clusters : [...clusters].sort((a, b) => (totals.get(b.id) ?? 0) - (totals.get(a.id) ?? 0));
+
+  // The ranking after the vote: places by dots, equal dots share a place.
+  const rankOf = (clusterId: string) => 1 + ranked.filter((c) => (totals.get(c.id) ?? 0) > (totals.get(clusterId) ?? 0)).length;
 
   function onDragEnd(event: DragEndEvent) {
     const cardId = String(event.active.id);
@@ -54,12 +57,13 @@ export function ClusterBoard({ view, mode }: { view: BoardView; mode: Mode }) {
   }
 
   const column = (id: string, title: ReactNode, members: BoardCard[], extra?: ReactNode) => (
-    <DropColumn key={id} id={id} enabled={mayCluster}>
+    <DropColumn key={id} id={id} enabled={mayCluster} weight={members.length}>
       {title}
+      <p className="board-lane-count">{t("laneCount", { count: members.length })}</p>
       {extra}
       <ul className="board-cards">
         {sortByOrderKey(members).map((card) => (
-          <DraggableCard key={card.id} card={card} enabled={mayCluster && !card.restricted}>
+          <DraggableCard key={card.id} card={card} enabled={mayCluster && !card.restricted} colour={authorColourOf(view, card)}>
             <CardBody view={view} card={card} />
             {mayCluster && !card.restricted && <ClusterChoice view={view} card={card} clusters={clusters} />}
             {mode === "voting" && <DotControls view={view} targetId={card.id} label={card.text || t("hiddenCard")} />}
@@ -77,24 +81,35 @@ export function ClusterBoard({ view, mode }: { view: BoardView; mode: Mode }) {
         </p>
       )}
       <p className="board-card-meta">{t("dragInstructions")}</p>
+      {mayCluster && (
+        <form onSubmit={addCluster} className="board-add-inline">
+          <label htmlFor="new-cluster">{t("newCluster")}</label>
+          <input id="new-cluster" name="title" maxLength={120} />
+          <button type="submit" className="button-secondary">
+            {t("addCluster")}
+          </button>
+        </form>
+      )}
       <DndContext sensors={sensors} onDragEnd={onDragEnd}>
         <div className="board-lanes">
           {column(
             "unclustered",
-            <h4 id="lane-unclustered">{t("unclustered")}</h4>,
+            <h3 id="lane-unclustered">{t("unclustered")}</h3>,
             themeCards.filter((c) => !c.clusterId || !meta.clusters[c.clusterId]),
           )}
           {ranked.map((cluster) => {
             const caseCount = caseCounts.get(cluster.id) ?? 0;
             return column(
               cluster.id,
-              <h4 id={`focus-cluster-${cluster.id}`} tabIndex={-1}>
+              <h3 id={`focus-cluster-${cluster.id}`} tabIndex={-1}>
                 {cluster.title}
-              </h4>,
+              </h3>,
               themeCards.filter((c) => c.clusterId === cluster.id),
               <>
                 {caseCount >= 2 && <p className="status-badge board-generative">{t("generativeCandidate", { count: caseCount })}</p>}
-                {mode !== "clustering" && <p>{t("dotTotal", { count: totals.get(cluster.id) ?? 0 })}</p>}
+                {mode !== "clustering" && (
+                  <Dots count={totals.get(cluster.id) ?? 0} rank={mode === "formulation" ? rankOf(cluster.id) : null} />
+                )}
                 {mode === "voting" && <DotControls view={view} targetId={cluster.id} label={cluster.title} />}
                 {mode === "formulation" && view.isModerator && !view.readOnly && view.type === "fallrekonstruktion" && (
                   <RecurrenceMatcher conferenceId={view.conferenceId} clusterId={cluster.id} clusterTitle={cluster.title} />
@@ -114,27 +129,19 @@ export function ClusterBoard({ view, mode }: { view: BoardView; mode: Mode }) {
           })}
         </div>
       </DndContext>
-      {mayCluster && (
-        <form onSubmit={addCluster} className="board-add">
-          <label htmlFor="new-cluster">{t("newCluster")}</label>
-          <input id="new-cluster" name="title" maxLength={120} />
-          <button type="submit" className="button-secondary">
-            {t("addCluster")}
-          </button>
-        </form>
-      )}
       {mode === "formulation" && <p>{t("formulationHint")}</p>}
       {parked.length > 0 && <ParkingArea view={view} cards={parked} />}
     </>
   );
 }
 
-function DropColumn({ id, enabled, children }: { id: string; enabled: boolean; children: ReactNode }) {
+function DropColumn({ id, enabled, weight, children }: { id: string; enabled: boolean; weight: number; children: ReactNode }) {
   const { setNodeRef, isOver } = useDroppable({ id, disabled: !enabled });
   return (
     <section
       ref={setNodeRef}
       className={isOver ? "board-lane board-lane-over" : "board-lane"}
+      style={laneWeight(weight)}
       aria-labelledby={id === "unclustered" ? "lane-unclustered" : `focus-cluster-${id}`}
     >
       {children}
@@ -142,7 +149,17 @@ function DropColumn({ id, enabled, children }: { id: string; enabled: boolean; c
   );
 }
 
-function DraggableCard({ card, enabled, children }: { card: BoardCard; enabled: boolean; children: ReactNode }) {
+function DraggableCard({
+  card,
+  enabled,
+  colour,
+  children,
+}: {
+  card: BoardCard;
+  enabled: boolean;
+  colour: number | undefined;
+  children: ReactNode;
+}) {
   const { listeners, setNodeRef, transform, isDragging } = useDraggable({ id: card.id, disabled: !enabled });
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
   // Dragging is the mouse's way; keyboard and screen reader users choose the cluster on the card,
@@ -153,6 +170,7 @@ function DraggableCard({ card, enabled, children }: { card: BoardCard; enabled: 
       id={`focus-card-${card.id}`}
       style={style}
       className={isDragging ? "board-card board-card-dragging" : "board-card"}
+      data-colour={colour}
       {...listeners}
     >
       {children}
@@ -210,5 +228,21 @@ function DotControls({ view, targetId, label }: { view: BoardView; targetId: str
       </button>
       <span>{t("myDots", { count: mine })}</span>
     </div>
+  );
+}
+
+/** The dots on a cluster as the room placed them, with their number in words beside them. */
+function Dots({ count, rank }: { count: number; rank: number | null }) {
+  const t = useTranslations("conferences.board");
+  return (
+    <p className="board-dots">
+      {rank !== null && count > 0 && <strong className="status-badge">{t("rank", { rank })}</strong>}{" "}
+      <span aria-hidden="true" className="board-dot-row">
+        {Array.from({ length: Math.min(count, 24) }, (_, index) => (
+          <span key={index} className="board-dot" />
+        ))}
+      </span>{" "}
+      {t("dotTotal", { count })}
+    </p>
   );
 }

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
 import { sortByOrderKey } from "@/server/conferences/board-state";
 import { CardBody, writableCases } from "./board-cards";
-import { abilitiesOn, type BoardView } from "./board-view";
+import { abilitiesOn, authorColourOf, type BoardView } from "./board-view";
 
 /**
  * The reconstruction grid: one row per case, one column per perspective (the client's and each
@@ -72,7 +72,7 @@ export function ReconstructionGrid({ view }: { view: BoardView }) {
                     <td key={p.id}>
                       <ul className="board-cards">
                         {sortByOrderKey(gridCards.filter((card) => card.caseId === c.caseId && card.perspective === p.id)).map((card) => (
-                          <li key={card.id} className="board-card">
+                          <li key={card.id} className="board-card" data-colour={authorColourOf(view, card)}>
                             <CardBody view={view} card={card} />
                             {!view.readOnly && abilitiesOn(view, card).delete && (
                               <button

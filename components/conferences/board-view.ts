@@ -1,3 +1,4 @@
+import type { CSSProperties } from "react";
 import { cardAbilities } from "@/server/conferences/policy";
 import type { BoardCard, CardAbilities } from "@/server/schemas/board";
 import type { ConferenceType, ParticipantRole, PhaseDefinition } from "@/server/schemas/conference-kinds";
@@ -47,4 +48,23 @@ const noReleasedCases: ReadonlySet<string> = new Set();
  */
 export function abilitiesOn(view: Pick<BoardView, "selfId" | "isModerator">, card: BoardCard): CardAbilities {
   return card.abilities ?? cardAbilities({ userId: view.selfId, moderates: view.isModerator, releasedCaseIds: noReleasedCases }, card);
+}
+
+const authorColourCount = 8;
+
+/**
+ * Each author's cards share a sticky-note colour, so the room sees whose cards belong together;
+ * the author's name is on the card too, so colour is never the only sign. While writing is
+ * anonymous every card is plain.
+ */
+export function authorColourOf(view: Pick<BoardView, "connection">, card: BoardCard): number | undefined {
+  if (view.connection.board.meta.anonymous || !card.authorUserId) return undefined;
+  let hash = 0;
+  for (const char of card.authorUserId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash % authorColourCount;
+}
+
+/** A lane's share of the beamer's width grows with its cards, so a full lane gets more columns. */
+export function laneWeight(cardCount: number): CSSProperties {
+  return { "--lane-weight": Math.max(1, cardCount) } as CSSProperties;
 }

@@ -3,6 +3,7 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import type { ParticipantRole } from "@/server/schemas/conference-kinds";
@@ -75,7 +76,6 @@ export function ConferenceDetails({ conferenceId }: { conferenceId: string }) {
   );
 }
 
-/** The moderator opens and closes the meeting; everyone can put the board on a projector. */
 /** How the list marks a place on it: moderators and guests are named, participants are not. */
 function ParticipantMark({ role }: { role: ParticipantRole }) {
   const t = useTranslations("conferences");
@@ -89,6 +89,7 @@ function ParticipantMark({ role }: { role: ParticipantRole }) {
   }
 }
 
+/** The moderator opens and closes the meeting; everyone can put the board on a projector. */
 function MeetingControls({
   conferenceId,
   status,
@@ -101,7 +102,16 @@ function MeetingControls({
   const t = useTranslations("conferences.details");
   const trpc = useTRPC();
   const refresh = useRefreshConference(conferenceId);
-  const setStatus = useMutation(trpc.conferences.setStatus.mutationOptions({ onSuccess: refresh }));
+  const router = useRouter();
+  // Starting the meeting opens the room; finishing it leads to the follow-up.
+  const setStatus = useMutation(
+    trpc.conferences.setStatus.mutationOptions({
+      onSuccess: async (_, input) => {
+        await refresh();
+        router.push(`/conferences/${conferenceId}/${input.status === "running" ? "live" : "nachbereitung"}`);
+      },
+    }),
+  );
   return (
     <div className="row-actions">
       <FormStatus
@@ -128,7 +138,8 @@ function MeetingControls({
           {t("finish")}
         </button>
       )}
-      <a href={`/conferences/${conferenceId}/projector`} target="_blank" rel="noopener">
+      {status === "running" && <Link href={`/conferences/${conferenceId}/live`}>{t("openRoom")}</Link>}
+      <a href={`/conferences/${conferenceId}/beamer`} target="_blank" rel="noopener">
         {t("projector")}
       </a>
     </div>
