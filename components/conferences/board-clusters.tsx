@@ -3,11 +3,11 @@
 import { DndContext, PointerSensor, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
 import { generateKeyBetween } from "fractional-indexing";
 import { useTranslations } from "next-intl";
-import type { FormEvent, ReactNode } from "react";
+import { memo, useMemo, type FormEvent, type ReactNode } from "react";
 import { clusterCaseCounts, dotTotals, dotsPlacedBy, sortByOrderKey } from "@/server/conferences/board-state";
 import type { BoardCard } from "@/server/schemas/board";
 import { CardBody, ParkingArea } from "./board-cards";
-import { authorColourOf, laneWeight, type BoardView } from "./board-view";
+import { authorColourOf, laneWeight, type BoardView, type CardView } from "./board-view";
 import { themeLanes } from "./board-lanes";
 import { RecurrenceMatcher } from "./recurrence-matcher";
 
@@ -23,7 +23,12 @@ export function ClusterBoard({ view, mode }: { view: BoardView; mode: Mode }) {
   const { cards, meta } = view.connection.board;
   const themeCards = [...cards.values()].filter((c) => themeLanes.includes(c.lane) && !c.isSolution);
   const parked = [...cards.values()].filter((c) => c.isSolution);
-  const clusters = sortByOrderKey(Object.entries(meta.clusters).map(([id, cluster]) => ({ id, ...cluster })));
+  const clusters = useMemo(
+    () => sortByOrderKey(Object.entries(meta.clusters).map(([id, cluster]) => ({ id, ...cluster }))),
+    [meta.clusters],
+  );
+  const dotsLeft = view.voteBudget - dotsPlacedBy(meta, view.selfId);
+  const myDots = (targetId: string) => meta.votes[view.selfId]?.[targetId] ?? 0;
   const caseCounts = clusterCaseCounts(themeCards);
   const totals = dotTotals(meta);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
@@ -63,11 +68,16 @@ export function ClusterBoard({ view, mode }: { view: BoardView; mode: Mode }) {
       {extra}
       <ul className="board-cards">
         {sortByOrderKey(members).map((card) => (
-          <DraggableCard key={card.id} card={card} enabled={mayCluster && !card.restricted} colour={authorColourOf(view, card)}>
-            <CardBody view={view} card={card} />
-            {mayCluster && !card.restricted && <ClusterChoice view={view} card={card} clusters={clusters} />}
-            {mode === "voting" && <DotControls view={view} targetId={card.id} label={card.text || t("hiddenCard")} />}
-          </DraggableCard>
+          <ClusterCard
+            key={card.id}
+            view={view.cardView}
+            card={card}
+            clusters={clusters}
+            mayCluster={mayCluster}
+            voting={mode === "voting"}
+            mine={myDots(card.id)}
+            left={dotsLeft}
+          />
         ))}
       </ul>
     </DropColumn>
@@ -75,11 +85,7 @@ export function ClusterBoard({ view, mode }: { view: BoardView; mode: Mode }) {
 
   return (
     <>
-      {mode === "voting" && (
-        <p className="board-budget">
-          {t("budgetLeft", { left: view.voteBudget - dotsPlacedBy(meta, view.selfId), budget: view.voteBudget })}
-        </p>
-      )}
+      {mode === "voting" && <p className="board-budget">{t("budgetLeft", { left: dotsLeft, budget: view.voteBudget })}</p>}
       <p className="board-card-meta">{t("dragInstructions")}</p>
       {mayCluster && (
         <form onSubmit={addCluster} className="board-add-inline">
@@ -110,7 +116,9 @@ export function ClusterBoard({ view, mode }: { view: BoardView; mode: Mode }) {
                 {mode !== "clustering" && (
                   <Dots count={totals.get(cluster.id) ?? 0} rank={mode === "formulation" ? rankOf(cluster.id) : null} />
                 )}
-                {mode === "voting" && <DotControls view={view} targetId={cluster.id} label={cluster.title} />}
+                {mode === "voting" && (
+                  <DotControls view={view.cardView} targetId={cluster.id} label={cluster.title} mine={myDots(cluster.id)} left={dotsLeft} />
+                )}
                 {mode === "formulation" && view.isModerator && !view.readOnly && view.type === "fallrekonstruktion" && (
                   <RecurrenceMatcher conferenceId={view.conferenceId} clusterId={cluster.id} clusterTitle={cluster.title} />
                 )}
@@ -178,8 +186,42 @@ function DraggableCard({
   );
 }
 
+/** One card on the plenum wall; it renders again only when the card, the clusters or its dots changed. */
+const ClusterCard = memo(function ClusterCard({
+  view,
+  card,
+  clusters,
+  mayCluster,
+  voting,
+  mine,
+  left,
+}: {
+  view: CardView;
+  card: BoardCard;
+  clusters: ClusterOption[];
+  mayCluster: boolean;
+  voting: boolean;
+  mine: number;
+  left: number;
+}) {
+  const t = useTranslations("conferences.board");
+  const movable = mayCluster && !card.restricted;
+  return (
+    <DraggableCard card={card} enabled={movable} colour={authorColourOf(view, card)}>
+      <CardBody view={view} card={card} />
+      {movable && <ClusterChoice view={view} card={card} clusters={clusters} />}
+      {voting && <DotControls view={view} targetId={card.id} label={card.text || t("hiddenCard")} mine={mine} left={left} />}
+    </DraggableCard>
+  );
+});
+
+interface ClusterOption {
+  id: string;
+  title: string;
+}
+
 /** The keyboard way to cluster: choose the cluster on the card. */
-function ClusterChoice({ view, card, clusters }: { view: BoardView; card: BoardCard; clusters: { id: string; title: string }[] }) {
+function ClusterChoice({ view, card, clusters }: { view: CardView; card: BoardCard; clusters: ClusterOption[] }) {
   const t = useTranslations("conferences.board");
   return (
     <>
@@ -189,7 +231,7 @@ function ClusterChoice({ view, card, clusters }: { view: BoardView; card: BoardC
       <select
         id={`cluster-of-${card.id}`}
         value={card.clusterId ?? ""}
-        onChange={(event) => view.connection.submit({ kind: "card.cluster", cardId: card.id, clusterId: event.target.value || null })}
+        onChange={(event) => view.submit({ kind: "card.cluster", cardId: card.id, clusterId: event.target.value || null })}
       >
         <option value="">{t("unclustered")}</option>
         {clusters.map((c) => (
@@ -202,19 +244,28 @@ function ClusterChoice({ view, card, clusters }: { view: BoardView; card: BoardC
   );
 }
 
-function DotControls({ view, targetId, label }: { view: BoardView; targetId: string; label: string }) {
+function DotControls({
+  view,
+  targetId,
+  label,
+  mine,
+  left,
+}: {
+  view: CardView;
+  targetId: string;
+  label: string;
+  mine: number;
+  left: number;
+}) {
   const t = useTranslations("conferences.board");
-  const { meta } = view.connection.board;
   if (view.readOnly) return null;
-  const mine = meta.votes[view.selfId]?.[targetId] ?? 0;
-  const left = view.voteBudget - dotsPlacedBy(meta, view.selfId);
   return (
     <div className="row-actions">
       <button
         type="button"
         className="button-secondary"
         disabled={left <= 0}
-        onClick={() => view.connection.submit({ kind: "vote.set", targetId, dots: mine + 1 })}
+        onClick={() => view.submit({ kind: "vote.set", targetId, dots: mine + 1 })}
       >
         {t("addDot", { label })}
       </button>
@@ -222,7 +273,7 @@ function DotControls({ view, targetId, label }: { view: BoardView; targetId: str
         type="button"
         className="button-link"
         disabled={mine === 0}
-        onClick={() => view.connection.submit({ kind: "vote.set", targetId, dots: mine - 1 })}
+        onClick={() => view.submit({ kind: "vote.set", targetId, dots: mine - 1 })}
       >
         {t("removeDot", { label })}
       </button>

@@ -3,27 +3,33 @@
 import "./board.css";
 
 import { useTranslations } from "next-intl";
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
 import type { ConferenceType, PhaseDefinition } from "@/server/schemas/conference-kinds";
 import { lanesFor } from "./board-lanes";
 import { ClusterBoard } from "./board-clusters";
 import { ReconstructionGrid } from "./board-reconstruction";
 import { useBoard } from "./use-board";
-import type { BoardProps, BoardView } from "./board-view";
+import type { BoardProps, BoardView, CardView } from "./board-view";
 import { CardLanes } from "./board-cards";
 
 /** The connection and the meeting's facts, as every part of the wall needs them. */
 export function useBoardView(props: BoardProps): BoardView {
   const t = useTranslations("conferences.board");
   const connection = useBoard(props.conferenceId, props.selfId, { sessionEnded: t("sessionEnded") }, props.onResync);
-  const names = new Map(props.participants.map((p) => [p.userId, p.displayName]));
   const { meta } = connection.board;
-  return {
-    ...props,
-    connection,
-    readOnly: !!props.projector || (meta.locked && !props.isModerator),
-    nameOf: (userId) => names.get(userId) ?? t("someone"),
-  };
+  const someone = t("someone");
+  const nameOf = useMemo(() => {
+    const names = new Map(props.participants.map((p) => [p.userId, p.displayName]));
+    return (userId: string) => names.get(userId) ?? someone;
+  }, [props.participants, someone]);
+  const readOnly = !!props.projector || (meta.locked && !props.isModerator);
+  const { selfId, isModerator, type, cases } = props;
+  const { submit, notifyTyping, reportError } = connection;
+  const cardView = useMemo<CardView>(
+    () => ({ selfId, isModerator, type, cases, readOnly, anonymous: meta.anonymous, nameOf, submit, notifyTyping, reportError }),
+    [selfId, isModerator, type, cases, readOnly, meta.anonymous, nameOf, submit, notifyTyping, reportError],
+  );
+  return { ...props, ...cardView, connection, cardView };
 }
 
 /** Conferences planned before the Ablaufplan existed keep one page of lanes. */

@@ -13,6 +13,7 @@ import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";
 import { useTRPC } from "../trpc/client";
 import { placeLabel } from "./conference-list";
+import { CaseSummary } from "./case-summary";
 import { GuestCaseReleases } from "./guest-case-releases";
 
 /** A conference for one participant: date, people, cases behind the consent gate, and the planner's checks. */
@@ -159,8 +160,6 @@ function useRefreshConference(conferenceId: string) {
 
 function AgendaCases({ conferenceId, cases }: { conferenceId: string; cases: Details["cases"] }) {
   const t = useTranslations("conferences");
-  const tCases = useTranslations("cases");
-  const format = useFormatter();
   const trpc = useTRPC();
   const refresh = useRefreshConference(conferenceId);
   const [success, setSuccess] = useState<string | null>(null);
@@ -188,18 +187,7 @@ function AgendaCases({ conferenceId, cases }: { conferenceId: string; cases: Det
                   <Link href={`/cases/${c.caseFileId}`}>{t("details.openCaseFile", { pseudonym: c.ownPseudonym })}</Link>
                 </p>
               )}
-              <p className="muted">
-                {t("details.summaryOf", { date: format.dateTime(new Date(c.summary.createdAt), { dateStyle: "medium" }) })}
-              </p>
-              <h4>{c.summary.title}</h4>
-              {c.summary.isPartial && <p className="notice">{t("details.partialSummary")}</p>}
-              {c.summary.body && <p className="summary-text">{c.summary.body}</p>}
-              {c.summary.sections.map((section) => (
-                <section key={section.lifeArea} aria-labelledby={`case-${c.caseId}-${section.lifeArea}`}>
-                  <h5 id={`case-${c.caseId}-${section.lifeArea}`}>{tCases(`lifeAreas.${section.lifeArea}`)}</h5>
-                  <p className="summary-text">{section.text}</p>
-                </section>
-              ))}
+              <CaseSummary caseId={c.caseId} summary={c.summary} headingLevel={4} />
             </>
           ) : (
             <>

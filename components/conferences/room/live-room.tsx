@@ -76,15 +76,16 @@ function Room({ props, title }: { props: BoardProps; title: string }) {
         </ModeratorToolbar>
       )}
       <div className="room-body">
-        <div className="room-rail">
+        {/* Each area scrolls on its own, so each can be reached and scrolled by keyboard. */}
+        <div className="room-rail" tabIndex={0} role="region" aria-label={tRoom("railRegion")}>
           <PhaseRail view={view} />
         </div>
-        <div className="room-wall" id="wall">
+        <div className="room-wall" id="wall" tabIndex={0} role="region" aria-label={tRoom("wallRegion")}>
           <PhaseWall view={view} />
           {formulating && <ConferenceFormulations conferenceId={view.conferenceId} />}
           {handingOut && <ConferenceWorkPackages conferenceId={view.conferenceId} />}
         </div>
-        <aside className="room-side" aria-label={tRoom("sidebar")}>
+        <aside className="room-side" aria-label={tRoom("sidebar")} tabIndex={0}>
           <SpeakersList view={view} />
           <BoardPresence view={view} />
         </aside>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback } from "react";
+import { useCallback, useMemo } from "react";
 import { useTRPC } from "../../trpc/client";
 import type { BoardProps } from "../board-view";
 
@@ -19,18 +19,25 @@ export function useConferenceBoardProps(conferenceId: string, selfId: string, pr
     void queryClient.invalidateQueries({ queryKey: trpc.workPackages.pathKey() });
   }, [queryClient, trpc, conferenceId]);
   const data = details.data;
-  if (!data) return { error: details.error?.message ?? null, props: null, title: null };
-  const props: BoardProps = {
-    conferenceId,
-    type: data.conference.type,
-    selfId,
-    isModerator: data.viewer.abilities.moderate,
-    phases: data.conference.phases,
-    voteBudget: data.conference.voteBudget,
-    participants: data.participants,
-    cases: data.cases.map((c) => ({ caseId: c.caseId, pseudonym: c.pseudonym, released: c.released })),
-    projector,
-    onResync,
-  };
+  // One props object per answer of the query, so the wall's stable parts stay stable.
+  const props = useMemo<BoardProps | null>(
+    () =>
+      data
+        ? {
+            conferenceId,
+            type: data.conference.type,
+            selfId,
+            isModerator: data.viewer.abilities.moderate,
+            phases: data.conference.phases,
+            voteBudget: data.conference.voteBudget,
+            participants: data.participants,
+            cases: data.cases.map((c) => ({ caseId: c.caseId, pseudonym: c.pseudonym, released: c.released })),
+            projector,
+            onResync,
+          }
+        : null,
+    [data, conferenceId, selfId, projector, onResync],
+  );
+  if (!data || !props) return { error: details.error?.message ?? null, props: null, title: null };
   return { error: null, props, title: data.conference.title, status: data.conference.status };
 }
