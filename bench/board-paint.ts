@@ -27,6 +27,7 @@ import { chromium, type Browser, type Page } from "@playwright/test";
 import { generateKeyBetween } from "fractional-indexing";
 import postgres from "postgres";
 import { io as connect, type Socket } from "socket.io-client";
+import { paintProbeScript, type PaintProbeWindow } from "./board-paint-probe";
 
 /** Where the wall lives; `{id}` is the conference. Falls back to the conference page on a 404. */
 const wallPath = "/conferences/{id}/live";
@@ -193,65 +194,6 @@ async function startServer(env: Record<string, string>): Promise<ServerHandle> {
   }
 }
 
-/**
- * Runs in the moderator's page before its own scripts. Stamps each card.add `board:applied` frame
- * as the socket delivers it (this listener is added before socket.io sets its own), and the first
- * rendered frame after the card's element appeared: a task posted from requestAnimationFrame runs
- * once that frame's style, layout and paint are done.
- */
-function pageProbe() {
-  const probe = { joined: false, applied: {} as Record<string, number>, painted: {} as Record<string, number> };
-  (window as unknown as { __paintProbe: typeof probe }).__paintProbe = probe;
-  const NativeWebSocket = window.WebSocket;
-  class StampingWebSocket extends NativeWebSocket {
-    constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols);
-      this.addEventListener("message", (event: MessageEvent) => {
-        const at = performance.now();
-        // Engine.io "4" (message) carrying a socket.io packet: "2" event or "3" ack, then an optional
-        // namespace ("/name,") and ack id (digits), then the JSON array.
-        if (typeof event.data !== "string" || !/^4[23]/.test(event.data)) return;
-        const body = event.data
-          .slice(2)
-          .replace(/^\/[^,]*,/, "")
-          .replace(/^\d+/, "");
-        let packet: unknown;
-        try {
-          packet = JSON.parse(body);
-        } catch {
-          return;
-        }
-        if (!Array.isArray(packet)) return;
-        if (event.data[1] === "3" && (packet[0] as { mode?: string } | undefined)?.mode === "snapshot") probe.joined = true;
-        const applied = packet[1] as { op?: { kind?: string; cardId?: string } } | undefined;
-        if (packet[0] === "board:applied" && applied?.op?.kind === "card.add" && applied.op.cardId) {
-          probe.applied[applied.op.cardId] ??= at;
-        }
-      });
-    }
-  }
-  window.WebSocket = StampingWebSocket;
-  const seen = (element: Element) => {
-    const cardId = element.id.slice("focus-card-".length);
-    if (probe.applied[cardId] === undefined || probe.painted[cardId] !== undefined) return;
-    probe.painted[cardId] = -1;
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => (probe.painted[cardId] = performance.now());
-      channel.port2.postMessage(null);
-    });
-  };
-  new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (!(node instanceof Element)) continue;
-        if (node.id.startsWith("focus-card-")) seen(node);
-        node.querySelectorAll('[id^="focus-card-"]').forEach(seen);
-      }
-    }
-  }).observe(document, { childList: true, subtree: true });
-}
-
 async function signIn(page: Page, baseUrl: string, username: string) {
   await page.goto(`${baseUrl}/sign-in`);
   await page.getByLabel("Benutzername").fill(username);
@@ -266,14 +208,13 @@ async function openWall(page: Page, baseUrl: string, conferenceId: string, expec
   await page
     .waitForFunction(
       (count) =>
-        (window as unknown as { __paintProbe: { joined: boolean } }).__paintProbe.joined &&
-        document.querySelectorAll('[id^="focus-card-"]').length === count,
+        (window as unknown as PaintProbeWindow).__paintProbe.joined && document.querySelectorAll('[id^="focus-card-"]').length === count,
       expectedCards,
       { timeout: 60_000 },
     )
     .catch(async (error: Error) => {
       const state = await page.evaluate(() => ({
-        joined: (window as unknown as { __paintProbe?: { joined: boolean } }).__paintProbe?.joined,
+        joined: (window as unknown as Partial<PaintProbeWindow>).__paintProbe?.joined,
         cards: document.querySelectorAll('[id^="focus-card-"]').length,
       }));
       throw new Error(
@@ -294,17 +235,13 @@ async function measure(page: Page, socket: Socket, conferenceId: string, count: 
     const op = { kind: "card.add", cardId, lane, text: `${cardTexts[i % cardTexts.length]} (neu ${i + 1})`, orderKey };
     const ack = await socket.timeout(15_000).emitWithAck("board:op", { conferenceId, clientOpId: opId(), op });
     if (!ack?.ok) throw new Error(`card.add refused: ${ack?.message}`);
-    await page.waitForFunction(
-      (id) => ((window as unknown as { __paintProbe: { painted: Record<string, number> } }).__paintProbe.painted[id] ?? -1) > 0,
-      cardId,
-      { timeout: 30_000 },
-    );
+    await page.waitForFunction((id) => ((window as unknown as PaintProbeWindow).__paintProbe.painted[id] ?? -1) > 0, cardId, {
+      timeout: 30_000,
+    });
     // Calm meeting pace: one card at a time, so each paint is measured on its own.
     await sleep(150);
   }
-  const probe = await page.evaluate(
-    () => (window as unknown as { __paintProbe: { applied: Record<string, number>; painted: Record<string, number> } }).__paintProbe,
-  );
+  const probe = await page.evaluate(() => (window as unknown as PaintProbeWindow).__paintProbe);
   return { orderKey, probe };
 }
 
@@ -319,8 +256,7 @@ async function scenario(
   const context = await browser.newContext({ viewport, locale: "de-DE", timezoneId: "Europe/Berlin" });
   try {
     const page = await context.newPage();
-    // tsx keeps function names through a helper (__name) that exists only in Node: the page gets a no-op one.
-    await page.addInitScript({ content: `var __name = (target) => target;\n(${pageProbe.toString()})();` });
+    await page.addInitScript({ content: paintProbeScript });
     await signIn(page, baseUrl, seeded.moderator.username);
     await openWall(page, baseUrl, conferenceId, wall.cards);
     // A few cards first, not counted: the page's first renders of a new card compile and warm up.
