@@ -29,9 +29,9 @@ import postgres from "postgres";
 import { io as connect, type Socket } from "socket.io-client";
 import { paintProbeScript, type PaintProbeWindow } from "./board-paint-probe";
 
-/** Where the wall lives; `{id}` is the conference. Falls back to the conference page on a 404. */
+/** Where the wall lives; `{id}` is the conference. Where it answers 404, the conference page without `/live`. */
 const wallPath = "/conferences/{id}/live";
-const fallbackWallPath = "/conferences/{id}";
+const fallbackWallPath = wallPath.replace(/\/live$/, "");
 
 const measuredCards = Number(process.env.BENCH_CARDS ?? 40);
 const loadedCards = 300;
@@ -166,7 +166,12 @@ async function startServer(env: Record<string, string>): Promise<ServerHandle> {
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-10_000));
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", (code, signal) => {
+      output += `\n(exit code ${code}, signal ${signal})`;
+      resolve();
+    }),
+  );
   let hasExited = false;
   void exited.then(() => (hasExited = true));
   const stop = async () => {
