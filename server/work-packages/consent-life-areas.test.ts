@@ -126,8 +126,8 @@ describe("work packages of a case follow the life areas its consent names", () =
     expect(await cardsFor(moderator)).toEqual([healthCardText, housingCardText]);
   });
 
-  it("refuses a package about health for an organisation, a person or a moderator whose consent covers housing only", async () => {
-    const refusalOf = async (actor: Actor, input: ReturnType<typeof packageInput>) => {
+  it("refuses a package about health for an organisation, a person or a moderator whose consent covers housing only, or without its case", async () => {
+    const refusalOf = async (actor: Actor, input: Omit<ReturnType<typeof packageInput>, "caseId"> & { caseId: string | null }) => {
       const error = (await callerFor(handle.db, actor)
         .workPackages.create(input)
         .catch((e: unknown) => e)) as { code: string; message: string; cause?: { field?: string } };
@@ -143,6 +143,14 @@ describe("work packages of a case follow the life areas its consent names", () =
       field: "responsibleUserId",
       message: "Die Schweigepflichtentbindung des Falls umfasst diese Person für den Lebensbereich „Gesundheit“ nicht.",
     });
+    // Named without its case, the health card's task would reach everyone in the conference.
+    expect(await refusalOf(moderator, { ...packageInput(healthCardId, healthTask, housingOrganisationId, null, 7), caseId: null })).toEqual(
+      {
+        code: "BAD_REQUEST",
+        field: "caseId",
+        message: "Die Karte gehört zu einem Fall; das Arbeitspaket daraus muss denselben Fall nennen.",
+      },
+    );
     expect(await refusalOf(housingModerator, packageInput(healthCardId, healthTask, wholeOrganisationId, null, 7))).toEqual({
       code: "BAD_REQUEST",
       field: "caseId",

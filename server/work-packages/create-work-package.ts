@@ -60,8 +60,9 @@ export async function createWorkPackage(db: Database, actor: Actor, input: Creat
 
   // The form names the case by its meeting id, as the conference shows it.
   const caseId = input.caseId ? (await agendaCaseResolver(db, conference.id))(input.caseId) : null;
-  // The package is about the life area of the card it came from, when that card is about the same case.
-  const lifeArea = caseId && card?.caseId === caseId ? card.lifeArea : null;
+  // A package from a case card stays with that case, so its consent (and life area) keeps deciding who reads the task.
+  if (card?.caseId && card.caseId !== caseId) throw new AppError("INVALID_INPUT", "workPackages.errors.cardOfAnotherCase", "caseId");
+  const lifeArea = card?.caseId ? card.lifeArea : null;
   const areaValues: Record<string, string> = lifeArea ? { lifeArea: translate(`cases.lifeAreas.${lifeArea}`) } : {};
   if (caseId) {
     const [onAgenda] = await db
