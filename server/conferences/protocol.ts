@@ -53,6 +53,8 @@ export interface ProtocolCluster {
 export interface ProtocolWorkPackage {
   task: string;
   caseId: string | null;
+  /** The life area of a case's package (absent in protocols written before packages had one). */
+  lifeArea?: LifeArea | null;
   casePseudonym: string | null;
   responsibleOrganisationName: string | null;
   responsibleUserName: string | null;
@@ -180,6 +182,7 @@ async function buildSnapshot(db: Executor, conferenceId: string, version: number
     .select({
       task: workPackages.task,
       caseId: workPackages.caseId,
+      lifeArea: workPackages.lifeArea,
       casePseudonym: cases.pseudonym,
       responsibleOrganisationName: organisations.name,
       responsibleUserName: users.displayName,
@@ -237,15 +240,14 @@ export function projectSnapshot(
   snapshot: ProtocolSnapshot,
   viewer: Pick<CardViewer, "releasedCaseIds" | "areaScopes">,
 ): ProtocolSnapshot {
-  const released = viewer.releasedCaseIds;
-  // A case card about a life area the viewer's consent leaves out stays as hidden as on the board.
+  // A case card or work package about a life area the viewer's consent leaves out stays as hidden as on the board.
   const card = (c: ProtocolCard): ProtocolCard => {
     const view = { ...c, caseId: meetingCaseIdOrNull(conferenceId, c.caseId) };
     return mayReadCard(viewer, c) ? view : { ...view, text: "", restricted: true };
   };
   const workPackage = (p: ProtocolWorkPackage): ProtocolWorkPackage => {
     const view = { ...p, caseId: meetingCaseIdOrNull(conferenceId, p.caseId) };
-    return p.caseId && !released.has(p.caseId) ? { ...view, task: "", restricted: true } : view;
+    return mayReadCard(viewer, p) ? view : { ...view, task: "", restricted: true };
   };
   return {
     ...snapshot,
