@@ -7,6 +7,7 @@ import { lanesFor } from "./board-lanes";
 import { ClusterBoard } from "./board-clusters";
 import { ModeratorControls, PhaseBar, SpeakersList, TimerDisplay } from "./board-controls";
 import { ReconstructionGrid } from "./board-reconstruction";
+import { TimelineBoard } from "./board-timeline";
 import { useBoard } from "./use-board";
 import type { BoardProps, BoardView } from "./board-view";
 import { CardLanes } from "./board-cards";
@@ -95,6 +96,8 @@ function PhaseView({ view, phase }: { view: BoardView; phase: PhaseDefinition })
           <ClusterBoard view={view} mode={phase.board} />
         </section>
       );
+    case "timeline":
+      return <TimelineBoard view={view} phaseKey={phase.key} heading={heading} />;
     case "none":
       return (
         <section aria-labelledby={`focus-phase-${phase.key}`}>
