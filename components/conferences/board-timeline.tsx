@@ -131,15 +131,15 @@ function TimelineCard({ view, card }: { view: BoardView; card: BoardCard }) {
       </p>
       <CardBody view={view} card={card} />
       {editingMonth && may?.edit && <TimelineMonthForm view={view} card={card} onDone={() => setEditingMonth(false)} />}
-      {may && (
+      {(may?.edit || may?.delete) && (
         <div className="row-actions">
-          {may.edit && !editingMonth && (
+          {may?.edit && !editingMonth && (
             <button type="button" className="button-link" onClick={() => setEditingMonth(true)}>
               {t("changeMonth")}
               {label}
             </button>
           )}
-          {may.delete && (
+          {may?.delete && (
             <button type="button" className="button-link" onClick={() => view.connection.submit({ kind: "card.delete", cardId: card.id })}>
               {tBoard("delete")}
               {label}
