@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import type { BoardCard } from "@/server/schemas/board";
 import { CardBody } from "./board-cards";
 import { TimelineAddForm, TimelineMonthForm } from "./board-timeline-forms";
@@ -118,6 +118,12 @@ function TimelineCard({ view, card }: { view: BoardView; card: BoardCard }) {
   const t = useTranslations("conferences.timeline");
   const tBoard = useTranslations("conferences.board");
   const [editingMonth, setEditingMonth] = useState(false);
+  const changeButton = useRef<HTMLButtonElement>(null);
+  // Back to the button that opened the month field, so keyboard users keep their place on the axis.
+  const closeMonthForm = () => {
+    setEditingMonth(false);
+    requestAnimationFrame(() => changeButton.current?.focus());
+  };
   const lane = card.lane as TimelineLane;
   const may = view.readOnly || card.restricted ? null : abilitiesOn(view, card);
   const label = <span className="visually-hidden">: {card.text || tBoard("hiddenCard")}</span>;
@@ -130,11 +136,11 @@ function TimelineCard({ view, card }: { view: BoardView; card: BoardCard }) {
         {t(`kinds.${lane}`)}
       </p>
       <CardBody view={view} card={card} />
-      {editingMonth && may?.edit && <TimelineMonthForm view={view} card={card} onDone={() => setEditingMonth(false)} />}
+      {editingMonth && may?.edit && <TimelineMonthForm view={view} card={card} onDone={closeMonthForm} />}
       {(may?.edit || may?.delete) && (
         <div className="row-actions">
           {may?.edit && !editingMonth && (
-            <button type="button" className="button-link" onClick={() => setEditingMonth(true)}>
+            <button ref={changeButton} type="button" className="button-link" onClick={() => setEditingMonth(true)}>
               {t("changeMonth")}
               {label}
             </button>
