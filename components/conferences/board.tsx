@@ -8,6 +8,7 @@ import type { ConferenceType, PhaseDefinition } from "@/server/schemas/conferenc
 import { lanesFor } from "./board-lanes";
 import { ClusterBoard } from "./board-clusters";
 import { ReconstructionGrid } from "./board-reconstruction";
+import { TimelineBoard } from "./board-timeline";
 import { useBoard } from "./use-board";
 import type { BoardProps, BoardView, CardView } from "./board-view";
 import { CardLanes } from "./board-cards";
@@ -70,6 +71,8 @@ function PhaseView({ view, phase }: { view: BoardView; phase: PhaseDefinition })
           <ClusterBoard view={view} mode={phase.board} />
         </section>
       );
+    case "timeline":
+      return <TimelineBoard view={view} phaseKey={phase.key} heading={heading} />;
     case "none":
       return (
         <section aria-labelledby={`focus-phase-${phase.key}`} className="board-phase">
