@@ -69,7 +69,13 @@ export function ReconstructionGrid({ view }: { view: BoardView }) {
                 <tr key={c.caseId} id={`focus-case-${c.caseId}`}>
                   <th scope="row">{t("caseBadge", { pseudonym: c.pseudonym })}</th>
                   {perspectives.map((p) => (
-                    <td key={p.id}>
+                    <td key={p.id} className={ready.has(p.id) ? "board-cell-ready" : undefined}>
+                      {ready.has(p.id) && (
+                        <p className="board-ready-mark">
+                          <span aria-hidden="true">✓ </span>
+                          {t("cellReady")}
+                        </p>
+                      )}
                       <ul className="board-cards">
                         {sortByOrderKey(gridCards.filter((card) => card.caseId === c.caseId && card.perspective === p.id)).map((card) => (
                           <li key={card.id} className="board-card" data-colour={authorColourOf(view, card)}>

@@ -10,6 +10,7 @@ import { ConferenceFormulations } from "../formulations";
 import { PhaseWall, useBoardView, useFollowFocus } from "../board";
 import { BoardPresence, HandButton, ModeratorToolbar, PhaseRail, SpeakersList, TimerDisplay } from "../board-controls";
 import type { BoardProps, BoardView } from "../board-view";
+import { CaseInTurn } from "./case-in-turn";
 import { FinishMeeting } from "./finish-meeting";
 import { RoomViewsNav } from "./room-views-nav";
 import { useConferenceBoardProps } from "./use-conference-board";
@@ -86,6 +87,7 @@ function Room({ props, title }: { props: BoardProps; title: string }) {
           {handingOut && <ConferenceWorkPackages conferenceId={view.conferenceId} />}
         </div>
         <aside className="room-side" aria-label={tRoom("sidebar")} tabIndex={0}>
+          <CaseInTurn conferenceId={view.conferenceId} activeCaseId={meta.activeCaseId} />
           <SpeakersList view={view} />
           <BoardPresence view={view} />
         </aside>
