@@ -260,14 +260,17 @@ function DotControls({
   const t = useTranslations("conferences.board");
   if (view.readOnly) return null;
   return (
-    <div className="row-actions">
+    <div className="row-actions board-dot-controls">
       <button
         type="button"
         className="button-secondary"
         disabled={left <= 0}
         onClick={() => view.submit({ kind: "vote.set", targetId, dots: mine + 1 })}
       >
-        {t("addDot", { label })}
+        {/* Short on the wall; the whole label for screen readers, starting with the visible word. */}
+        <span aria-hidden="true">+ </span>
+        {t("dotWord")}
+        <span className="visually-hidden"> {t("dotFor", { label })}</span>
       </button>
       <button
         type="button"
@@ -275,9 +278,10 @@ function DotControls({
         disabled={mine === 0}
         onClick={() => view.submit({ kind: "vote.set", targetId, dots: mine - 1 })}
       >
-        {t("removeDot", { label })}
+        {t("dotBack")}
+        <span className="visually-hidden">: „{label}“</span>
       </button>
-      <span>{t("myDots", { count: mine })}</span>
+      {mine > 0 && <span>{t("myDots", { count: mine })}</span>}
     </div>
   );
 }

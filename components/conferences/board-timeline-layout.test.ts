@@ -37,7 +37,7 @@ describe("timeline layout", () => {
       ["2023-02", 4, null, ["b"]],
     ]);
     expect(layout.undated.map((c) => c.id)).toEqual(["c"]);
-    expect(axisTemplate(layout.columns)).toBe("14rem 1.5rem 1.5rem 14rem");
+    expect(axisTemplate(layout.columns)).toBe("14em 1.5em 1.5em 14em");
   });
 
   it("orders a month's cards: the course first, then barriers, interfaces, turning points, each as pinned", () => {

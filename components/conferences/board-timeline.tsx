@@ -33,7 +33,7 @@ export function TimelineBoard({ view, phaseKey, heading }: { view: BoardView; ph
       <Legend />
       {first && last ? (
         <div
-          className={styles.scroller}
+          className={`${styles.scroller} board-scroll`}
           role="region"
           aria-label={t("axis", { from: monthLabel(first.month), to: monthLabel(last.month) })}
           // The axis scrolls sideways; keyboard users scroll it once it has focus.
