@@ -37,7 +37,7 @@ describe("timeline layout", () => {
       ["2023-02", 4, null, ["b"]],
     ]);
     expect(layout.undated.map((c) => c.id)).toEqual(["c"]);
-    expect(axisTemplate(layout.columns)).toBe("14em 1.5em 1.5em 14em");
+    expect(axisTemplate(layout.columns)).toBe("var(--month-width, 14em) 1.5em 1.5em var(--month-width, 14em)");
   });
 
   it("orders a month's cards: the course first, then barriers, interfaces, turning points, each as pinned", () => {

@@ -84,5 +84,5 @@ function laneRank(lane: string): number {
  * narrow step, so long quiet stretches stay visible as distance without pushing cards apart.
  */
 export function axisTemplate(columns: TimelineColumn[]): string {
-  return columns.map((c) => (c.cards.length > 0 ? "14em" : "1.5em")).join(" ");
+  return columns.map((c) => (c.cards.length > 0 ? "var(--month-width, 14em)" : "1.5em")).join(" ");
 }

@@ -23,7 +23,7 @@ const problems = [
 /** The screens are reviewed by looking at them: each test leaves its pictures with its results. */
 async function keepScreenshot(page: Page, testInfo: TestInfo, name: string) {
   const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path });
+  await page.screenshot({ path, animations: "disabled" });
   await testInfo.attach(name, { path, contentType: "image/png" });
 }
 
