@@ -230,3 +230,56 @@ test("Vorbereitung and Nachbereitung are views of their own, reachable from the 
   await keepScreenshot(page, testInfo, "nachbereitung-1366x768");
   await expectAccessible(page);
 });
+
+test("the meeting runs by keyboard: the moderator moves the phase, a participant writes a card and files it into a cluster", async ({
+  browser,
+  baseURL,
+}) => {
+  const moderatorContext = await browser.newContext({ viewport: moderatorScreen });
+  const page = await moderatorContext.newPage();
+  await signIn(page, demoUsers.coordinator.username);
+  const { id, board } = await runningPlanningConference(page, baseURL!);
+  await board.send({ kind: "phase.set", index: 0 });
+  board.close();
+  await page.goto(`/conferences/${id}/live`);
+  const participantContext = await browser.newContext({ viewport: moderatorScreen });
+  const participant = await participantContext.newPage();
+  await signIn(participant, demoUsers.network_actor.username);
+  await participant.goto(`/conferences/${id}/live`);
+  await expect(participant.getByText("In dieser Phase wird gesprochen; die Wand ruht.")).toBeVisible();
+
+  // The moderator reaches "Nächste Phase" with Tab alone and presses it with Enter.
+  await page.keyboard.press("Tab");
+  let steps = 0;
+  while (
+    !(await page.getByRole("button", { name: "Nächste Phase" }).evaluate((button) => button === document.activeElement)) &&
+    steps++ < 30
+  )
+    await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  const field = participant.getByLabel("Neue Karte: Themenkarten");
+  await expect(field).toBeVisible();
+
+  // The participant writes with the keyboard and pins the card with the next Tab stop's button.
+  await field.focus();
+  await participant.keyboard.type("Keine Kita-Plätze für Kinder unter drei");
+  await participant.keyboard.press("Tab");
+  await expect(participant.getByRole("button", { name: "Karte anheften" })).toBeFocused();
+  await participant.keyboard.press("Space");
+  await expect(page.getByText("Keine Kita-Plätze für Kinder unter drei", { exact: true })).toBeVisible();
+
+  // Clustering: the choice on the card is the keyboard's way to move it.
+  await page.getByRole("button", { name: "Nächste Phase" }).press("Enter");
+  await page.getByLabel("Neuer Cluster").fill("Kinderbetreuung");
+  await page.getByLabel("Neuer Cluster").press("Enter");
+  const choice = participant.getByLabel("Cluster für die Karte „Keine Kita-Plätze für Kinder unter drei“");
+  await choice.focus();
+  await choice.press("ArrowDown");
+  await expect(
+    page
+      .getByRole("region", { name: "Kinderbetreuung", exact: true })
+      .getByText("Keine Kita-Plätze für Kinder unter drei", { exact: true }),
+  ).toBeVisible();
+  await participantContext.close();
+  await moderatorContext.close();
+});
