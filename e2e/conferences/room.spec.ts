@@ -171,10 +171,11 @@ test("the beamer shows a 60-card wall whole, in large type, with the way in for 
   const page = await context.newPage();
   await signIn(page, demoUsers.coordinator.username);
   const { id, board } = await runningPlanningConference(page, baseURL!);
+  const cardIds = Array.from({ length: 60 }, () => randomUUID());
   for (let index = 0; index < 60; index++)
     await board.send({
       kind: "card.add",
-      cardId: randomUUID(),
+      cardId: cardIds[index],
       lane: "themen",
       text: `${problems[index % problems.length]} (${index + 1})`,
       orderKey: orderKeys[index]!,
@@ -197,6 +198,13 @@ test("the beamer shows a 60-card wall whole, in large type, with the way in for 
   expect(await pageScroll(page)).toEqual({ vertical: 0, horizontal: 0 });
   await keepScreenshot(page, testInfo, "beamer-60-cards-1920x1080");
   await expectAccessible(page);
+
+  // It follows the moderator: the card pointed at is marked for the room.
+  await board.send({ kind: "focus.set", target: `card:${cardIds[29]}` });
+  await expect(page.locator(`#focus-card-${cardIds[29]}`)).toHaveClass(/beamer-focus/);
+  await board.send({ kind: "phase.set", index: 2 });
+  await expect(page.getByText("Phase 3 von 6")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Noch keinem Cluster zugeordnet" })).toBeVisible();
 
   // The short link under the QR code leads a participant's phone into the room.
   const link = (await page.locator(".beamer-link").textContent())!;

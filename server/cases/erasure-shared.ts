@@ -157,7 +157,8 @@ export async function eraseProtocols(tx: Executor, context: CaseErasureContext):
       const snapshot = row.snapshot as Snapshot;
       const before = JSON.stringify(snapshot);
       const scrub = (card: SnapshotCard) => {
-        if (card.caseId === context.caseId || context.cardIds.has(card.id)) card.text = "";
+        // The month a timeline card stands at is part of the case's story, like its text.
+        if (card.caseId === context.caseId || context.cardIds.has(card.id)) Object.assign(card, { text: "", month: null });
       };
       for (const lane of snapshot.lanes ?? []) {
         lane.cards.forEach(scrub);
