@@ -105,6 +105,9 @@ test("the Live view fills the moderator's screen with lanes side by side, and a 
   const participant = await participantContext.newPage();
   await signIn(participant, demoUsers.network_actor.username);
   await participant.goto(`/conferences/${id}/live`);
+  // Without the toolbar the room still fits: nothing scrolls the page, the hand is in full view.
+  await expect(participant.getByRole("button", { name: "Hand heben" })).toBeInViewport({ ratio: 1 });
+  expect((await pageScroll(participant)).vertical).toBeLessThanOrEqual(0);
   const beamer = await moderatorContext.newPage();
   await beamer.setViewportSize(beamerScreen);
   await beamer.goto(`/conferences/${id}/beamer`);
