@@ -1,0 +1,136 @@
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { todayInBerlin } from "../../server/schemas/calendar-days";
+import { callApi, createOwnCase, demoUsers, expectAccessible, signIn, uniqueLetters } from "../fixtures";
+
+// Screens that had no accessibility check or screenshot yet, at the size of a common office laptop.
+test.use({ viewport: { width: 1366, height: 768 } });
+
+async function screenshot(page: Page, testInfo: TestInfo, name: string) {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: "image/png" });
+}
+
+/** A case of the signed-in case manager whose consent names the given organisations, with a Falldarstellung. */
+async function caseForConference(page: Page, organisationNames: string[]) {
+  const organisations = await callApi<{ id: string; name: string }[]>(page, "tenancy.listOrganisations", undefined, { query: true });
+  const ownCase = await createOwnCase(page);
+  await callApi(page, "cases.addConsent", { caseId: ownCase.id, kind: "processing", grantedOn: todayInBerlin() });
+  await callApi(page, "cases.addConsent", {
+    caseId: ownCase.id,
+    kind: "confidentiality_release",
+    organisationIds: organisations.filter((o) => organisationNames.includes(o.name)).map((o) => o.id),
+    grantedOn: todayInBerlin(),
+  });
+  await callApi(page, "cases.saveSummary", {
+    caseId: ownCase.id,
+    title: "Sprachkurs und Arbeit",
+    body: "Die Person sucht einen Sprachkurs, der zu den Arbeitszeiten passt.",
+  });
+  return { ownCase, organisations };
+}
+
+test("the guest case release table: the responsible case manager confirms one guest, another is not covered", async ({
+  page,
+  browser,
+}, testInfo) => {
+  await signIn(page, demoUsers.case_manager.username);
+  const { ownCase, organisations } = await caseForConference(page, ["Jugendamt Beispielstadt"]);
+  const orgId = (name: string) => organisations.find((o) => o.name === name)!.id;
+
+  const coordination = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const moderator = await coordination.newPage();
+  await signIn(moderator, demoUsers.coordinator.username);
+  const users = await callApi<{ id: string; displayName: string }[]>(moderator, "users.list", null, { query: true });
+  const caseManagerId = users.find((u) => u.displayName === demoUsers.case_manager.displayName)!.id;
+  const conference = await callApi<{ id: string }>(moderator, "conferences.create", {
+    type: "planungskonferenz",
+    title: `Planungskonferenz mit Gästen ${uniqueLetters()}`,
+    scheduledAt: new Date().toISOString(),
+    place: "Kreishaus",
+    participantUserIds: [caseManagerId],
+  });
+  const guest = { conferenceId: conference.id, organisationId: orgId("Jugendamt Beispielstadt") };
+  await callApi(moderator, "conferences.guests.invite", { ...guest, name: "Greta Gastfreund" });
+  await callApi(moderator, "conferences.guests.invite", {
+    conferenceId: conference.id,
+    name: "Bernd Beobachter",
+    organisationId: orgId("Sprachschule Nordheim"),
+  });
+  await coordination.close();
+
+  await callApi(page, "conferences.addCase", { conferenceId: conference.id, caseId: ownCase.id });
+  await page.goto(`/conferences/${conference.id}`);
+  const releases = page.getByRole("region", { name: "Gäste und Ihre Fälle" });
+  const covered = releases.getByRole("row", { name: /Greta Gastfreund/ });
+  const uncovered = releases.getByRole("row", { name: /Bernd Beobachter/ });
+  await expect(covered).toContainText("wartet auf Ihre Bestätigung");
+  await expect(uncovered).toContainText("nennt die Organisation nicht");
+  await expect(uncovered.getByRole("button")).toHaveCount(0);
+  await releases.scrollIntoViewIfNeeded();
+  await expectAccessible(page);
+  await screenshot(page, testInfo, "guest-case-releases");
+
+  await covered.getByRole("button", { name: /Bestätigen/ }).click();
+  await expect(releases.getByRole("status").filter({ hasText: "Greta Gastfreund sieht den Fall" })).toBeVisible();
+  await expect(covered).toContainText("bestätigt");
+  await expect(covered.getByRole("button", { name: /Bestätigung zurücknehmen/ })).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, testInfo, "guest-case-releases-confirmed");
+});
+
+test("the case erasure confirmation: the coordination must type the pseudonym of the closed case", async ({ page, browser }, testInfo) => {
+  await signIn(page, demoUsers.case_manager.username);
+  const { ownCase } = await caseForConference(page, ["Jobcenter Kreis Beispiel"]);
+  await callApi(page, "cases.saveIntake", { caseId: ownCase.id, conductedOn: todayInBerlin(), decision: "admission" });
+  await callApi(page, "cases.close", {
+    caseId: ownCase.id,
+    closedOn: todayInBerlin(),
+    closingType: "moved_away",
+    situationChange: "improved",
+  });
+
+  const coordination = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const coordinator = await coordination.newPage();
+  await signIn(coordinator, demoUsers.coordinator.username);
+  await coordinator.goto(`/cases/${ownCase.id}`);
+  const erasure = coordinator.getByRole("region", { name: "Daten löschen (Art. 17 DSGVO)" });
+  const confirmation = erasure.getByLabel(`Zur Bestätigung das Pseudonym ${ownCase.pseudonym} eingeben`);
+  await expect(confirmation).toBeVisible();
+  await expectAccessible(coordinator);
+  await screenshot(coordinator, testInfo, "case-erasure");
+
+  // A wrong pseudonym is named at the field, and nothing is erased.
+  await confirmation.fill("KB-0000-0000");
+  await erasure.getByRole("button", { name: "Endgültig löschen" }).click();
+  await expect(confirmation).toHaveAttribute("aria-invalid", "true");
+  await expect(erasure.getByText("Das eingegebene Pseudonym stimmt nicht mit diesem Fall überein.").first()).toBeVisible();
+  await expectAccessible(coordinator);
+  await screenshot(coordinator, testInfo, "case-erasure-wrong-pseudonym");
+  await coordination.close();
+});
+
+test("the card's life-area select on the board: a case card can be narrowed to one life area", async ({ page }, testInfo) => {
+  await signIn(page, demoUsers.case_manager.username);
+  const { ownCase } = await caseForConference(page, ["Ausländerbehörde Kreis Beispiel"]);
+  const conference = await callApi<{ id: string }>(page, "conferences.create", {
+    type: "planungskonferenz",
+    title: `Planungskonferenz Lebensbereiche ${uniqueLetters()}`,
+    scheduledAt: new Date().toISOString(),
+    place: "Kreishaus",
+    participantUserIds: [],
+  });
+  await callApi(page, "conferences.addCase", { conferenceId: conference.id, caseId: ownCase.id });
+  await page.goto(`/conferences/${conference.id}`);
+  await expect(page.getByText("Live verbunden")).toBeVisible();
+  await page.getByRole("button", { name: "Nächste Phase" }).click();
+
+  const lifeArea = page.getByLabel("Lebensbereich der Karte");
+  await expect(lifeArea).toHaveAccessibleDescription(/sehen nur Teilnehmende, deren Schweigepflichtentbindung/);
+  await page.getByLabel("Zu welchem Fall?").selectOption({ index: 1 });
+  await lifeArea.selectOption({ index: 2 });
+  await page.getByLabel("Neue Karte: Themenkarten").fill("Kein Kitaplatz während des Sprachkurses");
+  await lifeArea.scrollIntoViewIfNeeded();
+  await expectAccessible(page);
+  await screenshot(page, testInfo, "card-life-area");
+});
