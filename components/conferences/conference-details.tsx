@@ -103,34 +103,36 @@ function MeetingControls({
   const refresh = useRefreshConference(conferenceId);
   const setStatus = useMutation(trpc.conferences.setStatus.mutationOptions({ onSuccess: refresh }));
   return (
-    <div className="row-actions">
+    <div className="meeting-controls">
       <FormStatus
         error={setStatus.error?.message}
         success={status === "running" ? t("started") : status === "finished" ? t("finishedNotice") : null}
       />
-      {isModerator && status === "planned" && (
-        <button
-          type="button"
-          className="button-primary"
-          disabled={setStatus.isPending}
-          onClick={() => setStatus.mutate({ conferenceId, status: "running" })}
-        >
-          {t("start")}
-        </button>
-      )}
-      {isModerator && status === "running" && (
-        <button
-          type="button"
-          className="button-secondary"
-          disabled={setStatus.isPending}
-          onClick={() => setStatus.mutate({ conferenceId, status: "finished" })}
-        >
-          {t("finish")}
-        </button>
-      )}
-      <a href={`/conferences/${conferenceId}/projector`} target="_blank" rel="noopener">
-        {t("projector")}
-      </a>
+      <div className="row-actions">
+        {isModerator && status === "planned" && (
+          <button
+            type="button"
+            className="button-primary"
+            disabled={setStatus.isPending}
+            onClick={() => setStatus.mutate({ conferenceId, status: "running" })}
+          >
+            {t("start")}
+          </button>
+        )}
+        {isModerator && status === "running" && (
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={setStatus.isPending}
+            onClick={() => setStatus.mutate({ conferenceId, status: "finished" })}
+          >
+            {t("finish")}
+          </button>
+        )}
+        <a href={`/conferences/${conferenceId}/projector`} target="_blank" rel="noopener">
+          {t("projector")}
+        </a>
+      </div>
     </div>
   );
 }
