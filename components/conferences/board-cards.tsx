@@ -2,60 +2,101 @@
 
 import { generateKeyBetween } from "fractional-indexing";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { sortByOrderKey } from "@/server/conferences/board-state";
-import type { BoardCard, BoardOperation } from "@/server/schemas/board";
+import type { BoardCard } from "@/server/schemas/board";
 import { lifeAreas } from "@/server/schemas/case-kinds";
-import { abilitiesOn, type BoardView } from "./board-view";
+import { abilitiesOn, authorColourOf, laneWeight, type BoardView, type CardView } from "./board-view";
 
-export function CardLanes({ view, lanes }: { view: BoardView; lanes: string[] }) {
+export function CardLanes({ view, lanes }: { view: BoardView; lanes: readonly string[] }) {
   const t = useTranslations("conferences.board");
-  const cards = [...view.connection.board.cards.values()];
-  const inLane = (lane: string) => sortByOrderKey(cards.filter((c) => c.lane === lane && !c.isSolution));
-  const parked = cards.filter((c) => c.isSolution);
+  const { cards } = view.connection.board;
+  // Sorted once per change of the board, not once per lane and render.
+  const { byLane, parked } = useMemo(() => {
+    const byLane = new Map<string, BoardCard[]>(lanes.map((lane) => [lane, []]));
+    const parked: BoardCard[] = [];
+    for (const card of cards.values()) {
+      if (card.isSolution) parked.push(card);
+      else byLane.get(card.lane)?.push(card);
+    }
+    for (const [lane, members] of byLane) byLane.set(lane, sortByOrderKey(members));
+    return { byLane, parked };
+  }, [cards, lanes]);
+  const lastKey = useLastKeys(byLane);
   return (
     <>
       <div className="board-lanes">
-        {lanes.map((lane, laneIndex) => (
-          <section key={lane} className="board-lane" aria-labelledby={`lane-${lane}`}>
-            <h4 id={`lane-${lane}`}>{t(`lanes.${lane}`)}</h4>
-            <ul className="board-cards">
-              {inLane(lane).map((card) => (
-                <li key={card.id} id={`focus-card-${card.id}`} className="board-card">
-                  <CardBody view={view} card={card} />
-                  <CardActions
-                    view={view}
-                    card={card}
-                    lanes={lanes}
-                    laneIndex={laneIndex}
-                    lastKey={(l) => inLane(l).at(-1)?.orderKey ?? null}
-                  />
-                </li>
-              ))}
-            </ul>
-            {!view.readOnly && <AddCardForm view={view} lane={lane} lastKey={inLane(lane).at(-1)?.orderKey ?? null} />}
-          </section>
-        ))}
+        {lanes.map((lane, laneIndex) => {
+          const members = byLane.get(lane) ?? [];
+          return (
+            <section key={lane} className="board-lane" aria-labelledby={`lane-${lane}`} style={laneWeight(members.length)}>
+              <h3 id={`lane-${lane}`}>
+                {t(`lanes.${lane}`)} <span className="board-lane-count">({t("laneCount", { count: members.length })})</span>
+              </h3>
+              {!view.readOnly && (
+                <AddCardForm view={view.cardView} lane={lane} lastKey={lastKey} activeCaseId={view.connection.board.meta.activeCaseId} />
+              )}
+              <ul className="board-cards">
+                {members.map((card) => (
+                  <LaneCard key={card.id} view={view.cardView} card={card} lanes={lanes} laneIndex={laneIndex} lastKey={lastKey} />
+                ))}
+              </ul>
+            </section>
+          );
+        })}
       </div>
-      {parked.length > 0 && <ParkingArea view={view} cards={parked} />}
+      {parked.length > 0 && <ParkingArea view={view.cardView} cards={parked} />}
     </>
   );
 }
 
-export function ParkingArea({ view, cards }: { view: BoardView; cards: BoardCard[] }) {
+/** The last order key per lane, read when a card is added or moved, through one stable function. */
+function useLastKeys(byLane: Map<string, BoardCard[]>) {
+  const lastKeys = useRef(byLane);
+  useEffect(() => {
+    lastKeys.current = byLane;
+  }, [byLane]);
+  return useCallback((lane: string) => lastKeys.current.get(lane)?.at(-1)?.orderKey ?? null, []);
+}
+
+/** One sticky note; it renders again only when the card itself (or the room's facts) changed. */
+const LaneCard = memo(function LaneCard({
+  view,
+  card,
+  lanes,
+  laneIndex,
+  lastKey,
+}: {
+  view: CardView;
+  card: BoardCard;
+  lanes: readonly string[];
+  laneIndex: number;
+  lastKey: (lane: string) => string | null;
+}) {
+  return (
+    <li id={`focus-card-${card.id}`} className="board-card" data-colour={authorColourOf(view, card)}>
+      <CardBody view={view} card={card} />
+      <CardActions view={view} card={card} lanes={lanes} laneIndex={laneIndex} lastKey={lastKey} />
+    </li>
+  );
+});
+
+export function ParkingArea({ view, cards }: { view: CardView; cards: BoardCard[] }) {
   const t = useTranslations("conferences.board");
   return (
     <section aria-labelledby="parking-title" className="board-parking">
-      <h4 id="parking-title">{t("parking")}</h4>
+      <h3 id="parking-title">
+        {t("parking")} <span className="board-lane-count">({t("laneCount", { count: cards.length })})</span>
+      </h3>
       <ul className="board-cards">
         {cards.map((card) => (
-          <li key={card.id} className="board-card">
+          <li key={card.id} id={`focus-card-${card.id}`} className="board-card" data-colour={authorColourOf(view, card)}>
             <CardBody view={view} card={card} />
             {view.isModerator && !view.readOnly && (
               <button
                 type="button"
                 className="button-link"
-                onClick={() => view.connection.submit({ kind: "card.solution", cardId: card.id, isSolution: false })}
+                onClick={() => view.submit({ kind: "card.solution", cardId: card.id, isSolution: false })}
               >
                 {t("backToThemes")}
                 <span className="visually-hidden">: {card.text}</span>
@@ -68,7 +109,7 @@ export function ParkingArea({ view, cards }: { view: BoardView; cards: BoardCard
   );
 }
 
-export function CardBody({ view, card }: { view: BoardView; card: BoardCard }) {
+export function CardBody({ view, card }: { view: Pick<CardView, "cases" | "nameOf">; card: BoardCard }) {
   const t = useTranslations("conferences.board");
   const pseudonym = card.caseId ? view.cases.find((c) => c.caseId === card.caseId)?.pseudonym : null;
   return (
@@ -96,9 +137,9 @@ function CardActions({
   laneIndex,
   lastKey,
 }: {
-  view: BoardView;
+  view: CardView;
   card: BoardCard;
-  lanes: string[];
+  lanes: readonly string[];
   laneIndex: number;
   lastKey: (lane: string) => string | null;
 }) {
@@ -106,7 +147,7 @@ function CardActions({
   const [editing, setEditing] = useState(false);
   if (view.readOnly || card.restricted) return null;
   const may = abilitiesOn(view, card);
-  const submit = (op: BoardOperation) => view.connection.submit(op);
+  const submit = view.submit;
   const label = <span className="visually-hidden">: {card.text || t("hiddenCard")}</span>;
   const move = (lane: string) => submit({ kind: "card.move", cardId: card.id, lane, orderKey: generateKeyBetween(lastKey(lane), null) });
   return (
@@ -170,30 +211,40 @@ function CardActions({
 }
 
 /** The cases a participant may write about: on the agenda and released to them. */
-export function writableCases(view: BoardView) {
+export function writableCases(view: Pick<CardView, "cases">) {
   return view.cases.filter((c) => c.released);
 }
 
-function AddCardForm({ view, lane, lastKey }: { view: BoardView; lane: string; lastKey: string | null }) {
+function AddCardForm({
+  view,
+  lane,
+  lastKey,
+  activeCaseId,
+}: {
+  view: CardView;
+  lane: string;
+  lastKey: (lane: string) => string | null;
+  activeCaseId: string | null;
+}) {
   const t = useTranslations("conferences.board");
   const tCases = useTranslations("cases");
   const cases = writableCases(view);
-  const active = view.connection.board.meta.activeCaseId;
+  const active = activeCaseId;
   function addCard(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
     const text = String(data.get("text") ?? "").trim();
-    if (!text) return view.connection.reportError(t("emptyCard"));
+    if (!text) return view.reportError(t("emptyCard"));
     const caseId = String(data.get("caseId") ?? "") || null;
     // A life area only narrows a case card: the card then reaches only those whose consent covers it.
     const lifeArea = caseId ? lifeAreas.find((area) => area === data.get("lifeArea")) : undefined;
-    view.connection.submit({
+    view.submit({
       kind: "card.add",
       cardId: crypto.randomUUID(),
       lane,
       text,
-      orderKey: generateKeyBetween(lastKey, null),
+      orderKey: generateKeyBetween(lastKey(lane), null),
       caseId,
       perspective: null,
       ...(lifeArea ? { lifeArea } : {}),
@@ -205,7 +256,7 @@ function AddCardForm({ view, lane, lastKey }: { view: BoardView; lane: string; l
       {/* Each label sits with its own control, apart from the one above, so the pairs read as pairs. */}
       <div className="board-add-field">
         <label htmlFor={`new-${lane}`}>{t("newCard", { lane: t(`lanes.${lane}`) })}</label>
-        <textarea id={`new-${lane}`} name="text" rows={2} maxLength={500} onInput={view.connection.notifyTyping} />
+        <textarea id={`new-${lane}`} name="text" rows={2} maxLength={500} onInput={view.notifyTyping} />
       </div>
       {cases.length > 0 && (
         <>

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
 import { sortByOrderKey } from "@/server/conferences/board-state";
 import { CardBody, writableCases } from "./board-cards";
-import { abilitiesOn, type BoardView } from "./board-view";
+import { abilitiesOn, authorColourOf, type BoardView } from "./board-view";
 
 /**
  * The reconstruction grid: one row per case, one column per perspective (the client's and each
@@ -69,10 +69,16 @@ export function ReconstructionGrid({ view }: { view: BoardView }) {
                 <tr key={c.caseId} id={`focus-case-${c.caseId}`}>
                   <th scope="row">{t("caseBadge", { pseudonym: c.pseudonym })}</th>
                   {perspectives.map((p) => (
-                    <td key={p.id}>
+                    <td key={p.id} className={ready.has(p.id) ? "board-cell-ready" : undefined}>
+                      {ready.has(p.id) && (
+                        <p className="board-ready-mark">
+                          <span aria-hidden="true">✓ </span>
+                          {t("cellReady")}
+                        </p>
+                      )}
                       <ul className="board-cards">
                         {sortByOrderKey(gridCards.filter((card) => card.caseId === c.caseId && card.perspective === p.id)).map((card) => (
-                          <li key={card.id} className="board-card">
+                          <li key={card.id} className="board-card" data-colour={authorColourOf(view, card)}>
                             <CardBody view={view} card={card} />
                             {!view.readOnly && abilitiesOn(view, card).delete && (
                               <button

@@ -1,67 +1,36 @@
 "use client";
 
+import "./board.css";
+
 import { useTranslations } from "next-intl";
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
 import type { ConferenceType, PhaseDefinition } from "@/server/schemas/conference-kinds";
 import { lanesFor } from "./board-lanes";
 import { ClusterBoard } from "./board-clusters";
-import { ModeratorControls, PhaseBar, SpeakersList, TimerDisplay } from "./board-controls";
 import { ReconstructionGrid } from "./board-reconstruction";
+import { TimelineBoard } from "./board-timeline";
 import { useBoard } from "./use-board";
-import type { BoardProps, BoardView } from "./board-view";
+import type { BoardProps, BoardView, CardView } from "./board-view";
 import { CardLanes } from "./board-cards";
 
-/** The live moderation board: the Ablaufplan's current phase decides what the wall shows. */
-export function ConferenceBoard(props: BoardProps) {
+/** The connection and the meeting's facts, as every part of the wall needs them. */
+export function useBoardView(props: BoardProps): BoardView {
   const t = useTranslations("conferences.board");
   const connection = useBoard(props.conferenceId, props.selfId, { sessionEnded: t("sessionEnded") }, props.onResync);
-  const { board, connected, pendingCount, error } = connection;
-  const { meta } = board;
-  const phase = props.phases[meta.phaseIndex];
-  const names = new Map(props.participants.map((p) => [p.userId, p.displayName]));
-  const view: BoardView = {
-    ...props,
-    connection,
-    readOnly: !!props.projector || (meta.locked && !props.isModerator),
-    nameOf: (userId) => names.get(userId) ?? t("someone"),
-  };
-  useFollowFocus(meta.focus, !props.isModerator);
-
-  return (
-    <section aria-labelledby="board-title" className={props.projector ? "board board-projector" : "board"}>
-      <h2 id="board-title">{t("title")}</h2>
-      <p role="status" className={connected ? "board-online" : "board-offline"}>
-        {connected ? t("connected") : t("offline")}
-        {pendingCount > 0 && ` ${t("pending", { count: pendingCount })}`}
-      </p>
-      <div role="alert" className={error ? "form-error" : undefined}>
-        {error}
-      </div>
-      <BoardPresence view={view} />
-      <PhaseBar view={view} />
-      <div className="board-status">
-        {meta.timer && <TimerDisplay endsAt={meta.timer.endsAt} />}
-        {meta.locked && <p className="status-badge">{t("lockedNotice")}</p>}
-        {meta.anonymous && <p className="status-badge">{t("anonymousNotice")}</p>}
-      </div>
-      {props.isModerator && !props.projector && <ModeratorControls view={view} />}
-      {!props.projector && <SpeakersList view={view} />}
-      {phase ? <PhaseView view={view} phase={phase} /> : <CardLanes view={view} lanes={legacyLanes[props.type]} />}
-    </section>
+  const { meta } = connection.board;
+  const someone = t("someone");
+  const nameOf = useMemo(() => {
+    const names = new Map(props.participants.map((p) => [p.userId, p.displayName]));
+    return (userId: string) => names.get(userId) ?? someone;
+  }, [props.participants, someone]);
+  const readOnly = !!props.projector || (meta.locked && !props.isModerator);
+  const { selfId, isModerator, type, cases } = props;
+  const { submit, notifyTyping, reportError } = connection;
+  const cardView = useMemo<CardView>(
+    () => ({ selfId, isModerator, type, cases, readOnly, anonymous: meta.anonymous, nameOf, submit, notifyTyping, reportError }),
+    [selfId, isModerator, type, cases, readOnly, meta.anonymous, nameOf, submit, notifyTyping, reportError],
   );
-}
-
-/** Who is here, and who is writing a card right now. */
-function BoardPresence({ view }: { view: BoardView }) {
-  const t = useTranslations("conferences.board");
-  const { present, typing } = view.connection;
-  const writers = typing.filter((id) => id !== view.selfId).map(view.nameOf);
-  return (
-    <div className="board-presence">
-      <p>{t("present", { count: present.length, names: present.map((p) => p.displayName).join(", ") })}</p>
-      {writers.length > 0 && <p className="board-card-meta">{t("writing", { names: writers.join(", ") })}</p>}
-    </div>
-  );
+  return { ...props, ...cardView, connection, cardView };
 }
 
 /** Conferences planned before the Ablaufplan existed keep one page of lanes. */
@@ -71,17 +40,24 @@ const legacyLanes: Record<ConferenceType, string[]> = {
   fallrekonstruktion: ["verlauf", "barrieren", "zentrale-probleme"],
 };
 
+/** The wall itself: the Ablaufplan's current phase decides what it shows. */
+export function PhaseWall({ view }: { view: BoardView }) {
+  const phase = view.phases[view.connection.board.meta.phaseIndex];
+  if (!phase) return <CardLanes view={view} lanes={legacyLanes[view.type]} />;
+  return <PhaseView view={view} phase={phase} />;
+}
+
 function PhaseView({ view, phase }: { view: BoardView; phase: PhaseDefinition }) {
   const t = useTranslations("conferences.board");
   const heading = (
-    <h3 id={`focus-phase-${phase.key}`} tabIndex={-1}>
+    <h2 id={`focus-phase-${phase.key}`} tabIndex={-1} className="visually-hidden">
       {phase.title}
-    </h3>
+    </h2>
   );
   switch (phase.board) {
     case "reconstruction":
       return (
-        <section aria-labelledby={`focus-phase-${phase.key}`}>
+        <section aria-labelledby={`focus-phase-${phase.key}`} className="board-phase">
           {heading}
           <ReconstructionGrid view={view} />
         </section>
@@ -90,21 +66,23 @@ function PhaseView({ view, phase }: { view: BoardView; phase: PhaseDefinition })
     case "voting":
     case "formulation":
       return (
-        <section aria-labelledby={`focus-phase-${phase.key}`}>
+        <section aria-labelledby={`focus-phase-${phase.key}`} className="board-phase">
           {heading}
           <ClusterBoard view={view} mode={phase.board} />
         </section>
       );
+    case "timeline":
+      return <TimelineBoard view={view} phaseKey={phase.key} heading={heading} />;
     case "none":
       return (
-        <section aria-labelledby={`focus-phase-${phase.key}`}>
+        <section aria-labelledby={`focus-phase-${phase.key}`} className="board-phase">
           {heading}
-          <p>{t("talkPhase")}</p>
+          <p className="board-talk">{t("talkPhase")}</p>
         </section>
       );
     default:
       return (
-        <section aria-labelledby={`focus-phase-${phase.key}`}>
+        <section aria-labelledby={`focus-phase-${phase.key}`} className="board-phase">
           {heading}
           <CardLanes view={view} lanes={lanesFor(view.type, phase.board)} />
         </section>
@@ -112,11 +90,12 @@ function PhaseView({ view, phase }: { view: BoardView; phase: PhaseDefinition })
   }
 }
 
-/** "Follow me": participants' screens scroll to what the moderator points at. */
-function useFollowFocus(focus: string | null, follow: boolean) {
+/** "Follow me": a following screen brings what the moderator points at into view. */
+export function useFollowFocus(focus: string | null, follow: boolean) {
   useEffect(() => {
     if (!follow || !focus) return;
     const element = document.getElementById(`focus-${focus.replace(":", "-")}`);
-    element?.scrollIntoView({ behavior: "smooth", block: "start" });
+    const calm = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    element?.scrollIntoView({ behavior: calm ? "auto" : "smooth", block: "nearest", inline: "nearest" });
   }, [focus, follow]);
 }

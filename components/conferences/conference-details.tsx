@@ -3,6 +3,7 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import type { ParticipantRole } from "@/server/schemas/conference-kinds";
@@ -12,6 +13,7 @@ import { Field } from "../forms/field";
 import { FormStatus } from "../forms/form-status";
 import { useTRPC } from "../trpc/client";
 import { placeLabel } from "./conference-list";
+import { CaseSummary } from "./case-summary";
 import { GuestCaseReleases } from "./guest-case-releases";
 
 /** A conference for one participant: date, people, cases behind the consent gate, and the planner's checks. */
@@ -75,7 +77,6 @@ export function ConferenceDetails({ conferenceId }: { conferenceId: string }) {
   );
 }
 
-/** The moderator opens and closes the meeting; everyone can put the board on a projector. */
 /** How the list marks a place on it: moderators and guests are named, participants are not. */
 function ParticipantMark({ role }: { role: ParticipantRole }) {
   const t = useTranslations("conferences");
@@ -89,6 +90,7 @@ function ParticipantMark({ role }: { role: ParticipantRole }) {
   }
 }
 
+/** The moderator opens and closes the meeting; everyone can put the board on a projector. */
 function MeetingControls({
   conferenceId,
   status,
@@ -101,7 +103,16 @@ function MeetingControls({
   const t = useTranslations("conferences.details");
   const trpc = useTRPC();
   const refresh = useRefreshConference(conferenceId);
-  const setStatus = useMutation(trpc.conferences.setStatus.mutationOptions({ onSuccess: refresh }));
+  const router = useRouter();
+  // Starting the meeting opens the room; finishing it leads to the follow-up.
+  const setStatus = useMutation(
+    trpc.conferences.setStatus.mutationOptions({
+      onSuccess: async (_, input) => {
+        await refresh();
+        router.push(`/conferences/${conferenceId}/${input.status === "running" ? "live" : "nachbereitung"}`);
+      },
+    }),
+  );
   return (
     <div className="meeting-controls">
       <FormStatus
@@ -129,7 +140,8 @@ function MeetingControls({
             {t("finish")}
           </button>
         )}
-        <a href={`/conferences/${conferenceId}/projector`} target="_blank" rel="noopener">
+        {status === "running" && <Link href={`/conferences/${conferenceId}/live`}>{t("openRoom")}</Link>}
+        <a href={`/conferences/${conferenceId}/beamer`} target="_blank" rel="noopener">
           {t("projector")}
         </a>
       </div>
@@ -150,8 +162,6 @@ function useRefreshConference(conferenceId: string) {
 
 function AgendaCases({ conferenceId, cases }: { conferenceId: string; cases: Details["cases"] }) {
   const t = useTranslations("conferences");
-  const tCases = useTranslations("cases");
-  const format = useFormatter();
   const trpc = useTRPC();
   const refresh = useRefreshConference(conferenceId);
   const [success, setSuccess] = useState<string | null>(null);
@@ -179,18 +189,7 @@ function AgendaCases({ conferenceId, cases }: { conferenceId: string; cases: Det
                   <Link href={`/cases/${c.caseFileId}`}>{t("details.openCaseFile", { pseudonym: c.ownPseudonym })}</Link>
                 </p>
               )}
-              <p className="muted">
-                {t("details.summaryOf", { date: format.dateTime(new Date(c.summary.createdAt), { dateStyle: "medium" }) })}
-              </p>
-              <h4>{c.summary.title}</h4>
-              {c.summary.isPartial && <p className="notice">{t("details.partialSummary")}</p>}
-              {c.summary.body && <p className="summary-text">{c.summary.body}</p>}
-              {c.summary.sections.map((section) => (
-                <section key={section.lifeArea} aria-labelledby={`case-${c.caseId}-${section.lifeArea}`}>
-                  <h5 id={`case-${c.caseId}-${section.lifeArea}`}>{tCases(`lifeAreas.${section.lifeArea}`)}</h5>
-                  <p className="summary-text">{section.text}</p>
-                </section>
-              ))}
+              <CaseSummary caseId={c.caseId} summary={c.summary} headingLevel={4} />
             </>
           ) : (
             <>

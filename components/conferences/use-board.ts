@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import { applyOperation } from "@/server/conferences/board-state";
 import {
@@ -139,13 +139,14 @@ export function useBoard(conferenceId: string, selfId: string, messages: { sessi
     };
   }, [conferenceId, messages.sessionEnded]);
 
-  function submit(op: BoardOperation) {
+  // Stable across renders, so the cards that hold it need not render again when the board changes.
+  const submit = useCallback((op: BoardOperation) => {
     const item = { clientOpId: crypto.randomUUID().replace(/-/g, ""), op };
     pendingRef.current = [...pendingRef.current, item];
     setPending(pendingRef.current);
     setError(null);
     if (socketRef.current?.connected) sendRef.current?.(item);
-  }
+  }, []);
 
   const board = useMemo(() => {
     let view = confirmed.board;
@@ -154,20 +155,24 @@ export function useBoard(conferenceId: string, selfId: string, messages: { sessi
   }, [confirmed, pending, selfId]);
 
   // At most one "writing" signal every two seconds: enough for the others, cheap for the server.
-  function notifyTyping() {
-    const wait = lastTypingRef.current + 2000 - Date.now();
-    if (wait > 0) {
-      // Still writing after the pause: one more signal when it is over.
-      typingTimerRef.current ??= setTimeout(() => {
-        typingTimerRef.current = undefined;
-        notifyTyping();
-      }, wait);
-      return;
-    }
-    if (!socketRef.current?.connected) return;
-    lastTypingRef.current = Date.now();
-    socketRef.current.emit("board:typing", { conferenceId });
-  }
+  const notifyTyping = useCallback(
+    function notifyTyping() {
+      const wait = lastTypingRef.current + 2000 - Date.now();
+      if (wait > 0) {
+        // Still writing after the pause: one more signal when it is over.
+        typingTimerRef.current ??= setTimeout(() => {
+          typingTimerRef.current = undefined;
+          notifyTyping();
+        }, wait);
+        return;
+      }
+      if (!socketRef.current?.connected) return;
+      lastTypingRef.current = Date.now();
+      socketRef.current.emit("board:typing", { conferenceId });
+    },
+    [conferenceId],
+  );
+  const clearError = useCallback(() => setError(null), []);
 
   return {
     board,
@@ -177,7 +182,7 @@ export function useBoard(conferenceId: string, selfId: string, messages: { sessi
     connected,
     pendingCount: pending.length,
     error,
-    clearError: () => setError(null),
+    clearError,
     reportError: setError,
     submit,
   };

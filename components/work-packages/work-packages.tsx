@@ -82,7 +82,7 @@ export function FollowUpItems({ conferenceId }: { conferenceId: string }) {
   );
 }
 
-function ConferenceWorkPackages({ conferenceId }: { conferenceId: string }) {
+export function ConferenceWorkPackages({ conferenceId }: { conferenceId: string }) {
   const t = useTranslations("workPackages");
   const format = useFormatter();
   const day = useDay();

@@ -1,4 +1,5 @@
-import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigserial, boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { BoardMeta } from "../../server/schemas/board";
 import {
   conferenceStatuses,
@@ -147,10 +148,15 @@ export const boardCards = pgTable(
     isHidden: boolean("is_hidden").notNull().default(false),
     /** Marked by the moderator as a solution idea rather than a theme; it goes to the parking area. */
     isSolution: boolean("is_solution").notNull().default(false),
+    /** Fallrekonstruktion timeline: the month ("YYYY-MM") the card stands at on the time axis; null when undated. */
+    month: text("month"),
     updatedSeq: integer("updated_seq").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("board_cards_conference_idx").on(t.conferenceId)],
+  (t) => [
+    index("board_cards_conference_idx").on(t.conferenceId),
+    check("board_cards_month_format", sql`${t.month} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+  ],
 );
 
 /** A tenant's Ablaufplan per conference type; new conferences copy it. */

@@ -5,7 +5,7 @@ import { createdAt, id, updatedAt } from "./columns";
 import { kommunen, tenants } from "./tenancy";
 import { users } from "./users";
 import { gapReports } from "./case-plans";
-import { cases } from "./cases";
+import { cases, lifeArea } from "./cases";
 import { conferences } from "./conferences";
 
 export const themeStatus = pgEnum("theme_status", themeStatuses);
@@ -60,6 +60,8 @@ export const themeSources = pgTable(
     caseId: uuid("case_id").references(() => cases.id),
     kommuneId: uuid("kommune_id").references(() => kommunen.id),
     gapReportId: uuid("gap_report_id").references(() => gapReports.id),
+    /** The life area of the card or gap report, kept here because a card may be deleted from the board later. */
+    lifeArea: lifeArea("life_area"),
     /** The card's or report's wording, pseudonymised like everything on a board. */
     excerpt: text("excerpt").notNull().default(""),
     createdAt: createdAt(),

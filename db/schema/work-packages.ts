@@ -3,7 +3,7 @@ import { workPackageStatuses } from "../../server/schemas/conference-kinds";
 import { createdAt, id, updatedAt } from "./columns";
 import { organisations, tenants } from "./tenancy";
 import { users } from "./users";
-import { cases } from "./cases";
+import { cases, lifeArea } from "./cases";
 import { conferences } from "./conferences";
 
 export const workPackageStatus = pgEnum("work_package_status", workPackageStatuses);
@@ -21,6 +21,8 @@ export const workPackages = pgTable(
       .references(() => conferences.id),
     caseId: uuid("case_id").references(() => cases.id),
     sourceCardId: uuid("source_card_id"),
+    /** The life area of the source card, kept here because the card may be deleted from the board later. */
+    lifeArea: lifeArea("life_area"),
     task: text("task").notNull(),
     responsibleOrganisationId: uuid("responsible_organisation_id").references(() => organisations.id),
     responsibleUserId: uuid("responsible_user_id").references(() => users.id),

@@ -1,5 +1,5 @@
 import { inflateSync } from "node:zlib";
-import type { Page, Response, WebSocket } from "@playwright/test";
+import type { BrowserContext, Page, Response, WebSocket } from "@playwright/test";
 import JSZip from "jszip";
 import * as Y from "yjs";
 
@@ -22,9 +22,10 @@ export function newCapture(label: string): Capture {
   return { label, bodies: [], frames: [], files: [], pending: [], documents: new Map() };
 }
 
-export function startCapture(page: Page, label: string): Capture {
+/** Captures every page of a browser context, including pages opened later (a second view of the room). */
+export function startCapture(context: BrowserContext, label: string): Capture {
   const capture = newCapture(label);
-  page.on("response", (response: Response) => {
+  context.on("response", (response: Response) => {
     capture.pending.push(
       response.body().then(
         (body) => capture.bodies.push({ url: response.url(), text: body.toString("utf8") }),
@@ -33,15 +34,18 @@ export function startCapture(page: Page, label: string): Capture {
       ),
     );
   });
-  page.on("websocket", (socket: WebSocket) => {
-    // Acknowledgement ids are per connection: which document each doc:join asked for.
-    const joins = new Map<string, string>();
-    socket.on("framesent", ({ payload }) => {
-      const join = /^42(\d+)\["doc:join",(.*)\]$/s.exec(frameText(payload));
-      if (join) joins.set(join[1]!, documentKey(JSON.parse(join[2]!)));
+  const watch = (page: Page) =>
+    page.on("websocket", (socket: WebSocket) => {
+      // Acknowledgement ids are per connection: which document each doc:join asked for.
+      const joins = new Map<string, string>();
+      socket.on("framesent", ({ payload }) => {
+        const join = /^42(\d+)\["doc:join",(.*)\]$/s.exec(frameText(payload));
+        if (join) joins.set(join[1]!, documentKey(JSON.parse(join[2]!)));
+      });
+      socket.on("framereceived", ({ payload }) => receiveFrame(capture, frameText(payload), joins));
     });
-    socket.on("framereceived", ({ payload }) => receiveFrame(capture, frameText(payload), joins));
-  });
+  context.pages().forEach(watch);
+  context.on("page", watch);
   return capture;
 }
 

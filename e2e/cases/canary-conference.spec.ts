@@ -51,7 +51,8 @@ interface Person {
 async function person(browser: Browser, label: string, role: DemoRole | null): Promise<Person> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
-  const capture = startCapture(page, label);
+  // The whole context: the room's views (Live, Nachbereitung) are pages of their own.
+  const capture = startCapture(context, label);
   if (role) await signIn(page, demoUsers[role].username);
   return { page, capture, isCoordination: role === "coordinator" };
 }
@@ -125,20 +126,30 @@ test("the canary case goes through a conference with a guest, cards, clusters, n
   await guest.page.goto(invitation.link);
   await guest.page.getByRole("checkbox", { name: /Hinweis zur Schweigepflicht gelesen/ }).check();
   await guest.page.getByRole("button", { name: "Bestätigen und Konferenz öffnen" }).click();
-  await expect(guest.page).toHaveURL(new RegExp(`${conferencePath}$`));
+  await expect(guest.page).toHaveURL(new RegExp(`${conferencePath}/vorbereitung$`));
   await page.goto(conferencePath);
   const releases = page.getByRole("region", { name: "Gäste und Ihre Fälle" });
   await releases.getByRole("button", { name: new RegExp(`Bestätigen.*${guestName}`) }).click();
   await expect(releases.getByRole("status").filter({ hasText: `${guestName} sieht den Fall` })).toBeVisible();
 
+  // Everyone at the wall (the Live view); the case manager, the partner and the moderator also have the Nachbereitung open beside it.
   const participants = [moderator, partner, spokesperson, guest];
-  for (const { page: p } of [...participants.slice(1, 3), guest]) {
-    await p.goto(conferencePath);
+  for (const { page: p } of participants) {
+    await p.goto(`${conferencePath}/live`);
     await expect(p.getByText("Live verbunden")).toBeVisible();
   }
-  await moderator.page.goto(conferencePath);
-  await expect(moderator.page.getByText("Live verbunden")).toBeVisible();
+  await page.goto(`${conferencePath}/live`);
   await expect(page.getByText("Live verbunden")).toBeVisible();
+  const followUp = async (p: Page) => {
+    const view = await p.context().newPage();
+    await view.goto(`${conferencePath}/nachbereitung`);
+    return view;
+  };
+  const [caseManagerNotes, partnerNotes, moderatorFollowUp] = [
+    await followUp(page),
+    await followUp(partner.page),
+    await followUp(moderator.page),
+  ];
   await moderator.page.getByRole("button", { name: "Nächste Phase" }).click();
 
   // A card about the case (tagged with a life area) from the case manager, one without a case from the partner.
@@ -159,9 +170,9 @@ test("the canary case goes through a conference with a guest, cards, clusters, n
 
   // Shared notes, written by the case manager and read live by the partner.
   const notes = (p: Page) => p.getByRole("textbox", { name: "Protokollnotizen" });
-  await notes(page).click();
-  await notes(page).pressSequentially(notesText, { delay: 10 });
-  await expect(notes(partner.page)).toContainText(notesText);
+  await notes(caseManagerNotes).click();
+  await notes(caseManagerNotes).pressSequentially(notesText, { delay: 10 });
+  await expect(notes(partnerNotes)).toContainText(notesText);
 
   // Clusters: the partner (whom the consent names) clusters the case card; a cluster title naming the person is refused.
   await moderator.page.getByRole("button", { name: "Nächste Phase" }).click();
@@ -178,15 +189,15 @@ test("the canary case goes through a conference with a guest, cards, clusters, n
   // The theme: formulated together, agreed and taken into the registry.
   await moderator.page.getByRole("button", { name: "Nächste Phase" }).click();
   await moderator.page.getByRole("button", { name: "Nächste Phase" }).click();
-  const formulations = moderator.page.getByRole("region", { name: "Konsensuale Formulierung generativer Themen" });
+  const formulations = moderatorFollowUp.getByRole("region", { name: "Konsensuale Formulierung generativer Themen" });
   await formulations.getByLabel("Cluster der Moderationswand").selectOption({ label: clusterTitle });
   await formulations.getByRole("button", { name: "Formulierung beginnen" }).click();
-  const wording = moderator.page.getByRole("textbox", { name: `Wortlaut: ${clusterTitle}` });
+  const wording = moderatorFollowUp.getByRole("textbox", { name: `Wortlaut: ${clusterTitle}` });
   await wording.click();
   await wording.pressSequentially(wordingText, { delay: 10 });
-  const moderatorCard = moderator.page.getByRole("article", { name: new RegExp(clusterTitle) });
+  const moderatorCard = moderatorFollowUp.getByRole("article", { name: new RegExp(clusterTitle) });
   await expect(moderatorCard.getByText("gespeichert", { exact: true })).toBeVisible();
-  const partnerCard = partner.page.getByRole("article", { name: new RegExp(clusterTitle) });
+  const partnerCard = partnerNotes.getByRole("article", { name: new RegExp(clusterTitle) });
   await partnerCard.getByRole("button", { name: "Zustimmung" }).click();
   await expect(moderatorCard.getByText(/1 Zustimmung/)).toBeVisible({ timeout: 15_000 });
   await moderatorCard.getByRole("button", { name: `Formulierung „${clusterTitle}“ abschließen` }).click();
@@ -220,13 +231,16 @@ test("the canary case goes through a conference with a guest, cards, clusters, n
   await callApi(page, "sessions.polls.answer", { pollId: poll.id, themeId, answer: pollAnswer, caseCount: 2 });
 
   // Last, the case manager types the person's name into the shared notes: the server must not pass it on.
-  await notes(page).press("End");
-  await notes(page).press("Enter");
-  await notes(page).pressSequentially(`${identity.firstName} ${identity.lastName}, ${identity.street}`, { delay: 10 });
+  await notes(caseManagerNotes).press("End");
+  await notes(caseManagerNotes).press("Enter");
+  await notes(caseManagerNotes).pressSequentially(`${identity.firstName} ${identity.lastName}, ${identity.street}`, { delay: 10 });
   await page.waitForTimeout(2_000);
 
   // Everyone else reads through their own screens and downloads.
-  await visit([moderator, partner, spokesperson, guest], [conferencePath, `${conferencePath}/projector`]);
+  await visit(
+    [moderator, partner, spokesperson, guest],
+    [`${conferencePath}/vorbereitung`, `${conferencePath}/live`, `${conferencePath}/nachbereitung`, `${conferencePath}/beamer`],
+  );
   await visit([moderator, spokesperson, steering], ["/", "/themes", themePath, "/bodies", "/bodies/polls", "/conferences"]);
   await visit([moderator], ["/cases", `/cases/${created.id}`, `/cases/${created.id}/identity`, "/reports", "/audit"]);
   await visit([partner, steering, spokesperson, guest], [`/cases/${created.id}`, `/cases/${created.id}/identity`]);

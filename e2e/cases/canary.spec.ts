@@ -62,7 +62,7 @@ test("identity values never leave the case file: every other screen, API answer 
   for (const role of viewers) {
     const context = await browser.newContext();
     const viewer = await context.newPage();
-    const capture = startCapture(viewer, role);
+    const capture = startCapture(context, role);
     captures.push(capture);
     await signIn(viewer, demoUsers[role].username);
     for (const path of [
@@ -101,7 +101,7 @@ test("identity values never leave the case file: every other screen, API answer 
     await context.close();
   }
   // The case manager's own non-case screens and exports: reports and lists show pseudonyms only.
-  const own = startCapture(page, "case_manager (lists and reports)");
+  const own = startCapture(page.context(), "case_manager (lists and reports)");
   captures.push(own);
   for (const path of ["/", "/cases", "/reports"]) {
     await page.goto(path);

@@ -16,16 +16,16 @@ test("a moderated Planungskonferenz: phases, anonymous cards, parking area, hand
     participantUserIds: [nico.id],
   });
 
-  await page.goto(`/conferences/${conferenceId}`);
+  await page.goto(`/conferences/${conferenceId}/live`);
   await expect(page.getByText("Live verbunden")).toBeVisible();
 
   const participantContext = await browser.newContext();
   const participant = await participantContext.newPage();
   await signIn(participant, demoUsers.network_actor.username);
-  await participant.goto(`/conferences/${conferenceId}`);
+  await participant.goto(`/conferences/${conferenceId}/live`);
   await expect(participant.getByText("Live verbunden")).toBeVisible();
 
-  await expect(page.getByText(/An der Wand \(2\):/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "2 Personen anwesend" })).toBeVisible();
 
   // The Ablaufplan starts with a talking phase; the moderator moves everyone on.
   await expect(participant.getByText("In dieser Phase wird gesprochen; die Wand ruht.")).toBeVisible();
@@ -85,9 +85,11 @@ test("a moderated Planungskonferenz: phases, anonymous cards, parking area, hand
   await expectAccessible(participant);
   await expectAccessible(page);
 
-  // The projector shows the same wall, read-only.
+  // The beamer (the projector's old address leads there) shows the same wall, read-only, without navigation.
   const projector = await page.context().newPage();
   await projector.goto(`/conferences/${conferenceId}/projector`);
+  await expect(projector).toHaveURL(new RegExp(`/conferences/${conferenceId}/beamer$`));
+  await expect(projector.getByRole("navigation")).toHaveCount(0);
   await expect(
     projector.getByRole("region", { name: "Wohnen" }).getByText("Kaum bezahlbarer Wohnraum für große Familien", { exact: true }),
   ).toBeVisible();

@@ -47,7 +47,7 @@ test("moderator and participant formulate a theme together, agree, and it enters
   const conferenceId = await planConference(page);
   await clusterOnBoard(page, conferenceId, baseURL!);
 
-  await page.goto(`/conferences/${conferenceId}`);
+  await page.goto(`/conferences/${conferenceId}/nachbereitung`);
   const formulations = page.getByRole("region", { name: "Konsensuale Formulierung generativer Themen" });
   await formulations.getByLabel("Cluster der Moderationswand").selectOption({ label: clusterTitle });
   await formulations.getByRole("button", { name: "Formulierung beginnen" }).click();
@@ -56,7 +56,7 @@ test("moderator and participant formulate a theme together, agree, and it enters
   const participantContext = await browser.newContext();
   const participant = await participantContext.newPage();
   await signIn(participant, demoUsers.network_actor.username);
-  await participant.goto(`/conferences/${conferenceId}`);
+  await participant.goto(`/conferences/${conferenceId}/nachbereitung`);
 
   const wording = `Wortlaut: ${clusterTitle}`;
   const moderatorEditor = page.getByRole("textbox", { name: wording });

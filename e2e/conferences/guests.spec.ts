@@ -30,8 +30,12 @@ test("a moderator invites an external guest who confirms through the link and wo
     return (await response.json()).result.data.json.id as string;
   }, title);
 
+  // Guests are invited in the Vorbereitung; the wall is the Live view, open beside it.
   await page.goto(`/conferences/${conferenceId}`);
-  await expect(page.getByText("Live verbunden")).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/conferences/${conferenceId}/vorbereitung$`));
+  const room = await page.context().newPage();
+  await room.goto(`/conferences/${conferenceId}/live`);
+  await expect(room.getByText("Live verbunden")).toBeVisible();
   const guests = page.getByRole("region", { name: "Externe Gäste" });
 
   // A missing name is named at its field.
@@ -70,20 +74,21 @@ test("a moderator invites an external guest who confirms through the link and wo
   await notice.check();
   await guest.getByRole("button", { name: "Bestätigen und Konferenz öffnen" }).click();
 
-  await expect(guest).toHaveURL(new RegExp(`/conferences/${conferenceId}$`));
+  await expect(guest).toHaveURL(new RegExp(`/conferences/${conferenceId}/vorbereitung$`));
   await expect(guest.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await expect(guest.getByText("Live verbunden")).toBeVisible();
   const navigation = guest.getByRole("navigation", { name: "Hauptnavigation" });
   await expect(navigation.getByRole("link")).toHaveCount(1);
   await expect(navigation.getByRole("link", { name: "Meine Konferenz" })).toHaveAttribute("aria-current", "page");
   await expect(guest.getByRole("region", { name: "Externe Gäste" })).toHaveCount(0);
+  await guest.getByRole("link", { name: "Live", exact: true }).click();
+  await expect(guest.getByText("Live verbunden")).toBeVisible();
 
   // The guest follows the moderator into the card phase and pins a card the moderator sees live.
   await expect(guest.getByRole("button", { name: "Nächste Phase" })).toHaveCount(0);
-  await page.getByRole("button", { name: "Nächste Phase" }).click();
+  await room.getByRole("button", { name: "Nächste Phase" }).click();
   await guest.getByLabel("Neue Karte: Themenkarten").fill(guestCard);
   await guest.getByRole("button", { name: "Karte anheften" }).click();
-  await expect(page.getByRole("region", { name: "Themenkarten" }).getByText(guestCard, { exact: true })).toBeVisible();
+  await expect(room.getByRole("region", { name: "Themenkarten" }).getByText(guestCard, { exact: true })).toBeVisible();
   await expectAccessible(guest);
 
   await page.reload();
@@ -107,7 +112,7 @@ test("a moderator invites an external guest who confirms through the link and wo
   );
   expect(casesAnswer).toBe(403);
   await guest.goto("/");
-  await expect(guest).toHaveURL(new RegExp(`/conferences/${conferenceId}$`));
+  await expect(guest).toHaveURL(new RegExp(`/conferences/${conferenceId}/vorbereitung$`));
 
   // Revoking ends the guest's session at the next request.
   await page.getByRole("button", { name: /Zugang widerrufen\s*\(Gast Greta Gastfreund\)/ }).click();

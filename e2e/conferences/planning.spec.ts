@@ -112,10 +112,14 @@ test("a case manager plans a Fallkonferenz, attaches a case, and uncovered parti
 
   // The reconstruction grid: the case manager writes the client's view; the uncovered participant
   // sees that a card exists but not what it says, and who has not given their view yet.
+  // Starting the meeting opens the room; the participant goes in too.
   await page.getByRole("button", { name: "Konferenz beginnen" }).click();
-  await expect(page.getByText("Die Konferenz läuft.")).toBeVisible();
+  await expect(page).toHaveURL(/\/live$/);
+  await networkPage.getByRole("link", { name: "Live", exact: true }).click();
   for (let phase = 0; phase < 2; phase++) await page.getByRole("button", { name: "Nächste Phase" }).click();
-  await expect(page.getByRole("heading", { level: 3, name: "Rekonstruktion aus den Perspektiven" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Ablaufplan" }).getByRole("listitem").filter({ hasText: "jetzt" })).toContainText(
+    "Rekonstruktion aus den Perspektiven",
+  );
   await page.getByLabel("Perspektive", { exact: true }).selectOption({ label: "Sicht der Klientin / des Klienten" });
   await page.getByLabel("Ihre Beobachtung").fill("Jede Verlängerung der Duldung kostet einen Arbeitstag beim Amt");
   await page.getByRole("button", { name: "Karte anheften" }).click();

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { addDays, todayInBerlin } from "../../server/schemas/calendar-days";
-import { callApi, createOwnCase, demoUsers, signIn, uniqueLetters } from "../fixtures";
+import { boardOperations, callApi, createOwnCase, demoUsers, signIn, uniqueLetters } from "../fixtures";
 
-test("a revoked consent takes the case's work package off another participant's open page at once", async ({ page, browser }) => {
+test("a revoked consent takes the case's work package off another participant's open page at once", async ({ page, browser, baseURL }) => {
   const task = `Wohnberatung vermitteln ${uniqueLetters()}`;
   await signIn(page, demoUsers.case_manager.username);
   const ownCase = await createOwnCase(page);
@@ -42,15 +42,18 @@ test("a revoked consent takes the case's work package off another participant's 
     dueDate: addDays(todayInBerlin(), 14),
   });
 
-  // The participant of the covered organisation has the conference open.
+  // The meeting is handing out work packages; the participant of the covered organisation is in the room.
+  const moderator = await boardOperations(page, baseURL!, conference.id);
+  await moderator.send({ kind: "phase.set", index: 4 });
+  moderator.close();
   const partner = await browser.newContext();
   const participant = await partner.newPage();
   await signIn(participant, demoUsers.network_actor.username);
-  await participant.goto(`/conferences/${conference.id}`);
+  await participant.goto(`/conferences/${conference.id}/live`);
   const packages = participant.getByRole("region", { name: "Arbeitspakete", exact: true });
   await expect(packages.getByRole("row").filter({ hasText: task })).toBeVisible();
   // At the wall, i.e. in the meeting's room, where a change of consent is announced.
-  await expect(participant.getByText(`An der Wand: ${demoUsers.network_actor.displayName}`)).toBeVisible();
+  await expect(participant.getByRole("region", { name: "1 Person anwesend" }).getByText(demoUsers.network_actor.displayName)).toBeVisible();
 
   // The case manager revokes the consent; the open page drops the task without a reload.
   await callApi(page, "cases.revokeConsent", { caseId: ownCase.id, consentId: consent.id });

@@ -23,6 +23,9 @@ async function planConference(page: Page, title: string, scheduledAt: string, pr
   await expect(page.getByRole("status").filter({ hasText: `Die Konferenz „${title}“ wurde geplant.` })).toBeVisible();
   await page.getByRole("link", { name: `Konferenz „${title}“ öffnen` }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  // Work packages are agreed in the meeting and followed up after it.
+  await page.getByRole("link", { name: "Nachbereitung", exact: true }).click();
+  await expect(page).toHaveURL(/\/nachbereitung$/);
 }
 
 test("work packages are agreed, reported through a link without an account, reviewed in the follow-up and kept in the protocol", async ({

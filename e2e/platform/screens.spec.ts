@@ -137,7 +137,7 @@ test("the card's life-area select on the board: a case card can be narrowed to o
     participantUserIds: [],
   });
   await callApi(page, "conferences.addCase", { conferenceId: conference.id, caseId: ownCase.id });
-  await page.goto(`/conferences/${conference.id}`);
+  await page.goto(`/conferences/${conference.id}/live`);
   await expect(page.getByText("Live verbunden")).toBeVisible();
   await page.getByRole("button", { name: "Nächste Phase" }).click();
 

@@ -74,7 +74,7 @@ for (const store of stores) {
         await signIn(page, demoUsers.coordinator.username);
         const conferenceId = await createConference(page, [demoUsers.network_actor.displayName]);
         await sendBoardOperation(context, baseURL, conferenceId, cardPhase);
-        await page.goto(`/conferences/${conferenceId}`);
+        await page.goto(`/conferences/${conferenceId}/live`);
         await expect(page.getByText("Live verbunden")).toBeVisible();
 
         for (let i = 1; i <= cardCount; i++) {
@@ -105,7 +105,7 @@ for (const store of stores) {
         const fresh = await browser.newContext({ baseURL, locale: "de-DE", timezoneId: "Europe/Berlin" });
         const other = await fresh.newPage();
         await signIn(other, demoUsers.coordinator.username);
-        await other.goto(`/conferences/${conferenceId}`);
+        await other.goto(`/conferences/${conferenceId}/live`);
         await expect(other.getByText("Live verbunden")).toBeVisible();
         await expect(other.getByText(/^Bestätigte Karte \d+$/)).toHaveCount(cardCount);
         for (const text of ["Karte während des Ausfalls", "Karte nach dem Neustart"]) {

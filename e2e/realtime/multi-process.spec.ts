@@ -52,7 +52,7 @@ test.describe("two server processes on one database", () => {
       await sendBoardOperation(moderation.context, `http://localhost:${ports.a}`, conferenceId, cardPhase);
 
       for (const { page } of [moderation, participant]) {
-        await page.goto(`/conferences/${conferenceId}`);
+        await page.goto(`/conferences/${conferenceId}/live`);
         await expect(page.getByText("Live verbunden")).toBeVisible();
       }
 

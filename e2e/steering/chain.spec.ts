@@ -37,7 +37,7 @@ test("from a Planungskonferenz to a decided Vorlage: the theme page shows the wh
   } finally {
     close();
   }
-  await page.goto(`/conferences/${conference.id}`);
+  await page.goto(`/conferences/${conference.id}/nachbereitung`);
   const formulations = page.getByRole("region", { name: "Konsensuale Formulierung generativer Themen" });
   await formulations.getByLabel("Cluster der Moderationswand").selectOption({ label: themeTitle });
   await formulations.getByRole("button", { name: "Formulierung beginnen" }).click();

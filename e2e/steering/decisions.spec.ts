@@ -31,7 +31,7 @@ async function ensureTheme(page: Page, baseURL: string): Promise<{ id: string; t
   } finally {
     close();
   }
-  await page.goto(`/conferences/${conference.id}`);
+  await page.goto(`/conferences/${conference.id}/nachbereitung`);
   const formulations = page.getByRole("region", { name: "Konsensuale Formulierung generativer Themen" });
   await formulations.getByLabel("Cluster der Moderationswand").selectOption({ label: title });
   await formulations.getByRole("button", { name: "Formulierung beginnen" }).click();

@@ -114,6 +114,8 @@ describe("data subject rights", () => {
           text,
           orderKey: generateKeyBetween(null, null),
           caseId: cardCaseId && meetingCaseId(conferenceId, cardCaseId),
+          // A timeline month dates an event of the person's life: part of what they are told.
+          month: "2019-05",
         },
       });
     }
@@ -196,7 +198,9 @@ describe("data subject rights", () => {
         events: [{ at: expect.any(Date), action: "conferences.case_added", by: cm.displayName }],
       },
     ]);
-    expect(data.boardCards.map((card) => [card.conference, card.text])).toEqual([["Fallkonferenz Mitte", "Karte zum eigenen Fall"]]);
+    expect(data.boardCards.map((card) => [card.conference, card.text, card.month])).toEqual([
+      ["Fallkonferenz Mitte", "Karte zum eigenen Fall", "2019-05"],
+    ]);
     expect(data.workPackages).toMatchObject([
       {
         task: "Schuldnerberatung anfragen",

@@ -89,15 +89,16 @@ export async function eraseBoardCards(tx: Executor, context: CaseErasureContext)
   if (context.cardIds.size === 0) return 0;
   const rows = await tx
     .update(boardCards)
-    .set({ text: "" })
+    // A timeline card's month dates an event of the person's life: it goes with the text.
+    .set({ text: "", month: null })
     .where(inArray(boardCards.id, [...context.cardIds]))
     .returning({ id: boardCards.id });
   return rows.length;
 }
 
-type StoredCard = { id?: string; caseId?: string | null; text?: string };
+type StoredCard = { id?: string; caseId?: string | null; text?: string; month?: string | null };
 
-/** The stored board operations keep each card's text as it was: blank those of the case's cards. */
+/** The stored board operations keep each card's text and month as they were: blank those of the case's cards. */
 export async function eraseBoardOperations(tx: Executor, context: CaseErasureContext): Promise<number> {
   const conferenceIds = conferenceIdsOf(context);
   if (conferenceIds.length === 0) return 0;
@@ -115,8 +116,9 @@ export async function eraseBoardOperations(tx: Executor, context: CaseErasureCon
       changed = true;
     }
     for (const card of [payload.card, ...(payload.cards ?? [])]) {
-      if (isOwn(card) && card!.text) {
+      if (isOwn(card) && (card!.text || card!.month)) {
         card!.text = "";
+        if (card!.month) card!.month = null;
         changed = true;
       }
     }

@@ -172,6 +172,12 @@ describe("erasure after the retention period", () => {
       clientOpId: opId(),
       op: { kind: "card.edit", cardId: ownCardId, text: "ZITRONE-edited" },
     });
+    // A month on the case's card dates an event of the person's life.
+    await applyBoardOperation(handle.db, cm, {
+      conferenceId,
+      clientOpId: opId(),
+      op: { kind: "card.month", cardId: ownCardId, month: "1999-11" },
+    });
     await card("BIRNE-card", other.id);
     await card("Allgemeine Karte", null);
     const coordinatorCaller = callerFor(handle.db, coordinator);
@@ -286,7 +292,7 @@ describe("erasure after the retention period", () => {
     expect(tables.board_operations).toBeGreaterThanOrEqual(2);
 
     const dump = await dumpDatabaseText(handle.db);
-    for (const value of ["ZITRONE", canary.lastName, canary.firstName, canary.street]) expect(dump).not.toContain(value);
+    for (const value of ["ZITRONE", canary.lastName, canary.firstName, canary.street, "1999-11"]) expect(dump).not.toContain(value);
     for (const value of [
       "Familien finden keine Wohnung",
       "BIRNE-card",
@@ -313,9 +319,9 @@ describe("erasure after the retention period", () => {
       .from(conferenceCases)
       .where(and(eq(conferenceCases.conferenceId, conferenceId), eq(conferenceCases.caseId, erased.id)));
     expect(agenda!.summaryId).toBeNull();
-    expect(await handle.db.select({ text: boardCards.text }).from(boardCards).where(eq(boardCards.caseId, erased.id))).toEqual([
-      { text: "" },
-    ]);
+    expect(
+      await handle.db.select({ text: boardCards.text, month: boardCards.month }).from(boardCards).where(eq(boardCards.caseId, erased.id)),
+    ).toEqual([{ text: "", month: null }]);
     const [pkg] = await handle.db.select().from(workPackages).where(eq(workPackages.caseId, erased.id));
     expect(pkg).toMatchObject({ task: "", status: "in_progress", dueDate });
     const sources = await handle.db.select().from(themeSources).where(eq(themeSources.themeId, themeId));

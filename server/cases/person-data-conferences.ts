@@ -129,6 +129,7 @@ export async function conferenceDataOfCase(
       conferenceId: boardCards.conferenceId,
       lane: boardCards.lane,
       text: boardCards.text,
+      month: boardCards.month,
       isHidden: boardCards.isHidden,
       createdAt: boardCards.createdAt,
     })

@@ -80,7 +80,10 @@ export function personDataPdf(data: PersonDataExport): Promise<Buffer> {
   );
   section(
     t("boardCards"),
-    data.boardCards.map((card) => [`${text(card.createdAt)} ${card.conference ?? ""}`, card.text]),
+    data.boardCards.map((card) => [
+      `${text(card.createdAt)} ${card.conference ?? ""}`,
+      card.month ? `${card.text} (${t("cardMonth", { month: card.month })})` : card.text,
+    ]),
   );
   section(
     t("workPackages"),

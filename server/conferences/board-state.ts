@@ -33,6 +33,7 @@ export function applyOperation(state: BoardState, replayed: ReplayedOperation): 
         caseId: op.caseId,
         lifeArea: op.caseId ? (op.lifeArea ?? null) : null,
         perspective: op.perspective,
+        month: op.month ?? null,
         clusterId: null,
         isHidden: meta.anonymous,
         isSolution: false,
@@ -43,6 +44,7 @@ export function applyOperation(state: BoardState, replayed: ReplayedOperation): 
     case "card.edit":
     case "card.move":
     case "card.tag":
+    case "card.month":
     case "card.solution":
     case "card.cluster": {
       const card = cards.get(op.cardId);
@@ -119,7 +121,10 @@ export function applyOperation(state: BoardState, replayed: ReplayedOperation): 
   return { cards, meta };
 }
 
-type CardChange = Extract<BoardOperation, { kind: "card.edit" | "card.move" | "card.tag" | "card.solution" | "card.cluster" }>;
+type CardChange = Extract<
+  BoardOperation,
+  { kind: "card.edit" | "card.move" | "card.tag" | "card.month" | "card.solution" | "card.cluster" }
+>;
 
 /** A card after one change; the server stores the result, clients use it for pending changes. */
 export function changedCard(card: BoardCard, op: CardChange, seq: number): BoardCard {
@@ -130,6 +135,8 @@ export function changedCard(card: BoardCard, op: CardChange, seq: number): Board
       return { ...card, lane: op.lane, orderKey: op.orderKey, updatedSeq: seq };
     case "card.tag":
       return { ...card, caseId: op.caseId, updatedSeq: seq };
+    case "card.month":
+      return { ...card, month: op.month, updatedSeq: seq };
     case "card.solution":
       return { ...card, isSolution: op.isSolution, updatedSeq: seq };
     case "card.cluster":

@@ -59,7 +59,8 @@ export async function boardViewerOf(db: Executor, conferenceId: string, viewer: 
 export function redactCard(card: BoardCard, viewer: BoardViewer): BoardCard {
   let view: BoardCard = { ...card, abilities: cardAbilities(viewer, card) };
   if (card.isHidden && card.authorUserId !== viewer.userId) view = { ...view, text: "", authorUserId: "" };
-  if (!mayReadCard(viewer, card)) view = { ...view, text: "", restricted: true };
+  // The month of a case card is part of the case's story: withheld with its text.
+  if (!mayReadCard(viewer, card)) view = { ...view, text: "", restricted: true, ...(card.month ? { month: null } : {}) };
   return view;
 }
 

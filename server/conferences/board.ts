@@ -12,6 +12,7 @@ import {
   type BoardJoinAck,
   type BoardMeta,
   boardOpRequestSchema,
+  isFutureMonth,
   type BoardOperation,
   type BoardOpInput,
   type ServerOperation,
@@ -37,6 +38,7 @@ const cardColumns = {
   caseId: boardCards.caseId,
   lifeArea: boardCards.lifeArea,
   perspective: boardCards.perspective,
+  month: boardCards.month,
   clusterId: boardCards.clusterId,
   isHidden: boardCards.isHidden,
   isSolution: boardCards.isSolution,
@@ -95,8 +97,8 @@ function toApplied(row: typeof boardOperations.$inferSelect): AppliedOperation {
 const phaseAllows: Record<PhaseBoard, ReadonlySet<BoardOperation["kind"]>> = {
   none: new Set(["hand.raise", "hand.lower"]),
   reconstruction: new Set(["card.add", "card.edit", "card.move", "card.delete", "ready.set", "hand.raise", "hand.lower"]),
-  cards: new Set(["card.add", "card.edit", "card.move", "card.delete", "card.tag", "hand.raise", "hand.lower"]),
-  timeline: new Set(["card.add", "card.edit", "card.move", "card.delete", "card.tag", "hand.raise", "hand.lower"]),
+  cards: new Set(["card.add", "card.edit", "card.move", "card.delete", "card.tag", "card.month", "hand.raise", "hand.lower"]),
+  timeline: new Set(["card.add", "card.edit", "card.move", "card.delete", "card.tag", "card.month", "hand.raise", "hand.lower"]),
   clustering: new Set([
     "card.add",
     "card.edit",
@@ -223,6 +225,7 @@ async function decide(
       if (op.caseId && lifeArea && !mayReadCard(await viewer(), { caseId: op.caseId, lifeArea }))
         throw new AppError("FORBIDDEN", "conferences.board.lifeAreaNotReleased", "lifeArea");
       if (op.perspective && op.perspective !== "klient") await requireParticipantOrganisation(tx, conference.id, op.perspective);
+      rejectFutureMonth(op.month);
       const card: BoardCard = {
         id: op.cardId,
         lane: op.lane,
@@ -232,6 +235,7 @@ async function decide(
         caseId: op.caseId,
         lifeArea,
         perspective: op.perspective,
+        month: op.month ?? null,
         clusterId: null,
         isHidden: meta.anonymous,
         isSolution: false,
@@ -243,6 +247,7 @@ async function decide(
     case "card.edit":
     case "card.move":
     case "card.tag":
+    case "card.month":
     case "card.solution":
     case "card.cluster":
     case "card.delete": {
@@ -251,11 +256,18 @@ async function decide(
       if (!mayReadCard(cardViewer, card)) throw new AppError("FORBIDDEN", "conferences.board.caseNotReleased");
       const mayDo = cardAbilities(cardViewer, card);
       const allowed =
-        op.kind === "card.edit" ? mayDo.edit : op.kind === "card.delete" ? mayDo.delete : op.kind === "card.tag" ? mayDo.tag : true;
+        op.kind === "card.edit" || op.kind === "card.month"
+          ? mayDo.edit
+          : op.kind === "card.delete"
+            ? mayDo.delete
+            : op.kind === "card.tag"
+              ? mayDo.tag
+              : true;
       if (!allowed) throw new AppError("FORBIDDEN", "conferences.board.notYourCard");
       if (op.kind === "card.delete") return { op: card.isHidden ? { ...op, hidden: true } : op, touched: [card] };
       if (op.kind === "card.edit") await rejectAgendaIdentity(tx, conference.id, [op.text], cardRefusal);
       if (op.kind === "card.tag" && op.caseId) await requireAgendaCase(op.caseId);
+      if (op.kind === "card.month") rejectFutureMonth(op.month);
       if (op.kind === "card.cluster" && op.clusterId && !meta.clusters[op.clusterId])
         throw new AppError("NOT_FOUND", "conferences.board.clusterGone");
       return { op: { kind: op.kind, cardId: op.cardId, card: changedCard(card, op, seq) }, touched: [card] };
@@ -322,6 +334,11 @@ async function decide(
   }
 }
 
+/** Measured on the server's clock, so a browser with a wrong date cannot place a card in the future. */
+function rejectFutureMonth(month: string | null | undefined) {
+  if (month && isFutureMonth(month)) throw new AppError("INVALID_INPUT", "conferences.timeline.monthInFuture", "month");
+}
+
 async function loadCard(tx: Executor, conferenceId: string, cardId: string): Promise<BoardCard> {
   const [row] = await tx
     .select(cardColumns)
@@ -359,6 +376,7 @@ async function persistCards(tx: Executor, conferenceId: string, op: ServerOperat
       caseId: card.caseId,
       lifeArea: card.lifeArea ?? null,
       perspective: card.perspective,
+      month: card.month ?? null,
       clusterId: card.clusterId,
       isHidden: card.isHidden,
       isSolution: card.isSolution,

@@ -209,7 +209,7 @@ export async function finaliseFormulation(db: Database, actor: Actor, formulatio
     await rejectAgendaIdentity(tx, conference.id, [formulation.title, wording.text], { message: "formulations.errors.containsIdentity" });
 
     const cards = await tx
-      .select({ id: boardCards.id, text: boardCards.text, caseId: boardCards.caseId })
+      .select({ id: boardCards.id, text: boardCards.text, caseId: boardCards.caseId, lifeArea: boardCards.lifeArea })
       .from(boardCards)
       .where(
         and(
@@ -247,7 +247,7 @@ export async function finaliseFormulation(db: Database, actor: Actor, formulatio
     const base = { themeId, tenantId: conference.tenantId, kind, conferenceId: conference.id, kommuneId: conference.kommuneId };
     // Without cards the conference itself is the provenance.
     const sources = cards.length
-      ? cards.map((card) => ({ ...base, cardId: card.id, caseId: card.caseId, excerpt: card.text }))
+      ? cards.map((card) => ({ ...base, cardId: card.id, caseId: card.caseId, lifeArea: card.lifeArea, excerpt: card.text }))
       : [{ ...base, cardId: null, caseId: null, excerpt: "" }];
     await tx.insert(themeSources).values(sources);
     await tx

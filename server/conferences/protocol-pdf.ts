@@ -19,6 +19,7 @@ function cardLine(card: ProtocolCard): string {
   else if (card.restricted) parts.push(t("restrictedCard", { pseudonym: card.casePseudonym ?? "" }));
   else parts.push(card.text);
   if (card.casePseudonym && !card.restricted) parts.push(t("caseTag", { pseudonym: card.casePseudonym }));
+  if (card.month) parts.push(t("month", { month: `${card.month.slice(5, 7)}/${card.month.slice(0, 4)}` }));
   if (card.perspective) parts.push(card.perspective === "klient" ? t("clientPerspective") : t("perspective", { name: card.perspective }));
   if (card.isSolution) parts.push(t("solution"));
   if (card.votes > 0) parts.push(t("votes", { count: card.votes }));

@@ -35,6 +35,8 @@ export interface ProtocolCard {
   lifeArea?: LifeArea | null;
   /** An organisation's name or "klient" for the client's view, in a reconstruction grid. */
   perspective: string | null;
+  /** The month (`YYYY-MM`) a Fallrekonstruktion timeline card stands at (absent in older protocols). */
+  month?: string | null;
   votes: number;
   isSolution: boolean;
   /** Written anonymously and never revealed: its text is not kept. */
@@ -53,6 +55,8 @@ export interface ProtocolCluster {
 export interface ProtocolWorkPackage {
   task: string;
   caseId: string | null;
+  /** The life area of a case's package (absent in protocols written before packages had one). */
+  lifeArea?: LifeArea | null;
   casePseudonym: string | null;
   responsibleOrganisationName: string | null;
   responsibleUserName: string | null;
@@ -130,6 +134,7 @@ async function buildSnapshot(db: Executor, conferenceId: string, version: number
       lifeArea: boardCards.lifeArea,
       casePseudonym: cases.pseudonym,
       perspective: boardCards.perspective,
+      month: boardCards.month,
       clusterId: boardCards.clusterId,
       isHidden: boardCards.isHidden,
       isSolution: boardCards.isSolution,
@@ -154,6 +159,7 @@ async function buildSnapshot(db: Executor, conferenceId: string, version: number
       lifeArea: row.lifeArea,
       casePseudonym: row.caseId ? meetingPseudonym(row.caseId, conferenceId) : null,
       perspective: row.perspective === "klient" ? "klient" : row.perspective ? (tenantOrganisations.get(row.perspective) ?? null) : null,
+      month: row.month,
       votes: votes.get(row.id) ?? 0,
       isSolution: row.isSolution,
       isHidden: row.isHidden,
@@ -168,6 +174,8 @@ async function buildSnapshot(db: Executor, conferenceId: string, version: number
     if (!group) lane.clusters.push((group = { id: row.clusterId, title: cluster.title, votes: votes.get(row.clusterId) ?? 0, cards: [] }));
     group.cards.push(card);
   }
+  // A timeline reads in the order things happened; undated cards follow (the sort is stable).
+  for (const lane of lanes) lane.cards.sort((a, b) => (a.month ?? "9999-99").localeCompare(b.month ?? "9999-99"));
   for (const lane of lanes) lane.clusters.sort((a, b) => (clusterMeta[a.id]!.orderKey < clusterMeta[b.id]!.orderKey ? -1 : 1));
 
   const themes = await db
@@ -180,6 +188,7 @@ async function buildSnapshot(db: Executor, conferenceId: string, version: number
     .select({
       task: workPackages.task,
       caseId: workPackages.caseId,
+      lifeArea: workPackages.lifeArea,
       casePseudonym: cases.pseudonym,
       responsibleOrganisationName: organisations.name,
       responsibleUserName: users.displayName,
@@ -237,15 +246,14 @@ export function projectSnapshot(
   snapshot: ProtocolSnapshot,
   viewer: Pick<CardViewer, "releasedCaseIds" | "areaScopes">,
 ): ProtocolSnapshot {
-  const released = viewer.releasedCaseIds;
-  // A case card about a life area the viewer's consent leaves out stays as hidden as on the board.
+  // A case card or work package about a life area the viewer's consent leaves out stays as hidden as on the board.
   const card = (c: ProtocolCard): ProtocolCard => {
     const view = { ...c, caseId: meetingCaseIdOrNull(conferenceId, c.caseId) };
-    return mayReadCard(viewer, c) ? view : { ...view, text: "", restricted: true };
+    return mayReadCard(viewer, c) ? view : { ...view, text: "", ...(c.month ? { month: null } : {}), restricted: true };
   };
   const workPackage = (p: ProtocolWorkPackage): ProtocolWorkPackage => {
     const view = { ...p, caseId: meetingCaseIdOrNull(conferenceId, p.caseId) };
-    return p.caseId && !released.has(p.caseId) ? { ...view, task: "", restricted: true } : view;
+    return mayReadCard(viewer, p) ? view : { ...view, task: "", restricted: true };
   };
   return {
     ...snapshot,

@@ -15,7 +15,7 @@ async function requireModeratorWithRegistry(db: Database, actor: Actor, conferen
   const cluster = boardMetaOf(conference).clusters[clusterId];
   if (!cluster) throw new AppError("NOT_FOUND", "conferences.board.clusterGone");
   const cards = await db
-    .select({ id: boardCards.id, text: boardCards.text, caseId: boardCards.caseId })
+    .select({ id: boardCards.id, text: boardCards.text, caseId: boardCards.caseId, lifeArea: boardCards.lifeArea })
     .from(boardCards)
     .where(
       and(
@@ -99,6 +99,7 @@ export async function recordRecurrence(db: Database, actor: Actor, input: Cluste
           conferenceId: conference.id,
           cardId: card.id,
           caseId: card.caseId,
+          lifeArea: card.lifeArea,
           kommuneId: conference.kommuneId,
           excerpt: card.text,
         })),

@@ -101,7 +101,7 @@ const stages: Stage[] = [
   ...Array<Stage>(6).fill("closed"),
 ];
 
-async function actorFor(db: Database, username: string): Promise<Actor> {
+export async function actorFor(db: Database, username: string): Promise<Actor> {
   const [user] = await db.select().from(users).where(eq(users.username, username));
   const grants = await db
     .select({ role: roleAssignments.role, kommuneId: roleAssignments.kommuneId, bodyId: roleAssignments.bodyId })

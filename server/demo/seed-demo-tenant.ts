@@ -7,6 +7,7 @@ import type { Role } from "../schemas/roles";
 import { seedDemoCases } from "./seed-demo-cases";
 import { seedDemoOffers } from "./seed-demo-offers";
 import { seedDecisions } from "./seed-decisions";
+import { seedMeetings } from "./seed-meetings";
 import { seedSessions } from "./seed-sessions";
 import { seedThemes } from "./seed-themes";
 
@@ -105,5 +106,7 @@ export async function seedDemoTenant(db: Database, fixedPassword?: string): Prom
   await seedThemes(db, tenantId);
   await seedSessions(db, tenantId);
   await seedDecisions(db, tenantId);
+  // Last, so the registry's themes above do not cite these meetings as sources.
+  await seedMeetings(db);
   return credentials.map(({ role, username, password, displayName }) => ({ role, username, password, displayName }));
 }

@@ -176,7 +176,7 @@ export async function seedThemes(db: Database, tenantId: string): Promise<void> 
     .orderBy(asc(conferences.scheduledAt))
     .limit(5);
   const gaps = await db
-    .select({ id: gapReports.id, kommuneId: gapReports.kommuneId, description: gapReports.description })
+    .select({ id: gapReports.id, kommuneId: gapReports.kommuneId, lifeArea: gapReports.lifeArea, description: gapReports.description })
     .from(gapReports)
     .where(eq(gapReports.tenantId, tenantId))
     .limit(10);
@@ -243,6 +243,7 @@ export async function seedThemes(db: Database, tenantId: string): Promise<void> 
         tenantId,
         kind: "gap_report",
         gapReportId: gap.id,
+        lifeArea: gap.lifeArea,
         kommuneId: gap.kommuneId,
         excerpt: gap.description,
         createdAt: ago(5),

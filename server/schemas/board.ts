@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { lifeAreas, type LifeArea } from "./case-kinds";
+import { monthKey, todayInBerlin, type MonthKey } from "./calendar-days";
 import { idSchema, isWellFormedText, hasNoBidiControls } from "./common";
 
 /** Lanes are free-form keys of the board's layout, such as an actor perspective or "ideen". */
@@ -31,6 +32,17 @@ const orderKeySchema = z
   .regex(/^[0-9A-Za-z]+$/);
 /** A reconstruction column: an organisation's id or the client's own view. */
 const perspectiveSchema = z.union([idSchema, z.literal("klient")]);
+/**
+ * The month a timeline card stands at, as an `<input type="month">` gives it. A reconstruction
+ * looks back, so a month after the current one is refused (by the service, on the server's clock).
+ */
+export const cardMonthSchema = z.string().regex(/^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$/, "conferences.timeline.monthFormat");
+
+/** Whether a month lies after the current month in Berlin (lexical order is calendar order for `YYYY-MM`). */
+export function isFutureMonth(month: MonthKey, now: Date | number = Date.now()): boolean {
+  return month > monthKey(todayInBerlin(now));
+}
+
 /** What "follow me" points everyone at: a phase, case, lane, cluster or card. */
 const focusSchema = z
   .string()
@@ -51,12 +63,15 @@ export const boardOperationSchema = z.discriminatedUnion("kind", [
       perspective: perspectiveSchema.nullable().default(null),
       /** The life area a case card is about: it reaches only those whose consent covers that area. */
       lifeArea: z.enum(lifeAreas, "validation.choose").nullable().optional(),
+      /** Timeline cards: the month the card stands at; absent or null for an undated card. */
+      month: cardMonthSchema.nullable().optional(),
     })
     .strict(),
   z.object({ kind: z.literal("card.edit"), cardId: idSchema, text: cardTextSchema }).strict(),
   z.object({ kind: z.literal("card.move"), cardId: idSchema, lane: laneSchema, orderKey: orderKeySchema }).strict(),
   z.object({ kind: z.literal("card.delete"), cardId: idSchema }).strict(),
   z.object({ kind: z.literal("card.tag"), cardId: idSchema, caseId: idSchema.nullable() }).strict(),
+  z.object({ kind: z.literal("card.month"), cardId: idSchema, month: cardMonthSchema.nullable() }).strict(),
   z.object({ kind: z.literal("card.solution"), cardId: idSchema, isSolution: z.boolean() }).strict(),
   z.object({ kind: z.literal("card.cluster"), cardId: idSchema, clusterId: idSchema.nullable() }).strict(),
   z.object({ kind: z.literal("cluster.add"), clusterId: idSchema, title: clusterTitleSchema, orderKey: orderKeySchema }).strict(),
@@ -101,7 +116,7 @@ export const moderatorOperationKinds: ReadonlySet<BoardOperationKind> = new Set(
   "cluster.delete",
 ]);
 
-type CardOperationKind = "card.add" | "card.edit" | "card.move" | "card.tag" | "card.solution" | "card.cluster";
+type CardOperationKind = "card.add" | "card.edit" | "card.move" | "card.tag" | "card.month" | "card.solution" | "card.cluster";
 
 /**
  * An operation as stored and replayed. The server adds what only it may decide: the card as it is
@@ -145,6 +160,8 @@ export interface BoardCard {
   /** The life area of a case card; absent or null for a card about the case as a whole. */
   lifeArea?: LifeArea | null;
   perspective: string | null;
+  /** Timeline month (`YYYY-MM`); absent or null for an undated card, and null while its text is withheld from the viewer. */
+  month?: MonthKey | null;
   clusterId: string | null;
   isHidden: boolean;
   isSolution: boolean;

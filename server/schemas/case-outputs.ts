@@ -340,7 +340,16 @@ export const personDataExportOutputSchema = z.strictObject({
       events: z.array(z.strictObject({ at: timestamp, action: z.string(), by: z.string().nullable() })),
     }),
   ),
-  boardCards: z.array(z.strictObject({ conference: z.string().nullable(), lane: z.string(), text: z.string(), createdAt: timestamp })),
+  boardCards: z.array(
+    z.strictObject({
+      conference: z.string().nullable(),
+      lane: z.string(),
+      text: z.string(),
+      /** The month a timeline card dates, `YYYY-MM`. */
+      month: z.string().nullable(),
+      createdAt: timestamp,
+    }),
+  ),
   workPackages: z.array(
     z.strictObject({
       conference: z.string().nullable(),

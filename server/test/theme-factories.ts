@@ -110,6 +110,7 @@ export async function createBareCases(db: Database, tenantId: string, count: num
 
 export interface TestSource {
   caseId?: string | null;
+  lifeArea?: LifeArea | null;
   kommuneId?: string | null;
   excerpt?: string;
   kind?: ThemeSourceKind;
@@ -159,6 +160,7 @@ export async function insertTheme(
             tenantId,
             kind: s.kind ?? ("cm_report" as const),
             caseId: s.caseId ?? null,
+            lifeArea: s.lifeArea ?? null,
             kommuneId: s.kommuneId ?? null,
             excerpt: s.excerpt ?? "",
             ...(s.createdAt ? { createdAt: s.createdAt } : {}),

@@ -3,7 +3,7 @@ import type { Database } from "@/db";
 import { cases, conferences, kommunen, themeMerges, themes, themeSources, themeStatusChanges, themeVersions, users } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import { requireThemesManage, requireThemesView, themeRegistryAbilities } from "./policy";
-import { organisationsCoveredByConsent } from "../cases/intake";
+import { consentScopesOf, scopeCovers, type LifeAreaScope } from "../cases/consent-scope";
 import { AppError } from "../errors";
 import type { RichTextDoc } from "../rich-text/validate";
 import type { ConferenceType } from "../schemas/conference-kinds";
@@ -162,7 +162,7 @@ export function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]>
 /**
  * One theme with its frozen wording, its steps so far and its provenance. A card about a case shows
  * its wording only to whom the case is released (the responsible case manager, or an organisation
- * a valid Schweigepflichtentbindung names), as on the board.
+ * a valid Schweigepflichtentbindung names, for the card's life area if it has one), as on the board.
  */
 export async function getTheme(db: Database, actor: Actor, themeId: string) {
   requireThemesView(actor);
@@ -237,6 +237,7 @@ async function sourceDetails(db: Database, actor: Actor, themeId: string) {
       kind: themeSources.kind,
       caseId: themeSources.caseId,
       excerpt: themeSources.excerpt,
+      lifeArea: themeSources.lifeArea,
       conferenceTitle: conferences.title,
       conferenceDate: conferences.scheduledAt,
       kommuneName: kommunen.name,
@@ -254,14 +255,15 @@ async function sourceDetails(db: Database, actor: Actor, themeId: string) {
         ),
       )
     : new Map<string, string | null>();
-  const released = new Set<string>();
+  const scopes = new Map<string, LifeAreaScope | undefined>();
   for (const caseId of caseIds) {
-    const covered = await organisationsCoveredByConsent(db, caseId);
-    if (responsible.get(caseId) === actor.userId || (!!actor.organisationId && covered.has(actor.organisationId))) released.add(caseId);
+    if (responsible.get(caseId) === actor.userId) scopes.set(caseId, "all");
+    else if (actor.organisationId) scopes.set(caseId, (await consentScopesOf(db, caseId)).get(actor.organisationId));
   }
   // No case ids leave the server: only whether a source belongs to a case and whether it is shown.
   return rows.map((row) => {
-    const withheld = !!row.caseId && !released.has(row.caseId);
+    // A source without a life area follows the rule of an untagged case card: any released area will do.
+    const withheld = !!row.caseId && !scopeCovers(scopes.get(row.caseId), row.lifeArea);
     return {
       id: row.id,
       kind: row.kind,

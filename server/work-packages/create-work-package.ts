@@ -4,8 +4,9 @@ import { boardCards, cases, conferenceCases, organisations, users, workPackages 
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor } from "../auth/policy";
 import { today } from "../cases/cases";
-import { organisationsCoveredByConsent } from "../cases/intake";
+import { consentScopesOf, scopeCovers } from "../cases/consent-scope";
 import { AppError } from "../errors";
+import { translate } from "../i18n/translate";
 import { type CreateWorkPackageInput } from "../schemas/work-packages";
 import { rejectAgendaIdentity } from "../conferences/agenda-identity";
 import { requireParticipation } from "../conferences/conferences";
@@ -17,6 +18,18 @@ async function requireAssignableUser(db: Executor, tenantId: string, userId: str
   if (!row) throw new AppError("INVALID_INPUT", "workPackages.errors.unknownUser", "responsibleUserId");
   return row;
 }
+
+const caseRefusals = {
+  actor: "workPackages.errors.caseNotReleased",
+  organisation: "workPackages.errors.organisationNotCovered",
+  user: "workPackages.errors.userNotCovered",
+};
+/** The same refusals naming the life area, when the package comes from a card about one. */
+const areaRefusals = {
+  actor: "workPackages.errors.caseNotReleasedInLifeArea",
+  organisation: "workPackages.errors.organisationNotCoveredInLifeArea",
+  user: "workPackages.errors.userNotCoveredInLifeArea",
+};
 
 /** A moderator records a work package agreed on the board of a Fallkonferenz. */
 export async function createWorkPackage(db: Database, actor: Actor, input: CreateWorkPackageInput) {
@@ -37,16 +50,20 @@ export async function createWorkPackage(db: Database, actor: Actor, input: Creat
   if (!organisation) throw new AppError("INVALID_INPUT", "errors.unknownOrganisation", "responsibleOrganisationId");
   const responsibleUser = input.responsibleUserId ? await requireAssignableUser(db, actor.tenantId, input.responsibleUserId) : null;
 
-  if (input.sourceCardId) {
-    const [card] = await db
-      .select({ id: boardCards.id })
-      .from(boardCards)
-      .where(and(eq(boardCards.id, input.sourceCardId), eq(boardCards.conferenceId, conference.id)));
-    if (!card) throw new AppError("INVALID_INPUT", "workPackages.errors.unknownCard", "sourceCardId");
-  }
+  const [card] = input.sourceCardId
+    ? await db
+        .select({ caseId: boardCards.caseId, lifeArea: boardCards.lifeArea })
+        .from(boardCards)
+        .where(and(eq(boardCards.id, input.sourceCardId), eq(boardCards.conferenceId, conference.id)))
+    : [];
+  if (input.sourceCardId && !card) throw new AppError("INVALID_INPUT", "workPackages.errors.unknownCard", "sourceCardId");
 
   // The form names the case by its meeting id, as the conference shows it.
   const caseId = input.caseId ? (await agendaCaseResolver(db, conference.id))(input.caseId) : null;
+  // A package from a case card stays with that case, so its consent (and life area) keeps deciding who reads the task.
+  if (card?.caseId && card.caseId !== caseId) throw new AppError("INVALID_INPUT", "workPackages.errors.cardOfAnotherCase", "caseId");
+  const lifeArea = card?.caseId ? card.lifeArea : null;
+  const areaValues: Record<string, string> = lifeArea ? { lifeArea: translate(`cases.lifeAreas.${lifeArea}`) } : {};
   if (caseId) {
     const [onAgenda] = await db
       .select({ responsibleUserId: cases.responsibleUserId, responsibleOrganisationId: users.organisationId })
@@ -55,16 +72,17 @@ export async function createWorkPackage(db: Database, actor: Actor, input: Creat
       .leftJoin(users, eq(users.id, cases.responsibleUserId))
       .where(and(eq(conferenceCases.conferenceId, conference.id), eq(conferenceCases.caseId, caseId)));
     if (!onAgenda) throw new AppError("INVALID_INPUT", "workPackages.errors.caseNotOnAgenda", "caseId");
-    // A case's package carries case information: only actors its consent covers may receive it.
-    const covered = await organisationsCoveredByConsent(db, caseId);
+    // A case's package carries case information: only actors its consent covers (for the package's life area) may receive it.
+    const scopes = await consentScopesOf(db, caseId);
     const mayReceive = (person: { userId: string; organisationId: string | null }) =>
-      person.userId === onAgenda.responsibleUserId || (!!person.organisationId && covered.has(person.organisationId));
-    if (!mayReceive(actor)) throw new AppError("INVALID_INPUT", "workPackages.errors.caseNotReleased", "caseId");
-    if (!covered.has(organisation.id) && organisation.id !== onAgenda.responsibleOrganisationId) {
-      throw new AppError("INVALID_INPUT", "workPackages.errors.organisationNotCovered", "responsibleOrganisationId");
+      person.userId === onAgenda.responsibleUserId || (!!person.organisationId && scopeCovers(scopes.get(person.organisationId), lifeArea));
+    const refusals = lifeArea ? areaRefusals : caseRefusals;
+    if (!mayReceive(actor)) throw new AppError("INVALID_INPUT", refusals.actor, "caseId", areaValues);
+    if (!scopeCovers(scopes.get(organisation.id), lifeArea) && organisation.id !== onAgenda.responsibleOrganisationId) {
+      throw new AppError("INVALID_INPUT", refusals.organisation, "responsibleOrganisationId", areaValues);
     }
     if (responsibleUser && !mayReceive({ userId: responsibleUser.id, organisationId: responsibleUser.organisationId })) {
-      throw new AppError("INVALID_INPUT", "workPackages.errors.userNotCovered", "responsibleUserId");
+      throw new AppError("INVALID_INPUT", refusals.user, "responsibleUserId", areaValues);
     }
   }
 
@@ -76,6 +94,7 @@ export async function createWorkPackage(db: Database, actor: Actor, input: Creat
         conferenceId: conference.id,
         caseId,
         sourceCardId: input.sourceCardId,
+        lifeArea,
         task: input.task,
         responsibleOrganisationId: organisation.id,
         responsibleUserId: responsibleUser?.id ?? null,

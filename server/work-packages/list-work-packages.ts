@@ -4,6 +4,7 @@ import { and, asc, desc, eq, inArray, lt, ne, or, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
 import { boardCards, cases, conferenceCases, conferenceParticipants, conferences, organisations, workPackages } from "@/db/schema";
 import { can, type Actor } from "../auth/policy";
+import type { LifeArea } from "../schemas/case-kinds";
 import type { ParticipantRole } from "../schemas/conference-kinds";
 import { requireParticipation } from "../conferences/conferences";
 import { openStatuses, caseReaders, selectWorkPackages, presentAll, assignableUsers } from "./work-package-views";
@@ -21,12 +22,21 @@ async function createOptions(db: Database, actor: Actor, conferenceId: string) {
     agenda.map((c) => ({ caseId: c.id, caseResponsibleUserId: c.responsibleUserId })),
   );
   const cards = await db
-    .select({ id: boardCards.id, text: boardCards.text, caseId: boardCards.caseId, isHidden: boardCards.isHidden })
+    .select({
+      id: boardCards.id,
+      text: boardCards.text,
+      caseId: boardCards.caseId,
+      lifeArea: boardCards.lifeArea,
+      isHidden: boardCards.isHidden,
+    })
     .from(boardCards)
     .where(and(eq(boardCards.conferenceId, conferenceId), eq(boardCards.lane, "arbeitspakete")))
     .orderBy(asc(boardCards.orderKey));
-  const readable = (caseId: string | null) =>
-    !caseId || agenda.some((c) => c.id === caseId && mayRead({ caseId: c.id, caseResponsibleUserId: c.responsibleUserId }, actor));
+  const readable = (card: { caseId: string | null; lifeArea: LifeArea | null }) =>
+    !card.caseId ||
+    agenda.some(
+      (c) => c.id === card.caseId && mayRead({ caseId: c.id, caseResponsibleUserId: c.responsibleUserId, lifeArea: card.lifeArea }, actor),
+    );
   return {
     cases: agenda.map((c) => ({ id: meetingCaseId(conferenceId, c.id), name: meetingPseudonym(c.id, conferenceId) })),
     organisations: await db
@@ -35,9 +45,9 @@ async function createOptions(db: Database, actor: Actor, conferenceId: string) {
       .where(eq(organisations.tenantId, actor.tenantId))
       .orderBy(asc(organisations.name)),
     users: (await assignableUsers(db, actor.tenantId)).map((u) => ({ id: u.id, name: u.displayName })),
-    // Hidden cards and cards of a case the moderator is not released for cannot seed a task.
+    // Hidden cards and cards of a case (or its life area) the moderator is not released for cannot seed a task.
     cards: cards
-      .filter((c) => !c.isHidden && readable(c.caseId))
+      .filter((c) => !c.isHidden && readable(c))
       .map((c) => ({ id: c.id, text: c.text, caseId: meetingCaseIdOrNull(conferenceId, c.caseId) })),
   };
 }

@@ -4,7 +4,7 @@ import type { Database, Executor } from "@/db";
 import { workPackages } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { type Actor } from "../auth/policy";
-import { organisationsCoveredByConsent } from "../cases/intake";
+import { consentScopesOf, scopeCovers } from "../cases/consent-scope";
 import { AppError } from "../errors";
 import { type ReportByTrackingLinkInput } from "../schemas/work-packages";
 import { consumeLinkBudget } from "../secret-links/link-budget";
@@ -52,7 +52,8 @@ export async function createTrackingLink(db: Database, actor: Actor, workPackage
 
 /**
  * The package behind an open link, or null. A case's package also needs the responsible
- * organisation to be still covered by the case's consent: a revocation ends the link at once.
+ * organisation to be still covered by the case's consent, for the package's life area if it has one:
+ * a revocation ends the link at once.
  */
 async function findByTrackingToken(db: Executor, token: string) {
   const tokenHash = lookupHashOf(token);
@@ -62,9 +63,10 @@ async function findByTrackingToken(db: Executor, token: string) {
     .limit(1);
   if (!row) return null;
   if (row.caseId) {
-    const covered = await organisationsCoveredByConsent(db, row.caseId);
+    const scopes = await consentScopesOf(db, row.caseId);
     const organisationId = row.responsibleOrganisationId;
-    if (!organisationId || (!covered.has(organisationId) && organisationId !== row.caseResponsibleOrganisationId)) return null;
+    if (!organisationId) return null;
+    if (!scopeCovers(scopes.get(organisationId), row.lifeArea) && organisationId !== row.caseResponsibleOrganisationId) return null;
   }
   return row;
 }

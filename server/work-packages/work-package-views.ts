@@ -6,7 +6,8 @@ import { cases, conferences, organisations, roleAssignments, users, workPackages
 import { rolesGranting } from "../auth/permissions";
 import { can, type Actor } from "../auth/policy";
 import { today } from "../cases/cases";
-import { organisationsCoveredByConsent } from "../cases/intake";
+import { consentScopesOf, scopeCovers, type LifeAreaScope } from "../cases/consent-scope";
+import type { LifeArea } from "../schemas/case-kinds";
 import type { ParticipantRole, WorkPackageStatus } from "../schemas/conference-kinds";
 import { type WorkPackageAbilities, workPackageAbilities } from "./policy";
 
@@ -20,21 +21,23 @@ export function isOverdue(dueDate: string, status: WorkPackageStatus, onDay = to
 
 /**
  * Case information behind a work package (its task and notes) only for whom the case's consent
- * covers, read fresh on every call so a revocation counts at once. Packages without a case are open
- * to everyone who may see them.
+ * covers, and for a package about a life area only where that consent names the area; read fresh on
+ * every call so a revocation counts at once. Packages without a case are open to everyone who may
+ * see them.
  */
 export async function caseReaders(db: Executor, rows: { caseId: string | null; caseResponsibleUserId: string | null }[]) {
-  const covered = new Map<string, Set<string>>();
+  const scopes = new Map<string, Map<string, LifeAreaScope>>();
   for (const caseId of new Set(rows.map((r) => r.caseId).filter((id): id is string => !!id))) {
-    covered.set(caseId, await organisationsCoveredByConsent(db, caseId));
+    scopes.set(caseId, await consentScopesOf(db, caseId));
   }
   return (
-    row: { caseId: string | null; caseResponsibleUserId: string | null },
+    row: { caseId: string | null; caseResponsibleUserId: string | null; lifeArea?: LifeArea | null },
     viewer: { userId: string; organisationId: string | null },
   ) => {
     if (!row.caseId) return true;
     if (row.caseResponsibleUserId === viewer.userId) return true;
-    return !!viewer.organisationId && !!covered.get(row.caseId)?.has(viewer.organisationId);
+    // A package without a life area follows the rule of an untagged case card: any released area will do.
+    return !!viewer.organisationId && scopeCovers(scopes.get(row.caseId)?.get(viewer.organisationId), row.lifeArea ?? null);
   };
 }
 
@@ -52,6 +55,7 @@ const listColumns = {
   caseKommuneId: cases.kommuneId,
   caseResponsibleOrganisationId: caseManagers.organisationId,
   sourceCardId: workPackages.sourceCardId,
+  lifeArea: workPackages.lifeArea,
   task: workPackages.task,
   responsibleOrganisationId: workPackages.responsibleOrganisationId,
   responsibleOrganisationName: organisations.name,
@@ -95,7 +99,7 @@ export async function updatesOf(db: Executor, ids: string[]) {
 
 /**
  * One work package as a viewer may see it: the case only by its pseudonym, and the task and notes
- * of a case's package only when the case's consent covers the viewer.
+ * of a case's package only when the case's consent covers the viewer (for the package's life area).
  */
 function present(
   row: ListedRow,

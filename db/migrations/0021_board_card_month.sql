@@ -1,0 +1,2 @@
+ALTER TABLE "board_cards" ADD COLUMN "month" text;--> statement-breakpoint
+ALTER TABLE "board_cards" ADD CONSTRAINT "board_cards_month_format" CHECK ("board_cards"."month" ~ '^[0-9]{4}-(0[1-9]|1[0-2])$');
