@@ -26,7 +26,8 @@ export function CaseErasure({ caseId, pseudonym }: { caseId: string; pseudonym: 
     }),
   );
   const onSubmit = form.handleSubmit((values) => erase.mutate(values));
-  const alert = useFormAlert(form, erase.error);
+  // A wrong pseudonym is said at the field; the form's alert would only repeat it.
+  const alert = useFormAlert(form, erase.error, { hideWhenFieldsNamed: true });
 
   return (
     <section aria-labelledby="erasure-title" className="card wide">

@@ -253,36 +253,43 @@ function AddCardForm({
   }
   return (
     <form onSubmit={addCard} className="board-add">
-      <label htmlFor={`new-${lane}`}>{t("newCard", { lane: t(`lanes.${lane}`) })}</label>
-      <textarea id={`new-${lane}`} name="text" rows={2} maxLength={500} onInput={view.notifyTyping} />
+      {/* Each label sits with its own control, apart from the one above, so the pairs read as pairs. */}
+      <div className="board-add-field">
+        <label htmlFor={`new-${lane}`}>{t("newCard", { lane: t(`lanes.${lane}`) })}</label>
+        <textarea id={`new-${lane}`} name="text" rows={2} maxLength={500} onInput={view.notifyTyping} />
+      </div>
       {cases.length > 0 && (
         <>
-          <label htmlFor={`case-${lane}`}>{t("cardCase")}</label>
-          <select
-            id={`case-${lane}`}
-            name="caseId"
-            defaultValue={active && cases.some((c) => c.caseId === active) ? active : ""}
-            key={active ?? "none"}
-          >
-            <option value="">{t("noCase")}</option>
-            {cases.map((c) => (
-              <option key={c.caseId} value={c.caseId}>
-                {t("caseBadge", { pseudonym: c.pseudonym })}
-              </option>
-            ))}
-          </select>
-          <label htmlFor={`life-area-${lane}`}>{t("cardLifeArea")}</label>
-          <select id={`life-area-${lane}`} name="lifeArea" defaultValue="" aria-describedby={`life-area-${lane}-hint`}>
-            <option value="">{t("noLifeArea")}</option>
-            {lifeAreas.map((area) => (
-              <option key={area} value={area}>
-                {tCases(`lifeAreas.${area}`)}
-              </option>
-            ))}
-          </select>
-          <p id={`life-area-${lane}-hint`} className="field-hint">
-            {t("cardLifeAreaHint")}
-          </p>
+          <div className="board-add-field">
+            <label htmlFor={`case-${lane}`}>{t("cardCase")}</label>
+            <select
+              id={`case-${lane}`}
+              name="caseId"
+              defaultValue={active && cases.some((c) => c.caseId === active) ? active : ""}
+              key={active ?? "none"}
+            >
+              <option value="">{t("noCase")}</option>
+              {cases.map((c) => (
+                <option key={c.caseId} value={c.caseId}>
+                  {t("caseBadge", { pseudonym: c.pseudonym })}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="board-add-field">
+            <label htmlFor={`life-area-${lane}`}>{t("cardLifeArea")}</label>
+            <select id={`life-area-${lane}`} name="lifeArea" defaultValue="" aria-describedby={`life-area-${lane}-hint`}>
+              <option value="">{t("noLifeArea")}</option>
+              {lifeAreas.map((area) => (
+                <option key={area} value={area}>
+                  {tCases(`lifeAreas.${area}`)}
+                </option>
+              ))}
+            </select>
+            <p id={`life-area-${lane}-hint`} className="field-hint">
+              {t("cardLifeAreaHint")}
+            </p>
+          </div>
         </>
       )}
       <button type="submit" className="button-secondary">

@@ -114,35 +114,37 @@ function MeetingControls({
     }),
   );
   return (
-    <div className="row-actions">
+    <div className="meeting-controls">
       <FormStatus
         error={setStatus.error?.message}
         success={status === "running" ? t("started") : status === "finished" ? t("finishedNotice") : null}
       />
-      {isModerator && status === "planned" && (
-        <button
-          type="button"
-          className="button-primary"
-          disabled={setStatus.isPending}
-          onClick={() => setStatus.mutate({ conferenceId, status: "running" })}
-        >
-          {t("start")}
-        </button>
-      )}
-      {isModerator && status === "running" && (
-        <button
-          type="button"
-          className="button-secondary"
-          disabled={setStatus.isPending}
-          onClick={() => setStatus.mutate({ conferenceId, status: "finished" })}
-        >
-          {t("finish")}
-        </button>
-      )}
-      {status === "running" && <Link href={`/conferences/${conferenceId}/live`}>{t("openRoom")}</Link>}
-      <a href={`/conferences/${conferenceId}/beamer`} target="_blank" rel="noopener">
-        {t("projector")}
-      </a>
+      <div className="row-actions">
+        {isModerator && status === "planned" && (
+          <button
+            type="button"
+            className="button-primary"
+            disabled={setStatus.isPending}
+            onClick={() => setStatus.mutate({ conferenceId, status: "running" })}
+          >
+            {t("start")}
+          </button>
+        )}
+        {isModerator && status === "running" && (
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={setStatus.isPending}
+            onClick={() => setStatus.mutate({ conferenceId, status: "finished" })}
+          >
+            {t("finish")}
+          </button>
+        )}
+        {status === "running" && <Link href={`/conferences/${conferenceId}/live`}>{t("openRoom")}</Link>}
+        <a href={`/conferences/${conferenceId}/beamer`} target="_blank" rel="noopener">
+          {t("projector")}
+        </a>
+      </div>
     </div>
   );
 }
