@@ -59,20 +59,17 @@ function useLastKeys(byLane: Map<string, BoardCard[]>) {
   return useCallback((lane: string) => lastKeys.current.get(lane)?.at(-1)?.orderKey ?? null, []);
 }
 
-/** One sticky note; it renders again only when the card itself (or the room's facts) changed. */
-const LaneCard = memo(function LaneCard({
-  view,
-  card,
-  lanes,
-  laneIndex,
-  lastKey,
-}: {
+/** A card in its lane, with what moving it to a neighbouring lane needs. */
+interface CardInLane {
   view: CardView;
   card: BoardCard;
   lanes: readonly string[];
   laneIndex: number;
   lastKey: (lane: string) => string | null;
-}) {
+}
+
+/** One sticky note; it renders again only when the card itself (or the room's facts) changed. */
+const LaneCard = memo(function LaneCard({ view, card, lanes, laneIndex, lastKey }: CardInLane) {
   return (
     <li id={`focus-card-${card.id}`} className="board-card" data-colour={authorColourOf(view, card)}>
       <CardBody view={view} card={card} />
@@ -130,19 +127,7 @@ export function CardBody({ view, card }: { view: Pick<CardView, "cases" | "nameO
   );
 }
 
-function CardActions({
-  view,
-  card,
-  lanes,
-  laneIndex,
-  lastKey,
-}: {
-  view: CardView;
-  card: BoardCard;
-  lanes: readonly string[];
-  laneIndex: number;
-  lastKey: (lane: string) => string | null;
-}) {
+function CardActions({ view, card, lanes, laneIndex, lastKey }: CardInLane) {
   const t = useTranslations("conferences.board");
   const [editing, setEditing] = useState(false);
   if (view.readOnly || card.restricted) return null;

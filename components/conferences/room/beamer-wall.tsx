@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { PhaseWall, useBoardView } from "../board";
 import { TimerDisplay } from "../board-controls";
-import { useConferenceBoardProps } from "./use-conference-board";
+import { RoomPending, useConferenceBoardProps } from "./use-conference-board";
 import { useFitToBox } from "./use-fit-to-box";
 import type { QrCode } from "./join-link";
 
@@ -25,15 +25,8 @@ export function BeamerWall({
   joinUrl: string;
   joinQr: QrCode;
 }) {
-  const t = useTranslations("conferences.room");
   const { props, title, error } = useConferenceBoardProps(conferenceId, selfId, true);
-  if (error)
-    return (
-      <p role="alert" className="form-error">
-        {error}
-      </p>
-    );
-  if (!props || !title) return <p role="status">{t("loading")}</p>;
+  if (!props || !title) return <RoomPending error={error} />;
   return <Beamer props={props} title={title} joinUrl={joinUrl} joinQr={joinQr} />;
 }
 

@@ -13,22 +13,15 @@ import type { BoardProps, BoardView } from "../board-view";
 import { CaseInTurn } from "./case-in-turn";
 import { FinishMeeting } from "./finish-meeting";
 import { RoomViewsNav } from "./room-views-nav";
-import { useConferenceBoardProps } from "./use-conference-board";
+import { RoomPending, useConferenceBoardProps } from "./use-conference-board";
 
 /**
  * The Live view: the wall fills the screen; the Ablaufplan, the timer, who is here and the
  * speakers' list stay in sight around it, and only the wall's own lanes scroll.
  */
 export function LiveRoom({ conferenceId, selfId }: { conferenceId: string; selfId: string }) {
-  const t = useTranslations("conferences.room");
   const { props, title, error } = useConferenceBoardProps(conferenceId, selfId);
-  if (error)
-    return (
-      <p role="alert" className="form-error">
-        {error}
-      </p>
-    );
-  if (!props || !title) return <p role="status">{t("loading")}</p>;
+  if (!props || !title) return <RoomPending error={error} />;
   return <Room props={props} title={title} />;
 }
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useCallback, useMemo } from "react";
 import { useTRPC } from "../../trpc/client";
 import type { BoardProps } from "../board-view";
@@ -40,4 +41,16 @@ export function useConferenceBoardProps(conferenceId: string, selfId: string, pr
   );
   if (!data || !props) return { error: details.error?.message ?? null, props: null, title: null };
   return { error: null, props, title: data.conference.title, status: data.conference.status };
+}
+
+/** What a view of the room shows until its conference is there, or why it is not. */
+export function RoomPending({ error }: { error: string | null }) {
+  const t = useTranslations("conferences.room");
+  if (error)
+    return (
+      <p role="alert" className="form-error">
+        {error}
+      </p>
+    );
+  return <p role="status">{t("loading")}</p>;
 }
