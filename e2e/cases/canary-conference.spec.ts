@@ -34,8 +34,9 @@ const canaryValues = [
 const summaryText = `Falldarstellung ${run}: Die Person sucht einen Sprachkurs mit Kinderbetreuung.`;
 const cardText = `Karte ${run}: Kein Kitaplatz während des Sprachkurses`;
 const generalCardText = `Allgemeine Karte ${run}: Wartezeiten bei Sprachkursen`;
-const clusterTitle = `Kinderbetreuung ${run}`;
-const wordingText = `Wortlaut ${run}: Während der Sprachkurse fehlt Kinderbetreuung.`;
+// Not the demo themes' words: the registry test searches the demo data for "Kinderbetreuung".
+const clusterTitle = `Betreuungsplätze ${run}`;
+const wordingText = `Wortlaut ${run}: Während der Sprachkurse fehlen Betreuungsplätze.`;
 const notesText = `Notiz ${run}: Kinderbetreuung mit dem Jugendamt klären.`;
 const pollQuestion = `Wie oft fehlt Kinderbetreuung während eines Sprachkurses? (${run})`;
 const pollAnswer = `Antwort ${run}: In zwei Fällen fehlt Kinderbetreuung.`;
