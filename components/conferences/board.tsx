@@ -90,11 +90,16 @@ function PhaseView({ view, phase }: { view: BoardView; phase: PhaseDefinition })
   }
 }
 
+/** The element a focus target ("card:<id>", "phase:<key>", …) names on the wall. */
+export function focusElementOf(focus: string): HTMLElement | null {
+  return document.getElementById(`focus-${focus.replace(":", "-")}`);
+}
+
 /** "Follow me": a following screen brings what the moderator points at into view. */
 export function useFollowFocus(focus: string | null, follow: boolean) {
   useEffect(() => {
     if (!follow || !focus) return;
-    const element = document.getElementById(`focus-${focus.replace(":", "-")}`);
+    const element = focusElementOf(focus);
     const calm = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     element?.scrollIntoView({ behavior: calm ? "auto" : "smooth", block: "nearest", inline: "nearest" });
   }, [focus, follow]);

@@ -1,11 +1,5 @@
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { demoUsers, expectAccessible, signIn } from "../fixtures";
-
-async function keepScreenshot(page: Page, testInfo: TestInfo, name: string) {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, animations: "disabled" });
-  await testInfo.attach(name, { path, contentType: "image/png" });
-}
+import { expect, test, type Page } from "@playwright/test";
+import { demoUsers, expectAccessible, keepScreenshot, signIn } from "../fixtures";
 
 /** A newcomer opens the demo's running meetings from the list and finds each wall filled. */
 async function openFromList(page: Page, title: string) {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { generateNKeysBetween } from "fractional-indexing";
-import { boardOperations, callApi, demoUsers, expectAccessible, signIn, uniqueLetters } from "../fixtures";
+import { boardOperations, callApi, demoUsers, expectAccessible, keepScreenshot, signIn, uniqueLetters } from "../fixtures";
 
 const moderatorScreen = { width: 1366, height: 768 };
 const beamerScreen = { width: 1920, height: 1080 };
@@ -19,13 +19,6 @@ const problems = [
   "Ärztliche Versorgung ohne Dolmetschende schwierig",
   "Abends fährt kein Bus in die Kreisstadt",
 ];
-
-/** The screens are reviewed by looking at them: each test leaves its pictures with its results. */
-async function keepScreenshot(page: Page, testInfo: TestInfo, name: string) {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, animations: "disabled" });
-  await testInfo.attach(name, { path, contentType: "image/png" });
-}
 
 async function pageScroll(page: Page) {
   return page.evaluate(() => ({

@@ -133,19 +133,9 @@ export async function revokeGuest(db: Database, actor: Actor, input: RevokeGuest
       .where(and(eq(conferenceGuests.id, input.guestId), eq(conferenceGuests.conferenceId, input.conferenceId), eq(users.isActive, true)));
     if (!guest) throw new AppError("NOT_FOUND", "errors.notFound");
     await tx
-      .update(users)
-      .set({ isActive: false, sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(and(eq(users.id, guest.userId), eq(users.isGuest, true)));
-    await tx
       .delete(conferenceParticipants)
       .where(and(eq(conferenceParticipants.conferenceId, input.conferenceId), eq(conferenceParticipants.userId, guest.userId)));
-    await recordAuditEvent(tx, {
-      tenantId: actor.tenantId,
-      actorUserId: actor.userId,
-      action: "conferences.guest_revoked",
-      target: { type: "conference", id: input.conferenceId },
-      details: { guestId: input.guestId, guestUserId: guest.userId },
-    });
+    await endGuestSessions(tx, actor, input, guest.userId, { action: "conferences.guest_revoked", deactivate: true });
     return guest.userId;
   });
   announceAccessChanged(revoked);
@@ -165,21 +155,32 @@ export async function resetGuestDevice(db: Database, actor: Actor, input: ResetG
       .where(and(eq(conferenceGuests.id, input.guestId), eq(conferenceGuests.conferenceId, input.conferenceId)))
       .returning({ userId: conferenceGuests.userId });
     if (!guest) throw new AppError("NOT_FOUND", "errors.notFound");
-    await tx
-      .update(users)
-      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(and(eq(users.id, guest.userId), eq(users.isGuest, true)));
-    await recordAuditEvent(tx, {
-      tenantId: actor.tenantId,
-      actorUserId: actor.userId,
-      action: "conferences.guest_device_reset",
-      target: { type: "conference", id: input.conferenceId },
-      details: { guestId: input.guestId, guestUserId: guest.userId },
-    });
+    await endGuestSessions(tx, actor, input, guest.userId, { action: "conferences.guest_device_reset", deactivate: false });
     return guest.userId;
   });
   announceAccessChanged(guestUserId);
   return { ok: true as const };
+}
+
+/** Voids a guest's sessions from the next call on (deactivating the account too, if asked) and audits why. */
+async function endGuestSessions(
+  tx: Executor,
+  actor: Actor,
+  input: { conferenceId: string; guestId: string },
+  guestUserId: string,
+  { action, deactivate }: { action: "conferences.guest_revoked" | "conferences.guest_device_reset"; deactivate: boolean },
+) {
+  await tx
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1`, ...(deactivate ? { isActive: false } : {}) })
+    .where(and(eq(users.id, guestUserId), eq(users.isGuest, true)));
+  await recordAuditEvent(tx, {
+    tenantId: actor.tenantId,
+    actorUserId: actor.userId,
+    action,
+    target: { type: "conference", id: input.conferenceId },
+    details: { guestId: input.guestId, guestUserId },
+  });
 }
 
 /** An open link: known hash, not expired, active guest account still on the participant list. */

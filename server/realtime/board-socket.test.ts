@@ -1,23 +1,22 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { io as connect, type Socket } from "socket.io-client";
+import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
 import { auditEvents, organisations, users } from "@/db/schema";
 import type { Actor } from "../auth/policy";
-import type { AppliedOperation, BoardJoinAck, BoardOpAck, BoardOperation } from "../schemas/board";
+import type { BoardJoinAck, BoardOpAck } from "../schemas/board";
 import type { IdentityInput } from "../schemas/cases";
-import type { ClientToServerEvents, ServerToClientEvents } from "../schemas/realtime";
 import { createTestDatabase } from "../test/database";
 import { createConference } from "../test/conference-factories";
 import { callerFor, createActor, createTenant } from "../test/factories";
-import { sessionCookieFor, startTestSocketServer } from "../test/socket-server";
+import { connectBoardClient, sessionCookieFor, startTestSocketServer, type BoardClientSocket } from "../test/socket-server";
 import { meetingCaseId } from "../conferences/meeting-case-ids";
 
 const secret = "board-socket-test-secret-with-enough-length-0123";
 process.env.NEXTAUTH_SECRET = secret;
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type ClientSocket = BoardClientSocket;
 const opId = () => randomUUID().replace(/-/g, "");
 const canary = { lastName: "Quixtrummel", firstName: "Zelda", birthDate: "1987-04-12" } as IdentityInput;
 
@@ -45,26 +44,10 @@ describe("board over socket.io: per-participant views and revocation", () => {
     return await sessionCookieFor(actor.userId, secret, row!.sv);
   }
 
-  /** A participant's connection that records every packet it receives. */
   async function participant(actor: Actor, options: { reconnection?: boolean } = {}) {
-    const socket: ClientSocket = connect(url, {
-      path: "/socket.io",
-      transports: ["websocket"],
-      reconnection: options.reconnection ?? false,
-      extraHeaders: { origin: url, cookie: await cookieFor(actor) },
-    });
-    sockets.push(socket);
-    const received: { event: string; payload: unknown }[] = [];
-    socket.onAny((event, payload) => received.push({ event, payload }));
-    await new Promise<void>((resolve, reject) => {
-      socket.once("connect", () => resolve());
-      socket.once("connect_error", reject);
-    });
-    const join = (afterSeq = 0) => new Promise<BoardJoinAck>((resolve) => socket.emit("board:join", { conferenceId, afterSeq }, resolve));
-    const send = (op: BoardOperation) =>
-      new Promise<BoardOpAck>((resolve) => socket.emit("board:op", { conferenceId, clientOpId: opId(), op }, resolve));
-    const applied = () => received.filter((r) => r.event === "board:applied").map((r) => r.payload as AppliedOperation);
-    return { socket, received, join, send, applied };
+    const client = await connectBoardClient(handle, url, secret, actor, conferenceId, options);
+    sockets.push(client.socket);
+    return client;
   }
 
   beforeAll(async () => {

@@ -1,26 +1,23 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
-import { boardCards, organisations, users } from "@/db/schema";
+import { boardCards, organisations } from "@/db/schema";
 import type { Actor } from "../auth/policy";
-import type { AppliedOperation, BoardCard, BoardJoinAck, BoardOpAck, BoardOperation } from "../schemas/board";
+import type { BoardCard, BoardJoinAck, BoardOperation } from "../schemas/board";
 import type { IdentityInput } from "../schemas/cases";
-import type { ClientToServerEvents, ServerToClientEvents } from "../schemas/realtime";
 import { monthKey, todayInBerlin, addMonths } from "../schemas/calendar-days";
 import { createTestDatabase } from "../test/database";
 import { createConference } from "../test/conference-factories";
 import { callerFor, createActor, createTenant } from "../test/factories";
-import { sessionCookieFor, startTestSocketServer } from "../test/socket-server";
+import { connectBoardClient, startTestSocketServer, type BoardClientSocket } from "../test/socket-server";
 import { meetingCaseId } from "../conferences/meeting-case-ids";
 
 const secret = "board-timeline-test-secret-with-enough-length-01";
 process.env.NEXTAUTH_SECRET = secret;
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type ClientSocket = BoardClientSocket;
 type Snapshot = Extract<BoardJoinAck, { mode: "snapshot" }>;
-const opId = () => randomUUID().replace(/-/g, "");
 const nextMonth = monthKey(addMonths(todayInBerlin(), 1));
 const thisMonth = monthKey(todayInBerlin());
 
@@ -41,31 +38,16 @@ describe("timeline months on the live board", () => {
   const sockets: ClientSocket[] = [];
 
   async function participant(actor: Actor) {
-    const [row] = await handle.db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, actor.userId));
-    const socket: ClientSocket = connect(url, {
-      path: "/socket.io",
-      transports: ["websocket"],
-      reconnection: false,
-      extraHeaders: { origin: url, cookie: await sessionCookieFor(actor.userId, secret, row!.sv) },
-    });
-    sockets.push(socket);
-    const received: { event: string; payload: unknown }[] = [];
-    socket.onAny((event, payload) => received.push({ event, payload }));
-    await new Promise<void>((resolve, reject) => {
-      socket.once("connect", () => resolve());
-      socket.once("connect_error", reject);
-    });
-    const join = (afterSeq = 0) => new Promise<BoardJoinAck>((resolve) => socket.emit("board:join", { conferenceId, afterSeq }, resolve));
-    const send = (op: BoardOperation) =>
-      new Promise<BoardOpAck>((resolve) => socket.emit("board:op", { conferenceId, clientOpId: opId(), op }, resolve));
+    const client = await connectBoardClient(handle, url, secret, actor, conferenceId);
+    sockets.push(client.socket);
+    // The last state of a card as the broadcasts told this participant.
     const cardSeen = (cardId: string) =>
-      received
-        .filter((r) => r.event === "board:applied")
-        .map((r) => r.payload as AppliedOperation)
+      client
+        .applied()
         .filter((a) => "card" in a.op && a.op.card.id === cardId)
         .map((a) => (a.op as { card: BoardCard }).card)
         .at(-1);
-    return { socket, join, send, cardSeen };
+    return { ...client, cardSeen };
   }
 
   const addCard = (cardId: string, fields: Partial<Extract<BoardOperation, { kind: "card.add" }>>): BoardOperation => ({

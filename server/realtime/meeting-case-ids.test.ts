@@ -1,26 +1,23 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
-import { conferences, organisations, users } from "@/db/schema";
+import { conferences, organisations } from "@/db/schema";
 import { loadActor } from "../auth/load-actor";
 import type { Actor } from "../auth/policy";
 import { confirmGuestLink } from "../conferences/guests";
-import type { AppliedOperation, BoardJoinAck, BoardOpAck, BoardOperation } from "../schemas/board";
+import type { BoardJoinAck } from "../schemas/board";
 import type { PhaseDefinition } from "../schemas/conference-kinds";
 import type { IdentityInput } from "../schemas/cases";
-import type { ClientToServerEvents, ServerToClientEvents } from "../schemas/realtime";
 import { createTestDatabase } from "../test/database";
 import { createConference } from "../test/conference-factories";
 import { callerFor, createActor, createTenant } from "../test/factories";
-import { sessionCookieFor, startTestSocketServer } from "../test/socket-server";
+import { connectBoardClient, startTestSocketServer, type BoardClientSocket } from "../test/socket-server";
 
 const secret = "meeting-case-id-test-secret-with-enough-length-01";
 process.env.NEXTAUTH_SECRET = secret;
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-const opId = () => randomUUID().replace(/-/g, "");
+type ClientSocket = BoardClientSocket;
 
 const phases: PhaseDefinition[] = [
   { key: "start", title: "Start", board: "none", minutes: 5 },
@@ -47,25 +44,9 @@ describe("meeting case ids: the case file's id never reaches the room", () => {
   const sockets: ClientSocket[] = [];
 
   async function participant(actor: Actor) {
-    const [row] = await handle.db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, actor.userId));
-    const socket: ClientSocket = connect(url, {
-      path: "/socket.io",
-      transports: ["websocket"],
-      reconnection: false,
-      extraHeaders: { origin: url, cookie: await sessionCookieFor(actor.userId, secret, row!.sv) },
-    });
-    sockets.push(socket);
-    const received: { event: string; payload: unknown }[] = [];
-    socket.onAny((event, payload) => received.push({ event, payload }));
-    await new Promise<void>((resolve, reject) => {
-      socket.once("connect", () => resolve());
-      socket.once("connect_error", reject);
-    });
-    const join = (afterSeq = 0) => new Promise<BoardJoinAck>((resolve) => socket.emit("board:join", { conferenceId, afterSeq }, resolve));
-    const send = (op: BoardOperation) =>
-      new Promise<BoardOpAck>((resolve) => socket.emit("board:op", { conferenceId, clientOpId: opId(), op }, resolve));
-    const applied = () => received.filter((r) => r.event === "board:applied").map((r) => r.payload as AppliedOperation);
-    return { socket, received, join, send, applied };
+    const client = await connectBoardClient(handle, url, secret, actor, conferenceId);
+    sockets.push(client.socket);
+    return client;
   }
 
   beforeAll(async () => {

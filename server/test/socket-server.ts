@@ -1,9 +1,14 @@
+import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { io as connect, type Socket as ClientSocket } from "socket.io-client";
+import { eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db";
+import { users } from "@/db/schema";
 import { attachSocketServer, type KimServer } from "../realtime/socket-server";
+import type { AppliedOperation, BoardJoinAck, BoardOpAck, BoardOperation } from "../schemas/board";
+import type { ClientToServerEvents, ServerToClientEvents } from "../schemas/realtime";
 
 /**
  * The application's socket.io server on a free local port, on the given test database (which
@@ -44,4 +49,40 @@ export async function connectAs<S extends ClientSocket>(url: string, userId: str
   }) as S;
   await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
   return socket;
+}
+
+export type BoardClientSocket = ClientSocket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * A participant's board connection as the browser makes it, with the user's current session
+ * version, recording every packet it receives; `join` and `send` answer with the server's ack.
+ */
+export async function connectBoardClient(
+  handle: DatabaseHandle,
+  url: string,
+  secret: string,
+  actor: { userId: string },
+  conferenceId: string,
+  { reconnection = false }: { reconnection?: boolean } = {},
+) {
+  const [row] = await handle.db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, actor.userId));
+  const socket: BoardClientSocket = connect(url, {
+    path: "/socket.io",
+    transports: ["websocket"],
+    reconnection,
+    extraHeaders: { origin: url, cookie: await sessionCookieFor(actor.userId, secret, row!.sv) },
+  });
+  const received: { event: string; payload: unknown }[] = [];
+  socket.onAny((event, payload) => received.push({ event, payload }));
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+  const join = (afterSeq = 0) => new Promise<BoardJoinAck>((resolve) => socket.emit("board:join", { conferenceId, afterSeq }, resolve));
+  const send = (op: BoardOperation) =>
+    new Promise<BoardOpAck>((resolve) =>
+      socket.emit("board:op", { conferenceId, clientOpId: randomUUID().replace(/-/g, ""), op }, resolve),
+    );
+  const applied = () => received.filter((r) => r.event === "board:applied").map((r) => r.payload as AppliedOperation);
+  return { socket, received, join, send, applied };
 }

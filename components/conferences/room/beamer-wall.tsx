@@ -4,7 +4,7 @@ import "./room.css";
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
-import { PhaseWall, useBoardView } from "../board";
+import { focusElementOf, PhaseWall, useBoardView } from "../board";
 import { TimerDisplay } from "../board-controls";
 import { RoomPending, useConferenceBoardProps } from "./use-conference-board";
 import { useFitToBox } from "./use-fit-to-box";
@@ -87,7 +87,7 @@ function Beamer({
 function useFocusHighlight(focus: string | null) {
   useEffect(() => {
     if (!focus) return;
-    const element = document.getElementById(`focus-${focus.replace(":", "-")}`);
+    const element = focusElementOf(focus);
     element?.classList.add("beamer-focus");
     return () => element?.classList.remove("beamer-focus");
   }, [focus]);

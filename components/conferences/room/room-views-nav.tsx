@@ -1,8 +1,10 @@
 "use client";
 
+import "./room.css";
+
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import type { RoomView } from "./room-views";
+import { roomViews, type RoomView } from "./room-views";
 
 /** The three moments of a conference, each its own address. */
 export function RoomViewsNav({ conferenceId, current }: { conferenceId: string; current: RoomView }) {
@@ -10,7 +12,7 @@ export function RoomViewsNav({ conferenceId, current }: { conferenceId: string; 
   return (
     <nav aria-label={t("views")} className="room-views">
       <ul>
-        {(["vorbereitung", "live", "nachbereitung"] as const).map((view) => (
+        {roomViews.map((view) => (
           <li key={view}>
             <Link href={`/conferences/${conferenceId}/${view}`} aria-current={view === current ? "page" : undefined}>
               {t(`view.${view}`)}
