@@ -9,11 +9,18 @@ import type { Actor } from "./policy";
  * A guest's session also ends when their invitation expires.
  */
 export async function loadActor(db: Executor, session: { userId: string; sessionVersion: number }): Promise<Actor | null> {
-  const [user] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.id, session.userId), eq(users.isActive, true)))
-    .limit(1);
+  // Asked together: every request and every socket event waits for this.
+  const [[user], grants] = await Promise.all([
+    db
+      .select()
+      .from(users)
+      .where(and(eq(users.id, session.userId), eq(users.isActive, true)))
+      .limit(1),
+    db
+      .select({ role: roleAssignments.role, kommuneId: roleAssignments.kommuneId, bodyId: roleAssignments.bodyId })
+      .from(roleAssignments)
+      .where(eq(roleAssignments.userId, session.userId)),
+  ]);
   if (!user || user.sessionVersion !== session.sessionVersion) return null;
   if (user.isGuest) {
     const [invitation] = await db
@@ -33,10 +40,6 @@ export async function loadActor(db: Executor, session: { userId: string; session
       guestConferenceId: invitation.conferenceId,
     };
   }
-  const grants = await db
-    .select({ role: roleAssignments.role, kommuneId: roleAssignments.kommuneId, bodyId: roleAssignments.bodyId })
-    .from(roleAssignments)
-    .where(eq(roleAssignments.userId, user.id));
   return {
     userId: user.id,
     tenantId: user.tenantId,

@@ -149,17 +149,23 @@ export function leakedFieldNames(leaks: Iterable<string>): string {
   return [...new Set([...leaks].map((field) => translate(`cases.identityFields.${fieldKey(field)}`)))].join(", ");
 }
 
-/** The identity fields of any of the cases that the texts give away; the values are never returned. */
-export async function findIdentityLeaksInCases(db: Executor, caseIds: readonly string[], texts: readonly string[]): Promise<string[]> {
+/** The identity fields of any of the given Aktendeckblätter that the texts give away; never the values. */
+export function findLeaksInIdentities(identities: readonly IdentityInput[], texts: readonly string[]): string[] {
   const text = texts.join("\n");
-  if (caseIds.length === 0 || text.trim() === "") return [];
+  if (identities.length === 0 || text.trim() === "") return [];
   const leaks = new Set<string>();
-  for (const id of new Set(caseIds)) {
-    // An erased identity has no row left: nothing to give away.
-    const identity = await readIdentityUnaudited(db, id);
-    if (identity) for (const field of findIdentityLeaks(identity, text)) leaks.add(fieldKey(field));
-  }
+  for (const identity of identities) for (const field of findIdentityLeaks(identity, text)) leaks.add(fieldKey(field));
   return [...leaks];
+}
+
+/** The Aktendeckblätter of the cases; an erased identity has no row left and nothing to give away. */
+export async function readIdentitiesUnaudited(db: Executor, caseIds: readonly string[]): Promise<IdentityInput[]> {
+  const identities: IdentityInput[] = [];
+  for (const id of new Set(caseIds)) {
+    const identity = await readIdentityUnaudited(db, id);
+    if (identity) identities.push(identity);
+  }
+  return identities;
 }
 
 /**
@@ -175,10 +181,27 @@ export async function rejectIdentityLeaks(
   /** Text already stored: fields it gives away already do not refuse the change again. */
   previous: readonly string[] = [],
 ): Promise<void> {
-  let leaks = await findIdentityLeaksInCases(db, caseIds, texts);
+  if (caseIds.length === 0 || texts.join("").trim() === "") return;
+  rejectLeaksInIdentities(await readIdentitiesUnaudited(db, caseIds), texts, refusal, previous);
+}
+
+/** `rejectIdentityLeaks` over Aktendeckblätter already read (a live meeting keeps its agenda's). */
+export function rejectLeaksInIdentities(
+  identities: readonly IdentityInput[],
+  texts: readonly string[],
+  refusal: { message: string; field?: string },
+  previous: readonly string[] = [],
+): void {
+  let leaks = findLeaksInIdentities(identities, texts);
   if (leaks.length > 0 && previous.length > 0) {
-    const known = new Set(await findIdentityLeaksInCases(db, caseIds, previous));
+    const known = new Set(findLeaksInIdentities(identities, previous));
     leaks = leaks.filter((field) => !known.has(field));
   }
   if (leaks.length > 0) throw new AppError("INVALID_INPUT", refusal.message, refusal.field, { fields: leakedFieldNames(leaks) });
+}
+
+/** The identity fields of any of the cases that the texts give away; the values are never returned. */
+export async function findIdentityLeaksInCases(db: Executor, caseIds: readonly string[], texts: readonly string[]): Promise<string[]> {
+  if (caseIds.length === 0 || texts.join("").trim() === "") return [];
+  return findLeaksInIdentities(await readIdentitiesUnaudited(db, caseIds), texts);
 }

@@ -1,54 +1,24 @@
-import { eq } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { conferenceParticipants, users } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import type { AppliedOperation, BoardCard, ServerOperation } from "../schemas/board";
-import type { LifeAreaScope } from "../schemas/case-kinds";
-import { releaseScopeGate } from "./case-release";
-import { listAttachedCases } from "./conference-views";
-import { cardAbilities, mayReadCard, participantModerates } from "./policy";
+import { boardContextOf, viewerIn, type BoardViewer } from "./board-context";
+import { cardAbilities, mayReadCard } from "./policy";
 
-/** One participant as the board is shown to them: what they may read and whether they moderate. */
-export interface BoardViewer {
-  userId: string;
-  moderates: boolean;
-  releasedCaseIds: Set<string>;
-  /** Per released case, the life areas the viewer's consent covers (`consentScopesOf`). */
-  areaScopes: Map<string, LifeAreaScope>;
+export type { BoardViewer } from "./board-context";
+
+/** Every participant as a viewer of the board (`boardViewerOf`). */
+export async function boardViewers(db: Executor, conferenceId: string): Promise<BoardViewer[]> {
+  return [...(await boardContextOf(db, conferenceId)).viewers.values()];
 }
 
 /**
- * Every participant as a viewer of the board, with the cases on the agenda whose content they may
- * see (`consentGate`: the responsible case manager, a covered organisation, a guest also confirmed by
- * the case manager). Read from the database each time, so a revocation counts from the next operation on.
+ * One participant as a viewer of the board, with the cases on the agenda whose content they may
+ * see (`consentGate`: the responsible case manager, a covered organisation, a guest also confirmed
+ * by the case manager); nothing released to someone not on the list. The context behind it is
+ * checked against the database on every call, so a revocation counts from the next read on.
  */
-export async function boardViewers(db: Executor, conferenceId: string): Promise<BoardViewer[]> {
-  const participants = await db
-    .select({ userId: users.id, organisationId: users.organisationId, role: conferenceParticipants.role })
-    .from(conferenceParticipants)
-    .innerJoin(users, eq(users.id, conferenceParticipants.userId))
-    .where(eq(conferenceParticipants.conferenceId, conferenceId));
-  const attached = await listAttachedCases(db, conferenceId);
-  const gates = await Promise.all(attached.map(async (c) => ({ caseId: c.caseId, scopeOf: await releaseScopeGate(db, conferenceId, c) })));
-  return participants.map((person) => {
-    const areaScopes = new Map<string, LifeAreaScope>();
-    for (const gate of gates) {
-      const scope = gate.scopeOf(person);
-      if (scope) areaScopes.set(gate.caseId, scope);
-    }
-    return { userId: person.userId, moderates: participantModerates(person.role), releasedCaseIds: new Set(areaScopes.keys()), areaScopes };
-  });
-}
-
-/** One participant as a viewer of the board; nothing released to someone not on the list. */
 export async function boardViewerOf(db: Executor, conferenceId: string, viewer: Actor, moderates: boolean): Promise<BoardViewer> {
-  const found = (await boardViewers(db, conferenceId)).find((v) => v.userId === viewer.userId);
-  return {
-    userId: viewer.userId,
-    moderates,
-    releasedCaseIds: found?.releasedCaseIds ?? new Set(),
-    areaScopes: found?.areaScopes ?? new Map(),
-  };
+  return viewerIn(await boardContextOf(db, conferenceId), viewer.userId, moderates);
 }
 
 /**

@@ -77,7 +77,7 @@ describe("board engine", () => {
     const first = await applyBoardOperation(handle.db, participant, add);
     const retry = await applyBoardOperation(handle.db, participant, add);
     expect(first.duplicate).toBe(false);
-    expect(retry).toEqual({ applied: first.applied, duplicate: true });
+    expect(retry).toMatchObject({ applied: first.applied, duplicate: true });
     const second = await applyBoardOperation(handle.db, participant, {
       conferenceId,
       clientOpId: opId(),

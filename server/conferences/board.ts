@@ -1,12 +1,11 @@
 import { and, asc, eq, gt } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
-import { boardCards, boardOperations, conferenceCases, conferenceParticipants, conferences, users } from "@/db/schema";
+import { boardCards, boardOperations, conferences } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/policy";
 import { AppError } from "../errors";
 import {
   emptyBoardMeta,
-  moderatorOperationKinds,
   type AppliedOperation,
   type BoardCard,
   type BoardJoinAck,
@@ -17,12 +16,13 @@ import {
   type BoardOpInput,
   type ServerOperation,
 } from "../schemas/board";
-import type { PhaseBoard } from "../schemas/conference-kinds";
 import { applyOperation, changedCard, dotsPlacedBy } from "./board-state";
+import { boardContextOf, viewerIn, type BoardContext } from "./board-context";
 import { boardViewerOf, redactCard, redactOperation } from "./board-visibility";
-import { listAttachedCases } from "./conference-views";
-import { cardRefusal, clusterTitleRefusal, rejectAgendaIdentity } from "./agenda-identity";
-import { meetingCard, meetingMeta, meetingOperation, operationWithCaseIds } from "./meeting-case-ids";
+import { rejectLeaksInIdentities } from "../cases/identity-leaks";
+import { cardRefusal, clusterTitleRefusal } from "./agenda-identity";
+import { caseResolverOver, meetingCard, meetingMeta, meetingOperation, operationWithCaseIds } from "./meeting-case-ids";
+import { checkGeneralRules } from "./board-phase-rules";
 import { requireParticipation, type ConferenceRow } from "./conferences";
 import { cardAbilities, mayLowerHand, mayReadCard, type ConferenceAbilities } from "./policy";
 
@@ -93,76 +93,95 @@ function toApplied(row: typeof boardOperations.$inferSelect): AppliedOperation {
   };
 }
 
-/** Which participant operations each phase of the Ablaufplan allows; the moderator may always act. */
-const phaseAllows: Record<PhaseBoard, ReadonlySet<BoardOperation["kind"]>> = {
-  none: new Set(["hand.raise", "hand.lower"]),
-  reconstruction: new Set(["card.add", "card.edit", "card.move", "card.delete", "ready.set", "hand.raise", "hand.lower"]),
-  cards: new Set(["card.add", "card.edit", "card.move", "card.delete", "card.tag", "card.month", "hand.raise", "hand.lower"]),
-  timeline: new Set(["card.add", "card.edit", "card.move", "card.delete", "card.tag", "card.month", "hand.raise", "hand.lower"]),
-  clustering: new Set([
-    "card.add",
-    "card.edit",
-    "card.move",
-    "card.delete",
-    "card.cluster",
-    "cluster.add",
-    "cluster.rename",
-    "hand.raise",
-    "hand.lower",
-  ]),
-  voting: new Set(["vote.set", "hand.raise", "hand.lower"]),
-  formulation: new Set(["card.add", "card.edit", "hand.raise", "hand.lower"]),
-  work_packages: new Set(["card.add", "card.edit", "card.move", "card.delete", "hand.raise", "hand.lower"]),
-};
-
-/** Raising or lowering a hand stays possible on a locked board: asking to speak is not editing. */
-const allowedWhileLocked: ReadonlySet<BoardOperation["kind"]> = new Set(["hand.raise", "hand.lower"]);
-
 interface Checked {
   conference: ConferenceRow;
   abilities: ConferenceAbilities;
   meta: BoardMeta;
+  context: BoardContext;
+  /** The card the operation names, read with the lock (undefined when it names none or it is gone). */
+  namedCard: BoardCard | undefined;
+  /** Whether any meeting has a card with the id the operation names. */
+  cardIdTaken: boolean;
+}
+
+function withoutConference<T extends { conferenceId: string }>(row: T): Omit<T, "conferenceId"> {
+  const { conferenceId, ...card } = row;
+  void conferenceId;
+  return card;
+}
+
+/** The card an operation names, if any: read together with the lock instead of after it. */
+function namedCardId(op: BoardOperation): string | null {
+  if ("cardId" in op) return op.cardId;
+  return op.kind === "vote.set" ? op.targetId : null;
 }
 
 /**
  * Applies one operation under the conference's row lock: checks participation, role, phase, lock,
  * consent and ownership, numbers it, writes the operation and the new board state, and commits
  * before anyone is told. A retried operation (same client id) returns its first result and changes
- * nothing.
+ * nothing. Returns the meeting's context as the operation was decided on, for its broadcast.
+ *
+ * What it reads goes out in one round trip (the lock, a retry's first result, the named card) and
+ * so does what it writes; who may read what comes from the meeting's context, rebuilt only when
+ * the stamp read with the lock says a participant, a consent or an Aktendeckblatt changed.
  */
 export async function applyBoardOperation(
   db: Database,
   actor: Actor,
   input: BoardOpInput,
-): Promise<{ applied: AppliedOperation; duplicate: boolean }> {
+): Promise<{ applied: AppliedOperation; duplicate: boolean; context: BoardContext }> {
   const request = boardOpRequestSchema.parse(input);
+  const cardId = namedCardId(request.op);
   try {
     return await db.transaction(async (tx) => {
-      const { conference, abilities } = await requireParticipation(tx, actor, request.conferenceId, { lock: true });
-      const [previous] = await tx
-        .select()
-        .from(boardOperations)
-        .where(and(eq(boardOperations.conferenceId, conference.id), eq(boardOperations.clientOpId, request.clientOpId)));
-      if (previous) return { applied: toApplied(previous), duplicate: true };
+      // Sent together: the reads after the lock run after it on the same connection.
+      const [participation, [previous], [namedRow]] = await Promise.all([
+        requireParticipation(tx, actor, request.conferenceId, { lock: true, boardStamp: true }),
+        tx
+          .select()
+          .from(boardOperations)
+          .where(and(eq(boardOperations.conferenceId, request.conferenceId), eq(boardOperations.clientOpId, request.clientOpId))),
+        // Card ids are unique across meetings: a new card's id must be free everywhere.
+        cardId
+          ? tx
+              .select({ ...cardColumns, conferenceId: boardCards.conferenceId })
+              .from(boardCards)
+              .where(eq(boardCards.id, cardId))
+          : Promise.resolve([]),
+      ]);
+      const { conference, abilities, boardStamp } = participation;
+      const context = await boardContextOf(tx, conference.id, boardStamp);
+      if (previous) return { applied: toApplied(previous), duplicate: true, context };
 
-      const checked: Checked = { conference, abilities, meta: boardMetaOf(conference) };
+      const checked: Checked = {
+        conference,
+        abilities,
+        meta: boardMetaOf(conference),
+        context,
+        namedCard: namedRow?.conferenceId === conference.id ? { ...withoutConference(namedRow), restricted: false } : undefined,
+        cardIdTaken: !!namedRow,
+      };
       checkGeneralRules(checked, request.op);
       // The browser names cases by their meeting ids; from here on the server works with the case ids.
-      const op = await operationWithCaseIds(tx, conference.id, request.op);
+      const op = operationWithCaseIds(caseResolverOver(context.caseIdByMeetingId), request.op);
       const seq = conference.lastSeq + 1;
       const stored = await decide(tx, actor, checked, op, seq);
 
       const before = { cards: new Map(stored.touched.map((card) => [card.id, card])), meta: checked.meta };
       const after = applyOperation(before, { seq, actorUserId: actor.userId, op: stored.op });
-      await tx.update(conferences).set({ lastSeq: seq, boardMeta: after.meta }).where(eq(conferences.id, conference.id));
       const { kind, ...payload } = stored.op;
-      await tx
-        .insert(boardOperations)
-        .values({ conferenceId: conference.id, seq, clientOpId: request.clientOpId, actorUserId: actor.userId, kind, payload });
-      await persistCards(tx, conference.id, stored.op, after.cards);
+      await Promise.all([
+        tx.update(conferences).set({ lastSeq: seq, boardMeta: after.meta }).where(eq(conferences.id, conference.id)),
+        tx
+          .insert(boardOperations)
+          .values({ conferenceId: conference.id, seq, clientOpId: request.clientOpId, actorUserId: actor.userId, kind, payload }),
+        persistCards(tx, conference.id, stored.op, after.cards),
+      ]);
       return {
         applied: { conferenceId: conference.id, seq, clientOpId: request.clientOpId, actorUserId: actor.userId, op: stored.op },
         duplicate: false,
+        context,
       };
     });
   } catch (error) {
@@ -180,17 +199,6 @@ export async function applyBoardOperation(
   }
 }
 
-function checkGeneralRules({ conference, abilities, meta }: Checked, op: BoardOperation) {
-  if (conference.status === "finished") throw new AppError("CONFLICT", "conferences.board.finished");
-  const isModerator = abilities.moderate;
-  if (meta.locked && !isModerator && !allowedWhileLocked.has(op.kind)) throw new AppError("CONFLICT", "conferences.board.locked");
-  if (moderatorOperationKinds.has(op.kind) && !isModerator) throw new AppError("FORBIDDEN", "conferences.board.moderatorOnly");
-  const phase = conference.phases[meta.phaseIndex];
-  if (phase && !isModerator && !phaseAllows[phase.board].has(op.kind)) {
-    throw new AppError("CONFLICT", "conferences.board.notInThisPhase", undefined, { phase: phase.title });
-  }
-}
-
 /**
  * The operation as it will be stored, and the cards it starts from. Card operations carry the card
  * as it is afterwards, so each viewer's copy can be redacted without replaying history.
@@ -198,33 +206,28 @@ function checkGeneralRules({ conference, abilities, meta }: Checked, op: BoardOp
 async function decide(
   tx: Executor,
   actor: Actor,
-  { conference, abilities, meta }: Checked,
+  { conference, abilities, meta, context, namedCard, cardIdTaken }: Checked,
   op: BoardOperation,
   seq: number,
 ): Promise<{ op: ServerOperation; touched: BoardCard[] }> {
-  const viewer = () => boardViewerOf(tx, conference.id, actor, abilities.moderate);
-  const released = async () => (await viewer()).releasedCaseIds;
+  const viewer = viewerIn(context, actor.userId, abilities.moderate);
   /** The case is on this meeting's agenda and, unless only pointed at, released to the actor. */
-  const requireAgendaCase = async (caseId: string, { mustSee = true } = {}) => {
-    const [row] = await tx
-      .select({ caseId: conferenceCases.caseId })
-      .from(conferenceCases)
-      .where(and(eq(conferenceCases.conferenceId, conference.id), eq(conferenceCases.caseId, caseId)));
-    if (!row) throw new AppError("INVALID_INPUT", "conferences.board.caseNotOnAgenda", "caseId");
-    if (mustSee && !(await released()).has(caseId)) throw new AppError("FORBIDDEN", "conferences.board.caseNotReleased");
+  const requireAgendaCase = (caseId: string, { mustSee = true } = {}) => {
+    if (!context.agendaCaseIds.has(caseId)) throw new AppError("INVALID_INPUT", "conferences.board.caseNotOnAgenda", "caseId");
+    if (mustSee && !viewer.releasedCaseIds.has(caseId)) throw new AppError("FORBIDDEN", "conferences.board.caseNotReleased");
   };
+  const rejectIdentity = (text: string, refusal: typeof cardRefusal) => rejectLeaksInIdentities(context.identities, [text], refusal);
 
   switch (op.kind) {
     case "card.add": {
-      const [existing] = await tx.select({ id: boardCards.id }).from(boardCards).where(eq(boardCards.id, op.cardId));
-      if (existing) throw new AppError("CONFLICT", "conferences.board.cardExists");
-      await rejectAgendaIdentity(tx, conference.id, [op.text], cardRefusal);
-      if (op.caseId) await requireAgendaCase(op.caseId);
+      if (cardIdTaken) throw new AppError("CONFLICT", "conferences.board.cardExists");
+      rejectIdentity(op.text, cardRefusal);
+      if (op.caseId) requireAgendaCase(op.caseId);
       const lifeArea = op.caseId ? (op.lifeArea ?? null) : null;
       // Nobody writes about a life area of a case that their own consent leaves out.
-      if (op.caseId && lifeArea && !mayReadCard(await viewer(), { caseId: op.caseId, lifeArea }))
+      if (op.caseId && lifeArea && !mayReadCard(viewer, { caseId: op.caseId, lifeArea }))
         throw new AppError("FORBIDDEN", "conferences.board.lifeAreaNotReleased", "lifeArea");
-      if (op.perspective && op.perspective !== "klient") await requireParticipantOrganisation(tx, conference.id, op.perspective);
+      if (op.perspective && op.perspective !== "klient") requireParticipantOrganisation(context, op.perspective);
       rejectFutureMonth(op.month);
       const card: BoardCard = {
         id: op.cardId,
@@ -251,10 +254,10 @@ async function decide(
     case "card.solution":
     case "card.cluster":
     case "card.delete": {
-      const card = await loadCard(tx, conference.id, op.cardId);
-      const cardViewer = await viewer();
-      if (!mayReadCard(cardViewer, card)) throw new AppError("FORBIDDEN", "conferences.board.caseNotReleased");
-      const mayDo = cardAbilities(cardViewer, card);
+      const card = namedCard;
+      if (!card) throw new AppError("NOT_FOUND", "conferences.board.cardGone");
+      if (!mayReadCard(viewer, card)) throw new AppError("FORBIDDEN", "conferences.board.caseNotReleased");
+      const mayDo = cardAbilities(viewer, card);
       const allowed =
         op.kind === "card.edit" || op.kind === "card.month"
           ? mayDo.edit
@@ -265,8 +268,8 @@ async function decide(
               : true;
       if (!allowed) throw new AppError("FORBIDDEN", "conferences.board.notYourCard");
       if (op.kind === "card.delete") return { op: card.isHidden ? { ...op, hidden: true } : op, touched: [card] };
-      if (op.kind === "card.edit") await rejectAgendaIdentity(tx, conference.id, [op.text], cardRefusal);
-      if (op.kind === "card.tag" && op.caseId) await requireAgendaCase(op.caseId);
+      if (op.kind === "card.edit") rejectIdentity(op.text, cardRefusal);
+      if (op.kind === "card.tag" && op.caseId) requireAgendaCase(op.caseId);
       if (op.kind === "card.month") rejectFutureMonth(op.month);
       if (op.kind === "card.cluster" && op.clusterId && !meta.clusters[op.clusterId])
         throw new AppError("NOT_FOUND", "conferences.board.clusterGone");
@@ -274,11 +277,11 @@ async function decide(
     }
     case "cluster.add":
       if (meta.clusters[op.clusterId]) throw new AppError("CONFLICT", "conferences.board.clusterExists");
-      await rejectAgendaIdentity(tx, conference.id, [op.title], clusterTitleRefusal);
+      rejectIdentity(op.title, clusterTitleRefusal);
       return { op, touched: [] };
     case "cluster.rename":
       if (!meta.clusters[op.clusterId]) throw new AppError("NOT_FOUND", "conferences.board.clusterGone");
-      await rejectAgendaIdentity(tx, conference.id, [op.title], clusterTitleRefusal);
+      rejectIdentity(op.title, clusterTitleRefusal);
       return { op, touched: [] };
     case "cluster.delete": {
       if (!meta.clusters[op.clusterId]) throw new AppError("NOT_FOUND", "conferences.board.clusterGone");
@@ -289,13 +292,7 @@ async function decide(
       return { op, touched: inCluster.map((row) => ({ ...row, restricted: false })) };
     }
     case "vote.set": {
-      const [card] = meta.clusters[op.targetId]
-        ? []
-        : await tx
-            .select({ id: boardCards.id })
-            .from(boardCards)
-            .where(and(eq(boardCards.id, op.targetId), eq(boardCards.conferenceId, conference.id)));
-      if (!meta.clusters[op.targetId] && !card) throw new AppError("NOT_FOUND", "conferences.board.voteTargetGone");
+      if (!meta.clusters[op.targetId] && !namedCard) throw new AppError("NOT_FOUND", "conferences.board.voteTargetGone");
       if (dotsPlacedBy(meta, actor.userId, op.targetId) + op.dots > conference.voteBudget) {
         throw new AppError("CONFLICT", "conferences.board.voteBudget", undefined, { budget: conference.voteBudget });
       }
@@ -319,11 +316,11 @@ async function decide(
         throw new AppError("FORBIDDEN", "conferences.board.moderatorOnly");
       return { op, touched: [] };
     case "ready.set":
-      await requireAgendaCase(op.caseId);
+      requireAgendaCase(op.caseId);
       return { op: { kind: op.kind, caseId: op.caseId, ready: op.ready, perspective: actor.organisationId ?? actor.userId }, touched: [] };
     case "case.activate":
       // Calling the next case shows nothing of it: the moderator need not be covered by its consent.
-      if (op.caseId) await requireAgendaCase(op.caseId, { mustSee: false });
+      if (op.caseId) requireAgendaCase(op.caseId, { mustSee: false });
       return { op, touched: [] };
     case "timer.stop":
     case "board.lock":
@@ -339,23 +336,10 @@ function rejectFutureMonth(month: string | null | undefined) {
   if (month && isFutureMonth(month)) throw new AppError("INVALID_INPUT", "conferences.timeline.monthInFuture", "month");
 }
 
-async function loadCard(tx: Executor, conferenceId: string, cardId: string): Promise<BoardCard> {
-  const [row] = await tx
-    .select(cardColumns)
-    .from(boardCards)
-    .where(and(eq(boardCards.id, cardId), eq(boardCards.conferenceId, conferenceId)));
-  if (!row) throw new AppError("NOT_FOUND", "conferences.board.cardGone");
-  return { ...row, restricted: false };
-}
-
-async function requireParticipantOrganisation(tx: Executor, conferenceId: string, organisationId: string) {
-  const [row] = await tx
-    .select({ id: users.id })
-    .from(conferenceParticipants)
-    .innerJoin(users, eq(users.id, conferenceParticipants.userId))
-    .where(and(eq(conferenceParticipants.conferenceId, conferenceId), eq(users.organisationId, organisationId)))
-    .limit(1);
-  if (!row) throw new AppError("INVALID_INPUT", "conferences.board.unknownPerspective", "perspective");
+/** A perspective names an organisation some participant works for. */
+function requireParticipantOrganisation(context: BoardContext, organisationId: string) {
+  const known = [...context.viewers.values()].some((viewer) => viewer.organisationId === organisationId);
+  if (!known) throw new AppError("INVALID_INPUT", "conferences.board.unknownPerspective", "perspective");
 }
 
 /** Writes the cards an operation changed, as the reducer computed them. */
@@ -366,7 +350,11 @@ async function persistCards(tx: Executor, conferenceId: string, op: ServerOperat
   }
   const changed =
     "card" in op ? [op.card] : op.kind === "cards.reveal" ? op.cards : op.kind === "cluster.delete" ? [...cards.values()] : [];
-  for (const card of changed) {
+  await Promise.all(changed.map((card) => upsertCard(tx, conferenceId, card)));
+}
+
+function upsertCard(tx: Executor, conferenceId: string, card: BoardCard) {
+  {
     const values = {
       id: card.id,
       lane: card.lane,
@@ -382,7 +370,7 @@ async function persistCards(tx: Executor, conferenceId: string, op: ServerOperat
       isSolution: card.isSolution,
       updatedSeq: card.updatedSeq,
     };
-    await tx
+    return tx
       .insert(boardCards)
       .values({ ...values, conferenceId })
       .onConflictDoUpdate({ target: boardCards.id, set: { ...values, conferenceId } });

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
 import { conferenceParticipants, conferences, users } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
@@ -6,6 +6,7 @@ import { can, type Actor } from "../auth/policy";
 import { AppError } from "../errors";
 import { createConferenceSchema, type CreateConferenceRequest } from "../schemas/conferences";
 import { requireKommuneInTenant } from "../tenancy/kommunen";
+import { boardContextStamp } from "./board-context";
 import { phasesFor } from "./phase-templates";
 import { conferenceAbilities } from "./policy";
 
@@ -84,9 +85,19 @@ export async function createConference(db: Database, actor: Actor, request: Crea
  * The conference, the actor's role in it and their abilities there, or NOT_FOUND for anyone not on its participant list
  * (also across tenants), so no one learns that a meeting exists that they are not part of.
  */
-export async function requireParticipation(db: Executor, actor: Actor, conferenceId: string, options: { lock?: boolean } = {}) {
+export async function requireParticipation(
+  db: Executor,
+  actor: Actor,
+  conferenceId: string,
+  /** `boardStamp`: also read the stamp of the board's context (`boardContextStamp`) in the same statement. */
+  options: { lock?: boolean; boardStamp?: boolean } = {},
+) {
   const query = db
-    .select({ conference: conferences, role: conferenceParticipants.role })
+    .select({
+      conference: conferences,
+      role: conferenceParticipants.role,
+      boardStamp: options.boardStamp ? boardContextStamp(conferenceId) : sql<string>`''`,
+    })
     .from(conferences)
     .innerJoin(
       conferenceParticipants,

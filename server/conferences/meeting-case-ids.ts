@@ -34,35 +34,36 @@ export async function agendaCaseIds(db: Executor, conferenceId: string): Promise
   return new Map(rows.map((row) => [meetingCaseId(conferenceId, row.caseId), row.caseId]));
 }
 
+/** Maps a meeting id back to its case; throws for an id that is not on the agenda. */
+export type AgendaCaseResolver = (meetingId: string, field?: string) => string;
+
 /**
  * Maps a meeting id back to its case; an id that is not on the agenda is refused as such (a case
  * file's own id included).
  */
-export async function agendaCaseResolver(db: Executor, conferenceId: string) {
-  const byMeetingId = await agendaCaseIds(db, conferenceId);
-  return (meetingId: string, field = "caseId"): string => {
+export function caseResolverOver(byMeetingId: ReadonlyMap<string, string>): AgendaCaseResolver {
+  return (meetingId, field = "caseId") => {
     const caseId = byMeetingId.get(meetingId);
     if (!caseId) throw new AppError("INVALID_INPUT", "conferences.board.caseNotOnAgenda", field);
     return caseId;
   };
 }
 
+export async function agendaCaseResolver(db: Executor, conferenceId: string): Promise<AgendaCaseResolver> {
+  return caseResolverOver(await agendaCaseIds(db, conferenceId));
+}
+
 /** A board operation from the browser with its meeting case ids replaced by the case ids. */
-export async function operationWithCaseIds(db: Executor, conferenceId: string, op: BoardOperation): Promise<BoardOperation> {
-  const names = (): boolean =>
-    ((op.kind === "card.add" || op.kind === "card.tag" || op.kind === "case.activate") && !!op.caseId) ||
-    op.kind === "ready.set" ||
-    (op.kind === "focus.set" && !!op.target?.startsWith("case:"));
-  if (!names()) return op;
-  const resolve = await agendaCaseResolver(db, conferenceId);
+export function operationWithCaseIds(resolve: AgendaCaseResolver, op: BoardOperation): BoardOperation {
   switch (op.kind) {
     case "card.add":
     case "card.tag":
     case "case.activate":
+      return op.caseId ? ({ ...op, caseId: resolve(op.caseId) } as BoardOperation) : op;
     case "ready.set":
-      return { ...op, caseId: resolve(op.caseId!) } as BoardOperation;
+      return { ...op, caseId: resolve(op.caseId) };
     case "focus.set":
-      return { ...op, target: `case:${resolve(op.target!.slice("case:".length), "target")}` };
+      return op.target?.startsWith("case:") ? { ...op, target: `case:${resolve(op.target.slice("case:".length), "target")}` } : op;
     default:
       return op;
   }

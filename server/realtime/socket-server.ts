@@ -144,9 +144,9 @@ export function attachSocketServer(httpServer: HttpServer): KimServer {
           throw new AppError("RATE_LIMITED", "conferences.board.tooFast");
         }
         const db = await getDb();
-        const { applied, duplicate } = await applyBoardOperation(db, actor, request);
+        const { applied, duplicate, context } = await applyBoardOperation(db, actor, request);
         // Committed above; only now is anyone told. A retry is answered but not broadcast again.
-        if (!duplicate) await broadcastApplied(io, db, applied);
+        if (!duplicate) broadcastApplied(io, applied, context);
         return { seq: applied.seq };
       }),
     );
