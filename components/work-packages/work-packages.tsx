@@ -2,11 +2,13 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useRef, useState, type FormEvent } from "react";
-import { workPackageStatuses, type ConferenceType, type WorkPackageStatus } from "@/server/schemas/conference-kinds";
-import { nestedFieldErrors } from "../cases/create-case-form";
-import { Field } from "../forms/field";
+import { useEffect, useRef, useState } from "react";
+import { workPackageStatuses, type ConferenceType } from "@/server/schemas/conference-kinds";
+import { reportWorkPackageSchema } from "@/server/schemas/work-packages";
+import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
+import { setServerErrors } from "../forms/server-errors";
+import { useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 import { ConferenceProtocol } from "../conferences/protocol";
 import { OneTimeLink } from "../forms/one-time-link";
@@ -219,6 +221,7 @@ function ReportForm({ item, conferenceId, onDone }: { item: WorkPackage; confere
   const queryClient = useQueryClient();
   const heading = useRef<HTMLHeadingElement>(null);
   const [success, setSuccess] = useState<string | null>(null);
+  const form = useZodForm(reportWorkPackageSchema, { defaultValues: { workPackageId: item.id, status: item.status, note: "" } });
   const report = useMutation(
     trpc.workPackages.report.mutationOptions({
       onSuccess: async () => {
@@ -226,33 +229,28 @@ function ReportForm({ item, conferenceId, onDone }: { item: WorkPackage; confere
         await queryClient.invalidateQueries({ queryKey: trpc.workPackages.listForConference.queryKey({ conferenceId }) });
         await queryClient.invalidateQueries({ queryKey: trpc.workPackages.followUpItems.queryKey() });
       },
+      onError: (error) => setServerErrors(form, error),
     }),
   );
-  const errors = nestedFieldErrors(report.error);
+  const alert = useFormAlert(form, report.error, { hideWhenFieldsNamed: true });
   useEffect(() => {
     heading.current?.focus();
   }, []);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
+  const onSubmit = form.handleSubmit((values) => {
     setSuccess(null);
-    report.mutate({
-      workPackageId: item.id,
-      status: String(form.get("status")) as WorkPackageStatus,
-      note: String(form.get("note") ?? ""),
-    });
-  }
+    report.mutate(values);
+  });
 
   return (
     <form onSubmit={onSubmit} noValidate className="card" aria-labelledby="report-title">
       <h3 id="report-title" ref={heading} tabIndex={-1}>
         {t("report.heading")}: {item.restricted ? item.casePseudonym : item.task}
       </h3>
-      <FormStatus error={report.error && !Object.keys(errors).length ? report.error.message : null} success={success} />
-      <Field id="report-status" label={t("report.status")} error={errors.status}>
-        {(d) => (
-          <select id="report-status" name="status" defaultValue={item.status} {...d}>
+      <FormStatus error={alert} success={success} />
+      <FormField form={form} name="status" id="report-status" label={t("report.status")}>
+        {(control) => (
+          <select {...control}>
             {workPackageStatuses.map((status) => (
               <option key={status} value={status}>
                 {t(`statuses.${status}`)}
@@ -260,10 +258,10 @@ function ReportForm({ item, conferenceId, onDone }: { item: WorkPackage; confere
             ))}
           </select>
         )}
-      </Field>
-      <Field id="report-note" label={t("report.note")} hint={t("report.noteHint")} error={errors.note}>
-        {(d) => <textarea id="report-note" name="note" rows={3} maxLength={2000} {...d} />}
-      </Field>
+      </FormField>
+      <FormField form={form} name="note" id="report-note" label={t("report.note")} hint={t("report.noteHint")}>
+        {(control) => <textarea {...control} rows={3} maxLength={2000} />}
+      </FormField>
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={report.isPending}>
           {t("report.submit")}
