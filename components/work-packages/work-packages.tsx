@@ -12,6 +12,7 @@ import { useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 import { ConferenceProtocol } from "../conferences/protocol";
 import { OneTimeLink } from "../forms/one-time-link";
+import { useShownOnceLink } from "../secret-links/shown-once-link";
 import { type WorkPackage, statusClass, useDay, StatusBadge, TaskCell, responsibleOf } from "./work-package-parts";
 import { CreateWorkPackageForm } from "./create-work-package-form";
 
@@ -91,12 +92,12 @@ export function ConferenceWorkPackages({ conferenceId }: { conferenceId: string 
   const trpc = useTRPC();
   const list = useQuery(trpc.workPackages.listForConference.queryOptions({ conferenceId }));
   const [reporting, setReporting] = useState<WorkPackage | null>(null);
-  const [link, setLink] = useState<{ url: string; expiresAt: Date } | null>(null);
+  const shownLink = useShownOnceLink();
+  const link = shownLink.link;
   const createLink = useMutation(
     trpc.workPackages.createTrackingLink.mutationOptions({
       onSuccess: async (created) => {
-        // The link is shown once; the full address so it can be passed on as it is.
-        setLink({ url: new URL(created.link, window.location.origin).toString(), expiresAt: created.expiresAt });
+        shownLink.show(created);
         await list.refetch();
       },
     }),
@@ -180,7 +181,7 @@ export function ConferenceWorkPackages({ conferenceId }: { conferenceId: string 
                         aria-label={t("link.createContext", { task: item.task || item.casePseudonym || "" })}
                         disabled={createLink.isPending}
                         onClick={() => {
-                          setLink(null);
+                          shownLink.clear();
                           createLink.mutate({ workPackageId: item.id });
                         }}
                       >
