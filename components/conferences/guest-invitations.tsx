@@ -41,8 +41,8 @@ export function GuestInvitations({ conferenceId }: { conferenceId: string }) {
     created.clear();
     revoke.reset();
     invite.mutate(values, {
-      onSuccess: async (link) => {
-        created.show(link);
+      onSuccess: async (invitation) => {
+        created.show(invitation);
         setSuccess(t("invite.created", { name: values.name }));
         form.reset();
         await refresh();
