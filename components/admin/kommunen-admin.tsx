@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { createKommuneSchema } from "@/server/schemas/tenancy";
 import { kommuneKinds } from "@/server/schemas/tenancy-kinds";
 import { useTRPC } from "../trpc/client";
 import { NamedEntriesAdmin } from "./named-entries-admin";
@@ -20,10 +21,10 @@ export function KommunenAdmin() {
       title={t("admin.kommunen")}
       newTitle={t("admin.newKommune")}
       kinds={kommuneKinds}
-      defaultKind="kommune"
       kindLabel={(kind) => t(`kommuneKinds.${kind}`)}
       entries={list.data}
-      extraValues={() => ({})}
+      schema={createKommuneSchema}
+      defaultValues={(editing) => ({ name: editing?.name ?? "", kind: editing?.kind ?? "kommune" })}
       create={create}
       update={update}
       onSaved={() => queryClient.invalidateQueries({ queryKey: trpc.tenancy.listKommunen.queryKey() })}

@@ -2,8 +2,9 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { createOrganisationSchema } from "@/server/schemas/tenancy";
 import { organisationKinds } from "@/server/schemas/tenancy-kinds";
-import { SelectField } from "../forms/select-field";
+import { FormSelectField } from "../forms/form-field";
 import { useTRPC } from "../trpc/client";
 import { NamedEntriesAdmin } from "./named-entries-admin";
 
@@ -23,7 +24,6 @@ export function OrganisationsAdmin() {
       title={t("admin.organisations")}
       newTitle={t("admin.newOrganisation")}
       kinds={organisationKinds}
-      defaultKind="wohlfahrtsverband"
       kindLabel={(kind) => t(`organisationKinds.${kind}`)}
       entries={list.data}
       extraColumns={[
@@ -32,18 +32,22 @@ export function OrganisationsAdmin() {
           cell: (organisation) => (organisation.kommuneId ? kommuneName.get(organisation.kommuneId) : t("admin.noKommune")),
         },
       ]}
-      extraFields={(editing, errors) => (
-        <SelectField
-          id="organisation-kommune"
+      schema={createOrganisationSchema}
+      defaultValues={(editing) => ({
+        name: editing?.name ?? "",
+        kind: editing?.kind ?? "wohlfahrtsverband",
+        kommuneId: editing?.kommuneId ?? "",
+      })}
+      extraFields={(form) => (
+        <FormSelectField
+          form={form}
           name="kommuneId"
+          id="organisation-kommune"
           label={t("admin.kommune")}
           options={kommunen.data}
           emptyLabel={t("admin.noKommune")}
-          defaultValue={editing?.kommuneId ?? ""}
-          error={errors.kommuneId}
         />
       )}
-      extraValues={(form) => ({ kommuneId: String(form.get("kommuneId") ?? "") || null })}
       create={create}
       update={update}
       onSaved={() => queryClient.invalidateQueries({ queryKey: trpc.tenancy.listOrganisations.queryKey() })}

@@ -10,6 +10,8 @@ import { setServerErrors } from "../forms/server-errors";
 import { useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 import { OneTimeLink } from "../forms/one-time-link";
+import { SecretLinkTable } from "../secret-links/secret-link-table";
+import { useShownOnceLink } from "../secret-links/shown-once-link";
 
 /** The moderator's personal links for external guests: invite (link shown once), see who confirmed, revoke. */
 export function GuestInvitations({ conferenceId }: { conferenceId: string }) {
@@ -19,7 +21,7 @@ export function GuestInvitations({ conferenceId }: { conferenceId: string }) {
   const queryClient = useQueryClient();
   const guests = useQuery(trpc.conferences.guests.list.queryOptions({ conferenceId }));
   const organisations = useQuery(trpc.tenancy.listOrganisations.queryOptions());
-  const [created, setCreated] = useState<{ link: string; expiresAt: Date } | null>(null);
+  const created = useShownOnceLink();
   const [success, setSuccess] = useState<string | null>(null);
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.conferences.guests.list.queryKey({ conferenceId }) });
@@ -36,11 +38,11 @@ export function GuestInvitations({ conferenceId }: { conferenceId: string }) {
 
   const onSubmit = form.handleSubmit((values) => {
     setSuccess(null);
-    setCreated(null);
+    created.clear();
     revoke.reset();
     invite.mutate(values, {
-      onSuccess: async ({ link, expiresAt }) => {
-        setCreated({ link: new URL(link, window.location.origin).toString(), expiresAt });
+      onSuccess: async (invitation) => {
+        created.show(invitation);
         setSuccess(t("invite.created", { name: values.name }));
         form.reset();
         await refresh();
@@ -83,12 +85,12 @@ export function GuestInvitations({ conferenceId }: { conferenceId: string }) {
       <h2 id="guests-title">{t("title")}</h2>
       <p className="muted">{t("intro")}</p>
       <FormStatus error={generalError} success={success} />
-      {created && (
+      {created.link && (
         <OneTimeLink
-          key={created.link}
+          key={created.link.url}
           id="guest-link"
-          link={created.link}
-          validUntil={dateTime(created.expiresAt)}
+          link={created.link.url}
+          validUntil={dateTime(created.link.expiresAt)}
           namespace="guests.link"
         />
       )}
@@ -132,50 +134,34 @@ export function GuestInvitations({ conferenceId }: { conferenceId: string }) {
           {t("invite.submit")}
         </button>
       </form>
-      <h3>{t("list.heading")}</h3>
-      {guests.error && (
-        <p role="alert" className="form-error">
-          {guests.error.message}
-        </p>
-      )}
-      {guests.data && guests.data.length === 0 && <p>{t("list.empty")}</p>}
-      {guests.data && guests.data.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("list.name")}</th>
-              <th scope="col">{t("list.organisation")}</th>
-              <th scope="col">{t("list.confirmed")}</th>
-              <th scope="col">{t("list.expiresAt")}</th>
-              <th scope="col">{t("list.status")}</th>
-              <th scope="col">{t("list.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {guests.data.map((guest) => (
-              <tr key={guest.id}>
-                <td>{guest.name}</td>
-                <td>{guest.organisationName ?? t("list.noOrganisation")}</td>
-                <td>{guest.confirmedAt ? t("list.yes") : t("list.no")}</td>
-                <td>{dateTime(guest.expiresAt)}</td>
-                <td>{t(`statuses.${guest.status}`)}</td>
-                <td>
-                  {(guest.status === "invited" || guest.status === "confirmed") && (
-                    <button type="button" className="button-link" disabled={revoke.isPending} onClick={() => onRevoke(guest)}>
-                      {t("list.revoke")} <span className="visually-hidden">{t("list.revokeContext", { name: guest.name })}</span>
-                    </button>
-                  )}
-                  {guest.isDeviceBound && guest.status === "confirmed" && (
-                    <button type="button" className="button-link" disabled={resetDevice.isPending} onClick={() => onResetDevice(guest)}>
-                      {t("list.resetDevice")} <span className="visually-hidden">{t("list.revokeContext", { name: guest.name })}</span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <SecretLinkTable
+        heading={t("list.heading")}
+        error={guests.error?.message}
+        rows={guests.data}
+        empty={t("list.empty")}
+        columns={[
+          { label: t("list.name"), cell: (guest) => guest.name },
+          { label: t("list.organisation"), cell: (guest) => guest.organisationName ?? t("list.noOrganisation") },
+          { label: t("list.confirmed"), cell: (guest) => (guest.confirmedAt ? t("list.yes") : t("list.no")) },
+          { label: t("list.expiresAt"), cell: (guest) => dateTime(guest.expiresAt) },
+          { label: t("list.status"), cell: (guest) => t(`statuses.${guest.status}`) },
+        ]}
+        actionsLabel={t("list.actions")}
+        actions={(guest) => (
+          <>
+            {(guest.status === "invited" || guest.status === "confirmed") && (
+              <button type="button" className="button-link" disabled={revoke.isPending} onClick={() => onRevoke(guest)}>
+                {t("list.revoke")} <span className="visually-hidden">{t("list.revokeContext", { name: guest.name })}</span>
+              </button>
+            )}
+            {guest.isDeviceBound && guest.status === "confirmed" && (
+              <button type="button" className="button-link" disabled={resetDevice.isPending} onClick={() => onResetDevice(guest)}>
+                {t("list.resetDevice")} <span className="visually-hidden">{t("list.revokeContext", { name: guest.name })}</span>
+              </button>
+            )}
+          </>
+        )}
+      />
     </section>
   );
 }

@@ -2,33 +2,22 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { OfferRow } from "@/server/offers/offers";
-import { lifeAreas, type LifeArea } from "@/server/schemas/case-kinds";
-import { Field } from "../forms/field";
-import { SelectField } from "../forms/select-field";
+import type { ListOffersInput } from "@/server/schemas/offers";
 import { FormStatus } from "../forms/form-status";
 import { useTRPC } from "../trpc/client";
 import styles from "./offer-directory.module.css";
 import { OfferForm } from "./offer-form";
 import { DuplicateCandidates } from "./duplicate-candidates";
 import { CoverageGrid } from "./coverage-grid";
-
-interface Filters {
-  search: string;
-  lifeArea: LifeArea | "";
-  language: string;
-  kommuneId: string;
-  includeInactive: boolean;
-}
-
-const noFilters: Filters = { search: "", lifeArea: "", language: "", kommuneId: "", includeInactive: false };
+import { OfferFilters, noOfferFilters } from "./offer-filters";
 
 export function OfferDirectory({ mayManage, mayReadCoverage }: { mayManage: boolean; mayReadCoverage: boolean }) {
   const t = useTranslations("offers");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [filters, setFilters] = useState<Filters>(noFilters);
+  const [filters, setFilters] = useState<ListOffersInput>(noOfferFilters);
   // The old results stay on screen while new ones load, so the table does not flicker.
   const list = useQuery(trpc.offers.list.queryOptions(filters, { placeholderData: keepPreviousData }));
   const languages = useQuery(trpc.offers.languages.queryOptions());
@@ -61,73 +50,13 @@ export function OfferDirectory({ mayManage, mayReadCoverage }: { mayManage: bool
     );
   }
 
-  function onFilter(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setFilters({
-      search: String(form.get("search") ?? ""),
-      lifeArea: String(form.get("lifeArea") ?? "") as LifeArea | "",
-      language: String(form.get("language") ?? ""),
-      kommuneId: String(form.get("kommuneId") ?? ""),
-      includeInactive: form.get("includeInactive") === "on",
-    });
-  }
-
   const offers = list.data?.offers ?? [];
 
   return (
     <>
       <section aria-labelledby="offer-directory-title">
         <h2 id="offer-directory-title">{t("directory")}</h2>
-        <form role="search" aria-label={t("filters")} onSubmit={onFilter} onReset={() => setFilters(noFilters)} className={styles.filters}>
-          <Field id="offer-search" label={t("search")} hint={t("searchHint")}>
-            {(d) => <input id="offer-search" name="search" type="search" maxLength={200} {...d} />}
-          </Field>
-          <Field id="offer-filter-life-area" label={t("lifeArea")}>
-            {(d) => (
-              <select id="offer-filter-life-area" name="lifeArea" defaultValue="" {...d}>
-                <option value="">{t("allLifeAreas")}</option>
-                {lifeAreas.map((area) => (
-                  <option key={area} value={area}>
-                    {t(`lifeAreas.${area}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id="offer-filter-language" label={t("language")}>
-            {(d) => (
-              <select id="offer-filter-language" name="language" defaultValue="" {...d}>
-                <option value="">{t("allLanguages")}</option>
-                {languages.data?.map((language) => (
-                  <option key={language} value={language}>
-                    {language}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <SelectField
-            id="offer-filter-kommune"
-            name="kommuneId"
-            label={t("kommune")}
-            hint={t("kommuneFilterHint")}
-            options={kommunen.data}
-            emptyLabel={t("allKommunen")}
-          />
-          <div className={styles.checkbox}>
-            <input id="offer-filter-inactive" name="includeInactive" type="checkbox" />
-            <label htmlFor="offer-filter-inactive">{t("includeInactive")}</label>
-          </div>
-          <div className="form-actions">
-            <button type="submit" className="button-primary">
-              {t("applyFilters")}
-            </button>
-            <button type="reset" className="button-secondary">
-              {t("resetFilters")}
-            </button>
-          </div>
-        </form>
+        <OfferFilters languages={languages.data} kommunen={kommunen.data} onApply={setFilters} />
         {list.error && (
           <p role="alert" className="form-error">
             {list.error.message}

@@ -2,75 +2,78 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import type { CreateWorkPackageInput } from "@/server/schemas/work-packages";
-import { nestedFieldErrors } from "../cases/create-case-form";
-import { Field } from "../forms/field";
+import { useState } from "react";
+import type { z } from "zod";
+import { createWorkPackageSchema } from "@/server/schemas/work-packages";
+import { FormField, FormSelectField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
-import { SelectField } from "../forms/select-field";
+import { setServerErrors } from "../forms/server-errors";
+import { useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 import { type CreateOptions } from "./work-package-parts";
+
+/** The form before anything is chosen: empty choices are sent as "" and read as "none" by the schema. */
+export function emptyWorkPackage(conferenceId: string): z.input<typeof createWorkPackageSchema> {
+  return {
+    conferenceId,
+    task: "",
+    caseId: "",
+    sourceCardId: "",
+    responsibleOrganisationId: "",
+    responsibleUserId: "",
+    responsiblePerson: "",
+    dueDate: "",
+  };
+}
 
 export function CreateWorkPackageForm({ conferenceId, options }: { conferenceId: string; options: CreateOptions }) {
   const t = useTranslations("workPackages");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [success, setSuccess] = useState<string | null>(null);
-  const [task, setTask] = useState("");
-  const [cardId, setCardId] = useState("");
-  const [caseId, setCaseId] = useState("");
+  const form = useZodForm(createWorkPackageSchema, { defaultValues: emptyWorkPackage(conferenceId) });
   const create = useMutation(
     trpc.workPackages.create.mutationOptions({
       onSuccess: async () => {
         setSuccess(t("create.created"));
+        form.reset();
         await queryClient.invalidateQueries({ queryKey: trpc.workPackages.listForConference.queryKey({ conferenceId }) });
       },
+      onError: (error) => setServerErrors(form, error),
     }),
   );
-  const errors = nestedFieldErrors(create.error);
+  const alert = useFormAlert(form, create.error);
 
+  /** A card of the board becomes the task; its case comes along, so the package is filed where it was agreed. */
   function chooseCard(id: string) {
-    setCardId(id);
     const card = options.cards.find((c) => c.id === id);
-    if (card) {
-      setTask(card.text);
-      if (card.caseId) setCaseId(card.caseId);
-    }
+    if (!card) return;
+    // After a refused submit, the fields filled from the card are checked again at once.
+    const check = { shouldValidate: form.formState.isSubmitted };
+    form.setValue("task", card.text, check);
+    if (card.caseId) form.setValue("caseId", card.caseId, check);
   }
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const element = event.currentTarget;
-    const form = new FormData(element);
+  const onSubmit = form.handleSubmit((values) => {
     setSuccess(null);
-    const input: CreateWorkPackageInput = {
-      conferenceId,
-      task,
-      caseId: caseId || null,
-      sourceCardId: cardId || null,
-      responsibleOrganisationId: String(form.get("responsibleOrganisationId") ?? ""),
-      responsibleUserId: String(form.get("responsibleUserId") ?? "") || null,
-      responsiblePerson: String(form.get("responsiblePerson") ?? ""),
-      dueDate: String(form.get("dueDate") ?? ""),
-    };
-    create.mutate(input, {
-      onSuccess: () => {
-        element.reset();
-        setTask("");
-        setCardId("");
-        setCaseId("");
-      },
-    });
-  }
+    create.mutate(values);
+  });
 
   return (
     <form onSubmit={onSubmit} noValidate className="card wide" aria-labelledby="create-work-package-title">
       <h3 id="create-work-package-title">{t("create.heading")}</h3>
-      <FormStatus error={create.error?.message} success={success} />
+      <FormStatus error={alert} success={success} />
       {options.cards.length > 0 && (
-        <Field id="work-package-card" label={t("create.fromCard")} hint={t("create.fromCardHint")} error={errors.sourceCardId}>
-          {(d) => (
-            <select id="work-package-card" value={cardId} onChange={(e) => chooseCard(e.target.value)} {...d}>
+        <FormField
+          form={form}
+          name="sourceCardId"
+          id="work-package-card"
+          label={t("create.fromCard")}
+          hint={t("create.fromCardHint")}
+          registerOptions={{ onChange: (event: { target: { value: string } }) => chooseCard(event.target.value) }}
+        >
+          {(control) => (
+            <select {...control}>
               <option value="">{t("create.noCard")}</option>
               {options.cards.map((card) => (
                 <option key={card.id} value={card.id}>
@@ -79,55 +82,41 @@ export function CreateWorkPackageForm({ conferenceId, options }: { conferenceId:
               ))}
             </select>
           )}
-        </Field>
+        </FormField>
       )}
-      <Field id="work-package-task" label={t("create.task")} error={errors.task}>
-        {(d) => (
-          <textarea
-            id="work-package-task"
-            name="task"
-            rows={3}
-            maxLength={1000}
-            value={task}
-            onChange={(e) => setTask(e.target.value)}
-            {...d}
-          />
-        )}
-      </Field>
-      <Field id="work-package-case" label={t("create.case")} error={errors.caseId}>
-        {(d) => (
-          <select id="work-package-case" value={caseId} onChange={(e) => setCaseId(e.target.value)} {...d}>
-            <option value="">{t("create.noCaseOption")}</option>
-            {options.cases.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <SelectField
-        id="work-package-organisation"
+      <FormField form={form} name="task" id="work-package-task" label={t("create.task")}>
+        {(control) => <textarea {...control} rows={3} maxLength={1000} />}
+      </FormField>
+      <FormSelectField
+        form={form}
+        name="caseId"
+        id="work-package-case"
+        label={t("create.case")}
+        options={options.cases}
+        emptyLabel={t("create.noCaseOption")}
+      />
+      <FormSelectField
+        form={form}
         name="responsibleOrganisationId"
+        id="work-package-organisation"
         label={t("create.organisation")}
         options={options.organisations}
         emptyLabel={t("create.chooseOrganisation")}
-        error={errors.responsibleOrganisationId}
       />
-      <SelectField
-        id="work-package-user"
+      <FormSelectField
+        form={form}
         name="responsibleUserId"
+        id="work-package-user"
         label={t("create.user")}
         options={options.users}
         emptyLabel={t("create.noUser")}
-        error={errors.responsibleUserId}
       />
-      <Field id="work-package-person" label={t("create.person")} hint={t("create.personHint")} error={errors.responsiblePerson}>
-        {(d) => <input id="work-package-person" name="responsiblePerson" maxLength={120} autoComplete="off" {...d} />}
-      </Field>
-      <Field id="work-package-due" label={t("create.dueDate")} error={errors.dueDate}>
-        {(d) => <input id="work-package-due" name="dueDate" type="date" {...d} />}
-      </Field>
+      <FormField form={form} name="responsiblePerson" id="work-package-person" label={t("create.person")} hint={t("create.personHint")}>
+        {(control) => <input {...control} maxLength={120} autoComplete="off" />}
+      </FormField>
+      <FormField form={form} name="dueDate" id="work-package-due" label={t("create.dueDate")}>
+        {(control) => <input {...control} type="date" />}
+      </FormField>
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={create.isPending}>
           {t("create.submit")}

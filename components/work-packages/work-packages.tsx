@@ -2,14 +2,17 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useRef, useState, type FormEvent } from "react";
-import { workPackageStatuses, type ConferenceType, type WorkPackageStatus } from "@/server/schemas/conference-kinds";
-import { nestedFieldErrors } from "../cases/create-case-form";
-import { Field } from "../forms/field";
+import { useEffect, useRef, useState } from "react";
+import { workPackageStatuses, type ConferenceType } from "@/server/schemas/conference-kinds";
+import { reportWorkPackageSchema } from "@/server/schemas/work-packages";
+import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
+import { setServerErrors } from "../forms/server-errors";
+import { useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 import { ConferenceProtocol } from "../conferences/protocol";
 import { OneTimeLink } from "../forms/one-time-link";
+import { useShownOnceLink } from "../secret-links/shown-once-link";
 import { type WorkPackage, statusClass, useDay, StatusBadge, TaskCell, responsibleOf } from "./work-package-parts";
 import { CreateWorkPackageForm } from "./create-work-package-form";
 
@@ -89,12 +92,12 @@ export function ConferenceWorkPackages({ conferenceId }: { conferenceId: string 
   const trpc = useTRPC();
   const list = useQuery(trpc.workPackages.listForConference.queryOptions({ conferenceId }));
   const [reporting, setReporting] = useState<WorkPackage | null>(null);
-  const [link, setLink] = useState<{ url: string; expiresAt: Date } | null>(null);
+  const shownLink = useShownOnceLink();
+  const link = shownLink.link;
   const createLink = useMutation(
     trpc.workPackages.createTrackingLink.mutationOptions({
       onSuccess: async (created) => {
-        // The link is shown once; the full address so it can be passed on as it is.
-        setLink({ url: new URL(created.link, window.location.origin).toString(), expiresAt: created.expiresAt });
+        shownLink.show(created);
         await list.refetch();
       },
     }),
@@ -178,7 +181,7 @@ export function ConferenceWorkPackages({ conferenceId }: { conferenceId: string 
                         aria-label={t("link.createContext", { task: item.task || item.casePseudonym || "" })}
                         disabled={createLink.isPending}
                         onClick={() => {
-                          setLink(null);
+                          shownLink.clear();
                           createLink.mutate({ workPackageId: item.id });
                         }}
                       >
@@ -219,6 +222,7 @@ function ReportForm({ item, conferenceId, onDone }: { item: WorkPackage; confere
   const queryClient = useQueryClient();
   const heading = useRef<HTMLHeadingElement>(null);
   const [success, setSuccess] = useState<string | null>(null);
+  const form = useZodForm(reportWorkPackageSchema, { defaultValues: { workPackageId: item.id, status: item.status, note: "" } });
   const report = useMutation(
     trpc.workPackages.report.mutationOptions({
       onSuccess: async () => {
@@ -226,33 +230,28 @@ function ReportForm({ item, conferenceId, onDone }: { item: WorkPackage; confere
         await queryClient.invalidateQueries({ queryKey: trpc.workPackages.listForConference.queryKey({ conferenceId }) });
         await queryClient.invalidateQueries({ queryKey: trpc.workPackages.followUpItems.queryKey() });
       },
+      onError: (error) => setServerErrors(form, error),
     }),
   );
-  const errors = nestedFieldErrors(report.error);
+  const alert = useFormAlert(form, report.error, { hideWhenFieldsNamed: true });
   useEffect(() => {
     heading.current?.focus();
   }, []);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
+  const onSubmit = form.handleSubmit((values) => {
     setSuccess(null);
-    report.mutate({
-      workPackageId: item.id,
-      status: String(form.get("status")) as WorkPackageStatus,
-      note: String(form.get("note") ?? ""),
-    });
-  }
+    report.mutate(values);
+  });
 
   return (
     <form onSubmit={onSubmit} noValidate className="card" aria-labelledby="report-title">
       <h3 id="report-title" ref={heading} tabIndex={-1}>
         {t("report.heading")}: {item.restricted ? item.casePseudonym : item.task}
       </h3>
-      <FormStatus error={report.error && !Object.keys(errors).length ? report.error.message : null} success={success} />
-      <Field id="report-status" label={t("report.status")} error={errors.status}>
-        {(d) => (
-          <select id="report-status" name="status" defaultValue={item.status} {...d}>
+      <FormStatus error={alert} success={success} />
+      <FormField form={form} name="status" id="report-status" label={t("report.status")}>
+        {(control) => (
+          <select {...control}>
             {workPackageStatuses.map((status) => (
               <option key={status} value={status}>
                 {t(`statuses.${status}`)}
@@ -260,10 +259,10 @@ function ReportForm({ item, conferenceId, onDone }: { item: WorkPackage; confere
             ))}
           </select>
         )}
-      </Field>
-      <Field id="report-note" label={t("report.note")} hint={t("report.noteHint")} error={errors.note}>
-        {(d) => <textarea id="report-note" name="note" rows={3} maxLength={2000} {...d} />}
-      </Field>
+      </FormField>
+      <FormField form={form} name="note" id="report-note" label={t("report.note")} hint={t("report.noteHint")}>
+        {(control) => <textarea {...control} rows={3} maxLength={2000} />}
+      </FormField>
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={report.isPending}>
           {t("report.submit")}
