@@ -1,57 +1,13 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { TRPCError } from "@trpc/server";
-import type { FieldErrors, FieldValues, ResolverOptions } from "react-hook-form";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
 import type { Actor } from "@/server/auth/policy";
-import type { Catalogue } from "@/server/i18n/catalogue";
-import { messages } from "@/server/i18n/messages";
 import { createCaseSchema } from "@/server/schemas/cases";
 import { createKommuneSchema } from "@/server/schemas/tenancy";
 import { createTestDatabase } from "@/server/test/database";
 import { callerFor, createActor, createTenant } from "@/server/test/factories";
-import { appRouter } from "@/server/app-router";
-import { formErrorOf, serverFieldErrors, setServerErrors, type ServerError } from "./server-errors";
-import { errorsByPath, firstErrorMessage, translatedResolver } from "./use-zod-form";
-
-const resolverOptions = { fields: {}, shouldUseNativeValidation: false } as ResolverOptions<FieldValues>;
-
-/** The browser's messages per dotted path, as react-hook-form would show them. */
-async function browserMessages(schema: Parameters<typeof zodResolver>[0], values: FieldValues) {
-  const resolver = translatedResolver(zodResolver(schema as never), messages as Catalogue);
-  const { errors } = await resolver(values as never, undefined, resolverOptions as never);
-  const result: Record<string, string> = {};
-  const walk = (node: FieldErrors, prefix: string) => {
-    for (const [key, value] of Object.entries(node)) {
-      const entry = value as { type?: unknown; message?: unknown };
-      if (typeof entry?.type === "string" && typeof entry.message === "string") result[prefix + key] = entry.message;
-      else if (value && typeof value === "object") walk(value as FieldErrors, `${prefix}${key}.`);
-    }
-  };
-  walk(errors, "");
-  return result;
-}
-
-/** What the browser receives for a failed call: the router's own error formatter applied. */
-function asClientError(error: unknown): ServerError {
-  const trpcError = error as TRPCError;
-  const shape = appRouter._def._config.errorFormatter({
-    error: trpcError,
-    type: "mutation",
-    path: undefined,
-    input: undefined,
-    ctx: undefined,
-    shape: { message: trpcError.message, code: -32600, data: { code: trpcError.code, httpStatus: 400 } },
-  });
-  return shape as unknown as ServerError;
-}
-
-/** The messages a form shows after the server refused the call. */
-function serverMessages(error: ServerError) {
-  const result: Record<string, string> = {};
-  setServerErrors({ setError: (name: string, { message }: { message?: string }) => (result[name] = message!) } as never, error);
-  return result;
-}
+import { asClientError, browserMessages, serverMessages } from "./form-test-helpers";
+import { formErrorOf, serverFieldErrors, type ServerError } from "./server-errors";
+import { errorsByPath, firstErrorMessage } from "./use-zod-form";
 
 describe("form validation in the browser and on the server", () => {
   let handle: DatabaseHandle;

@@ -163,7 +163,16 @@ export const addContactSchema = z
   .strict();
 export type AddContactInput = z.infer<typeof addContactSchema>;
 
-const attainmentByArea = z.partialRecord(z.enum(reviewAreas), z.enum(attainmentLevels)).default({});
+/** Attainment per area worked on; the form's "not worked on" ("" or no choice) is left out. */
+const attainmentByArea = z
+  .partialRecord(z.enum(reviewAreas), z.enum([...attainmentLevels, ""], "validation.choose").nullish())
+  .transform(
+    (byArea) =>
+      Object.fromEntries(Object.entries(byArea).filter(([, level]) => level)) as Partial<
+        Record<(typeof reviewAreas)[number], (typeof attainmentLevels)[number]>
+      >,
+  )
+  .default({});
 
 export const addInterimReviewSchema = z
   .object({
