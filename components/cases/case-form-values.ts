@@ -1,8 +1,15 @@
 import type { DefaultValues } from "react-hook-form";
 import type { z } from "zod";
 import { todayInBerlin } from "@/server/schemas/calendar-days";
-import { reviewAreas } from "@/server/schemas/case-kinds";
-import type { addContactSchema, addInterimReviewSchema } from "@/server/schemas/cases";
+import { lifeAreas, reviewAreas, type indicationCriteria, type intakeDecisions, type screeningVerdicts } from "@/server/schemas/case-kinds";
+import type {
+  addConsentSchema,
+  addContactSchema,
+  addInterimReviewSchema,
+  saveIntakeSchema,
+  saveScreeningSchema,
+  ScreeningInput,
+} from "@/server/schemas/cases";
 
 // What the case forms hold when they open empty: the shape the procedures parse.
 
@@ -22,4 +29,52 @@ export function newContact(caseId: string): z.input<typeof addContactSchema> {
 
 export function newInterimReview(caseId: string): DefaultValues<z.input<typeof addInterimReviewSchema>> {
   return { caseId, reviewedOn: todayInBerlin(), topic: "", ...emptyReview() };
+}
+
+/** The saved screening as the form's values, every area's text present (empty where none). */
+export function screeningFormValues(
+  caseId: string,
+  saved: (Omit<ScreeningInput, "verdict"> & { verdict: (typeof screeningVerdicts)[number] }) | null,
+): DefaultValues<z.input<typeof saveScreeningSchema>> {
+  return {
+    caseId,
+    screening: {
+      screenedOn: saved?.screenedOn ?? todayInBerlin(),
+      problemsByArea: Object.fromEntries(lifeAreas.map((area) => [area, saved?.problemsByArea[area] ?? ""])),
+      otherProblems: saved?.otherProblems ?? "",
+      involvedServices: saved?.involvedServices ?? "",
+      urgentConcern: saved?.urgentConcern ?? "",
+      verdict: saved?.verdict,
+    },
+  };
+}
+
+export function intakeFormValues(
+  caseId: string,
+  saved: { conductedOn: string; criteria: string[]; decision: (typeof intakeDecisions)[number]; reason: string } | null,
+): DefaultValues<z.input<typeof saveIntakeSchema>> {
+  return {
+    caseId,
+    conductedOn: saved?.conductedOn ?? todayInBerlin(),
+    criteria: (saved?.criteria ?? []) as (typeof indicationCriteria)[number][],
+    decision: saved?.decision,
+    reason: saved?.reason ?? "",
+  };
+}
+
+export function newConsent(caseId: string) {
+  return {
+    caseId,
+    kind: "processing",
+    organisationIds: [],
+    lifeAreas: [],
+    grantedOn: todayInBerlin(),
+    validUntil: "",
+    scopeNote: "",
+  } satisfies z.input<typeof addConsentSchema> as z.input<typeof addConsentSchema> & { organisationIds: string[] };
+}
+
+/** Organisations belong to a Schweigepflichtentbindung only; boxes ticked before switching the kind do not count. */
+export function consentInput<T extends { kind: string; organisationIds: string[] }>(values: T): T {
+  return values.kind === "confidentiality_release" ? values : { ...values, organisationIds: [] };
 }

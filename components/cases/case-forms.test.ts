@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
 import type { Actor } from "@/server/auth/policy";
-import { addContactSchema, addInterimReviewSchema } from "@/server/schemas/cases";
+import { addConsentSchema, addContactSchema, addInterimReviewSchema, saveIntakeSchema, saveScreeningSchema } from "@/server/schemas/cases";
 import { createCase } from "@/server/test/case-factories";
 import { createTestDatabase } from "@/server/test/database";
 import { callerFor, createActor, createTenant } from "@/server/test/factories";
 import { asClientError, browserCheck, serverMessages } from "../forms/form-test-helpers";
-import { newContact, newInterimReview } from "./case-form-values";
+import { consentInput, intakeFormValues, newConsent, newContact, newInterimReview, screeningFormValues } from "./case-form-values";
+import { withoutEmptyProblems } from "./screening-fields";
 
 const caseId = "00000000-0000-4000-8000-00000000c0de";
 
@@ -14,6 +15,8 @@ describe("case forms checked in the browser with the server's schemas", () => {
   let handle: DatabaseHandle;
   let cm: Actor;
   let activeCaseId: string;
+  let openCaseId: string;
+  let organisationId: string;
 
   beforeAll(async () => {
     handle = await createTestDatabase();
@@ -24,6 +27,8 @@ describe("case forms checked in the browser with the server's schemas", () => {
     await caller.cases.addConsent({ caseId: created.id, kind: "processing", grantedOn: "2026-01-03" });
     await caller.cases.saveIntake({ caseId: created.id, conductedOn: "2026-01-03", decision: "admission" });
     activeCaseId = created.id;
+    openCaseId = (await createCase(handle.db, { manager: cm })).id;
+    organisationId = organisation.id;
   });
   afterAll(() => handle.close());
 
@@ -75,5 +80,54 @@ describe("case forms checked in the browser with the server's schemas", () => {
       ["2026-02-02", "improved", { housing: "partly" }],
     ]);
     expect(values.attainmentByArea).toEqual({ housing: "partly" });
+  });
+
+  it("Screeningbogen: the saved screening comes back into the form and is saved again unchanged", async () => {
+    const opened = screeningFormValues(openCaseId, null);
+    const empty = await browserCheck(saveScreeningSchema, opened);
+    expect(empty.errors).toEqual({ "screening.verdict": "Bitte wählen Sie einen Eintrag aus der Liste." });
+    const error = await callerFor(handle.db, cm)
+      .cases.saveScreening(opened as never)
+      .catch((e: unknown) => e);
+    expect(serverMessages(asClientError(error))).toEqual(empty.errors);
+
+    const typed = { ...opened, screening: { ...opened.screening, screenedOn: "2026-01-02", verdict: "yes" } };
+    typed.screening.problemsByArea = { ...typed.screening.problemsByArea, housing: "  Wohnung in Gefahr ", education_work: "   " };
+    const { errors, values } = await browserCheck(saveScreeningSchema, typed);
+    expect(errors).toEqual({});
+    await callerFor(handle.db, cm).cases.saveScreening({ caseId: openCaseId, screening: withoutEmptyProblems(values.screening) });
+    const { screening } = await callerFor(handle.db, cm).cases.intakeFile({ caseId: openCaseId });
+    expect(screening?.problemsByArea).toEqual({ housing: "Wohnung in Gefahr" });
+    expect(screeningFormValues(openCaseId, screening).screening?.problemsByArea).toMatchObject({
+      housing: "Wohnung in Gefahr",
+      education_work: "",
+    });
+  });
+
+  it("Erstgespräch: no decision is refused at the field on both sides", async () => {
+    const opened = intakeFormValues(openCaseId, null);
+    const { errors } = await browserCheck(saveIntakeSchema, opened);
+    expect(errors).toEqual({ decision: "Bitte wählen Sie einen Eintrag aus der Liste." });
+    const error = await callerFor(handle.db, cm)
+      .cases.saveIntake(opened as never)
+      .catch((e: unknown) => e);
+    expect(serverMessages(asClientError(error))).toEqual(errors);
+  });
+
+  it("Einwilligung: organisations count only for a Schweigepflichtentbindung", async () => {
+    const release = { ...newConsent(openCaseId), kind: "confidentiality_release" as const };
+    const { errors } = await browserCheck(addConsentSchema, consentInput(release));
+    expect(errors).toEqual({ organisationIds: "Bitte wählen Sie mindestens eine Organisation." });
+    const error = await callerFor(handle.db, cm)
+      .cases.addConsent(consentInput(release) as never)
+      .catch((e: unknown) => e);
+    expect(serverMessages(asClientError(error))).toEqual(errors);
+
+    // Boxes ticked for a release, then the kind switched back: the processing consent names no organisation.
+    const switched = { ...newConsent(openCaseId), grantedOn: "2026-01-04", organisationIds: [organisationId] };
+    const { values } = await browserCheck(addConsentSchema, consentInput(switched));
+    await callerFor(handle.db, cm).cases.addConsent(values as never);
+    const { consents } = await callerFor(handle.db, cm).cases.intakeFile({ caseId: openCaseId });
+    expect(consents.map((c) => [c.kind, c.organisationIds])).toEqual([["processing", []]]);
   });
 });

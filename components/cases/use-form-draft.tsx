@@ -37,7 +37,7 @@ function applyFields(form: HTMLFormElement, fields: Record<string, string[]>) {
 /** The part of a react-hook-form form that a restored draft has to reach, by the inputs' names. */
 interface DraftedForm {
   getValues: (name: string) => unknown;
-  setValue: (name: string, value: string) => void;
+  setValue: (name: string, value: string | string[]) => void;
   register: (name: string) => { onChange: (event: { target: EventTarget; type: string }) => unknown };
 }
 
@@ -53,7 +53,7 @@ function draftedForm<T extends FieldValues, TOut>(form: UseFormReturn<T, unknown
  * react-hook-form keeps its own copy of the values: after the draft was written into the inputs,
  * each input reports its new state as if the user had changed it (checkbox groups and radios read
  * as a whole). A field not shown right now (it appears for some choices only) takes the draft's
- * text directly, so it is there when it appears.
+ * values directly, so it has them when it appears.
  */
 function syncDraftedForm(form: HTMLFormElement, fields: Record<string, string[]>, drafted: DraftedForm) {
   const shown = new Set<string>();
@@ -65,7 +65,10 @@ function syncDraftedForm(form: HTMLFormElement, fields: Record<string, string[]>
     void drafted.register(element.name).onChange({ target: element, type: "change" });
   }
   for (const [name, values] of Object.entries(fields)) {
-    if (!shown.has(name) && typeof drafted.getValues(name) === "string" && values[0] !== undefined) drafted.setValue(name, values[0]);
+    if (shown.has(name)) continue;
+    const current = drafted.getValues(name);
+    if (Array.isArray(current)) drafted.setValue(name, values);
+    else if (typeof current === "string" && values[0] !== undefined) drafted.setValue(name, values[0]);
   }
 }
 
