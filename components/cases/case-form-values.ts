@@ -6,6 +6,7 @@ import type {
   addConsentSchema,
   addContactSchema,
   addInterimReviewSchema,
+  closeCaseSchema,
   saveIntakeSchema,
   saveScreeningSchema,
   ScreeningInput,
@@ -77,4 +78,17 @@ export function newConsent(caseId: string) {
 /** Organisations belong to a Schweigepflichtentbindung only; boxes ticked before switching the kind do not count. */
 export function consentInput<T extends { kind: string; organisationIds: string[] }>(values: T): T {
   return values.kind === "confidentiality_release" ? values : { ...values, organisationIds: [] };
+}
+
+export function newClosure(caseId: string): DefaultValues<z.input<typeof closeCaseSchema>> {
+  return { caseId, closedOn: todayInBerlin(), handedOverTo: "", otherReason: "", ...emptyReview() };
+}
+
+/** Who took the case over and the other reason belong to their closing type; text typed for another type is not sent. */
+export function closureInput<T extends { closingType: string; handedOverTo: string; otherReason: string }>(values: T): T {
+  return {
+    ...values,
+    handedOverTo: values.closingType === "agreed_handed_over" ? values.handedOverTo : "",
+    otherReason: values.closingType === "other" ? values.otherReason : "",
+  };
 }

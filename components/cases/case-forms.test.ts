@@ -1,12 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
 import type { Actor } from "@/server/auth/policy";
-import { addConsentSchema, addContactSchema, addInterimReviewSchema, saveIntakeSchema, saveScreeningSchema } from "@/server/schemas/cases";
+import {
+  addConsentSchema,
+  addContactSchema,
+  addInterimReviewSchema,
+  closeCaseSchema,
+  saveIntakeSchema,
+  saveScreeningSchema,
+} from "@/server/schemas/cases";
 import { createCase } from "@/server/test/case-factories";
 import { createTestDatabase } from "@/server/test/database";
 import { callerFor, createActor, createTenant } from "@/server/test/factories";
 import { asClientError, browserCheck, serverMessages } from "../forms/form-test-helpers";
-import { consentInput, intakeFormValues, newConsent, newContact, newInterimReview, screeningFormValues } from "./case-form-values";
+import {
+  closureInput,
+  consentInput,
+  intakeFormValues,
+  newClosure,
+  newConsent,
+  newContact,
+  newInterimReview,
+  screeningFormValues,
+} from "./case-form-values";
 import { withoutEmptyProblems } from "./screening-fields";
 
 const caseId = "00000000-0000-4000-8000-00000000c0de";
@@ -129,5 +145,28 @@ describe("case forms checked in the browser with the server's schemas", () => {
     await callerFor(handle.db, cm).cases.addConsent(values as never);
     const { consents } = await callerFor(handle.db, cm).cases.intakeFile({ caseId: openCaseId });
     expect(consents.map((c) => [c.kind, c.organisationIds])).toEqual([["processing", []]]);
+  });
+
+  it("Abschlussbogen: the closing type's own field is checked before sending, text typed for another type is not sent", async () => {
+    const handedOver = {
+      ...newClosure(activeCaseId),
+      closedOn: "2026-03-01",
+      closingType: "agreed_handed_over",
+      situationChange: "improved",
+    };
+    const { errors } = await browserCheck(closeCaseSchema, closureInput(handedOver as never));
+    expect(errors).toEqual({ handedOverTo: "Bitte geben Sie an, wer weiter betreut." });
+    const error = await callerFor(handle.db, cm)
+      .cases.close(closureInput(handedOver as never))
+      .catch((e: unknown) => e);
+    expect(serverMessages(asClientError(error))).toEqual(errors);
+
+    // "Weiterbetreut durch" filled, then the type switched to "moved away": only the chosen type's data is recorded.
+    const switched = { ...handedOver, handedOverTo: "Migrationsberatung", closingType: "moved_away" };
+    const checked = await browserCheck(closeCaseSchema, closureInput(switched as never));
+    expect(checked.errors).toEqual({});
+    await callerFor(handle.db, cm).cases.close(checked.values as never);
+    const { closure } = await callerFor(handle.db, cm).cases.monitoringFile({ caseId: activeCaseId });
+    expect([closure?.closingType, closure?.handedOverTo, closure?.attainmentByArea]).toEqual(["moved_away", "", {}]);
   });
 });

@@ -5,12 +5,9 @@ import type { UseFormRegisterReturn } from "react-hook-form";
 import { attainmentLevels, reviewAreas, situationChanges } from "@/server/schemas/case-kinds";
 import { Field } from "../forms/field";
 
-type Attainment = Partial<Record<(typeof reviewAreas)[number], (typeof attainmentLevels)[number]>>;
-
 /**
  * The shared part of Zwischenstands- and Abschlussbogen: situation change, attainment per area,
- * reflection. With `register` they belong to a react-hook-form form; without, they are read from
- * the form data (`reviewFromForm`).
+ * reflection, registered with a react-hook-form form over the procedure's input.
  */
 export function ReviewFields({
   idPrefix,
@@ -19,10 +16,9 @@ export function ReviewFields({
 }: {
   idPrefix: string;
   errors: Record<string, string>;
-  register?: (name: string) => UseFormRegisterReturn;
+  register: (name: string) => UseFormRegisterReturn;
 }) {
   const t = useTranslations("cases");
-  const bind = (name: string) => (register ? register(name) : { name });
   const attainmentError = Object.entries(errors).find(([path]) => path.startsWith("attainmentByArea."))?.[1];
   return (
     <>
@@ -35,7 +31,7 @@ export function ReviewFields({
         )}
         {situationChanges.map((change) => (
           <label key={change} className="inline-choice">
-            <input type="radio" {...bind("situationChange")} value={change} /> {t(`situationChanges.${change}`)}
+            <input type="radio" {...register("situationChange")} value={change} /> {t(`situationChanges.${change}`)}
           </label>
         ))}
       </fieldset>
@@ -68,7 +64,7 @@ export function ReviewFields({
                   <td key={level}>
                     <input
                       type="radio"
-                      {...bind(`attainmentByArea.${area}`)}
+                      {...register(`attainmentByArea.${area}`)}
                       value={level}
                       aria-label={`${t(`reviewAreas.${area}`)}: ${t(`attainmentLevels.${level}`)}`}
                     />
@@ -77,7 +73,7 @@ export function ReviewFields({
                 <td>
                   <input
                     type="radio"
-                    {...bind(`attainmentByArea.${area}`)}
+                    {...register(`attainmentByArea.${area}`)}
                     value=""
                     defaultChecked
                     aria-label={`${t(`reviewAreas.${area}`)}: ${t("monitoring.notWorked")}`}
@@ -90,24 +86,9 @@ export function ReviewFields({
       </fieldset>
       {(["cooperation", "suitability", "reflection"] as const).map((field) => (
         <Field key={field} id={`${idPrefix}-${field}`} label={t(`monitoring.${field}`)} error={errors[field]}>
-          {(d) => <textarea id={`${idPrefix}-${field}`} {...bind(field)} {...d} />}
+          {(d) => <textarea id={`${idPrefix}-${field}`} {...register(field)} {...d} />}
         </Field>
       ))}
     </>
   );
-}
-
-export function reviewFromForm(form: FormData) {
-  const attainmentByArea: Attainment = {};
-  for (const area of reviewAreas) {
-    const value = String(form.get(`attainmentByArea.${area}`) ?? "");
-    if (value) attainmentByArea[area] = value as (typeof attainmentLevels)[number];
-  }
-  return {
-    situationChange: String(form.get("situationChange") ?? "") as (typeof situationChanges)[number],
-    attainmentByArea,
-    cooperation: String(form.get("cooperation") ?? ""),
-    suitability: String(form.get("suitability") ?? ""),
-    reflection: String(form.get("reflection") ?? ""),
-  };
 }
