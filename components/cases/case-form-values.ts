@@ -1,13 +1,21 @@
 import type { DefaultValues } from "react-hook-form";
 import type { z } from "zod";
 import { todayInBerlin } from "@/server/schemas/calendar-days";
-import { lifeAreas, reviewAreas, type indicationCriteria, type intakeDecisions, type screeningVerdicts } from "@/server/schemas/case-kinds";
+import {
+  lifeAreas,
+  reviewAreas,
+  type LifeArea,
+  type indicationCriteria,
+  type intakeDecisions,
+  type screeningVerdicts,
+} from "@/server/schemas/case-kinds";
 import type {
   addConsentSchema,
   addContactSchema,
   addInterimReviewSchema,
   closeCaseSchema,
   saveIntakeSchema,
+  saveSummarySchema,
   saveScreeningSchema,
   ScreeningInput,
 } from "@/server/schemas/cases";
@@ -90,5 +98,21 @@ export function closureInput<T extends { closingType: string; handedOverTo: stri
     ...values,
     handedOverTo: values.closingType === "agreed_handed_over" ? values.handedOverTo : "",
     otherReason: values.closingType === "other" ? values.otherReason : "",
+  };
+}
+
+/** The Falldarstellung as the form's values: a text for every life area, empty where it has no section. */
+export function summaryFormValues(
+  caseId: string,
+  saved: { title: string; body: string; sections: { lifeArea: LifeArea; text: string }[] } | undefined,
+): z.input<typeof saveSummarySchema> & { sections: { lifeArea: LifeArea; text: string }[] } {
+  return {
+    caseId,
+    title: saved?.title ?? "",
+    body: saved?.body ?? "",
+    sections: lifeAreas.map((lifeArea) => ({
+      lifeArea,
+      text: saved?.sections.find((section) => section.lifeArea === lifeArea)?.text ?? "",
+    })),
   };
 }

@@ -8,6 +8,7 @@ import {
   closeCaseSchema,
   saveIntakeSchema,
   saveScreeningSchema,
+  saveSummarySchema,
 } from "@/server/schemas/cases";
 import { createCase } from "@/server/test/case-factories";
 import { createTestDatabase } from "@/server/test/database";
@@ -22,6 +23,7 @@ import {
   newContact,
   newInterimReview,
   screeningFormValues,
+  summaryFormValues,
 } from "./case-form-values";
 import { withoutEmptyProblems } from "./screening-fields";
 
@@ -168,5 +170,27 @@ describe("case forms checked in the browser with the server's schemas", () => {
     await callerFor(handle.db, cm).cases.close(checked.values as never);
     const { closure } = await callerFor(handle.db, cm).cases.monitoringFile({ caseId: activeCaseId });
     expect([closure?.closingType, closure?.handedOverTo, closure?.attainmentByArea]).toEqual(["moved_away", "", {}]);
+  });
+
+  it("Falldarstellung: the form sends a text per life area, and only the filled ones become sections", async () => {
+    const opened = summaryFormValues(openCaseId, undefined);
+    expect((await browserCheck(saveSummarySchema, opened)).errors).toEqual({
+      title: "Bitte füllen Sie dieses Feld aus.",
+      body: "Bitte füllen Sie dieses Feld aus.",
+    });
+    const typed = {
+      ...opened,
+      title: "Wohnungssuche",
+      body: "Eine Familie sucht eine größere Wohnung.",
+      sections: opened.sections.map((section) => ({ ...section, text: section.lifeArea === "housing" ? " Zu klein " : "  " })),
+    };
+    const { errors, values } = await browserCheck(saveSummarySchema, typed);
+    expect(errors).toEqual({});
+    expect(values.sections).toEqual([{ lifeArea: "housing", text: "Zu klein" }]);
+    // The server takes the form's values as sent, empty areas included.
+    await callerFor(handle.db, cm).cases.saveSummary(typed);
+    const [latest] = await callerFor(handle.db, cm).cases.summaries({ caseId: openCaseId });
+    expect(latest?.sections).toEqual([{ lifeArea: "housing", text: "Zu klein" }]);
+    expect(summaryFormValues(openCaseId, latest).sections.find((section) => section.lifeArea === "housing")?.text).toBe("Zu klein");
   });
 });

@@ -235,7 +235,7 @@ export const listCasesSchema = z
 export type ListCasesInput = z.infer<typeof listCasesSchema>;
 
 /** One life area's part of a Falldarstellung: only recipients whose consent covers the area get it. */
-const summarySectionSchema = z.object({ lifeArea: z.enum(lifeAreas, "validation.choose"), text: requiredText(5000) }).strict();
+const summarySectionSchema = z.object({ lifeArea: z.enum(lifeAreas, "validation.choose"), text: text(5000) }).strict();
 
 export const saveSummarySchema = z
   .object({
@@ -246,7 +246,9 @@ export const saveSummarySchema = z
       .array(summarySectionSchema)
       .max(lifeAreas.length)
       .default([])
-      .refine((sections) => new Set(sections.map((s) => s.lifeArea)).size === sections.length, "cases.validation.sectionAreaTwice"),
+      .refine((sections) => new Set(sections.map((s) => s.lifeArea)).size === sections.length, "cases.validation.sectionAreaTwice")
+      // The form sends a text per life area; an area left empty is no section.
+      .transform((sections) => sections.filter((section) => section.text !== "")),
   })
   .strict();
 export type SaveSummaryInput = z.infer<typeof saveSummarySchema>;
