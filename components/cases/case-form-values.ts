@@ -9,15 +9,17 @@ import {
   type intakeDecisions,
   type screeningVerdicts,
 } from "@/server/schemas/case-kinds";
-import type {
-  addConsentSchema,
-  addContactSchema,
-  addInterimReviewSchema,
-  closeCaseSchema,
-  saveIntakeSchema,
-  saveSummarySchema,
-  saveScreeningSchema,
-  ScreeningInput,
+import {
+  authorityKinds,
+  type IdentityInput,
+  type addConsentSchema,
+  type addContactSchema,
+  type addInterimReviewSchema,
+  type closeCaseSchema,
+  type saveIntakeSchema,
+  type saveSummarySchema,
+  type saveScreeningSchema,
+  type ScreeningInput,
 } from "@/server/schemas/cases";
 
 // What the case forms hold when they open empty: the shape the procedures parse.
@@ -115,4 +117,23 @@ export function summaryFormValues(
       text: saved?.sections.find((section) => section.lifeArea === lifeArea)?.text ?? "",
     })),
   };
+}
+
+const authorityField = /^identity\.authorityContacts\.(\d+)\.(authority|contactPerson|fileNumber)$/;
+
+/** The authority rows of a draft; the draft always holds every row, so none means all were removed. */
+export function authorityContactsFromDraft(fields: Record<string, string[]>): IdentityInput["authorityContacts"] {
+  const rows: Partial<IdentityInput["authorityContacts"][number]>[] = [];
+  for (const [name, values] of Object.entries(fields)) {
+    const match = authorityField.exec(name);
+    if (!match) continue;
+    const row = (rows[Number(match[1])] ??= {});
+    const value = values[0] ?? "";
+    if (match[2] === "authority")
+      row.authority = (authorityKinds as readonly string[]).includes(value) ? (value as (typeof authorityKinds)[number]) : "other";
+    else row[match[2] as "contactPerson" | "fileNumber"] = value;
+  }
+  return rows
+    .filter(Boolean)
+    .map((row) => ({ authority: row.authority ?? "other", contactPerson: row.contactPerson ?? "", fileNumber: row.fileNumber ?? "" }));
 }

@@ -15,6 +15,7 @@ import { createTestDatabase } from "@/server/test/database";
 import { callerFor, createActor, createTenant } from "@/server/test/factories";
 import { asClientError, browserCheck, serverMessages } from "../forms/form-test-helpers";
 import {
+  authorityContactsFromDraft,
   closureInput,
   consentInput,
   intakeFormValues,
@@ -192,5 +193,20 @@ describe("case forms checked in the browser with the server's schemas", () => {
     const [latest] = await callerFor(handle.db, cm).cases.summaries({ caseId: openCaseId });
     expect(latest?.sections).toEqual([{ lifeArea: "housing", text: "Zu klein" }]);
     expect(summaryFormValues(openCaseId, latest).sections.find((section) => section.lifeArea === "housing")?.text).toBe("Zu klein");
+  });
+
+  it("Aktendeckblatt: a draft's authority rows come back in order, an unknown authority as 'other'", () => {
+    const fields = {
+      "identity.street": ["Kastanienweg 17"],
+      "identity.authorityContacts.1.authority": ["no_such_office"],
+      "identity.authorityContacts.1.fileNumber": ["AZ-2"],
+      "identity.authorityContacts.0.authority": ["jobcenter"],
+      "identity.authorityContacts.0.contactPerson": ["Frau Berg"],
+    };
+    expect(authorityContactsFromDraft(fields)).toEqual([
+      { authority: "jobcenter", contactPerson: "Frau Berg", fileNumber: "" },
+      { authority: "other", contactPerson: "", fileNumber: "AZ-2" },
+    ]);
+    expect(authorityContactsFromDraft({ "identity.street": ["Kastanienweg 17"] })).toEqual([]);
   });
 });
