@@ -180,7 +180,7 @@ function IdentityForm({ caseId, canWrite, current }: { caseId: string; canWrite:
             type="button"
             className="button-secondary"
             onClick={() => {
-              contacts.append({ authority: "jobcenter", contactPerson: "", fileNumber: "" });
+              contacts.append({ authority: "jobcenter", contactPerson: "", fileNumber: "" }, { shouldFocus: false });
               setRowsChanged((n) => n + 1);
             }}
           >
