@@ -3,16 +3,17 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { todayInBerlin } from "@/server/schemas/calendar-days";
 import { closingTypes } from "@/server/schemas/case-kinds";
-import { Field } from "../forms/field";
+import { closeCaseSchema } from "@/server/schemas/cases";
+import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
+import { setServerErrors } from "../forms/server-errors";
+import { errorsByPath, useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
+import { closureInput, newClosure } from "./case-form-values";
 import type { CaseSectionProps } from "./case-props";
 import { formatDay } from "./case-list";
-import { nestedFieldErrors } from "./create-case-form";
-import { ReviewFields, reviewFromForm } from "./review-fields";
+import { ReviewFields } from "./review-fields";
 import { DraftNotice, useFormDraft } from "./use-form-draft";
 
 export function ClosureForm({ caseId, status, abilities }: CaseSectionProps) {
@@ -21,25 +22,20 @@ export function ClosureForm({ caseId, status, abilities }: CaseSectionProps) {
   const trpc = useTRPC();
   const router = useRouter();
   const monitoring = useQuery({ ...trpc.cases.monitoringFile.queryOptions({ caseId }), enabled: abilities.readContent });
-  const [closingType, setClosingType] = useState<(typeof closingTypes)[number] | "">("");
-  // Shown only for some closing types, so they appear after the draft was put back: they take its values then.
-  const [restored, setRestored] = useState<Record<string, string[]>>({});
-  const { attachForm, ...draft } = useFormDraft(caseId, "closure", abilities.write && status === "active", {
-    onRestore: (fields) => {
-      const type = fields.closingType?.[0];
-      if (type && (closingTypes as readonly string[]).includes(type)) setClosingType(type as (typeof closingTypes)[number]);
-      setRestored(fields);
-    },
-  });
+  const form = useZodForm(closeCaseSchema, { defaultValues: newClosure(caseId) });
+  const closingType = form.watch("closingType");
+  const { attachForm, ...draft } = useFormDraft(caseId, "closure", abilities.write && status === "active", { form });
   const close = useMutation(
     trpc.cases.close.mutationOptions({
       onSuccess: () => {
         draft.clear();
         router.refresh();
       },
+      onError: (error) => setServerErrors(form, error),
     }),
   );
-  const errors = nestedFieldErrors(close.error);
+  const alert = useFormAlert(form, close.error);
+  const errors = errorsByPath(form.formState.errors);
   const closure = monitoring.data?.closure;
 
   if (status === "closed") {
@@ -75,27 +71,16 @@ export function ClosureForm({ caseId, status, abilities }: CaseSectionProps) {
     );
   }
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    close.mutate({
-      caseId,
-      closedOn: String(form.get("closedOn") ?? ""),
-      closingType: closingType as (typeof closingTypes)[number],
-      handedOverTo: String(form.get("handedOverTo") ?? ""),
-      otherReason: String(form.get("otherReason") ?? ""),
-      ...reviewFromForm(form),
-    });
-  }
+  const onSubmit = form.handleSubmit((values) => close.mutate(closureInput(values)));
 
   return (
     <form ref={attachForm} onChange={draft.onChange} onSubmit={onSubmit} noValidate className="card wide" aria-labelledby="closure-title">
       <h1 id="closure-title">{t("closure.title")}</h1>
-      <FormStatus error={close.error?.message} success={close.isSuccess ? t("closure.closed") : null} />
+      <FormStatus error={alert} success={close.isSuccess ? t("closure.closed") : null} />
       <DraftNotice draft={draft} />
-      <Field id="closure-date" label={t("closure.closedOn")} error={errors.closedOn}>
-        {(d) => <input id="closure-date" name="closedOn" type="date" defaultValue={todayInBerlin()} {...d} />}
-      </Field>
+      <FormField form={form} name="closedOn" id="closure-date" label={t("closure.closedOn")}>
+        {(control) => <input {...control} type="date" />}
+      </FormField>
       <fieldset aria-describedby={errors.closingType ? "closure-type-error" : undefined}>
         <legend>{t("closure.closingType")}</legend>
         {errors.closingType && (
@@ -105,22 +90,21 @@ export function ClosureForm({ caseId, status, abilities }: CaseSectionProps) {
         )}
         {closingTypes.map((type) => (
           <label key={type} className="inline-choice block-choice">
-            <input type="radio" name="closingType" value={type} checked={closingType === type} onChange={() => setClosingType(type)} />{" "}
-            {t(`closingTypes.${type}`)}
+            <input type="radio" {...form.register("closingType")} value={type} /> {t(`closingTypes.${type}`)}
           </label>
         ))}
       </fieldset>
       {closingType === "agreed_handed_over" && (
-        <Field id="closure-handed-over" label={t("closure.handedOverTo")} error={errors.handedOverTo}>
-          {(d) => <input id="closure-handed-over" name="handedOverTo" defaultValue={restored.handedOverTo?.[0]} {...d} />}
-        </Field>
+        <FormField form={form} name="handedOverTo" id="closure-handed-over" label={t("closure.handedOverTo")}>
+          {(control) => <input {...control} />}
+        </FormField>
       )}
       {closingType === "other" && (
-        <Field id="closure-other" label={t("closure.otherReason")} error={errors.otherReason}>
-          {(d) => <input id="closure-other" name="otherReason" defaultValue={restored.otherReason?.[0]} {...d} />}
-        </Field>
+        <FormField form={form} name="otherReason" id="closure-other" label={t("closure.otherReason")}>
+          {(control) => <input {...control} />}
+        </FormField>
       )}
-      <ReviewFields idPrefix="closure" errors={errors} />
+      <ReviewFields idPrefix="closure" errors={errors} register={(name) => form.register(name as "closingType")} />
       <button type="submit" className="button-primary" disabled={close.isPending}>
         {t("closure.submit")}
       </button>

@@ -2,14 +2,17 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useState } from "react";
+import { useFieldArray } from "react-hook-form";
 import { fullYearsBetween, isCalendarDay, todayInBerlin } from "@/server/schemas/calendar-days";
-import { authorityKinds, type IdentityInput } from "@/server/schemas/cases";
-import { Field } from "../forms/field";
+import { authorityKinds, saveIdentitySchema, type IdentityInput } from "@/server/schemas/cases";
+import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
+import { setServerErrors } from "../forms/server-errors";
+import { useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
+import { authorityContactsFromDraft } from "./case-form-values";
 import type { CaseSectionProps } from "./case-props";
-import { nestedFieldErrors } from "./create-case-form";
 import { DraftNotice, useFormDraft } from "./use-form-draft";
 
 type TextField = Exclude<keyof IdentityInput, "authorityContacts">;
@@ -41,39 +44,33 @@ function ageOn(birthDate: string, day = todayInBerlin()): number | null {
   return fullYearsBetween(birthDate, day);
 }
 
-const authorityField = /^authorityContacts\.(\d+)\.(authority|contactPerson|fileNumber)$/;
-
-/** The authority rows of a draft; the draft always holds every row, so none means all were removed. */
-function authorityContactsFromDraft(fields: Record<string, string[]>): IdentityInput["authorityContacts"] {
-  const rows: Partial<IdentityInput["authorityContacts"][number]>[] = [];
-  for (const [name, values] of Object.entries(fields)) {
-    const match = authorityField.exec(name);
-    if (!match) continue;
-    const row = (rows[Number(match[1])] ??= {});
-    const value = values[0] ?? "";
-    if (match[2] === "authority")
-      row.authority = (authorityKinds as readonly string[]).includes(value) ? (value as (typeof authorityKinds)[number]) : "other";
-    else row[match[2] as "contactPerson" | "fileNumber"] = value;
-  }
-  return rows
-    .filter(Boolean)
-    .map((row) => ({ authority: row.authority ?? "other", contactPerson: row.contactPerson ?? "", fileNumber: row.fileNumber ?? "" }));
-}
-
 /** The Aktendeckblatt: decrypted for the responsible case manager only; the server audits each read. */
 export function IdentitySheet({ caseId, abilities }: CaseSectionProps) {
+  const trpc = useTRPC();
+  const identity = useQuery(trpc.cases.identity.queryOptions({ caseId }, { staleTime: 0, gcTime: 0 }));
+  if (!identity.data)
+    return identity.error ? (
+      <p role="alert" className="form-error">
+        {identity.error.message}
+      </p>
+    ) : null;
+  return <IdentityForm caseId={caseId} canWrite={abilities.write} current={identity.data} />;
+}
+
+function IdentityForm({ caseId, canWrite, current }: { caseId: string; canWrite: boolean; current: IdentityInput }) {
   const t = useTranslations("cases");
   const tField = useTranslations("cases.identityFields");
   const trpc = useTRPC();
-  const identity = useQuery(trpc.cases.identity.queryOptions({ caseId }, { staleTime: 0, gcTime: 0 }));
-  const [contacts, setContacts] = useState<IdentityInput["authorityContacts"] | null>(null);
+  const form = useZodForm(saveIdentitySchema, { defaultValues: { caseId, identity: current } });
+  const contacts = useFieldArray({ control: form.control, name: "identity.authorityContacts" });
   const [success, setSuccess] = useState<string | null>(null);
   // The draft of the Aktendeckblatt holds identifying data, so, like the other case drafts, it is kept
   // only on the server, encrypted with the identity key and readable by this case manager alone: no
   // localStorage or sessionStorage copy (browsers restore session storage with the last session) can
   // linger on a shared office computer. Saving the sheet discards the draft.
-  const { attachForm, ...draft } = useFormDraft(caseId, "identity", abilities.write, {
-    onRestore: (fields) => setContacts(authorityContactsFromDraft(fields)),
+  const { attachForm, ...draft } = useFormDraft(caseId, "identity", canWrite, {
+    form,
+    onRestore: (fields) => contacts.replace(authorityContactsFromDraft(fields)),
   });
   const { capture } = draft;
   const save = useMutation(
@@ -82,6 +79,7 @@ export function IdentitySheet({ caseId, abilities }: CaseSectionProps) {
         setSuccess(t("identity.saved"));
         draft.clear();
       },
+      onError: (error) => setServerErrors(form, error),
     }),
   );
   // Adding or removing a row fires no change event: save the draft once the new rows are rendered.
@@ -89,31 +87,18 @@ export function IdentitySheet({ caseId, abilities }: CaseSectionProps) {
   useEffect(() => {
     if (rowsChanged > 0) capture();
   }, [rowsChanged, capture]);
-  const errors = nestedFieldErrors(save.error);
-  if (!identity.data)
-    return identity.error ? (
-      <p role="alert" className="form-error">
-        {identity.error.message}
-      </p>
-    ) : null;
-  const current = identity.data;
-  const authorityContacts = contacts ?? current.authorityContacts;
+  const alert = useFormAlert(form, save.error);
   const age = ageOn(current.birthDate);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const next = { authorityContacts } as IdentityInput;
-    for (const section of sections) for (const field of section.fields) next[field] = String(form.get(field) ?? "");
+  const onSubmit = form.handleSubmit((values) => {
     setSuccess(null);
-    save.mutate({ caseId, identity: next });
-  }
+    save.mutate(values);
+  });
 
   return (
     <form ref={attachForm} onChange={draft.onChange} onSubmit={onSubmit} noValidate className="card wide" aria-labelledby="identity-title">
       <h1 id="identity-title">{t("identity.title")}</h1>
       <p className="notice">{t("identity.notice")}</p>
-      <FormStatus error={save.error?.message} success={success} />
+      <FormStatus error={alert} success={success} />
       <DraftNotice draft={draft} />
       {age !== null && (
         <p>
@@ -123,82 +108,65 @@ export function IdentitySheet({ caseId, abilities }: CaseSectionProps) {
       {sections.map((section, index) => (
         <fieldset key={index}>
           {section.fields.map((field) => (
-            <Field key={field} id={`identity-${field}`} label={tField(field)} error={errors[`identity.${field}`]}>
-              {(d) =>
+            <FormField key={field} form={form} name={`identity.${field}`} id={`identity-${field}`} label={tField(field)}>
+              {(control) =>
                 section.multiline?.includes(field) ? (
-                  <textarea id={`identity-${field}`} name={field} defaultValue={current[field]} readOnly={!abilities.write} {...d} />
+                  <textarea {...control} readOnly={!canWrite} />
                 ) : (
                   <input
-                    id={`identity-${field}`}
-                    name={field}
+                    {...control}
                     type={field === "birthDate" ? "date" : field === "email" ? "email" : field === "phone" ? "tel" : "text"}
-                    defaultValue={current[field]}
-                    readOnly={!abilities.write}
+                    readOnly={!canWrite}
                     autoComplete="off"
-                    {...d}
                   />
                 )
               }
-            </Field>
+            </FormField>
           ))}
         </fieldset>
       ))}
       <fieldset>
         <legend>{tField("authorityContacts")}</legend>
-        {authorityContacts.map((contact, index) => (
-          <div className="grant-row" key={index}>
-            <div className="field">
-              <label htmlFor={`authority-${index}`}>
-                {tField("authority")} {index + 1}
-              </label>
-              <select
-                id={`authority-${index}`}
-                name={`authorityContacts.${index}.authority`}
-                value={contact.authority}
-                disabled={!abilities.write}
-                onChange={(e) =>
-                  setContacts(
-                    authorityContacts.map((c, i) => (i === index ? { ...c, authority: e.target.value as typeof c.authority } : c)),
-                  )
-                }
-              >
-                {authorityKinds.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`authorities.${kind}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`authority-person-${index}`}>
-                {tField("contactPerson")} {index + 1}
-              </label>
-              <input
-                id={`authority-person-${index}`}
-                name={`authorityContacts.${index}.contactPerson`}
-                value={contact.contactPerson}
-                readOnly={!abilities.write}
-                onChange={(e) => setContacts(authorityContacts.map((c, i) => (i === index ? { ...c, contactPerson: e.target.value } : c)))}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`authority-file-${index}`}>
-                {tField("fileNumber")} {index + 1}
-              </label>
-              <input
-                id={`authority-file-${index}`}
-                name={`authorityContacts.${index}.fileNumber`}
-                value={contact.fileNumber}
-                readOnly={!abilities.write}
-                onChange={(e) => setContacts(authorityContacts.map((c, i) => (i === index ? { ...c, fileNumber: e.target.value } : c)))}
-              />
-            </div>
-            {abilities.write && (
+        {contacts.fields.map((row, index) => (
+          <div className="grant-row" key={row.id}>
+            <FormField
+              form={form}
+              name={`identity.authorityContacts.${index}.authority`}
+              id={`authority-${index}`}
+              label={`${tField("authority")} ${index + 1}`}
+            >
+              {(control) => (
+                <select {...control} disabled={!canWrite}>
+                  {authorityKinds.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {t(`authorities.${kind}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+            <FormField
+              form={form}
+              name={`identity.authorityContacts.${index}.contactPerson`}
+              id={`authority-person-${index}`}
+              label={`${tField("contactPerson")} ${index + 1}`}
+            >
+              {(control) => <input {...control} readOnly={!canWrite} />}
+            </FormField>
+            <FormField
+              form={form}
+              name={`identity.authorityContacts.${index}.fileNumber`}
+              id={`authority-file-${index}`}
+              label={`${tField("fileNumber")} ${index + 1}`}
+            >
+              {(control) => <input {...control} readOnly={!canWrite} />}
+            </FormField>
+            {canWrite && (
               <button
                 type="button"
                 className="button-link"
                 onClick={() => {
-                  setContacts(authorityContacts.filter((_, i) => i !== index));
+                  contacts.remove(index);
                   setRowsChanged((n) => n + 1);
                 }}
               >
@@ -207,12 +175,12 @@ export function IdentitySheet({ caseId, abilities }: CaseSectionProps) {
             )}
           </div>
         ))}
-        {abilities.write && (
+        {canWrite && (
           <button
             type="button"
             className="button-secondary"
             onClick={() => {
-              setContacts([...authorityContacts, { authority: "jobcenter", contactPerson: "", fileNumber: "" }]);
+              contacts.append({ authority: "jobcenter", contactPerson: "", fileNumber: "" }, { shouldFocus: false });
               setRowsChanged((n) => n + 1);
             }}
           >
@@ -220,7 +188,7 @@ export function IdentitySheet({ caseId, abilities }: CaseSectionProps) {
           </button>
         )}
       </fieldset>
-      {abilities.write && (
+      {canWrite && (
         <button type="submit" className="button-primary" disabled={save.isPending}>
           {t("identity.save")}
         </button>

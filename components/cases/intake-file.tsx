@@ -3,17 +3,21 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import type { inferRouterOutputs } from "@trpc/server";
+import { useState } from "react";
+import type { AppRouter } from "@/server/app-router";
 import { todayInBerlin } from "@/server/schemas/calendar-days";
 import { consentKinds, indicationCriteria, intakeDecisions, lifeAreas } from "@/server/schemas/case-kinds";
-import type { AddConsentInput } from "@/server/schemas/cases";
-import { Field } from "../forms/field";
+import { addConsentSchema, saveIntakeSchema, saveScreeningSchema } from "@/server/schemas/cases";
+import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
+import { setServerErrors } from "../forms/server-errors";
+import { errorsByPath, useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
+import { consentInput, intakeFormValues, newConsent, screeningFormValues } from "./case-form-values";
 import type { CaseSectionProps } from "./case-props";
 import { formatDay } from "./case-list";
-import { nestedFieldErrors } from "./create-case-form";
-import { ScreeningFields, screeningFromForm } from "./screening-fields";
+import { ScreeningFields, withoutEmptyProblems } from "./screening-fields";
 import { DraftNotice, useFormDraft } from "./use-form-draft";
 
 export function IntakeFile({ caseId, abilities }: CaseSectionProps) {
@@ -27,26 +31,6 @@ export function IntakeFile({ caseId, abilities }: CaseSectionProps) {
     router.refresh();
   };
   const [messages, setMessages] = useState<Record<string, string | null>>({});
-  const { attachForm: attachScreeningForm, ...screeningDraft } = useFormDraft(caseId, "screening", abilities.write);
-  const { attachForm: attachIntakeForm, ...intakeDraft } = useFormDraft(caseId, "intake", abilities.write);
-  const saveScreening = useMutation(
-    trpc.cases.saveScreening.mutationOptions({
-      onSuccess: async () => {
-        setMessages({ screening: t("screening.saved") });
-        screeningDraft.clear();
-        await refresh();
-      },
-    }),
-  );
-  const saveIntake = useMutation(
-    trpc.cases.saveIntake.mutationOptions({
-      onSuccess: async (r) => {
-        setMessages({ intake: `${t("intake.saved")} ${t("intake.statusNow", { status: t(`statuses.${r.status}`) })}` });
-        intakeDraft.clear();
-        await refresh();
-      },
-    }),
-  );
   if (!file.data)
     return file.error ? (
       <p role="alert" className="form-error">
@@ -56,97 +40,165 @@ export function IntakeFile({ caseId, abilities }: CaseSectionProps) {
       <p>{t("none")}</p>
     );
   const { screening, intake, consents } = file.data;
-  const screeningErrors = nestedFieldErrors(saveScreening.error);
-  const intakeErrors = nestedFieldErrors(saveIntake.error);
 
   return (
     <>
       <h1>{t("tabs.intake")}</h1>
       <section aria-labelledby="screening-title" className="card wide">
         <h2 id="screening-title">{t("screening.title")}</h2>
-        <form
-          ref={attachScreeningForm}
-          onChange={screeningDraft.onChange}
-          noValidate
-          onSubmit={(event: FormEvent<HTMLFormElement>) => {
-            event.preventDefault();
-            saveScreening.mutate({ caseId, screening: screeningFromForm(new FormData(event.currentTarget)) });
+        <ScreeningForm
+          caseId={caseId}
+          saved={screening}
+          canWrite={abilities.write}
+          success={messages.screening ?? null}
+          onSaved={async () => {
+            setMessages({ screening: t("screening.saved") });
+            await refresh();
           }}
-        >
-          <FormStatus error={saveScreening.error?.message} success={messages.screening} />
-          <DraftNotice draft={screeningDraft} />
-          <ScreeningFields initial={screening} errors={screeningErrors} />
-          {abilities.write && (
-            <button type="submit" className="button-primary">
-              {t("screening.save")}
-            </button>
-          )}
-        </form>
+        />
       </section>
 
       <Consents caseId={caseId} consents={consents} canWrite={abilities.write} onChange={refresh} />
 
       <section aria-labelledby="intake-title" className="card wide">
         <h2 id="intake-title">{t("intake.title")}</h2>
-        <form
-          ref={attachIntakeForm}
-          onChange={intakeDraft.onChange}
-          noValidate
-          onSubmit={(event: FormEvent<HTMLFormElement>) => {
-            event.preventDefault();
-            const form = new FormData(event.currentTarget);
-            saveIntake.mutate({
-              caseId,
-              conductedOn: String(form.get("conductedOn") ?? ""),
-              criteria: form.getAll("criteria").map(String) as (typeof indicationCriteria)[number][],
-              decision: String(form.get("decision") ?? "") as (typeof intakeDecisions)[number],
-              reason: String(form.get("reason") ?? ""),
-            });
+        <IntakeForm
+          caseId={caseId}
+          saved={intake}
+          canWrite={abilities.write}
+          success={messages.intake ?? null}
+          onSaved={async (status) => {
+            setMessages({ intake: `${t("intake.saved")} ${t("intake.statusNow", { status: t(`statuses.${status}`) })}` });
+            await refresh();
           }}
-        >
-          <FormStatus error={saveIntake.error?.message} success={messages.intake} />
-          <DraftNotice draft={intakeDraft} />
-          <Field id="intake-date" label={t("intake.conductedOn")} error={intakeErrors.conductedOn}>
-            {(d) => <input id="intake-date" name="conductedOn" type="date" defaultValue={intake?.conductedOn ?? todayInBerlin()} {...d} />}
-          </Field>
-          <fieldset>
-            <legend>{t("intake.criteria")}</legend>
-            <ul className="checkbox-list">
-              {indicationCriteria.map((criterion) => (
-                <li key={criterion}>
-                  <label className="inline-choice">
-                    <input type="checkbox" name="criteria" value={criterion} defaultChecked={intake?.criteria.includes(criterion)} />{" "}
-                    {t(`criteria.${criterion}`)}
-                  </label>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
-          <fieldset aria-describedby={intakeErrors.decision ? "intake-decision-error" : undefined}>
-            <legend>{t("intake.decision")}</legend>
-            {intakeErrors.decision && (
-              <p className="field-error" id="intake-decision-error">
-                {intakeErrors.decision}
-              </p>
-            )}
-            {intakeDecisions.map((decision) => (
-              <label key={decision} className="inline-choice block-choice">
-                <input type="radio" name="decision" value={decision} defaultChecked={intake?.decision === decision} />{" "}
-                {t(`decisions.${decision}`)}
-              </label>
-            ))}
-          </fieldset>
-          <Field id="intake-reason" label={t("intake.reason")} error={intakeErrors.reason}>
-            {(d) => <textarea id="intake-reason" name="reason" defaultValue={intake?.reason ?? ""} {...d} />}
-          </Field>
-          {abilities.write && (
-            <button type="submit" className="button-primary">
-              {t("intake.save")}
-            </button>
-          )}
-        </form>
+        />
       </section>
     </>
+  );
+}
+
+type IntakeFileData = NonNullable<inferRouterOutputs<AppRouter>["cases"]["intakeFile"]>;
+
+/** Screeningbogen of the case, autosaved as a draft until it is saved. */
+function ScreeningForm({
+  caseId,
+  saved,
+  canWrite,
+  success,
+  onSaved,
+}: {
+  caseId: string;
+  saved: IntakeFileData["screening"];
+  canWrite: boolean;
+  success: string | null;
+  onSaved: () => Promise<void>;
+}) {
+  const t = useTranslations("cases");
+  const trpc = useTRPC();
+  const form = useZodForm(saveScreeningSchema, { defaultValues: screeningFormValues(caseId, saved) });
+  const { attachForm, ...draft } = useFormDraft(caseId, "screening", canWrite, { form });
+  const save = useMutation(
+    trpc.cases.saveScreening.mutationOptions({
+      onSuccess: async () => {
+        draft.clear();
+        await onSaved();
+      },
+      onError: (error) => setServerErrors(form, error),
+    }),
+  );
+  const alert = useFormAlert(form, save.error);
+  const onSubmit = form.handleSubmit((values) => save.mutate({ caseId, screening: withoutEmptyProblems(values.screening) }));
+
+  return (
+    <form ref={attachForm} onChange={draft.onChange} noValidate onSubmit={onSubmit}>
+      <FormStatus error={alert} success={success} />
+      <DraftNotice draft={draft} />
+      <ScreeningFields
+        initial={saved}
+        errors={errorsByPath(form.formState.errors)}
+        register={(name) => form.register(name as "screening")}
+      />
+      {canWrite && (
+        <button type="submit" className="button-primary">
+          {t("screening.save")}
+        </button>
+      )}
+    </form>
+  );
+}
+
+/** Erstgespräch: criteria and the admission decision, autosaved as a draft until it is saved. */
+function IntakeForm({
+  caseId,
+  saved,
+  canWrite,
+  success,
+  onSaved,
+}: {
+  caseId: string;
+  saved: IntakeFileData["intake"];
+  canWrite: boolean;
+  success: string | null;
+  onSaved: (status: string) => Promise<void>;
+}) {
+  const t = useTranslations("cases");
+  const trpc = useTRPC();
+  const form = useZodForm(saveIntakeSchema, { defaultValues: intakeFormValues(caseId, saved) });
+  const { attachForm, ...draft } = useFormDraft(caseId, "intake", canWrite, { form });
+  const save = useMutation(
+    trpc.cases.saveIntake.mutationOptions({
+      onSuccess: async (result) => {
+        draft.clear();
+        await onSaved(result.status);
+      },
+      onError: (error) => setServerErrors(form, error),
+    }),
+  );
+  const alert = useFormAlert(form, save.error);
+  const decisionError = form.formState.errors.decision?.message;
+  const onSubmit = form.handleSubmit((values) => save.mutate(values));
+
+  return (
+    <form ref={attachForm} onChange={draft.onChange} noValidate onSubmit={onSubmit}>
+      <FormStatus error={alert} success={success} />
+      <DraftNotice draft={draft} />
+      <FormField form={form} name="conductedOn" id="intake-date" label={t("intake.conductedOn")}>
+        {(control) => <input {...control} type="date" />}
+      </FormField>
+      <fieldset>
+        <legend>{t("intake.criteria")}</legend>
+        <ul className="checkbox-list">
+          {indicationCriteria.map((criterion) => (
+            <li key={criterion}>
+              <label className="inline-choice">
+                <input type="checkbox" {...form.register("criteria")} value={criterion} /> {t(`criteria.${criterion}`)}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <fieldset aria-describedby={decisionError ? "intake-decision-error" : undefined}>
+        <legend>{t("intake.decision")}</legend>
+        {decisionError && (
+          <p className="field-error" id="intake-decision-error">
+            {decisionError}
+          </p>
+        )}
+        {intakeDecisions.map((decision) => (
+          <label key={decision} className="inline-choice block-choice">
+            <input type="radio" {...form.register("decision")} value={decision} /> {t(`decisions.${decision}`)}
+          </label>
+        ))}
+      </fieldset>
+      <FormField form={form} name="reason" id="intake-reason" label={t("intake.reason")}>
+        {(control) => <textarea {...control} />}
+      </FormField>
+      {canWrite && (
+        <button type="submit" className="button-primary">
+          {t("intake.save")}
+        </button>
+      )}
+    </form>
   );
 }
 
@@ -177,17 +229,9 @@ function Consents({
   const trpc = useTRPC();
   const organisations = useQuery(trpc.tenancy.listOrganisations.queryOptions());
   const organisationName = new Map(organisations.data?.map((o) => [o.id, o.name]));
-  const [kind, setKind] = useState<(typeof consentKinds)[number]>("processing");
-  // The organisation boxes appear only for a Schweigepflichtentbindung and after the list has loaded.
-  const [restoredOrganisations, setRestoredOrganisations] = useState<string[]>([]);
-  const { attachForm, ...draft } = useFormDraft(caseId, "consent", canWrite, {
-    onRestore: (fields) => {
-      const restoredKind = fields.kind?.[0];
-      if (restoredKind && (consentKinds as readonly string[]).includes(restoredKind))
-        setKind(restoredKind as (typeof consentKinds)[number]);
-      setRestoredOrganisations(fields.organisationIds ?? []);
-    },
-  });
+  const form = useZodForm(addConsentSchema, { defaultValues: newConsent(caseId) });
+  const kind = form.watch("kind");
+  const { attachForm, ...draft } = useFormDraft(caseId, "consent", canWrite, { form });
   const [success, setSuccess] = useState<string | null>(null);
   const add = useMutation(
     trpc.cases.addConsent.mutationOptions({
@@ -196,6 +240,7 @@ function Consents({
         draft.clear();
         await onChange();
       },
+      onError: (error) => setServerErrors(form, error),
     }),
   );
   const revoke = useMutation(
@@ -206,14 +251,16 @@ function Consents({
       },
     }),
   );
-  const errors = nestedFieldErrors(add.error);
+  const alert = useFormAlert(form, add.error);
+  const organisationsError = form.formState.errors.organisationIds?.message;
   const today = todayInBerlin();
+  const onSubmit = form.handleSubmit((values) => add.mutate(consentInput(values)));
 
   return (
     <section aria-labelledby="consents-title" className="card wide">
       <h2 id="consents-title">{t("consents.title")}</h2>
       <p className="muted">{t("consents.intro")}</p>
-      <FormStatus error={add.error?.message ?? revoke.error?.message} success={success} />
+      <FormStatus error={alert ?? revoke.error?.message} success={success} />
       {consents.length === 0 ? (
         <p>{t("consents.none")}</p>
       ) : (
@@ -258,30 +305,12 @@ function Consents({
         </table>
       )}
       {canWrite && (
-        <form
-          ref={attachForm}
-          onChange={draft.onChange}
-          noValidate
-          onSubmit={(event: FormEvent<HTMLFormElement>) => {
-            event.preventDefault();
-            const form = new FormData(event.currentTarget);
-            const input: AddConsentInput = {
-              caseId,
-              kind,
-              organisationIds: form.getAll("organisationIds").map(String),
-              lifeAreas: form.getAll("lifeAreas").map(String) as AddConsentInput["lifeAreas"],
-              grantedOn: String(form.get("grantedOn") ?? ""),
-              validUntil: String(form.get("validUntil") ?? "") || null,
-              scopeNote: String(form.get("scopeNote") ?? ""),
-            };
-            add.mutate(input);
-          }}
-        >
+        <form ref={attachForm} onChange={draft.onChange} noValidate onSubmit={onSubmit}>
           <h3>{t("consents.add")}</h3>
           <DraftNotice draft={draft} />
-          <Field id="consent-kind" label={t("consents.kind")} error={errors.kind}>
-            {(d) => (
-              <select id="consent-kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} {...d}>
+          <FormField form={form} name="kind" id="consent-kind" label={t("consents.kind")}>
+            {(control) => (
+              <select {...control}>
                 {consentKinds.map((k) => (
                   <option key={k} value={k}>
                     {t(`consentKinds.${k}`)}
@@ -289,21 +318,20 @@ function Consents({
                 ))}
               </select>
             )}
-          </Field>
+          </FormField>
           {kind === "confidentiality_release" && (
-            <fieldset aria-describedby={errors.organisationIds ? "consent-orgs-error" : undefined}>
+            <fieldset aria-describedby={organisationsError ? "consent-orgs-error" : undefined}>
               <legend>{t("consents.organisations")}</legend>
-              {errors.organisationIds && (
+              {organisationsError && (
                 <p className="field-error" id="consent-orgs-error">
-                  {errors.organisationIds}
+                  {organisationsError}
                 </p>
               )}
               <ul className="checkbox-list">
                 {organisations.data?.map((o) => (
                   <li key={o.id}>
                     <label className="inline-choice">
-                      <input type="checkbox" name="organisationIds" value={o.id} defaultChecked={restoredOrganisations.includes(o.id)} />{" "}
-                      {o.name}
+                      <input type="checkbox" {...form.register("organisationIds")} value={o.id} /> {o.name}
                     </label>
                   </li>
                 ))}
@@ -316,21 +344,21 @@ function Consents({
               {lifeAreas.map((area) => (
                 <li key={area}>
                   <label className="inline-choice">
-                    <input type="checkbox" name="lifeAreas" value={area} /> {t(`lifeAreas.${area}`)}
+                    <input type="checkbox" {...form.register("lifeAreas")} value={area} /> {t(`lifeAreas.${area}`)}
                   </label>
                 </li>
               ))}
             </ul>
           </fieldset>
-          <Field id="consent-granted" label={t("consents.grantedOn")} error={errors.grantedOn}>
-            {(d) => <input id="consent-granted" name="grantedOn" type="date" defaultValue={today} {...d} />}
-          </Field>
-          <Field id="consent-valid-until" label={t("consents.validUntil")} error={errors.validUntil}>
-            {(d) => <input id="consent-valid-until" name="validUntil" type="date" {...d} />}
-          </Field>
-          <Field id="consent-scope" label={t("consents.scopeNote")} error={errors.scopeNote}>
-            {(d) => <input id="consent-scope" name="scopeNote" {...d} />}
-          </Field>
+          <FormField form={form} name="grantedOn" id="consent-granted" label={t("consents.grantedOn")}>
+            {(control) => <input {...control} type="date" />}
+          </FormField>
+          <FormField form={form} name="validUntil" id="consent-valid-until" label={t("consents.validUntil")}>
+            {(control) => <input {...control} type="date" />}
+          </FormField>
+          <FormField form={form} name="scopeNote" id="consent-scope" label={t("consents.scopeNote")}>
+            {(control) => <input {...control} />}
+          </FormField>
           <button type="submit" className="button-primary" disabled={add.isPending}>
             {t("consents.add")}
           </button>

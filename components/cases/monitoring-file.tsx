@@ -3,17 +3,18 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { todayInBerlin } from "@/server/schemas/calendar-days";
+import { useState } from "react";
 import { contactChannels, contactKinds, lifeAreas } from "@/server/schemas/case-kinds";
-import type { AddContactInput } from "@/server/schemas/cases";
-import { Field } from "../forms/field";
+import { addContactSchema, addInterimReviewSchema } from "@/server/schemas/cases";
+import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
+import { setServerErrors } from "../forms/server-errors";
+import { errorsByPath, useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 import type { CaseSectionProps } from "./case-props";
 import { formatDay } from "./case-list";
-import { nestedFieldErrors } from "./create-case-form";
-import { ReviewFields, reviewFromForm } from "./review-fields";
+import { newContact, newInterimReview } from "./case-form-values";
+import { ReviewFields } from "./review-fields";
 import { DraftNotice, useFormDraft } from "./use-form-draft";
 
 export function MonitoringFile({ caseId, status, abilities }: CaseSectionProps) {
@@ -23,31 +24,19 @@ export function MonitoringFile({ caseId, status, abilities }: CaseSectionProps) 
   const queryClient = useQueryClient();
   const router = useRouter();
   const file = useQuery(trpc.cases.monitoringFile.queryOptions({ caseId }));
-  const { attachForm: attachContactForm, ...contactDraft } = useFormDraft(caseId, "contact", abilities.write);
-  const { attachForm: attachReviewForm, ...reviewDraft } = useFormDraft(caseId, "interim-review", abilities.write && status === "active");
   const [success, setSuccess] = useState<Record<string, string | null>>({});
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.cases.monitoringFile.queryKey({ caseId }) });
     router.refresh();
   };
-  const addContact = useMutation(
-    trpc.cases.addContact.mutationOptions({
-      onSuccess: async () => {
-        setSuccess({ contact: t("monitoring.contactAdded") });
-        await refresh();
-      },
-    }),
-  );
-  const addReview = useMutation(
-    trpc.cases.addInterimReview.mutationOptions({
-      onSuccess: async () => {
-        setSuccess({ review: t("monitoring.reviewAdded") });
-        await refresh();
-      },
-    }),
-  );
-  const contactErrors = nestedFieldErrors(addContact.error);
-  const reviewErrors = nestedFieldErrors(addReview.error);
+  const onContactAdded = async () => {
+    setSuccess({ contact: t("monitoring.contactAdded") });
+    await refresh();
+  };
+  const onReviewAdded = async () => {
+    setSuccess({ review: t("monitoring.reviewAdded") });
+    await refresh();
+  };
 
   return (
     <>
@@ -79,83 +68,7 @@ export function MonitoringFile({ caseId, status, abilities }: CaseSectionProps) 
             </tbody>
           </table>
         )}
-        {abilities.write && (
-          <form
-            ref={attachContactForm}
-            onChange={contactDraft.onChange}
-            noValidate
-            onSubmit={(event: FormEvent<HTMLFormElement>) => {
-              event.preventDefault();
-              const formElement = event.currentTarget;
-              const form = new FormData(formElement);
-              const input: AddContactInput = {
-                caseId,
-                contactOn: String(form.get("contactOn") ?? ""),
-                channel: String(form.get("channel")) as AddContactInput["channel"],
-                kind: String(form.get("kind")) as AddContactInput["kind"],
-                durationMinutes: Number(form.get("durationMinutes") || 0),
-                topic: String(form.get("topic") ?? ""),
-                lifeAreas: form.getAll("lifeAreas").map(String) as AddContactInput["lifeAreas"],
-              };
-              addContact.mutate(input, {
-                onSuccess: () => {
-                  formElement.reset();
-                  contactDraft.clear();
-                },
-              });
-            }}
-          >
-            <h3>{t("monitoring.addContact")}</h3>
-            <DraftNotice draft={contactDraft} />
-            <FormStatus error={addContact.error?.message} success={success.contact} />
-            <Field id="contact-date" label={t("monitoring.contactOn")} error={contactErrors.contactOn}>
-              {(d) => <input id="contact-date" name="contactOn" type="date" defaultValue={todayInBerlin()} {...d} />}
-            </Field>
-            <Field id="contact-channel" label={t("monitoring.channel")} error={contactErrors.channel}>
-              {(d) => (
-                <select id="contact-channel" name="channel" defaultValue="in_person" {...d}>
-                  {contactChannels.map((c) => (
-                    <option key={c} value={c}>
-                      {t(`channels.${c}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field id="contact-kind" label={t("monitoring.kind")} error={contactErrors.kind}>
-              {(d) => (
-                <select id="contact-kind" name="kind" defaultValue="counselling" {...d}>
-                  {contactKinds.map((k) => (
-                    <option key={k} value={k}>
-                      {t(`contactKinds.${k}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field id="contact-duration" label={t("monitoring.duration")} error={contactErrors.durationMinutes}>
-              {(d) => <input id="contact-duration" name="durationMinutes" type="number" min={1} max={600} inputMode="numeric" {...d} />}
-            </Field>
-            <Field id="contact-topic" label={t("monitoring.topic")} error={contactErrors.topic}>
-              {(d) => <input id="contact-topic" name="topic" {...d} />}
-            </Field>
-            <fieldset>
-              <legend>{t("monitoring.lifeAreas")}</legend>
-              <ul className="checkbox-list">
-                {lifeAreas.map((area) => (
-                  <li key={area}>
-                    <label className="inline-choice">
-                      <input type="checkbox" name="lifeAreas" value={area} /> {t(`lifeAreas.${area}`)}
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            </fieldset>
-            <button type="submit" className="button-primary" disabled={addContact.isPending}>
-              {t("monitoring.addContact")}
-            </button>
-          </form>
-        )}
+        {abilities.write && <ContactForm caseId={caseId} onAdded={onContactAdded} success={success.contact ?? null} />}
       </section>
 
       <section aria-labelledby="reviews-title" className="card wide">
@@ -170,46 +83,121 @@ export function MonitoringFile({ caseId, status, abilities }: CaseSectionProps) 
           ))}
         </ul>
         {abilities.write && status === "active" && (
-          <form
-            ref={attachReviewForm}
-            onChange={reviewDraft.onChange}
-            noValidate
-            onSubmit={(event: FormEvent<HTMLFormElement>) => {
-              event.preventDefault();
-              const formElement = event.currentTarget;
-              const form = new FormData(formElement);
-              addReview.mutate(
-                {
-                  caseId,
-                  reviewedOn: String(form.get("reviewedOn") ?? ""),
-                  topic: String(form.get("topic") ?? ""),
-                  ...reviewFromForm(form),
-                },
-                {
-                  onSuccess: () => {
-                    formElement.reset();
-                    reviewDraft.clear();
-                  },
-                },
-              );
-            }}
-          >
-            <h3>{t("monitoring.addReview")}</h3>
-            <DraftNotice draft={reviewDraft} />
-            <FormStatus error={addReview.error?.message} success={success.review} />
-            <Field id="review-date" label={t("monitoring.reviewedOn")} error={reviewErrors.reviewedOn}>
-              {(d) => <input id="review-date" name="reviewedOn" type="date" defaultValue={todayInBerlin()} {...d} />}
-            </Field>
-            <Field id="review-topic" label={t("monitoring.reviewTopic")} error={reviewErrors.topic}>
-              {(d) => <input id="review-topic" name="topic" {...d} />}
-            </Field>
-            <ReviewFields idPrefix="review" errors={reviewErrors} />
-            <button type="submit" className="button-primary" disabled={addReview.isPending}>
-              {t("monitoring.addReview")}
-            </button>
-          </form>
+          <InterimReviewForm caseId={caseId} onAdded={onReviewAdded} success={success.review ?? null} />
         )}
       </section>
     </>
+  );
+}
+
+/** Kontaktbogen: one contact with the client, autosaved as a draft until it is documented. */
+function ContactForm({ caseId, onAdded, success }: { caseId: string; onAdded: () => Promise<void>; success: string | null }) {
+  const t = useTranslations("cases");
+  const trpc = useTRPC();
+  const form = useZodForm(addContactSchema, { defaultValues: newContact(caseId) });
+  const { attachForm, ...draft } = useFormDraft(caseId, "contact", true, { form });
+  const addContact = useMutation(
+    trpc.cases.addContact.mutationOptions({ onSuccess: onAdded, onError: (error) => setServerErrors(form, error) }),
+  );
+  const alert = useFormAlert(form, addContact.error);
+  const onSubmit = form.handleSubmit((values) =>
+    addContact.mutate(values, {
+      onSuccess: () => {
+        form.reset(newContact(caseId));
+        draft.clear();
+      },
+    }),
+  );
+
+  return (
+    <form ref={attachForm} onChange={draft.onChange} noValidate onSubmit={onSubmit}>
+      <h3>{t("monitoring.addContact")}</h3>
+      <DraftNotice draft={draft} />
+      <FormStatus error={alert} success={success} />
+      <FormField form={form} name="contactOn" id="contact-date" label={t("monitoring.contactOn")}>
+        {(control) => <input {...control} type="date" />}
+      </FormField>
+      <FormField form={form} name="channel" id="contact-channel" label={t("monitoring.channel")}>
+        {(control) => (
+          <select {...control}>
+            {contactChannels.map((c) => (
+              <option key={c} value={c}>
+                {t(`channels.${c}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField form={form} name="kind" id="contact-kind" label={t("monitoring.kind")}>
+        {(control) => (
+          <select {...control}>
+            {contactKinds.map((k) => (
+              <option key={k} value={k}>
+                {t(`contactKinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField form={form} name="durationMinutes" id="contact-duration" label={t("monitoring.duration")}>
+        {(control) => <input {...control} type="number" min={1} max={600} inputMode="numeric" />}
+      </FormField>
+      <FormField form={form} name="topic" id="contact-topic" label={t("monitoring.topic")}>
+        {(control) => <input {...control} />}
+      </FormField>
+      <fieldset>
+        <legend>{t("monitoring.lifeAreas")}</legend>
+        <ul className="checkbox-list">
+          {lifeAreas.map((area) => (
+            <li key={area}>
+              <label className="inline-choice">
+                <input type="checkbox" {...form.register("lifeAreas")} value={area} /> {t(`lifeAreas.${area}`)}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <button type="submit" className="button-primary" disabled={addContact.isPending}>
+        {t("monitoring.addContact")}
+      </button>
+    </form>
+  );
+}
+
+/** Zwischenstandsbogen of an active case, autosaved as a draft until it is recorded. */
+function InterimReviewForm({ caseId, onAdded, success }: { caseId: string; onAdded: () => Promise<void>; success: string | null }) {
+  const t = useTranslations("cases");
+  const trpc = useTRPC();
+  const form = useZodForm(addInterimReviewSchema, { defaultValues: newInterimReview(caseId) });
+  const { attachForm, ...draft } = useFormDraft(caseId, "interim-review", true, { form });
+  const addReview = useMutation(
+    trpc.cases.addInterimReview.mutationOptions({ onSuccess: onAdded, onError: (error) => setServerErrors(form, error) }),
+  );
+  const alert = useFormAlert(form, addReview.error);
+  const onSubmit = form.handleSubmit((values) =>
+    addReview.mutate(values, {
+      onSuccess: () => {
+        form.reset(newInterimReview(caseId));
+        draft.clear();
+      },
+    }),
+  );
+
+  return (
+    <form ref={attachForm} onChange={draft.onChange} noValidate onSubmit={onSubmit}>
+      <h3>{t("monitoring.addReview")}</h3>
+      <DraftNotice draft={draft} />
+      <FormStatus error={alert} success={success} />
+      <FormField form={form} name="reviewedOn" id="review-date" label={t("monitoring.reviewedOn")}>
+        {(control) => <input {...control} type="date" />}
+      </FormField>
+      <FormField form={form} name="topic" id="review-topic" label={t("monitoring.reviewTopic")}>
+        {(control) => <input {...control} />}
+      </FormField>
+      <ReviewFields idPrefix="review" errors={errorsByPath(form.formState.errors)} register={(name) => form.register(name as "topic")} />
+      <button type="submit" className="button-primary" disabled={addReview.isPending}>
+        {t("monitoring.addReview")}
+      </button>
+    </form>
   );
 }

@@ -1,4 +1,8 @@
-import { maxGoals } from "@/server/schemas/plans";
+import { toNestErrors } from "@hookform/resolvers";
+import type { FieldError, Resolver } from "react-hook-form";
+import { translateFrom, type Catalogue } from "@/server/i18n/catalogue";
+import "@/server/schemas/zod-config";
+import { maxGoals, saveGoalAgreementSchema, type SaveGoalAgreementInput } from "@/server/schemas/plans";
 import { todayInBerlin } from "@/server/schemas/calendar-days";
 import type { PlanAgreement } from "./plan-types";
 
@@ -65,5 +69,68 @@ export function draftOf(agreement: PlanAgreement | null): AgreementDraft {
     isAgreed: agreement ? (agreement.isAgreed ? "yes" : "no") : "",
     deviations: agreement?.deviations ?? "",
     goals,
+  };
+}
+
+/** The procedure's input from the form: only the filled goal blocks, ranked by their block. */
+export function agreementInput(draft: AgreementDraft, caseId: string, agreementId: string | null) {
+  const blocks = draft.goals.flatMap((goal, block) => (isFilled(goal) ? [block] : []));
+  const input = {
+    caseId,
+    agreementId,
+    agreedOn: draft.agreedOn,
+    nextReviewOn: draft.nextReviewOn,
+    participants: draft.participants,
+    isAgreed: draft.isAgreed === "yes" ? true : draft.isAgreed === "no" ? false : undefined,
+    deviations: draft.deviations,
+    goals: blocks.map((block) => {
+      const goal = draft.goals[block]!;
+      return {
+        ...(goal.id ? { id: goal.id } : {}),
+        priority: block + 1,
+        lifeArea: goal.lifeArea || null,
+        title: goal.title,
+        explanation: goal.explanation,
+        measurable: goal.measurable,
+        dueOn: goal.dueOn,
+        steps: goal.steps.map((step) => ({ action: step.action, responsible: step.responsible, dueOn: step.dueOn || null })),
+        nextStep: goal.nextStep,
+      };
+    }),
+  };
+  return { input, blocks };
+}
+
+/**
+ * Where the form shows a message about the input: an issue names the goal's position among the
+ * filled ones, the form its block; "no goal at all" stands at the first goal's title.
+ */
+export function agreementFormPath(path: string, blocks: number[]): string {
+  const match = /^goals\.(\d+)\.(.+)$/.exec(path);
+  if (match) return `goals.${blocks[Number(match[1])] ?? 0}.${match[2]}`;
+  return path === "goals" ? "goals.0.title" : path;
+}
+
+/**
+ * Checks the form with the procedure's own schema, messages translated from the catalogue and put
+ * at the block they concern.
+ */
+export function agreementResolver(
+  caseId: string,
+  agreementId: string | null,
+  catalogue: Catalogue,
+): Resolver<AgreementDraft, unknown, SaveGoalAgreementInput> {
+  return async (values, _context, options) => {
+    const { input, blocks } = agreementInput(values, caseId, agreementId);
+    const result = saveGoalAgreementSchema.safeParse(input);
+    if (result.success) return { values: result.data, errors: {} };
+    const errors: Record<string, FieldError> = {};
+    for (const issue of result.error.issues) {
+      errors[agreementFormPath(issue.path.map(String).join("."), blocks)] ??= {
+        type: issue.code,
+        message: translateFrom(catalogue, issue.message),
+      };
+    }
+    return { values: {}, errors: toNestErrors(errors, options) };
   };
 }

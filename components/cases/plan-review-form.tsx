@@ -11,7 +11,7 @@ import { setServerErrors } from "../forms/server-errors";
 import { useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 import { todayInBerlin } from "@/server/schemas/calendar-days";
-import { useFormatDay } from "./plan-form-errors";
+import { useFormatDay } from "./plan-format-day";
 import type { PlanAgreement } from "./plan-types";
 
 interface Props {

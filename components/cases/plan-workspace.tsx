@@ -7,7 +7,7 @@ import { useState } from "react";
 import { FormStatus } from "../forms/form-status";
 import { useTRPC } from "../trpc/client";
 import { PlanAgreementForm } from "./plan-agreement-form";
-import { useFormatDay } from "./plan-form-errors";
+import { useFormatDay } from "./plan-format-day";
 import { PlanHelpPlan } from "./plan-help-plan";
 import { PlanReferrals } from "./plan-referrals";
 import { PlanReviewForm } from "./plan-review-form";

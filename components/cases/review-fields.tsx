@@ -1,14 +1,25 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { UseFormRegisterReturn } from "react-hook-form";
 import { attainmentLevels, reviewAreas, situationChanges } from "@/server/schemas/case-kinds";
 import { Field } from "../forms/field";
 
-type Attainment = Partial<Record<(typeof reviewAreas)[number], (typeof attainmentLevels)[number]>>;
-
-/** The shared part of Zwischenstands- and Abschlussbogen: situation change, attainment per area, reflection. */
-export function ReviewFields({ idPrefix, errors }: { idPrefix: string; errors: Record<string, string> }) {
+/**
+ * The shared part of Zwischenstands- and Abschlussbogen: situation change, attainment per area,
+ * reflection, registered with a react-hook-form form over the procedure's input.
+ */
+export function ReviewFields({
+  idPrefix,
+  errors,
+  register,
+}: {
+  idPrefix: string;
+  errors: Record<string, string>;
+  register: (name: string) => UseFormRegisterReturn;
+}) {
   const t = useTranslations("cases");
+  const attainmentError = Object.entries(errors).find(([path]) => path.startsWith("attainmentByArea."))?.[1];
   return (
     <>
       <fieldset aria-describedby={errors.situationChange ? `${idPrefix}-situation-error` : undefined}>
@@ -20,12 +31,17 @@ export function ReviewFields({ idPrefix, errors }: { idPrefix: string; errors: R
         )}
         {situationChanges.map((change) => (
           <label key={change} className="inline-choice">
-            <input type="radio" name="situationChange" value={change} /> {t(`situationChanges.${change}`)}
+            <input type="radio" {...register("situationChange")} value={change} /> {t(`situationChanges.${change}`)}
           </label>
         ))}
       </fieldset>
-      <fieldset>
+      <fieldset aria-describedby={attainmentError ? `${idPrefix}-attainment-error` : undefined}>
         <legend>{t("monitoring.attainment")}</legend>
+        {attainmentError && (
+          <p className="field-error" id={`${idPrefix}-attainment-error`}>
+            {attainmentError}
+          </p>
+        )}
         <table className="rating-grid">
           <thead>
             <tr>
@@ -48,7 +64,7 @@ export function ReviewFields({ idPrefix, errors }: { idPrefix: string; errors: R
                   <td key={level}>
                     <input
                       type="radio"
-                      name={`attainment.${area}`}
+                      {...register(`attainmentByArea.${area}`)}
                       value={level}
                       aria-label={`${t(`reviewAreas.${area}`)}: ${t(`attainmentLevels.${level}`)}`}
                     />
@@ -57,7 +73,7 @@ export function ReviewFields({ idPrefix, errors }: { idPrefix: string; errors: R
                 <td>
                   <input
                     type="radio"
-                    name={`attainment.${area}`}
+                    {...register(`attainmentByArea.${area}`)}
                     value=""
                     defaultChecked
                     aria-label={`${t(`reviewAreas.${area}`)}: ${t("monitoring.notWorked")}`}
@@ -70,24 +86,9 @@ export function ReviewFields({ idPrefix, errors }: { idPrefix: string; errors: R
       </fieldset>
       {(["cooperation", "suitability", "reflection"] as const).map((field) => (
         <Field key={field} id={`${idPrefix}-${field}`} label={t(`monitoring.${field}`)} error={errors[field]}>
-          {(d) => <textarea id={`${idPrefix}-${field}`} name={field} {...d} />}
+          {(d) => <textarea id={`${idPrefix}-${field}`} {...register(field)} {...d} />}
         </Field>
       ))}
     </>
   );
-}
-
-export function reviewFromForm(form: FormData) {
-  const attainmentByArea: Attainment = {};
-  for (const area of reviewAreas) {
-    const value = String(form.get(`attainment.${area}`) ?? "");
-    if (value) attainmentByArea[area] = value as (typeof attainmentLevels)[number];
-  }
-  return {
-    situationChange: String(form.get("situationChange") ?? "") as (typeof situationChanges)[number],
-    attainmentByArea,
-    cooperation: String(form.get("cooperation") ?? ""),
-    suitability: String(form.get("suitability") ?? ""),
-    reflection: String(form.get("reflection") ?? ""),
-  };
 }

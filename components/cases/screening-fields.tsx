@@ -8,9 +8,8 @@ import type { ScreeningInput } from "@/server/schemas/cases";
 import { Field } from "../forms/field";
 
 /**
- * Screening form fields (seed form "Case Management: Screening"), named `screening.*`. With
- * `register` they belong to a react-hook-form form whose values hold `screening`; without, they are
- * read from the form data (`screeningFromForm`).
+ * Screening form fields (seed form "Case Management: Screening"), registered as `screening.*` with
+ * a react-hook-form form whose values hold `screening`.
  */
 export function ScreeningFields({
   initial,
@@ -19,20 +18,25 @@ export function ScreeningFields({
 }: {
   initial?: ScreeningInput | null;
   errors: Record<string, string>;
-  register?: (name: string) => UseFormRegisterReturn;
+  register: (name: string) => UseFormRegisterReturn;
 }) {
   const t = useTranslations("cases");
-  // The default stays in the DOM either way; a registered field takes it from there.
-  const bind = (name: string, defaultValue: string) => ({ ...(register ? register(name) : { name }), defaultValue });
+  // The default stays in the DOM too; a field the form has no value for takes it from there.
+  const bind = (name: string, defaultValue: string) => ({ ...register(name), defaultValue });
   return (
     <>
-      <Field id="screening-date" label={t("screening.screenedOn")} error={errors["screening.screenedOn"] ?? errors.screenedOn}>
+      <Field id="screening-date" label={t("screening.screenedOn")} error={errors["screening.screenedOn"]}>
         {(d) => <input id="screening-date" type="date" {...bind("screening.screenedOn", initial?.screenedOn ?? todayInBerlin())} {...d} />}
       </Field>
       <fieldset>
         <legend>{t("screening.problems")}</legend>
         {lifeAreas.map((area) => (
-          <Field key={area} id={`screening-problem-${area}`} label={t(`lifeAreas.${area}`)}>
+          <Field
+            key={area}
+            id={`screening-problem-${area}`}
+            label={t(`lifeAreas.${area}`)}
+            error={errors[`screening.problemsByArea.${area}`]}
+          >
             {(d) => (
               <textarea
                 id={`screening-problem-${area}`}
@@ -43,16 +47,16 @@ export function ScreeningFields({
             )}
           </Field>
         ))}
-        <Field id="screening-other" label={t("screening.otherProblems")}>
+        <Field id="screening-other" label={t("screening.otherProblems")} error={errors["screening.otherProblems"]}>
           {(d) => <textarea id="screening-other" rows={2} {...bind("screening.otherProblems", initial?.otherProblems ?? "")} {...d} />}
         </Field>
       </fieldset>
-      <Field id="screening-services" label={t("screening.involvedServices")}>
+      <Field id="screening-services" label={t("screening.involvedServices")} error={errors["screening.involvedServices"]}>
         {(d) => (
           <textarea id="screening-services" rows={2} {...bind("screening.involvedServices", initial?.involvedServices ?? "")} {...d} />
         )}
       </Field>
-      <Field id="screening-urgent" label={t("screening.urgentConcern")}>
+      <Field id="screening-urgent" label={t("screening.urgentConcern")} error={errors["screening.urgentConcern"]}>
         {(d) => <textarea id="screening-urgent" rows={2} {...bind("screening.urgentConcern", initial?.urgentConcern ?? "")} {...d} />}
       </Field>
       <fieldset aria-describedby={errors["screening.verdict"] ? "screening-verdict-error" : undefined}>
@@ -64,34 +68,13 @@ export function ScreeningFields({
         )}
         {screeningVerdicts.map((verdict) => (
           <label key={verdict} className="inline-choice">
-            <input
-              type="radio"
-              {...(register ? register("screening.verdict") : { name: "screening.verdict" })}
-              value={verdict}
-              defaultChecked={initial?.verdict === verdict}
-            />{" "}
+            <input type="radio" {...register("screening.verdict")} value={verdict} defaultChecked={initial?.verdict === verdict} />{" "}
             {t(`verdicts.${verdict}`)}
           </label>
         ))}
       </fieldset>
     </>
   );
-}
-
-export function screeningFromForm(form: FormData): ScreeningInput {
-  const problemsByArea: Partial<Record<(typeof lifeAreas)[number], string>> = {};
-  for (const area of lifeAreas) {
-    const value = String(form.get(`screening.problemsByArea.${area}`) ?? "").trim();
-    if (value) problemsByArea[area] = value;
-  }
-  return {
-    screenedOn: String(form.get("screening.screenedOn") ?? ""),
-    problemsByArea,
-    otherProblems: String(form.get("screening.otherProblems") ?? ""),
-    involvedServices: String(form.get("screening.involvedServices") ?? ""),
-    urgentConcern: String(form.get("screening.urgentConcern") ?? ""),
-    verdict: String(form.get("screening.verdict") ?? "") as ScreeningInput["verdict"],
-  };
 }
 
 /** The problems by life area without the empty ones, as the screening has always been stored. */

@@ -2,24 +2,46 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { lifeAreas } from "@/server/schemas/case-kinds";
-import { Field } from "../forms/field";
+import { saveSummarySchema } from "@/server/schemas/cases";
+import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
+import { setServerErrors } from "../forms/server-errors";
+import { useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
+import { summaryFormValues } from "./case-form-values";
 import type { CaseSectionProps } from "./case-props";
-import { nestedFieldErrors } from "./create-case-form";
 import { DraftNotice, useFormDraft } from "./use-form-draft";
+
+type SavedSummary = Parameters<typeof summaryFormValues>[1];
 
 /** The pseudonymised Falldarstellung a case manager prepares for a conference. */
 export function SummaryEditor({ caseId, abilities }: CaseSectionProps) {
+  const trpc = useTRPC();
+  const summaries = useQuery(trpc.cases.summaries.queryOptions({ caseId }));
+  // The form opens once the latest version is known: it starts from it.
+  if (!summaries.data) return null;
+  const latest = summaries.data[0];
+  return <SummaryForm caseId={caseId} canWrite={abilities.write} latest={latest} />;
+}
+
+function SummaryForm({
+  caseId,
+  canWrite,
+  latest,
+}: {
+  caseId: string;
+  canWrite: boolean;
+  latest: (SavedSummary & { createdAt: Date | string }) | undefined;
+}) {
   const t = useTranslations("cases.summary");
   const tCases = useTranslations("cases");
   const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const summaries = useQuery(trpc.cases.summaries.queryOptions({ caseId }));
-  const { attachForm, ...draft } = useFormDraft(caseId, "summary", abilities.write);
+  const form = useZodForm(saveSummarySchema, { defaultValues: summaryFormValues(caseId, latest) });
+  const { attachForm, ...draft } = useFormDraft(caseId, "summary", canWrite, { form });
   const [success, setSuccess] = useState<string | null>(null);
   const save = useMutation(
     trpc.cases.saveSummary.mutationOptions({
@@ -28,44 +50,31 @@ export function SummaryEditor({ caseId, abilities }: CaseSectionProps) {
         draft.clear();
         await queryClient.invalidateQueries({ queryKey: trpc.cases.summaries.queryKey({ caseId }) });
       },
+      onError: (error) => setServerErrors(form, error),
     }),
   );
-  const errors = nestedFieldErrors(save.error);
-  const latest = summaries.data?.[0];
-  const sectionsError = Object.entries(errors).find(([path]) => path === "sections" || path.startsWith("sections."))?.[1];
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
+  // A problem with the sections as a whole (an area twice) has no field of its own.
+  const sectionsError = form.formState.errors.sections?.root?.message ?? form.formState.errors.sections?.message;
+  const alert = useFormAlert(form, save.error, { hideWhenFieldsNamed: true });
+  const onSubmit = form.handleSubmit((values) => {
     setSuccess(null);
-    // Only the life areas with text become sections.
-    const sections = lifeAreas
-      .map((lifeArea) => ({ lifeArea, text: String(form.get(`section-${lifeArea}`) ?? "").trim() }))
-      .filter((section) => section.text !== "");
-    save.mutate({ caseId, title: String(form.get("title") ?? ""), body: String(form.get("body") ?? ""), sections });
-  }
+    // What was saved becomes the form's starting point, as the latest version.
+    save.mutate(values, { onSuccess: () => form.reset(summaryFormValues(caseId, values)) });
+  });
 
   return (
-    <form
-      ref={attachForm}
-      onChange={draft.onChange}
-      onSubmit={onSubmit}
-      noValidate
-      className="card wide"
-      aria-labelledby="summary-title"
-      key={latest?.id ?? "new"}
-    >
+    <form ref={attachForm} onChange={draft.onChange} onSubmit={onSubmit} noValidate className="card wide" aria-labelledby="summary-title">
       <h1 id="summary-title">{t("title")}</h1>
       <DraftNotice draft={draft} />
       <p className="notice">{t("intro")}</p>
-      <FormStatus error={save.error && !errors.body && !sectionsError ? save.error.message : null} success={success} />
+      <FormStatus error={alert} success={success} />
       {latest && <p className="muted">{format.dateTime(new Date(latest.createdAt), { dateStyle: "medium", timeStyle: "short" })}</p>}
-      <Field id="summary-title-field" label={t("titleField")} error={errors.title}>
-        {(d) => <input id="summary-title-field" name="title" defaultValue={latest?.title ?? ""} readOnly={!abilities.write} {...d} />}
-      </Field>
-      <Field id="summary-body" label={t("body")} hint={t("bodyHint")} error={errors.body}>
-        {(d) => <textarea id="summary-body" name="body" rows={12} defaultValue={latest?.body ?? ""} readOnly={!abilities.write} {...d} />}
-      </Field>
+      <FormField form={form} name="title" id="summary-title-field" label={t("titleField")}>
+        {(control) => <input {...control} readOnly={!canWrite} />}
+      </FormField>
+      <FormField form={form} name="body" id="summary-body" label={t("body")} hint={t("bodyHint")}>
+        {(control) => <textarea {...control} rows={12} readOnly={!canWrite} />}
+      </FormField>
       <fieldset aria-describedby="summary-sections-hint">
         <legend>{t("sections")}</legend>
         <p id="summary-sections-hint" className="muted">
@@ -76,22 +85,19 @@ export function SummaryEditor({ caseId, abilities }: CaseSectionProps) {
             {sectionsError}
           </p>
         )}
-        {lifeAreas.map((lifeArea) => (
-          <Field key={lifeArea} id={`summary-section-${lifeArea}`} label={t("section", { lifeArea: tCases(`lifeAreas.${lifeArea}`) })}>
-            {(d) => (
-              <textarea
-                id={`summary-section-${lifeArea}`}
-                name={`section-${lifeArea}`}
-                rows={3}
-                defaultValue={latest?.sections.find((section) => section.lifeArea === lifeArea)?.text ?? ""}
-                readOnly={!abilities.write}
-                {...d}
-              />
-            )}
-          </Field>
+        {lifeAreas.map((lifeArea, index) => (
+          <FormField
+            key={lifeArea}
+            form={form}
+            name={`sections.${index}.text`}
+            id={`summary-section-${lifeArea}`}
+            label={t("section", { lifeArea: tCases(`lifeAreas.${lifeArea}`) })}
+          >
+            {(control) => <textarea {...control} rows={3} readOnly={!canWrite} />}
+          </FormField>
         ))}
       </fieldset>
-      {abilities.write && (
+      {canWrite && (
         <button type="submit" className="button-primary" disabled={save.isPending}>
           {t("save")}
         </button>

@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import type { FieldPath, FieldValues, PathValue, UseFormReturn } from "react-hook-form";
 import type { draftFormKeys } from "@/server/schemas/cases";
 import { useTRPC } from "../trpc/client";
 
@@ -33,25 +34,67 @@ function applyFields(form: HTMLFormElement, fields: Record<string, string[]>) {
   }
 }
 
+/** The part of a react-hook-form form that a restored draft has to reach, by the inputs' names. */
+interface DraftedForm {
+  getValues: (name: string) => unknown;
+  setValue: (name: string, value: string | string[]) => void;
+  register: (name: string) => { onChange: (event: { target: EventTarget; type: string }) => unknown };
+}
+
+function draftedForm<T extends FieldValues, TOut>(form: UseFormReturn<T, unknown, TOut>): DraftedForm {
+  return {
+    getValues: (name) => form.getValues(name as FieldPath<T>),
+    setValue: (name, value) => form.setValue(name as FieldPath<T>, value as PathValue<T, FieldPath<T>>),
+    register: (name) => form.register(name as FieldPath<T>),
+  };
+}
+
+/**
+ * react-hook-form keeps its own copy of the values: after the draft was written into the inputs,
+ * each input reports its new state as if the user had changed it (checkbox groups and radios read
+ * as a whole). A field not shown right now (it appears for some choices only) takes the draft's
+ * values directly, so it has them when it appears.
+ */
+function syncDraftedForm(form: HTMLFormElement, fields: Record<string, string[]>, drafted: DraftedForm) {
+  const shown = new Set<string>();
+  for (const element of Array.from(form.elements)) {
+    if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement)) continue;
+    if (!element.name || shown.has(element.name)) continue;
+    shown.add(element.name);
+    if (drafted.getValues(element.name) === undefined) continue;
+    void drafted.register(element.name).onChange({ target: element, type: "change" });
+  }
+  for (const [name, values] of Object.entries(fields)) {
+    if (shown.has(name)) continue;
+    const current = drafted.getValues(name);
+    if (Array.isArray(current)) drafted.setValue(name, values);
+    else if (typeof current === "string" && values[0] !== undefined) drafted.setValue(name, values[0]);
+  }
+}
+
 const restoredForms = new WeakSet<HTMLFormElement>();
 
 /**
  * Autosaves an unfinished case form on the server a moment after each change and restores it when
  * the form is opened again, so nothing typed is lost to a closed tab or a lost connection.
  */
-export function useFormDraft(
+export function useFormDraft<TValues extends FieldValues = FieldValues, TOut = TValues>(
   caseId: string,
   formKey: DraftFormKey,
   enabled: boolean,
   options: {
     /** For fields React controls (state-driven selects, rows added by button): put them back from the draft. */
     onRestore?: (fields: Record<string, string[]>) => void;
+    /** The react-hook-form form the inputs are registered with, told about the restored values. */
+    form?: UseFormReturn<TValues, unknown, TOut>;
   } = {},
 ) {
   const trpc = useTRPC();
   const onRestore = useRef(options.onRestore);
+  const registered = useRef(options.form);
   useEffect(() => {
     onRestore.current = options.onRestore;
+    registered.current = options.form;
   });
   // A callback ref: the form may appear only after its data has loaded.
   const [formElement, attachForm] = useState<HTMLFormElement | null>(null);
@@ -66,6 +109,7 @@ export function useFormDraft(
     if (!draft.data || !formElement || restoredForms.has(formElement)) return;
     restoredForms.add(formElement);
     applyFields(formElement, draft.data.fields);
+    if (registered.current) syncDraftedForm(formElement, draft.data.fields, draftedForm(registered.current));
     onRestore.current?.(draft.data.fields);
   }, [draft.data, formElement]);
 

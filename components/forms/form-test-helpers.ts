@@ -7,24 +7,27 @@ import { appRouter } from "@/server/app-router";
 import { setServerErrors, type ServerError } from "./server-errors";
 import { translatedResolver } from "./use-zod-form";
 
-// Helpers for tests that compare what the browser and the server say about the same form values.
-
 const resolverOptions = { fields: {}, shouldUseNativeValidation: false } as ResolverOptions<FieldValues>;
 
-/** The browser's messages per dotted path, as react-hook-form would show them. */
-export async function browserMessages(schema: Parameters<typeof zodResolver>[0], values: FieldValues) {
+/** The browser's check of a form: its messages per dotted path and the values it would send. */
+export async function browserCheck(schema: Parameters<typeof zodResolver>[0], values: FieldValues) {
   const resolver = translatedResolver(zodResolver(schema as never), messages as Catalogue);
-  const { errors } = await resolver(values as never, undefined, resolverOptions as never);
-  const result: Record<string, string> = {};
+  const result = await resolver(values as never, undefined, resolverOptions as never);
+  const errors: Record<string, string> = {};
   const walk = (node: FieldErrors, prefix: string) => {
     for (const [key, value] of Object.entries(node)) {
       const entry = value as { type?: unknown; message?: unknown };
-      if (typeof entry?.type === "string" && typeof entry.message === "string") result[prefix + key] = entry.message;
+      if (typeof entry?.type === "string" && typeof entry.message === "string") errors[prefix + key] = entry.message;
       else if (value && typeof value === "object") walk(value as FieldErrors, `${prefix}${key}.`);
     }
   };
-  walk(errors, "");
-  return result;
+  walk(result.errors, "");
+  return { errors, values: result.values as FieldValues };
+}
+
+/** The browser's messages per dotted path, as react-hook-form would show them. */
+export async function browserMessages(schema: Parameters<typeof zodResolver>[0], values: FieldValues) {
+  return (await browserCheck(schema, values)).errors;
 }
 
 /** What the browser receives for a failed call: the router's own error formatter applied. */

@@ -163,7 +163,16 @@ export const addContactSchema = z
   .strict();
 export type AddContactInput = z.infer<typeof addContactSchema>;
 
-const attainmentByArea = z.partialRecord(z.enum(reviewAreas), z.enum(attainmentLevels)).default({});
+/** Attainment per area worked on; the form's "not worked on" ("" or no choice) is left out. */
+const attainmentByArea = z
+  .partialRecord(z.enum(reviewAreas), z.enum([...attainmentLevels, ""], "validation.choose").nullish())
+  .transform(
+    (byArea) =>
+      Object.fromEntries(Object.entries(byArea).filter(([, level]) => level)) as Partial<
+        Record<(typeof reviewAreas)[number], (typeof attainmentLevels)[number]>
+      >,
+  )
+  .default({});
 
 export const addInterimReviewSchema = z
   .object({
@@ -226,7 +235,7 @@ export const listCasesSchema = z
 export type ListCasesInput = z.infer<typeof listCasesSchema>;
 
 /** One life area's part of a Falldarstellung: only recipients whose consent covers the area get it. */
-const summarySectionSchema = z.object({ lifeArea: z.enum(lifeAreas, "validation.choose"), text: requiredText(5000) }).strict();
+const summarySectionSchema = z.object({ lifeArea: z.enum(lifeAreas, "validation.choose"), text: text(5000) }).strict();
 
 export const saveSummarySchema = z
   .object({
@@ -237,7 +246,9 @@ export const saveSummarySchema = z
       .array(summarySectionSchema)
       .max(lifeAreas.length)
       .default([])
-      .refine((sections) => new Set(sections.map((s) => s.lifeArea)).size === sections.length, "cases.validation.sectionAreaTwice"),
+      .refine((sections) => new Set(sections.map((s) => s.lifeArea)).size === sections.length, "cases.validation.sectionAreaTwice")
+      // The form sends a text per life area; an area left empty is no section.
+      .transform((sections) => sections.filter((section) => section.text !== "")),
   })
   .strict();
 export type SaveSummaryInput = z.infer<typeof saveSummarySchema>;
