@@ -81,7 +81,7 @@ export async function startProxy(options: { port: number; httpPort: number; node
     "http {",
     ...["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((temp) => `  ${temp}_temp_path ${path.join(dir, temp)};`),
     `  include ${path.join(dir, "kim.conf")};`,
-    `  log_format kim '$remote_addr "$request" $status node=$upstream_addr';`,
+    `  log_format kim '$remote_addr "$request" $status node=$upstream_addr route=$kim_route';`,
     `  access_log ${accessLog} kim;`,
     "}",
   ].join("\n");
