@@ -24,7 +24,13 @@ test.describe("two server processes on one database behind the nginx proxy", () 
     test.setTimeout(300_000);
     database = await createPostgresDatabase(serverUrl!);
     // As deployed: the public HTTPS address, the header only the proxy writes, a name per node.
-    const node = (name: string) => ({ NEXTAUTH_URL: publicUrl, TRUSTED_PROXY_HEADER: proxyClientHeader, KIM_NODE_NAME: name });
+    // Ten sign-in attempts per account and address, as the limiter test below counts.
+    const node = (name: string) => ({
+      NEXTAUTH_URL: publicUrl,
+      TRUSTED_PROXY_HEADER: proxyClientHeader,
+      KIM_NODE_NAME: name,
+      SIGN_IN_ATTEMPTS_PER_15_MINUTES: "10",
+    });
     // A first, alone: it migrates and seeds; B then finds both done.
     processes.push(await startServerProcess(ports.a, { kind: "postgres", url: database.url }, node("a")));
     processes.push(await startServerProcess(ports.b, { kind: "postgres", url: database.url }, node("b")));
