@@ -113,6 +113,7 @@ export async function startServer() {
     const { csp, headers } = securityHeaders({ dev, https });
     req.headers["content-security-policy"] = csp;
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    if (env.KIM_NODE_NAME) res.setHeader("x-kim-node", env.KIM_NODE_NAME);
     logRequest(req, res);
     void handle(req, res);
   });

@@ -44,9 +44,10 @@ process.once("exit", () => {
 /**
  * Starts the production server (the build in NEXT_DIST_DIR, as the Playwright web server uses) as
  * its own process group, with node itself as the group leader so a SIGKILL hits the server and not
- * a wrapper; resolves once /api/health answers.
+ * a wrapper; resolves once /api/health answers. `extraEnv` overrides any of the variables above
+ * (behind the proxy: its public URL, the trusted client address header, the node's name).
  */
-export async function startServerProcess(port: number, backend: Backend): Promise<ServerProcess> {
+export async function startServerProcess(port: number, backend: Backend, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
   const url = `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.DATABASE_URL;
@@ -59,6 +60,7 @@ export async function startServerProcess(port: number, backend: Backend): Promis
     LOG_LEVEL: "info",
     NEXT_TELEMETRY_DISABLED: "1",
     ...(backend.kind === "postgres" ? { DATABASE_URL: backend.url } : { PGLITE_DATA_DIR: backend.dataDir }),
+    ...extraEnv,
   });
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: process.cwd(),

@@ -34,4 +34,10 @@ describe("configuration", () => {
     expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/kim" })).toThrow(/AUDIT_CHAIN_KEY/);
     expect(() => parseEnv({ DATABASE_MIGRATION_URL: "postgres://owner@db/kim" })).toThrow(/DATABASE_MIGRATION_URL/);
   });
+
+  it("takes a plain node name for the X-Kim-Node header and refuses anything that could split a header", () => {
+    expect(parseEnv({ KIM_NODE_NAME: "kim-node-2" }).KIM_NODE_NAME).toBe("kim-node-2");
+    expect(() => parseEnv({ KIM_NODE_NAME: "a\r\nSet-Cookie: x=1" })).toThrow(/KIM_NODE_NAME/);
+    expect(() => parseEnv({ KIM_NODE_NAME: "x".repeat(33) })).toThrow(/KIM_NODE_NAME/);
+  });
 });

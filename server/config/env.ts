@@ -54,6 +54,11 @@ const envSchema = z
       .string()
       .regex(/^[A-Za-z0-9-]+$/, "must be a header name")
       .optional(),
+    /** With several nodes: this node's name, sent as X-Kim-Node so operators see which node answered. */
+    KIM_NODE_NAME: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,32}$/, "must be 1 to 32 letters, digits, dots, dashes or underscores")
+      .optional(),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
