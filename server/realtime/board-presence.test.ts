@@ -104,7 +104,7 @@ describe.skipIf(!onPostgres)("live room across server processes (PostgreSQL only
     const { tenant } = await createTenant(handle.db);
     const admin = await createActor(handle.db, tenant.id, ["admin"]);
     planner = await createActor(handle.db, tenant.id, ["coordinator"]);
-    for (const name of ["Dora Dahl", "Berta Brandt", "Carl Claasen", "Anton Auer"]) {
+    for (const name of ["Dora Dahl", "Berta Brandt", "Carl Claasen", "Anton Auer", "Emil Ebert"]) {
       const person = await createActor(handle.db, tenant.id, ["case_manager"]);
       await handle.db.update(users).set({ displayName: name }).where(eq(users.id, person.userId));
       people.push({ ...person, displayName: name });
@@ -148,6 +148,17 @@ describe.skipIf(!onPostgres)("live room across server processes (PostgreSQL only
     const late = await open(b, anton, conferenceId);
     expect((await late.join()).ok).toBe(true);
     await expect.poll(() => lastPresence(onA), { timeout: 3000 }).toEqual(["Anton Auer", "Berta Brandt", "Dora Dahl"]);
+  });
+
+  it("admits exactly three of five people who join at the same moment on both processes", async () => {
+    const conferenceId = await meeting();
+    const clients = await Promise.all(people.map((person, i) => open(i % 2 ? b : a, person, conferenceId)));
+    const answers = await Promise.all(clients.map((client) => client.join()));
+    expect(answers.filter((answer) => answer.ok)).toHaveLength(3);
+    expect(answers.filter((answer) => !answer.ok)).toEqual([
+      { ok: false, message: full },
+      { ok: false, message: full },
+    ]);
   });
 
   it("stops counting a process killed hard once its heartbeat is overdue, without waiting for it", async () => {

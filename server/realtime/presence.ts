@@ -79,15 +79,18 @@ export function startPresenceProcess(io: PresenceServer, database: Promise<Datab
   }, heartbeatMs);
   timer.unref();
 
+  let closing: Promise<void> | undefined;
   const handle: PresenceProcess = {
     id,
     ready,
     stopHeartbeat: () => clearInterval(timer),
-    close: async () => {
-      clearInterval(timer);
-      const db = await ready;
-      await tell(db, await removeProcess(db, id));
-    },
+    // Called by the HTTP server's close and by the shutdown, which waits for it: once is enough.
+    close: () =>
+      (closing ??= (async () => {
+        clearInterval(timer);
+        const db = await ready;
+        await tell(db, await removeProcess(db, id));
+      })()),
   };
   processes.set(io, handle);
   return handle;
