@@ -15,6 +15,9 @@ process.env.NEXTAUTH_SECRET = secret;
 const onPostgres = process.env.TEST_DB_DRIVER === "postgres";
 const full = "Die Konferenz ist voll: höchstens 3 Personen können gleichzeitig an der Wand sein.";
 
+/** socket.io's cluster message asking every process for its sockets. */
+const fetchSocketsMessage = 7;
+
 type Server = Awaited<ReturnType<typeof startTestSocketServer>>;
 type Client = Awaited<ReturnType<typeof connectBoardClient>>;
 
@@ -197,6 +200,26 @@ describe.skipIf(!onPostgres)("live room across server processes (PostgreSQL only
       })
       .toBe(0);
   }, 20_000);
+
+  it("answers joins and presence at once while another process, overloaded, answers no cluster request", async () => {
+    const [dora, berta] = people as [Actor, Actor];
+    const conferenceId = await meeting();
+    const mute = await start();
+    // An overloaded process: alive on the adapter (heartbeats), but it never answers "which sockets
+    // do you have", so asking every process would run into the adapter's 5 s timeout.
+    const adapter = mute.io.of("/").adapter as unknown as { onMessage: (message: { type: number }, offset?: string) => unknown };
+    const handleMessage = adapter.onMessage.bind(adapter);
+    adapter.onMessage = (message, offset) => (message.type === fetchSocketsMessage ? undefined : handleMessage(message, offset));
+    await expect.poll(() => a.io.of("/").adapter.serverCount(), { timeout: 5000 }).toBeGreaterThanOrEqual(3);
+    expect((await (await open(mute, berta, conferenceId)).join()).ok).toBe(true);
+
+    const started = performance.now();
+    const witness = await open(a, dora, conferenceId);
+    expect((await witness.join()).ok).toBe(true);
+    expect(await enter(witness, "auslastung")).toEqual({ ok: true });
+    await expect.poll(() => lastPresence(witness), { timeout: 2000 }).toEqual(["Berta Brandt", "Dora Dahl"]);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
 
   it("lists the tenant's presence rooms with people from both processes", async () => {
     const [dora, berta] = people as [Actor, Actor];
