@@ -221,6 +221,21 @@ describe.skipIf(!onPostgres)("live room across server processes (PostgreSQL only
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
+  it("writes a process's connections again at its next beat after the others had given it up", async () => {
+    const [dora] = people as [Actor];
+    const conferenceId = await meeting();
+    const paused = await start();
+    expect((await (await open(paused, dora, conferenceId)).join()).ok).toBe(true);
+    const { id } = presenceProcessOf(paused.io)!;
+    const rowsOf = async () =>
+      (await handle.db.select().from(presenceConnections).where(eq(presenceConnections.processId, id))).map((r) => r.userId);
+    expect(await rowsOf()).toEqual([dora.userId]);
+    // What another process's sweep does to a process that was silent for a while (a long pause).
+    await handle.db.delete(realtimeProcesses).where(eq(realtimeProcesses.id, id));
+    expect(await rowsOf()).toEqual([]);
+    await expect.poll(rowsOf, { timeout: 8000, interval: 250 }).toEqual([dora.userId]);
+  }, 15_000);
+
   it("lists the tenant's presence rooms with people from both processes", async () => {
     const [dora, berta] = people as [Actor, Actor];
     const conferenceId = await meeting();
