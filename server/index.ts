@@ -13,6 +13,7 @@ import { reindexOldBlindIndexes } from "./cases/blind-index-migration";
 import { eraseExpiredCases } from "./cases/erasure";
 import { seedDemoTenant, type DemoCredential } from "./demo/seed-demo-tenant";
 import { attachRealtimeAdapter } from "./realtime/adapter";
+import { presenceProcessOf } from "./realtime/presence";
 import { attachSocketServer } from "./realtime/socket-server";
 import { withoutLinkSecret } from "./secret-links/secret-links";
 import { clientAddressOf } from "./security/client-address";
@@ -129,6 +130,11 @@ export async function startServer() {
     logger.info({ signal }, "shutting down");
     io.close();
     httpServer.close();
+    // This process's live-room connections go before the database does, so no one waits for them
+    // to time out.
+    await presenceProcessOf(io)
+      ?.close()
+      .catch((error: unknown) => logger.warn({ err: error }, "presence: removing the process failed"));
     await realtimeAdapter.close();
     await database.close().catch(() => {});
     process.exit(0);

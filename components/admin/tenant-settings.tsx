@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { conferenceTypes } from "@/server/schemas/conference-kinds";
 import { updateTenantSettingsSchema, type UpdateTenantSettingsInput } from "@/server/schemas/tenancy";
 import { FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
@@ -30,6 +31,7 @@ export function TenantSettings() {
 
 function SettingsForm({ settings, save }: { settings: Required<UpdateTenantSettingsInput>; save: ReturnType<typeof useSaveSettings> }) {
   const t = useTranslations("admin");
+  const tConferences = useTranslations("conferences");
   const form = useZodForm(updateTenantSettingsSchema, {
     defaultValues: {
       caseloadKey: settings.caseloadKey,
@@ -37,6 +39,7 @@ function SettingsForm({ settings, save }: { settings: Required<UpdateTenantSetti
       monthlyReportDeadlineDay: settings.monthlyReportDeadlineDay,
       reconstructionTarget: settings.reconstructionTarget,
       minimumGroupSize: settings.minimumGroupSize,
+      boardParticipantLimits: settings.boardParticipantLimits,
     },
   });
   const onSubmit = form.handleSubmit((values) => save.mutate(values, { onError: (error) => setServerErrors(form, error) }));
@@ -80,6 +83,21 @@ function SettingsForm({ settings, save }: { settings: Required<UpdateTenantSetti
       >
         {(control) => <input {...control} type="number" min={2} max={50} />}
       </FormField>
+      <fieldset aria-describedby="settings-board-limits-hint">
+        <legend>{t("boardParticipantLimits")}</legend>
+        <p id="settings-board-limits-hint">{t("boardParticipantLimitsHint")}</p>
+        {conferenceTypes.map((type) => (
+          <FormField
+            key={type}
+            form={form}
+            name={`boardParticipantLimits.${type}`}
+            id={`settings-board-limit-${type}`}
+            label={t("boardParticipantLimit", { type: tConferences(`types.${type}`) })}
+          >
+            {(control) => <input {...control} type="number" min={2} max={500} />}
+          </FormField>
+        ))}
+      </fieldset>
       <button type="submit" className="button-primary" disabled={save.isPending}>
         {t("saveSettings")}
       </button>

@@ -15,3 +15,4 @@ export * from "./steering";
 export * from "./sessions";
 export * from "./shared-documents";
 export * from "./rate-limits";
+export * from "./realtime";

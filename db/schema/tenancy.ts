@@ -1,4 +1,5 @@
-import { integer, pgEnum, pgTable, text, uuid, uniqueIndex, index } from "drizzle-orm/pg-core";
+import { integer, jsonb, pgEnum, pgTable, text, uuid, uniqueIndex, index } from "drizzle-orm/pg-core";
+import type { ConferenceType } from "../../server/schemas/conference-kinds";
 import { kommuneKinds, organisationKinds } from "../../server/schemas/tenancy-kinds";
 import { createdAt, id, updatedAt } from "./columns";
 
@@ -17,6 +18,11 @@ export const tenants = pgTable("tenants", {
   reconstructionTarget: integer("reconstruction_target").notNull().default(12),
   /** Smallest number of cases an aggregate shown to steering bodies may rest on (k-anonymity). */
   minimumGroupSize: integer("minimum_group_size").notNull().default(5),
+  /**
+   * Most people at once in a meeting's live room, per conference type; a type missing here (one added
+   * later) has the default limit.
+   */
+  boardParticipantLimits: jsonb("board_participant_limits").$type<Partial<Record<ConferenceType, number>>>().notNull().default({}),
   createdAt: createdAt(),
 });
 

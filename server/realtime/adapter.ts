@@ -15,7 +15,7 @@ const attachmentsTable = "socket_io_attachments";
 /**
  * Lets several server processes on one PostgreSQL database serve the same meeting: every broadcast
  * (board operations, presence) also goes to the other processes by LISTEN/NOTIFY, and
- * `fetchSockets()` asks them too. Embedded PGlite belongs to exactly one process, so there the
+ * `fetchSockets()` asks them too (presence and the participant limit do not: they read the database). Embedded PGlite belongs to exactly one process, so there the
  * default in-memory adapter is complete. Call before the HTTP server accepts connections.
  */
 export async function attachRealtimeAdapter(io: Server, databaseUrl = process.env.DATABASE_URL): Promise<RealtimeAdapterHandle> {

@@ -3,7 +3,7 @@ import { parse as parseCookies } from "cookie";
 import { Server, type Socket } from "socket.io";
 import type { z } from "zod";
 import { eq } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb, type Database } from "@/db";
 import { conferences } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { loadActor } from "../auth/load-actor";
@@ -22,7 +22,9 @@ import { limitSocketEvents } from "./event-limits";
 import { endAtSessionExpiry, endSession, isSessionExpired, startSessionSweep } from "./session-watch";
 import { boardRoom, boardUserRoom, broadcastApplied, resyncBoardsOfCase } from "./board-broadcast";
 import { onAccessChanged, onConsentChanged } from "../events/notices";
-import { presenceJoinSchema, type ClientToServerEvents, type PresencePerson, type ServerToClientEvents } from "../schemas/realtime";
+import { presenceJoinSchema, type ClientToServerEvents, type ServerToClientEvents } from "../schemas/realtime";
+import { broadcastRoomPresence, isTrackedRoom, presenceRoom, startPresenceProcess } from "./presence";
+import { admitToBoard, enterRoom, leaveAllRooms, leaveRoom } from "./presence-store";
 
 interface SocketData {
   userId: string;
@@ -90,10 +92,15 @@ export function attachSocketServer(httpServer: HttpServer): KimServer {
     io.in(userRoom(userId)).disconnectSockets(true);
   });
   const stopSweep = startSessionSweep(io);
+  // Who is in which live room is kept in the database, so every process counts and lists the same.
+  const presence = startPresenceProcess(io, getDb());
+  const tellRoom = (db: Database, room: string) =>
+    broadcastRoomPresence(io, db, room).catch((error: unknown) => logger.warn({ err: error }, "presence update failed"));
   httpServer.once("close", () => {
     stopListening();
     stopWatchingAccess();
     stopSweep();
+    presence.close().catch((error: unknown) => logger.warn({ err: error }, "presence: removing the process failed"));
   });
 
   io.on("connection", (socket) => {
@@ -103,15 +110,23 @@ export function attachSocketServer(httpServer: HttpServer): KimServer {
     socket.on(
       "presence:join",
       guarded(socket, "presence.join", presenceJoinSchema, async (actor, { room }) => {
-        await socket.join(presenceRoom(actor.tenantId, room));
-        await broadcastPresence(io, actor.tenantId, room);
+        const db = await presence.ready;
+        const name = presenceRoom(actor.tenantId, room);
+        const { userId, tenantId, displayName } = socket.data;
+        await enterRoom(db, { socketId: socket.id, room: name, userId, tenantId, displayName, processId: presence.id });
+        await socket.join(name);
+        await forgetIfGone(name);
+        await tellRoom(db, name);
       }),
     );
     socket.on(
       "presence:leave",
       guarded(socket, "presence.join", presenceJoinSchema, async (actor, { room }) => {
-        await socket.leave(presenceRoom(actor.tenantId, room));
-        await broadcastPresence(io, actor.tenantId, room);
+        const db = await presence.ready;
+        const name = presenceRoom(actor.tenantId, room);
+        await socket.leave(name);
+        await leaveRoom(db, socket.id, name);
+        await tellRoom(db, name);
       }),
     );
     socket.on(
@@ -119,16 +134,23 @@ export function attachSocketServer(httpServer: HttpServer): KimServer {
       guarded(socket, "conferences.take_part", boardJoinSchema, async (actor, { conferenceId, afterSeq }) => {
         const db = await getDb();
         await requireParticipation(db, actor, conferenceId);
-        // This process's sockets only: asking the other processes could stall on one that died hard.
-        const present = await io.local.in(boardRoom(conferenceId)).fetchSockets();
-        const people = new Set(present.map((s) => s.data.userId));
-        if (!people.has(actor.userId) && people.size >= maxPeoplePerBoard)
-          throw new AppError("CONFLICT", "conferences.board.full", undefined, { max: maxPeoplePerBoard });
+        // Counted across all processes from the database, under a lock per meeting.
+        const { userId, tenantId, displayName } = socket.data;
+        const admission = await admitToBoard(await presence.ready, {
+          socketId: socket.id,
+          conferenceId,
+          userId,
+          tenantId,
+          displayName,
+          processId: presence.id,
+        });
+        if (!admission.admitted) throw new AppError("CONFLICT", "conferences.board.full", undefined, { max: admission.max });
         // Join the rooms before reading: an operation committed in between then arrives as a broadcast
         // (the client drops what it already has) instead of falling into a gap.
         await socket.join([boardRoom(conferenceId), boardUserRoom(conferenceId, actor.userId)]);
+        await forgetIfGone(boardRoom(conferenceId));
         const ack = await getBoardForJoin(db, actor, conferenceId, afterSeq);
-        broadcastBoardPresence(io, conferenceId).catch((error: unknown) => logger.warn({ err: error }, "board presence update failed"));
+        void tellRoom(db, boardRoom(conferenceId));
         return ack;
       }),
     );
@@ -167,19 +189,20 @@ export function attachSocketServer(httpServer: HttpServer): KimServer {
         socket.to(boardRoom(conferenceId)).emit("board:typing", { conferenceId, userId: actor.userId });
       }),
     );
-    socket.on("disconnecting", () => {
-      const rooms = [...socket.rooms].filter((room) => room.startsWith("presence:"));
-      const boards = [...socket.rooms].filter((room) => /^board:[0-9a-f-]{36}$/.test(room)).map((room) => room.slice("board:".length));
-      setImmediate(() => {
-        for (const conferenceId of boards) {
-          broadcastBoardPresence(io, conferenceId).catch((error: unknown) => logger.warn({ err: error }, "board presence update failed"));
-        }
-        for (const room of rooms) {
-          const [, tenantId, name] = room.split(":", 3) as [string, string, string];
-          broadcastPresence(io, tenantId, name).catch((error: unknown) => logger.warn({ err: error }, "presence update failed"));
-        }
-      });
+    socket.on("disconnect", () => {
+      void presence.ready
+        .then(async (db) => {
+          const rooms = await leaveAllRooms(db, socket.id);
+          await Promise.all(rooms.map((room) => tellRoom(db, room)));
+        })
+        .catch((error: unknown) => logger.warn({ err: error }, "presence: removing a connection failed"));
     });
+
+    /** A socket that went away while it was being admitted leaves no row behind. */
+    async function forgetIfGone(room: string) {
+      if (socket.connected || !isTrackedRoom(room)) return;
+      await leaveRoom(await presence.ready, socket.id, room);
+    }
   });
 
   return io;
@@ -253,9 +276,6 @@ function userRoom(userId: string) {
   return `user:${userId}`;
 }
 
-/** Everyone invited plus guests, and a margin for a second device: beyond it a join is refused. */
-const maxPeoplePerBoard = 40;
-
 // Generous for people, tight for a runaway client: 20 operations per second per connection.
 const operationRate = new RateLimiterMemory({ keyPrefix: "board-op", points: 20, duration: 1 });
 
@@ -274,25 +294,4 @@ async function withinOperationRate(socketId: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-/** Everyone who has this board open, each person once, sorted by name. */
-async function broadcastBoardPresence(io: KimServer, conferenceId: string) {
-  const sockets = await io.in(boardRoom(conferenceId)).fetchSockets();
-  const people = new Map<string, PresencePerson>();
-  for (const s of sockets) people.set(s.data.userId, { userId: s.data.userId, displayName: s.data.displayName });
-  const sorted = [...people.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, "de"));
-  io.to(boardRoom(conferenceId)).emit("board:presence", { conferenceId, people: sorted });
-}
-
-function presenceRoom(tenantId: string, room: string) {
-  return `presence:${tenantId}:${room}`;
-}
-
-async function broadcastPresence(io: KimServer, tenantId: string, room: string) {
-  const sockets = await io.in(presenceRoom(tenantId, room)).fetchSockets();
-  const people = new Map<string, PresencePerson>();
-  for (const s of sockets) people.set(s.data.userId, { userId: s.data.userId, displayName: s.data.displayName });
-  const sorted = [...people.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, "de"));
-  io.to(presenceRoom(tenantId, room)).emit("presence:update", { room, people: sorted });
 }

@@ -21,3 +21,7 @@ export const organisationKinds = [
 ] as const;
 
 export const bodyKinds = ["lenkungsgruppe", "fachgruppe", "arbeitsgruppe", "projektarbeitsgruppe"] as const;
+
+/** People at once in one meeting's live room unless the tenant sets otherwise for the meeting's type. */
+export const defaultBoardParticipantLimit = 40;
+export const boardParticipantLimitBounds = { min: 2, max: 500 } as const;

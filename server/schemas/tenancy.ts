@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { kommuneKinds, organisationKinds } from "./tenancy-kinds";
+import { conferenceTypes } from "./conference-kinds";
+import { boardParticipantLimitBounds, kommuneKinds, organisationKinds } from "./tenancy-kinds";
 import { idSchema, nameSchema, optionalIdSchema } from "./common";
 
 export const createKommuneSchema = z.object({ name: nameSchema, kind: z.enum(kommuneKinds, "validation.choose") }).strict();
@@ -19,6 +20,12 @@ export type CreateOrganisationInput = z.infer<typeof createOrganisationSchema>;
 
 export const updateOrganisationSchema = createOrganisationSchema.extend({ id: idSchema }).strict();
 export type UpdateOrganisationInput = z.infer<typeof updateOrganisationSchema>;
+
+const boardParticipantLimitSchema = z.coerce
+  .number("validation.number")
+  .int("validation.number")
+  .min(boardParticipantLimitBounds.min, "admin.validation.boardParticipantLimit")
+  .max(boardParticipantLimitBounds.max, "admin.validation.boardParticipantLimit");
 
 export const updateTenantSettingsSchema = z
   .object({
@@ -50,6 +57,8 @@ export const updateTenantSettingsSchema = z
       .min(2, "admin.validation.minimumGroupSize")
       .max(50, "admin.validation.minimumGroupSize")
       .optional(),
+    /** Most people at once in a meeting's live room, one number for every conference type. */
+    boardParticipantLimits: z.record(z.enum(conferenceTypes), boardParticipantLimitSchema).optional(),
   })
   .strict();
 export type UpdateTenantSettingsInput = z.infer<typeof updateTenantSettingsSchema>;

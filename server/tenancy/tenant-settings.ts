@@ -3,7 +3,9 @@ import type { Database } from "@/db";
 import { tenants } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Actor } from "../auth/policy";
+import { conferenceTypes, type ConferenceType } from "../schemas/conference-kinds";
 import type { UpdateTenantSettingsInput } from "../schemas/tenancy";
+import { defaultBoardParticipantLimit } from "../schemas/tenancy-kinds";
 import { assertCanManageTenancy } from "./policy";
 
 const settingsColumns = {
@@ -13,11 +15,24 @@ const settingsColumns = {
   monthlyReportDeadlineDay: tenants.monthlyReportDeadlineDay,
   minimumGroupSize: tenants.minimumGroupSize,
   reconstructionTarget: tenants.reconstructionTarget,
+  boardParticipantLimits: tenants.boardParticipantLimits,
 };
+
+/** Every conference type's limit: a type the tenant never set (or one added later) has the default. */
+export function completeBoardParticipantLimits(stored: Partial<Record<ConferenceType, number>>): Record<ConferenceType, number> {
+  return Object.fromEntries(conferenceTypes.map((type) => [type, stored[type] ?? defaultBoardParticipantLimit])) as Record<
+    ConferenceType,
+    number
+  >;
+}
+
+function withCompleteLimits<T extends { boardParticipantLimits: Partial<Record<ConferenceType, number>> }>(settings: T) {
+  return { ...settings, boardParticipantLimits: completeBoardParticipantLimits(settings.boardParticipantLimits) };
+}
 
 export async function getTenantSettings(db: Database, actor: Actor) {
   const [settings] = await db.select(settingsColumns).from(tenants).where(eq(tenants.id, actor.tenantId));
-  return settings!;
+  return withCompleteLimits(settings!);
 }
 
 export async function updateTenantSettings(db: Database, actor: Actor, input: UpdateTenantSettingsInput) {
@@ -30,6 +45,6 @@ export async function updateTenantSettings(db: Database, actor: Actor, input: Up
       action: "tenancy.settings_updated",
       details: { ...input },
     });
-    return settings!;
+    return withCompleteLimits(settings!);
   });
 }

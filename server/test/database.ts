@@ -11,6 +11,8 @@ export interface TestDatabaseHandle extends DatabaseHandle {
    * rewriting a row). On embedded PGlite there is one role, so it is the same connection.
    */
   asOwner: () => Promise<Database>;
+  /** On PostgreSQL, the database's address as its owner (for the realtime adapter of a test server). */
+  ownerUrl?: string;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function createTestDatabase(): Promise<TestDatabaseHandle> {
   let owner: DatabaseHandle | undefined;
   return {
     ...handle,
+    ownerUrl: ownerUrl.toString(),
     asOwner: async () => (owner ??= await openDatabase({ driver: "postgres", url: ownerUrl.toString() })).db,
     close: async () => {
       await handle.close();

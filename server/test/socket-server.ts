@@ -6,26 +6,50 @@ import { io as connect, type Socket as ClientSocket } from "socket.io-client";
 import { eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db";
 import { users } from "@/db/schema";
+import { attachRealtimeAdapter } from "../realtime/adapter";
 import { attachSocketServer, type KimServer } from "../realtime/socket-server";
 import type { AppliedOperation, BoardJoinAck, BoardOpAck, BoardOperation } from "../schemas/board";
 import type { ClientToServerEvents, ServerToClientEvents } from "../schemas/realtime";
 
+let openServers = 0;
+
 /**
  * The application's socket.io server on a free local port, on the given test database (which
- * `getDb()` then returns). Close it to detach the database again.
+ * `getDb()` then returns). Close it to detach the database again (once the last server is closed).
+ * With `adapterUrl`, it joins the other servers on that PostgreSQL database as production processes
+ * do, so several of them in one test play several processes.
  */
-export async function startTestSocketServer(handle: DatabaseHandle): Promise<{ url: string; io: KimServer; close: () => Promise<void> }> {
+export async function startTestSocketServer(
+  handle: DatabaseHandle,
+  { adapterUrl }: { adapterUrl?: string } = {},
+): Promise<{ url: string; io: KimServer; close: () => Promise<void>; closeAdapter: () => Promise<void> }> {
   const holder = globalThis as { __kimDatabase?: Promise<DatabaseHandle> };
   holder.__kimDatabase = Promise.resolve(handle);
+  openServers += 1;
   const httpServer = createServer();
   const io = attachSocketServer(httpServer);
+  const adapter = adapterUrl ? await attachRealtimeAdapter(io, adapterUrl) : null;
+  let adapterClosed = false;
+  const closeAdapter = async () => {
+    if (adapterClosed || !adapter) return;
+    adapterClosed = true;
+    await adapter.close();
+  };
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`,
     io,
+    /** Ends the adapter's connections without a word to the others, as a process killed hard does. */
+    closeAdapter,
     close: async () => {
-      await new Promise((resolve) => httpServer.close(resolve));
-      delete holder.__kimDatabase;
+      if (adapter) {
+        await io.close().catch(() => {});
+        await closeAdapter();
+      } else {
+        await new Promise((resolve) => httpServer.close(resolve));
+      }
+      openServers -= 1;
+      if (openServers === 0) delete holder.__kimDatabase;
     },
   };
 }
