@@ -241,7 +241,8 @@ export function guarded<S extends z.ZodType, R extends object | void>(
             target: { type: "procedure", id: procedureId },
           });
         }
-        return reply({ ok: false, message: translate(error.message, error.values) });
+        // The code lets a client tell "too fast, try again" from a refusal of the operation itself.
+        return reply({ ok: false, message: translate(error.message, error.values), code: error.code });
       }
       logger.error({ err: error }, "socket event failed");
       reply({ ok: false, message: translate("errors.unexpected") });
