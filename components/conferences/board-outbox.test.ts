@@ -64,10 +64,12 @@ describe("the board's outbox: what a page typed reaches the server, paced, once,
   it("sends 50 operations typed offline after the reconnect in typed order, within the server's limit, each once", async () => {
     const server = fakeServer();
     const refused: string[] = [];
+    // New cards, as typed offline: several may be on the way at once.
     const outbox = new BoardOutbox<Item>({
-      send: server.send,
+      send: (item, settle) => server.send(item, settle),
       onChange: () => undefined,
       onRefused: (item) => refused.push(item.clientOpId),
+      independent: () => true,
     });
     const typed = items(50);
     for (const item of typed) outbox.push(item);
@@ -199,6 +201,28 @@ describe("the board's outbox: what a page typed reaches the server, paced, once,
     answers[2]!({ kind: "confirmed" });
     expect(outbox.pending).toEqual([]);
     expect(refused).toEqual([]);
+  });
+
+  it("sends new cards together but holds an operation on an unconfirmed card until everything before it is answered", () => {
+    const server = fakeServer();
+    const outbox = new BoardOutbox<Item & { kind: string }>({
+      send: (item, settle) => server.send(item, settle, { hold: true }),
+      onChange: () => undefined,
+      onRefused: () => undefined,
+      independent: (item) => item.kind === "card.add",
+    });
+    outbox.push({ clientOpId: "add00001", kind: "card.add" });
+    outbox.push({ clientOpId: "add00002", kind: "card.add" });
+    outbox.push({ clientOpId: "edit0001", kind: "card.edit" });
+    outbox.push({ clientOpId: "add00003", kind: "card.add" });
+    outbox.online("first");
+    expect(server.sent.map((s) => s.clientOpId)).toEqual(["add00001", "add00002"]);
+    server.pendingAnswers.shift()!.answer();
+    expect(server.sent).toHaveLength(2);
+    server.pendingAnswers.shift()!.answer();
+    expect(server.sent.map((s) => s.clientOpId)).toEqual(["add00001", "add00002", "edit0001"]);
+    server.pendingAnswers.shift()!.answer();
+    expect(server.sent.map((s) => s.clientOpId)).toEqual(["add00001", "add00002", "edit0001", "add00003"]);
   });
 
   it("reads the server's answer: only a refusal for rate is retried", () => {

@@ -29,28 +29,39 @@ export interface OutboxOptions<T extends OutboxItem> {
   perSecond?: number;
   /** Pause after a refusal for rate before the queue goes on. */
   retryAfterMs?: number;
+  /**
+   * Items that depend on no other unconfirmed one (a new card) may be on the way together; any
+   * other item waits until everything before it is answered, and holds back what follows.
+   */
+  independent?: (item: T) => boolean;
+  /** At most this many items on the way at once. */
+  maxInFlight?: number;
   now?: () => number;
   setTimer?: (run: () => void, ms: number) => unknown;
   clearTimer?: (timer: unknown) => void;
 }
 
 /**
- * The operations a page has typed and the server has not yet confirmed, sent one after the other
- * in the order typed and paced below the server's limit. Each connection sends each item once
- * (a reconnect starts over from the first unconfirmed item); the server's idempotency by
- * `clientOpId` makes a repeat across connections harmless. Only a real refusal drops an item.
+ * The operations a page has typed and the server has not yet confirmed, sent in the order typed and
+ * paced below the server's limit. Each connection sends each item once (a reconnect starts over
+ * from the first unconfirmed item; only a refusal for rate or a missing answer sends it again);
+ * the server's idempotency by `clientOpId` makes a repeat harmless. Only a real refusal drops an item.
  */
 export class BoardOutbox<T extends OutboxItem> {
   private items: T[] = [];
   /** Changes with every connection and disconnection: an answer from an older one is stale. */
   private epoch = 0;
   private connection: string | null = null;
-  private inFlight: T | null = null;
+  /** Sent on the current connection: answered or still on the way. */
+  private sent = new Set<T>();
+  private inFlight = new Set<T>();
   private sentAt: number[] = [];
   private holdUntil = 0;
   private timer: unknown = undefined;
   private readonly perSecond: number;
   private readonly retryAfterMs: number;
+  private readonly independent: (item: T) => boolean;
+  private readonly maxInFlight: number;
   private readonly now: () => number;
   private readonly setTimer: (run: () => void, ms: number) => unknown;
   private readonly clearTimer: (timer: unknown) => void;
@@ -58,6 +69,8 @@ export class BoardOutbox<T extends OutboxItem> {
   constructor(private readonly options: OutboxOptions<T>) {
     this.perSecond = options.perSecond ?? 15;
     this.retryAfterMs = options.retryAfterMs ?? 1000;
+    this.independent = options.independent ?? (() => false);
+    this.maxInFlight = options.maxInFlight ?? 5;
     this.now = options.now ?? (() => Date.now());
     this.setTimer = options.setTimer ?? ((run, ms) => setTimeout(run, ms));
     this.clearTimer = options.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
@@ -96,7 +109,8 @@ export class BoardOutbox<T extends OutboxItem> {
 
   private reset() {
     this.epoch++;
-    this.inFlight = null;
+    this.sent = new Set();
+    this.inFlight = new Set();
     // The server counts per connection: a new one starts with a fresh allowance.
     this.sentAt = [];
     this.holdUntil = 0;
@@ -105,34 +119,37 @@ export class BoardOutbox<T extends OutboxItem> {
   }
 
   private pump() {
-    if (this.connection === null || this.inFlight || this.timer !== undefined) return;
-    const next = this.items[0];
-    if (!next) return;
-    const now = this.now();
-    this.sentAt = this.sentAt.filter((at) => at > now - 1000);
-    let wait = this.holdUntil - now;
-    if (this.sentAt.length >= this.perSecond) wait = Math.max(wait, this.sentAt[0]! + 1000 - now);
-    if (wait > 0) {
-      this.timer = this.setTimer(() => {
-        this.timer = undefined;
-        this.pump();
-      }, wait);
-      return;
+    while (this.connection !== null && this.timer === undefined) {
+      const next = this.items.find((item) => !this.sent.has(item));
+      if (!next || this.inFlight.size >= this.maxInFlight) return;
+      if (this.inFlight.size > 0 && (!this.independent(next) || [...this.inFlight].some((item) => !this.independent(item)))) return;
+      const now = this.now();
+      this.sentAt = this.sentAt.filter((at) => at > now - 1000);
+      let wait = this.holdUntil - now;
+      if (this.sentAt.length >= this.perSecond) wait = Math.max(wait, this.sentAt[0]! + 1000 - now);
+      if (wait > 0) {
+        this.timer = this.setTimer(() => {
+          this.timer = undefined;
+          this.pump();
+        }, wait);
+        return;
+      }
+      this.sentAt.push(now);
+      this.sent.add(next);
+      this.inFlight.add(next);
+      const epoch = this.epoch;
+      let settled = false;
+      this.options.send(next, (outcome) => {
+        if (settled) return;
+        settled = true;
+        this.settle(next, epoch, outcome);
+      });
     }
-    this.sentAt.push(now);
-    this.inFlight = next;
-    const epoch = this.epoch;
-    let settled = false;
-    this.options.send(next, (outcome) => {
-      if (settled) return;
-      settled = true;
-      this.settle(next, epoch, outcome);
-    });
   }
 
   private settle(item: T, epoch: number, outcome: Outcome) {
     const current = epoch === this.epoch;
-    if (current && this.inFlight === item) this.inFlight = null;
+    if (current) this.inFlight.delete(item);
     if (outcome.kind === "confirmed") {
       // A confirmation counts whenever it comes: the server has the operation.
       this.remove(item);
@@ -140,6 +157,8 @@ export class BoardOutbox<T extends OutboxItem> {
       this.remove(item);
       this.options.onRefused(item, outcome.message);
     } else if (current) {
+      // Back in line at its place, after a pause.
+      this.sent.delete(item);
       this.holdUntil = this.now() + this.retryAfterMs;
     }
     // A stale refusal or missing answer changes nothing: the item was already put back in line.

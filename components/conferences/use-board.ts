@@ -88,6 +88,8 @@ export function useBoard(conferenceId: string, selfId: string, messages: { sessi
       },
       onChange: setPending,
       onRefused: (_item, message) => setError(message),
+      // A new card depends on nothing else that is waiting; anything else keeps its place in line.
+      independent: (item) => item.op.kind === "card.add",
     });
     outboxRef.current = outbox;
     let current = { board: emptyBoard, seq: 0 };
