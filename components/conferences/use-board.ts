@@ -12,6 +12,7 @@ import {
   type BoardState,
 } from "@/server/schemas/board";
 import type { ClientToServerEvents, PresencePerson, ServerToClientEvents } from "@/server/schemas/realtime";
+import { BoardOutbox, outcomeOf } from "./board-outbox";
 
 type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -37,14 +38,18 @@ export interface BoardConnection {
 
 const emptyBoard: BoardState = { cards: new Map(), meta: emptyBoardMeta };
 
+/** Longer than any answer of a working server; without one the operation goes again. */
+const opAnswerMs = 10_000;
+
 /**
  * The live board of one conference. The server's numbered operations are the truth; the client
- * applies its own operations at once (pending) and drops them again if the server refuses. After a
- * reconnect it asks for everything after the last number it saw and resends what was not confirmed.
+ * applies its own operations at once (pending) and drops them again only if the server refuses
+ * them. After a reconnect it asks for everything after the last number it saw and resends what was
+ * not confirmed, paced below the server's limit.
  */
 export function useBoard(conferenceId: string, selfId: string, messages: { sessionEnded: string }, onResync?: () => void): BoardConnection {
   const [confirmed, setConfirmed] = useState<{ board: BoardState; seq: number }>({ board: emptyBoard, seq: 0 });
-  const [pending, setPending] = useState<Pending[]>([]);
+  const [pending, setPending] = useState<readonly Pending[]>([]);
   const [connected, setConnected] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [present, setPresent] = useState<PresencePerson[]>([]);
@@ -52,65 +57,88 @@ export function useBoard(conferenceId: string, selfId: string, messages: { sessi
   const lastTypingRef = useRef(0);
   const typingTimerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const socketRef = useRef<BoardSocket | null>(null);
-  const sendRef = useRef<((item: Pending) => void) | null>(null);
-  const seqRef = useRef(0);
-  const pendingRef = useRef<Pending[]>([]);
+  const outboxRef = useRef<BoardOutbox<Pending> | null>(null);
   const resyncRef = useRef(onResync);
+  const messagesRef = useRef(messages);
   useEffect(() => {
     resyncRef.current = onResync;
-  }, [onResync]);
+    messagesRef.current = messages;
+  }, [onResync, messages]);
 
   useEffect(() => {
-    const socket: BoardSocket = io({ path: "/socket.io", transports: ["websocket"] });
+    const socket: BoardSocket = io({
+      path: "/socket.io",
+      transports: ["websocket"],
+      // A connection of its own, so these reconnect settings are the ones that apply.
+      forceNew: true,
+      // Back within a moment after a short cut; the spread keeps a room of pages from knocking at once.
+      reconnectionDelay: 250,
+      reconnectionDelayMax: 2000,
+      randomizationFactor: 0.5,
+    });
     socketRef.current = socket;
+    const outbox = new BoardOutbox<Pending>({
+      send: (item, settle) => {
+        if (!socket.connected) return settle({ kind: "retry" });
+        socket
+          .timeout(opAnswerMs)
+          .emit("board:op", { conferenceId, clientOpId: item.clientOpId, op: item.op }, (failure: Error | null, ack: BoardOpAck) =>
+            settle(failure ? { kind: "retry" } : outcomeOf(ack)),
+          );
+      },
+      onChange: setPending,
+      onRefused: (_item, message) => setError(message),
+      // A new card depends on nothing else that is waiting; anything else keeps its place in line.
+      independent: (item) => item.op.kind === "card.add",
+    });
+    outboxRef.current = outbox;
+    let current = { board: emptyBoard, seq: 0 };
     let buffered: AppliedOperation[] = [];
     let gapTimer: ReturnType<typeof setTimeout> | undefined;
-    const join = (afterSeq = seqRef.current) =>
+    const join = (afterSeq = current.seq) =>
       socket.emit("board:join", { conferenceId, afterSeq }, (ack: BoardJoinAck) => {
         if (!ack.ok) return setError(ack.message);
         if (ack.mode === "snapshot") {
-          seqRef.current = ack.seq;
           buffered = buffered.filter((applied) => applied.seq > ack.seq);
-          setConfirmed({ board: { cards: new Map(ack.cards.map((c) => [c.id, c])), meta: ack.meta }, seq: ack.seq });
-          flush();
+          current = { board: { cards: new Map(ack.cards.map((c) => [c.id, c])), meta: ack.meta }, seq: ack.seq };
         } else {
           buffered.push(...ack.operations);
-          flush();
         }
-        // Operations sent while offline go out again; their ids make a repeat harmless.
-        for (const item of pendingRef.current) send(item);
+        flush();
+        // What was typed while offline goes out now, once for this connection.
+        if (socket.id) outbox.online(socket.id);
       });
+    // Everything that arrived is applied in one go and painted in one render, however many it is.
     const flush = () => {
       buffered.sort((a, b) => a.seq - b.seq);
-      setConfirmed((current) => {
-        let board = current.board;
-        let seq = current.seq;
-        const rest: AppliedOperation[] = [];
-        for (const applied of buffered) {
-          if (applied.seq === seq + 1) {
-            board = applyOperation(board, applied);
-            seq = applied.seq;
-          } else if (applied.seq > seq + 1) rest.push(applied);
-        }
-        buffered = rest;
-        seqRef.current = seq;
-        // A missing number that does not arrive soon is fetched: ask for everything after the last one.
-        clearTimeout(gapTimer);
-        if (rest.length > 0) gapTimer = setTimeout(() => join(), 500);
-        return { board, seq };
-      });
+      let { board, seq } = current;
+      const rest: AppliedOperation[] = [];
+      for (const applied of buffered) {
+        if (applied.seq === seq + 1) {
+          board = applyOperation(board, applied);
+          seq = applied.seq;
+        } else if (applied.seq > seq + 1) rest.push(applied);
+      }
+      buffered = rest;
+      // A missing number that does not arrive soon is fetched: ask for everything after the last one.
+      clearTimeout(gapTimer);
+      if (rest.length > 0) gapTimer = setTimeout(() => join(), 500);
+      current = { board, seq };
+      setConfirmed(current);
     };
-    const send = (item: Pending) =>
-      socket.emit("board:op", { conferenceId, clientOpId: item.clientOpId, op: item.op }, (ack: BoardOpAck) => {
-        pendingRef.current = pendingRef.current.filter((p) => p.clientOpId !== item.clientOpId);
-        setPending(pendingRef.current);
-        if (!ack.ok) setError(ack.message);
-      });
     socket.on("connect", () => {
       setConnected(true);
       join();
     });
-    socket.on("disconnect", () => setConnected(false));
+    socket.on("disconnect", () => {
+      setConnected(false);
+      outbox.offline();
+    });
+    // The browser says the network is back: reconnect now instead of waiting out the backoff.
+    const reconnectNow = () => {
+      if (!socket.connected) socket.disconnect().connect();
+    };
+    window.addEventListener("online", reconnectNow);
     socket.on("board:applied", (applied) => {
       buffered.push(applied);
       flush();
@@ -120,7 +148,7 @@ export function useBoard(conferenceId: string, selfId: string, messages: { sessi
       join(0);
       resyncRef.current?.();
     });
-    socket.on("session:revoked", () => setError(messages.sessionEnded));
+    socket.on("session:revoked", () => setError(messagesRef.current.sessionEnded));
     socket.on("board:presence", (update) => setPresent(update.people));
     const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
     socket.on("board:typing", ({ userId }) => {
@@ -131,21 +159,21 @@ export function useBoard(conferenceId: string, selfId: string, messages: { sessi
         setTimeout(() => setTyping((current) => current.filter((id) => id !== userId)), 4000),
       );
     });
-    sendRef.current = send;
     return () => {
       clearTimeout(gapTimer);
       for (const timer of typingTimers.values()) clearTimeout(timer);
+      window.removeEventListener("online", reconnectNow);
+      outbox.dispose();
+      // Another meeting's operations are not this one's.
+      setPending([]);
       socket.disconnect();
     };
-  }, [conferenceId, messages.sessionEnded]);
+  }, [conferenceId]);
 
   // Stable across renders, so the cards that hold it need not render again when the board changes.
   const submit = useCallback((op: BoardOperation) => {
-    const item = { clientOpId: crypto.randomUUID().replace(/-/g, ""), op };
-    pendingRef.current = [...pendingRef.current, item];
-    setPending(pendingRef.current);
     setError(null);
-    if (socketRef.current?.connected) sendRef.current?.(item);
+    outboxRef.current?.push({ clientOpId: crypto.randomUUID().replace(/-/g, ""), op });
   }, []);
 
   const board = useMemo(() => {

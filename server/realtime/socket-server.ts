@@ -264,7 +264,9 @@ export function guarded<S extends z.ZodType, R extends object | void>(
             target: { type: "procedure", id: procedureId },
           });
         }
-        return reply({ ok: false, message: translate(error.message, error.values) });
+        // The code lets a client tell "too fast, try again" from a refusal of the operation itself.
+        const code = error.code === "RATE_LIMITED" ? { code: error.code } : {};
+        return reply({ ok: false, message: translate(error.message, error.values), ...code });
       }
       logger.error({ err: error }, "socket event failed");
       reply({ ok: false, message: translate("errors.unexpected") });

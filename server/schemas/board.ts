@@ -236,4 +236,5 @@ export type BoardJoinAck =
   | { ok: true; mode: "operations"; seq: number; operations: AppliedOperation[] }
   | { ok: false; message: string };
 
-export type BoardOpAck = { ok: true; seq: number } | { ok: false; message: string };
+/** `code` tells a refusal for rate (retry later) from a refusal of the operation itself. */
+export type BoardOpAck = { ok: true; seq: number } | { ok: false; message: string; code?: string };
