@@ -14,10 +14,12 @@ import {
   isFutureMonth,
   type BoardOperation,
   type BoardOpInput,
+  type BoardOpRequest,
   type ServerOperation,
 } from "../schemas/board";
 import { applyOperation, changedCard, dotsPlacedBy } from "./board-state";
-import { boardContextOf, viewerIn, type BoardContext } from "./board-context";
+import { boardContextOf, boardContextStamp, viewerIn, type BoardContext } from "./board-context";
+import { parsedJson, readAlongsideOperation, writeOperation } from "./board-write";
 import { boardViewerOf, redactCard, redactOperation } from "./board-visibility";
 import { rejectLeaksInIdentities } from "../cases/identity-leaks";
 import { cardRefusal, clusterTitleRefusal } from "./agenda-identity";
@@ -83,7 +85,9 @@ export async function getBoardForJoin(db: Database, actor: Actor, conferenceId: 
   return { ok: true, mode: "snapshot", seq: conference.lastSeq, cards, meta: meetingMeta(conferenceId, boardMetaOf(conference)) };
 }
 
-function toApplied(row: typeof boardOperations.$inferSelect): AppliedOperation {
+function toApplied(
+  row: Pick<typeof boardOperations.$inferSelect, "conferenceId" | "seq" | "clientOpId" | "actorUserId" | "kind" | "payload">,
+): AppliedOperation {
   return {
     conferenceId: row.conferenceId,
     seq: row.seq,
@@ -117,14 +121,17 @@ function namedCardId(op: BoardOperation): string | null {
 }
 
 /**
- * Applies one operation under the conference's row lock: checks participation, role, phase, lock,
- * consent and ownership, numbers it, writes the operation and the new board state, and commits
- * before anyone is told. A retried operation (same client id) returns its first result and changes
- * nothing. Returns the meeting's context as the operation was decided on, for its broadcast.
+ * Applies one operation: checks participation, role, phase, lock, consent and ownership, numbers
+ * it, and writes the operation and the new board state, committed before anyone is told. A retried
+ * operation (same client id) returns its first result and changes nothing. Returns the meeting's
+ * context as the operation was decided on, for its broadcast.
  *
- * What it reads goes out in one round trip (the lock, a retry's first result, the named card) and
- * so does what it writes; who may read what comes from the meeting's context, rebuilt only when
- * the stamp read with the lock says a participant, a consent or an Aktendeckblatt changed.
+ * Optimistic, like a compare-and-swap: one statement reads the conference with everything the
+ * decision needs (one snapshot), one statement writes, and only if the board is still at the
+ * sequence number read; if another operation of the meeting came first, the operation is decided
+ * again in turn, under the conference's row lock. So an operation costs two round trips and one
+ * commit, and holds no lock while the server decides, unless the meeting is busy. Who may read what comes from the meeting's context, rebuilt only when
+ * the stamp read with the conference says a participant, a consent or an Aktendeckblatt changed.
  */
 export async function applyBoardOperation(
   db: Database,
@@ -132,58 +139,17 @@ export async function applyBoardOperation(
   input: BoardOpInput,
 ): Promise<{ applied: AppliedOperation; duplicate: boolean; context: BoardContext }> {
   const request = boardOpRequestSchema.parse(input);
-  const cardId = namedCardId(request.op);
   try {
-    return await db.transaction(async (tx) => {
-      // Sent together: the reads after the lock run after it on the same connection.
-      const [participation, [previous], [namedRow]] = await Promise.all([
-        requireParticipation(tx, actor, request.conferenceId, { lock: true, boardStamp: true }),
-        tx
-          .select()
-          .from(boardOperations)
-          .where(and(eq(boardOperations.conferenceId, request.conferenceId), eq(boardOperations.clientOpId, request.clientOpId))),
-        // Card ids are unique across meetings: a new card's id must be free everywhere.
-        cardId
-          ? tx
-              .select({ ...cardColumns, conferenceId: boardCards.conferenceId })
-              .from(boardCards)
-              .where(eq(boardCards.id, cardId))
-          : Promise.resolve([]),
-      ]);
-      const { conference, abilities, boardStamp } = participation;
-      const context = await boardContextOf(tx, conference.id, boardStamp);
-      if (previous) return { applied: toApplied(previous), duplicate: true, context };
-
-      const checked: Checked = {
-        conference,
-        abilities,
-        meta: boardMetaOf(conference),
-        context,
-        namedCard: namedRow?.conferenceId === conference.id ? { ...withoutConference(namedRow), restricted: false } : undefined,
-        cardIdTaken: !!namedRow,
-      };
-      checkGeneralRules(checked, request.op);
-      // The browser names cases by their meeting ids; from here on the server works with the case ids.
-      const op = operationWithCaseIds(caseResolverOver(context.caseIdByMeetingId), request.op);
-      const seq = conference.lastSeq + 1;
-      const stored = await decide(tx, actor, checked, op, seq);
-
-      const before = { cards: new Map(stored.touched.map((card) => [card.id, card])), meta: checked.meta };
-      const after = applyOperation(before, { seq, actorUserId: actor.userId, op: stored.op });
-      const { kind, ...payload } = stored.op;
-      await Promise.all([
-        tx.update(conferences).set({ lastSeq: seq, boardMeta: after.meta }).where(eq(conferences.id, conference.id)),
-        tx
-          .insert(boardOperations)
-          .values({ conferenceId: conference.id, seq, clientOpId: request.clientOpId, actorUserId: actor.userId, kind, payload }),
-        persistCards(tx, conference.id, stored.op, after.cards),
-      ]);
-      return {
-        applied: { conferenceId: conference.id, seq, clientOpId: request.clientOpId, actorUserId: actor.userId, op: stored.op },
-        duplicate: false,
-        context,
-      };
+    const optimistic = await attemptOperation(db, actor, request);
+    if (optimistic) return optimistic;
+    // Another operation of the meeting came first: now in turn, under the conference's row lock,
+    // read again after the lock is held (so the read sees what the holder wrote) and write.
+    const inTurn = await db.transaction(async (tx) => {
+      await tx.select({ id: conferences.id }).from(conferences).where(eq(conferences.id, request.conferenceId)).for("update");
+      return attemptOperation(tx, actor, request);
     });
+    if (!inTurn) throw new AppError("CONFLICT", "conferences.board.busy");
+    return inTurn;
   } catch (error) {
     if (error instanceof AppError && error.code !== "NOT_FOUND") {
       await recordAuditEvent(db, {
@@ -197,6 +163,71 @@ export async function applyBoardOperation(
     }
     throw error;
   }
+}
+
+/** One attempt; null when another operation of the meeting was written first. */
+async function attemptOperation(db: Executor, actor: Actor, request: BoardOpRequest) {
+  const { conference, abilities, boardStamp, namedCard, previous } = await requireParticipation(db, actor, request.conferenceId, {
+    alongside: {
+      boardStamp: boardContextStamp(request.conferenceId),
+      ...readAlongsideOperation(request.conferenceId, request.clientOpId, namedCardId(request.op)),
+    },
+  });
+  const context = await boardContextOf(db, conference.id, boardStamp);
+  const first = parsedJson(previous);
+  if (first) return { applied: toApplied({ ...first, payload: parsedJson(first.payload) ?? {} }), duplicate: true, context };
+
+  const named = parsedJson(namedCard);
+  const checked: Checked = {
+    conference,
+    abilities,
+    meta: boardMetaOf(conference),
+    context,
+    namedCard: named?.conferenceId === conference.id ? { ...withoutConference(named), restricted: false } : undefined,
+    cardIdTaken: !!named,
+  };
+  checkGeneralRules(checked, request.op);
+  // The browser names cases by their meeting ids; from here on the server works with the case ids.
+  const op = operationWithCaseIds(caseResolverOver(context.caseIdByMeetingId), request.op);
+  const seq = conference.lastSeq + 1;
+  const stored = await decide(db, actor, checked, op, seq);
+
+  const before = { cards: new Map(stored.touched.map((card) => [card.id, card])), meta: checked.meta };
+  const after = applyOperation(before, { seq, actorUserId: actor.userId, op: stored.op });
+  const written = await writeOperation(db, {
+    conferenceId: conference.id,
+    seq,
+    meta: after.meta,
+    clientOpId: request.clientOpId,
+    actorUserId: actor.userId,
+    op: stored.op,
+    ...changedCards(stored.op, after.cards),
+  }).catch((error: unknown) => {
+    // The same operation written by a retry a moment earlier: the next attempt answers with it.
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  });
+  if (!written) return null;
+  return {
+    applied: { conferenceId: conference.id, seq, clientOpId: request.clientOpId, actorUserId: actor.userId, op: stored.op },
+    duplicate: false,
+    context,
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let cause = error; cause && typeof cause === "object"; cause = (cause as { cause?: unknown }).cause) {
+    if ((cause as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+}
+
+/** The cards an operation changed, as the reducer computed them, and those it removed. */
+function changedCards(op: ServerOperation, cards: Map<string, BoardCard>): { upserted: BoardCard[]; deletedCardIds: string[] } {
+  if (op.kind === "card.delete") return { upserted: [], deletedCardIds: [op.cardId] };
+  const upserted =
+    "card" in op ? [op.card] : op.kind === "cards.reveal" ? op.cards : op.kind === "cluster.delete" ? [...cards.values()] : [];
+  return { upserted, deletedCardIds: [] };
 }
 
 /**
@@ -340,39 +371,4 @@ function rejectFutureMonth(month: string | null | undefined) {
 function requireParticipantOrganisation(context: BoardContext, organisationId: string) {
   const known = [...context.viewers.values()].some((viewer) => viewer.organisationId === organisationId);
   if (!known) throw new AppError("INVALID_INPUT", "conferences.board.unknownPerspective", "perspective");
-}
-
-/** Writes the cards an operation changed, as the reducer computed them. */
-async function persistCards(tx: Executor, conferenceId: string, op: ServerOperation, cards: Map<string, BoardCard>) {
-  if (op.kind === "card.delete") {
-    await tx.delete(boardCards).where(and(eq(boardCards.id, op.cardId), eq(boardCards.conferenceId, conferenceId)));
-    return;
-  }
-  const changed =
-    "card" in op ? [op.card] : op.kind === "cards.reveal" ? op.cards : op.kind === "cluster.delete" ? [...cards.values()] : [];
-  await Promise.all(changed.map((card) => upsertCard(tx, conferenceId, card)));
-}
-
-function upsertCard(tx: Executor, conferenceId: string, card: BoardCard) {
-  {
-    const values = {
-      id: card.id,
-      lane: card.lane,
-      text: card.text,
-      orderKey: card.orderKey,
-      authorUserId: card.authorUserId,
-      caseId: card.caseId,
-      lifeArea: card.lifeArea ?? null,
-      perspective: card.perspective,
-      month: card.month ?? null,
-      clusterId: card.clusterId,
-      isHidden: card.isHidden,
-      isSolution: card.isSolution,
-      updatedSeq: card.updatedSeq,
-    };
-    return tx
-      .insert(boardCards)
-      .values({ ...values, conferenceId })
-      .onConflictDoUpdate({ target: boardCards.id, set: { ...values, conferenceId } });
-  }
 }

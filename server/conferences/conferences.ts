@@ -1,12 +1,12 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
 import { conferenceParticipants, conferences, users } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { can, type Actor } from "../auth/policy";
 import { AppError } from "../errors";
+import type { ParticipantRole } from "../schemas/conference-kinds";
 import { createConferenceSchema, type CreateConferenceRequest } from "../schemas/conferences";
 import { requireKommuneInTenant } from "../tenancy/kommunen";
-import { boardContextStamp } from "./board-context";
 import { phasesFor } from "./phase-templates";
 import { conferenceAbilities } from "./policy";
 
@@ -85,26 +85,25 @@ export async function createConference(db: Database, actor: Actor, request: Crea
  * The conference, the actor's role in it and their abilities there, or NOT_FOUND for anyone not on its participant list
  * (also across tenants), so no one learns that a meeting exists that they are not part of.
  */
-export async function requireParticipation(
+export async function requireParticipation<Alongside extends Record<string, SQL> = Record<never, SQL>>(
   db: Executor,
   actor: Actor,
   conferenceId: string,
-  /** `boardStamp`: also read the stamp of the board's context (`boardContextStamp`) in the same statement. */
-  options: { lock?: boolean; boardStamp?: boolean } = {},
+  /** `alongside`: further values read in the same statement (one round trip, one snapshot). */
+  options: { lock?: boolean; alongside?: Alongside } = {},
 ) {
   const query = db
-    .select({
-      conference: conferences,
-      role: conferenceParticipants.role,
-      boardStamp: options.boardStamp ? boardContextStamp(conferenceId) : sql<string>`''`,
-    })
+    .select({ conference: conferences, role: conferenceParticipants.role, ...(options.alongside ?? {}) })
     .from(conferences)
     .innerJoin(
       conferenceParticipants,
       and(eq(conferenceParticipants.conferenceId, conferences.id), eq(conferenceParticipants.userId, actor.userId)),
     )
     .where(and(eq(conferences.id, conferenceId), eq(conferences.tenantId, actor.tenantId)));
-  const [row] = options.lock ? await query.for("update", { of: conferences }) : await query;
+  const [row] = (options.lock ? await query.for("update", { of: conferences }) : await query) as ({
+    conference: typeof conferences.$inferSelect;
+    role: ParticipantRole;
+  } & { [K in keyof Alongside]: Alongside[K] extends SQL<infer T> ? T : never })[];
   const abilities = row && conferenceAbilities(actor, { conference: row.conference, participation: { role: row.role } });
   if (!row || !abilities?.takePart) throw new AppError("NOT_FOUND", "errors.notFound");
   return { ...row, abilities };
