@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
@@ -13,7 +13,9 @@ export type Executor = Database | Transaction;
 
 export type DatabaseTarget =
   /** With `migrationUrl` (the owner), `url` names a role that owns nothing and gets the rights below. */
-  { driver: "postgres"; url: string; migrationUrl?: string } | { driver: "pglite"; dataDir: string | undefined };
+  | { driver: "postgres"; url: string; migrationUrl?: string }
+  /** `emptyTemplate`: a data folder dumped at build time (see below), loaded into a fresh `dataDir`. */
+  | { driver: "pglite"; dataDir: string | undefined; emptyTemplate?: string };
 
 export interface DatabaseHandle {
   db: Database;
@@ -52,10 +54,28 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   // PGlite does not create parent folders of its data directory.
   if (target.dataDir) mkdirSync(path.dirname(path.resolve(target.dataDir)), { recursive: true });
-  const client = await PGlite.create(target.dataDir);
+  // A fresh folder starts from the template instead of PostgreSQL's initdb and every migration,
+  // the slowest part of a first start; migrations newer than the template still run below.
+  const fresh = target.dataDir !== undefined && !existsSync(path.join(target.dataDir, "PG_VERSION"));
+  const template = fresh && target.emptyTemplate && existsSync(target.emptyTemplate) ? target.emptyTemplate : undefined;
+  const client = await PGlite.create(target.dataDir, template ? { loadDataDir: new Blob([readFileSync(template)]) } : {});
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
   return { db: db as unknown as Database, driver: "pglite", close: () => client.close() };
+}
+
+/** An empty embedded database with every migration applied, as a tarball for `emptyTemplate`. */
+export async function dumpMigratedEmptyDatabase(): Promise<Blob> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const client = await PGlite.create();
+  try {
+    await migrate(drizzle(client, { schema }), { migrationsFolder });
+    return await client.dumpDataDir("gzip");
+  } finally {
+    await client.close();
+  }
 }
 
 /**
@@ -76,10 +96,11 @@ type GlobalWithDatabase = typeof globalThis & { __kimDatabase?: Promise<Database
  * The process-wide database. The server (tsx) and Next's bundle each load this module, so the
  * handle lives on globalThis: two PGlite instances on one folder would silently lose writes.
  */
-export function getDatabaseHandle(): Promise<DatabaseHandle> {
+export function getDatabaseHandle(options: { emptyTemplate?: string } = {}): Promise<DatabaseHandle> {
   const g = globalThis as GlobalWithDatabase;
   if (!g.__kimDatabase) {
-    g.__kimDatabase = openDatabase(databaseTargetFromEnv());
+    const target = databaseTargetFromEnv();
+    g.__kimDatabase = openDatabase(target.driver === "pglite" ? { ...target, ...options } : target);
   }
   return g.__kimDatabase;
 }

@@ -1,13 +1,16 @@
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
-import { compiledServerFile } from "./compiled-server";
+import { dumpMigratedEmptyDatabase } from "@/db";
+import { compiledServerFile, emptyDatabaseTemplateFile } from "./compiled-server";
 
 /**
  * Part of `npm run build`, after `next build` (which empties the build folder): compiles the
  * custom server (`server/index.ts` and everything of ours it imports) into one plain JavaScript
  * file, so a production start loads it directly instead of transpiling TypeScript first.
  * Packages stay outside the file: Next's bundle loads the same ones, and some (Yjs) refuse to be
- * loaded twice.
+ * loaded twice. Beside it goes an empty embedded database with all migrations applied, which a
+ * first start on an empty folder loads instead of running initdb and the migrations.
  */
 const outfile = compiledServerFile();
 await build({
@@ -22,3 +25,6 @@ await build({
   logLevel: "warning",
 });
 console.log(`Server kompiliert: ${outfile}`);
+const template = emptyDatabaseTemplateFile();
+writeFileSync(template, Buffer.from(await (await dumpMigratedEmptyDatabase()).arrayBuffer()));
+console.log(`Leere eingebettete Datenbank: ${template}`);

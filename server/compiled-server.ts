@@ -8,3 +8,8 @@ import path from "node:path";
 export function compiledServerFile(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(env.NEXT_DIST_DIR || ".next", "kim-server.mjs");
 }
+
+/** Beside it, the empty embedded database with the build's migrations, for a first start. */
+export function emptyDatabaseTemplateFile(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(env.NEXT_DIST_DIR || ".next", "kim-empty-database.tar.gz");
+}
