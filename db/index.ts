@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
@@ -14,7 +14,7 @@ export type Executor = Database | Transaction;
 export type DatabaseTarget =
   /** With `migrationUrl` (the owner), `url` names a role that owns nothing and gets the rights below. */
   | { driver: "postgres"; url: string; migrationUrl?: string }
-  /** `emptyTemplate`: a data folder dumped at build time (see below), loaded into a fresh `dataDir`. */
+  /** `emptyTemplate`: a data folder made at build time (see below), copied into a fresh `dataDir`. */
   | { driver: "pglite"; dataDir: string | undefined; emptyTemplate?: string };
 
 export interface DatabaseHandle {
@@ -56,26 +56,31 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   if (target.dataDir) mkdirSync(path.dirname(path.resolve(target.dataDir)), { recursive: true });
   // A fresh folder starts from the template instead of PostgreSQL's initdb and every migration,
   // the slowest part of a first start; migrations newer than the template still run below.
-  const fresh = target.dataDir !== undefined && !existsSync(path.join(target.dataDir, "PG_VERSION"));
-  const template = fresh && target.emptyTemplate && existsSync(target.emptyTemplate) ? target.emptyTemplate : undefined;
-  const client = await PGlite.create(target.dataDir, template ? { loadDataDir: new Blob([readFileSync(template)]) } : {});
+  const { dataDir, emptyTemplate } = target;
+  if (dataDir && emptyTemplate && !existsSync(path.join(dataDir, "PG_VERSION")) && existsSync(path.join(emptyTemplate, "PG_VERSION"))) {
+    cpSync(emptyTemplate, dataDir, { recursive: true });
+  }
+  const client = await PGlite.create(dataDir);
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
   return { db: db as unknown as Database, driver: "pglite", close: () => client.close() };
 }
 
-/** An empty embedded database with every migration applied, as a tarball for `emptyTemplate`. */
-export async function dumpMigratedEmptyDatabase(): Promise<Blob> {
+/**
+ * Writes an empty embedded database with every migration applied to `folder`, for `emptyTemplate`:
+ * made beside it and renamed when complete, so a start never copies a half-made one.
+ */
+export async function writeMigratedEmptyDatabase(folder: string): Promise<void> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
-  const client = await PGlite.create();
-  try {
-    await migrate(drizzle(client, { schema }), { migrationsFolder });
-    return await client.dumpDataDir("gzip");
-  } finally {
-    await client.close();
-  }
+  const unfinished = `${folder}.unfinished`;
+  rmSync(unfinished, { recursive: true, force: true });
+  const client = await PGlite.create(unfinished);
+  await migrate(drizzle(client, { schema }), { migrationsFolder });
+  await client.close();
+  rmSync(folder, { recursive: true, force: true });
+  renameSync(unfinished, folder);
 }
 
 /**

@@ -1,7 +1,6 @@
-import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
-import { dumpMigratedEmptyDatabase } from "@/db";
+import { writeMigratedEmptyDatabase } from "@/db";
 import { compiledServerFile, emptyDatabaseTemplateFile } from "./compiled-server";
 
 /**
@@ -10,7 +9,7 @@ import { compiledServerFile, emptyDatabaseTemplateFile } from "./compiled-server
  * file, so a production start loads it directly instead of transpiling TypeScript first.
  * Packages stay outside the file: Next's bundle loads the same ones, and some (Yjs) refuse to be
  * loaded twice. Beside it goes an empty embedded database with all migrations applied, which a
- * first start on an empty folder loads instead of running initdb and the migrations.
+ * first start on an empty folder copies instead of running initdb and the migrations.
  */
 const outfile = compiledServerFile();
 await build({
@@ -26,5 +25,5 @@ await build({
 });
 console.log(`Server kompiliert: ${outfile}`);
 const template = emptyDatabaseTemplateFile();
-writeFileSync(template, Buffer.from(await (await dumpMigratedEmptyDatabase()).arrayBuffer()));
+await writeMigratedEmptyDatabase(template);
 console.log(`Leere eingebettete Datenbank: ${template}`);

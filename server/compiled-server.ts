@@ -11,5 +11,5 @@ export function compiledServerFile(env: NodeJS.ProcessEnv = process.env): string
 
 /** Beside it, the empty embedded database with the build's migrations, for a first start. */
 export function emptyDatabaseTemplateFile(env: NodeJS.ProcessEnv = process.env): string {
-  return path.join(env.NEXT_DIST_DIR || ".next", "kim-empty-database.tar.gz");
+  return path.join(env.NEXT_DIST_DIR || ".next", "kim-empty-database");
 }
