@@ -47,7 +47,7 @@ const dataDir = path.join(folder, "pglite");
 try {
   const empty = await timeStart(dataDir);
   const existing = await timeStart(dataDir);
-  console.log(`first start (empty folder: migrations + demo tenant): ${(empty / 1000).toFixed(2)} s`);
+  console.log(`first start (empty folder: database + demo tenant):   ${(empty / 1000).toFixed(2)} s`);
   console.log(`start on the existing data:                          ${(existing / 1000).toFixed(2)} s`);
   console.log(`bench:start existing_ms=${Math.round(existing)} empty_ms=${Math.round(empty)}`);
 } finally {
