@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { compiledServerFile } from "./server/compiled-server";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const demoPassword = "Demo-Passwort-fuer-Tests-2026";
@@ -42,8 +43,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // The production server on a fresh embedded database, with a known demo password.
-    command: `rm -rf .data/e2e-${port} && tsx server/index.ts`,
+    // The compiled production server (`npm run build`) on a fresh embedded database, with a known demo password.
+    command: `rm -rf .data/e2e-${port} && node ${compiledServerFile()}`,
     url: `http://localhost:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

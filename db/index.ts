@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
@@ -13,7 +13,9 @@ export type Executor = Database | Transaction;
 
 export type DatabaseTarget =
   /** With `migrationUrl` (the owner), `url` names a role that owns nothing and gets the rights below. */
-  { driver: "postgres"; url: string; migrationUrl?: string } | { driver: "pglite"; dataDir: string | undefined };
+  | { driver: "postgres"; url: string; migrationUrl?: string }
+  /** `emptyTemplate`: a data folder made at build time (see below), copied into a fresh `dataDir`. */
+  | { driver: "pglite"; dataDir: string | undefined; emptyTemplate?: string };
 
 export interface DatabaseHandle {
   db: Database;
@@ -52,10 +54,33 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   // PGlite does not create parent folders of its data directory.
   if (target.dataDir) mkdirSync(path.dirname(path.resolve(target.dataDir)), { recursive: true });
-  const client = await PGlite.create(target.dataDir);
+  // A fresh folder starts from the template instead of PostgreSQL's initdb and every migration,
+  // the slowest part of a first start; migrations newer than the template still run below.
+  const { dataDir, emptyTemplate } = target;
+  if (dataDir && emptyTemplate && !existsSync(path.join(dataDir, "PG_VERSION")) && existsSync(path.join(emptyTemplate, "PG_VERSION"))) {
+    cpSync(emptyTemplate, dataDir, { recursive: true });
+  }
+  const client = await PGlite.create(dataDir);
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
   return { db: db as unknown as Database, driver: "pglite", close: () => client.close() };
+}
+
+/**
+ * Writes an empty embedded database with every migration applied to `folder`, for `emptyTemplate`:
+ * made beside it and renamed when complete, so a start never copies a half-made one.
+ */
+export async function writeMigratedEmptyDatabase(folder: string): Promise<void> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const unfinished = `${folder}.unfinished`;
+  rmSync(unfinished, { recursive: true, force: true });
+  const client = await PGlite.create(unfinished);
+  await migrate(drizzle(client, { schema }), { migrationsFolder });
+  await client.close();
+  rmSync(folder, { recursive: true, force: true });
+  renameSync(unfinished, folder);
 }
 
 /**
@@ -76,10 +101,11 @@ type GlobalWithDatabase = typeof globalThis & { __kimDatabase?: Promise<Database
  * The process-wide database. The server (tsx) and Next's bundle each load this module, so the
  * handle lives on globalThis: two PGlite instances on one folder would silently lose writes.
  */
-export function getDatabaseHandle(): Promise<DatabaseHandle> {
+export function getDatabaseHandle(options: { emptyTemplate?: string } = {}): Promise<DatabaseHandle> {
   const g = globalThis as GlobalWithDatabase;
   if (!g.__kimDatabase) {
-    g.__kimDatabase = openDatabase(databaseTargetFromEnv());
+    const target = databaseTargetFromEnv();
+    g.__kimDatabase = openDatabase(target.driver === "pglite" ? { ...target, ...options } : target);
   }
   return g.__kimDatabase;
 }

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import next from "next";
 import { getDatabaseHandle } from "@/db";
 import { clientAddressHeader } from "./auth-options";
+import { emptyDatabaseTemplateFile } from "./compiled-server";
 import { getEnv, InvalidEnvironmentError, parseEnv } from "./config/env";
 import { dataRootOf, identityKeyFileName, identityKeyPlacementProblem } from "./config/identity-key-placement";
 import { logger } from "./config/logger";
@@ -88,24 +89,31 @@ export async function startServer() {
   process.env.NEXTAUTH_URL ??= `http://${env.HOSTNAME}:${env.PORT}`;
   env = getEnv();
 
-  const database = await getDatabaseHandle();
+  // Milliseconds per phase of the start, logged with "bereit" so a slow start shows where it went.
+  // performance.now() counts from the process's start: the first figure is loading the modules.
+  const phases: Record<string, number> = { modules: Math.round(started) };
+  let phaseStarted = performance.now();
+  const phaseDone = (name: string) => {
+    phases[name] = Math.round(performance.now() - phaseStarted);
+    phaseStarted = performance.now();
+  };
+  phaseDone("environment");
+  // The compiled server (production) has the build's empty database beside it; dev runs initdb.
+  const database = await getDatabaseHandle({ emptyTemplate: dev ? undefined : emptyDatabaseTemplateFile() });
   logger.info({ driver: database.driver }, "database ready, migrations applied");
+  phaseDone("database");
   // Blind index values from earlier rules are recomputed before anyone can open a case.
   const reindex = await reindexOldBlindIndexes(database.db);
   if (reindex.reindexed || reindex.unreadable) logger.info(reindex, "blind index of case identities recomputed");
+  phaseDone("blindIndex");
   const credentials = await seedDemoTenant(database.db, env.DEMO_PASSWORD);
   if (credentials) printDemoCredentials(credentials);
-  // Retention: identities of long-closed cases are erased at start and then once a day.
-  const runRetention = () =>
-    Promise.all([eraseExpiredCases(database.db), deleteExpiredRateLimits(database.db)]).catch((error) =>
-      logger.error({ err: error }, "retention run failed"),
-    );
-  await runRetention();
-  setInterval(runRetention, 24 * 3600 * 1000).unref();
+  phaseDone("demoSeed");
 
   const app = next({ dev, hostname: env.HOSTNAME, port: env.PORT });
   const handle = app.getRequestHandler();
   await app.prepare();
+  phaseDone("next");
   const https = env.NEXTAUTH_URL?.startsWith("https://") ?? false;
 
   const httpServer = createServer((req, res) => {
@@ -122,8 +130,18 @@ export async function startServer() {
   const realtimeAdapter = await attachRealtimeAdapter(io);
 
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOSTNAME, resolve));
+  phaseDone("listen");
   const readyMs = Math.round(performance.now() - started);
-  logger.info({ url: process.env.NEXTAUTH_URL, readyMs, dev }, "KIM-Plattform bereit");
+  logger.info({ url: process.env.NEXTAUTH_URL, readyMs, phases, dev }, "KIM-Plattform bereit");
+
+  // Retention: identities of long-closed cases are erased at start and then once a day. It need
+  // not hold up the start: it only removes what was readable until now anyway.
+  const runRetention = () =>
+    Promise.all([eraseExpiredCases(database.db), deleteExpiredRateLimits(database.db)]).catch((error) =>
+      logger.error({ err: error }, "retention run failed"),
+    );
+  void runRetention();
+  setInterval(runRetention, 24 * 3600 * 1000).unref();
   console.log(`KIM-Plattform läuft auf ${process.env.NEXTAUTH_URL} (bereit nach ${readyMs} ms)`);
 
   const shutdown = async (signal: string) => {

@@ -1,10 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { compiledServerFile } from "./compiled-server";
 
 /**
- * `npm start`: builds the app when there is no build or the sources are newer than it, then starts
- * the production server. On a fresh machine this is the only command needed after `npm ci`.
+ * `npm start`: builds the app and the server when there is no build or the sources are newer than
+ * it, then starts the compiled production server. On a fresh machine this is the only command
+ * needed after `npm ci`.
  */
 const sourceFolders = ["app", "components", "server", "db"];
 
@@ -22,12 +25,14 @@ function newestSourceChange(): number {
   return newest;
 }
 
-const buildId = path.join(".next", "BUILD_ID");
-if (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceChange()) {
+// The compiled server is written last by `npm run build`, so its age is the build's.
+const compiled = compiledServerFile();
+const buildId = path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
+if (!existsSync(buildId) || !existsSync(compiled) || statSync(compiled).mtimeMs < newestSourceChange()) {
   console.log("Baue die Anwendung (einmalig nach Änderungen) …");
-  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  const result = spawnSync("npm", ["run", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
 Object.assign(process.env, { NODE_ENV: "production" });
-await import("./index");
+await import(pathToFileURL(path.resolve(compiled)).href);

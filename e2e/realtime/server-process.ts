@@ -62,7 +62,7 @@ export async function startServerProcess(port: number, backend: Backend, extraEn
     ...(backend.kind === "postgres" ? { DATABASE_URL: backend.url } : { PGLITE_DATA_DIR: backend.dataDir }),
     ...extraEnv,
   });
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  const child = spawn(process.execPath, [path.join(process.env.NEXT_DIST_DIR || ".next", "kim-server.mjs")], {
     cwd: process.cwd(),
     env,
     detached: true,

@@ -53,13 +53,18 @@ function generatePassword(): string {
 export async function seedDemoTenant(db: Database, fixedPassword?: string): Promise<DemoCredential[] | null> {
   const existing = await db.select({ id: tenants.id }).from(tenants).limit(1);
   if (existing.length > 0) return null;
+  // argon2 is the slow part of the users: a fixed password (the browser tests') is hashed once and
+  // that hash serves every user who has it; random ones are hashed side by side.
+  const fixedHash = fixedPassword === undefined ? undefined : hashPassword(fixedPassword);
   const credentials = await Promise.all(
     demoUsers.map(async (user) => {
       const password = fixedPassword ?? generatePassword();
-      return { ...user, password, passwordHash: await hashPassword(password) };
+      return { ...user, password, passwordHash: await (fixedHash ?? hashPassword(password)) };
     }),
   );
-  const tenantId = await db.transaction(async (tx) => {
+  // One transaction: a start that fails half-way leaves no half-seeded tenant behind (which the
+  // check above would keep forever, its passwords never shown), and one commit instead of hundreds.
+  await db.transaction(async (tx) => {
     const [tenant] = await tx.insert(tenants).values({ name: "Kreis Beispiel", slug: "kreis-beispiel" }).returning();
     const tenantId = tenant!.id;
     const insertedKommunen = await tx
@@ -79,34 +84,36 @@ export async function seedDemoTenant(db: Database, fixedPassword?: string): Prom
         { tenantId, name: "Fachgruppe Sprache und Bildung", kind: "fachgruppe" },
       ])
       .returning();
-    for (const user of credentials) {
-      const [row] = await tx
-        .insert(users)
-        .values({
+    const userRows = await tx
+      .insert(users)
+      .values(
+        credentials.map((user) => ({
           tenantId,
           username: user.username,
           displayName: user.displayName,
           email: `${user.username}@kreis-beispiel.example`,
           organisationId: insertedOrganisations[user.organisation]!.id,
           passwordHash: user.passwordHash,
-        })
-        .returning();
-      await tx.insert(roleAssignments).values({
+        })),
+      )
+      .returning({ id: users.id, username: users.username });
+    const userIdOf = new Map(userRows.map((row) => [row.username, row.id]));
+    await tx.insert(roleAssignments).values(
+      credentials.map((user) => ({
         tenantId,
-        userId: row!.id,
+        userId: userIdOf.get(user.username)!,
         role: user.role,
         // Roles held per body (the members') are held in the Lenkungsgruppe.
         bodyId: rolesGranting("bodies.take_part").includes(user.role) ? lenkungsgruppe!.id : null,
-      });
-    }
-    return tenantId;
+      })),
+    );
+    await seedDemoCases(tx, ["casemanagement", "cm-nordheim"]);
+    // The steering path, in the order it grows: themes, then the bodies' sessions, then decisions.
+    await seedThemes(tx, tenantId);
+    await seedSessions(tx, tenantId);
+    await seedDecisions(tx, tenantId);
+    // Last, so the registry's themes above do not cite these meetings as sources.
+    await seedMeetings(tx);
   });
-  await seedDemoCases(db, ["casemanagement", "cm-nordheim"]);
-  // The steering path, in the order it grows: themes, then the bodies' sessions, then decisions.
-  await seedThemes(db, tenantId);
-  await seedSessions(db, tenantId);
-  await seedDecisions(db, tenantId);
-  // Last, so the registry's themes above do not cite these meetings as sources.
-  await seedMeetings(db);
   return credentials.map(({ role, username, password, displayName }) => ({ role, username, password, displayName }));
 }

@@ -99,7 +99,7 @@ async function activeCasesOf(db: Database, manager: Actor): Promise<string[]> {
     .select({ id: cases.id })
     .from(cases)
     .where(and(eq(cases.responsibleUserId, manager.userId), eq(cases.status, "active")))
-    .orderBy(asc(cases.createdAt), asc(cases.id));
+    .orderBy(asc(cases.openedOn), asc(cases.id));
   return rows.map((row) => row.id);
 }
 
