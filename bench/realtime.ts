@@ -17,7 +17,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { generateKeyBetween } from "fractional-indexing";
-import { conferences } from "@/db/schema";
+import { conferences, tenants } from "@/db/schema";
 
 process.env.LOG_LEVEL ??= "warn";
 process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
@@ -55,6 +55,11 @@ try {
     "CREATE TABLE bench_floor (id bigserial PRIMARY KEY, room text NOT NULL, client_op_id text NOT NULL, payload jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())",
   );
   const { tenant, organisation } = await createTenant(handle.db);
+  // A Regionalkonferenz of 200: the tenant's limit for the type, as its admin would set it.
+  await handle.db
+    .update(tenants)
+    .set({ boardParticipantLimits: { planungskonferenz: 250 } })
+    .where(eq(tenants.id, tenant.id));
   const seed = (count: number, size: number) =>
     inBatches(Array.from({ length: count }), 4, () => seedMeeting(handle.db, tenant, organisation.id, size));
 
