@@ -1,12 +1,13 @@
 import { and, eq, inArray, type SQL } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
-import { conferenceParticipants, conferences, users } from "@/db/schema";
+import { conferenceParticipants, conferences, tenants, users } from "@/db/schema";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { can, type Actor } from "../auth/policy";
 import { AppError } from "../errors";
 import type { ParticipantRole } from "../schemas/conference-kinds";
 import { createConferenceSchema, type CreateConferenceRequest } from "../schemas/conferences";
 import { requireKommuneInTenant } from "../tenancy/kommunen";
+import { completeBoardParticipantLimits } from "../tenancy/tenant-settings";
 import { phasesFor } from "./phase-templates";
 import { conferenceAbilities } from "./policy";
 
@@ -23,6 +24,12 @@ export async function createConference(db: Database, actor: Actor, request: Crea
   const invited = [...new Set(input.participantUserIds.filter((id) => id !== actor.userId))];
   if (input.coModeratorUserIds.some((id) => !invited.includes(id))) {
     throw new AppError("INVALID_INPUT", "conferences.errors.coModeratorNotInvited", "coModeratorUserIds");
+  }
+  // Everyone invited must fit into the live room: the tenant sets how many a type's room holds.
+  const [tenant] = await db.select({ limits: tenants.boardParticipantLimits }).from(tenants).where(eq(tenants.id, actor.tenantId));
+  const roomHolds = completeBoardParticipantLimits(tenant?.limits ?? {})[input.type];
+  if (invited.length + 1 > roomHolds) {
+    throw new AppError("INVALID_INPUT", "conferences.errors.moreThanRoomHolds", "participantUserIds", { max: roomHolds });
   }
   if (invited.length) {
     const found = await db

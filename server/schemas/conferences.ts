@@ -18,7 +18,8 @@ export const createConferenceSchema = z
     scheduledAt: z.coerce.date("validation.date"),
     place: text(300).default(""),
     isOnline: z.boolean().default(false),
-    participantUserIds: z.array(idSchema).max(30, "conferences.validation.tooManyParticipants").default([]),
+    /** Bounded by the live room's limit for the type, which the tenant sets (at most 500). */
+    participantUserIds: z.array(idSchema).max(500, "conferences.validation.tooManyParticipants").default([]),
     /** Invited participants who moderate together with the planner. */
     coModeratorUserIds: z.array(idSchema).max(5, "conferences.validation.tooManyModerators").default([]),
     /** The meeting this one follows up: its open work packages become the first agenda item. */
