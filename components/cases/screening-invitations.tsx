@@ -11,6 +11,8 @@ import { setServerErrors } from "../forms/server-errors";
 import { useFormAlert, useZodForm } from "../forms/use-zod-form";
 import { useTRPC } from "../trpc/client";
 import { OneTimeLink } from "../forms/one-time-link";
+import { SecretLinkTable } from "../secret-links/secret-link-table";
+import { useShownOnceLink } from "../secret-links/shown-once-link";
 
 /** The case manager's links for network partners: create one (shown once), see what became of each, revoke. */
 export function ScreeningInvitations() {
@@ -22,7 +24,7 @@ export function ScreeningInvitations() {
   const invitations = useQuery(trpc.cases.invitations.list.queryOptions());
   const organisations = useQuery(trpc.tenancy.listOrganisations.queryOptions());
   const kommunen = useQuery(trpc.tenancy.listKommunen.queryOptions());
-  const [created, setCreated] = useState<{ link: string; expiresAt: Date } | null>(null);
+  const created = useShownOnceLink();
   const [success, setSuccess] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.cases.invitations.list.queryKey() });
   const form = useZodForm(createScreeningInvitationSchema, {
@@ -32,7 +34,7 @@ export function ScreeningInvitations() {
     trpc.cases.invitations.create.mutationOptions({
       onError: (error) => setServerErrors(form, error),
       onSuccess: async ({ link, expiresAt }) => {
-        setCreated({ link: new URL(link, window.location.origin).toString(), expiresAt });
+        created.show({ link, expiresAt });
         setSuccess(t("create.created"));
         await refresh();
       },
@@ -50,7 +52,7 @@ export function ScreeningInvitations() {
 
   const onSubmit = form.handleSubmit((values) => {
     setSuccess(null);
-    setCreated(null);
+    created.clear();
     create.mutate(values, { onSuccess: () => form.reset() });
   });
   const alert = useFormAlert(form, create.error);
@@ -60,12 +62,12 @@ export function ScreeningInvitations() {
       <h2 id="invitations-title">{t("title")}</h2>
       <p className="muted">{t("intro")}</p>
       <FormStatus error={alert ?? revoke.error?.message} success={success} />
-      {created && (
+      {created.link && (
         <OneTimeLink
-          key={created.link}
+          key={created.link.url}
           id="invitation-link"
-          link={created.link}
-          validUntil={dateTime(created.expiresAt)}
+          link={created.link.url}
+          validUntil={dateTime(created.link.expiresAt)}
           namespace="invitations.link"
         />
       )}
@@ -104,65 +106,46 @@ export function ScreeningInvitations() {
           {t("create.submit")}
         </button>
       </form>
-      <h3>{t("list.heading")}</h3>
-      {invitations.error && (
-        <p role="alert" className="form-error">
-          {invitations.error.message}
-        </p>
-      )}
-      {invitations.data && invitations.data.length === 0 && <p>{t("list.empty")}</p>}
-      {invitations.data && invitations.data.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("list.organisation")}</th>
-              <th scope="col">{t("list.kommune")}</th>
-              <th scope="col">{t("list.note")}</th>
-              <th scope="col">{t("list.createdAt")}</th>
-              <th scope="col">{t("list.expiresAt")}</th>
-              <th scope="col">{t("list.status")}</th>
-              <th scope="col">{t("list.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {invitations.data.map((invitation) => (
-              <tr key={invitation.id}>
-                <td>{invitation.organisationName}</td>
-                <td>{invitation.kommuneName ?? tCases("noKommune")}</td>
-                <td>{invitation.note}</td>
-                <td>{dateTime(invitation.createdAt)}</td>
-                <td>{dateTime(invitation.expiresAt)}</td>
-                <td>
-                  {t(`statuses.${invitation.status}`)}
-                  {invitation.status === "used" && invitation.caseId && invitation.casePseudonym && (
-                    <>
-                      {": "}
-                      <Link href={`/cases/${invitation.caseId}`} aria-label={t("list.openCase", { pseudonym: invitation.casePseudonym })}>
-                        {invitation.casePseudonym}
-                      </Link>
-                    </>
-                  )}
-                </td>
-                <td>
-                  {invitation.status === "open" && (
-                    <button
-                      type="button"
-                      className="button-link"
-                      disabled={revoke.isPending}
-                      onClick={() => revoke.mutate({ id: invitation.id })}
-                    >
-                      {t("list.revoke")}{" "}
-                      <span className="visually-hidden">
-                        {t("list.revokeContext", { organisation: invitation.organisationName, date: dateTime(invitation.createdAt) })}
-                      </span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <SecretLinkTable
+        heading={t("list.heading")}
+        error={invitations.error?.message}
+        rows={invitations.data}
+        empty={t("list.empty")}
+        columns={[
+          { label: t("list.organisation"), cell: (invitation) => invitation.organisationName },
+          { label: t("list.kommune"), cell: (invitation) => invitation.kommuneName ?? tCases("noKommune") },
+          { label: t("list.note"), cell: (invitation) => invitation.note },
+          { label: t("list.createdAt"), cell: (invitation) => dateTime(invitation.createdAt) },
+          { label: t("list.expiresAt"), cell: (invitation) => dateTime(invitation.expiresAt) },
+          {
+            label: t("list.status"),
+            cell: (invitation) => (
+              <>
+                {t(`statuses.${invitation.status}`)}
+                {invitation.status === "used" && invitation.caseId && invitation.casePseudonym && (
+                  <>
+                    {": "}
+                    <Link href={`/cases/${invitation.caseId}`} aria-label={t("list.openCase", { pseudonym: invitation.casePseudonym })}>
+                      {invitation.casePseudonym}
+                    </Link>
+                  </>
+                )}
+              </>
+            ),
+          },
+        ]}
+        actionsLabel={t("list.actions")}
+        actions={(invitation) =>
+          invitation.status === "open" && (
+            <button type="button" className="button-link" disabled={revoke.isPending} onClick={() => revoke.mutate({ id: invitation.id })}>
+              {t("list.revoke")}{" "}
+              <span className="visually-hidden">
+                {t("list.revokeContext", { organisation: invitation.organisationName, date: dateTime(invitation.createdAt) })}
+              </span>
+            </button>
+          )
+        }
+      />
     </section>
   );
 }
