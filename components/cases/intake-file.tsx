@@ -9,7 +9,7 @@ import type { AppRouter } from "@/server/app-router";
 import { todayInBerlin } from "@/server/schemas/calendar-days";
 import { consentKinds, indicationCriteria, intakeDecisions, lifeAreas } from "@/server/schemas/case-kinds";
 import { addConsentSchema, saveIntakeSchema, saveScreeningSchema } from "@/server/schemas/cases";
-import { FormField } from "../forms/form-field";
+import { FormCheckboxGroup, FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
 import { setServerErrors } from "../forms/server-errors";
 import { errorsByPath, useFormAlert, useZodForm } from "../forms/use-zod-form";
@@ -165,18 +165,12 @@ function IntakeForm({
       <FormField form={form} name="conductedOn" id="intake-date" label={t("intake.conductedOn")}>
         {(control) => <input {...control} type="date" />}
       </FormField>
-      <fieldset>
-        <legend>{t("intake.criteria")}</legend>
-        <ul className="checkbox-list">
-          {indicationCriteria.map((criterion) => (
-            <li key={criterion}>
-              <label className="inline-choice">
-                <input type="checkbox" {...form.register("criteria")} value={criterion} /> {t(`criteria.${criterion}`)}
-              </label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
+      <FormCheckboxGroup
+        form={form}
+        name="criteria"
+        legend={t("intake.criteria")}
+        options={indicationCriteria.map((criterion) => ({ value: criterion, label: t(`criteria.${criterion}`) }))}
+      />
       <fieldset aria-describedby={decisionError ? "intake-decision-error" : undefined}>
         <legend>{t("intake.decision")}</legend>
         {decisionError && (
@@ -338,18 +332,12 @@ function Consents({
               </ul>
             </fieldset>
           )}
-          <fieldset>
-            <legend>{t("consents.lifeAreas")}</legend>
-            <ul className="checkbox-list">
-              {lifeAreas.map((area) => (
-                <li key={area}>
-                  <label className="inline-choice">
-                    <input type="checkbox" {...form.register("lifeAreas")} value={area} /> {t(`lifeAreas.${area}`)}
-                  </label>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
+          <FormCheckboxGroup
+            form={form}
+            name="lifeAreas"
+            legend={t("consents.lifeAreas")}
+            options={lifeAreas.map((area) => ({ value: area, label: t(`lifeAreas.${area}`) }))}
+          />
           <FormField form={form} name="grantedOn" id="consent-granted" label={t("consents.grantedOn")}>
             {(control) => <input {...control} type="date" />}
           </FormField>

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { contactChannels, contactKinds, lifeAreas } from "@/server/schemas/case-kinds";
 import { addContactSchema, addInterimReviewSchema } from "@/server/schemas/cases";
-import { FormField } from "../forms/form-field";
+import { FormCheckboxGroup, FormField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
 import { setServerErrors } from "../forms/server-errors";
 import { errorsByPath, useFormAlert, useZodForm } from "../forms/use-zod-form";
@@ -145,18 +145,12 @@ function ContactForm({ caseId, onAdded, success }: { caseId: string; onAdded: ()
       <FormField form={form} name="topic" id="contact-topic" label={t("monitoring.topic")}>
         {(control) => <input {...control} />}
       </FormField>
-      <fieldset>
-        <legend>{t("monitoring.lifeAreas")}</legend>
-        <ul className="checkbox-list">
-          {lifeAreas.map((area) => (
-            <li key={area}>
-              <label className="inline-choice">
-                <input type="checkbox" {...form.register("lifeAreas")} value={area} /> {t(`lifeAreas.${area}`)}
-              </label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
+      <FormCheckboxGroup
+        form={form}
+        name="lifeAreas"
+        legend={t("monitoring.lifeAreas")}
+        options={lifeAreas.map((area) => ({ value: area, label: t(`lifeAreas.${area}`) }))}
+      />
       <button type="submit" className="button-primary" disabled={addContact.isPending}>
         {t("monitoring.addContact")}
       </button>

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { daysBetween, todayInBerlin } from "@/server/schemas/calendar-days";
 import { lifeAreas } from "@/server/schemas/case-kinds";
 import { addWaitingListEntrySchema } from "@/server/schemas/cases";
-import { FormField, FormSelectField } from "../forms/form-field";
+import { FormCheckboxGroup, FormField, FormSelectField } from "../forms/form-field";
 import { FormStatus } from "../forms/form-status";
 import { setServerErrors } from "../forms/server-errors";
 import { useFormAlert, useZodForm } from "../forms/use-zod-form";
@@ -145,18 +145,12 @@ export function WaitingList() {
           options={kommunen.data}
           emptyLabel={t("noKommune")}
         />
-        <fieldset>
-          <legend>{t("waitingList.lifeAreas")}</legend>
-          <ul className="checkbox-list">
-            {lifeAreas.map((area) => (
-              <li key={area}>
-                <label className="inline-choice">
-                  <input type="checkbox" {...form.register("lifeAreas")} value={area} /> {t(`lifeAreas.${area}`)}
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+        <FormCheckboxGroup
+          form={form}
+          name="lifeAreas"
+          legend={t("waitingList.lifeAreas")}
+          options={lifeAreas.map((area) => ({ value: area, label: t(`lifeAreas.${area}`) }))}
+        />
         <label className="inline-choice">
           <input type="checkbox" {...form.register("isUrgent")} /> {t("waitingList.urgent")}
         </label>

@@ -73,3 +73,33 @@ export function FormSelectField<TValues extends FieldValues, TOut, TName extends
     </FormField>
   );
 }
+
+interface FormCheckboxGroupProps<TValues extends FieldValues, TOut, TName extends FieldPath<TValues>> {
+  form: UseFormReturn<TValues, unknown, TOut>;
+  name: TName;
+  legend: string;
+  options: readonly { value: string; label: string }[];
+}
+
+/** A list-valued field (life areas, criteria) as checkboxes under one legend. */
+export function FormCheckboxGroup<TValues extends FieldValues, TOut, TName extends FieldPath<TValues>>({
+  form,
+  name,
+  legend,
+  options,
+}: FormCheckboxGroupProps<TValues, TOut, TName>) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      <ul className="checkbox-list">
+        {options.map((option) => (
+          <li key={option.value}>
+            <label className="inline-choice">
+              <input type="checkbox" {...form.register(name)} value={option.value} /> {option.label}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
