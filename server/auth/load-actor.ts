@@ -1,7 +1,7 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { conferenceGuests, roleAssignments, users } from "@/db/schema";
-import type { Actor } from "./policy";
+import { conferenceGuests, users } from "@/db/schema";
+import type { Actor, RoleGrant } from "./policy";
 
 /**
  * Resolves a session to an actor, or null when the user is gone, deactivated, or the session was
@@ -9,18 +9,19 @@ import type { Actor } from "./policy";
  * A guest's session also ends when their invitation expires.
  */
 export async function loadActor(db: Executor, session: { userId: string; sessionVersion: number }): Promise<Actor | null> {
-  // Asked together: every request and every socket event waits for this.
-  const [[user], grants] = await Promise.all([
-    db
-      .select()
-      .from(users)
-      .where(and(eq(users.id, session.userId), eq(users.isActive, true)))
-      .limit(1),
-    db
-      .select({ role: roleAssignments.role, kommuneId: roleAssignments.kommuneId, bodyId: roleAssignments.bodyId })
-      .from(roleAssignments)
-      .where(eq(roleAssignments.userId, session.userId)),
-  ]);
+  // One statement: every request and every socket event waits for this.
+  const [row] = await db
+    .select({
+      user: users,
+      grants: sql<RoleGrant[] | string>`coalesce((
+        select json_agg(json_build_object('role', ra.role, 'kommuneId', ra.kommune_id, 'bodyId', ra.body_id))
+          from role_assignments ra where ra.user_id = ${session.userId}::uuid), '[]'::json)`,
+    })
+    .from(users)
+    .where(and(eq(users.id, session.userId), eq(users.isActive, true)))
+    .limit(1);
+  const user = row?.user;
+  const grants: RoleGrant[] = typeof row?.grants === "string" ? JSON.parse(row.grants) : (row?.grants ?? []);
   if (!user || user.sessionVersion !== session.sessionVersion) return null;
   if (user.isGuest) {
     const [invitation] = await db
