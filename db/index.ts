@@ -1,6 +1,6 @@
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 
@@ -117,4 +117,20 @@ export async function getDb(): Promise<Database> {
 export function databaseTargetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
   if (env.DATABASE_URL) return { driver: "postgres", url: env.DATABASE_URL, migrationUrl: env.DATABASE_MIGRATION_URL };
   return { driver: "pglite", dataDir: env.PGLITE_DATA_DIR ?? path.join(".data", "pglite") };
+}
+
+interface DrizzleInternals {
+  session: { prepareQuery: (query: unknown, fields: undefined, name: string, arrayMode: false) => { execute: () => Promise<unknown> } };
+  dialect: { sqlToQuery: (query: SQL) => unknown };
+}
+
+/**
+ * Runs a statement as a named prepared statement, so the server plans it once per connection instead
+ * of on every call: for the few raw statements on the hot path of a live board (query builders have
+ * `.prepare(name)` for the same).
+ */
+export async function executePrepared<Row>(db: Executor, name: string, query: SQL): Promise<Row[]> {
+  const { session, dialect } = db as unknown as DrizzleInternals;
+  const result = await session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute();
+  return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
 }

@@ -46,7 +46,14 @@ export function PlanAgreementForm({ caseId, agreement, canWrite, onSaved }: Prop
   const messages = useMessages() as Catalogue;
   const agreementId = agreement?.id ?? null;
   const resolver = useMemo(() => agreementResolver(caseId, agreementId, messages), [caseId, agreementId, messages]);
-  const form: AgreementForm = useForm<AgreementDraft, unknown, SaveGoalAgreementInput>({ defaultValues: draftOf(agreement), resolver });
+  // Focus goes to the first marked field in reading order (a goal before the dates), not in the
+  // order the fields were registered.
+  const form: AgreementForm = useForm<AgreementDraft, unknown, SaveGoalAgreementInput>({
+    defaultValues: draftOf(agreement),
+    resolver,
+    shouldFocusError: false,
+  });
+
   const save = useMutation(
     trpc.cases.plans.saveAgreement.mutationOptions({
       onSuccess: (result) => onSaved(result.nextReviewOn),
@@ -62,14 +69,18 @@ export function PlanAgreementForm({ caseId, agreement, canWrite, onSaved }: Prop
   const alert = useFormAlert(form, save.error, { hideWhenFieldsNamed: true });
   const isAgreedError = form.formState.errors.isAgreed?.message;
   const idPrefix = agreement ? `agreement-${agreement.id.slice(0, 8)}` : "agreement-new";
-  const onSubmit = form.handleSubmit((input) => save.mutate(input));
+  const onSubmit = (element: HTMLFormElement) =>
+    form.handleSubmit(
+      (input) => save.mutate(input),
+      () => requestAnimationFrame(() => element.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()),
+    );
 
   return (
     <form
       noValidate
       onSubmit={(event) => {
         save.reset();
-        void onSubmit(event);
+        void onSubmit(event.currentTarget)(event);
       }}
       aria-labelledby={`${idPrefix}-title`}
     >

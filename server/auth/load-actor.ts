@@ -19,7 +19,9 @@ export async function loadActor(db: Executor, session: { userId: string; session
     })
     .from(users)
     .where(and(eq(users.id, session.userId), eq(users.isActive, true)))
-    .limit(1);
+    .limit(1)
+    .prepare("load_actor")
+    .execute();
   const user = row?.user;
   const grants: RoleGrant[] = typeof row?.grants === "string" ? JSON.parse(row.grants) : (row?.grants ?? []);
   if (!user || user.sessionVersion !== session.sessionVersion) return null;

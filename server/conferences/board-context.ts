@@ -33,25 +33,27 @@ export interface BoardContext {
 }
 
 /**
- * A digest of every row the context is built from: participants (role, organisation), the agenda
- * (responsible case manager), the agenda cases' consents (every column), the guests' releases and
- * the Aktendeckblätter. Read in the same statement that locks the conference, so an operation
- * always decides on the consents as they are at its commit, whichever process changed them.
+ * A fingerprint of every row the context is built from: participants (and their user rows, for the
+ * organisation), the agenda (and the cases, for the responsible case manager), the agenda cases'
+ * consents, the guests' releases and the Aktendeckblätter. Per set of rows, their number and the sum
+ * of their row versions (`xmin`, the transaction that last wrote the row): an insert or a delete
+ * changes the number, an update the sum. Cheap enough to read with every operation, in the same
+ * statement as the conference, so an operation always decides on the consents as they are, whichever
+ * process changed them.
  */
 export function boardContextStamp(conferenceId: string): SQL<string> {
   const id = sql`${conferenceId}::uuid`;
-  return sql<string>`md5(concat_ws('/',
-    (select string_agg(cp.user_id::text || cp.role::text || coalesce(u.organisation_id::text, '-'), ',' order by cp.user_id)
-       from conference_participants cp join users u on u.id = cp.user_id where cp.conference_id = ${id}),
-    (select string_agg(cc.case_id::text || coalesce(c.responsible_user_id::text, '-'), ',' order by cc.case_id)
-       from conference_cases cc join cases c on c.id = cc.case_id where cc.conference_id = ${id}),
-    (select string_agg(md5(co::text), ',' order by co.id)
-       from consents co join conference_cases cc on cc.case_id = co.case_id where cc.conference_id = ${id}),
-    (select string_agg(g.guest_user_id::text || g.case_id::text, ',' order by g.guest_user_id, g.case_id)
-       from guest_case_releases g where g.conference_id = ${id}),
-    (select string_agg(md5(ci.ciphertext), ',' order by ci.case_id)
-       from case_identities ci join conference_cases cc on cc.case_id = ci.case_id where cc.conference_id = ${id})
-  ))`;
+  const versions = (...aliases: string[]) =>
+    sql.raw(
+      `count(*)::text || ':' || ${aliases.map((alias) => `coalesce(sum(${alias}.xmin::text::bigint), 0)::text`).join(" || ':' || ")}`,
+    );
+  return sql<string>`concat_ws('/',
+    (select ${versions("cp", "u")} from conference_participants cp join users u on u.id = cp.user_id where cp.conference_id = ${id}),
+    (select ${versions("cc", "c")} from conference_cases cc join cases c on c.id = cc.case_id where cc.conference_id = ${id}),
+    (select ${versions("co")} from consents co join conference_cases cc on cc.case_id = co.case_id where cc.conference_id = ${id}),
+    (select ${versions("g")} from guest_case_releases g where g.conference_id = ${id}),
+    (select ${versions("ci")} from case_identities ci join conference_cases cc on cc.case_id = ci.case_id where cc.conference_id = ${id})
+  )`;
 }
 
 /** Contexts of the meetings this process serves, each valid for its stamp and calendar day. */

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Executor } from "@/db";
+import { executePrepared, type Executor } from "@/db";
 import type { BoardCard, BoardMeta, ServerOperation } from "../schemas/board";
 
 /**
@@ -73,7 +73,10 @@ export async function writeOperation(db: Executor, write: OperationWrite): Promi
     month: card.month ?? null,
     updated_seq: card.updatedSeq,
   }));
-  const result = await db.execute(sql`
+  const rows = await executePrepared<{ advanced: number }>(
+    db,
+    "board_write",
+    sql`
     with advanced as (
       update conferences set last_seq = ${write.seq}, board_meta = ${JSON.stringify(write.meta)}::jsonb, updated_at = now()
        where id = ${write.conferenceId}::uuid and last_seq = ${write.seq - 1} and status <> 'finished'
@@ -100,7 +103,7 @@ export async function writeOperation(db: Executor, write: OperationWrite): Promi
          and id in (select jsonb_array_elements_text(${JSON.stringify(write.deletedCardIds)}::jsonb)::uuid)
          and exists (select 1 from advanced)
     )
-    select count(*)::int as advanced from advanced`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { advanced: number }[];
+    select count(*)::int as advanced from advanced`,
+  );
   return Number(rows[0]?.advanced) === 1;
 }

@@ -107,7 +107,9 @@ export async function requireParticipation<Alongside extends Record<string, SQL>
       and(eq(conferenceParticipants.conferenceId, conferences.id), eq(conferenceParticipants.userId, actor.userId)),
     )
     .where(and(eq(conferences.id, conferenceId), eq(conferences.tenantId, actor.tenantId)));
-  const [row] = (options.lock ? await query.for("update", { of: conferences }) : await query) as ({
+  // Prepared: the server plans this statement once per connection, not on every board operation.
+  const prepared = (options.lock ? query.for("update", { of: conferences }) : query).prepare("conference_participation");
+  const [row] = (await prepared.execute()) as ({
     conference: typeof conferences.$inferSelect;
     role: ParticipantRole;
   } & { [K in keyof Alongside]: Alongside[K] extends SQL<infer T> ? T : never })[];

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { presenceConnections, realtimeProcesses, users } from "@/db/schema";
+import { conferenceParticipants, presenceConnections, realtimeProcesses, users } from "@/db/schema";
 import type { Actor } from "../auth/policy";
 import type { PresencePerson } from "../schemas/realtime";
 import { createConference } from "../test/conference-factories";
@@ -43,14 +43,15 @@ describe("live room limit per conference type", () => {
     const planner = await createActor(handle.db, tenant.id, ["coordinator"]);
     const people: Actor[] = [];
     for (let i = 0; i < 4; i++) people.push(await createActor(handle.db, tenant.id, ["case_manager"]));
+    // All four were invited before the admin made the Fallkonferenz room smaller.
+    const small = (await createConference(handle.db, { planner, type: "fallkonferenz", participants: people })).id;
+    const large = (await createConference(handle.db, { planner, type: "planungskonferenz", participants: people })).id;
     await callerFor(handle.db, admin).tenancy.updateSettings({
       caseloadKey: 50,
       identityRetentionDays: 1095,
       monthlyReportDeadlineDay: 10,
       boardParticipantLimits: { fallkonferenz: 3, planungskonferenz: 40, fallrekonstruktion: 40 },
     });
-    const small = (await createConference(handle.db, { planner, type: "fallkonferenz", participants: people })).id;
-    const large = (await createConference(handle.db, { planner, type: "planungskonferenz", participants: people })).id;
     const open = async (actor: Actor, conferenceId: string) => {
       const client = await connectBoardClient(handle, server.url, secret, actor, conferenceId);
       clients.push(client);
@@ -83,8 +84,13 @@ describe.skipIf(!onPostgres)("live room across server processes (PostgreSQL only
     return server;
   }
 
+  /** A Fallkonferenz with all five invited, planned before the admin made its room hold three. */
   async function meeting() {
-    return (await createConference(handle.db, { planner, type: "fallkonferenz", participants: people })).id;
+    const conferenceId = (await createConference(handle.db, { planner, type: "fallkonferenz", participants: people.slice(0, 2) })).id;
+    await handle.db
+      .insert(conferenceParticipants)
+      .values(people.slice(2).map((person) => ({ conferenceId, userId: person.userId, role: "participant" as const })));
+    return conferenceId;
   }
 
   async function open(server: Server, actor: Actor, conferenceId: string) {
