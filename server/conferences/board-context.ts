@@ -43,10 +43,8 @@ export interface BoardContext {
  */
 export function boardContextStamp(conferenceId: string): SQL<string> {
   const id = sql`${conferenceId}::uuid`;
-  const versions = (...aliases: string[]) =>
-    sql.raw(
-      `count(*)::text || ':' || ${aliases.map((alias) => `coalesce(sum(${alias}.xmin::text::bigint), 0)::text`).join(" || ':' || ")}`,
-    );
+  const version = (alias: string) => sql`coalesce(sum(${sql.identifier(alias)}.xmin::text::bigint), 0)::text`;
+  const versions = (...aliases: string[]) => sql`count(*)::text || ':' || ${sql.join(aliases.map(version), sql` || ':' || `)}`;
   return sql<string>`concat_ws('/',
     (select ${versions("cp", "u")} from conference_participants cp join users u on u.id = cp.user_id where cp.conference_id = ${id}),
     (select ${versions("cc", "c")} from conference_cases cc join cases c on c.id = cc.case_id where cc.conference_id = ${id}),
