@@ -4,15 +4,14 @@
  * included, what case managers and the coordination call: the filtered, sorted case list, the
  * caseload and the monthly report. Baseline: the same list read with one plain SQL statement.
  *
- * Usage: DATABASE_URL=postgres://… npm run bench:cases   (without DATABASE_URL a throwaway
- * server is started with .ci/start-postgres.sh). BENCH_CASES overrides the number of cases.
+ * Usage: DATABASE_URL=postgres://… npm run bench:cases   (without DATABASE_URL or TEST_DATABASE_URL a
+ * throwaway server is started with .ci/start-postgres.sh). BENCH_CASES overrides the number of cases.
  */
-import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { openDatabase } from "@/db";
 import { loadActor } from "@/server/auth/load-actor";
 import { createCaller } from "@/server/app-router";
+import { freshDatabase, postgresServer } from "./postgres-server";
 
 // Audit rows are sealed with a key kept outside the database; a bench run makes its own.
 process.env.AUDIT_CHAIN_KEY ??= Buffer.alloc(32, 3).toString("base64");
@@ -20,13 +19,6 @@ process.env.AUDIT_CHAIN_KEY ??= Buffer.alloc(32, 3).toString("base64");
 const caseCount = Number(process.env.BENCH_CASES ?? 100_000);
 const caseManagerCount = Math.max(1, Math.round(caseCount / 50));
 const samples = 60;
-
-function startThrowawayServer(): { url: string; stop: () => void } {
-  const output = execFileSync("bash", [".ci/start-postgres.sh"], { encoding: "utf8" });
-  const url = /TEST_DATABASE_URL=(\S+)/.exec(output)![1]!;
-  const dir = /PG_DIR=(\S+)/.exec(output)![1]!;
-  return { url, stop: () => execFileSync("bash", [".ci/stop-postgres.sh", dir]) };
-}
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -39,13 +31,9 @@ async function time<T>(run: () => Promise<T>): Promise<number> {
   return performance.now() - started;
 }
 
-const throwaway = process.env.DATABASE_URL ? null : startThrowawayServer();
-const serverUrl = process.env.DATABASE_URL ?? throwaway!.url;
-const databaseName = `kim_bench_${randomBytes(4).toString("hex")}`;
-const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-await admin.unsafe(`CREATE DATABASE ${databaseName}`);
-const url = new URL(serverUrl);
-url.pathname = `/${databaseName}`;
+const server = postgresServer();
+const database = await freshDatabase(server.url);
+const url = new URL(database.url);
 
 try {
   const handle = await openDatabase({ driver: "postgres", url: url.toString() });
@@ -129,7 +117,6 @@ try {
   await sql.end();
   await handle.close();
 } finally {
-  await admin.unsafe(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-  await admin.end();
-  throwaway?.stop();
+  await database.drop();
+  server.stop();
 }

@@ -1,11 +1,9 @@
 /**
- * What the realtime bench runs on: a fresh database on a PostgreSQL server (a throwaway one when
- * none is configured), meetings seeded through the real services (cases with an encrypted
+ * What the realtime bench runs on (besides the database, `../postgres-server.ts`): meetings seeded through the real services (cases with an encrypted
  * Aktendeckblatt and a Schweigepflichtentbindung on every agenda), and server processes.
  */
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import postgres from "postgres";
 import type { Database } from "@/db";
 import { conferenceParticipants } from "@/db/schema";
 import type { Actor } from "@/server/auth/policy";
@@ -14,37 +12,6 @@ import { createCase } from "@/server/test/case-factories";
 import { createConference } from "@/server/test/conference-factories";
 import { callerFor, createActor } from "@/server/test/factories";
 import { inBatches } from "./load";
-
-export interface PostgresServer {
-  url: string;
-  stop: () => void;
-}
-
-/** The configured PostgreSQL server, or a throwaway one on loopback started for this run. */
-export function postgresServer(): PostgresServer {
-  const configured = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (configured) return { url: configured, stop: () => {} };
-  const output = execFileSync("bash", [".ci/start-postgres.sh"], { encoding: "utf8" });
-  const url = /TEST_DATABASE_URL=(\S+)/.exec(output)![1]!;
-  const dir = /PG_DIR=(\S+)/.exec(output)![1]!;
-  return { url, stop: () => execFileSync("bash", [".ci/stop-postgres.sh", dir]) };
-}
-
-/** A fresh database on the server, dropped again by `drop`. */
-export async function freshDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `kim_bench_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
 
 export interface Meeting {
   conferenceId: string;
